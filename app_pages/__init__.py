@@ -1,0 +1,1 @@
+"""The Streamlit pages of the patient story pipeline (see app.py)."""

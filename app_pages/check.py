@@ -1,0 +1,163 @@
+"""Check my story: everything a patient can do with her receipt code.
+
+The code lives only in `st.session_state` (never in the URL) and only after a
+lookup succeeded; each new code entered counts against the lookup limit.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.common import (
+    act,
+    client_key,
+    flash,
+    run,
+    seen_revision,
+    show_flash,
+    show_html,
+    show_text,
+)
+from stories import patient
+from stories.config import MAX_BODY_CHARS, MAX_COMMENT_CHARS, MAX_TITLE_CHARS
+from stories.markup import render_diff_html, render_html
+from stories.patient import PatientView
+
+CODE_KEY = "patient_code"
+STATUS_WORDS = {
+    "submitted": "We have your story. Someone from the clinic will read it soon.",
+    "in review": "The clinic is reading your story and checking that nothing could "
+                 "identify you.",
+    "changes requested": "The clinic has asked you for some changes. Please read their "
+                         "message below.",
+    "awaiting sign-off": "The clinic has prepared the final text. Nothing is published "
+                         "until you approve it, word for word.",
+    "signed off": "You approved the final text. The clinic will publish it soon.",
+    "approved": "Your story is approved and appears on the clinic's website.",
+    "rejected": "The clinic decided not to publish your story. Thank you for sharing it "
+                "with us.",
+    "withdrawn": "You withdrew your story. Its text has been erased from our records and "
+                 "it will not be published.",
+    "expired": "Your permission has expired, so your story was taken off the website.",
+}
+
+
+def open_form() -> None:
+    """Ask for the receipt code; keep it for this visit once it opens a story."""
+    st.markdown("Enter the receipt code you were given when you shared your story.")
+    with st.form("check_open"):
+        code = st.text_input("Receipt code", type="password", key="check_code_input")
+        opened = st.form_submit_button("Open my story", type="primary")
+    if not opened:
+        return
+    code = (code or "").strip()
+    if not code:
+        st.error("Please enter your receipt code.")
+    elif act(patient.record_attempt, client_key()) and run(patient.view, code):
+        st.session_state[CODE_KEY] = code
+        st.rerun()
+
+
+def show_status(view: PatientView) -> None:
+    """Status in plain words, the clinic's message and the timeline."""
+    st.info(STATUS_WORDS.get(view.status, f"Status: {view.status}."))
+    if view.clinic_message:
+        st.markdown("**Message from the clinic:**")
+        show_text(view.clinic_message, "blockquote")
+    if view.expires_on and view.status not in ("withdrawn", "rejected"):
+        st.caption(f"Your permission to publish lasts until {view.expires_on}.")
+    with st.expander("What has happened so far", expanded=False):
+        for day, words in view.timeline:
+            st.markdown(f"- {day}: {words}")
+
+
+def show_proposal(code: str, view: PatientView, seen: str) -> None:
+    """The exact proposed text, the changes from hers, approve or decline.
+
+    Both answers name `seen`, the text on her screen when she clicked.
+    """
+    st.subheader("The text we would like to publish")
+    with st.container(border=True):
+        show_text(view.title, "h3")
+        show_html(render_html(view.body))
+    with st.expander("What the clinic changed from what you wrote", expanded=True):
+        st.caption("Removed words are struck through, added words are highlighted.")
+        show_html(render_diff_html(view.original_title, view.title))
+        show_html(render_diff_html(view.original_body, view.body))
+    approve = st.button("I approve this exact text", type="primary", key="check_signoff")
+    if approve and act(patient.sign_off, code, seen):
+        flash("Thank you. You approved the text; the clinic will publish it soon.")
+        st.rerun()
+    with st.form("check_decline"):
+        comment = st.text_area("Not happy with it? Tell the clinic what you would like "
+                               "instead (optional)", max_chars=MAX_COMMENT_CHARS)
+        declined = st.form_submit_button("Decline")
+    if declined and act(patient.decline, code, seen, comment):
+        flash("You declined the proposed text. The clinic will read your comment.")
+        st.rerun()
+
+
+def show_edit(code: str, view: PatientView) -> None:
+    """An edit form prefilled with the current text."""
+    st.subheader("Edit your story")
+    with st.form("check_edit"):
+        title = st.text_input("Title", value=view.title, max_chars=MAX_TITLE_CHARS)
+        body = st.text_area(f"Your story (up to {MAX_BODY_CHARS:,} characters)",
+                            value=view.body, height=300, max_chars=MAX_BODY_CHARS)
+        sent = st.form_submit_button("Send my changes", type="primary")
+    if sent and act(patient.edit, code, title, body):
+        flash("Thank you. The clinic has your new version.")
+        st.rerun()
+
+
+def show_withdraw(code: str) -> None:
+    """Withdraw, with an explicit confirmation."""
+    with st.expander("Withdraw my story"):
+        st.markdown("Withdrawing removes your story from the clinic's queue and website and "
+                    "erases its text from our records. This cannot be undone.")
+        with st.form("check_withdraw"):
+            sure = st.checkbox("Yes, I want to withdraw my story and have its text erased.")
+            pressed = st.form_submit_button("Withdraw my story")
+        if pressed and not sure:
+            st.error("Please tick the box to confirm that you want to withdraw.")
+        elif pressed and act(patient.withdraw, code):
+            flash("Your story has been withdrawn and its text erased from our records. If it "
+                  "was on the website, it is removed at the next update, usually within a day.")
+            st.rerun()
+
+
+def show_story(code: str) -> None:
+    """Everything about the story the code opens."""
+    view = run(patient.view, code)
+    if view is None:
+        st.session_state.pop(CODE_KEY, None)
+        return
+    seen = seen_revision("patient", view.public_id, view.revision_hash)
+    show_status(view)
+    if view.status == "awaiting sign-off":
+        show_proposal(code, view, seen)
+    elif view.status == "changes requested":
+        show_edit(code, view)
+    elif view.status != "withdrawn":
+        with st.expander("Your story as it stands"):
+            show_text(view.title, "h3")
+            show_html(render_html(view.body))
+    if "withdraw" in view.actions:
+        show_withdraw(code)
+    if st.button("Close my story", key="check_close"):
+        st.session_state.pop(CODE_KEY, None)
+        st.rerun()
+
+
+def main() -> None:
+    """Render the page."""
+    st.title("Check my story")
+    show_flash()
+    code = st.session_state.get(CODE_KEY)
+    if code:
+        show_story(code)
+    else:
+        open_form()
+
+
+main()

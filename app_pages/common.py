@@ -1,0 +1,152 @@
+"""Helpers every page uses.
+
+* `run` / `act`: one service call in one transaction; a refused action
+  (`StoryError`) becomes a plain `st.error` and nothing is written.
+* `current_identity` / `require_staff`: who is signed in, checked on the
+  server on every run of every staff page.
+* `show_html` / `show_text`: the only ways pages put untrusted words on
+  screen (escaped, or sanitized HTML from `stories.markup`).
+* `flash` / `show_flash`: a message that survives one `st.rerun()`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from moderation.auth import StaffIdentity, identity_for
+from stories.db import transaction
+from stories.errors import StoryError
+
+T = TypeVar("T")
+log = logging.getLogger("stories.app")
+TOKEN_KEY = "staff_token"  # noqa: S105 (a session_state key, not a secret)
+_FLASH_KEY = "_flash"
+_STYLE = Path(__file__).with_name("style.css")
+GENERIC_FAILURE = (
+    "Sorry, something went wrong on our side and nothing was saved. "
+    "Please try again in a moment."
+)
+
+
+def _call(fn: Callable[..., T], args: tuple, kwargs: dict) -> tuple[bool, T | None]:
+    """Run `fn` in a transaction; (True, result) or (False, None) after an error."""
+    try:
+        with transaction() as session:
+            return True, fn(*args, session=session, **kwargs)
+    except StoryError as exc:
+        st.error(str(exc))
+    except Exception as exc:  # never a traceback (or story text) for visitors
+        log.error("service call %s failed: %s", getattr(fn, "__name__", "?"),
+                  type(exc).__name__)
+        st.error(GENERIC_FAILURE)
+    return False, None
+
+
+def run(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    """Call service `fn(*args, session=..., **kwargs)`; its result, or None after an error."""
+    return _call(fn, args, kwargs)[1]
+
+
+def act(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+    """Like `run` for actions that return nothing: True when it went through."""
+    return _call(fn, args, kwargs)[0]
+
+
+def client_key() -> str:
+    """A hash naming this visitor for rate limits: the IP, else the browser session."""
+    ip = None
+    try:
+        ip = st.context.ip_address
+    except Exception:  # not available in every runtime (tests, bare mode)
+        ip = None
+    if isinstance(ip, str) and ip:
+        source = f"ip:{ip}"
+    else:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        source = f"session:{ctx.session_id if ctx else 'none'}"
+    return hashlib.sha256(source.encode()).hexdigest()
+
+
+def current_identity() -> StaffIdentity | None:
+    """The signed-in staff member, checked against the server session now."""
+    token = st.session_state.get(TOKEN_KEY)
+    if not token:
+        return None
+    identity = run(identity_for, token)
+    if identity is None:
+        st.session_state.pop(TOKEN_KEY, None)  # expired or revoked
+    return identity
+
+
+def require_staff(permission: str) -> StaffIdentity:
+    """Stop the page unless a signed-in account holds `permission`."""
+    identity = current_identity()
+    if identity is None:
+        st.error("Please sign in on the Staff login page to see this page.")
+        st.stop()
+    if not identity.can(permission):
+        st.error("Your account is not allowed to see this page.")
+        st.stop()
+    return identity
+
+
+def seen_revision(scope: str, story: object, current: str) -> str:
+    """The revision hash this visitor saw on the previous run (else `current`).
+
+    Buttons act on the run after the click, when the story was loaded again:
+    actions must name the text that was on screen, so a change in between is
+    refused as stale instead of being approved unseen.  Remembers `current`.
+    """
+    key = f"_seen_{scope}"
+    previous = st.session_state.get(key)
+    st.session_state[key] = (story, current)
+    return previous[1] if previous and previous[0] == story else current
+
+
+def flash(message: str) -> None:
+    """Keep a success message for the next run (use before `st.rerun()`)."""
+    st.session_state[_FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    """Show, once, the message kept by `flash`."""
+    message = st.session_state.pop(_FLASH_KEY, None)
+    if message:
+        st.success(message)
+
+
+def show_html(fragment: str) -> None:
+    """Show HTML that `stories.markup` produced (escaped and sanitized)."""
+    st.html(f'<div class="story-html">{fragment}</div>')
+
+
+def show_text(text: str, tag: str = "p", css: str = "") -> None:
+    """Show untrusted plain text, escaped, never parsed as Markdown."""
+    attr = f' class="{css}"' if css else ""
+    body = html.escape(text or "").replace("\n", "<br>")
+    st.html(f"<{tag}{attr}>{body}</{tag}>")
+
+
+def inject_style() -> None:
+    """Add the app's small stylesheet (highlight colours, hidden honeypot)."""
+    if _STYLE.exists():
+        st.html(f"<style>{_STYLE.read_text()}</style>")
+
+
+def age(then, now) -> str:
+    """A rough, human age such as "3 days" or "5 hours"."""
+    seconds = max(0, int((now - then).total_seconds()))
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            n = seconds // size
+            return f"{n} {unit}{'s' if n != 1 else ''}"
+    return "just now"

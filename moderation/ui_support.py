@@ -1,0 +1,55 @@
+"""Small services the Streamlit pages need that the other modules lack.
+
+Each one checks the caller's permission itself, so a page that forgot its own
+check still cannot list accounts, add staff or export as the wrong role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from moderation.auth import StaffIdentity, add_staff, require
+from stories.export import ExportReport, export_site
+from stories.models import StaffUser, utcnow
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    """One account as the admin page lists it: no password data."""
+
+    username: str
+    role: str
+    active: bool
+    locked: bool
+    last_login_at: datetime | None
+
+
+def list_staff(*, who: StaffIdentity | None, session: Session) -> list[StaffRow]:
+    """Every login account (service accounts excluded), by username."""
+    require(who, "manage")
+    now = utcnow()
+    users = session.exec(select(StaffUser).order_by(StaffUser.username)).all()
+    return [
+        StaffRow(u.username, u.role, u.active, bool(u.locked_until and u.locked_until > now),
+                 u.last_login_at)
+        for u in users
+        if not u.username.startswith("svc-")
+    ]
+
+
+def add_staff_as(username: str, password: str, role: str, *, who: StaffIdentity | None,
+                 session: Session) -> StaffIdentity:
+    """`add_staff`, allowed to admins only, audited as done by `who`."""
+    admin = require(who, "manage")
+    return add_staff(username, password, role, session=session, by=admin.id)
+
+
+def export_as(out: Path, fmt: str, *, who: StaffIdentity | None, session: Session,
+              today: date | None = None) -> ExportReport:
+    """`export_site`, allowed to publishers and admins only."""
+    require(who, "export")
+    return export_site(out, fmt, session=session, today=today)

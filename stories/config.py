@@ -1,0 +1,69 @@
+"""Configuration from environment variables, with documented defaults.
+
+Every setting is read once per call of `get_settings()` so tests can change the
+environment; nothing here touches the database or the network.
+
+| variable                     | default                                  |
+|------------------------------|------------------------------------------|
+| STORIES_DATA_DIR             | `<project>/data`                         |
+| STORIES_DATABASE_URL         | `sqlite:///<data dir>/stories.db`        |
+| STORIES_MODE                 | `production` (`demo` allows a local key) |
+| STORIES_ENCRYPTION_KEY       | none; in demo mode `<data dir>/secret.key`|
+| STORIES_SANITIZER            | `nh3` (or `bleach`)                      |
+| STORIES_RESULTS_VARY         | "Individual results vary. ..."           |
+| STORIES_EXPIRY_NOTICE_DAYS   | `30`                                     |
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+# Hard input limits: every untrusted field is bounded before any parser runs.
+MAX_TITLE_CHARS = 120
+MAX_BODY_CHARS = 20_000
+MAX_DISPLAY_NAME_CHARS = 40
+MAX_EMAIL_CHARS = 254
+MAX_SIGNATURE_CHARS = 120
+MAX_COMMENT_CHARS = 2_000
+MAX_TAGS = 5
+
+DEFAULT_RESULTS_VARY = (
+    "Individual results vary. This story describes one person's experience "
+    "and is not medical advice."
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The resolved configuration of one process."""
+
+    data_dir: Path
+    database_url: str
+    mode: str
+    encryption_key: str | None
+    sanitizer: str
+    results_vary: str
+    expiry_notice_days: int
+
+    @property
+    def demo(self) -> bool:
+        return self.mode == "demo"
+
+
+def get_settings() -> Settings:
+    """Read the environment into a `Settings`."""
+    data_dir = Path(os.environ.get("STORIES_DATA_DIR", PROJECT_DIR / "data"))
+    url = os.environ.get("STORIES_DATABASE_URL") or f"sqlite:///{data_dir / 'stories.db'}"
+    return Settings(
+        data_dir=data_dir,
+        database_url=url,
+        mode=os.environ.get("STORIES_MODE", "production").strip().lower(),
+        encryption_key=os.environ.get("STORIES_ENCRYPTION_KEY") or None,
+        sanitizer=os.environ.get("STORIES_SANITIZER", "nh3").strip().lower(),
+        results_vary=os.environ.get("STORIES_RESULTS_VARY", DEFAULT_RESULTS_VARY),
+        expiry_notice_days=int(os.environ.get("STORIES_EXPIRY_NOTICE_DAYS", "30")),
+    )

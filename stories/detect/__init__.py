@@ -1,0 +1,84 @@
+"""Identifier detection for patient stories (HIPAA Safe Harbor and more).
+
+`detect(text)` returns `Finding`s sorted by (start, -end); it never changes the
+text and never logs it.  Recall comes first: a false alarm costs a moderator a
+click, a miss can cost a patient her privacy.  If a rule ever fails on some
+input, detection fails *closed*: the whole text is returned as one finding to
+be reviewed by hand, rather than silently returning fewer findings.
+
+`reidentification_hints(text, findings)` warns about combinations of details
+(age + town + job...) that identify people even when each looks harmless.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from stories.findings import Finding
+
+from .contact import find_contact
+from .hints import reidentification_hints
+from .names import find_names
+from .places import find_places
+from .temporal import find_temporal
+
+__all__ = ["detect", "reidentification_hints", "Finding"]
+
+_FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
+    find_contact,
+    find_temporal,
+    find_places,
+    find_names,
+)
+# Findings of these kinds swallow anything found inside them ("jane.doe" in an
+# email is not a separate name); weak number rules yield to any other kind.
+_CONTAINERS = frozenset({"EMAIL", "URL", "HANDLE"})
+_WEAK_SOURCES = frozenset({"digit-run", "long-number", "zip", "proper-noun", "day-month"})
+
+
+def _yields(f: Finding, c: Finding) -> bool:
+    """Does `f` add nothing when `c` covers it? (phones inside dates or IDs...)"""
+    if f.kind == "PHONE" and c.kind in {"DATE", "ID"}:
+        return True
+    return f.kind == "PERSON" and c.kind == "DATE" and f.source in {"name-gazetteer", "proper-noun"}
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    best: dict[tuple[str, int, int], Finding] = {}
+    for f in findings:
+        key = (f.kind, f.start, f.end)
+        if key not in best or f.score > best[key].score:
+            best[key] = f
+    ordered = sorted(best.values(), key=lambda f: (f.start, -f.end, f.kind))
+    kept: list[Finding] = []
+    # Sweep: keep a finding unless an earlier-starting, longer finding covers it
+    # and is of the same kind, a container kind, or the finding is weak.
+    covers: list[Finding] = []
+    for f in ordered:
+        covers = [c for c in covers if c.end > f.start]
+        drop = False
+        for c in covers:
+            if c.start <= f.start and f.end <= c.end and (c.start, c.end) != (f.start, f.end):
+                if c.kind == f.kind or c.kind in _CONTAINERS or f.source in _WEAK_SOURCES or _yields(f, c):
+                    drop = True
+                    break
+            elif (c.start, c.end) == (f.start, f.end) and (f.source in _WEAK_SOURCES or _yields(f, c)):
+                drop = True
+                break
+        if not drop:
+            kept.append(f)
+            covers.append(f)
+    return kept
+
+
+def detect(text: str) -> list[Finding]:
+    """Find identifiers in `text`; offsets index the given str."""
+    if not isinstance(text, str) or not text:
+        return []
+    found: list[Finding] = []
+    for finder in _FINDERS:
+        try:
+            found.extend(finder(text))
+        except Exception:  # noqa: BLE001 - fail closed, see module docstring
+            return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
+    return _dedupe(found)

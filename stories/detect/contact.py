@@ -1,0 +1,260 @@
+"""Contact details and numbers: emails, links, handles, phones and ID numbers.
+
+Every pattern is anchored with a negative look-behind on its own character
+class, so a regex only ever starts at the beginning of a run: together with
+bounded repetitions this keeps matching linear on hostile input (a 20,000
+character run of letters or digits costs one pass, not a quadratic scan).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+
+from stories.findings import Finding
+
+from .anchors import code_start, digit_runs, run_starts
+
+EMAIL_RE = re.compile(
+    r"(?<![\w.+%-])[\w.+%-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
+    r"|(?<![\w.+%-])[\w.+%-]{1,64}\s?(?:\[at\]|\(at\))\s?[A-Za-z0-9-]{1,63}\s?(?:\.|\[dot\]|\(dot\))\s?[A-Za-z]{2,10}"
+)
+
+_TLDS = (
+    "com|org|net|edu|gov|mil|int|info|biz|io|co|me|ly|app|dev|health|blog|online|site|"
+    "uk|ie|au|nz|ca|us|de|fr|nl|be|es|it|pt|ch|at|se|no|dk|fi|pl|cz|ru|in|za|ng|ke|gh|"
+    "sg|my|ph|jp|kr|cn|tw|hk|br|mx|ar|cl|tv|fm|eu|nhs\\.uk"
+)
+URL_RE = re.compile(
+    r"(?<![\w@./-])(?:(?:https?|ftp)://|www\.)[^\s<>\"'()\[\]{}]{1,2000}"
+    r"|(?<![\w@./-])(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.){1,6}(?:" + _TLDS + r")\b"
+    r"(?![.-]?\w)(?:/[^\s<>\"'()\[\]{}]{0,2000})?",
+    re.IGNORECASE,
+)
+URL_GATE = re.compile(r"\.(?:" + _TLDS + r")\b", re.IGNORECASE)
+_HANDLE_GATES = (
+    "insta",
+    "ig ",
+    "tiktok",
+    "tik tok",
+    "twitter",
+    "snap",
+    "threads",
+    "bluesky",
+    "handle",
+    "user",
+    "discord",
+    "reddit",
+    "telegram",
+    "mastodon",
+)
+_TRAILING = ".,;:!?)'\"’”"
+_NOT_HANDLES = frozenset(
+    [
+        "private",
+        "public",
+        "down",
+        "gone",
+        "deleted",
+        "full",
+        "the",
+        "my",
+        "a",
+        "an",
+        "not",
+        "locked",
+        "where",
+        "also",
+        "same",
+        "pretty",
+        "so",
+        "very",
+        "now",
+        "in",
+        "on",
+        "and",
+        "but",
+        "or",
+        "just",
+        "only",
+        "still",
+        "mostly",
+        "here",
+        "there",
+        "below",
+        "above",
+        "anonymous",
+        "this",
+        "that",
+        "it",
+    ]
+)
+
+HANDLE_RE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
+HANDLE_CUE_RE = re.compile(
+    r"\b(?:insta(?:gram)?|ig|tiktok|tik tok|twitter|snap(?:chat)?|threads|bluesky|"
+    r"handle|username|user name|user|discord|reddit|telegram|mastodon)"
+    r"(?:\s+(?:handle|account|name|username))?\s*(?:is|was|:|-|at|=)?\s*@?"
+    r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})",
+    re.IGNORECASE,
+)
+REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}")
+
+# A permissive phone candidate: digits with common separators, 7-15 digits.
+PHONE_RE = re.compile(
+    r"(?:\+|00)?\(?\d[\d \-.()/]{5,22}\d(?![\d])(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}\b)?", re.IGNORECASE
+)
+_MAX_VALIDATIONS = 12  # bounds `phonenumbers` work on digit-heavy input
+_PHONE_REGIONS = ("GB", "US", "IE", "AU", "DE", "FR", "NL", "IN", "NG", "CA", "ES", "ZA")
+
+ID_CUE_RE = re.compile(
+    r"\b(?:MRN|NHS(?:\s+(?:number|no\.?|num))?|SSN|SIN|NI(?:\s+number)?|national insurance(?:\s+number)?|"
+    r"social security(?:\s+number)?|policy(?:\s+(?:number|no\.?))?|member(?:ship)?\s+(?:id|number|no\.?)|"
+    r"insurance(?:\s+(?:id|number|no\.?))?|licen[cs]e(?:\s+(?:number|no\.?))?|passport(?:\s+(?:number|no\.?))?|"
+    r"patient\s+(?:id|number|no\.?)|(?:medical\s+)?record(?:\s+(?:number|no\.?))|hospital\s+(?:number|no\.?)|"
+    r"case(?:\s+(?:number|no\.?))|ref(?:erence)?(?:\s+(?:number|no\.?))?|account(?:\s+(?:number|no\.?))?|"
+    r"claim(?:\s+(?:number|no\.?))?|group(?:\s+(?:number|no\.?))|id(?:\s+(?:number|no\.?))?|"
+    r"health\s+card(?:\s+number)?|medicare(?:\s+number)?|medicaid(?:\s+number)?|plate|registration)"
+    r"\s*(?:#|:|is|was|=|-)?\s*(?:#|:)?\s*$",
+    re.IGNORECASE,
+)
+ID_CODE_RE = re.compile(r"[A-Za-z0-9](?=[A-Za-z0-9-/]*\d)[A-Za-z0-9\-/]{1,24}(?:[ -]\d{2,6}){0,3}")
+SSN_RE = re.compile(r"\d{3}-\d{2}-\d{4}(?![\d-])")
+# Alphanumeric codes: letters and >= 3 digits joined, e.g. "AB-4432-11", "X12345".
+CODE_RE = re.compile(
+    r"(?=[A-Za-z0-9-]{5,30}(?![\w-]))(?=[A-Za-z-]*\d)(?=[\d-]*[A-Za-z])"
+    r"(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])"
+)
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-/–]\s*(?:19|20)?\d\d$")
+_UNIT_SUFFIX = re.compile(r"(?i)^(?:mg|mcg|ml|mm|cm|kg|lbs?|x|am|pm|th|st|nd|rd|s|k|km|hz)$")
+
+
+def _strip_trailing(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+def find_emails(text: str) -> Iterator[Finding]:
+    if "@" not in text and "(at)" not in text and "[at]" not in text:
+        return
+    for m in EMAIL_RE.finditer(text):
+        yield Finding("EMAIL", m.start(), m.end(), 1.0, "email-regex")
+
+
+def find_urls(text: str) -> Iterator[Finding]:
+    if "://" not in text and "www." not in text.lower() and not URL_GATE.search(text):
+        return
+    for m in URL_RE.finditer(text):
+        end = _strip_trailing(text, m.start(), m.end())
+        if end - m.start() >= 4:
+            yield Finding("URL", m.start(), end, 0.9, "url-regex")
+
+
+def find_handles(text: str) -> Iterator[Finding]:
+    if "@" in text:
+        for m in HANDLE_RE.finditer(text):
+            end = _strip_trailing(text, m.start(), m.end())
+            if end - m.start() >= 3:
+                yield Finding("HANDLE", m.start(), end, 0.9, "at-handle")
+    low = text.lower()
+    if any(gate in low for gate in _HANDLE_GATES):
+        for m in HANDLE_CUE_RE.finditer(text):
+            end = _strip_trailing(text, m.start("h"), m.end("h"))
+            handle = text[m.start("h") : end]
+            explicit = any(sep in text[m.start() : m.start("h")] for sep in (" is", ":", "@", "="))
+            if not explicit and handle.isalpha():
+                continue  # "Reddit made me..." is no handle
+            if end - m.start("h") >= 3 and handle.lower() not in _NOT_HANDLES:
+                yield Finding("HANDLE", m.start("h"), end, 0.8, "handle-cue")
+    if "u/" in text:
+        for m in REDDIT_RE.finditer(text):
+            yield Finding("HANDLE", m.start(), m.end(), 0.9, "reddit-user")
+
+
+def _digits(s: str) -> int:
+    return sum(ch.isdigit() for ch in s)
+
+
+def _phone_at(text: str, start: int, end: int) -> Finding:
+    """Validate a permissive candidate with `phonenumbers` in a small window."""
+    offset = max(0, start - 4)
+    window = text[offset : end + 1]
+    for region in _PHONE_REGIONS:
+        for pm in phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.POSSIBLE):
+            s, e = offset + pm.start, offset + pm.end
+            return Finding("PHONE", min(s, start), max(e, end), 1.0, "phonenumbers")
+        if "+" in window:  # an international prefix: one parse is enough
+            break
+    return Finding("PHONE", start, end, 0.6, "digit-run")
+
+
+def find_phones(text: str) -> Iterator[Finding]:
+    """Permissive digit runs (7-15 digits) plus `phonenumbers` validation.
+
+    `phonenumbers` only runs on windows around permissive candidates: running
+    its matcher over whole stories for a dozen regions would cost far more.
+    """
+    reach = -1
+    budget = _MAX_VALIDATIONS
+    for p in run_starts(text):
+        if p < reach:
+            continue
+        start = p
+        while start > 0 and text[start - 1] in "+(" and p - start < 2:
+            start -= 1
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_+"):
+            continue
+        m = PHONE_RE.match(text, start)
+        if not m:
+            continue
+        raw = m.group()
+        core = re.split(r"(?i)\s*(?:x|ext)", raw)[0]
+        if not 7 <= _digits(core) <= 15 or _YEAR_RANGE.match(raw):
+            continue
+        reach = m.end()
+        if raw.startswith("(") and ")" not in raw:
+            start += 1
+        if budget > 0:
+            budget -= 1
+            yield _phone_at(text, start, m.end())
+        else:
+            yield Finding("PHONE", start, m.end(), 0.6, "digit-run")
+
+
+def find_ids(text: str) -> Iterator[Finding]:
+    seen: set[int] = set()
+    for s, e in digit_runs(text):
+        ts = code_start(text, s)
+        if ts in seen:
+            continue
+        seen.add(ts)
+        boundary = ts == 0 or not (text[ts - 1].isalnum() or text[ts - 1] == "_")
+        if boundary and ID_CUE_RE.search(text, max(0, ts - 48), ts):
+            m = ID_CODE_RE.match(text, ts)
+            if m:
+                end = _strip_trailing(text, ts, m.end())
+                if end - ts >= 3 and _digits(text[ts:end]) >= 2:
+                    yield Finding("ID", ts, end, 0.9, "id-cue")
+        if not boundary:
+            continue
+        m = SSN_RE.match(text, ts)
+        if m:
+            yield Finding("ID", ts, m.end(), 0.9, "ssn-shape")
+        m = CODE_RE.match(text, ts)
+        if m:
+            tail = re.sub(r"^[\d-]+", "", m.group())
+            if not (tail and _UNIT_SUFFIX.match(tail)):
+                yield Finding("ID", ts, m.end(), 0.7, "alnum-code")
+        long_run = e - s >= 6 and ts == s and (e == len(text) or not text[e].isalnum())
+        if long_run and not (s and text[s - 1] in ".,"):
+            yield Finding("ID", s, e, 0.5, "long-number")
+
+
+def find_contact(text: str) -> list[Finding]:
+    out: list[Finding] = []
+    for finder in (find_emails, find_urls, find_handles, find_phones, find_ids):
+        out.extend(finder(text))
+    return out

@@ -1,0 +1,143 @@
+"""Word sets and patterns that drive the name rules in `names`.
+
+Kept apart from the rules so the lists can be reviewed (and extended) on
+their own; all words are lowercase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import vocab
+
+POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your", "mine", "the"})
+REL_ADJ = frozenset(
+    [
+        "ex",
+        "best",
+        "late",
+        "older",
+        "younger",
+        "little",
+        "big",
+        "new",
+        "old",
+        "lovely",
+        "amazing",
+        "wonderful",
+        "current",
+        "then",
+        "first",
+        "second",
+        "oldest",
+        "eldest",
+        "youngest",
+        "baby",
+        "twin",
+        "step",
+        "dear",
+        "sweet",
+        "gorgeous",
+        "fantastic",
+        "brilliant",
+    ]
+)
+RELATIONS = frozenset(vocab.RELATIONS)
+NAMING = frozenset({"named", "called", "name's", "name’s", "i'm", "i’m", "im", "nicknamed", "aka"})
+NAMING_PAIRS = frozenset(
+    {("name", "is"), ("name", "was"), ("i", "am"), ("known", "as"), ("this", "is"), ("it's", "me")}
+)
+WEAK_PREV = frozenset(
+    [
+        "with",
+        "and",
+        "told",
+        "asked",
+        "texted",
+        "met",
+        "married",
+        "dear",
+        "thanks",
+        "love",
+        "to",
+        "by",
+        "for",
+        "hi",
+        "hey",
+        "saw",
+        "see",
+        "called",
+    ]
+)
+PAIR_NEXT = frozenset({"i", "me", "myself"})
+PLACE_ENDINGS = (
+    "mouth",
+    "ville",
+    "burgh",
+    "borough",
+    "bury",
+    "ford",
+    "field",
+    "port",
+    "chester",
+    "caster",
+    "haven",
+    "side",
+    "stad",
+    "dorf",
+    "heim",
+    "burg",
+    "wick",
+    "stead",
+    "shire",
+    "view",
+    "town",
+)
+CUE_PREV = vocab.TITLES | RELATIONS | NAMING | WEAK_PREV | {"is", "was", "am", "as", "me"}
+PERSON_VERBS = frozenset(
+    [
+        "was",
+        "said",
+        "told",
+        "came",
+        "drove",
+        "helped",
+        "messaged",
+        "asked",
+        "held",
+        "kept",
+        "explained",
+        "recommended",
+        "suggested",
+        "showed",
+        "listened",
+        "laughed",
+        "cried",
+        "knew",
+        "wrote",
+        "texted",
+        "called",
+        "replied",
+        "sat",
+        "hugged",
+        "smiled",
+        "and",
+        "from",
+        "who",
+        "has",
+        "had",
+        "is",
+        "kept",
+        "messaged",
+    ]
+)
+COMPANY_SUFFIX = re.compile(
+    r"(?:,?\s+(?:S\.A\.S\.|S\.A\.|S\.L\.|S\.p\.A\.|SpA|GmbH(?:\s*&\s*Co\.\s*KG)?|Ltd\.?|Inc\.?|LLC|PLC|plc|"
+    r"NV|BV|AG|Pty\s+Ltd|Sp\.\s*z\s*o\.o\.(?:\s*Sp\.k\.)?|Sp\.j\.|S\.C\.|s\.c\.|SARL|SAS|S\.Com\.|S\.Coop\.|"
+    r"i\s+syn\s+s\.c\.|et\s+Fils|and\s+Sons|&\s+Sons|Group|Co\.|Công\s+ty(?:\s+\w+){0,5}|TNHH))+"
+)
+FIRM_JOINERS = frozenset({"and", "&", "et", "i", "und", "y", "và", "en"})
+FACILITY_PREV = frozenset({"at", "for", "by", "joined", "with"})
+WORK_WORDS = frozenset(
+    {"work", "worked", "working", "works", "job", "employed", "shift", "shifts", "intern", "volunteer"}
+)

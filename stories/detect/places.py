@@ -1,0 +1,178 @@
+"""Street addresses and postcodes in several countries' formats.
+
+Capitalized street and town names are found by the proper-noun rule in
+`names`; this module adds what needs digits: house numbers with a street
+("12 Elm Street", "Hauptstraße 5", "Flat 3, 14 Mill Lane") and postcodes (UK,
+US ZIP, Canada, Ireland's Eircode, Netherlands, Australia, and 5-digit codes
+next to a capitalized town as in Germany or France).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stories.findings import Finding
+
+from .anchors import code_start, digit_runs, run_starts
+
+_STREET = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Crescent|Cres|Court|Ct|"
+    r"Place|Pl|Terrace|Tce|Grove|Gardens|Gdns|Square|Sq|Hill|Row|Mews|Parade|Walk|Highway|Hwy|Parkway|Pkwy|"
+    r"Circle|Cir|Trail|Park|Green|View|Rise|Wharf|Quay)"
+)
+ADDRESS_RE = re.compile(
+    r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?\s+"
+    r"(?:[A-Z][\w'’.-]{0,30}\s+){1,4}" + _STREET + r"\b\.?"
+)
+# Number then capitalized words ("021 Harrison Gateway"): a street even without a
+# known street word, unless the number looks like a year.
+LOOSE_ADDRESS_RE = re.compile(
+    r"(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+"
+    r"(?:(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z][\w'’.-]+\s+){0,2}(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z][\w'’.-]+"
+    r"(?:,?\s+(?:Apt\.?|Suite|Unit|Flat)\s*\d+)?"
+)
+# Street word (any case, several languages) with names and a number around it.
+STREET_WORD_RE = re.compile(
+    r"(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+)?"
+    r"\b(?i:rue|avenue|boulevard|chemin|allée|impasse|calle|cuesta|avenida|paseo|camino|plaza|ronda|"
+    r"via|viale|piazza|corso|vicolo|largo|rua|travessa|aleja|ulica|ul\.|plac|osiedle|ngõ|phố|đường|"
+    r"khóm|ấp|straße|gasse|strada|incrocio|contrada|borgo|vico|rotonda|al\.|os\.|pl\.)\s+"
+    r"(?:(?:de|del|la|las|los|di|da|des|du|le|do|dos|số)\s+)*[\w'’.-]+(?:\s+(?:số\s+)?[A-ZÀ-Ý\d][\w'’./-]*){0,4}"
+    r"(?:,?\s+\d{1,5}[A-Za-z]?(?:[/-]\d{1,5})?)?"
+    r"(?:,?\s+(?:Apt\.?|Piano|Piso|Puerta|Esc\.|m\.|lok\.|Suite|Appartamento|Interno)\s*\d+)?"
+)
+_STREET_WORD_GATES = (
+    "rue ",
+    "avenue",
+    "boulevard",
+    "chemin",
+    "allée",
+    "impasse",
+    "calle",
+    "cuesta",
+    "avenida",
+    "paseo",
+    "camino",
+    "plaza",
+    "ronda",
+    "via ",
+    "viale",
+    "piazza",
+    "corso",
+    "vicolo",
+    "largo",
+    "rua ",
+    "travessa",
+    "aleja",
+    "ulica",
+    "ul.",
+    "plac",
+    "osiedle",
+    "ngõ",
+    "phố",
+    "đường",
+    "khóm",
+    "ấp",
+    "straße",
+    "gasse",
+    "strada",
+    "incrocio",
+    "contrada",
+    "borgo",
+    "vico",
+    "rotonda",
+    "al.",
+    "os.",
+    "pl.",
+)
+FOREIGN_ADDRESS_RE = re.compile(
+    r"\b[A-ZÄÖÜ][\wäöüß'-]{1,30}(?i:straße|strasse|str\.|weg|gasse|platz|laan|straat|gracht|allee|ring|singel|dijk|kade|dreef|hof)"
+    r"(?:\s+\d{1,4}[a-z]?(?:-\d{1,4})?)?",
+)
+_FOREIGN_GATES = (
+    "straße",
+    "strasse",
+    "str.",
+    "weg",
+    "gasse",
+    "platz",
+    "laan",
+    "straat",
+    "gracht",
+    "allee",
+    "ring ",
+    "singel",
+    "dijk",
+    "kade",
+    "dreef",
+    "hof ",
+)
+UNIT_RE = re.compile(r"\b(?:Flat|Apt|Apartment|Unit|Suite|PO Box|P\.O\. Box)\s*#?\s*\d{1,6}[A-Za-z]?\b")
+
+POSTCODE_RE = re.compile(
+    # UK: "SW1A 1AA", "M1 1AE", "B33 8TH"
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b"
+    # Canada: "K1A 0B1"
+    r"|[ABCEGHJ-NPRSTVXY]\d[A-Z]\s?\d[A-Z]\d\b"
+    # Ireland Eircode: "D02 X285"
+    r"|[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}\b"
+    # Netherlands: "1012 AB"
+    r"|[1-9]\d{3}\s?(?!AM\b|PM\b|BC\b|AD\b)[A-Z]{2}\b"
+    # Poland "27-097", Portugal "1000-001", Brazil "01310-100"
+    r"|\d{2}-\d{3}\b(?!-)|\d{4}-\d{3}\b(?!-)|\d{5}-\d{3}\b(?!-)"
+)
+# A 4-6 digit number is a postcode after a cue or a place word, or before a town.
+ZIP_CUE = re.compile(
+    r"(?:\b(?:zip|zip\s*code|postcode|post\s*code|postal\s*code|pin|pincode|plz|cp|eircode)\s*(?:is|was|:)?"
+    r"|\b[A-Z]{2}|\b[A-Z][a-zäöüéè]+,?|\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT))\s*$",
+)
+ZIP_RE = re.compile(r"\d{4,6}(?:-\d{4})?\b(?![.,]?\d)")
+_TOWN_AFTER = re.compile(r"\s+[A-Z][a-zäöüéè]+")
+
+
+def find_places(text: str) -> Iterator[Finding]:
+    for p in run_starts(text):
+        if p and (text[p - 1].isalnum() or text[p - 1] in "$£€"):
+            continue
+        m = ADDRESS_RE.match(text, p)
+        if m:
+            yield Finding("LOCATION", p, m.end(), 0.9, "street-address")
+            continue
+        m = LOOSE_ADDRESS_RE.match(text, p)
+        if m and not m.group().rstrip().endswith((" I", " I'm")):
+            yield Finding("LOCATION", p, m.end(), 0.5, "number-and-name")
+        m = ZIP_RE.match(text, p)
+        if m:
+            year_like = len(m.group()) == 4 and m.group()[:2] in ("19", "20")
+            cue = ZIP_CUE.search(text, max(0, p - 24), p)
+            town = _TOWN_AFTER.match(text, m.end()) and len(m.group()) == 5
+            if (
+                cue
+                and not year_like
+                and (
+                    len(m.group()) != 4 or cue.group().strip()[:1].isupper() or "code" in cue.group().lower()
+                )
+            ):
+                yield Finding("LOCATION", p, m.end(), 0.6, "zip")
+            elif town or (len(m.group()) in (5, 10) and not cue):
+                yield Finding("LOCATION", p, m.end(), 0.5, "zip")
+    seen: set[int] = set()
+    for s, _ in digit_runs(text):
+        ts = code_start(text, s, 3)
+        if ts in seen or (ts and text[ts - 1].isalnum()):
+            continue
+        seen.add(ts)
+        m = POSTCODE_RE.match(text, ts)
+        if m:
+            yield Finding("LOCATION", ts, m.end(), 0.8, "postcode")
+    low = text.lower()
+    if any(gate in low for gate in _STREET_WORD_GATES):
+        for m in STREET_WORD_RE.finditer(text):
+            yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
+    if any(suffix in low for suffix in _FOREIGN_GATES):
+        for m in FOREIGN_ADDRESS_RE.finditer(text):
+            yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
+    if any(gate in text for gate in ("Flat", "Apt", "Apartment", "Unit", "Suite", "Box")):
+        for m in UNIT_RE.finditer(text):
+            yield Finding("LOCATION", m.start(), m.end(), 0.7, "address-unit")

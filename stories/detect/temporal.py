@@ -1,0 +1,184 @@
+"""Dates (every element but a bare year) and stated ages.
+
+Safe Harbor removes all date elements except the year, so "in March" and
+"the 14th" are flagged while "2019" alone is not.  Ages are flagged whenever
+stated; an age over 89 carries ``note="over-89"`` because Safe Harbor treats
+those as identifying even when aggregated with nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stories.findings import Finding
+
+from . import vocab
+from .anchors import digit_runs, run_starts
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|(?:january|february|april|june|july|september|october|november|december)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?"
+_YEAR = r"(?:'\d\d|\d{4})"
+
+MONTH_DATE_RE = re.compile(
+    rf"(?:\b{_WEEKDAY},?\s+(?:the\s+)?)?"
+    rf"(?:\b(?:the\s+)?{_DAY}\s+(?:of\s+)?)?"
+    rf"\b(?:{_MONTH})(?![\w'’-])"
+    rf"(?:\s+(?:the\s+)?{_DAY}\b)?"
+    rf"(?:,?\s+{_YEAR}\b)?"
+)
+NUMERIC_DATE_RE = re.compile(
+    r"(?:\d{4}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:\d{4}|\d{2})"
+    r")(?![\d/.-]?\d)"
+)
+SHORT_NUMERIC_RE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?!10\b)(?:0?[1-9]|1[0-2])(?![\d/])")
+SHORT_NUMERIC_CUE = re.compile(r"\b(?:on|since|until|from|by|before|after|dated?)\s+$")
+ORDINAL_RE = re.compile(
+    rf"(?:\b(?:last|next|this)\s+)?(?:\b{_WEEKDAY}\s+)?"
+    r"\bthe\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+    r"(?!\s+(?:time|times|session|sessions|appointment|week|weeks|day|days|month|months|"
+    r"attempt|try|dilator|size|one|round|cycle|birthday|floor|doctor|person|visit|year|years|"
+    r"percentile|century|grade|baby|child|pregnancy))",
+    re.IGNORECASE,
+)
+WEEKDAY_DATE_RE = re.compile(rf"\b{_WEEKDAY}\s+(?:the\s+)?{_DAY}\b(?!\s*(?:%|mg|am|pm|:))")
+WEEKDAY_CUE = re.compile(rf"\b{_WEEKDAY}\s+(?:the\s+)?$")
+MONTH_ANCHOR = re.compile(
+    r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|jan|feb|apr|jun|jul|sep|oct|nov|dec)"
+)
+HOLIDAY_RE = re.compile(rf"\b(?:{vocab.HOLIDAYS})(?:,?\s+{_YEAR}\b)?")
+_HOLIDAY_GATES = (
+    "Christmas",
+    "Easter",
+    "Thanksgiving",
+    "Halloween",
+    "Valentine",
+    "Boxing",
+    "Mother",
+    "Father",
+    "Diwali",
+    "Eid",
+    "Hanukkah",
+    "Passover",
+    "Independence",
+    "July",
+    "Bonfire",
+    "Labo",
+    "Memorial",
+    "Patrick",
+    "Canada Day",
+    "Australia Day",
+    "Anzac",
+    "Good Friday",
+    "Yom",
+    "Rosh",
+    "New Year",
+)
+
+_AGE_STOP = (
+    r"(?!\s*(?:%|weeks?|months?|days?|hours?|minutes?|mins?|mg|ml|units?|cm|mm|kg|lbs?|"
+    r"times?|sessions?|dilators?|pounds?|stone|miles?|km|percent|or so times|x\b|[:./]\d))"
+)
+AGE_CUE = re.compile(
+    r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|I\s+turned|turned|turning|"
+    r"was|is|aged?|at\s+age|at\s+the\s+age\s+of|by\s+age|age\s+of|when\s+I\s+was|now|I'll\s+be|only|just)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+AGE_TAIL = re.compile(
+    r"(?P<n>\d{1,3})(?![\d.,]\d)(?P<suffix>\s*(?:years?|yrs?)(?:\s+old|\s+of\s+age)?)?\b" + _AGE_STOP,
+    re.IGNORECASE,
+)
+AGE_SUFFIX_RE = re.compile(
+    r"(?P<n>\d{1,3})(?:\s*-\s*|\s+)(?:years?|yrs?|yr)(?:\s*-\s*|\s+)old\b"
+    r"|(?P<n2>\d{1,3})\s?(?:yo|y/o|y\.o\.)(?!\w)"
+    r"|(?P<n3>\d{1,3})(?:st|nd|rd|th)\s+birthday\b",
+    re.IGNORECASE,
+)
+AGE_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
+AGE_AT_TAIL = re.compile(
+    r"(?:1[3-9]|[2-9]\d)(?=\s*[,;.!?]|\s+(?:I|and|when|after|before|because|my|we|she|he|it)\b)"
+)
+
+
+def _age(kind_start: int, kind_end: int, number: str, source: str, score: float) -> Finding:
+    note = "over-89" if int(number) > 89 else ""
+    return Finding("AGE", kind_start, kind_end, score, source, note)
+
+
+def _month_dates(text: str) -> Iterator[Finding]:
+    seen: set[tuple[int, int]] = set()
+    reach = -1
+    for a in MONTH_ANCHOR.finditer(text):
+        pos = a.start()
+        if pos < reach or (pos and text[pos - 1].isalpha()):
+            continue
+        for m in MONTH_DATE_RE.finditer(text, max(0, pos - 28), min(len(text), pos + 32)):
+            s, e = m.span()
+            if not s <= pos < e or (s, e) in seen:
+                continue
+            seen.add((s, e))
+            reach = e
+            word = text[s:e]
+            # "May" alone before a lowercase word is usually the verb ("May I...").
+            if word == "May" and text[e : e + 2].strip()[:1].islower():
+                continue
+            if word.rstrip(".") == "Mar" and e < len(text) and text[e] == "-":
+                continue
+            yield Finding("DATE", s, e, 0.9, "month")
+
+
+def find_dates(text: str) -> Iterator[Finding]:
+    yield from _month_dates(text)
+    for p in run_starts(text):
+        m = NUMERIC_DATE_RE.match(text, p)
+        if m:
+            yield Finding("DATE", p, m.end(), 0.9, "numeric-date")
+            continue
+        m = SHORT_NUMERIC_RE.match(text, p)
+        if m and SHORT_NUMERIC_CUE.search(text, max(0, p - 10), p):
+            yield Finding("DATE", p, m.end(), 0.6, "day-month")
+    for s, e in digit_runs(text):
+        if text[e : e + 2].lower() in ("st", "nd", "rd", "th"):
+            for m in ORDINAL_RE.finditer(text, max(0, s - 30), min(len(text), e + 40)):
+                if m.start() <= s < m.end():
+                    yield Finding("DATE", m.start(), m.end(), 0.7, "ordinal-day")
+        if WEEKDAY_CUE.search(text, max(0, s - 16), s):
+            for m in WEEKDAY_DATE_RE.finditer(text, max(0, s - 16), min(len(text), e + 4)):
+                if m.start() < s < m.end():
+                    yield Finding("DATE", m.start(), m.end(), 0.8, "weekday-date")
+    if any(gate in text for gate in _HOLIDAY_GATES):
+        for m in HOLIDAY_RE.finditer(text):
+            yield Finding("DATE", m.start(), m.end(), 0.7, "holiday")
+
+
+def find_ages(text: str) -> Iterator[Finding]:
+    for p in run_starts(text):
+        if p and text[p - 1].isalpha():
+            continue
+        m = AGE_SUFFIX_RE.match(text, p)
+        if m:
+            n = m.group("n") or m.group("n2") or m.group("n3")
+            if int(n) <= 125:
+                yield _age(p, m.end(), n, "age-suffix", 0.9)
+            continue
+        if AGE_CUE.search(text, max(0, p - 24), p):
+            m = AGE_TAIL.match(text, p)
+            if m and int(m.group("n")) <= 125:
+                end = m.end("suffix") if m.group("suffix") else m.end("n")
+                yield _age(p, end, m.group("n"), "age-cue", 0.8)
+                continue
+        if AGE_AT.search(text, max(0, p - 4), p):
+            m = AGE_AT_TAIL.match(text, p)
+            if m:
+                yield _age(p, m.end(), m.group(), "age-at", 0.6)
+
+
+def find_temporal(text: str) -> list[Finding]:
+    return [*find_dates(text), *find_ages(text)]

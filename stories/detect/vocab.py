@@ -1,0 +1,293 @@
+"""Curated word lists that steer the detector: cues, titles, safe vocabulary.
+
+Why curated and not learned: every entry here is a decision a reviewer can
+read.  Cue words make a following word a name or a place; "safe" words are
+capitalized words that a first-person recovery story uses all the time and
+that identify nobody (clinical terms, drugs, family roles, months handled by
+the date rules, countries handled by `regions.txt`).  All lists are lowercase.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Clinical and everyday health vocabulary that must never be taken for a name.
+CLINICAL = _words(
+    """
+    botox kegel kegels vaginismus vulvodynia dyspareunia vestibulodynia
+    lidocaine lignocaine emla estrogen oestrogen estradiol premarin vagifem
+    ob-gyn obgyn ob gyn gyn gynae gynaecologist gynecologist gynaecology gynecology
+    gp gps nhs dilator dilators pelvic floor physio physiotherapy physiotherapist
+    physical therapy therapist pt cbt ssri ssris sri amitriptyline gabapentin
+    diazepam valium xanax lyrica pregabalin ibuprofen paracetamol tylenol advil
+    hrt ivf iui ivf's pap smear smears hpv std sti stis uti utis ibs pcos
+    endometriosis adenomyosis fibroids menopause perimenopause lichen sclerosus
+    pelvic vaginal vulval vulvar vagina vulva clitoris hymen hymenectomy
+    cervix cervical uterus ovaries ovary laparoscopy colposcopy ultrasound
+    mri ct scan scans bloods biopsy surgery anaesthetic anesthetic sedation
+    trigger point emdr dbt act mindfulness headspace calm yoga pilates
+    intimina ohnut amielle soul source vuvatech crave sensate focus
+    hymen physio's a&e er icu nicu ptsd ocd adhd asd cptsd
+    reddit instagram tiktok youtube twitter whatsapp zoom
+    kindle netflix spotify podcast podcasts covid covid-19 lockdown
+    """
+)
+
+# Family roles and generic addressees: capitalized as forms of address
+# ("Mum came with me") but identify nobody.
+ROLES = _words(
+    """
+    mum mom mummy mommy mam mama mother dad daddy father papa gran granny grandma
+    grandmother grandad grandpa grandfather nan nana auntie aunty aunt uncle
+    sis bro babe hubby husband wife partner boyfriend girlfriend fiance fiancé
+    fiancee fiancée doctor doc nurse midwife sister brother son daughter baby
+    god lord jesus christ allah bible church mass sir madam miss ma'am
+    christmas easter thanksgiving halloween diwali eid hanukkah passover ramadan
+    """
+)
+
+# Words that start sentences or appear capitalized in titles and headings.
+FUNCTION = _words(
+    """
+    a an the and or but so if then than that this these those there here
+    i i'm i've i'd i'll me my mine myself we we're we've our us you your
+    he she it they them their his her him its one ones
+    when while after before because since until though although even just
+    also still yet now today tonight tomorrow yesterday soon later finally
+    eventually slowly sometimes often always never every each all both
+    some any many much more most less few no not nothing something everything
+    anything anyone someone everyone nobody somebody what which who whom whose
+    why how where whatever whenever wherever however meanwhile anyway besides
+    is was were be been being am are has have had do does did done can could
+    will would shall should may might must let lets let's
+    at in on of to for from with without by about into onto over under
+    through during between among around near up down out off again once
+    yes yeah ok okay oh wow well hi hello hey dear thanks thank please sorry
+    first second third last next another other such same very really quite
+    honestly actually basically looking thinking back sadly luckily thankfully
+    hopefully fortunately unfortunately obviously apparently
+    edit update tl;dr tldr ps note
+    name place facility date age phone email link handle id
+    said says made told went got felt kept took came gave asked saw knew thought
+    weeks months days years hours minutes times sessions
+    """
+)
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+MONTH_ABBR = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+# Nationalities, languages, religions, generic regions: not identifiers.
+DEMONYMS = _words(
+    """
+    english british scottish welsh irish american canadian australian
+    kiwi indian pakistani nigerian ghanaian kenyan german french dutch
+    spanish italian polish portuguese brazilian mexican chinese japanese
+    korean vietnamese filipino thai arab arabic muslim christian catholic
+    jewish hindu sikh buddhist orthodox protestant african asian european
+    latina latino latinx hispanic black white western eastern
+    uk us usa u.s. u.k. eu europe america asia africa australia
+    north south east west northern southern midlands
+    england scotland wales britain ireland
+    """
+)
+
+# Titles before a name; the name itself is the finding, not the title.
+TITLES = _words(
+    """
+    dr dr. doctor mr mr. mrs mrs. ms ms. miss mx mx. prof prof. professor
+    nurse sister midwife sr sr. rev rev. reverend consultant surgeon
+    dame sir lady lord
+    """
+)
+
+# "my <relation> NAME" / "my relation, NAME," cues.
+RELATIONS = [
+    "husband",
+    "wife",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "fiance",
+    "fiancé",
+    "fiancee",
+    "fiancée",
+    "ex",
+    "ex-husband",
+    "ex-wife",
+    "ex-boyfriend",
+    "ex-girlfriend",
+    "spouse",
+    "daughter",
+    "son",
+    "kids",
+    "children",
+    "child",
+    "baby",
+    "twins",
+    "sister",
+    "brother",
+    "mum",
+    "mom",
+    "mother",
+    "dad",
+    "father",
+    "stepdad",
+    "stepmom",
+    "stepmum",
+    "gran",
+    "granny",
+    "grandma",
+    "grandmother",
+    "grandad",
+    "grandpa",
+    "grandfather",
+    "aunt",
+    "auntie",
+    "uncle",
+    "cousin",
+    "niece",
+    "nephew",
+    "friend",
+    "bestie",
+    "colleague",
+    "coworker",
+    "co-worker",
+    "boss",
+    "manager",
+    "flatmate",
+    "roommate",
+    "neighbour",
+    "neighbor",
+    "doctor",
+    "doc",
+    "gp",
+    "gynaecologist",
+    "gynecologist",
+    "gynae",
+    "obgyn",
+    "ob-gyn",
+    "ob/gyn",
+    "therapist",
+    "physio",
+    "physiotherapist",
+    "pt",
+    "psychologist",
+    "psychiatrist",
+    "counsellor",
+    "counselor",
+    "surgeon",
+    "consultant",
+    "specialist",
+    "nurse",
+    "midwife",
+    "urologist",
+    "sexologist",
+    "dermatologist",
+    "endocrinologist",
+]
+
+# Words in a capitalized run that make it a facility or an employer.
+FACILITY_HEADS = _words(
+    """
+    hospital hospitals clinic clinics centre center surgery practice infirmary
+    trust university college school academy pharmacy chemist chemists group
+    health healthcare medical institute foundation ltd inc llc plc corp
+    company co hotel bank church office services wellness physiotherapy
+    physio sanatorium hospice maternity unit ward gynaecology gynecology
+    department dept supermarket store stores restaurant cafe café salon spa
+    gym studio library council
+    """
+)
+
+# Words in a capitalized run that make it a street or place.
+STREET_HEADS = _words(
+    """
+    street st road rd avenue ave lane ln drive boulevard blvd way close
+    crescent court ct place pl terrace grove gardens square sq hill row
+    mews parade walk highway hwy parkway pkwy estate village town city
+    county borough heights park
+    """
+)
+
+# Foreign street-name endings ("Hauptstraße", "Kalverstraat").
+STREET_SUFFIXES = (
+    "straße",
+    "strasse",
+    "str.",
+    "weg",
+    "gasse",
+    "platz",
+    "laan",
+    "straat",
+    "gracht",
+    "allee",
+    "ring",
+)
+
+# Particles allowed inside a multi-word name or place.
+PARTICLES = _words(
+    "van von den der de da das dos del della di du la le el al bin binti ibn ten ter upon on-the y"
+)
+
+# Locative cues: a capitalized run right after them is a place or facility.
+LOCATIVE = _words(
+    "in from near outside around at via towards toward live lived living born raised grew based"
+)
+
+# "to" is locative only after a motion verb ("moved to Leeds", not "talked to Siobhán").
+MOTION = _words(
+    "moved move moving went go going back drove drive flew fly relocated travelled traveled "
+    "trip came come coming returned commute commuted emigrated way"
+)
+
+# Place-name prefixes that are also safe words ("West Davidmouth", "New Haven").
+PLACE_PREFIXES = _words(
+    "north south east west new port lake mount mt fort saint st san santa upper lower great little"
+)
+
+HOLIDAYS = (
+    "Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|New Year’s Eve|"
+    "New Year’s Day|New Years Eve|Easter Sunday|Easter Monday|Easter|Thanksgiving|"
+    "Halloween|Valentine's Day|Valentine’s Day|Valentines Day|Boxing Day|"
+    "Mother's Day|Mother’s Day|Mothering Sunday|Father's Day|Father’s Day|Diwali|"
+    "Eid|Hanukkah|Passover|Independence Day|Fourth of July|4th of July|July 4th|"
+    "Bonfire Night|Labou?r Day|Memorial Day|St\\.? Patrick's Day|St\\.? Patrick’s Day|"
+    "Canada Day|Australia Day|Anzac Day|Good Friday|Yom Kippur|Rosh Hashanah|Lunar New Year"
+)
+
+# Ordinary words that are also first names: need a cue unless mid-sentence.
+AMBIGUOUS_NAMES = _words(
+    """
+    hope grace will summer young faith joy rose mark bill may june april
+    august autumn dawn eve ivy holly heather daisy iris ruby pearl amber
+    crystal brook river sky sunny cliff glen dale wade chase drew lance
+    miles bond price rich gay guy pat sue rob ted jack frank art sage
+    destiny charity patience prudence honor honour harmony melody precious
+    victory blessing comfort gift precious love star bright long green
+    white black brown gray grey king lee park hall wood moon day story
+    major early rock peace sterling hunter fisher baker cook mason page
+    """
+)
+
+UNITS = _words(
+    "weeks week months month days day hours hour minutes minute mins min years year "
+    "yrs % percent mg ml mcg units unit cm mm kg lbs lb times sessions session "
+    "dilators pounds kilos degrees stone miles km"
+)

@@ -1,0 +1,81 @@
+"""Findings on a revision, and which of them a moderator has resolved.
+
+A finding is resolved when it was redacted (it is no longer detected) or when
+a moderator explicitly kept it (`KeptFinding`, by field, kind and position).
+Keeps are carried to a new revision when the kept words did not move or
+change, so redacting one name does not undo the decisions on the others.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from stories.detect import detect
+from stories.findings import Finding
+from stories.models import KeptFinding, Revision
+
+FIELDS = ("title", "body")
+
+
+@dataclass(frozen=True)
+class FieldFinding:
+    """A finding located in one field of a revision."""
+
+    field: str
+    finding: Finding
+    kept: bool
+
+    @property
+    def key(self) -> tuple[str, str, int, int]:
+        f = self.finding
+        return (self.field, f.kind, f.start, f.end)
+
+
+def _text(revision: Revision, field: str) -> str:
+    return revision.title if field == "title" else revision.body
+
+
+def kept_keys(revision: Revision, *, session: Session) -> set[tuple[str, str, int, int]]:
+    """The (field, kind, start, end) a moderator kept on this revision."""
+    rows = session.exec(select(KeptFinding).where(KeptFinding.revision_id == revision.id))
+    return {(k.field, k.kind, k.start, k.end) for k in rows}
+
+
+def findings_for(revision: Revision, *, session: Session) -> list[FieldFinding]:
+    """Every detected identifier in the title and body, with its kept flag."""
+    kept = kept_keys(revision, session=session)
+    found = []
+    for field in FIELDS:
+        for f in detect(_text(revision, field)):
+            found.append(FieldFinding(field, f, (field, f.kind, f.start, f.end) in kept))
+    return found
+
+
+def unresolved(revision: Revision, *, session: Session) -> list[FieldFinding]:
+    """Findings neither redacted nor kept."""
+    return [f for f in findings_for(revision, session=session) if not f.kept]
+
+
+def _map_span(old: str, new: str, start: int, end: int) -> tuple[int, int] | None:
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        if a <= start and end <= a + size:
+            return start - a + b, end - a + b
+    return None
+
+
+def carry_kept(old: Revision, new: Revision, *, session: Session) -> int:
+    """Copy keeps whose words survive unchanged into `new`; return how many."""
+    carried = 0
+    rows = session.exec(select(KeptFinding).where(KeptFinding.revision_id == old.id)).all()
+    for k in rows:
+        before, after = _text(old, k.field), _text(new, k.field)
+        span = _map_span(before, after, k.start, k.end)
+        if span and after[span[0]:span[1]] == before[k.start:k.end]:
+            session.add(KeptFinding(revision_id=new.id, field=k.field, kind=k.kind,
+                                    start=span[0], end=span[1], staff_id=k.staff_id))
+            carried += 1
+    return carried

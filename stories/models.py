@@ -1,0 +1,189 @@
+"""The stored records, as SQLModel tables.
+
+Story text lives only in `Revision` rows (insert-only, each with a content
+hash); `Story` holds the workflow state and points at its current revision.
+Personal data that is not story text (contact email, typed signature) is
+stored encrypted (`*_enc` columns, see `stories.crypto`).  `AuditEvent` rows
+never hold story text: only who, what, which status, which revision hash.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Server-side timestamp, timezone-aware UTC; clients never supply one.
+
+    SQLModel's `UTCDateTime` column type stores it as UTC on every database
+    and gives it back timezone-aware.
+    """
+    return datetime.now(UTC)
+
+
+class AuthorizationText(SQLModel, table=True):
+    """One published version of the authorization patients sign."""
+
+    __tablename__ = "authorization_text"
+    id: int | None = Field(default=None, primary_key=True)
+    version: str = Field(index=True, unique=True, max_length=32)
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    sha256: str = Field(max_length=64)
+    effective_at: datetime = Field(default_factory=utcnow)
+    created_by: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class Story(SQLModel, table=True):
+    """A patient's story and where it stands in the workflow."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    public_id: str = Field(index=True, unique=True, max_length=32)
+    receipt_hash: str = Field(index=True, unique=True, max_length=64)
+    status: str = Field(index=True, max_length=32)
+    display_mode: str = Field(max_length=16)
+    display_name: str = Field(default="", max_length=64)
+    tags: str = Field(default="", max_length=300)
+    contact_email_enc: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    current_revision_id: int | None = Field(default=None)
+    original_hash: str = Field(default="", max_length=64)
+    signed_off_hash: str | None = Field(default=None, max_length=64)
+    signed_off_at: datetime | None = None
+    patient_message: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    patient_comment: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    staff_note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    rejection_reason: str | None = Field(default=None, max_length=40)
+    duplicate_key: str = Field(default="", index=True, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+    approved_at: datetime | None = None
+    published_on: date | None = None
+    withdrawn_at: datetime | None = None
+    erased_at: datetime | None = None
+    lock_version: int = Field(default=0)
+
+
+class Revision(SQLModel, table=True):
+    """One version of a story's title and body; rows are never updated."""
+
+    __table_args__ = (UniqueConstraint("story_id", "number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    number: int
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    content_hash: str = Field(max_length=64, index=True)
+    author_kind: str = Field(max_length=16)
+    author_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    summary: str = Field(default="", max_length=200)
+    finding_summary: str = Field(default="", max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class KeptFinding(SQLModel, table=True):
+    """A moderator's explicit decision to keep a detected span as it is.
+
+    Recorded by field, kind and position on one revision, never by text.
+    """
+
+    __tablename__ = "kept_finding"
+    id: int | None = Field(default=None, primary_key=True)
+    revision_id: int = Field(foreign_key="revision.id", index=True)
+    field: str = Field(max_length=8)
+    kind: str = Field(max_length=16)
+    start: int
+    end: int
+    staff_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Consent(SQLModel, table=True):
+    """The authorization a patient (or representative) gave for one story."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    authorization_id: int = Field(foreign_key="authorization_text.id")
+    authorization_version: str = Field(max_length=32)
+    authorization_sha256: str = Field(max_length=64)
+    use_website: bool = False
+    use_excerpts: bool = False
+    expires_on: date | None = None
+    expiry_event: str = Field(default="", max_length=200)
+    signer_role: str = Field(max_length=16)
+    representative_authority: str = Field(default="", max_length=200)
+    attest_adult: bool = False
+    attest_identity: bool = False
+    material_connection: str = Field(max_length=32)
+    material_details: str = Field(default="", max_length=300)
+    signature_enc: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    signed_at: datetime = Field(default_factory=utcnow)
+    revoked_at: datetime | None = None
+    revoked_how: str | None = Field(default=None, max_length=16)
+    revoked_by_staff: int | None = Field(default=None, foreign_key="staff_user.id")
+    paper_reference: str = Field(default="", max_length=64)
+
+
+class StaffUser(SQLModel, table=True):
+    """A clinic staff account; passwords are argon2id hashes."""
+
+    __tablename__ = "staff_user"
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(index=True, unique=True, max_length=64)
+    password_hash: str = Field(max_length=200)
+    role: str = Field(max_length=16)
+    active: bool = True
+    failed_logins: int = 0
+    locked_until: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    last_login_at: datetime | None = None
+
+
+class StaffSession(SQLModel, table=True):
+    """A server-side login session; the browser holds only a random token."""
+
+    __tablename__ = "staff_session"
+    token_hash: str = Field(primary_key=True, max_length=64)
+    staff_id: int = Field(foreign_key="staff_user.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    revoked_at: datetime | None = None
+
+
+class SetupCode(SQLModel, table=True):
+    """The one-time code that lets whoever started the app create the first admin."""
+
+    __tablename__ = "setup_code"
+    id: int | None = Field(default=None, primary_key=True)
+    code_hash: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_at: datetime | None = None
+
+
+class RateEvent(SQLModel, table=True):
+    """One attempt counted by a rate limit (keyed by a hash, never raw input)."""
+
+    __tablename__ = "rate_event"
+    id: int | None = Field(default=None, primary_key=True)
+    bucket: str = Field(index=True, max_length=80)
+    at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class AuditEvent(SQLModel, table=True):
+    """Insert-only history: who did what to which revision; hash-chained."""
+
+    __tablename__ = "audit_event"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    actor_kind: str = Field(max_length=16)
+    actor_id: int | None = Field(default=None)
+    story_id: int | None = Field(default=None, index=True)
+    action: str = Field(max_length=40)
+    from_status: str | None = Field(default=None, max_length=32)
+    to_status: str | None = Field(default=None, max_length=32)
+    revision_hash: str | None = Field(default=None, max_length=64)
+    detail: str = Field(default="", max_length=500)
+    prev_hash: str = Field(max_length=64, unique=True)  # unique: the chain cannot fork
+    event_hash: str = Field(max_length=64, unique=True)

@@ -1,0 +1,193 @@
+"""What a patient can do with her receipt code, and only with it.
+
+Look up her story's status and timeline, see the exact text the clinic wants
+to publish with the differences from what she wrote, sign it off or decline,
+edit it when changes were requested, and withdraw at any time.  Lookups are
+rate-limited per client and codes are compared by hash in constant time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from stories import ratelimit, receipts
+from stories.audit import record
+from stories.consent import consent_for
+from stories.errors import NotFound
+from stories.models import AuditEvent, Revision, Story, utcnow
+from stories.revisions import add_revision, current_revision, original_revision, require_current
+from stories.submission import clean_comment, clean_story
+from stories.workflow import Action, Actor, allowed_actions, check, perform
+
+LOOKUP_LIMIT = 10
+LOOKUP_WINDOW = timedelta(minutes=10)
+_NOT_FOUND = "No story matches that code. Check the code and try again."
+
+TIMELINE_WORDS = {
+    "submit": "You shared your story.",
+    "start review": "The clinic started reviewing it.",
+    "edit": "The clinic edited the text.",
+    "request changes": "The clinic asked you for changes.",
+    "patient edit": "You sent an edited version.",
+    "send for sign-off": "The clinic asked you to approve the final text.",
+    "sign off": "You approved the final text.",
+    "decline": "You declined the proposed text.",
+    "approve": "The clinic approved it for publication.",
+    "reject": "The clinic decided not to publish it.",
+    "withdraw": "The story was withdrawn and its text erased.",
+    "expire": "Your authorization expired; the story was taken down.",
+}
+
+
+@dataclass(frozen=True)
+class PatientView:
+    """Everything the "Check my story" page shows."""
+
+    public_id: str
+    status: str
+    title: str
+    body: str
+    original_title: str
+    original_body: str
+    revision_hash: str
+    clinic_message: str
+    timeline: list[tuple[str, str]]
+    actions: list[str]
+    expires_on: str
+
+
+def record_attempt(client_key: str, *, session: Session) -> None:
+    """Count one code lookup for this client; raises `RateLimited` past the limit.
+
+    Call it in its own transaction before the lookup, so failed lookups count.
+    """
+    ratelimit.hit(
+        ratelimit.bucket("receipt", client_key),
+        limit=LOOKUP_LIMIT,
+        window=LOOKUP_WINDOW,
+        session=session,
+        message="Too many attempts. Please wait ten minutes and try again.",
+    )
+
+
+def find_story(code: str, *, session: Session) -> Story:
+    """The story a receipt code opens, or `NotFound` (same message for all)."""
+    digest = receipts.code_hash(code or "")
+    story = session.exec(select(Story).where(Story.receipt_hash == digest)).first()
+    if story is None or not receipts.matches(code, story.receipt_hash):
+        raise NotFound(_NOT_FOUND)
+    return story
+
+
+def _timeline(story: Story, session: Session) -> list[tuple[str, str]]:
+    events = session.exec(
+        select(AuditEvent).where(AuditEvent.story_id == story.id).order_by(AuditEvent.id)
+    )
+    return [
+        (f"{e.at:%Y-%m-%d}", TIMELINE_WORDS[e.action]) for e in events if e.action in TIMELINE_WORDS
+    ]
+
+
+def view(code: str, *, session: Session) -> PatientView:
+    """The patient's view of her story."""
+    story = find_story(code, session=session)
+    consent = consent_for(story, session=session)
+    erased = story.erased_at is not None
+    current = None if erased else current_revision(story, session=session)
+    original = None if erased else original_revision(story, session=session)
+    return PatientView(
+        public_id=story.public_id,
+        status=story.status,
+        title=current.title if current else "",
+        body=current.body if current else "",
+        original_title=original.title if original else "",
+        original_body=original.body if original else "",
+        revision_hash=current.content_hash if current else "",
+        clinic_message=story.patient_message,
+        timeline=_timeline(story, session),
+        actions=[a.value for a in allowed_actions(story.status, "patient")],
+        expires_on=str(consent.expires_on) if consent and consent.expires_on else "",
+    )
+
+
+def sign_off(code: str, revision_hash: str, *, session: Session) -> None:
+    """Approve exactly the revision shown (by content hash)."""
+    story = find_story(code, session=session)
+    revision = require_current(story, revision_hash, session=session)
+    perform(
+        story, Action.SIGN_OFF, Actor.patient(), session=session,
+        revision_hash=revision.content_hash,
+        changes={"signed_off_hash": revision.content_hash, "signed_off_at": utcnow()},
+    )
+
+
+def decline(code: str, revision_hash: str, comment: str, *, session: Session) -> None:
+    """Decline the proposed text, with a comment for the clinic."""
+    story = find_story(code, session=session)
+    revision = require_current(story, revision_hash, session=session)
+    perform(
+        story, Action.DECLINE, Actor.patient(), session=session,
+        revision_hash=revision.content_hash,
+        changes={"patient_comment": clean_comment(comment), "signed_off_hash": None},
+    )
+
+
+def edit(code: str, title: str, body: str, *, session: Session) -> None:
+    """Send a new version after the clinic asked for changes."""
+    story = find_story(code, session=session)
+    check(story, Action.PATIENT_EDIT, Actor.patient())
+    title, body = clean_story(title, body)
+    revision = add_revision(story, title, body, session=session, author_kind="patient",
+                            summary="edited by the patient")
+    perform(
+        story, Action.PATIENT_EDIT, Actor.patient(), session=session,
+        revision_hash=revision.content_hash,
+        changes={"current_revision_id": revision.id, "signed_off_hash": None},
+    )
+
+
+def withdraw(code: str, *, session: Session) -> None:
+    """Withdraw consent: revoke, leave the queue or the site, erase the text."""
+    story = find_story(code, session=session)
+    erase_and_revoke(story, Actor.patient(), how="online", session=session)
+
+
+def erase_and_revoke(story: Story, actor: Actor, *, how: str, session: Session,
+                     detail: str = "") -> None:
+    """The shared withdrawal: status, consent revocation and erasure in one go.
+
+    The consent record and the audit trail stay (authorizations are kept for
+    six years); the words, the contact email and the display name go.
+    """
+    revision = current_revision(story, session=session)
+    perform(story, Action.WITHDRAW, actor, session=session,
+            revision_hash=revision.content_hash, detail=detail or f"by {how}",
+            changes={"withdrawn_at": utcnow()})
+    consent = consent_for(story, session=session)
+    if consent is not None and consent.revoked_at is None:
+        consent.revoked_at = utcnow()
+        consent.revoked_how = how
+        consent.revoked_by_staff = actor.staff_id
+        session.add(consent)
+    erase_text(story, session=session)
+    record(session, actor_kind="system", action="erase", story_id=story.id,
+           revision_hash=revision.content_hash, detail="text and contact details erased")
+
+
+def erase_text(story: Story, *, session: Session) -> None:
+    """Blank every revision's words and the story's personal fields."""
+    for revision in session.exec(select(Revision).where(Revision.story_id == story.id)):
+        revision.title = ""
+        revision.body = ""
+        session.add(revision)
+    story.contact_email_enc = None
+    story.display_name = ""
+    story.patient_message = ""
+    story.patient_comment = ""
+    story.staff_note = ""
+    story.erased_at = utcnow()
+    session.add(story)
+    session.flush()

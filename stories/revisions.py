@@ -1,0 +1,90 @@
+"""Revisions: every change to a story's words is a new, hashed row."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from stories.detect import detect
+from stories.errors import NotFound, StaleRevision
+from stories.models import Revision, Story
+
+
+def content_hash(title: str, body: str) -> str:
+    """SHA-256 over the exact title and body; sign-off and audit use it."""
+    return hashlib.sha256(json.dumps([title, body]).encode()).hexdigest()
+
+
+def finding_summary(title: str, body: str) -> str:
+    """Counts of detected identifiers by kind, e.g. ``"DATE:1,PERSON:3"``.
+
+    Kinds and counts only: safe to store and to show in the queue.
+    """
+    counts: dict[str, int] = {}
+    for finding in detect(title) + detect(body):
+        counts[finding.kind] = counts.get(finding.kind, 0) + 1
+    return ",".join(f"{kind}:{n}" for kind, n in sorted(counts.items()))
+
+
+def current_revision(story: Story, *, session: Session) -> Revision:
+    """The revision the story currently shows."""
+    revision = session.get(Revision, story.current_revision_id)
+    if revision is None:
+        raise NotFound("This story has no text.")
+    return revision
+
+
+def original_revision(story: Story, *, session: Session) -> Revision:
+    """The patient's own first version."""
+    query = select(Revision).where(Revision.story_id == story.id).order_by(Revision.number)
+    return session.exec(query.limit(1)).one()
+
+
+def require_current(story: Story, expected_hash: str | None, *, session: Session) -> Revision:
+    """Return the current revision, or raise if the caller saw an older one."""
+    revision = current_revision(story, session=session)
+    if expected_hash is not None and revision.content_hash != expected_hash:
+        raise StaleRevision(
+            "The story changed since you opened it (someone else edited it). "
+            "Reload to see the current text; nothing was saved."
+        )
+    return revision
+
+
+def add_revision(
+    story: Story,
+    title: str,
+    body: str,
+    *,
+    session: Session,
+    author_kind: str,
+    author_id: int | None = None,
+    summary: str = "",
+) -> Revision:
+    """Insert the next revision (the caller points the story at it)."""
+    number = session.exec(
+        select(func.coalesce(func.max(Revision.number), 0)).where(Revision.story_id == story.id)
+    ).one()
+    revision = Revision(
+        story_id=story.id,
+        number=number + 1,
+        title=title,
+        body=body,
+        content_hash=content_hash(title, body),
+        author_kind=author_kind,
+        author_id=author_id,
+        summary=summary[:200],
+        finding_summary=finding_summary(title, body),
+    )
+    session.add(revision)
+    session.flush()
+    return revision
+
+
+def history(story: Story, *, session: Session) -> list[Revision]:
+    """All revisions, oldest first."""
+    query = select(Revision).where(Revision.story_id == story.id).order_by(Revision.number)
+    return list(session.exec(query))

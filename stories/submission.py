@@ -1,0 +1,264 @@
+"""`submit_story`: the patient's form, checked, cleaned, detected and stored.
+
+Order of operations for every text field: normalize Unicode and control
+characters, enforce the size limit, strip any markup (the sanitizing policy),
+then detect identifiers.  Everything (story, first revision, consent, audit
+event) is written in the caller's one transaction, and the receipt code is
+returned once and stored only as a hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlmodel import Session, select
+
+from stories import authorization, crypto, receipts
+from stories.audit import record
+from stories.config import (
+    MAX_BODY_CHARS,
+    MAX_COMMENT_CHARS,
+    MAX_DISPLAY_NAME_CHARS,
+    MAX_EMAIL_CHARS,
+    MAX_SIGNATURE_CHARS,
+    MAX_TAGS,
+    MAX_TITLE_CHARS,
+)
+from stories.errors import InvalidInput
+from stories.models import Consent, Story, utcnow
+from stories.revisions import add_revision
+from stories.sanitize import clean_text
+from stories.textnorm import TextTooLong, check_length, normalize_line, normalize_text
+from stories.workflow import Status
+
+DISPLAY_MODES = ("anonymous", "initials", "pseudonym")
+TOPICS = (
+    "vaginismus",
+    "painful sex",
+    "vulvodynia",
+    "pelvic floor",
+    "after childbirth",
+    "menopause",
+    "relationships",
+    "treatment journey",
+)
+MATERIAL_CONNECTIONS = {
+    "none": "No material connection with the clinic.",
+    "payment": "The author received a payment from the clinic.",
+    "free_treatment": "The author received free treatment from the clinic.",
+    "discounted_treatment": "The author received discounted treatment from the clinic.",
+    "employment": "The author works for, or has worked for, the clinic.",
+    "family": "The author has family ties with clinic staff.",
+    "other": "The author has another connection with the clinic.",
+}
+SIGNER_ROLES = ("patient", "representative")
+DEFAULT_TERM_DAYS = 3 * 365
+MAX_TERM_DAYS = 10 * 365
+MIN_BODY_CHARS = 40
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.? ?){1,4}$")
+_PSEUDONYM = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '\-.])*$")
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+
+
+@dataclass
+class SubmissionForm:
+    """What the "Share your story" form sends; every field is untrusted."""
+
+    title: str
+    body: str
+    display_mode: str
+    display_name: str = ""
+    tags: list[str] = field(default_factory=list)
+    contact_email: str = ""
+    use_website: bool = False
+    use_excerpts: bool = False
+    expires_on: date | None = None
+    expiry_event: str = ""
+    material_connection: str = ""
+    material_details: str = ""
+    signer_role: str = "patient"
+    representative_authority: str = ""
+    attest_adult: bool = False
+    attest_identity: bool = False
+    signature: str = ""
+    authorization_version: str = ""
+    honeypot: str = ""
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """Shown once to the patient: the code; ids are for the caller, not shown."""
+
+    code: str
+    public_id: str
+    story_id: int
+
+
+def _line(value: str, limit: int, label: str, required: bool = True) -> str:
+    text = clean_text(normalize_line(value or ""))
+    try:
+        check_length(text, limit, label)
+    except TextTooLong as exc:
+        raise InvalidInput(str(exc)) from exc
+    if required and not text:
+        raise InvalidInput(f"Please fill in {label}.")
+    return text
+
+
+def clean_story(title: str, body: str) -> tuple[str, str]:
+    """Normalize, bound and strip markup from a title and a body."""
+    title = _line(title, MAX_TITLE_CHARS, "the title")
+    body = normalize_text(body or "")
+    try:
+        check_length(body, MAX_BODY_CHARS, "Your story")
+    except TextTooLong as exc:
+        raise InvalidInput(str(exc)) from exc
+    body = clean_text(body).strip()
+    if len(body) < MIN_BODY_CHARS:
+        raise InvalidInput(f"Your story needs at least {MIN_BODY_CHARS} characters.")
+    return title, body
+
+
+def _display_name(mode: str, name: str) -> str:
+    if mode not in DISPLAY_MODES:
+        raise InvalidInput("Please choose how you would like to be named.")
+    if mode == "anonymous":
+        return ""
+    name = _line(name, MAX_DISPLAY_NAME_CHARS, "the name to show")
+    pattern = _INITIALS if mode == "initials" else _PSEUDONYM
+    if not pattern.match(name):
+        hint = "up to four letters, e.g. R.K." if mode == "initials" else "letters only"
+        raise InvalidInput(f"The name to show should be {hint}.")
+    return name
+
+
+def _tags(tags: list[str]) -> str:
+    chosen = [t for t in dict.fromkeys(tags or []) if t in TOPICS]
+    if len(chosen) != len(set(tags or [])) or len(chosen) > MAX_TAGS:
+        raise InvalidInput(f"Choose up to {MAX_TAGS} topics from the list.")
+    return ",".join(chosen)
+
+
+def _email(value: str) -> str:
+    email = normalize_line(value or "")
+    if email and (len(email) > MAX_EMAIL_CHARS or not _EMAIL.match(email)):
+        raise InvalidInput("The contact email does not look like an email address.")
+    return email
+
+
+def _expiry(expires_on: date | None, today: date) -> date:
+    if expires_on is None:
+        return today + timedelta(days=DEFAULT_TERM_DAYS)
+    if not today < expires_on <= today + timedelta(days=MAX_TERM_DAYS):
+        raise InvalidInput("The expiry date must be in the future and within ten years.")
+    return expires_on
+
+
+def _consent_fields(form: SubmissionForm, today: date) -> dict:
+    if not form.use_website:
+        raise InvalidInput("To publish your story we need your permission for the website.")
+    if form.material_connection not in MATERIAL_CONNECTIONS:
+        raise InvalidInput("Please answer the question about connections with the clinic.")
+    if form.signer_role not in SIGNER_ROLES:
+        raise InvalidInput("Please say whether you are the patient or their representative.")
+    authority = _line(form.representative_authority, 200, "your authority", required=False)
+    if form.signer_role == "representative" and not authority:
+        raise InvalidInput("Please describe your authority to act for the patient.")
+    if not (form.attest_adult and form.attest_identity):
+        raise InvalidInput("Please confirm both statements above your signature.")
+    return {
+        "use_website": True,
+        "use_excerpts": bool(form.use_excerpts),
+        "expires_on": _expiry(form.expires_on, today),
+        "expiry_event": _line(form.expiry_event, 200, "the expiry event", required=False),
+        "signer_role": form.signer_role,
+        "representative_authority": authority,
+        "attest_adult": True,
+        "attest_identity": True,
+        "material_connection": form.material_connection,
+        "material_details": _line(form.material_details, 300, "the details", required=False),
+    }
+
+
+def duplicate_key(body: str) -> str:
+    """A fingerprint of the words alone (case and spacing ignored)."""
+    words = " ".join(body.casefold().split())
+    return hashlib.sha256(words.encode()).hexdigest()
+
+
+def _refuse_duplicate(key: str, session: Session) -> None:
+    query = select(Story.id).where(
+        Story.duplicate_key == key, Story.status != Status.WITHDRAWN.value
+    )
+    if session.exec(query).first() is not None:
+        raise InvalidInput(
+            "This story has already been submitted. If you lost your receipt code, "
+            "please contact the clinic."
+        )
+
+
+def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
+    """Validate and store a new story with its consent; return the receipt."""
+    if form.honeypot:
+        raise InvalidInput("Your submission could not be accepted.")
+    title, body = clean_story(form.title, form.body)
+    display_name = _display_name(form.display_mode, form.display_name)
+    today = utcnow().date()
+    consent_fields = _consent_fields(form, today)
+    signature = _line(form.signature, MAX_SIGNATURE_CHARS, "your signature")
+    email = _email(form.contact_email)
+    terms = authorization.current(session)
+    if form.authorization_version and form.authorization_version != terms.version:
+        raise InvalidInput("The authorization was updated while you wrote. Please read it again.")
+    key = duplicate_key(body)
+    _refuse_duplicate(key, session)
+    code = receipts.new_code()
+    story = Story(
+        public_id=receipts.public_id(),
+        receipt_hash=receipts.code_hash(code),
+        status=Status.SUBMITTED.value,
+        display_mode=form.display_mode,
+        display_name=display_name,
+        tags=_tags(form.tags),
+        contact_email_enc=crypto.encrypt(email),
+        duplicate_key=key,
+    )
+    session.add(story)
+    session.flush()
+    revision = add_revision(story, title, body, session=session, author_kind="patient")
+    story.current_revision_id = revision.id
+    story.original_hash = revision.content_hash
+    consent = Consent(
+        story_id=story.id,
+        authorization_id=terms.id,
+        authorization_version=terms.version,
+        authorization_sha256=terms.sha256,
+        signature_enc=crypto.encrypt(signature),
+        **consent_fields,
+    )
+    session.add(consent)
+    record(
+        session,
+        actor_kind="patient",
+        actor_id=None,
+        story_id=story.id,
+        action="submit",
+        from_status=None,
+        to_status=story.status,
+        revision_hash=revision.content_hash,
+        detail=f"authorization {terms.version}",
+    )
+    return Receipt(code=code, public_id=story.public_id, story_id=story.id)
+
+
+def clean_comment(value: str, label: str = "your comment") -> str:
+    """Normalize and bound a free-text comment or message."""
+    text = clean_text(normalize_text(value or "")).strip()
+    try:
+        check_length(text, MAX_COMMENT_CHARS, label)
+    except TextTooLong as exc:
+        raise InvalidInput(str(exc)) from exc
+    return text

@@ -1,0 +1,172 @@
+"""The story workflow: statuses, the transition table and `perform`.
+
+Shaped like Discourse's `Reviewable`: an explicit status enum, one table of
+which action may move a story from which statuses to which, and `perform`,
+which checks the table and the story's version, changes state and writes the
+audit event in the caller's transaction.  An invalid move raises; it is never
+silently ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import update
+from sqlmodel import Session
+
+from stories.audit import record
+from stories.errors import InvalidTransition, StaleRevision
+from stories.models import Story, utcnow
+
+
+class Status(StrEnum):
+    SUBMITTED = "submitted"
+    IN_REVIEW = "in review"
+    CHANGES_REQUESTED = "changes requested"
+    AWAITING_SIGNOFF = "awaiting sign-off"
+    SIGNED_OFF = "signed off"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+
+
+class Action(StrEnum):
+    SUBMIT = "submit"
+    START_REVIEW = "start review"
+    EDIT = "edit"
+    KEEP_FINDING = "keep finding"
+    NOTE = "note"
+    REQUEST_CHANGES = "request changes"
+    PATIENT_EDIT = "patient edit"
+    SEND_FOR_SIGNOFF = "send for sign-off"
+    SIGN_OFF = "sign off"
+    DECLINE = "decline"
+    APPROVE = "approve"
+    REJECT = "reject"
+    WITHDRAW = "withdraw"
+    EXPIRE = "expire"
+
+
+S = Status
+OPEN = frozenset({S.SUBMITTED, S.IN_REVIEW, S.AWAITING_SIGNOFF, S.SIGNED_OFF})
+ALL = frozenset(Status)
+STAFF, PATIENT, SYSTEM = "staff", "patient", "system"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """From which statuses an action is allowed, where it leads, and who may act.
+
+    `to=None` means the action leaves the status as it is.
+    """
+
+    sources: frozenset[Status]
+    to: Status | None
+    actors: frozenset[str]
+
+
+TRANSITIONS: dict[Action, Rule] = {
+    Action.START_REVIEW: Rule(frozenset({S.SUBMITTED}), S.IN_REVIEW, frozenset({STAFF})),
+    Action.EDIT: Rule(OPEN | {S.APPROVED}, S.IN_REVIEW, frozenset({STAFF})),
+    Action.KEEP_FINDING: Rule(OPEN, None, frozenset({STAFF})),
+    Action.NOTE: Rule(ALL - {S.WITHDRAWN}, None, frozenset({STAFF})),
+    Action.REQUEST_CHANGES: Rule(OPEN | {S.APPROVED}, S.CHANGES_REQUESTED, frozenset({STAFF})),
+    Action.PATIENT_EDIT: Rule(frozenset({S.CHANGES_REQUESTED}), S.SUBMITTED, frozenset({PATIENT})),
+    Action.SEND_FOR_SIGNOFF: Rule(
+        frozenset({S.SUBMITTED, S.IN_REVIEW}), S.AWAITING_SIGNOFF, frozenset({STAFF})
+    ),
+    Action.SIGN_OFF: Rule(frozenset({S.AWAITING_SIGNOFF}), S.SIGNED_OFF, frozenset({PATIENT})),
+    Action.DECLINE: Rule(frozenset({S.AWAITING_SIGNOFF}), S.IN_REVIEW, frozenset({PATIENT})),
+    Action.APPROVE: Rule(frozenset({S.SIGNED_OFF}), S.APPROVED, frozenset({STAFF})),
+    Action.REJECT: Rule(OPEN | {S.CHANGES_REQUESTED}, S.REJECTED, frozenset({STAFF})),
+    Action.WITHDRAW: Rule(ALL - {S.WITHDRAWN}, S.WITHDRAWN, frozenset({PATIENT, STAFF})),
+    Action.EXPIRE: Rule(
+        OPEN | {S.APPROVED, S.CHANGES_REQUESTED}, S.EXPIRED, frozenset({SYSTEM, STAFF})
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: a patient (by receipt code), a staff member, or the system."""
+
+    kind: str
+    staff_id: int | None = None
+
+    @staticmethod
+    def patient() -> Actor:
+        return Actor(PATIENT)
+
+    @staticmethod
+    def system() -> Actor:
+        return Actor(SYSTEM)
+
+    @staticmethod
+    def staff(staff_id: int) -> Actor:
+        return Actor(STAFF, staff_id)
+
+
+def allowed_actions(status: str, actor_kind: str) -> list[Action]:
+    """The actions `actor_kind` may take on a story in `status` (for the UI)."""
+    return [
+        a for a, r in TRANSITIONS.items() if Status(status) in r.sources and actor_kind in r.actors
+    ]
+
+
+def check(story: Story, action: Action, actor: Actor) -> Rule:
+    """Raise `InvalidTransition` unless `actor` may take `action` now."""
+    rule = TRANSITIONS[action]
+    if actor.kind not in rule.actors:
+        raise InvalidTransition(f"'{action}' cannot be done by a {actor.kind}.")
+    if Status(story.status) not in rule.sources:
+        raise InvalidTransition(
+            f"'{action}' is not possible while the story is {story.status}."
+        )
+    return rule
+
+
+def perform(
+    story: Story,
+    action: Action,
+    actor: Actor,
+    *,
+    session: Session,
+    revision_hash: str | None,
+    detail: str = "",
+    changes: dict | None = None,
+) -> Story:
+    """Apply `action` to `story` if the table allows it, and audit it.
+
+    The status change is a compare-and-set on `lock_version`: if another
+    transaction changed the story since it was loaded, `StaleRevision` is
+    raised and nothing is written.  `changes` are further column values set in
+    the same statement.
+    """
+    rule = check(story, action, actor)
+    before = story.status
+    after = rule.to.value if rule.to else before
+    values = {"status": after, "updated_at": utcnow(), **(changes or {})}
+    result = session.execute(
+        update(Story)
+        .where(Story.id == story.id, Story.lock_version == story.lock_version)
+        .values(lock_version=Story.lock_version + 1, **values)
+    )
+    if result.rowcount != 1:
+        raise StaleRevision(
+            "This story was changed by someone else a moment ago. Reload it and try again."
+        )
+    session.refresh(story)
+    record(
+        session,
+        actor_kind=actor.kind,
+        actor_id=actor.staff_id,
+        story_id=story.id,
+        action=action.value,
+        from_status=before,
+        to_status=after,
+        revision_hash=revision_hash,
+        detail=detail,
+    )
+    return story

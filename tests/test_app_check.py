@@ -1,0 +1,135 @@
+"""The "Check my story" page: status, sign-off, decline, edit, withdraw, wrong code."""
+
+from __future__ import annotations
+
+import factories as f
+import pytest
+from test_app_support import (
+    app,
+    fast_hashing,  # noqa: F401 (fixture)
+    messages,
+    press,
+    widget,
+)
+
+from moderation import review
+from stories.db import transaction
+from stories.models import Revision, Story
+
+pytestmark = pytest.mark.usefixtures("fast_hashing")
+
+
+def open_story(code: str):
+    at = app("check")
+    widget(at.text_input, "check_code_input").set_value(code)
+    return press(at, "Open my story")
+
+
+def story(story_id: int) -> Story:
+    with transaction() as s:
+        return s.get(Story, story_id)
+
+
+@pytest.fixture
+def moderator(db_url):
+    return f.staff("moderator")
+
+
+def test_wrong_code_gets_the_generic_message(db_url):
+    f.submit()
+    at = open_story("AAAA-BBBB-CCCC-DDDD")
+    assert messages(at) == ["No story matches that code. Check the code and try again."]
+    assert "patient_code" not in at.session_state
+    assert not at.query_params
+
+
+def test_lookups_are_rate_limited(db_url):
+    at = open_story("wrong-1")
+    for n in range(2, 12):
+        widget(at.text_input, "check_code_input").set_value(f"wrong-{n}")
+        press(at, "Open my story")
+    assert any("Too many attempts" in m for m in messages(at))
+
+
+def test_status_timeline_and_code_kept_only_in_session(db_url):
+    receipt = f.submit()
+    at = open_story(receipt.code)
+    assert not messages(at)
+    assert "We have your story" in at.info[0].value
+    assert any("You shared your story." in m.value for m in at.markdown)
+    assert at.session_state["patient_code"] == receipt.code
+    assert receipt.code not in str(at.query_params)
+
+
+def test_sign_off_the_exact_text(db_url, moderator):
+    receipt = f.submit()
+    digest = f.to_awaiting_signoff(receipt, moderator)
+    at = open_story(receipt.code)
+    shown = "\n".join(h.value for h in at.html)
+    assert "Not broken" in shown and "<del>" in shown and "<ins>" in shown
+    assert any("Please check." in h.value for h in at.html)  # the clinic's message
+    press(at, "I approve this exact text")
+    assert not messages(at)
+    assert story(receipt.story_id).status == "signed off"
+    assert story(receipt.story_id).signed_off_hash == digest
+    assert "You approved the text" in messages(at, "success")[0]
+
+
+def test_sign_off_refused_when_the_text_changed_on_screen(db_url, moderator):
+    receipt = f.submit()
+    digest = f.to_awaiting_signoff(receipt, moderator)
+    at = open_story(receipt.code)
+    with transaction() as s:  # the clinic changes the text and asks again
+        new = review.edit(receipt.story_id, digest, "Not broken at all", f.BODY.replace(
+            "dave", "[name]"), who=moderator, session=s)
+    with transaction() as s:
+        review.send_for_signoff(receipt.story_id, new, "", who=moderator, session=s)
+    press(at, "I approve this exact text")
+    assert any("changed" in m for m in messages(at))
+    assert story(receipt.story_id).status == "awaiting sign-off"
+    assert story(receipt.story_id).signed_off_hash is None
+
+
+def test_decline_with_a_comment(db_url, moderator):
+    receipt = f.submit()
+    f.to_awaiting_signoff(receipt, moderator)
+    at = open_story(receipt.code)
+    next(t for t in at.text_area if t.label.startswith("Not happy")).set_value(
+        "Please keep my last sentence.")
+    press(at, "Decline")
+    saved = story(receipt.story_id)
+    assert saved.status == "in review"
+    assert saved.patient_comment == "Please keep my last sentence."
+
+
+def test_edit_when_changes_are_requested(db_url, moderator):
+    receipt = f.submit()
+    with transaction() as s:
+        review.request_changes(receipt.story_id, f.current_hash(receipt.story_id),
+                               "Please remove the doctor's name.", who=moderator, session=s)
+    at = open_story(receipt.code)
+    assert any("Please remove the doctor" in h.value for h in at.html)
+    body = next(t for t in at.text_area if t.label.startswith("Your story"))
+    assert body.value == f.BODY
+    body.set_value(f.BODY.replace("Dr Novikova", "my doctor"))
+    press(at, "Send my changes")
+    assert not messages(at)
+    assert story(receipt.story_id).status == "submitted"
+    with transaction() as s:
+        latest = s.get(Revision, story(receipt.story_id).current_revision_id)
+    assert latest.author_kind == "patient" and "my doctor" in latest.body
+
+
+def test_withdraw_needs_confirmation_then_erases(db_url):
+    receipt = f.submit()
+    at = open_story(receipt.code)
+    press(at, "Withdraw my story")
+    assert messages(at) == ["Please tick the box to confirm that you want to withdraw."]
+    assert story(receipt.story_id).status == "submitted"
+    next(c for c in at.checkbox if c.label.startswith("Yes, I want")).check()
+    press(at, "Withdraw my story")
+    saved = story(receipt.story_id)
+    assert saved.status == "withdrawn" and saved.erased_at is not None
+    assert "text erased" in messages(at, "success")[0]
+    assert "erased from our records" in at.info[0].value
+    assert not [b for b in at.button if b.label == "Withdraw my story"]

@@ -1,0 +1,97 @@
+"""Table-driven tests of `stories.detect.detect`: hard cases and negatives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from stories.detect import detect, reidentification_hints
+from stories.findings import KINDS
+
+CASES = json.loads((Path(__file__).parent / "data" / "detect_cases.json").read_text(encoding="utf-8"))
+
+
+def _covering(text: str, needle: str) -> set[str]:
+    """Kinds of findings that together cover every character of `needle`."""
+    start = text.index(needle)
+    end = start + len(needle)
+    findings = detect(text)
+    kinds = set()
+    for pos in range(start, end):
+        if text[pos].isspace():
+            continue
+        here = {f.kind for f in findings if f.start <= pos < f.end}
+        assert here, f"{text[pos]!r} at {pos} of {needle!r} is not covered"
+        kinds |= here
+    return kinds
+
+
+@pytest.mark.parametrize(("text", "kind", "needle"), CASES["positive"])
+def test_hard_case_is_found(text: str, kind: str, needle: str) -> None:
+    assert kind in _covering(text, needle)
+
+
+@pytest.mark.parametrize("text", CASES["over89"])
+def test_ages_over_89_are_noted(text: str) -> None:
+    ages = [f for f in detect(text) if f.kind == "AGE"]
+    assert ages and all(f.note == "over-89" for f in ages)
+
+
+def test_young_age_has_no_note() -> None:
+    ages = [f for f in detect("I was 34 when it started.") if f.kind == "AGE"]
+    assert [f.note for f in ages] == [""]
+
+
+@pytest.mark.parametrize("text", CASES["negative"])
+def test_clinical_and_everyday_text_is_not_flagged(text: str) -> None:
+    assert detect(text) == []
+
+
+def test_possessive_span_covers_the_name() -> None:
+    text = "Rachel's support meant everything."
+    (f,) = [f for f in detect(text) if f.kind == "PERSON"]
+    assert text[f.start : f.end].startswith("Rachel")
+
+
+def test_title_is_not_part_of_the_name() -> None:
+    text = "I finally saw Dr Novikova."
+    (f,) = detect(text)
+    assert (f.kind, text[f.start : f.end]) == ("PERSON", "Novikova")
+
+
+def test_output_is_sorted_without_duplicates() -> None:
+    text = "My husband Dave and I moved to Leeds on 14/03/2021; call 07700 900123."
+    found = detect(text)
+    assert found == sorted(found, key=lambda f: (f.start, -f.end))
+    keys = [(f.kind, f.start, f.end) for f in found]
+    assert len(keys) == len(set(keys))
+    assert all(f.kind in KINDS for f in found)
+
+
+def test_bare_year_state_and_country_are_not_identifiers() -> None:
+    assert detect("In 2019 we moved from Ohio to Canada.") == []
+
+
+ODD = ["", " ", "\x00\x01\x02", "🙂" * 50, "مرحبا اسمي فاطمة", "\u202eevil", "@" * 100]
+
+
+@pytest.mark.parametrize("text", ODD)
+def test_odd_inputs_do_not_raise(text: str) -> None:
+    for f in detect(text):
+        assert 0 <= f.start < f.end <= len(text)
+
+
+def test_hints_combine_quasi_identifiers_without_quoting() -> None:
+    text = "I was 34 and living in Leeds. My job as a teacher made it hard. We had twins in March 2019."
+    hints = reidentification_hints(text, detect(text))
+    assert any("age" in h and "place" in h and "profession" in h for h in hints)
+    assert any("rare" in h for h in hints)
+    for word in ("Leeds", "34", "teacher", "twins", "March"):
+        assert all(word not in h for h in hints)
+
+
+def test_no_hints_for_plain_story() -> None:
+    text = "Dilators and CBT helped me. It gets better."
+    assert reidentification_hints(text, detect(text)) == []

@@ -1,0 +1,85 @@
+"""Property tests of `detect` and `redact` with Hypothesis."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from stories.detect import detect
+from stories.findings import PLACEHOLDERS
+from stories.redact import redact
+
+PIECES = st.sampled_from(
+    [
+        "My husband Dave",
+        "and I",
+        "moved to Leeds",
+        "in March 2019.",
+        "I was 34",
+        "Dr Young",
+        "call 07700 900123",
+        "jane@example.com",
+        "www.example.org/x",
+        "@jane_88",
+        "MRN 00482913",
+        "Botox",
+        "Kegel",
+        "vaginismus",
+        "dilator",
+        "the 3rd of May",
+        "St Mary's Hospital",
+        "\n",
+        ", ",
+        ". ",
+        "🙂",
+        "مرحبا",
+        "42",
+        "x",
+        "",
+        "O'Connor",
+        "Mei-Ling",
+    ]
+)
+STORIES = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=30).map(" ".join))
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(STORIES)
+def test_offsets_are_valid_and_sorted(text: str) -> None:
+    found = detect(text)
+    for f in found:
+        assert 0 <= f.start < f.end <= len(text)
+    assert found == sorted(found, key=lambda f: (f.start, -f.end))
+
+
+@SETTINGS
+@given(STORIES)
+def test_detect_is_deterministic(text: str) -> None:
+    assert detect(text) == detect(text)
+
+
+@SETTINGS
+@given(STORIES)
+def test_redaction_removes_what_it_redacted(text: str) -> None:
+    found = detect(text)
+    redacted = redact(text, found)
+    again = detect(redacted)
+    # Each placeholder in the redacted text is never itself detected.
+    pos = 0
+    for ph in sorted(set(PLACEHOLDERS.values())):
+        pos = redacted.find(ph)
+        while pos != -1:
+            end = pos + len(ph)
+            assert not any(f.start < end - 1 and f.end > pos + 1 for f in again), (ph, redacted)
+            pos = redacted.find(ph, end)
+    # No original identifier text of a redacted kind survives verbatim.
+    for f in found:
+        piece = text[f.start : f.end]
+        if len(piece) >= 4 and piece not in "".join(PLACEHOLDERS.values()):
+            assert piece not in redacted or piece in text.replace(piece, "", 1)
+
+
+def test_placeholders_alone_are_never_detected() -> None:
+    text = " ".join(PLACEHOLDERS.values()) + " and [name] said [name] was at [facility] in [place]."
+    assert detect(text) == []

@@ -1,0 +1,48 @@
+"""Tests of `stories.redact`: merging and placeholder replacement."""
+
+from __future__ import annotations
+
+from stories.findings import Finding
+from stories.redact import merge_spans, redact
+
+
+def test_single_span_is_replaced() -> None:
+    text = "My husband Dave came."
+    assert redact(text, [Finding("PERSON", 11, 15)]) == "My husband [name] came."
+
+
+def test_no_findings_returns_text_unchanged() -> None:
+    assert redact("nothing here", []) == "nothing here"
+
+
+def test_overlaps_merge_and_widest_kind_wins() -> None:
+    text = "at St Mary's Hospital today"
+    findings = [Finding("PERSON", 6, 10), Finding("FACILITY", 3, 21)]
+    assert redact(text, findings) == "at [facility] today"
+    assert merge_spans(findings) == [(3, 21, "FACILITY")]
+
+
+def test_equal_width_first_given_wins() -> None:
+    findings = [Finding("ID", 0, 8), Finding("PHONE", 0, 8)]
+    assert merge_spans(findings) == [(0, 8, "ID")]
+
+
+def test_adjacent_spans_stay_separate() -> None:
+    text = "DaveLeeds"
+    out = redact(text, [Finding("PERSON", 0, 4), Finding("LOCATION", 4, 9)])
+    assert out == "[name][place]"
+
+
+def test_chained_overlaps_become_one_span() -> None:
+    findings = [Finding("DATE", 0, 5), Finding("DATE", 3, 9), Finding("AGE", 8, 12)]
+    assert merge_spans(findings) == [(0, 12, "DATE")]
+
+
+def test_spans_past_the_end_are_clipped() -> None:
+    assert redact("abc", [Finding("PERSON", 1, 10)]) == "a[name]"
+
+
+def test_input_order_does_not_matter() -> None:
+    text = "Call Dave on 0123 456 789"
+    a = [Finding("PERSON", 5, 9), Finding("PHONE", 13, 25)]
+    assert redact(text, a) == redact(text, list(reversed(a))) == "Call [name] on [phone]"
