@@ -1,4 +1,4 @@
-"""Operator commands: `withdraw`, `audit verify`, `keygen`, `expire`."""
+"""Operator commands: `withdraw`, `audit verify`, `keygen`, `rotate-key`, `expire`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from stories.crypto import new_key
 from stories.db import transaction
 from stories.expiry import expire_due
 from stories.models import utcnow
+from stories.rekey import rotate_all
 
 
 def register(commands) -> None:
@@ -26,6 +27,10 @@ def register(commands) -> None:
 
     keygen = commands.add_parser("keygen", help="print a new STORIES_ENCRYPTION_KEY value")
     keygen.set_defaults(handler=lambda _a: print(new_key()) or 0)
+
+    rotate = commands.add_parser(
+        "rotate-key", help="re-encrypt stored contact details and signatures with the first key")
+    rotate.set_defaults(handler=rotate_command)
 
     expire = commands.add_parser("expire", help="take down stories whose authorization expired")
     expire.set_defaults(handler=expire_command)
@@ -53,4 +58,11 @@ def expire_command(_args) -> int:
     with transaction() as session:
         count = expire_due(utcnow().date(), session=session)
     print(f"{count} stories expired")
+    return 0
+
+
+def rotate_command(_args) -> int:
+    with transaction() as session:
+        count = rotate_all(session=session)
+    print(f"re-encrypted {count} values with the newest key")
     return 0

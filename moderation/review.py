@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlmodel import Session, select
-from stories.redact import redact
 
 from moderation.auth import StaffIdentity, require
 from stories.consent import require_publishable
@@ -19,6 +18,7 @@ from stories.errors import IdentifiersRemain, InvalidInput, NotFound, SignOffMis
 from stories.identifiers import carry_kept, findings_for, unresolved
 from stories.models import KeptFinding, Story, utcnow
 from stories.patient import erase_and_revoke
+from stories.redact import redact
 from stories.revisions import add_revision, require_current
 from stories.submission import clean_comment, clean_story
 from stories.workflow import Action, Actor, check, perform

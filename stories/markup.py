@@ -113,14 +113,16 @@ def _escaped_paragraphs(text: str) -> str:
     return "\n".join("<p>" + html.escape(p).replace("\n", "<br>\n") + "</p>" for p in paragraphs if p)
 
 
-#: Python-Markdown's inline pass is quadratic in the escapes of one paragraph
-#: (about 0.9 s for 20,000); beyond this many the preview is plain paragraphs.
-MAX_ESCAPES_PER_PARAGRAPH = 2_000
+#: Python-Markdown's inline pass is quadratic in the inline matches of one
+#: paragraph (about 1 s for 20,000 escapes); a paragraph with more escapes and
+#: emphasis delimiters than this is previewed as plain escaped text instead.
+MAX_INLINE_MARKERS_PER_PARAGRAPH = 2_000
 
 
 def _too_costly(safe: str) -> bool:
     return any(
-        block.count("&") + block.count("\\") > MAX_ESCAPES_PER_PARAGRAPH for block in safe.split("\n\n")
+        sum(map(block.count, ("&", "\\", "*", "_"))) > MAX_INLINE_MARKERS_PER_PARAGRAPH
+        for block in safe.split("\n\n")
     )
 
 

@@ -62,6 +62,8 @@ class Story(SQLModel, table=True):
     published_on: date | None = None
     withdrawn_at: datetime | None = None
     erased_at: datetime | None = None
+    reconfirm_requested_at: datetime | None = None
+    origin: str = Field(default="web", max_length=16)
     lock_version: int = Field(default=0)
 
 

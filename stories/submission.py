@@ -97,7 +97,7 @@ class Receipt:
     story_id: int
 
 
-def _line(value: str, limit: int, label: str, required: bool = True) -> str:
+def clean_line(value: str, limit: int, label: str, required: bool = True) -> str:
     text = clean_text(normalize_line(value or ""))
     try:
         check_length(text, limit, label)
@@ -110,7 +110,7 @@ def _line(value: str, limit: int, label: str, required: bool = True) -> str:
 
 def clean_story(title: str, body: str) -> tuple[str, str]:
     """Normalize, bound and strip markup from a title and a body."""
-    title = _line(title, MAX_TITLE_CHARS, "the title")
+    title = clean_line(title, MAX_TITLE_CHARS, "the title")
     body = normalize_text(body or "")
     try:
         check_length(body, MAX_BODY_CHARS, "Your story")
@@ -127,7 +127,7 @@ def _display_name(mode: str, name: str) -> str:
         raise InvalidInput("Please choose how you would like to be named.")
     if mode == "anonymous":
         return ""
-    name = _line(name, MAX_DISPLAY_NAME_CHARS, "the name to show")
+    name = clean_line(name, MAX_DISPLAY_NAME_CHARS, "the name to show")
     pattern = _INITIALS if mode == "initials" else _PSEUDONYM
     if not pattern.match(name):
         hint = "up to four letters, e.g. R.K." if mode == "initials" else "letters only"
@@ -149,7 +149,7 @@ def _email(value: str) -> str:
     return email
 
 
-def _expiry(expires_on: date | None, today: date) -> date:
+def parse_expiry(expires_on: date | None, today: date) -> date:
     if expires_on is None:
         return today + timedelta(days=DEFAULT_TERM_DAYS)
     if not today < expires_on <= today + timedelta(days=MAX_TERM_DAYS):
@@ -164,7 +164,7 @@ def _consent_fields(form: SubmissionForm, today: date) -> dict:
         raise InvalidInput("Please answer the question about connections with the clinic.")
     if form.signer_role not in SIGNER_ROLES:
         raise InvalidInput("Please say whether you are the patient or their representative.")
-    authority = _line(form.representative_authority, 200, "your authority", required=False)
+    authority = clean_line(form.representative_authority, 200, "your authority", required=False)
     if form.signer_role == "representative" and not authority:
         raise InvalidInput("Please describe your authority to act for the patient.")
     if not (form.attest_adult and form.attest_identity):
@@ -172,14 +172,14 @@ def _consent_fields(form: SubmissionForm, today: date) -> dict:
     return {
         "use_website": True,
         "use_excerpts": bool(form.use_excerpts),
-        "expires_on": _expiry(form.expires_on, today),
-        "expiry_event": _line(form.expiry_event, 200, "the expiry event", required=False),
+        "expires_on": parse_expiry(form.expires_on, today),
+        "expiry_event": clean_line(form.expiry_event, 200, "the expiry event", required=False),
         "signer_role": form.signer_role,
         "representative_authority": authority,
         "attest_adult": True,
         "attest_identity": True,
         "material_connection": form.material_connection,
-        "material_details": _line(form.material_details, 300, "the details", required=False),
+        "material_details": clean_line(form.material_details, 300, "the details", required=False),
     }
 
 
@@ -208,7 +208,7 @@ def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
     display_name = _display_name(form.display_mode, form.display_name)
     today = utcnow().date()
     consent_fields = _consent_fields(form, today)
-    signature = _line(form.signature, MAX_SIGNATURE_CHARS, "your signature")
+    signature = clean_line(form.signature, MAX_SIGNATURE_CHARS, "your signature")
     email = _email(form.contact_email)
     terms = authorization.current(session)
     if form.authorization_version and form.authorization_version != terms.version:

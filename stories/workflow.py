@@ -47,6 +47,9 @@ class Action(StrEnum):
     REJECT = "reject"
     WITHDRAW = "withdraw"
     EXPIRE = "expire"
+    REQUEST_RECONFIRMATION = "request re-confirmation"
+    RECONFIRM = "re-confirm"
+    REISSUE_CODE = "reissue code"
 
 
 S = Status
@@ -85,6 +88,11 @@ TRANSITIONS: dict[Action, Rule] = {
     Action.EXPIRE: Rule(
         OPEN | {S.APPROVED, S.CHANGES_REQUESTED}, S.EXPIRED, frozenset({SYSTEM, STAFF})
     ),
+    Action.REQUEST_RECONFIRMATION: Rule(
+        OPEN | {S.APPROVED, S.CHANGES_REQUESTED}, None, frozenset({STAFF, SYSTEM})
+    ),
+    Action.RECONFIRM: Rule(OPEN | {S.APPROVED, S.CHANGES_REQUESTED}, None, frozenset({PATIENT})),
+    Action.REISSUE_CODE: Rule(ALL - {S.WITHDRAWN}, None, frozenset({STAFF})),
 }
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 19:30:03.369229
+Create Date: 2026-11-21
 """
 
 from alembic import op
@@ -95,6 +95,8 @@ def upgrade() -> None:
     sa.Column('published_on', sa.Date(), nullable=True),
     sa.Column('withdrawn_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.Column('erased_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('reconfirm_requested_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('origin', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('lock_version', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )

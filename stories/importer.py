@@ -1,0 +1,169 @@
+"""`import`: put testimonials that are already published under the same governance.
+
+Input is Markdown files with YAML front matter, or JSON Lines, each with the
+consent metadata of a paper authorization (reference, date, expiry).  Every
+story is cleaned and scanned like a web submission; one with no finding is
+approved as published (its paper authorization counts as sign-off of that
+text), one with findings goes to review.  From then on expiry, withdrawal and
+audit apply as to any other story.  Re-importing the same text is skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import yaml
+from sqlmodel import Session, select
+
+from stories import receipts
+from stories.audit import record
+from stories.authorization import text_hash
+from stories.errors import InvalidInput, StoryError
+from stories.models import AuthorizationText, Consent, Story
+from stories.revisions import add_revision
+from stories.submission import (
+    MATERIAL_CONNECTIONS,
+    TOPICS,
+    clean_line,
+    clean_story,
+    duplicate_key,
+)
+from stories.workflow import Status
+
+PAPER_VERSION = "paper"
+PAPER_TEXT = (
+    "# Paper authorization\n\nThis story was published before the online process existed. "
+    "The patient signed a paper authorization, which the clinic keeps on file under the "
+    "reference recorded with this consent. Its date and expiry are recorded here; its "
+    "revocation follows the same rules as the online authorization."
+)
+MAX_FILE_BYTES = 2_000_000
+
+
+@dataclass
+class ImportReport:
+    """Per item: what happened, by opaque id or input position only."""
+
+    imported: list[tuple[str, str, str]] = field(default_factory=list)  # (public_id, status, code)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+
+
+def _paper_terms(session: Session) -> AuthorizationText:
+    terms = session.exec(select(AuthorizationText).where(AuthorizationText.version == PAPER_VERSION))
+    found = terms.first()
+    if found is None:
+        found = AuthorizationText(version=PAPER_VERSION, body=PAPER_TEXT, sha256=text_hash(PAPER_TEXT))
+        session.add(found)
+        session.flush()
+    return found
+
+
+def _date(value, label: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InvalidInput(f"{label} must be a date like 2024-05-31.") from exc
+
+
+def _consent(item: dict, story: Story, terms: AuthorizationText) -> Consent:
+    reference = clean_line(str(item.get("authorization_reference", "")), 64, "authorization_reference")
+    signed = _date(item.get("authorization_date"), "authorization_date")
+    expires = item.get("expires_on")
+    material = str(item.get("material_connection", "none"))
+    if material not in MATERIAL_CONNECTIONS:
+        raise InvalidInput("material_connection must be one of: " + ", ".join(MATERIAL_CONNECTIONS))
+    return Consent(
+        story_id=story.id, authorization_id=terms.id, authorization_version=terms.version,
+        authorization_sha256=terms.sha256, use_website=True,
+        use_excerpts=bool(item.get("use_excerpts", False)),
+        expires_on=_date(expires, "expires_on") if expires else signed + timedelta(days=3 * 365),
+        signer_role="patient", attest_adult=True, attest_identity=True,
+        material_connection=material, paper_reference=reference,
+        signed_at=_as_datetime(signed),
+    )
+
+
+def _as_datetime(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def import_item(item: dict, *, session: Session) -> tuple[str, str, str] | None:
+    """Import one story; None if the same text is already in the database."""
+    if not isinstance(item, dict):
+        raise InvalidInput("Each item must be an object with title, body and consent fields.")
+    title, body = clean_story(str(item.get("title", "")), str(item.get("body", "")))
+    key = duplicate_key(body)
+    if session.exec(select(Story.id).where(Story.duplicate_key == key)).first() is not None:
+        return None
+    name = clean_line(str(item.get("display_name", "") or ""), 40, "display_name", required=False)
+    code = receipts.new_code()
+    story = Story(public_id=receipts.public_id(), receipt_hash=receipts.code_hash(code),
+                  status=Status.APPROVED.value, display_mode="pseudonym" if name else "anonymous",
+                  display_name=name, tags=",".join(t for t in item.get("tags", []) if t in TOPICS),
+                  duplicate_key=key, origin="import",
+                  published_on=_date(item["published_on"], "published_on")
+                  if item.get("published_on") else None)
+    session.add(story)
+    session.flush()
+    terms = _paper_terms(session)
+    session.add(_consent(item, story, terms))
+    revision = add_revision(story, title, body, session=session, author_kind="patient",
+                            summary="imported from the website")
+    story.current_revision_id, story.original_hash = revision.id, revision.content_hash
+    story.signed_off_hash = revision.content_hash
+    if revision.finding_summary:
+        story.status = Status.IN_REVIEW.value
+    session.add(story)
+    record(session, actor_kind="system", action="import", story_id=story.id, from_status=None,
+           to_status=story.status, revision_hash=revision.content_hash,
+           detail="paper authorization; findings " + (revision.finding_summary or "none"))
+    return story.public_id, story.status, code
+
+
+def read_items(path: Path) -> list[tuple[str, dict]]:
+    """(where, item) pairs from a Markdown file or a JSON Lines file."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise InvalidInput(f"{path.name} is larger than {MAX_FILE_BYTES} bytes.")
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix in (".jsonl", ".ndjson"):
+        return [(f"{path.name}:{n}", json.loads(line)) for n, line in enumerate(text.splitlines(), 1)
+                if line.strip()]
+    if not text.startswith("---\n") or "\n---\n" not in text[4:]:
+        raise InvalidInput(f"{path.name} has no front matter.")
+    head, body = text[4:].split("\n---\n", 1)
+    fields = yaml.safe_load(head) or {}
+    if not isinstance(fields, dict):
+        raise InvalidInput(f"{path.name}: the front matter is not a mapping.")
+    return [(path.name, {**fields, "body": body.strip(), "display_name": fields.get("author", "")})]
+
+
+def import_paths(paths: list[Path], *, session_factory) -> ImportReport:
+    """Import every item, each in its own transaction; bad items are reported, not fatal."""
+    report = ImportReport()
+    for path in paths:
+        try:
+            items = read_items(path)
+        except (OSError, ValueError, yaml.YAMLError, StoryError) as exc:
+            report.skipped.append((path.name, _why(exc)))
+            continue
+        for where, item in items:
+            try:
+                with session_factory() as session:
+                    result = import_item(item, session=session)
+            except (StoryError, ValueError, TypeError, KeyError) as exc:
+                report.skipped.append((where, _why(exc)))
+                continue
+            if result is None:
+                report.skipped.append((where, "already imported"))
+            else:
+                report.imported.append(result)
+    return report
+
+
+def _why(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, StoryError) else f"unreadable ({type(exc).__name__})"

@@ -1,0 +1,26 @@
+"""Key rotation: re-encrypt every stored secret under the newest key.
+
+Put the new key first in `STORIES_ENCRYPTION_KEY` (comma-separated, old key
+after it), run `python -m stories rotate-key`, then drop the old key.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from stories.crypto import rotate
+from stories.models import Consent, Story
+
+
+def rotate_all(*, session: Session) -> int:
+    """Re-encrypt contact emails and signatures; return how many values changed."""
+    count = 0
+    for story in session.exec(select(Story).where(Story.contact_email_enc.is_not(None))):
+        story.contact_email_enc = rotate(story.contact_email_enc)
+        session.add(story)
+        count += 1
+    for consent in session.exec(select(Consent).where(Consent.signature_enc.is_not(None))):
+        consent.signature_enc = rotate(consent.signature_enc)
+        session.add(consent)
+        count += 1
+    return count
