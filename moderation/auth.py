@@ -153,7 +153,7 @@ def identity_for(token: str | None, *, session: Session) -> StaffIdentity | None
     if not token:
         return None
     row = session.get(StaffSession, _token_hash(token))
-    if row is None or row.revoked_at or row.expires_at <= utcnow():
+    if row is None or row.kind != "session" or row.revoked_at or row.expires_at <= utcnow():
         return None
     user = session.get(StaffUser, row.staff_id)
     if user is None or not user.active:
@@ -170,6 +170,36 @@ def logout(token: str | None, *, session: Session) -> None:
         row.revoked_at = utcnow()
         session.add(row)
         record(session, actor_kind="staff", actor_id=row.staff_id, action="logout")
+
+
+def issue_ticket(token: str, *, session: Session) -> str:
+    """A one-time, one-minute ticket that the cookie route exchanges for a session.
+
+    Streamlit talks over a websocket and cannot set cookies; the browser
+    follows `/auth/complete?ticket=...` once, and that HTTP response sets the
+    HttpOnly cookie.  The ticket is useless after that or after a minute.
+    """
+    who = identity_for(token, session=session)
+    if who is None:
+        raise NotAuthorized("Please sign in again.")
+    ticket = secrets.token_urlsafe(32)
+    session.add(StaffSession(token_hash=_token_hash(ticket), kind="ticket", staff_id=who.id,
+                             expires_at=utcnow() + timedelta(minutes=1)))
+    return ticket
+
+
+def redeem_ticket(ticket: str, *, session: Session) -> str | None:
+    """Exchange a live ticket for a new session token (for the cookie); None if dead."""
+    row = session.get(StaffSession, _token_hash(ticket or ""))
+    now = utcnow()
+    if row is None or row.kind != "ticket" or row.revoked_at or row.expires_at <= now:
+        return None
+    row.revoked_at = now
+    session.add(row)
+    token = secrets.token_urlsafe(32)
+    session.add(StaffSession(token_hash=_token_hash(token), staff_id=row.staff_id,
+                             expires_at=now + timedelta(hours=SESSION_HOURS)))
+    return token
 
 
 def issue_setup_code(*, session: Session) -> str | None:

@@ -143,10 +143,15 @@ class StaffUser(SQLModel, table=True):
 
 
 class StaffSession(SQLModel, table=True):
-    """A server-side login session; the browser holds only a random token."""
+    """A server-side login session; the browser holds only a random token.
+
+    `kind="ticket"` rows are one-time, one-minute tickets that the cookie route
+    exchanges for a `kind="session"` token set as an HttpOnly cookie.
+    """
 
     __tablename__ = "staff_session"
     token_hash: str = Field(primary_key=True, max_length=64)
+    kind: str = Field(default="session", max_length=8)
     staff_id: int = Field(foreign_key="staff_user.id", index=True)
     created_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
