@@ -30,7 +30,9 @@ from stories.db import transaction
 COOKIE = "stories_staff"
 SECURITY_HEADERS = {
     b"x-frame-options": b"DENY",
-    b"content-security-policy": b"frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+    b"content-security-policy": (
+        b"frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
+    ),
     b"x-content-type-options": b"nosniff",
     b"referrer-policy": b"no-referrer",
     b"permissions-policy": b"camera=(), microphone=(), geolocation=(), payment=()",

@@ -6,8 +6,9 @@ Every input is `MAX_BODY_CHARS` (20,000) characters of something that makes
 parsers backtrack, recurse or re-scan: bracket and backtick floods, deep
 quote/list nesting, ``<``/``&``/``{{`` floods, emphasis delimiters, one very
 long line, entity chains, and mixes.  Each path runs on every input and the
-worst time per path is printed with the input that caused it; the target is
-under one second per call.
+worst wall-clock and CPU time per path are printed with the input that
+caused it; the target is under one second of CPU per call (CPU time, because
+the machine may be shared).
 """
 
 from __future__ import annotations
@@ -112,19 +113,21 @@ def paths() -> dict[str, Callable[[str], object]]:
     return result
 
 
-def worst_times(repeat: int) -> list[tuple[str, float, str]]:
-    """For each path: (path, worst seconds, input name)."""
+def _time(run: Callable[[str], object], text: str, repeat: int) -> tuple[float, float]:
+    """Mean (wall, CPU) seconds of `run(text)`."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in range(repeat):
+        run(text)
+    return (time.perf_counter() - wall) / repeat, (time.process_time() - cpu) / repeat
+
+
+def worst_times(repeat: int) -> list[tuple[str, float, float, str]]:
+    """For each path: (path, worst wall s, worst CPU s, input with the worst CPU time)."""
     rows = []
     for path, run in paths().items():
-        worst, worst_case = 0.0, ""
-        for case, text in CASES.items():
-            started = time.perf_counter()
-            for _ in range(repeat):
-                run(text)
-            elapsed = (time.perf_counter() - started) / repeat
-            if elapsed > worst:
-                worst, worst_case = elapsed, case
-        rows.append((path, worst, worst_case))
+        timings = {case: _time(run, text, repeat) for case, text in CASES.items()}
+        worst_case = max(timings, key=lambda case: timings[case][1])
+        rows.append((path, max(w for w, _ in timings.values()), timings[worst_case][1], worst_case))
     return rows
 
 
@@ -132,13 +135,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="runs per input (mean is reported)")
     args = parser.parse_args()
-    print(f"{len(CASES)} adversarial inputs of {N:,} characters; target < {TARGET_SECONDS:.1f} s")
-    print(f"{'path':26} {'worst s':>8}  {'status':6} worst input")
+    print(f"{len(CASES)} adversarial inputs of {N:,} characters; target < {TARGET_SECONDS:.1f} s CPU")
+    print(f"{'path':26} {'wall s':>7} {'cpu s':>7}  {'status':6} worst input (by CPU)")
     failed = False
-    for path, seconds, case in worst_times(args.repeat):
-        ok = seconds < TARGET_SECONDS
+    for path, wall, cpu, case in worst_times(args.repeat):
+        ok = cpu < TARGET_SECONDS
         failed |= not ok
-        print(f"{path:26} {seconds:8.3f}  {'ok' if ok else 'SLOW':6} {case}")
+        print(f"{path:26} {wall:7.3f} {cpu:7.3f}  {'ok' if ok else 'SLOW':6} {case}")
     sys.exit(1 if failed else 0)
 
 

@@ -137,6 +137,9 @@ import json, sys, time
 texts = json.load(sys.stdin)
 tool = sys.argv[1]
 if tool == "presidio":
+    import importlib.util
+    if importlib.util.find_spec("en_core_web_lg") is None:
+        sys.exit("no spaCy English model installed (spaCy models are not on PyPI; no download attempted)")
     from presidio_analyzer import AnalyzerEngine
     engine = AnalyzerEngine()  # needs a spaCy model: fails offline if none is installed
     run = lambda t: [(r.start, r.end) for r in engine.analyze(text=t, language="en")]

@@ -177,13 +177,12 @@ class _Scanner:
             return False
         if run_len >= 2 or tok.word != tok.base:  # "Loxeju's patience"
             return True
-        if tok.low.endswith("ing"):  # "Reading other stories..." is a verb here
-            return False
-        if self.lex.strong_name(tok.base) or tok.base in self.lex.cities:
-            return True
         # An unknown word opening a sentence is a name if a person-verb follows.
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-        return nxt is not None and nxt.low in cues.PERSON_VERBS and _gap_is_space(nxt.gap)
+        verb = nxt is not None and nxt.low in cues.PERSON_VERBS and _gap_is_space(nxt.gap)
+        if tok.low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here
+            return False
+        return verb or self.lex.strong_name(tok.base) or tok.base in self.lex.cities
 
     def runs(self) -> None:
         toks = self.toks
@@ -262,7 +261,16 @@ class _Scanner:
         heads = [t.low for t in toks[s:e]]
         has_facility = any(h in vocab.FACILITY_HEADS for h in heads[1:]) if len(heads) > 1 else False
         if not has_facility:
-            while e > s and self._plain(toks[e - 1]):
+            while (
+                e > s
+                and self._plain(toks[e - 1])
+                and not (
+                    e - 1 > s
+                    and lex.is_name(toks[e - 1].base)
+                    and toks[e - 1].low not in vocab.FUNCTION
+                    and not self._plain(toks[e - 2])
+                )
+            ):
                 e -= 1
         if e <= s:
             return
@@ -273,7 +281,8 @@ class _Scanner:
             return
         prev = toks[s - 1] if s >= 1 else None
         prev2 = toks[s - 2] if s >= 2 else None
-        start, end = words[0].start, words[-1].start + len(words[-1].base)
+        # A person's span stops before a possessive ("[name]'s"); a brand keeps it.
+        start, end = words[0].start, words[-1].end
         last = words[-1].low
         if titled:
             self._emit_person(s, e, 0.9, "title")
