@@ -8,11 +8,13 @@ any page can be opened by its URL.
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
-from app_pages.common import current_identity, inject_style, run
+from app_pages.common import current_identity, inject_style
 from app_pages.navigation import menu
-from moderation.auth import issue_setup_code
+from app_pages.setup_code import SETUP_ANNOUNCED, announce_setup_code
 from stories.config import get_settings
 from stories.crypto import KeyMissing, configured_keys
 from stories.migrate import SchemaOutOfDate, require_current_schema
@@ -29,20 +31,20 @@ def start_up_checks() -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def announce_setup_code(database_url: str) -> bool:
-    """Once per server process and database: print a first-admin code if no staff exist."""
-    code = run(issue_setup_code)
-    if code:
-        banner = "=" * 64
-        print(f"\n{banner}\nFIRST-TIME SETUP: no staff account exists yet.\n"
-              f"Open the app's 'Staff login' page and enter this one-time code:\n\n"
-              f"    {code}\n\nIt works once and expires in 24 hours.\n{banner}\n", flush=True)
-    return True
+def announce_once(database_url: str) -> bool:
+    """Once per process and database, print a first-admin code if no staff exist.
+
+    `server.py` prints one at start-up and sets `SETUP_ANNOUNCED`; then this
+    prints nothing (`streamlit run app.py` has no such start-up hook).
+    """
+    if os.environ.get(SETUP_ANNOUNCED):
+        return False
+    return announce_setup_code()
 
 
 st.set_page_config(page_title="Patient stories", page_icon=":material/favorite:",
                    layout="centered")
 start_up_checks()
-announce_setup_code(get_settings().database_url)
+announce_once(get_settings().database_url)
 inject_style()
 st.navigation(menu(current_identity())).run()

@@ -28,6 +28,7 @@ T = TypeVar("T")
 log = logging.getLogger("stories.app")
 TOKEN_KEY = "staff_token"  # noqa: S105 (a session_state key, not a secret)
 _FLASH_KEY = "_flash"
+COOKIE = "stories_staff"  # the cookie server.py sets; keep the two names equal
 _STYLE = Path(__file__).with_name("style.css")
 GENERIC_FAILURE = (
     "Sorry, something went wrong on our side and nothing was saved. "
@@ -76,15 +77,29 @@ def client_key() -> str:
     return hashlib.sha256(source.encode()).hexdigest()
 
 
-def current_identity() -> StaffIdentity | None:
-    """The signed-in staff member, checked against the server session now."""
-    token = st.session_state.get(TOKEN_KEY)
-    if not token:
+def cookie_token() -> str | None:
+    """The session token in the HttpOnly cookie that `server.py` sets, if any."""
+    try:
+        value = st.context.cookies.get(COOKIE)
+    except Exception:  # no cookies in this runtime (tests, bare mode)
         return None
-    identity = run(identity_for, token)
-    if identity is None:
+    return value if isinstance(value, str) and value else None
+
+
+def current_identity() -> StaffIdentity | None:
+    """The signed-in staff member, checked against the server session now.
+
+    The token comes from this browser tab's session state (set at login) or,
+    after a reload, from the cookie; either is looked up on the server.
+    """
+    token = st.session_state.get(TOKEN_KEY)
+    if token:
+        identity = run(identity_for, token)
+        if identity is not None:
+            return identity
         st.session_state.pop(TOKEN_KEY, None)  # expired or revoked
-    return identity
+    token = cookie_token()
+    return run(identity_for, token) if token else None
 
 
 def require_staff(permission: str) -> StaffIdentity:

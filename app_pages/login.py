@@ -8,18 +8,39 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import TOKEN_KEY, act, current_identity, flash, run, show_flash
-from moderation.auth import MIN_PASSWORD, attempt_login, create_first_admin, logout, staff_count
+from app_pages.common import (
+    TOKEN_KEY,
+    act,
+    cookie_token,
+    current_identity,
+    flash,
+    run,
+    show_flash,
+)
+from moderation.auth import (
+    MIN_PASSWORD,
+    attempt_login,
+    create_first_admin,
+    issue_ticket,
+    logout,
+    staff_count,
+)
 
 FAILED = "Username or password is wrong, or the account is locked for a while."
+TICKET_KEY = "staff_ticket"
 
 
 def signed_in(identity) -> None:
     """Who is signed in, and the logout button."""
     st.success(f"Signed in as {identity.username} ({identity.role}).")
     st.markdown("Use the menu to open the pages your role allows.")
+    ticket = st.session_state.pop(TICKET_KEY, None)
+    if ticket and not cookie_token():  # valid once, for one minute
+        st.link_button("Stay signed in when this page is reloaded",
+                       f"/auth/complete?ticket={ticket}")
     if st.button("Log out", key="login_logout"):
-        run(logout, st.session_state.get(TOKEN_KEY))
+        for token in {st.session_state.get(TOKEN_KEY), cookie_token()} - {None}:
+            run(logout, token)  # the cookie's session too: it dies on the server
         st.session_state.pop(TOKEN_KEY, None)
         flash("You are logged out.")
         st.rerun()
@@ -37,6 +58,7 @@ def login_form() -> None:
     token = run(attempt_login, username, password)
     if token:
         st.session_state[TOKEN_KEY] = token
+        st.session_state[TICKET_KEY] = run(issue_ticket, token)
         st.session_state.pop("login_password", None)
         flash("Welcome back.")
         st.rerun()

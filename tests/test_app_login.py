@@ -15,7 +15,7 @@ from test_app_support import (
 )
 
 from app_pages.navigation import visible_titles
-from moderation.auth import MAX_FAILURES, StaffIdentity, identity_for, issue_setup_code, staff_count
+from moderation.auth import MAX_FAILURES, StaffIdentity, identity_for, issue_setup_code, login, staff_count
 from stories.db import transaction
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
@@ -36,6 +36,9 @@ def test_login_and_logout(db_url):
     assert not messages(at)
     assert "Signed in as mod.one (moderator)." in messages(at, "success")
     token = at.session_state["staff_token"]
+    link = at.get("link_button")[0]
+    assert link.proto.url.startswith("/auth/complete?ticket=")
+    assert token not in link.proto.url
     press(at, "Log out")
     assert "staff_token" not in at.session_state
     with transaction() as s:
@@ -96,3 +99,19 @@ def test_staff_pages_appear_in_the_menu_only_for_allowed_roles(db_url):
     assert visible_titles(StaffIdentity(2, "p", "publisher")) == public | {"Export"}
     assert visible_titles(StaffIdentity(3, "a", "admin")) == public | {
         "Queue", "Review", "Export", "Admin"}
+
+
+def test_the_session_cookie_signs_in_after_a_reload_and_logout_revokes_it(db_url, monkeypatch):
+    import app_pages.common
+
+    moderator = f.staff("moderator", "mod.one")
+    with transaction() as s:
+        token = login("mod.one", f.PASSWORD, session=s)
+    monkeypatch.setattr(app_pages.common, "cookie_token", lambda: token)
+    at = app("queue")  # no login in this tab: the cookie alone
+    assert not messages(at) and at.title[0].value == "Moderation queue"
+    at.switch_page("app_pages/login.py").run()
+    assert f"Signed in as {moderator.username} (moderator)." in messages(at, "success")
+    press(at, "Log out")
+    with transaction() as s:
+        assert identity_for(token, session=s) is None

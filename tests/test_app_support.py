@@ -7,11 +7,16 @@ staff member; `fill_share` fills the patient's form; `screen_text` and
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
+import pytest
+from argon2 import PasswordHasher
 from factories import PASSWORD
+from streamlit.components.v2.component_manager import BidiComponentManager
 from streamlit.testing.v1 import AppTest
 
+from moderation import auth
 from stories.db import transaction
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
