@@ -24,10 +24,9 @@ from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
 from app_pages.setup_code import SETUP_ANNOUNCED, announce_setup_code
-from moderation.auth import SESSION_HOURS, logout, redeem_ticket
+from moderation.auth import COOKIE, SESSION_HOURS, logout, redeem_ticket
 from stories.db import transaction
 
-COOKIE = "stories_staff"
 SECURITY_HEADERS = {
     b"x-frame-options": b"DENY",
     b"content-security-policy": (

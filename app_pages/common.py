@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from moderation.auth import StaffIdentity, identity_for
+from moderation.auth import COOKIE, StaffIdentity, identity_for
 from stories.db import transaction
 from stories.errors import StoryError
 
@@ -28,7 +28,6 @@ T = TypeVar("T")
 log = logging.getLogger("stories.app")
 TOKEN_KEY = "staff_token"  # noqa: S105 (a session_state key, not a secret)
 _FLASH_KEY = "_flash"
-COOKIE = "stories_staff"  # the cookie server.py sets; keep the two names equal
 _STYLE = Path(__file__).with_name("style.css")
 GENERIC_FAILURE = (
     "Sorry, something went wrong on our side and nothing was saved. "

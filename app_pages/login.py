@@ -18,6 +18,7 @@ from app_pages.common import (
     show_flash,
 )
 from moderation.auth import (
+    GENERIC_LOGIN_ERROR,
     MIN_PASSWORD,
     attempt_login,
     create_first_admin,
@@ -26,7 +27,7 @@ from moderation.auth import (
     staff_count,
 )
 
-FAILED = "Username or password is wrong, or the account is locked for a while."
+FAILED = GENERIC_LOGIN_ERROR
 TICKET_KEY = "staff_ticket"
 
 

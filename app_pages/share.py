@@ -90,8 +90,10 @@ def story_fields() -> None:
     """Title, story, how to be named, topics and contact."""
     st.text_input("Title", max_chars=MAX_TITLE_CHARS, key=_key("title"),
                   help="A few words that sum up your story.")
+    # No max_chars: a browser would silently cut a pasted story.  The service
+    # refuses an over-long one with a clear message and the text stays here.
     st.text_area(f"Your story (up to {MAX_BODY_CHARS:,} characters)", height=300,
-                 max_chars=MAX_BODY_CHARS, key=_key("body"), help=MARKDOWN_HELP)
+                 key=_key("body"), help=MARKDOWN_HELP)
     st.caption(MARKDOWN_HELP + " Please leave out names, places and dates that could "
                "identify you or others; we will check too before anything is published.")
     st.radio("How would you like to be named?", DISPLAY_MODES, key=_key("mode"),

@@ -32,7 +32,8 @@ SESSION_HOURS = 8
 SETUP_CODE_HOURS = 24
 MIN_PASSWORD = 12
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
-_GENERIC = "Username or password is wrong, or the account is locked for a while."
+GENERIC_LOGIN_ERROR = "Username or password is wrong, or the account is locked for a while."
+COOKIE = "stories_staff"  # the HttpOnly session cookie set by server.py
 _hasher = PasswordHasher()  # argon2id with the library's recommended parameters
 
 
@@ -114,9 +115,9 @@ def login(username: str, password: str, *, session: Session) -> str:
     now = utcnow()
     if user is None or not user.active:
         _verify(_dummy_hash(), password)  # same work whether or not the user exists
-        raise AuthenticationFailed(_GENERIC)
+        raise AuthenticationFailed(GENERIC_LOGIN_ERROR)
     if user.locked_until and user.locked_until > now:
-        raise AuthenticationFailed(_GENERIC)
+        raise AuthenticationFailed(GENERIC_LOGIN_ERROR)
     if not _verify(user.password_hash, password):
         user.failed_logins += 1
         if user.failed_logins >= MAX_FAILURES:
@@ -124,7 +125,7 @@ def login(username: str, password: str, *, session: Session) -> str:
             user.failed_logins = 0
             record(session, actor_kind="system", action="staff locked", detail=f"staff {user.id}")
         session.add(user)
-        raise AuthenticationFailed(_GENERIC)
+        raise AuthenticationFailed(GENERIC_LOGIN_ERROR)
     user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
     token = secrets.token_urlsafe(32)
     session.add(StaffSession(token_hash=_token_hash(token), staff_id=user.id,
