@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from moderation.auth import COOKIE, StaffIdentity, identity_for
+from moderation.auth import COOKIE, StaffIdentity, identity_for, identity_for_sso
 from stories.db import transaction
 from stories.errors import StoryError
 
@@ -98,7 +98,30 @@ def current_identity() -> StaffIdentity | None:
             return identity
         st.session_state.pop(TOKEN_KEY, None)  # expired or revoked
     token = cookie_token()
-    return run(identity_for, token) if token else None
+    if token:
+        return run(identity_for, token)
+    return sso_identity()
+
+
+def sso_configured() -> bool:
+    """Whether the clinic configured OIDC single sign-on (an [auth] secrets section)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all  # noqa: BLE001
+        return False
+
+
+def sso_signed_in() -> bool:
+    """Whether `st.login` signed this browser in (False when SSO is not set up)."""
+    return sso_configured() and bool(st.user.get("is_logged_in", False))
+
+
+def sso_identity() -> StaffIdentity | None:
+    """The account of a user signed in through `st.login`, if SSO is configured."""
+    if not sso_signed_in():
+        return None
+    email = st.user.get("email")
+    return run(identity_for_sso, email, bool(st.user.get("email_verified", True)))
 
 
 def require_staff(permission: str) -> StaffIdentity:

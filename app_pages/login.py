@@ -16,6 +16,8 @@ from app_pages.common import (
     flash,
     run,
     show_flash,
+    sso_configured,
+    sso_signed_in,
 )
 from moderation.auth import (
     GENERIC_LOGIN_ERROR,
@@ -43,6 +45,8 @@ def signed_in(identity) -> None:
         for token in {st.session_state.get(TOKEN_KEY), cookie_token()} - {None}:
             run(logout, token)  # the cookie's session too: it dies on the server
         st.session_state.pop(TOKEN_KEY, None)
+        if sso_signed_in():
+            st.logout()
         flash("You are logged out.")
         st.rerun()
 
@@ -97,7 +101,21 @@ def main() -> None:
     if run(staff_count) == 0:
         setup_form()
         return
+    sso_option()
     login_form()
+
+
+def sso_option() -> None:
+    """Single sign-on through the clinic's OIDC provider, when configured."""
+    if not sso_configured():
+        return
+    if sso_signed_in():  # signed in with the provider, but no matching staff account
+        st.warning("Your single sign-on account has no staff access here. Ask an administrator.")
+        st.button("Sign out of single sign-on", on_click=st.logout, key="sso_logout")
+        return
+    st.button("Sign in with the clinic's single sign-on", on_click=st.login, key="sso_login",
+              type="primary")
+    st.caption("Or sign in with a username and password:")
 
 
 main()

@@ -31,7 +31,7 @@ LOCK_MINUTES = 15
 SESSION_HOURS = 8
 SETUP_CODE_HOURS = 24
 MIN_PASSWORD = 12
-_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{2,63}$")  # an email works too (for SSO)
 GENERIC_LOGIN_ERROR = "Username or password is wrong, or the account is locked for a while."
 COOKIE = "stories_staff"  # the HttpOnly session cookie set by server.py
 _hasher = PasswordHasher()  # argon2id with the library's recommended parameters
@@ -83,7 +83,7 @@ def add_staff(username: str, password: str, role: str, *, session: Session,
     """Create an account (username lowercased)."""
     username = (username or "").strip().lower()
     if not _USERNAME.match(username):
-        raise InvalidInput("A username is 3-64 characters: a-z, 0-9, dot, dash, underscore.")
+        raise InvalidInput("A username is 3-64 characters: a-z, 0-9, dot, dash, underscore, @, +.")
     if role not in ROLES:
         raise InvalidInput(f"The role must be one of: {', '.join(ROLES)}.")
     _check_password(password)
@@ -157,6 +157,21 @@ def identity_for(token: str | None, *, session: Session) -> StaffIdentity | None
     if row is None or row.kind != "session" or row.revoked_at or row.expires_at <= utcnow():
         return None
     user = session.get(StaffUser, row.staff_id)
+    if user is None or not user.active:
+        return None
+    return StaffIdentity(user.id, user.username, user.role)
+
+
+def identity_for_sso(email: str | None, verified: bool, *, session: Session) -> StaffIdentity | None:
+    """The staff account for a single-sign-on user, matched by verified email.
+
+    SSO (Streamlit's OIDC `st.login`) only proves who someone is; what they
+    may do still comes from an active account whose username is that email,
+    created by an admin.  Unknown or unverified emails get no access.
+    """
+    if not email or not verified:
+        return None
+    user = session.exec(select(StaffUser).where(StaffUser.username == email.strip().lower())).first()
     if user is None or not user.active:
         return None
     return StaffIdentity(user.id, user.username, user.role)
