@@ -110,7 +110,7 @@ def add_note(story_id: int, note: str, *, who: StaffIdentity | None, session: Se
     revision = require_current(story, None, session=session)
     perform(story, Action.NOTE, Actor.staff(staff.id), session=session,
             revision_hash=revision.content_hash,
-            changes={"staff_note": clean_comment(note, "the note")})
+            changes={"staff_note": clean_comment(note, "note")})
 
 
 def request_changes(story_id: int, expected_hash: str, message: str, *,
@@ -118,7 +118,7 @@ def request_changes(story_id: int, expected_hash: str, message: str, *,
     """Send the story back to the patient with a message."""
     staff, story = _load(story_id, who, session)
     revision = require_current(story, expected_hash, session=session)
-    message = clean_comment(message, "the message")
+    message = clean_comment(message, "message")
     if not message:
         raise InvalidInput("Please write a message telling the patient what to change.")
     perform(story, Action.REQUEST_CHANGES, Actor.staff(staff.id), session=session,
@@ -133,7 +133,7 @@ def send_for_signoff(story_id: int, expected_hash: str, message: str = "", *,
     revision = require_current(story, expected_hash, session=session)
     perform(story, Action.SEND_FOR_SIGNOFF, Actor.staff(staff.id), session=session,
             revision_hash=revision.content_hash,
-            changes={"patient_message": clean_comment(message, "the message")})
+            changes={"patient_message": clean_comment(message, "message")})
 
 
 def approve(story_id: int, expected_hash: str, *, who: StaffIdentity | None,
@@ -176,6 +176,6 @@ def withdraw_for_patient(public_id: str, reason: str, how: str = "paper", *,
         raise NotFound("No story has that id.")
     if how not in ("paper", "phone", "email"):
         raise InvalidInput("How did the withdrawal reach the clinic: paper, phone or email?")
-    clean_comment(reason, "the reason")  # validated, but the words are not stored: may be personal
+    clean_comment(reason, "reason")  # validated, but the words are not stored: may be personal
     erase_and_revoke(story, Actor.staff(staff.id), how=how, session=session,
                      detail=f"recorded by staff ({how})")

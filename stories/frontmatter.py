@@ -1,8 +1,9 @@
 """YAML front matter for exported stories (Jekyll, Hugo, plain Markdown).
 
-`emit` writes ``---\\n<yaml>---\\n\\n<body>\\n``.  Every string value is a
-double-quoted YAML scalar on one line (newlines and other specials become
-escapes), so no value can end the front matter early (a ``---`` or ``...``
+`emit` writes ``---\\n<yaml>---\\n\\n<body>\\n`` with PyYAML's safe dumper
+(`yaml.safe_dump` semantics, keys unsorted, Unicode kept, no line folding).
+Every string value is a double-quoted YAML scalar on one line (newlines
+and other specials become escapes), so no value can end the front matter early (a ``---`` or ``...``
 line), start a tag (``!!python/object``), an anchor or alias (``&a``, ``*a``),
 a comment (``#``) or an implicit type (``yes``, ``1e3``, ``2024-01-01``).
 `emit` checks that ``yaml.safe_load`` gives back exactly the prepared fields

@@ -17,7 +17,8 @@ How, line by line (linear time, no backtracking regexes):
 * ``#``..``######`` headings become ``###`` or ``####`` (a story has no page
   titles); any other leading ``#`` is escaped;
 * a line made only of ``-``, ``=``, ``+`` and ``.`` (front-matter delimiters,
-  thematic breaks, setext underlines) starts with a character reference;
+  thematic breaks, setext underlines), or starting with ``import``/``export``
+  (MDX runs those lines as JavaScript), starts with a character reference;
 * everywhere: ``&``, ``<``, ``>`` become entities, so no raw HTML, comment or
   autolink can form; ``\\``, ``[``, ``]`` and backtick are backslash-escaped,
   so no links, images, reference definitions, code spans or fences form;
@@ -63,6 +64,7 @@ _HEADING = re.compile(r"(#{1,6}) +(\S.*)")
 _DELIMITER_LINE = re.compile(r"[-=+.][-=+. ]*")
 _LIST_LIKE = re.compile(r"[-+*](?= |$)|\d+[.)](?= |$)")
 _WWW = re.compile(r"(?i)\b(www)\.")
+_ESM = re.compile(r"(?:import|export)\b")
 
 
 def _escape_inline(text: str) -> str:
@@ -79,6 +81,8 @@ def _escape_lead(content: str) -> str:
         return "#" * level + " " + _escape_inline(heading.group(2))
     if content.startswith("#"):
         return "\\" + _escape_inline(content)
+    if _ESM.match(content):
+        return f"&#{ord(content[0])};" + _escape_inline(content[1:])
     lead = _LIST_LIKE.match(content)
     if lead:
         end = lead.end()

@@ -55,7 +55,7 @@ def answer(code: str, stands_by: bool, *, signature: str = "", expires_on: date 
     old = consent_for(story, session=session)
     if old is None or old.revoked_at is not None:
         raise ConsentMissing("There is no authorization to renew.")
-    signature = clean_line(signature, MAX_SIGNATURE_CHARS, "your signature")
+    signature = clean_line(signature, MAX_SIGNATURE_CHARS, "signature")
     if not signature:
         raise InvalidInput("Please type your name as your signature.")
     terms = authorization.current(session)

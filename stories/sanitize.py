@@ -159,8 +159,13 @@ def _sanitize(fragment: str, tags: frozenset[str], engine: str | None) -> str:
 
 
 def _text_round(s: str, engine: str | None) -> str:
-    """One round: strip all markup, decode entities, normalize."""
-    return normalize_text(html.unescape(_sanitize(s, INPUT_TAGS, engine)))
+    """One round: decode entities, strip all markup, decode again, normalize.
+
+    Decoding first as well makes the result engine-independent: bleach keeps
+    a legacy reference without semicolon (``&amp``) as literal text while a
+    browser, and `html.unescape`, decode it.
+    """
+    return normalize_text(html.unescape(_sanitize(html.unescape(s), INPUT_TAGS, engine)))
 
 
 def clean_text(s: str, engine: str | None = None) -> str:

@@ -98,22 +98,27 @@ class Receipt:
 
 
 def clean_line(value: str, limit: int, label: str, required: bool = True) -> str:
-    text = clean_text(normalize_line(value or ""))
+    """One-line field: normalized, stripped of markup (then normalized again, as
+    decoding an entity such as ``&#10;`` could bring back a newline), bounded.
+
+    `label` is a noun for messages: "Your {label} is ... characters long".
+    """
+    text = normalize_line(clean_text(normalize_line(value or "")))
     try:
         check_length(text, limit, label)
     except TextTooLong as exc:
         raise InvalidInput(str(exc)) from exc
     if required and not text:
-        raise InvalidInput(f"Please fill in {label}.")
+        raise InvalidInput(f"Please fill in your {label}.")
     return text
 
 
 def clean_story(title: str, body: str) -> tuple[str, str]:
     """Normalize, bound and strip markup from a title and a body."""
-    title = clean_line(title, MAX_TITLE_CHARS, "the title")
+    title = clean_line(title, MAX_TITLE_CHARS, "title")
     body = normalize_text(body or "")
     try:
-        check_length(body, MAX_BODY_CHARS, "Your story")
+        check_length(body, MAX_BODY_CHARS, "story")
     except TextTooLong as exc:
         raise InvalidInput(str(exc)) from exc
     body = clean_text(body).strip()
@@ -127,7 +132,7 @@ def _display_name(mode: str, name: str) -> str:
         raise InvalidInput("Please choose how you would like to be named.")
     if mode == "anonymous":
         return ""
-    name = clean_line(name, MAX_DISPLAY_NAME_CHARS, "the name to show")
+    name = clean_line(name, MAX_DISPLAY_NAME_CHARS, "name to show")
     pattern = _INITIALS if mode == "initials" else _PSEUDONYM
     if not pattern.match(name):
         hint = "up to four letters, e.g. R.K." if mode == "initials" else "letters only"
@@ -164,7 +169,7 @@ def _consent_fields(form: SubmissionForm, today: date) -> dict:
         raise InvalidInput("Please answer the question about connections with the clinic.")
     if form.signer_role not in SIGNER_ROLES:
         raise InvalidInput("Please say whether you are the patient or their representative.")
-    authority = clean_line(form.representative_authority, 200, "your authority", required=False)
+    authority = clean_line(form.representative_authority, 200, "authority", required=False)
     if form.signer_role == "representative" and not authority:
         raise InvalidInput("Please describe your authority to act for the patient.")
     if not (form.attest_adult and form.attest_identity):
@@ -173,13 +178,14 @@ def _consent_fields(form: SubmissionForm, today: date) -> dict:
         "use_website": True,
         "use_excerpts": bool(form.use_excerpts),
         "expires_on": parse_expiry(form.expires_on, today),
-        "expiry_event": clean_line(form.expiry_event, 200, "the expiry event", required=False),
+        "expiry_event": clean_line(form.expiry_event, 200, "expiry event", required=False),
         "signer_role": form.signer_role,
         "representative_authority": authority,
         "attest_adult": True,
         "attest_identity": True,
         "material_connection": form.material_connection,
-        "material_details": clean_line(form.material_details, 300, "the details", required=False),
+        "material_details": clean_line(form.material_details, 300, "details of the connection",
+                                       required=False),
     }
 
 
@@ -208,7 +214,7 @@ def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
     display_name = _display_name(form.display_mode, form.display_name)
     today = utcnow().date()
     consent_fields = _consent_fields(form, today)
-    signature = clean_line(form.signature, MAX_SIGNATURE_CHARS, "your signature")
+    signature = clean_line(form.signature, MAX_SIGNATURE_CHARS, "signature")
     email = _email(form.contact_email)
     terms = authorization.current(session)
     if form.authorization_version and form.authorization_version != terms.version:
@@ -254,7 +260,7 @@ def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
     return Receipt(code=code, public_id=story.public_id, story_id=story.id)
 
 
-def clean_comment(value: str, label: str = "your comment") -> str:
+def clean_comment(value: str, label: str = "comment") -> str:
     """Normalize and bound a free-text comment or message."""
     text = clean_text(normalize_text(value or "")).strip()
     try:

@@ -64,7 +64,7 @@ def browser():
         yield chromium
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def page(browser):
     trapped = TrappedPage(browser)
     yield trapped

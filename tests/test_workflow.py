@@ -57,7 +57,7 @@ def test_wrong_actor_is_refused(action, actor):
         check(story, action, actor)
 
 
-def test_terminal_states_allow_only_withdrawal_for_patients():
-    assert allowed_actions(S.APPROVED, "patient") == [Action.WITHDRAW]
+def test_published_stories_allow_patients_only_withdrawal_or_reconfirmation():
+    assert allowed_actions(S.APPROVED, "patient") == [Action.WITHDRAW, Action.RECONFIRM]
     assert allowed_actions(S.WITHDRAWN, "patient") == []
     assert Action.APPROVE not in allowed_actions(S.IN_REVIEW, "staff")

@@ -50,7 +50,8 @@ _BAD_SCHEME = re.compile(r"(?:javascript|vbscript|data|livescript):", re.IGNOREC
 _BAD_CSS = re.compile(r"expression\(|behavior:|-moz-binding|@import", re.IGNORECASE)
 _IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\ufeff]")
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
-_RAW_TAG = re.compile(r"<\s*/?\s*(" + "|".join(sorted(FORBIDDEN_TAGS)) + r")\b", re.IGNORECASE)
+# A browser reads "<name" or "</name" as a tag only with no space after "<".
+_RAW_TAG = re.compile(r"</?(" + "|".join(sorted(FORBIDDEN_TAGS)) + r")\b", re.IGNORECASE)
 _RAW_START_TAG = re.compile(r"<[a-zA-Z][^>]*")
 _QUOTED_VALUE = re.compile(r"=\s*(?:\"[^\"]*\"|'[^']*')")
 _RAW_HANDLER = re.compile(r"[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
@@ -121,6 +122,7 @@ MARKDOWN_PAYLOADS: tuple[str, ...] = (
     "[^1]\n\n[^1]: <script>alert(1)</script>",
     "Term\n: <script>alert(1)</script>",
     "---\nlayout: evil\n---",
+    "export const x = alert(1)\n\nimport('data:text/javascript,alert(1)')",
     "&lt;script&gt;alert(1)&lt;/script&gt;",
     "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;",
     "\\<script>alert(1)\\</script>",
