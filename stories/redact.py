@@ -37,16 +37,31 @@ def merge_spans(findings: Iterable[Finding]) -> list[tuple[int, int, str]]:
     return merged
 
 
+def _whole_tokens(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span to the letters and digits it cuts into.
+
+    A placeholder never leaves part of a word or code behind ("cG9z[name]2"
+    would still carry most of an identifier, and may be detected again).
+    """
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
 def redact(text: str, findings: Iterable[Finding]) -> str:
     """Return `text` with every merged finding replaced by its placeholder.
 
-    Findings reaching past the end of `text` are clipped; the input is never
-    modified (strings are immutable, and nothing else is touched).
+    Each span is first widened to whole tokens (letters and digits), so
+    redaction never leaves a fragment of what it removed.  Findings reaching
+    past the end of `text` are clipped; the input is never modified.
     """
     parts: list[str] = []
     pos = 0
     for start, end, kind in merge_spans(findings):
-        start, end = min(start, len(text)), min(end, len(text))
+        start, end = _whole_tokens(text, min(start, len(text)), min(end, len(text)))
+        start = max(start, pos)
         if start >= end:
             continue
         parts.append(text[pos:start])

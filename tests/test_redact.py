@@ -28,9 +28,16 @@ def test_equal_width_first_given_wins() -> None:
 
 
 def test_adjacent_spans_stay_separate() -> None:
-    text = "DaveLeeds"
-    out = redact(text, [Finding("PERSON", 0, 4), Finding("LOCATION", 4, 9)])
-    assert out == "[name][place]"
+    text = "Dave Leeds"
+    out = redact(text, [Finding("PERSON", 0, 4), Finding("LOCATION", 5, 10)])
+    assert out == "[name] [place]"
+
+
+def test_spans_inside_one_token_take_the_whole_token() -> None:
+    # A fragment left beside a placeholder could still identify (or be detected again).
+    assert redact("DaveLeeds", [Finding("PERSON", 0, 4), Finding("LOCATION", 4, 9)]) == "[name]"
+    assert redact("code cG9zdE1lc3NhZ2U here", [Finding("PERSON", 11, 14)]) == "code [name] here"
+    assert redact("Rachel's", [Finding("PERSON", 0, 6)]) == "[name]'s"
 
 
 def test_chained_overlaps_become_one_span() -> None:
@@ -39,7 +46,7 @@ def test_chained_overlaps_become_one_span() -> None:
 
 
 def test_spans_past_the_end_are_clipped() -> None:
-    assert redact("abc", [Finding("PERSON", 1, 10)]) == "a[name]"
+    assert redact("ab cd", [Finding("PERSON", 3, 10)]) == "ab [name]"
 
 
 def test_input_order_does_not_matter() -> None:
