@@ -20,6 +20,7 @@ from stories.config import (
     MAX_SIGNATURE_CHARS,
     MAX_TAGS,
     MAX_TITLE_CHARS,
+    get_settings,
 )
 from stories.submission import (
     DEFAULT_TERM_DAYS,
@@ -31,7 +32,6 @@ from stories.submission import (
     submit_story,
 )
 
-SUBMIT_LIMIT = 5
 SUBMIT_WINDOW = timedelta(hours=1)
 RECEIPT_KEY = "share_receipt"
 VERSION_KEY = "share_auth_version"
@@ -164,7 +164,7 @@ def collect(version: str) -> SubmissionForm:
 
 def submit(version: str) -> None:
     """Rate-limit, then store; on success clear the form and show the code."""
-    allowed = act(ratelimit.hit, ratelimit.bucket("submit", client_key()), limit=SUBMIT_LIMIT,
+    allowed = act(ratelimit.hit, ratelimit.bucket("submit", client_key()), limit=get_settings().submit_limit,
                   window=SUBMIT_WINDOW,
                   message="Too many stories were sent from here in the last hour. Please try "
                           "again later; your text is still in the form.")

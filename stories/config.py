@@ -12,6 +12,7 @@ environment; nothing here touches the database or the network.
 | STORIES_SANITIZER            | `nh3` (or `bleach`)                      |
 | STORIES_RESULTS_VARY         | "Individual results vary. ..."           |
 | STORIES_EXPIRY_NOTICE_DAYS   | `30`                                     |
+| STORIES_SUBMIT_LIMIT         | `5` stories per client per hour          |
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class Settings:
     sanitizer: str
     results_vary: str
     expiry_notice_days: int
+    submit_limit: int
 
     @property
     def demo(self) -> bool:
@@ -66,4 +68,5 @@ def get_settings() -> Settings:
         sanitizer=os.environ.get("STORIES_SANITIZER", "nh3").strip().lower(),
         results_vary=os.environ.get("STORIES_RESULTS_VARY", DEFAULT_RESULTS_VARY),
         expiry_notice_days=int(os.environ.get("STORIES_EXPIRY_NOTICE_DAYS", "30")),
+        submit_limit=int(os.environ.get("STORIES_SUBMIT_LIMIT", "5")),
     )
