@@ -14,7 +14,9 @@ the machine may be shared).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +28,12 @@ import commonmark  # noqa: E402
 import markdown  # noqa: E402
 from markdown_it import MarkdownIt  # noqa: E402
 
+from stories import migrate  # noqa: E402
 from stories.config import MAX_BODY_CHARS  # noqa: E402
+from stories.db import transaction  # noqa: E402
+from stories.detect import detect  # noqa: E402
+from stories.errors import InvalidInput  # noqa: E402
+from stories.export import render_story  # noqa: E402
 from stories.frontmatter import emit  # noqa: E402
 from stories.markup import (  # noqa: E402
     highlight_html,
@@ -35,8 +42,11 @@ from stories.markup import (  # noqa: E402
     to_safe_markdown,
     unified_diff,
 )
+from stories.models import Revision, Story  # noqa: E402
+from stories.redact import redact  # noqa: E402
 from stories.sanitize import clean_text  # noqa: E402
-from stories.textnorm import normalize_text  # noqa: E402
+from stories.submission import SubmissionForm, clean_story, submit_story  # noqa: E402
+from stories.textnorm import cap_symbol_runs, normalize_text  # noqa: E402
 
 TARGET_SECONDS = 1.0
 N = MAX_BODY_CHARS
@@ -77,6 +87,11 @@ CASES: dict[str, str] = {
     "invisible": _fit("a\u200b\u202e"),
     "mixed": _fit("> - [x](<b>&amp;{{ `*_~|:@$\\ "),
     "script-flood": _fit("<script>alert(1)</script>"),
+    "digits-spaced": _fit("1 "),
+    "digit-run": "7" * N,
+    "at-dots": _fit("a@b."),
+    "capitalized-words": _fit("Grace Hope "),
+    "url-ish": _fit("www.a.co/"),
 }
 
 
@@ -108,9 +123,50 @@ def paths() -> dict[str, Callable[[str], object]]:
         "unified_diff": lambda t: unified_diff(t, t[::-1]),
         "frontmatter.emit": lambda t: emit({"title": t[:120], "tags": [t[:40]]}, to_safe_markdown(t)),
     }
-    for name, render in _renderers().items():
-        result[name] = lambda t, render=render: render(to_safe_markdown(t))
+    for name, render in _renderers().items():  # the website's renderer on what we would export
+        result[name] = lambda t, render=render: render(to_safe_markdown(_stored_body(t)))
+    result.update(pipeline_paths())
     return result
+
+
+def _stored_body(text: str) -> str:
+    """What submission would store for `text` (cleaned, symbol runs capped)."""
+    return cap_symbol_runs(clean_text(normalize_text(text)))
+
+
+def _quietly(run: Callable[[], object]) -> object:
+    """Run one path; a refusal (InvalidInput) is an answer too, and a fast one."""
+    try:
+        return run()
+    except InvalidInput:
+        return None
+
+
+def _export_file(text: str) -> str:
+    story = Story(public_id="0123456789abcdef", receipt_hash="x", status="approved",
+                  display_mode="anonymous", tags="", original_hash="")
+    revision = Revision(story_id=1, number=1, title=text[:120], body=text, content_hash="h",
+                        author_kind="patient")
+    return render_story(story, revision, "jekyll", "none")[1]
+
+
+def pipeline_paths() -> dict[str, Callable[[str], object]]:
+    """The paths around the text functions: detection, redaction, submission, export."""
+    return {
+        "detect": detect,
+        "redact(detect)": lambda t: redact(t, detect(t)),
+        "clean_story(submit)": lambda t: _quietly(lambda: clean_story(t[:120], t)),
+        "submit_story(store)": _submit_and_store,
+        "export file": _export_file,
+    }
+
+
+def _submit_and_store(text: str) -> object:
+    form = SubmissionForm(title=text[:120], body=text, display_mode="anonymous", use_website=True,
+                          material_connection="none", attest_adult=True, attest_identity=True,
+                          signature="Bench Mark")
+    with transaction() as session:
+        return _quietly(lambda: submit_story(form, session=session))
 
 
 def _time(run: Callable[[str], object], text: str, repeat: int) -> tuple[float, float]:
@@ -131,10 +187,18 @@ def worst_times(repeat: int) -> list[tuple[str, float, float, str]]:
     return rows
 
 
+def _temporary_database(folder: str) -> None:
+    """A migrated SQLite database for the `submit_story(store)` path."""
+    os.environ.update({"STORIES_DATA_DIR": folder, "STORIES_MODE": "demo",
+                       "STORIES_DATABASE_URL": f"sqlite:///{folder}/bench.db"})
+    migrate.upgrade()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="runs per input (mean is reported)")
     args = parser.parse_args()
+    _temporary_database(tempfile.mkdtemp(prefix="adversarial-"))
     print(f"{len(CASES)} adversarial inputs of {N:,} characters; target < {TARGET_SECONDS:.1f} s CPU")
     print(f"{'path':26} {'wall s':>7} {'cpu s':>7}  {'status':6} worst input (by CPU)")
     failed = False

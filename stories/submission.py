@@ -31,7 +31,13 @@ from stories.errors import InvalidInput
 from stories.models import Consent, Story, utcnow
 from stories.revisions import add_revision
 from stories.sanitize import clean_text
-from stories.textnorm import TextTooLong, check_length, normalize_line, normalize_text
+from stories.textnorm import (
+    TextTooLong,
+    cap_symbol_runs,
+    check_length,
+    normalize_line,
+    normalize_text,
+)
 from stories.workflow import Status
 
 DISPLAY_MODES = ("anonymous", "initials", "pseudonym")
@@ -121,7 +127,7 @@ def clean_story(title: str, body: str) -> tuple[str, str]:
         check_length(body, MAX_BODY_CHARS, "story")
     except TextTooLong as exc:
         raise InvalidInput(str(exc)) from exc
-    body = clean_text(body).strip()
+    body = cap_symbol_runs(clean_text(body)).strip()
     if len(body) < MIN_BODY_CHARS:
         raise InvalidInput(f"Your story needs at least {MIN_BODY_CHARS} characters.")
     return title, body

@@ -111,3 +111,21 @@ def test_check_length_message_names_numbers_never_the_text():
     assert (error.field_label, error.limit, error.actual) == ("story", 20_000, 23_512)
     assert str(error) == ("Your story is 23,512 characters long; the limit is 20,000. Please shorten it.")
     assert "secret" not in str(error)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Wow!!!", "Wow!!!"),
+        ("&" * 20_000, "&" * 16),
+        ("[" * 17 + "a", "[" * 16 + "a"),
+        ("a" * 100, "a" * 100),  # letters are never touched
+        ("1" * 100, "1" * 100),
+        ("\n" * 40, "\n" * 40),
+    ],
+)
+def test_symbol_runs_are_capped(text, expected):
+    from stories.textnorm import cap_symbol_runs
+
+    assert cap_symbol_runs(text) == expected
+    assert cap_symbol_runs(cap_symbol_runs(text)) == cap_symbol_runs(text)
