@@ -1,12 +1,13 @@
-"""Admin: add staff accounts and list them.
+"""Admin: staff accounts, authorization versions, and lost receipt codes.
 
-Both go through `moderation.ui_support`, which checks the admin role again.
+Every service called here checks the admin role again itself.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.admin_consent import authorization_versions, lost_code
 from app_pages.common import flash, require_staff, run, show_flash
 from moderation.auth import MIN_PASSWORD, ROLES
 from moderation.ui_support import add_staff_as, list_staff
@@ -55,6 +56,10 @@ def main() -> None:
     show_flash()
     add_form(identity)
     accounts(identity)
+    st.divider()
+    authorization_versions(identity)
+    st.divider()
+    lost_code(identity)
 
 
 main()

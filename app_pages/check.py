@@ -6,6 +6,8 @@ lookup succeeded; each new code entered counts against the lookup limit.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import streamlit as st
 
 from app_pages.common import (
@@ -18,10 +20,17 @@ from app_pages.common import (
     show_html,
     show_text,
 )
-from stories import patient
-from stories.config import MAX_BODY_CHARS, MAX_COMMENT_CHARS, MAX_TITLE_CHARS
+from stories import authorization, ledger, patient, reconfirm
+from stories.config import (
+    MAX_BODY_CHARS,
+    MAX_COMMENT_CHARS,
+    MAX_SIGNATURE_CHARS,
+    MAX_TITLE_CHARS,
+)
 from stories.markup import render_diff_html, render_html
 from stories.patient import PatientView
+from stories.patient_extras import reconfirm_requested
+from stories.submission import DEFAULT_TERM_DAYS
 
 CODE_KEY = "patient_code"
 STATUS_WORDS = {
@@ -126,6 +135,72 @@ def show_withdraw(code: str) -> None:
             st.rerun()
 
 
+def show_download(code: str) -> None:
+    """Her own copy of the authorization(s) she signed, as a Markdown file."""
+    document = run(ledger.authorization_copy, code)
+    if document is None:
+        return
+    st.download_button("Download a copy of my authorization", data=document,
+                       file_name="authorization.md", mime="text/markdown",
+                       key="check_authorization_download", on_click="ignore",
+                       help="The permission you gave us, with your choices and your "
+                            "signature, exactly as you signed it.")
+
+
+def show_reconfirm(code: str, view: PatientView) -> None:
+    """"Do you still stand by your story?", when the clinic asked and it can be answered."""
+    if not {"re-confirm", "renew"} & set(view.actions) or not run(reconfirm_requested, code):
+        return
+    with st.container(border=True):
+        st.subheader("Do you still stand by your story?")
+        st.markdown("The clinic would like to check that you are still happy for your story "
+                    "to be shared. There is no wrong answer, and your care does not depend "
+                    "on it in any way.")
+        reconfirm_yes(code)
+        reconfirm_no(code)
+
+
+def reconfirm_yes(code: str) -> None:
+    """Renew the permission: a typed signature and an optional new end date."""
+    terms = run(authorization.current)
+    if terms is None:
+        return
+    st.markdown("**Yes, keep it published.** You renew your permission under the "
+                "authorization below; your other choices stay as they were.")
+    with st.expander(f"Read the authorization you are renewing (version {terms.version})"):
+        st.markdown(terms.body)  # the clinic's own, trusted text
+    today = date.today()
+    with st.form("check_reconfirm_yes"):
+        expires = st.date_input(
+            "Until when may it stay published? (optional)", value=None,
+            min_value=today + timedelta(days=1), max_value=today + timedelta(days=3650),
+            key="check_reconfirm_expires",
+            help=f"If you leave this empty, your permission lasts "
+                 f"{DEFAULT_TERM_DAYS // 365} years from today.")
+        signature = st.text_input("Type your full name as your signature (never published)",
+                                  max_chars=MAX_SIGNATURE_CHARS, key="check_reconfirm_signature")
+        pressed = st.form_submit_button("Yes, keep it published", type="primary")
+    if pressed and act(reconfirm.answer, code, True, signature=signature, expires_on=expires):
+        flash("Thank you for confirming. Your permission has been renewed.")
+        st.rerun()
+
+
+def reconfirm_no(code: str) -> None:
+    """Take the story down: the same as withdrawing, with a confirmation."""
+    st.markdown("**No, take it down.** Your story is removed from the website and its "
+                "text is erased from our records. This cannot be undone.")
+    with st.form("check_reconfirm_no"):
+        sure = st.checkbox("Yes, please take my story down and erase its text.",
+                           key="check_reconfirm_sure")
+        pressed = st.form_submit_button("No, take it down")
+    if pressed and not sure:
+        st.error("Please tick the box to confirm that you want your story taken down.")
+    elif pressed and act(reconfirm.answer, code, False):
+        flash("Your story has been taken down and its text erased from our records. If it was "
+              "on the website, it is removed at the next update, usually within a day.")
+        st.rerun()
+
+
 def show_story(code: str) -> None:
     """Everything about the story the code opens."""
     view = run(patient.view, code)
@@ -134,6 +209,7 @@ def show_story(code: str) -> None:
         return
     seen = seen_revision("patient", view.public_id, view.revision_hash)
     show_status(view)
+    show_reconfirm(code, view)
     if view.status == "awaiting sign-off":
         show_proposal(code, view, seen)
     elif view.status == "changes requested":
@@ -144,6 +220,7 @@ def show_story(code: str) -> None:
             show_html(render_html(view.body))
     if "withdraw" in view.actions:
         show_withdraw(code)
+    show_download(code)
     if st.button("Close my story", key="check_close"):
         st.session_state.pop(CODE_KEY, None)
         st.rerun()

@@ -1,15 +1,21 @@
 """The moderation queue: counts per status, then stories oldest first.
 
 Shows titles and the kinds of detected identifiers only (never story text);
-choosing a story opens it on the Review page.
+choosing a story opens it on the Review page.  Below the queue, the stories
+whose authorization ends soon, so staff can ask their authors to re-confirm.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from app_pages.common import age, require_staff, run, show_flash
+from moderation.auth import StaffIdentity
 from moderation.queue import QUEUE_STATUSES, queue, status_counts
+from moderation.ui_support import expiring_rows
+from stories.config import get_settings
 from stories.models import utcnow
 from stories.workflow import Status
 
@@ -31,15 +37,17 @@ def show_counts(counts: dict[str, int]) -> None:
             column.metric(status.value.capitalize(), counts.get(status.value, 0))
 
 
-def main() -> None:
-    """Render the page."""
-    identity = require_staff("review")
-    st.title("Moderation queue")
-    show_flash()
-    counts = run(status_counts, who=identity)
-    if counts is None:
-        return
-    show_counts(counts)
+def open_in_review(labels: dict[int, str], key: str) -> None:
+    """A story chooser and an "Open in Review" button."""
+    story_id = st.selectbox("Story to review", list(labels), format_func=labels.get,
+                            key=f"{key}_choice")
+    if st.button("Open in Review", type="primary", key=f"{key}_open"):
+        st.session_state[REVIEW_KEY] = story_id
+        st.switch_page("app_pages/review.py")
+
+
+def show_queue(identity: StaffIdentity) -> None:
+    """The status filter, the matching stories, and a way to open one."""
     chosen = st.multiselect("Show stories that are", [s.value for s in Status],
                             default=[s.value for s in QUEUE_STATUSES], key="queue_filter")
     items = run(queue, chosen or None, who=identity) or []
@@ -52,12 +60,43 @@ def main() -> None:
           "Detected identifiers": finding_kinds(i.findings), "Id": i.public_id} for i in items],
         hide_index=True, width="stretch",
     )
-    labels = {i.id: f"{i.title} ({i.status}, {i.public_id})" for i in items}
-    story_id = st.selectbox("Story to review", list(labels), format_func=labels.get,
-                            key="queue_choice")
-    if st.button("Open in Review", type="primary", key="queue_open"):
-        st.session_state[REVIEW_KEY] = story_id
-        st.switch_page("app_pages/review.py")
+    open_in_review({i.id: f"{i.title} ({i.status}, {i.public_id})" for i in items}, "queue")
+
+
+def show_expiring(identity: StaffIdentity) -> None:
+    """Stories whose authorization ends within the notice period (ids only, no text)."""
+    days = get_settings().expiry_notice_days
+    st.subheader(f"Authorizations ending within {days} days")
+    rows = run(expiring_rows, date.today(), days, who=identity)
+    if rows is None:
+        return
+    if not rows:
+        st.caption("None. No authorization ends in that time.")
+        return
+    st.caption("When an authorization ends, the story is taken down. Open one in Review "
+               "to ask its author whether she still stands by it.")
+    st.dataframe(
+        [{"Id": r.public_id, "Status": r.status, "Ends on": str(r.expires_on),
+          "Re-confirmation": f"asked {r.reconfirm_asked_at:%Y-%m-%d}"
+          if r.reconfirm_asked_at else "not asked"} for r in rows],
+        hide_index=True, width="stretch",
+    )
+    open_in_review({r.id: f"{r.public_id} ({r.status}, ends {r.expires_on})" for r in rows},
+                   "queue_expiring")
+
+
+def main() -> None:
+    """Render the page."""
+    identity = require_staff("review")
+    st.title("Moderation queue")
+    show_flash()
+    counts = run(status_counts, who=identity)
+    if counts is None:
+        return
+    show_counts(counts)
+    show_queue(identity)
+    st.divider()
+    show_expiring(identity)
 
 
 main()

@@ -19,6 +19,7 @@ from app_pages.common import (
     show_html,
     show_text,
 )
+from moderation import admin as actions_admin
 from moderation import review as actions
 from moderation.auth import StaffIdentity
 from moderation.queue import ReviewView, review
@@ -190,8 +191,23 @@ def show_actions(view: ReviewView, who: StaffIdentity, expected: str) -> None:
             pressed = st.form_submit_button("Save note")
         if pressed and act(actions.add_note, story_id, note, who=who):
             done("Note saved.")
+    show_reconfirm(view, who)
     if "withdraw" in view.actions:
         show_withdraw(view, who)
+
+
+def show_reconfirm(view: ReviewView, who: StaffIdentity) -> None:
+    """Whether the author was asked if she still stands by her story; ask her."""
+    if "request re-confirmation" not in view.actions:
+        return
+    asked = view.story.reconfirm_requested_at
+    st.markdown("**Re-confirmation by the author**")
+    st.caption(f"Asked on {asked:%Y-%m-%d}; waiting for her answer on the Check my story "
+               "page." if asked else "Not asked.")
+    label = "Ask the author to re-confirm again" if asked else "Ask the author to re-confirm"
+    action_button(st, label, "review_reconfirm",
+                  "Asked. The author sees the question when she opens her story with her "
+                  "receipt code.", actions_admin.ask_reconfirmation, view.story.id, who=who)
 
 
 def show_withdraw(view: ReviewView, who: StaffIdentity) -> None:

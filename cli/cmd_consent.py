@@ -39,7 +39,7 @@ def register(commands) -> None:
     rsub = rc.add_subparsers(dest="receipt_command", required=True, metavar="ACTION")
     re_ = rsub.add_parser("reissue", help="new code for a patient whose identity was verified")
     re_.add_argument("id", help="the story's opaque id")
-    re_.add_argument("--verified", required=True, choices=("in person", "phone call-back", "signed letter"))
+    re_.add_argument("--verified", required=True, choices=admin.VERIFICATION_METHODS)
     re_.set_defaults(handler=reissue_command)
 
 

@@ -15,6 +15,9 @@ from stories.models import AuthorizationText, Story
 from stories.revisions import current_revision
 from stories.workflow import Action, Actor, perform
 
+#: How an admin may have verified a patient's identity before reissuing her code.
+VERIFICATION_METHODS = ("in person", "phone call-back", "signed letter")
+
 
 def publish_authorization(version: str, body: str, *, who: StaffIdentity | None,
                           session: Session) -> AuthorizationText:
@@ -42,9 +45,8 @@ def reissue_code(public_id: str, verification: str, *, who: StaffIdentity | None
     stored as a category only.
     """
     staff = require(who, "manage")
-    methods = ("in person", "phone call-back", "signed letter")
-    if verification not in methods:
-        raise InvalidInput(f"Choose how identity was verified: {', '.join(methods)}.")
+    if verification not in VERIFICATION_METHODS:
+        raise InvalidInput(f"Choose how identity was verified: {', '.join(VERIFICATION_METHODS)}.")
     story = session.exec(select(Story).where(Story.public_id == public_id)).first()
     if story is None:
         raise NotFound("No story has that id.")

@@ -18,6 +18,9 @@ from stories.errors import InvalidInput
 from stories.models import AuthorizationText, utcnow
 
 FIRST_VERSION = "2026-11-v1"
+#: The placeholder version that imported stories' paper authorizations point at;
+#: it is never the text new patients sign.
+PAPER_VERSION = "paper"
 
 FIRST_TEXT = """\
 # Authorization to publish your story
@@ -76,7 +79,7 @@ def current(session: Session) -> AuthorizationText:
     """The newest version in force; creates the first one on an empty database."""
     latest = session.exec(
         select(AuthorizationText)
-        .where(AuthorizationText.effective_at <= utcnow())
+        .where(AuthorizationText.effective_at <= utcnow(), AuthorizationText.version != PAPER_VERSION)
         .order_by(AuthorizationText.effective_at.desc(), AuthorizationText.id.desc())
     ).first()
     if latest is None:

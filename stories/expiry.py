@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from stories.models import Consent, Story
@@ -14,9 +15,11 @@ _EXPIRABLE = [s.value for s in TRANSITIONS[Action.EXPIRE].sources]
 
 
 def _with_consent_until(cutoff: date, session: Session) -> list[Story]:
+    # Only each story's latest consent counts: a renewal replaces the one before.
+    latest = select(func.max(Consent.id)).group_by(Consent.story_id).scalar_subquery()
     query = (
         select(Story)
-        .join(Consent, Consent.story_id == Story.id)
+        .join(Consent, (Consent.story_id == Story.id) & Consent.id.in_(latest))
         .where(Story.status.in_(_EXPIRABLE), Consent.revoked_at.is_(None),
                Consent.expires_on.is_not(None), Consent.expires_on <= cutoff)
         .order_by(Consent.expires_on)

@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from stories import receipts
 from stories.audit import record
-from stories.authorization import text_hash
+from stories.authorization import PAPER_VERSION, text_hash
 from stories.errors import InvalidInput, StoryError
 from stories.models import AuthorizationText, Consent, Story
 from stories.revisions import add_revision
@@ -33,7 +33,6 @@ from stories.submission import (
 )
 from stories.workflow import Status
 
-PAPER_VERSION = "paper"
 PAPER_TEXT = (
     "# Paper authorization\n\nThis story was published before the online process existed. "
     "The patient signed a paper authorization, which the clinic keeps on file under the "

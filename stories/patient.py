@@ -39,6 +39,10 @@ TIMELINE_WORDS = {
     "reject": "The clinic decided not to publish it.",
     "withdraw": "The story was withdrawn and its text erased.",
     "expire": "Your authorization expired; the story was taken down.",
+    "request re-confirmation": "The clinic asked whether you still stand by your story.",
+    "re-confirm": "You confirmed your story and renewed your permission.",
+    "renew": "You renewed your permission; the clinic will review your story again.",
+    "reissue code": "The clinic gave you a new receipt code.",
 }
 
 

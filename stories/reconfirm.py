@@ -3,7 +3,9 @@
 Staff (or a periodic run) ask; the patient answers with her receipt code.  Yes
 renews the authorization: a new consent record under the current
 authorization text, with a new signature and expiry, so the ledger shows each
-authorization as signed.  No withdraws the story, exactly like "Withdraw".
+authorization as signed (the newest one is the one in force).  No withdraws
+the story, exactly like "Withdraw".  A story that already expired can be
+renewed too; it then goes back to review before it is published again.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ from sqlmodel import Session, select
 from stories import authorization, crypto
 from stories.config import MAX_SIGNATURE_CHARS
 from stories.consent import consent_for
-from stories.errors import ConsentMissing, InvalidInput
+from stories.errors import ConsentMissing
 from stories.models import Consent, Story, utcnow
 from stories.patient import erase_and_revoke, find_story
 from stories.revisions import current_revision
 from stories.submission import clean_line, parse_expiry
-from stories.workflow import TRANSITIONS, Action, Actor, perform
+from stories.workflow import TRANSITIONS, Action, Actor, Status, perform
 
 
 def request(story: Story, actor: Actor, *, session: Session) -> None:
@@ -56,8 +58,6 @@ def answer(code: str, stands_by: bool, *, signature: str = "", expires_on: date 
     if old is None or old.revoked_at is not None:
         raise ConsentMissing("There is no authorization to renew.")
     signature = clean_line(signature, MAX_SIGNATURE_CHARS, "signature")
-    if not signature:
-        raise InvalidInput("Please type your name as your signature.")
     terms = authorization.current(session)
     renewed = Consent(**{
         **old.model_dump(exclude={"id"}),
@@ -67,6 +67,7 @@ def answer(code: str, stands_by: bool, *, signature: str = "", expires_on: date 
     })
     session.add(renewed)
     revision = current_revision(story, session=session)
-    perform(story, Action.RECONFIRM, Actor.patient(), session=session,
+    action = Action.RENEW if story.status == Status.EXPIRED else Action.RECONFIRM
+    perform(story, action, Actor.patient(), session=session,
             revision_hash=revision.content_hash, detail=f"authorization {terms.version}",
             changes={"reconfirm_requested_at": None})

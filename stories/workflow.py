@@ -50,6 +50,7 @@ class Action(StrEnum):
     REQUEST_RECONFIRMATION = "request re-confirmation"
     RECONFIRM = "re-confirm"
     REISSUE_CODE = "reissue code"
+    RENEW = "renew"
 
 
 S = Status
@@ -93,6 +94,7 @@ TRANSITIONS: dict[Action, Rule] = {
     ),
     Action.RECONFIRM: Rule(OPEN | {S.APPROVED, S.CHANGES_REQUESTED}, None, frozenset({PATIENT})),
     Action.REISSUE_CODE: Rule(ALL - {S.WITHDRAWN}, None, frozenset({STAFF})),
+    Action.RENEW: Rule(frozenset({S.EXPIRED}), S.IN_REVIEW, frozenset({PATIENT})),
 }
 
 

@@ -165,3 +165,43 @@ def test_production_refuses_to_run_without_a_key(db_url, monkeypatch):
         crypto.configured_keys()
     monkeypatch.setenv("STORIES_MODE", "demo")
     assert crypto.configured_keys()
+
+
+def test_a_renewed_authorization_does_not_expire_on_the_old_date(db_url, tmp_path):
+    from stories.expiry import expire_due
+
+    receipt = f.submit(expires_on=date.today() + timedelta(days=10))
+    f.to_approved(receipt, f.staff())
+    with transaction() as s:
+        reconfirm.answer(receipt.code, True, signature="Jane Q. Patient",
+                         expires_on=date.today() + timedelta(days=700), session=s)
+    other = f.staff(name="mod-two")
+    with transaction() as s:
+        assert expire_due(date.today() + timedelta(days=11), session=s) == 0
+        assert admin.expiring(date.today(), 30, who=other, session=s) == []
+    assert f.status(receipt.story_id) == "approved"
+
+
+def test_an_expired_story_can_be_renewed_and_goes_back_to_review(db_url):
+    from stories.expiry import expire_due
+
+    receipt = f.submit(expires_on=date.today() + timedelta(days=5))
+    f.to_approved(receipt, f.staff())
+    with transaction() as s:
+        expire_due(date.today() + timedelta(days=6), session=s)
+    assert f.status(receipt.story_id) == "expired"
+    with transaction() as s:
+        assert "renew" in patient.view(receipt.code, session=s).actions
+        reconfirm.answer(receipt.code, True, signature="Jane Q. Patient", session=s)
+    assert f.status(receipt.story_id) == "in review"
+
+
+def test_imported_paper_authorization_never_becomes_the_current_text(db_url, tmp_path):
+    from stories import authorization
+
+    item = tmp_path / "x.jsonl"
+    item.write_text(json.dumps({"title": "Old", "body": "It took patience but the physiotherapy helped me.",
+                                "authorization_reference": "P-1", "authorization_date": "2024-01-05"}))
+    assert import_paths([item], session_factory=transaction).imported
+    with transaction() as s:
+        assert authorization.current(s).version == "2026-11-v1"

@@ -1,0 +1,108 @@
+"""The Admin page's consent sections: authorization versions and lost receipt codes.
+
+A helper module of `app_pages/admin.py` (not a page of its own): that page
+has already required the admin role, and each service here requires it again.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.common import flash, run, show_html, show_text
+from moderation import admin
+from moderation.auth import StaffIdentity
+from stories.errors import StoryError
+from stories.markup import render_html
+
+VERIFICATIONS = {
+    "in person": "In person",
+    "phone call-back": "By calling her back on a number the clinic already had",
+    "signed letter": "By a signed letter",
+}
+_PUBLISH_KEYS = ("admin_auth_version", "admin_auth_body", "admin_auth_sure")
+
+
+def authorization_versions(identity: StaffIdentity) -> None:
+    """Every authorization version, and the form to publish a new one."""
+    st.subheader("Authorization versions")
+    versions = run(admin.authorization_versions, who=identity) or []
+    st.dataframe([{"Version": v.version, "In force from": f"{v.effective_at:%Y-%m-%d %H:%M}",
+                   "Text fingerprint": v.sha256[:16]} for v in versions],
+                 hide_index=True, width="stretch")
+    st.caption("Stories already shared keep the version their authors signed; a new version "
+               "applies to stories shared, and permissions renewed, from then on.")
+    publish_form(identity)
+
+
+def preview(body: str) -> None:
+    """The text as patients will read it (sanitized HTML; escaped if it cannot render)."""
+    with st.container(border=True, height=420):
+        try:
+            show_html(render_html(body))
+        except StoryError:
+            show_text(body)
+
+
+def publish_form(identity: StaffIdentity) -> None:
+    """Version label and full Markdown text, a preview, a confirmation, then publish."""
+    with st.expander("Publish a new version"):
+        version = st.text_input("Version label (for example 2027-01-v2)", max_chars=32,
+                                key="admin_auth_version")
+        body = st.text_area("The full authorization text (Markdown)", height=300,
+                            key="admin_auth_body",
+                            help="Press Ctrl+Enter, or click outside the box, to update the "
+                                 "preview.")
+        if body.strip():
+            st.markdown("**Preview: what patients will read**")
+            preview(body)
+        sure = st.checkbox("I have read the preview. Publish this text as the authorization "
+                           "for every story shared from now on.", key="admin_auth_sure")
+        pressed = st.button("Publish this version", key="admin_auth_publish")
+    if not pressed:
+        return
+    if not sure:
+        st.error("Please tick the box to confirm that you want to publish this version.")
+        return
+    record = run(admin.publish_authorization, version, body, who=identity)
+    if record is not None:
+        for key in _PUBLISH_KEYS:
+            st.session_state.pop(key, None)
+        flash(f"Authorization version {record.version} published.")
+        st.rerun()
+
+
+def lost_code(identity: StaffIdentity) -> None:
+    """Give a patient whose identity was verified a new receipt code, shown once."""
+    st.subheader("Lost receipt code")
+    st.caption("Only after you have verified, yourself, that the person asking is the author "
+               "(or her representative). The old code stops working at once.")
+    with st.form("admin_reissue", clear_on_submit=True):
+        public_id = st.text_input("Story id (as shown in the queue)", key="admin_reissue_id")
+        how = st.selectbox("How was her identity verified?", list(VERIFICATIONS),
+                           format_func=VERIFICATIONS.get, key="admin_reissue_how")
+        sure = st.checkbox("I verified her identity this way myself.",
+                           key="admin_reissue_sure")
+        pressed = st.form_submit_button("Issue a new code")
+    if not pressed:
+        return
+    if not sure:
+        st.error("Please tick the box to confirm that you verified her identity.")
+        return
+    code = run(admin.reissue_code, (public_id or "").strip(), how, who=identity)
+    if code:
+        show_new_code(code)
+
+
+def show_new_code(code: str) -> None:
+    """The new code, this once, with how to hand it over."""
+    st.success("A new receipt code was issued. The old one no longer works.")
+    st.markdown("**The new receipt code**, shown only this once:")
+    st.code(code, language=None)
+    st.markdown(
+        "- Give it to her the same way you verified her: in person, by calling her back, or "
+        "by letter to her address on file.\n"
+        "- Do not email it, save it in notes or the staff note, or write it anywhere else.\n"
+        "- Tell her to keep it private and use it on the **Check my story** page.\n"
+        "- Once you leave or reload this page, it cannot be shown again; if it is lost, "
+        "issue another one."
+    )
