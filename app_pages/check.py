@@ -119,16 +119,27 @@ def show_edit(code: str, view: PatientView) -> None:
         st.rerun()
 
 
+WITHDRAW_UNCONFIRMED = "check_withdraw_unconfirmed"
+
+
 def show_withdraw(code: str) -> None:
-    """Withdraw, with an explicit confirmation."""
-    with st.expander("Withdraw my story"):
+    """Withdraw, with an explicit confirmation.
+
+    A press without the tick reruns with the section open and the reminder in
+    it, so the reminder cannot vanish inside a closed section.
+    """
+    unconfirmed = st.session_state.pop(WITHDRAW_UNCONFIRMED, False)
+    with st.expander("Withdraw my story", expanded=unconfirmed):
         st.markdown("Withdrawing removes your story from the clinic's queue and website and "
                     "erases its text from our records. This cannot be undone.")
+        if unconfirmed:
+            st.error("Please tick the box to confirm that you want to withdraw.")
         with st.form("check_withdraw"):
             sure = st.checkbox("Yes, I want to withdraw my story and have its text erased.")
             pressed = st.form_submit_button("Withdraw my story")
         if pressed and not sure:
-            st.error("Please tick the box to confirm that you want to withdraw.")
+            st.session_state[WITHDRAW_UNCONFIRMED] = True
+            st.rerun()
         elif pressed and act(patient.withdraw, code):
             flash("Your story has been withdrawn and its text erased from our records. If it "
                   "was on the website, it is removed at the next update, usually within a day.")

@@ -48,7 +48,8 @@ def export_zip(fmt: str, who) -> tuple[ExportReport, bytes] | None:
 
 def show_report(report: ExportReport) -> None:
     """What the export did, by file name and id."""
-    st.success(f"{report.exported} stories exported ({len(report.written)} files).")
+    count = report.exported
+    st.success(f"{count} {'story' if count == 1 else 'stories'} exported.")
     if report.expired:
         st.info(f"{report.expired} stories reached the end of their permission and were "
                 "taken down first.")
