@@ -86,12 +86,21 @@ def print_score(label: str, res: dict, show_misses: bool = True) -> None:
             print("  " + line)
 
 
-def throughput(stories: list[LabelledStory]) -> float:
+def throughput(stories: list[LabelledStory], passes: int = 3) -> tuple[float, float]:
+    """Best (wall-clock, CPU-time) stories per second over `passes` passes.
+
+    The machine is shared: the best pass is the least disturbed one, and CPU
+    time (`process_time`) leaves out the time other processes held the core.
+    """
     detect(stories[0].text)
-    start = time.perf_counter()
-    for story in stories:
-        detect(story.text)
-    return len(stories) / (time.perf_counter() - start)
+    wall = cpu = float("inf")
+    for _ in range(passes):
+        w, c = time.perf_counter(), time.process_time()
+        for story in stories:
+            detect(story.text)
+        wall = min(wall, time.perf_counter() - w)
+        cpu = min(cpu, time.process_time() - c)
+    return len(stories) / wall, len(stories) / max(cpu, 1e-9)
 
 
 _PROBE = (
@@ -184,6 +193,10 @@ def compare(venv: Path, stories: list[LabelledStory]) -> None:
 
 
 def main() -> None:
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # Faker's it_IT city list depends on str hashing: pin it so that the
+        # corpus (and so every figure) is the same from run to run.
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=600)
     ap.add_argument("--seed", type=int, default=0)
@@ -199,9 +212,13 @@ def main() -> None:
     )
     print_score(f"development seed {args.seed}", score(dev, _ours))
     print_score(f"held-out seed {args.heldout}", score(held, _ours))
-    rate = throughput(dev)
+    rate, cpu_rate = throughput(dev)
     first, total, rss = startup_and_memory()
-    print(f"\nthroughput      {rate:.0f} stories/s on one core (target >= {TARGETS['throughput']:.0f})")
+    load = " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
+    print(
+        f"\nthroughput      {rate:.0f} stories/s on one core (target >= {TARGETS['throughput']:.0f}); "
+        f"{cpu_rate:.0f}/s by CPU time; best of 3 passes, load average {load}"
+    )
     print(
         f"start-up        {first:.3f} s import + first detect "
         f"({total:.3f} s whole process; target < {TARGETS['startup']})"

@@ -44,3 +44,100 @@ def code_start(text: str, pos: int, limit: int = 30) -> int:
 def before(text: str, pos: int, width: int = 40) -> str:
     """The `width` characters before `pos`, casefolded, for cue look-backs."""
     return text[max(0, pos - width) : pos].lower()
+
+
+def tail_chunk(text: str, pos: int, width: int, punct: str = "") -> str:
+    """Last whitespace-separated chunk of the `width` characters before `pos`.
+
+    Trailing whitespace (and any character of `punct`) is stripped first, so
+    "MRN: # " gives "MRN".  Used as a cheap necessary condition before running
+    a cue look-back regex that must end exactly at `pos`.
+    """
+    seg = text[max(0, pos - width) : pos]
+    while True:
+        stripped = seg.rstrip().rstrip(punct) if punct else seg.rstrip()
+        if stripped == seg:
+            break
+        seg = stripped
+    parts = seg.rsplit(None, 1)
+    return parts[-1] if parts else ""
+
+
+def digit_before(text: str, pos: int) -> bool:
+    """Is the last non-space character before `pos` (within 2) a digit?
+
+    Then no cue word (all end in letters) can end there: a quick exit for
+    digit-heavy text such as "1 1 1 1 ...".
+    """
+    c = text[pos - 1] if pos else ""
+    if c.isspace() and pos >= 2:
+        c = text[pos - 2]
+    return c.isdigit()
+
+
+def may_end_with(text: str, pos: int, width: int, endings: tuple[str, ...], punct: str = "") -> bool:
+    """Could a case-insensitive cue ending in one of `endings` end just before `pos`?
+
+    Never false when the cue regex could match: non-ASCII chunks (which
+    `re.IGNORECASE` may fold onto ASCII letters: "ſ", "K", "ı") answer True.
+    """
+    if digit_before(text, pos):
+        return False
+    chunk = tail_chunk(text, pos, width, punct)
+    if not chunk:
+        return False
+    if not chunk.isascii():
+        return True
+    return chunk.lower().endswith(endings)
+
+
+# Characters that `re.IGNORECASE` folds onto ASCII letters but `str.lower()`
+# does not: a text containing one must not be gated on its lowercase form.
+FOLD_TRAPS = ("İ", "ı", "ſ")
+
+
+def has_word(text: str, low: str, keywords: tuple[tuple[str, str], ...]) -> bool:
+    """Is some `(word, after)` in `low` at a word start, followed by a char of `after`?
+
+    `low` is `text.lower()`; `after` is " " or "" (any whitespace).  A cheap
+    necessary condition for case-insensitive `\\bword\\s` patterns: it costs a
+    few `str.find` calls instead of a regex attempt at every position.
+    """
+    aligned = len(low) == len(text)
+    for word, after in keywords:
+        i = low.find(word)
+        while i != -1:
+            j = i + len(word)
+            nxt = low[j : j + 1]
+            if (nxt == after if after else nxt.isspace()) and (
+                not aligned or i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+            ):
+                return True
+            i = low.find(word, i + 1)
+    return False
+
+
+def find_all(haystack: str, needle: str) -> list[int]:
+    """Every (possibly overlapping) start of `needle` in `haystack`."""
+    out = []
+    i = haystack.find(needle)
+    while i != -1:
+        out.append(i)
+        i = haystack.find(needle, i + 1)
+    return out
+
+
+def run_start(text: str, pos: int, inside, limit: int) -> int:
+    """Start of the run of characters satisfying `inside` that ends at `pos`.
+
+    Returns -1 when the run is longer than `limit` (no bounded pattern can
+    start there).  `inside` is a set of characters or a predicate.
+    """
+    test = inside.__contains__ if isinstance(inside, (set, frozenset, str)) else inside
+    start = pos
+    floor = pos - limit
+    while start > 0 and test(text[start - 1]):
+        start -= 1
+        if start < floor:
+            return -1
+    return start

@@ -15,7 +15,7 @@ import phonenumbers
 
 from stories.findings import Finding
 
-from .anchors import code_start, digit_runs, run_starts
+from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, may_end_with, run_start, run_starts
 
 EMAIL_RE = re.compile(
     r"(?<![\w.+%-])[\w.+%-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
@@ -92,7 +92,8 @@ _NOT_HANDLES = frozenset(
     ]
 )
 
-HANDLE_RE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
+# "@(?<![\w.@/]@)" is "(?<![\w.@/])@" written so that `re` jumps from "@" to "@".
+HANDLE_RE = re.compile(r"@(?<![\w.@/]@)[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 HANDLE_CUE_RE = re.compile(
     r"\b(?:insta(?:gram)?|ig|tiktok|tik tok|twitter|snap(?:chat)?|threads|bluesky|"
     r"handle|username|user name|user|discord|reddit|telegram|mastodon)"
@@ -127,6 +128,12 @@ CODE_RE = re.compile(
     r"(?=[A-Za-z0-9-]{5,30}(?![\w-]))(?=[A-Za-z-]*\d)(?=[\d-]*[A-Za-z])"
     r"(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])"
 )
+# Last words an `ID_CUE_RE` match can end with: a cheap gate before the regex.
+_ID_CUE_ENDINGS = (
+    "mrn", "nhs", "number", "no", "num", "ssn", "sin", "ni", "insurance", "security", "policy", "id",
+    "licence", "license", "passport", "record", "case", "ref", "reference", "account", "claim", "card",
+    "medicare", "medicaid", "plate", "registration", "is", "was",
+)  # fmt: skip
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-/–]\s*(?:19|20)?\d\d$")
 _UNIT_SUFFIX = re.compile(r"(?i)^(?:mg|mcg|ml|mm|cm|kg|lbs?|x|am|pm|th|st|nd|rd|s|k|km|hz)$")
 
@@ -137,20 +144,93 @@ def _strip_trailing(text: str, start: int, end: int) -> int:
     return end
 
 
+def _matches_at(pattern: re.Pattern[str], text: str, starts) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` gives when matches can only begin at `starts`."""
+    pos = 0
+    for start in sorted(set(starts)):
+        if start >= pos:
+            m = pattern.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+
+
+def _is_local(ch: str) -> bool:
+    return ch.isalnum() or ch in "_.+%-"
+
+
+def _email_starts(text: str) -> Iterator[int]:
+    """Where an `EMAIL_RE` match can begin: the start of the local part before
+    an "@", "[at]" or "(at)" (its look-behind allows no other position)."""
+    for at in find_all(text, "@"):
+        yield run_start(text, at, _is_local, 64)
+    for word in ("[at]", "(at)"):
+        for at in find_all(text, word):
+            yield run_start(text, at, _is_local, 64)
+            if at and text[at - 1].isspace():
+                yield run_start(text, at - 1, _is_local, 64)
+
+
 def find_emails(text: str) -> Iterator[Finding]:
     if "@" not in text and "(at)" not in text and "[at]" not in text:
         return
-    for m in EMAIL_RE.finditer(text):
+    starts = (s for s in _email_starts(text) if s >= 0)
+    for m in _matches_at(EMAIL_RE, text, starts):
         yield Finding("EMAIL", m.start(), m.end(), 1.0, "email-regex")
 
 
+_HOST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-İıſ\u212a")
+
+
+def _url_starts(text: str, low: str) -> Iterator[int] | None:
+    """Where a `URL_RE` match can begin, or None when unsure (then scan all).
+
+    Every match holds an anchor ("://", "www." or a URL_GATE ".tld") within
+    400 characters of its start, and its look-behind only lets it begin
+    where a run of host characters begins: the run that holds the anchor.
+    """
+    if len(low) != len(text):
+        return None
+    anchors = find_all(text, "://") + find_all(low, "www.") + [m.start() for m in URL_GATE.finditer(text)]
+    starts = []
+    for a in anchors:
+        start = run_start(text, a, _HOST, 400)
+        if start < 0:
+            return None
+        starts.append(start)
+    return iter(starts)
+
+
 def find_urls(text: str) -> Iterator[Finding]:
-    if "://" not in text and "www." not in text.lower() and not URL_GATE.search(text):
+    low = text.lower()
+    if "://" not in text and "www." not in low and not URL_GATE.search(text):
         return
-    for m in URL_RE.finditer(text):
+    starts = _url_starts(text, low)
+    matches = URL_RE.finditer(text) if starts is None else _matches_at(URL_RE, text, starts)
+    for m in matches:
         end = _strip_trailing(text, m.start(), m.end())
         if end - m.start() >= 4:
             yield Finding("URL", m.start(), end, 0.9, "url-regex")
+
+
+_HANDLE_WORDS = (
+    "insta", "ig", "tiktok", "tik tok", "twitter", "snap", "threads", "bluesky", "handle", "user",
+    "discord", "reddit", "telegram", "mastodon",
+)  # fmt: skip
+
+
+def _handle_cue_matches(text: str, low: str) -> Iterator[re.Match[str]]:
+    """`HANDLE_CUE_RE.finditer(text)`, trying only where a cue word begins a word."""
+    if len(low) != len(text) or any(c in text for c in FOLD_TRAPS):
+        yield from HANDLE_CUE_RE.finditer(text)
+        return
+    starts = [
+        i
+        for word in _HANDLE_WORDS
+        for i in find_all(low, word)
+        if not i or not (text[i - 1].isalnum() or text[i - 1] == "_")
+    ]
+    yield from _matches_at(HANDLE_CUE_RE, text, starts)
 
 
 def find_handles(text: str) -> Iterator[Finding]:
@@ -161,7 +241,7 @@ def find_handles(text: str) -> Iterator[Finding]:
                 yield Finding("HANDLE", m.start(), end, 0.9, "at-handle")
     low = text.lower()
     if any(gate in low for gate in _HANDLE_GATES):
-        for m in HANDLE_CUE_RE.finditer(text):
+        for m in _handle_cue_matches(text, low):
             end = _strip_trailing(text, m.start("h"), m.end("h"))
             handle = text[m.start("h") : end]
             explicit = any(sep in text[m.start() : m.start("h")] for sep in (" is", ":", "@", "="))
@@ -232,7 +312,11 @@ def find_ids(text: str) -> Iterator[Finding]:
             continue
         seen.add(ts)
         boundary = ts == 0 or not (text[ts - 1].isalnum() or text[ts - 1] == "_")
-        if boundary and ID_CUE_RE.search(text, max(0, ts - 48), ts):
+        if (
+            boundary
+            and may_end_with(text, ts, 48, _ID_CUE_ENDINGS, "#:=-.")
+            and ID_CUE_RE.search(text, max(0, ts - 48), ts)
+        ):
             m = ID_CODE_RE.match(text, ts)
             if m:
                 end = _strip_trailing(text, ts, m.end())

@@ -19,6 +19,9 @@ everything else PERSON.  Recall comes first: unknown proper nouns are kept.
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter
+
 from stories.findings import Finding
 
 from . import cues, vocab
@@ -48,6 +51,7 @@ class _Scanner:
         self.text = text
         self.lex = lex
         self.toks = tokenize(text)
+        self.lows = list(map(itemgetter(4), self.toks))  # Token.low
         self.out: list[Finding] = []
         self.taken: set[int] = set()  # token indexes already inside a PERSON
 
@@ -135,17 +139,28 @@ class _Scanner:
     def cue_names(self) -> None:
         toks = self.toks
         lex = self.lex
+        # Only tokens right after a cue word or two before "I"/"me" can be
+        # cue names: find those indexes with C-level passes over the words.
+        lows = self.lows
+        n = len(toks)
+        cands = {k + 1 for k in compress(range(n - 1), map(cues.CUE_PREV.__contains__, lows))}
+        cands.update(k - 2 for k in compress(range(2, n), map(cues.PAIR_NEXT.__contains__, lows[2:])))
         i = 0
-        while i < len(toks):
+        for c in sorted(cands):
+            if c < i:
+                continue  # inside a name already emitted
+            i = c
             tok = toks[i]
             if tok.cap and not tok.sent_start:
-                i += 1  # the proper-noun rule will see it
-                continue
-            if (i == 0 or toks[i - 1].low not in cues.CUE_PREV) and (
-                i + 2 >= len(toks) or toks[i + 2].low not in cues.PAIR_NEXT
+                continue  # the proper-noun rule will see it
+            low = tok.low
+            if not (
+                tok.cap
+                or low in lex.names_lower
+                or low in vocab.PARTICLES
+                or (not low.isascii() and tok.base.casefold() in lex.names_lower)  # "ſ" folds to "s"
             ):
-                i += 1
-                continue
+                continue  # no cue can make this word a name (see `_name_like`)
             cue = self._cue(i)
             ok = False
             if cue == 2:
@@ -158,8 +173,6 @@ class _Scanner:
                 j = self._extend(i)
                 self._emit_person(i, j, 0.8 if cue == 2 else 0.6, "name-cue")
                 i = j
-                continue
-            i += 1
 
     def _emit_person(self, i: int, j: int, score: float, source: str) -> None:
         toks = self.toks
@@ -187,8 +200,14 @@ class _Scanner:
     def runs(self) -> None:
         toks = self.toks
         n = len(toks)
+        # A run starts at a capitalized word or at a particle ("van den Berg").
+        starts = set(compress(range(n), map(itemgetter(5), toks)))  # Token.cap
+        starts.update(compress(range(n), map(vocab.PARTICLES.__contains__, self.lows)))
         i = 0
-        while i < n:
+        for c in sorted(starts):
+            if c < i:
+                continue
+            i = c
             tok = toks[i]
             if not tok.cap or i in self.taken:
                 k = i
@@ -205,7 +224,6 @@ class _Scanner:
                         and toks[k].low not in vocab.FUNCTION
                     )
                 ):
-                    i += 1
                     continue
             j = i + 1
             comma = False
@@ -234,6 +252,10 @@ class _Scanner:
     def _classify(self, i: int, j: int) -> None:
         toks = self.toks
         lex = self.lex
+        if j == i + 1:  # fast path for the commonest runs: "I", "The", "Botox"
+            t = toks[i]
+            if t.low in vocab.TITLES or (t.sent_start and t.low in vocab.FUNCTION) or self._plain(t):
+                return  # what the general rules below conclude for these
         s = i
         titled = False
         while s < j and toks[s].low in vocab.TITLES:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from stories.findings import Finding
 
-from .anchors import code_start, digit_runs, run_starts
+from .anchors import FOLD_TRAPS, code_start, digit_runs, has_word, run_starts
 
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Crescent|Cres|Court|Ct|"
@@ -86,8 +86,13 @@ _STREET_WORD_GATES = (
     "os.",
     "pl.",
 )
+# Written "[A-Z](?<!\w.)" rather than "\b[A-Z]" (same matches) so that `re` can
+# skip quickly to capital letters instead of trying every position.
+# `has_word` keywords: a street word needs a word start before it and
+# whitespace after it, which few texts have (the gates above match "place").
+_STREET_WORDS = tuple((g.strip(), "") for g in _STREET_WORD_GATES)
 FOREIGN_ADDRESS_RE = re.compile(
-    r"\b[A-ZÄÖÜ][\wäöüß'-]{1,30}(?i:straße|strasse|str\.|weg|gasse|platz|laan|straat|gracht|allee|ring|singel|dijk|kade|dreef|hof)"
+    r"[A-ZÄÖÜ](?<!\w.)[\wäöüß'-]{1,30}(?i:straße|strasse|str\.|weg|gasse|platz|laan|straat|gracht|allee|ring|singel|dijk|kade|dreef|hof)"
     r"(?:\s+\d{1,4}[a-z]?(?:-\d{1,4})?)?",
 )
 _FOREIGN_GATES = (
@@ -108,7 +113,10 @@ _FOREIGN_GATES = (
     "dreef",
     "hof ",
 )
-UNIT_RE = re.compile(r"\b(?:Flat|Apt|Apartment|Unit|Suite|PO Box|P\.O\. Box)\s*#?\s*\d{1,6}[A-Za-z]?\b")
+UNIT_RE = re.compile(
+    r"(?:F(?<!\w.)lat|A(?<!\w.)(?:pt|partment)|U(?<!\w.)nit|S(?<!\w.)uite|P(?<!\w.)(?:O Box|\.O\. Box))"
+    r"\s*#?\s*\d{1,6}[A-Za-z]?\b"
+)
 
 POSTCODE_RE = re.compile(
     # UK: "SW1A 1AA", "M1 1AE", "B33 8TH"
@@ -167,7 +175,8 @@ def find_places(text: str) -> Iterator[Finding]:
         if m:
             yield Finding("LOCATION", ts, m.end(), 0.8, "postcode")
     low = text.lower()
-    if any(gate in low for gate in _STREET_WORD_GATES):
+    traps = any(c in text for c in FOLD_TRAPS)
+    if (traps or has_word(text, low, _STREET_WORDS)) and any(gate in low for gate in _STREET_WORD_GATES):
         for m in STREET_WORD_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
     if any(suffix in low for suffix in _FOREIGN_GATES):

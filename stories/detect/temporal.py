@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from stories.findings import Finding
 
 from . import vocab
-from .anchors import digit_runs, run_starts
+from .anchors import digit_before, digit_runs, may_end_with, run_starts, tail_chunk
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -101,6 +101,12 @@ AGE_SUFFIX_RE = re.compile(
     r"|(?P<n3>\d{1,3})(?:st|nd|rd|th)\s+birthday\b",
     re.IGNORECASE,
 )
+# Last words an `AGE_CUE` / `WEEKDAY_CUE` match can end with (cheap gates).
+_AGE_CUE_ENDINGS = (
+    "was", "am", "'m", "im", "'s", "turned", "turning", "is", "age", "aged", "of", "now", "be", "only",
+    "just",
+)  # fmt: skip
+_WEEKDAY_ENDINGS = ("day", "Mon", "Tues", "Tue", "Wed", "Thurs", "Thu", "Fri", "Sat", "Sun", "the")
 AGE_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
 AGE_AT_TAIL = re.compile(
     r"(?:1[3-9]|[2-9]\d)(?=\s*[,;.!?]|\s+(?:I|and|when|after|before|because|my|we|she|he|it)\b)"
@@ -149,7 +155,13 @@ def find_dates(text: str) -> Iterator[Finding]:
             for m in ORDINAL_RE.finditer(text, max(0, s - 30), min(len(text), e + 40)):
                 if m.start() <= s < m.end():
                     yield Finding("DATE", m.start(), m.end(), 0.7, "ordinal-day")
-        if WEEKDAY_CUE.search(text, max(0, s - 16), s):
+        if (
+            s
+            and text[s - 1].isspace()
+            and not digit_before(text, s)
+            and tail_chunk(text, s, 16).endswith(_WEEKDAY_ENDINGS)
+            and WEEKDAY_CUE.search(text, max(0, s - 16), s)
+        ):
             for m in WEEKDAY_DATE_RE.finditer(text, max(0, s - 16), min(len(text), e + 4)):
                 if m.start() < s < m.end():
                     yield Finding("DATE", m.start(), m.end(), 0.8, "weekday-date")
@@ -168,13 +180,14 @@ def find_ages(text: str) -> Iterator[Finding]:
             if int(n) <= 125:
                 yield _age(p, m.end(), n, "age-suffix", 0.9)
             continue
-        if AGE_CUE.search(text, max(0, p - 24), p):
+        spaced = p > 0 and text[p - 1].isspace()
+        if spaced and may_end_with(text, p, 24, _AGE_CUE_ENDINGS) and AGE_CUE.search(text, max(0, p - 24), p):
             m = AGE_TAIL.match(text, p)
             if m and int(m.group("n")) <= 125:
                 end = m.end("suffix") if m.group("suffix") else m.end("n")
                 yield _age(p, end, m.group("n"), "age-cue", 0.8)
                 continue
-        if AGE_AT.search(text, max(0, p - 4), p):
+        if spaced and AGE_AT.search(text, max(0, p - 4), p):
             m = AGE_AT_TAIL.match(text, p)
             if m:
                 yield _age(p, m.end(), m.group(), "age-at", 0.6)
