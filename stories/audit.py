@@ -43,9 +43,18 @@ def _digest(event: AuditEvent) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _last_hash(session: Session) -> str:
+def lock_chain(session: Session) -> None:
+    """Serialize writers on PostgreSQL until the transaction ends (SQLite already is).
+
+    Every action appends to the chain, so this is also the cheapest way to make
+    a check-then-insert (such as the duplicate-story check) atomic.
+    """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CHAIN_LOCK})
+
+
+def _last_hash(session: Session) -> str:
+    lock_chain(session)
     last = session.exec(select(AuditEvent.event_hash).order_by(AuditEvent.id.desc()).limit(1))
     return last.first() or GENESIS
 

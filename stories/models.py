@@ -111,7 +111,7 @@ class Consent(SQLModel, table=True):
     authorization_sha256: str = Field(max_length=64)
     use_website: bool = False
     use_excerpts: bool = False
-    expires_on: date | None = None
+    expires_on: date | None = Field(default=None, index=True)
     expiry_event: str = Field(default="", max_length=200)
     signer_role: str = Field(max_length=16)
     representative_authority: str = Field(default="", max_length=200)

@@ -55,7 +55,7 @@ def answer(code: str, stands_by: bool, *, signature: str = "", expires_on: date 
                          detail="declined re-confirmation")
         return
     old = consent_for(story, session=session)
-    if old is None or old.revoked_at is not None:
+    if story.erased_at is not None or old is None or old.revoked_at is not None:
         raise ConsentMissing("There is no authorization to renew.")
     signature = clean_line(signature, MAX_SIGNATURE_CHARS, "signature")
     terms = authorization.current(session)

@@ -64,7 +64,12 @@ def add_revision(
     author_id: int | None = None,
     summary: str = "",
 ) -> Revision:
-    """Insert the next revision (the caller points the story at it)."""
+    """Insert the next revision (the caller points the story at it).
+
+    The story row is locked first, so two concurrent edits cannot both take
+    the next number: the second waits, then fails as stale in `perform`.
+    """
+    session.exec(select(Story.id).where(Story.id == story.id).with_for_update()).one()
     number = session.exec(
         select(func.coalesce(func.max(Revision.number), 0)).where(Revision.story_id == story.id)
     ).one()

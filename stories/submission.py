@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from stories import authorization, crypto, receipts
-from stories.audit import record
+from stories.audit import lock_chain, record
 from stories.config import (
     MAX_BODY_CHARS,
     MAX_COMMENT_CHARS,
@@ -226,6 +226,7 @@ def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
     if form.authorization_version and form.authorization_version != terms.version:
         raise InvalidInput("The authorization was updated while you wrote. Please read it again.")
     key = duplicate_key(body)
+    lock_chain(session)  # two identical stories sent at once: the second sees the first
     _refuse_duplicate(key, session)
     code = receipts.new_code()
     story = Story(

@@ -63,7 +63,8 @@ def test_withdrawal_erases_text_and_contact_but_keeps_consent_and_audit(db_url):
         story = s.get(Story, receipt.story_id)
         revisions = s.exec(select(Revision).where(Revision.story_id == story.id)).all()
         consent = s.exec(select(Consent).where(Consent.story_id == story.id)).one()
-        events = s.exec(select(AuditEvent).where(AuditEvent.story_id == story.id)).all()
+        events = s.exec(select(AuditEvent).where(AuditEvent.story_id == story.id)
+                        .order_by(AuditEvent.id)).all()
     assert story.status == "withdrawn" and story.erased_at is not None
     assert all(r.title == "" and r.body == "" for r in revisions)
     assert story.contact_email_enc is None
