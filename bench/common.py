@@ -39,14 +39,20 @@ from pydantic_core import PydanticUndefined  # noqa: E402
 from sqlalchemy import create_engine, insert, text  # noqa: E402
 from sqlalchemy.engine import Engine, make_url  # noqa: E402
 
-from stories import authorization, crypto, migrate, receipts  # noqa: E402
+from stories import (  # noqa: E402
+    authorization,
+    crypto,
+    migrate,
+    receipts,
+    scans,  # noqa: E402
+)
 from stories.audit import GENESIS, _digest  # noqa: E402
 from stories.db import engine_for, transaction  # noqa: E402
 from stories.demo import forms  # noqa: E402
 from stories.detect import detect  # noqa: E402
 from stories.models import AuditEvent, Consent, Revision, Story  # noqa: E402
 from stories.redact import redact  # noqa: E402
-from stories.revisions import content_hash, finding_summary  # noqa: E402
+from stories.revisions import content_hash  # noqa: E402
 from stories.submission import clean_story, duplicate_key  # noqa: E402
 
 QUEUE_MIX = {  # share of each status in a clinic that has been running for years
@@ -109,8 +115,8 @@ class Template:
     title: str
     body: str
     redacted: str
-    summary: str
-    redacted_summary: str
+    scan: dict  # finding_summary, findings, detector (stories.scans.record)
+    redacted_scan: dict
     display_mode: str
     display_name: str
     tags: str
@@ -123,8 +129,10 @@ def templates(n: int = 200, seed: int = 11) -> list[Template]:
     for form in forms(n, seed):
         title, body = clean_story(form.title, form.body)
         redacted = redact(body, detect(body))
-        out.append(Template(title, body, redacted, finding_summary(title, body),
-                            finding_summary(title, redacted), form.display_mode,
+        # The "(Story N)" suffix added per story holds no identifier (N is written
+        # with a thousands separator), so the template's stored scan fits every copy.
+        out.append(Template(title, body, redacted, scans.record(title, body),
+                            scans.record(title, redacted), form.display_mode,
                             form.display_name, ",".join(form.tags), form.material_connection))
     return out
 
@@ -172,7 +180,7 @@ def bulk_seed(engine: Engine, n: int, *, only_status: str | None = None, seed: i
             rev_ids = [revision_id]
             revisions.append(dict(id=revision_id, story_id=sid, number=1, title=t.title, body=body,
                                   content_hash=first_hash, author_kind="patient", summary="",
-                                  finding_summary=t.summary, created_at=created))
+                                  created_at=created, **t.scan))
             current_hash = first_hash
             if reviewed:
                 revision_id += 1
@@ -181,7 +189,7 @@ def bulk_seed(engine: Engine, n: int, *, only_status: str | None = None, seed: i
                 revisions.append(dict(id=revision_id, story_id=sid, number=2, title=t.title,
                                       body=redacted, content_hash=current_hash,
                                       author_kind="staff", summary="redacted",
-                                      finding_summary=t.redacted_summary,
+                                      **t.redacted_scan,
                                       created_at=created + timedelta(hours=20)))
                 rev_ids.append(revision_id)
             revision_id += 1

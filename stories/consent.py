@@ -42,12 +42,13 @@ def checks(story: Story, consent: Consent | None, today: date, *, session: Sessi
     if consent is None:
         return [Check("Authorization signed", False, "No authorization is on record.")]
     expired = consent.expires_on is not None and consent.expires_on <= today
+    text_ok = _authorization_ok(consent, session)
     rep_ok = consent.signer_role == "patient" or bool(consent.representative_authority)
     return [
         Check("Authorization signed", True, f"Version {consent.authorization_version}, signed "
               f"{consent.signed_at:%Y-%m-%d}."),
-        Check("Authorization text on record", _authorization_ok(consent, session),
-              "The signed text matches its stored hash." if _authorization_ok(consent, session)
+        Check("Authorization text on record", text_ok,
+              "The signed text matches its stored hash." if text_ok
               else "The signed text no longer matches its hash."),
         Check("Covers the website", consent.use_website,
               "Website use was ticked." if consent.use_website else "Website use was not ticked."),
@@ -69,9 +70,13 @@ def checks(story: Story, consent: Consent | None, today: date, *, session: Sessi
     ]
 
 
-def require_publishable(story: Story, today: date, *, session: Session) -> Consent:
-    """Raise `ConsentMissing` naming every failed check; return the consent."""
-    consent = consent_for(story, session=session)
+def require_publishable(story: Story, today: date, *, session: Session,
+                        consent: Consent | None = None) -> Consent:
+    """Raise `ConsentMissing` naming every failed check; return the consent.
+
+    `consent` may be passed when the caller already loaded the story's latest one.
+    """
+    consent = consent or consent_for(story, session=session)
     failed = [c.name for c in checks(story, consent, today, session=session) if not c.passed]
     if failed or consent is None:
         raise ConsentMissing("Consent does not allow publication: " + "; ".join(failed) + ".")

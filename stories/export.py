@@ -31,13 +31,18 @@ from stories.consent import require_publishable
 from stories.errors import ConsentMissing, InvalidInput
 from stories.expiry import expire_due
 from stories.frontmatter import emit
-from stories.identifiers import unresolved
 from stories.markup import to_safe_markdown
-from stories.models import Revision, Story, utcnow
+from stories.models import Consent, KeptFinding, Revision, Story, utcnow
+from stories.scans import detector_fingerprint, findings_of
 from stories.submission import MATERIAL_CONNECTIONS
 from stories.workflow import Status
 
 FORMATS = ("jekyll", "hugo", "plain")
+_RENDERERS = ("export.py", "markup.py", "frontmatter.py", "sanitize.py", "textnorm.py")
+#: Fingerprint of the code that turns a story into a file: a change rewrites every file.
+RENDER_FINGERPRINT = hashlib.sha256(
+    b"".join((Path(__file__).resolve().parent / name).read_bytes() for name in _RENDERERS)
+).hexdigest()[:16]
 MANIFEST = ".stories-manifest.json"
 TMP_PREFIX = ".stories-tmp-"
 
@@ -78,52 +83,113 @@ def render_story(story: Story, revision: Revision, fmt: str, material: str) -> t
     })
     if fmt == "hugo":
         fields["draft"] = False
-    name = f"{published.isoformat()}-{story.public_id}.md" if fmt == "jekyll" else f"{story.public_id}.md"
-    return name, emit(fields, to_safe_markdown(revision.body))
+    return file_name(story, fmt), emit(fields, to_safe_markdown(revision.body))
 
 
-def _candidates(session: Session) -> list[Story]:
-    query = select(Story).where(Story.status == Status.APPROVED.value, Story.erased_at.is_(None))
-    return list(session.exec(query.order_by(Story.id)))
+def file_name(story: Story, fmt: str) -> str:
+    """The story's file: its opaque id (after the publication date for Jekyll)."""
+    published = story.published_on or utcnow().date()
+    return f"{published.isoformat()}-{story.public_id}.md" if fmt == "jekyll" else f"{story.public_id}.md"
 
 
-def build(fmt: str, today: date, *, session: Session) -> tuple[dict[str, str], ExportReport]:
-    """Decide what to publish: {file name: content}, plus refusals."""
-    report = ExportReport()
-    files: dict[str, str] = {}
-    for story in _candidates(session):
-        revision = session.get(Revision, story.current_revision_id)
-        try:
-            consent = require_publishable(story, today, session=session)
-        except ConsentMissing:
-            report.refused.append((story.public_id, "consent"))
+def _candidates(session: Session) -> list[tuple[Story, Revision, Consent | None]]:
+    """Approved stories with their current revision and latest consent, in three queries."""
+    rows = session.exec(
+        select(Story, Revision)
+        .join(Revision, Revision.id == Story.current_revision_id)
+        .where(Story.status == Status.APPROVED.value, Story.erased_at.is_(None))
+        .order_by(Story.id)
+    ).all()
+    ids = [story.id for story, _ in rows]
+    consents: dict[int, Consent] = {}
+    for chunk in range(0, len(ids), 900):
+        query = select(Consent).where(Consent.story_id.in_(ids[chunk:chunk + 900])).order_by(Consent.id)
+        consents.update({c.story_id: c for c in session.exec(query)})  # the latest wins
+    return [(story, revision, consents.get(story.id)) for story, revision in rows]
+
+
+def _kept(revisions: list[Revision], session: Session) -> dict[int, set]:
+    """Kept findings of many revisions at once: {revision id: {(field, kind, start, end)}}."""
+    ids = [r.id for r in revisions]
+    kept: dict[int, set] = {}
+    for chunk in range(0, len(ids), 900):
+        query = select(KeptFinding).where(KeptFinding.revision_id.in_(ids[chunk:chunk + 900]))
+        for k in session.exec(query):
+            kept.setdefault(k.revision_id, set()).add((k.field, k.kind, k.start, k.end))
+    return kept
+
+
+def input_key(fmt: str, story: Story, revision: Revision, consent: Consent, kept: set) -> str:
+    """Everything a story's file depends on, hashed: unchanged key, unchanged file.
+
+    The detector and renderer fingerprints are part of it, so a new detector
+    re-scans and a new escaping rule rewrites every file.
+    """
+    parts = [fmt, revision.content_hash, story.display_mode, story.display_name, story.tags,
+             str(story.published_on), story.original_hash, str(consent.id),
+             consent.material_connection, get_settings().results_vary,
+             detector_fingerprint(), RENDER_FINGERPRINT, repr(sorted(kept))]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _refusal(story: Story, revision: Revision, consent: Consent | None, today: date,
+             session: Session) -> str | None:
+    """Why a story may not be published today (consent, sign-off), or None."""
+    try:
+        require_publishable(story, today, session=session, consent=consent)
+    except ConsentMissing:
+        return "consent"
+    return "sign-off" if story.signed_off_hash != revision.content_hash else None
+
+
+def _open_identifiers(revision: Revision, kept: set) -> str | None:
+    """The export's re-scan: kinds of findings neither redacted nor kept, or None."""
+    kinds = {f.kind for field, f in findings_of(revision) if (field, f.kind, f.start, f.end) not in kept}
+    return f"identifiers {','.join(sorted(kinds))}" if kinds else None
+
+
+def build(fmt: str, today: date, *, session: Session, previous: dict[str, str] | None = None
+          ) -> tuple[dict[str, str | None], dict[str, str], ExportReport]:
+    """Decide what to publish: ({file name: content, None if unchanged}, {name: input key}, report).
+
+    Consent and sign-off are checked for every story, today.  A story whose
+    input key equals the one recorded for its file last time was already
+    scanned and rendered with the same detector and code: it is not again.
+    """
+    report, files, keys = ExportReport(), {}, {}
+    rows = _candidates(session)
+    kept = _kept([revision for _, revision, _ in rows], session)
+    for story, revision, consent in rows:
+        why = _refusal(story, revision, consent, today, session)
+        name, kept_here = file_name(story, fmt), kept.get(revision.id, set())
+        key = input_key(fmt, story, revision, consent, kept_here) if not why else ""
+        unchanged = bool(key) and (previous or {}).get(name) == key
+        why = why or (None if unchanged else _open_identifiers(revision, kept_here))
+        if why:
+            report.refused.append((story.public_id, why))
             continue
-        if story.signed_off_hash != revision.content_hash:
-            report.refused.append((story.public_id, "sign-off"))
-            continue
-        remaining = unresolved(revision, session=session)
-        if remaining:
-            kinds = ",".join(sorted({f.finding.kind for f in remaining}))
-            report.refused.append((story.public_id, f"identifiers {kinds}"))
-            continue
-        name, content = render_story(story, revision, fmt, consent.material_connection)
-        files[name] = content
-    return files, report
+        material = consent.material_connection
+        files[name] = None if unchanged else render_story(story, revision, fmt, material)[1]
+        keys[name] = key
+    return files, keys, report
 
 
 def _sha(content: str) -> str:
     return hashlib.sha256(content.encode()).hexdigest()
 
 
-def _read_manifest(out: Path) -> dict[str, str]:
+def _read_manifest(out: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """({file name: content sha}, {file name: input key}) from the manifest, if any."""
     path = out / MANIFEST
     if not path.exists():
-        return {}
+        return {}, {}
     try:
         data = json.loads(path.read_text())
-        return {str(k): str(v) for k, v in data.get("files", {}).items()}
+        files = {str(k): str(v) for k, v in data.get("files", {}).items()}
+        inputs = {str(k): str(v) for k, v in data.get("inputs", {}).items()}
     except (ValueError, AttributeError) as exc:
         raise InvalidInput(f"The export manifest {MANIFEST} is damaged; fix or remove it.") from exc
+    return files, inputs
 
 
 def _write_atomic(path: Path, content: str) -> None:
@@ -135,35 +201,38 @@ def _write_atomic(path: Path, content: str) -> None:
     os.replace(tmp, path)
 
 
-def write_files(out: Path, files: dict[str, str], report: ExportReport) -> None:
-    """Bring `out` in line with `files`, touching only what the manifest owns."""
-    out.mkdir(parents=True, exist_ok=True)
-    for stale in out.glob(TMP_PREFIX + "*"):
-        stale.unlink()
-    owned = _read_manifest(out)
-    hashes = {name: _sha(content) for name, content in files.items()}
-    changed = [n for n in files if owned.get(n) != hashes[n] or not (out / n).exists()]
+def _stage(out: Path, name: str, content: str) -> None:
+    with open(out / (TMP_PREFIX + name), "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def write_files(out: Path, files: dict[str, str | None], keys: dict[str, str],
+                owned: dict[str, str], inputs: dict[str, str], report: ExportReport) -> None:
+    """Bring `out` in line with `files`, touching only what the manifest owns.
+
+    `None` content means "unchanged since the last export" (same input key).
+    """
+    hashes = {n: owned[n] if c is None else _sha(c) for n, c in files.items()}
+    changed = [n for n, c in files.items() if c is not None and (owned.get(n) != hashes[n]
+                                                                  or not (out / n).exists())]
     clash = [n for n in changed if n not in owned and (out / n).exists()]
     if clash:
         raise InvalidInput(f"{len(clash)} file(s) in the output folder were not written by the "
                            "export and would be overwritten; move them away first.")
-    staged = []
     for name in changed:  # phase 1: everything new goes to temporary files
-        tmp = out / (TMP_PREFIX + name)
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(files[name])
-            handle.flush()
-            os.fsync(handle.fileno())
-        staged.append(name)
-    for name in staged:  # phase 2: move into place, remove what is gone
+        _stage(out, name, files[name])
+    for name in changed:  # phase 2: move into place, remove what is gone
         os.replace(out / (TMP_PREFIX + name), out / name)
     for name in sorted(set(owned) - set(files)):
         (out / name).unlink(missing_ok=True)
         report.removed.append(name)
-    report.written = sorted(staged)
-    report.unchanged = len(files) - len(staged)
-    if hashes != owned:
-        _write_atomic(out / MANIFEST, json.dumps({"files": hashes}, indent=1, sort_keys=True))
+    report.written = sorted(changed)
+    report.unchanged = len(files) - len(changed)
+    if hashes != owned or keys != inputs:
+        _write_atomic(out / MANIFEST, json.dumps({"files": hashes, "inputs": keys}, indent=1,
+                                                 sort_keys=True))
 
 
 def export_site(out: Path, fmt: str = "jekyll", *, session: Session,
@@ -171,9 +240,14 @@ def export_site(out: Path, fmt: str = "jekyll", *, session: Session,
     """Expire what is due, then write every exportable story to `out`."""
     if fmt not in FORMATS:
         raise InvalidInput(f"The format must be one of: {', '.join(FORMATS)}.")
-    today = today or utcnow().date()
+    today, out = today or utcnow().date(), Path(out)
     expired = expire_due(today, session=session)
-    files, report = build(fmt, today, session=session)
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(TMP_PREFIX + "*"):  # left by an interrupted export
+        stale.unlink()
+    owned, inputs = _read_manifest(out)
+    previous = {n: k for n, k in inputs.items() if n in owned and (out / n).exists()}
+    files, keys, report = build(fmt, today, session=session, previous=previous)
     report.expired = expired
-    write_files(Path(out), files, report)
+    write_files(out, files, keys, owned, inputs, report)
     return report

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from stories.detect import detect
 from stories.findings import Finding
 from stories.models import KeptFinding, Revision
+from stories.scans import findings_of
 
 FIELDS = ("title", "body")
 
@@ -47,11 +47,8 @@ def kept_keys(revision: Revision, *, session: Session) -> set[tuple[str, str, in
 def findings_for(revision: Revision, *, session: Session) -> list[FieldFinding]:
     """Every detected identifier in the title and body, with its kept flag."""
     kept = kept_keys(revision, session=session)
-    found = []
-    for field in FIELDS:
-        for f in detect(_text(revision, field)):
-            found.append(FieldFinding(field, f, (field, f.kind, f.start, f.end) in kept))
-    return found
+    return [FieldFinding(field, f, (field, f.kind, f.start, f.end) in kept)
+            for field, f in findings_of(revision)]
 
 
 def unresolved(revision: Revision, *, session: Session) -> list[FieldFinding]:

@@ -81,6 +81,8 @@ class Revision(SQLModel, table=True):
     author_id: int | None = Field(default=None, foreign_key="staff_user.id")
     summary: str = Field(default="", max_length=200)
     finding_summary: str = Field(default="", max_length=200)
+    findings: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    detector: str = Field(default="", max_length=16)
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -186,6 +186,7 @@ def erase_text(story: Story, *, session: Session) -> None:
     for revision in session.exec(select(Revision).where(Revision.story_id == story.id)):
         revision.title = ""
         revision.body = ""
+        revision.findings = ""
         session.add(revision)
     story.contact_email_enc = None
     story.display_name = ""

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from stories.detect import detect
+from stories import scans
 from stories.errors import NotFound, StaleRevision
 from stories.models import Revision, Story
-
-
-def content_hash(title: str, body: str) -> str:
-    """SHA-256 over the exact title and body; sign-off and audit use it."""
-    return hashlib.sha256(json.dumps([title, body]).encode()).hexdigest()
-
-
-def finding_summary(title: str, body: str) -> str:
-    """Counts of detected identifiers by kind, e.g. ``"DATE:1,PERSON:3"``.
-
-    Kinds and counts only: safe to store and to show in the queue.
-    """
-    counts: dict[str, int] = {}
-    for finding in detect(title) + detect(body):
-        counts[finding.kind] = counts.get(finding.kind, 0) + 1
-    return ",".join(f"{kind}:{n}" for kind, n in sorted(counts.items()))
+from stories.texthash import content_hash
 
 
 def current_revision(story: Story, *, session: Session) -> Revision:
@@ -82,7 +64,7 @@ def add_revision(
         author_kind=author_kind,
         author_id=author_id,
         summary=summary[:200],
-        finding_summary=finding_summary(title, body),
+        **scans.record(title, body),
     )
     session.add(revision)
     session.flush()

@@ -22,14 +22,22 @@ def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in DIGITS.finditer(text))
 
 
-def run_starts(text: str) -> list[int]:
-    """Starts of digit runs that begin a number ("12" in "12/03", not "03")."""
+@lru_cache(maxsize=8)
+def run_starts(text: str) -> tuple[int, ...]:
+    """Starts of digit runs that begin a number ("12" in "12/03", not "03").
+
+    Cached like `digit_runs`: the contact, date, age and place rules all ask.
+    """
     out = []
     for s, _ in digit_runs(text):
         before = text[s - 1] if s else " "
         if before not in "/.-:," or s < 2 or not text[s - 2].isdigit():
             out.append(s)
-    return out
+    return tuple(out)
+
+
+# `text.lower()`, shared by the URL, handle and street-word gates of one story.
+lowered = lru_cache(maxsize=8)(str.lower)
 
 
 def code_start(text: str, pos: int, limit: int = 30) -> int:

@@ -15,7 +15,16 @@ import phonenumbers
 
 from stories.findings import Finding
 
-from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, may_end_with, run_start, run_starts
+from .anchors import (
+    FOLD_TRAPS,
+    code_start,
+    digit_runs,
+    find_all,
+    lowered,
+    may_end_with,
+    run_start,
+    run_starts,
+)
 
 EMAIL_RE = re.compile(
     r"(?<![\w.+%-])[\w.+%-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
@@ -202,7 +211,7 @@ def _url_starts(text: str, low: str) -> Iterator[int] | None:
 
 
 def find_urls(text: str) -> Iterator[Finding]:
-    low = text.lower()
+    low = lowered(text)
     if "://" not in text and "www." not in low and not URL_GATE.search(text):
         return
     starts = _url_starts(text, low)
@@ -239,7 +248,7 @@ def find_handles(text: str) -> Iterator[Finding]:
             end = _strip_trailing(text, m.start(), m.end())
             if end - m.start() >= 3:
                 yield Finding("HANDLE", m.start(), end, 0.9, "at-handle")
-    low = text.lower()
+    low = lowered(text)
     if any(gate in low for gate in _HANDLE_GATES):
         for m in _handle_cue_matches(text, low):
             end = _strip_trailing(text, m.start("h"), m.end("h"))

@@ -46,10 +46,25 @@ def _joinable(prev: Token, tok: Token) -> bool:
     )
 
 
+# `_plain` answers per lexicon, keyed by word, one dict for sentence starts and
+# one for other positions: a token's base, low, cap and upper are functions of
+# its word alone (see `tokens.tokenize`).  Bounded (entries and word length)
+# so that odd input cannot make it grow large.
+_PLAIN_CACHES: dict[int, tuple[Lexicon, dict[str, bool], dict[str, bool]]] = {}
+_PLAIN_CACHE_MAX = 20_000
+_PLAIN_WORD_MAX = 32
+
+
 class _Scanner:
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
+        caches = _PLAIN_CACHES.get(id(lex))
+        if caches is None or caches[0] is not lex:
+            if len(_PLAIN_CACHES) >= 4:
+                _PLAIN_CACHES.clear()
+            caches = _PLAIN_CACHES[id(lex)] = (lex, {}, {})
+        self.plain_at_start, self.plain_inside = caches[1], caches[2]
         self.toks = tokenize(text)
         self.lows = list(map(itemgetter(4), self.toks))  # Token.low
         self.out: list[Finding] = []
@@ -58,6 +73,15 @@ class _Scanner:
     # -- word classes -------------------------------------------------
     def _plain(self, tok: Token) -> bool:
         """A word that names nothing: function word, safe vocabulary, 1 letter."""
+        cache = self.plain_at_start if tok.sent_start else self.plain_inside
+        plain = cache.get(tok.word)
+        if plain is None:
+            plain = self._plain_uncached(tok)
+            if len(cache) < _PLAIN_CACHE_MAX and len(tok.word) <= _PLAIN_WORD_MAX:
+                cache[tok.word] = plain
+        return plain
+
+    def _plain_uncached(self, tok: Token) -> bool:
         if len(tok.base) < 2 or self.lex.is_safe(tok.base):
             return True
         if tok.low in vocab.FUNCTION and not (

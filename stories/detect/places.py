@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from stories.findings import Finding
 
-from .anchors import FOLD_TRAPS, code_start, digit_runs, has_word, run_starts
+from .anchors import FOLD_TRAPS, code_start, digit_runs, has_word, lowered, run_starts
 
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Crescent|Cres|Court|Ct|"
@@ -174,7 +174,7 @@ def find_places(text: str) -> Iterator[Finding]:
         m = POSTCODE_RE.match(text, ts)
         if m:
             yield Finding("LOCATION", ts, m.end(), 0.8, "postcode")
-    low = text.lower()
+    low = lowered(text)
     traps = any(c in text for c in FOLD_TRAPS)
     if (traps or has_word(text, low, _STREET_WORDS)) and any(gate in low for gate in _STREET_WORD_GATES):
         for m in STREET_WORD_RE.finditer(text):

@@ -19,10 +19,13 @@ from operator import itemgetter
 from typing import NamedTuple
 
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+# The splitters use possessive quantifiers (same matches as TOKEN_RE: greedy
+# and never followed by anything that could fail) so `re` keeps no
+# backtracking state per letter.
+_SPLIT_RE = re.compile(r"([^\W\d_]++(?:['’\-][^\W\d_]++)*+)")
 # The same split for ASCII text, where a letter is [A-Za-z]: ranges test
 # faster than the Unicode categories of `[^\W\d_]`.
-_ASCII_SPLIT_RE = re.compile(r"([A-Za-z]+(?:['\-][A-Za-z]+)*)")
+_ASCII_SPLIT_RE = re.compile(r"([A-Za-z]++(?:['\-][A-Za-z]++)*+)")
 _SENT_RX = re.compile(r"[.!?\n:;\"“”(•*>|\[]")
 ABBREVIATIONS = frozenset(
     {"dr", "st", "mt", "ft", "mr", "mrs", "ms", "mx", "prof", "sr", "rev", "jr", "e.g", "i.e"}
@@ -50,6 +53,27 @@ def _base(word: str) -> str:
         return word[:-2]
     return word
 
+
+def _bases(words: list[str]) -> list[str]:
+    """`_base` of every word; only words ending in a possessive are touched.
+
+    Those are found with `str.find` on the NUL-joined words (a word never
+    contains NUL), so the common case costs no Python work per word.
+    """
+    joined = "\x00".join(words) + "\x00"
+    bases = words
+    for mark in _POSSESSIVE_ENDS:
+        i = joined.find(mark)
+        while i != -1:
+            if bases is words:
+                bases = list(words)
+            k = joined.count("\x00", 0, i)
+            bases[k] = _base(words[k])
+            i = joined.find(mark, i + 1)
+    return bases
+
+
+_POSSESSIVE_ENDS = tuple(p + "\x00" for p in sorted(_POSSESSIVE))
 
 # gap -> 0 (no sentence break), 1 (break), 2 (break unless after an
 # abbreviation: only dots and spaces).  Gaps repeat a lot (". ", ", ", "\n\n").
@@ -92,8 +116,7 @@ def tokenize(text: str) -> list[Token]:
     words = parts[1::2]
     gaps = parts[0:-1:2]
     offsets = list(accumulate(map(len, parts)))
-    apostrophes = "'" in text or "’" in text
-    bases = [_base(w) if w[-2:] in _POSSESSIVE else w for w in words] if apostrophes else words
+    bases = _bases(words) if "'" in text or "’" in text else words
     # One lower() over all bases: NUL is neither cased nor case-ignorable, so
     # each word lowercases exactly as it would alone (final sigma included).
     lows = "\x00".join(bases).lower().split("\x00")
