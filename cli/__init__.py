@@ -16,7 +16,7 @@ from stories.errors import StoryError
 from stories.migrate import require_current_schema
 
 MODULES = (cmd_db, cmd_staff, cmd_scan, cmd_export, cmd_demo, cmd_stories, cmd_consent, cmd_ops)
-NEEDS_NO_DATABASE = {"db", "scan", "keygen"}
+NEEDS_NO_DATABASE = {"db", "scan", "keygen", "restore"}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,10 +1,10 @@
-"""Operations: `retention purge [--days N]` and `backup --out FILE`."""
+"""Operations: `retention purge [--days N]`, `backup --out FILE`, `restore --from FILE`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from stories.backup import backup
+from stories.backup import backup, restore
 from stories.db import transaction
 from stories.retention import DEFAULT_RETENTION_DAYS, RETENTION_ENV, purge
 
@@ -26,6 +26,11 @@ def register(commands) -> None:
                       help="the backup file to create (must not exist yet)")
     dump.set_defaults(handler=backup_command)
 
+    load = commands.add_parser(
+        "restore", help="replace the SQLite database with a backup (stop the app first)")
+    load.add_argument("--from", dest="source", required=True, type=Path, metavar="FILE")
+    load.set_defaults(handler=restore_command)
+
 
 def purge_command(args) -> int:
     with transaction() as session:
@@ -41,4 +46,10 @@ def backup_command(args) -> int:
     written = backup(args.out)
     print(f"backup written to {written} ({written.stat().st_size} bytes); it holds personal "
           "data: store it encrypted")
+    return 0
+
+
+def restore_command(args) -> int:
+    restore(args.source)
+    print(f"database restored from {args.source}; run `python -m stories db upgrade` if it is older")
     return 0

@@ -28,7 +28,8 @@ def cli(*args, stdin="", env_extra=None):
 @pytest.mark.parametrize(
     "command",
     [[], ["db"], ["db", "upgrade"], ["staff", "add"], ["scan"], ["export"], ["demo"],
-     ["withdraw"], ["audit", "verify"], ["keygen"], ["expire"]],
+     ["withdraw"], ["audit", "verify"], ["keygen"], ["expire"], ["backup"], ["restore"],
+     ["retention", "purge"], ["import"], ["receipt", "reissue"], ["rotate-key"]],
 )
 def test_every_command_has_help(command):
     result = cli(*command, "--help")
@@ -105,3 +106,15 @@ def test_refuses_to_run_on_an_out_of_date_schema(tmp_path):
 def test_withdraw_unknown_id_is_a_clear_error(db_url):
     result = cli("withdraw", "deadbeefdeadbeef", "--reason", "phone call")
     assert result.returncode == 2 and "No story has that id" in result.stderr
+
+
+def test_backup_and_restore_through_the_cli(db_url, tmp_path):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("restore is for SQLite; PostgreSQL uses pg_restore")
+    receipt = f.submit()
+    dump = tmp_path / "backup.db"
+    assert cli("backup", "--out", str(dump)).returncode == 0
+    assert cli("withdraw", receipt.public_id, "--reason", "letter").returncode == 0
+    restored = cli("restore", "--from", str(dump))
+    assert restored.returncode == 0, restored.stderr
+    assert f.status(receipt.story_id) == "submitted"  # the state at backup time is back
