@@ -32,7 +32,7 @@ from stories.errors import ConsentMissing, InvalidInput
 from stories.expiry import expire_due
 from stories.frontmatter import emit
 from stories.markup import to_safe_markdown
-from stories.models import Consent, KeptFinding, Revision, Story, utcnow
+from stories.models import AuthorizationText, Consent, KeptFinding, Revision, Story, utcnow
 from stories.scans import detector_fingerprint, findings_of
 from stories.submission import MATERIAL_CONNECTIONS
 from stories.workflow import Status
@@ -157,6 +157,9 @@ def build(fmt: str, today: date, *, session: Session, previous: dict[str, str] |
     scanned and rendered with the same detector and code: it is not again.
     """
     report, files, keys = ExportReport(), {}, {}
+    # Held for the whole run, so the session's (weak) identity map keeps them
+    # and each consent check finds its authorization text without a query.
+    terms = session.exec(select(AuthorizationText)).all()  # noqa: F841
     rows = _candidates(session)
     kept = _kept([revision for _, revision, _ in rows], session)
     for story, revision, consent in rows:
@@ -204,8 +207,6 @@ def _write_atomic(path: Path, content: str) -> None:
 def _stage(out: Path, name: str, content: str) -> None:
     with open(out / (TMP_PREFIX + name), "w", encoding="utf-8", newline="\n") as handle:
         handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def write_files(out: Path, files: dict[str, str | None], keys: dict[str, str],
@@ -223,6 +224,8 @@ def write_files(out: Path, files: dict[str, str | None], keys: dict[str, str],
                            "export and would be overwritten; move them away first.")
     for name in changed:  # phase 1: everything new goes to temporary files
         _stage(out, name, files[name])
+    if changed:
+        os.sync()  # one flush of all staged files (cheaper than an fsync per file)
     for name in changed:  # phase 2: move into place, remove what is gone
         os.replace(out / (TMP_PREFIX + name), out / name)
     for name in sorted(set(owned) - set(files)):

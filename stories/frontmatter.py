@@ -56,16 +56,18 @@ class _Quoted(str):
     """A string value to be written as a double-quoted YAML scalar."""
 
 
-# libyaml's C parser when PyYAML has it (same safe semantics, several times faster).
+# libyaml's C emitter and parser when PyYAML has them (same safe semantics, ~10x faster).
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_NO_FOLDING = 2**30  # a line width no value reaches (libyaml wants an int, not inf)
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(_SafeDumper):
     """`yaml.SafeDumper` that double-quotes `_Quoted` values."""
 
 
 _Dumper.add_representer(
-    _Quoted, lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+    _Quoted, lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style='"')
 )
 
 
@@ -112,7 +114,7 @@ def _dump(prepared: dict[str, Any]) -> str:
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
-        width=float("inf"),
+        width=_NO_FOLDING,
     )
     if _CLOSING.search(text) or yaml.load(text, Loader=_SafeLoader) != prepared:  # noqa: S506
         raise ValueError("front matter did not round-trip; refusing to write it")
