@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -56,8 +57,19 @@ class Settings:
         return self.mode == "demo"
 
 
+_VARIABLES = ("STORIES_DATA_DIR", "STORIES_DATABASE_URL", "STORIES_MODE", "STORIES_ENCRYPTION_KEY",
+              "STORIES_SANITIZER", "STORIES_RESULTS_VARY", "STORIES_EXPIRY_NOTICE_DAYS",
+              "STORIES_SUBMIT_LIMIT")
+
+
 def get_settings() -> Settings:
-    """Read the environment into a `Settings`."""
+    """The `Settings` for the environment as it is now (parsed once per distinct environment)."""
+    return _settings_for(tuple(os.environ.get(name) for name in _VARIABLES))
+
+
+@lru_cache(maxsize=32)
+def _settings_for(_values: tuple) -> Settings:
+    """Read the environment into a `Settings` (`_values` is only the cache key)."""
     data_dir = Path(os.environ.get("STORIES_DATA_DIR", PROJECT_DIR / "data"))
     url = os.environ.get("STORIES_DATABASE_URL") or f"sqlite:///{data_dir / 'stories.db'}"
     return Settings(

@@ -112,7 +112,7 @@ def import_item(item: dict, *, session: Session) -> tuple[str, str, str] | None:
     terms = _paper_terms(session)
     session.add(_consent(item, story, terms))
     revision = add_revision(story, title, body, session=session, author_kind="patient",
-                            summary="imported from the website")
+                            summary="imported from the website", first=True)
     story.current_revision_id, story.original_hash = revision.id, revision.content_hash
     story.signed_off_hash = revision.content_hash
     if revision.finding_summary:

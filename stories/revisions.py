@@ -45,16 +45,19 @@ def add_revision(
     author_kind: str,
     author_id: int | None = None,
     summary: str = "",
+    first: bool = False,
 ) -> Revision:
     """Insert the next revision (the caller points the story at it).
 
     The story row is locked first, so two concurrent edits cannot both take
     the next number: the second waits, then fails as stale in `perform`.
     """
-    session.exec(select(Story.id).where(Story.id == story.id).with_for_update()).one()
-    number = session.exec(
-        select(func.coalesce(func.max(Revision.number), 0)).where(Revision.story_id == story.id)
-    ).one()
+    number = 0  # a story created in this transaction: nobody else can see it yet
+    if not first:
+        session.exec(select(Story.id).where(Story.id == story.id).with_for_update()).one()
+        number = session.exec(
+            select(func.coalesce(func.max(Revision.number), 0)).where(Revision.story_id == story.id)
+        ).one()
     revision = Revision(
         story_id=story.id,
         number=number + 1,

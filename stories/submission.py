@@ -241,7 +241,7 @@ def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
     )
     session.add(story)
     session.flush()
-    revision = add_revision(story, title, body, session=session, author_kind="patient")
+    revision = add_revision(story, title, body, session=session, author_kind="patient", first=True)
     story.current_revision_id = revision.id
     story.original_hash = revision.content_hash
     consent = Consent(
