@@ -13,23 +13,18 @@ import io
 import re
 import shutil
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser_util import CHROMIUM, CHROMIUM_ARGS
+from tests.browser_util import launch_chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts" / "browser"
 DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1100, "height": 900}
 TIMEOUT_MS = 90_000  # one Streamlit rerun on a busy 2-core machine can take a while
-#: `browser_util.CHROMIUM_ARGS` plus what keeps Chromium from calling home.
-JOURNEY_ARGS = (*CHROMIUM_ARGS, "--disable-sync", "--disable-quic")
 
 #: Records any dialog a script tries to open (alert/confirm/prompt), instead of opening it.
 XSS_HIT_TRAP = """
@@ -54,19 +49,9 @@ _SETTLED = """
 """
 
 
-@contextmanager
-def launch_browser() -> Iterator[object]:
-    """Headless Debian Chromium (like `browser_util.launch_chromium`, plus two quiet flags)."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); browser journey skipped")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=list(JOURNEY_ARGS)
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+def launch_browser():
+    """Headless Debian Chromium (`browser_util.launch_chromium`, plus two quiet flags)."""
+    return launch_chromium(("--disable-sync", "--disable-quic"))
 
 
 class Visitor:

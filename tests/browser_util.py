@@ -79,14 +79,14 @@ DANGEROUS_DOM = """
 
 
 @contextmanager
-def launch_chromium() -> Iterator[object]:
+def launch_chromium(extra_args: tuple[str, ...] = ()) -> Iterator[object]:
     """Yield a headless Playwright Chromium ``Browser``; skip if Chromium is absent."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); browser test skipped")
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
+            executable_path=str(CHROMIUM), headless=True, args=[*CHROMIUM_ARGS, *extra_args]
         )
         try:
             yield browser
