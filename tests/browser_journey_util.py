@@ -218,3 +218,18 @@ def front_matter(markdown: str) -> tuple[dict[str, str], str]:
         if sep and not line.startswith((" ", "-")):
             pairs[key.strip()] = value.strip().strip('"')
     return pairs, match.group(2)
+
+
+def main_text(page) -> str:
+    """The main area's text (no sidebar)."""
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def menu_titles(page) -> list[str]:
+    """The page titles in the sidebar menu (without the icons' ligature names)."""
+    return page.evaluate("""() => Array.from(
+        document.querySelectorAll('[data-testid="stSidebarNav"] a'), (link) => {
+          const copy = link.cloneNode(true);
+          copy.querySelectorAll('[data-testid="stIconMaterial"]').forEach((icon) => icon.remove());
+          return copy.textContent.trim();
+        })""")

@@ -147,22 +147,30 @@ def sqlite_template(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture
-def db_url(request, tmp_path, monkeypatch) -> str:
-    """Point the whole process at a fresh, migrated database; return its URL."""
+def point_at_fresh_database(request, workdir: Path, setenv) -> str:
+    """Set the STORIES_* environment to a fresh, migrated database in `workdir`; return its URL.
+
+    `setenv` is a `MonkeyPatch.setenv`, so the environment is restored afterwards.
+    """
     if PG_URL:
         run: PostgresRun = request.getfixturevalue("postgres_run")
         run.reset()
         url = run.url
     else:
-        path = tmp_path / "stories.db"
+        path = workdir / "stories.db"
         shutil.copy(request.getfixturevalue("sqlite_template"), path)
         url = f"sqlite:///{path}"
-    monkeypatch.setenv("STORIES_DATABASE_URL", url)
-    monkeypatch.setenv("STORIES_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("STORIES_ENCRYPTION_KEY", TEST_KEY)
-    monkeypatch.setenv("STORIES_MODE", "production")
+    setenv("STORIES_DATABASE_URL", url)
+    setenv("STORIES_DATA_DIR", str(workdir / "data"))
+    setenv("STORIES_ENCRYPTION_KEY", TEST_KEY)
+    setenv("STORIES_MODE", "production")
     return url
+
+
+@pytest.fixture
+def db_url(request, tmp_path, monkeypatch) -> str:
+    """Point the whole process at a fresh, migrated database; return its URL."""
+    return point_at_fresh_database(request, tmp_path, monkeypatch.setenv)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

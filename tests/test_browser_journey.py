@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import PG_URL, TEST_KEY
+from conftest import point_at_fresh_database
 
 from stories.submission import clean_story
 from tests import factories as f
@@ -41,6 +40,8 @@ from tests.browser_journey_util import (
     click_button,
     front_matter,
     launch_browser,
+    main_text,
+    menu_titles,
     open_expander,
     publish_screenshot,
     settle,
@@ -82,18 +83,7 @@ def served(request, tmp_path_factory):
     """A migrated database, `streamlit run server.py` on it, and Chromium."""
     workdir = tmp_path_factory.mktemp("browser-journey")
     with pytest.MonkeyPatch.context() as mp:
-        if PG_URL:
-            run = request.getfixturevalue("postgres_run")
-            run.reset()
-            url = run.url
-        else:
-            path = workdir / "stories.db"
-            shutil.copy(request.getfixturevalue("sqlite_template"), path)
-            url = f"sqlite:///{path}"
-        mp.setenv("STORIES_DATABASE_URL", url)
-        mp.setenv("STORIES_DATA_DIR", str(workdir / "data"))
-        mp.setenv("STORIES_ENCRYPTION_KEY", TEST_KEY)
-        mp.setenv("STORIES_MODE", "production")
+        point_at_fresh_database(request, workdir, mp.setenv)
         with launch_browser() as browser, running_app(workdir) as app:  # skips without Chromium
             yield Served(app, browser, workdir)
 
@@ -105,20 +95,6 @@ def login(visitor: Visitor, username: str):
     page.get_by_label("Password", exact=True).fill(f.PASSWORD)
     click_button(page, "Log in", f"Signed in as {username}")
     return page
-
-
-def main_text(page) -> str:
-    return page.locator('[data-testid="stMain"]').inner_text()
-
-
-def menu_titles(page) -> list[str]:
-    """The page titles in the sidebar menu (without the icons' ligature names)."""
-    return page.evaluate("""() => Array.from(
-        document.querySelectorAll('[data-testid="stSidebarNav"] a'), (link) => {
-          const copy = link.cloneNode(true);
-          copy.querySelectorAll('[data-testid="stIconMaterial"]').forEach((icon) => icon.remove());
-          return copy.textContent.trim();
-        })""")
 
 
 def share_story(page, title: str, body: str, shot: str) -> str:
