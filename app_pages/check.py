@@ -29,7 +29,6 @@ from stories.config import (
 )
 from stories.markup import render_diff_html, render_html
 from stories.patient import PatientView
-from stories.patient_extras import reconfirm_requested
 from stories.submission import DEFAULT_TERM_DAYS
 
 CODE_KEY = "patient_code"
@@ -160,7 +159,7 @@ def show_download(code: str) -> None:
 
 def show_reconfirm(code: str, view: PatientView) -> None:
     """"Do you still stand by your story?", when the clinic asked and it can be answered."""
-    if not {"re-confirm", "renew"} & set(view.actions) or not run(reconfirm_requested, code):
+    if not {"re-confirm", "renew"} & set(view.actions) or not view.reconfirm_requested:
         return
     with st.container(border=True):
         st.subheader("Do you still stand by your story?")

@@ -8,7 +8,6 @@ there on purpose so the detector and the moderator have something to find.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
 from stories.submission import MATERIAL_CONNECTIONS, TOPICS, SubmissionForm
 
@@ -41,13 +40,6 @@ ENDINGS = [
 ]
 TITLES = ["Finding my way back", "It was not in my head", "Slowly, then all at once",
           "Not broken", "The year things changed"]
-
-
-@dataclass(frozen=True)
-class DemoStory:
-    """A submission form plus the display mode chosen, ready for `submit_story`."""
-
-    form: SubmissionForm
 
 
 def _body(rng: random.Random) -> str:

@@ -31,9 +31,10 @@ from stories.consent import require_publishable
 from stories.errors import ConsentMissing, InvalidInput
 from stories.expiry import expire_due
 from stories.frontmatter import emit
+from stories.identifiers import with_kept
 from stories.markup import to_safe_markdown
 from stories.models import AuthorizationText, Consent, KeptFinding, Revision, Story, utcnow
-from stories.scans import detector_fingerprint, findings_of
+from stories.scans import detector_fingerprint
 from stories.submission import MATERIAL_CONNECTIONS
 from stories.workflow import Status
 
@@ -144,7 +145,7 @@ def _refusal(story: Story, revision: Revision, consent: Consent | None, today: d
 
 def _open_identifiers(revision: Revision, kept: set) -> str | None:
     """The export's re-scan: kinds of findings neither redacted nor kept, or None."""
-    kinds = {f.kind for field, f in findings_of(revision) if (field, f.kind, f.start, f.end) not in kept}
+    kinds = {f.finding.kind for f in with_kept(revision, kept) if not f.kept}
     return f"identifiers {','.join(sorted(kinds))}" if kinds else None
 
 
@@ -195,18 +196,12 @@ def _read_manifest(out: Path) -> tuple[dict[str, str], dict[str, str]]:
     return files, inputs
 
 
-def _write_atomic(path: Path, content: str) -> None:
-    tmp = path.with_name(TMP_PREFIX + path.name)
+def _stage(out: Path, name: str, content: str) -> Path:
+    """Write `content` to the temporary twin of `out/name`; the caller syncs and moves it."""
+    tmp = out / (TMP_PREFIX + name)
     with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-
-
-def _stage(out: Path, name: str, content: str) -> None:
-    with open(out / (TMP_PREFIX + name), "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(content)
+    return tmp
 
 
 def write_files(out: Path, files: dict[str, str | None], keys: dict[str, str],
@@ -233,9 +228,11 @@ def write_files(out: Path, files: dict[str, str | None], keys: dict[str, str],
         report.removed.append(name)
     report.written = sorted(changed)
     report.unchanged = len(files) - len(changed)
-    if hashes != owned or keys != inputs:
-        _write_atomic(out / MANIFEST, json.dumps({"files": hashes, "inputs": keys}, indent=1,
-                                                 sort_keys=True))
+    if hashes != owned or keys != inputs:  # the manifest last: it commits the new state
+        tmp = _stage(out, MANIFEST, json.dumps({"files": hashes, "inputs": keys}, indent=1,
+                                               sort_keys=True))
+        os.sync()
+        os.replace(tmp, out / MANIFEST)
 
 
 def export_site(out: Path, fmt: str = "jekyll", *, session: Session,

@@ -44,11 +44,15 @@ def kept_keys(revision: Revision, *, session: Session) -> set[tuple[str, str, in
     return {(k.field, k.kind, k.start, k.end) for k in rows}
 
 
-def findings_for(revision: Revision, *, session: Session) -> list[FieldFinding]:
-    """Every detected identifier in the title and body, with its kept flag."""
-    kept = kept_keys(revision, session=session)
+def with_kept(revision: Revision, kept: set[tuple[str, str, int, int]]) -> list[FieldFinding]:
+    """Every detected identifier in the title and body, flagged kept if it is in `kept`."""
     return [FieldFinding(field, f, (field, f.kind, f.start, f.end) in kept)
             for field, f in findings_of(revision)]
+
+
+def findings_for(revision: Revision, *, session: Session) -> list[FieldFinding]:
+    """Every detected identifier in the title and body, with its kept flag."""
+    return with_kept(revision, kept_keys(revision, session=session))
 
 
 def unresolved(revision: Revision, *, session: Session) -> list[FieldFinding]:

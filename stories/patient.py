@@ -61,6 +61,7 @@ class PatientView:
     timeline: list[tuple[str, str]]
     actions: list[str]
     expires_on: str
+    reconfirm_requested: bool
 
 
 def record_attempt(client_key: str, *, session: Session) -> None:
@@ -114,6 +115,7 @@ def view(code: str, *, session: Session) -> PatientView:
         timeline=_timeline(story, session),
         actions=[a.value for a in allowed_actions(story.status, "patient")],
         expires_on=str(consent.expires_on) if consent and consent.expires_on else "",
+        reconfirm_requested=story.reconfirm_requested_at is not None,
     )
 
 
