@@ -5,29 +5,21 @@ from __future__ import annotations
 import factories as f
 import pytest
 from test_app_support import (
-    app,
     fast_hashing,  # noqa: F401 (fixture)
     messages,
+    open_story,
     press,
+    story,
     widget,
 )
 
 from moderation import review
 from stories.db import transaction
-from stories.models import Revision, Story
+from stories.models import Revision
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
 
 
-def open_story(code: str):
-    at = app("check")
-    widget(at.text_input, "check_code_input").set_value(code)
-    return press(at, "Open my story")
-
-
-def story(story_id: int) -> Story:
-    with transaction() as s:
-        return s.get(Story, story_id)
 
 
 @pytest.fixture

@@ -12,14 +12,16 @@ from test_app_support import (
     app,
     fast_hashing,  # noqa: F401 (fixture)
     messages,
+    open_story,
     press,
     screen_text,
+    story,
     widget,
 )
 
 from moderation import admin
 from stories.db import transaction
-from stories.models import Consent, Revision, Story
+from stories.models import Consent, Revision
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
 NEW_TEXT = "# Authorization to publish your story\n\n" + (
@@ -46,15 +48,6 @@ def downloads(monkeypatch) -> list[tuple[bytes, str | None]]:
     return offered
 
 
-def open_story(code: str):
-    at = app("check")
-    widget(at.text_input, "check_code_input").set_value(code)
-    return press(at, "Open my story")
-
-
-def story(story_id: int) -> Story:
-    with transaction() as s:
-        return s.get(Story, story_id)
 
 
 def consents(story_id: int) -> list[Consent]:

@@ -14,6 +14,7 @@ from test_app_support import (
     messages,
     press,
     screen_text,
+    story,
     widget,
 )
 
@@ -31,10 +32,6 @@ pytestmark = pytest.mark.usefixtures("fast_hashing")
 def moderator(db_url):
     return f.staff("moderator")
 
-
-def story(story_id: int) -> Story:
-    with transaction() as s:
-        return s.get(Story, story_id)
 
 
 def kinds(story_id: int) -> list[str]:

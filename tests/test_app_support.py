@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from moderation import auth
 from stories.db import transaction
+from stories.models import Story
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 VALID_BODY = (
@@ -125,3 +126,16 @@ def screen_text(at: AppTest) -> str:
             parts += [str(o) for o in w.options]
     parts += [str(w.value) for w in [*at.text_input, *at.text_area]]
     return "\n".join(parts)
+
+
+def open_story(code: str) -> AppTest:
+    """The "Check my story" page, opened with a receipt code."""
+    at = app("check")
+    widget(at.text_input, "check_code_input").set_value(code)
+    return press(at, "Open my story")
+
+
+def story(story_id: int) -> Story:
+    """The story as stored now."""
+    with transaction() as s:
+        return s.get(Story, story_id)
