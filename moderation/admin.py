@@ -61,7 +61,7 @@ def reissue_code(public_id: str, verification: str, *, who: StaffIdentity | None
 def expiring(today: date, days: int, *, who: StaffIdentity | None, session: Session) -> list[Story]:
     """Stories whose authorization ends within `days`, soonest first."""
     require(who, "review")
-    return expiring_soon(today, days, session=session)
+    return [story for story, _ in expiring_soon(today, days, session=session)]
 
 
 def ask_reconfirmation(story_id: int, *, who: StaffIdentity | None, session: Session) -> None:

@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import func
 from sqlmodel import Session, select
 
-from moderation.admin import expiring
 from moderation.auth import StaffIdentity, add_staff, require
+from stories.expiry import expiring_soon
 from stories.export import ExportReport, export_site
-from stories.models import Consent, StaffUser, utcnow
+from stories.models import StaffUser, utcnow
 
 
 @dataclass(frozen=True)
@@ -70,19 +69,10 @@ class ExpiringRow:
 
 def expiring_rows(today: date, days: int, *, who: StaffIdentity | None,
                   session: Session) -> list[ExpiringRow]:
-    """`moderation.admin.expiring` with the end date that puts each story on the list.
+    """Stories whose authorization in force ends within `days`, with that end date.
 
-    The date is the earliest unrevoked consent expiry, the one
-    `stories.expiry` acts on; no story text is loaded.
+    The date comes from the same query `stories.expiry` acts on; no story text is loaded.
     """
-    stories = expiring(today, days, who=who, session=session)
-    if not stories:
-        return []
-    ends = dict(session.exec(
-        select(Consent.story_id, func.min(Consent.expires_on))
-        .where(Consent.story_id.in_([s.id for s in stories]), Consent.revoked_at.is_(None),
-               Consent.expires_on.is_not(None))
-        .group_by(Consent.story_id)
-    ).all())
-    return [ExpiringRow(s.id, s.public_id, s.status, ends[s.id], s.reconfirm_requested_at)
-            for s in stories]
+    require(who, "review")
+    return [ExpiringRow(s.id, s.public_id, s.status, ends, s.reconfirm_requested_at)
+            for s, ends in expiring_soon(today, days, session=session)]

@@ -205,3 +205,17 @@ def test_imported_paper_authorization_never_becomes_the_current_text(db_url, tmp
     assert import_paths([item], session_factory=transaction).imported
     with transaction() as s:
         assert authorization.current(s).version == "2026-11-v1"
+
+
+def test_expiring_list_shows_the_end_date_in_force_after_a_renewal(db_url):
+    from moderation.ui_support import expiring_rows
+
+    receipt = f.submit(expires_on=date.today() + timedelta(days=10))
+    with transaction() as s:
+        reconfirm.answer(receipt.code, True, signature="Jane Q. Patient",
+                         expires_on=date.today() + timedelta(days=20), session=s)
+    who = f.staff()
+    with transaction() as s:
+        rows = expiring_rows(date.today(), 30, who=who, session=s)
+    assert [(r.public_id, r.expires_on) for r in rows] == [
+        (receipt.public_id, date.today() + timedelta(days=20))]
