@@ -32,17 +32,29 @@ def consent_for(story: Story, *, session: Session) -> Consent | None:
     return session.exec(query).first()
 
 
-def _authorization_ok(consent: Consent, session: Session) -> bool:
-    terms = session.get(AuthorizationText, consent.authorization_id)
-    return bool(terms) and text_hash(terms.body) == consent.authorization_sha256
+def authorization_hashes(session: Session) -> dict[int, str]:
+    """{authorization id: hash of its stored text now}, for checking many consents at once."""
+    return {t.id: text_hash(t.body) for t in session.exec(select(AuthorizationText))}
 
 
-def checks(story: Story, consent: Consent | None, today: date, *, session: Session) -> list[Check]:
-    """Every consent check with its outcome (the consent panel)."""
+def _authorization_ok(consent: Consent, session: Session, hashes: dict[int, str] | None) -> bool:
+    if hashes is None:
+        terms = session.get(AuthorizationText, consent.authorization_id)
+        return bool(terms) and text_hash(terms.body) == consent.authorization_sha256
+    return hashes.get(consent.authorization_id) == consent.authorization_sha256
+
+
+def checks(story: Story, consent: Consent | None, today: date, *, session: Session,
+           hashes: dict[int, str] | None = None) -> list[Check]:
+    """Every consent check with its outcome (the consent panel).
+
+    `hashes` (from `authorization_hashes`) saves a lookup per consent when
+    many are checked in one go, as the export does.
+    """
     if consent is None:
         return [Check("Authorization signed", False, "No authorization is on record.")]
     expired = consent.expires_on is not None and consent.expires_on <= today
-    text_ok = _authorization_ok(consent, session)
+    text_ok = _authorization_ok(consent, session, hashes)
     rep_ok = consent.signer_role == "patient" or bool(consent.representative_authority)
     return [
         Check("Authorization signed", True, f"Version {consent.authorization_version}, signed "
@@ -71,13 +83,15 @@ def checks(story: Story, consent: Consent | None, today: date, *, session: Sessi
 
 
 def require_publishable(story: Story, today: date, *, session: Session,
-                        consent: Consent | None = None) -> Consent:
+                        consent: Consent | None = None, hashes: dict[int, str] | None = None) -> Consent:
     """Raise `ConsentMissing` naming every failed check; return the consent.
 
-    `consent` may be passed when the caller already loaded the story's latest one.
+    `consent` may be passed when the caller already loaded the story's latest
+    one, and `hashes` as in `checks`.
     """
     consent = consent or consent_for(story, session=session)
-    failed = [c.name for c in checks(story, consent, today, session=session) if not c.passed]
+    failed = [c.name for c in checks(story, consent, today, session=session, hashes=hashes)
+              if not c.passed]
     if failed or consent is None:
         raise ConsentMissing("Consent does not allow publication: " + "; ".join(failed) + ".")
     return consent

@@ -29,6 +29,8 @@ import unicodedata
 
 TAB_WIDTH = 4
 
+# UTF-16 surrogates: a pair is joined into one character, a lone one replaced.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Line separators other than "\n" that a renderer may treat as a line break.
 _NEWLINES = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 
@@ -85,7 +87,7 @@ class TextTooLong(ValueError):
 
 def repair_unicode(s: str) -> str:
     """Join surrogate pairs and replace lone surrogates and noncharacters by U+FFFD."""
-    if any("\ud800" <= ch <= "\udfff" for ch in s):
+    if _SURROGATE.search(s):
         s = s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     return _NONCHARACTERS.sub("\ufffd", s)
 
