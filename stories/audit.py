@@ -24,6 +24,7 @@ from stories.models import AuditEvent, utcnow
 
 GENESIS = "0" * 64
 _PG_CHAIN_LOCK = 0x5107E5  # advisory lock id serializing chain appends on PostgreSQL
+_LOCK_HELD = "stories.audit.chain_lock"  # session.info key: the transaction holding the lock
 
 
 def _digest(event: AuditEvent) -> str:
@@ -47,10 +48,15 @@ def lock_chain(session: Session) -> None:
     """Serialize writers on PostgreSQL until the transaction ends (SQLite already is).
 
     Every action appends to the chain, so this is also the cheapest way to make
-    a check-then-insert (such as the duplicate-story check) atomic.
+    a check-then-insert (such as the duplicate-story check) atomic.  Taking it
+    again in the same transaction costs no round trip.
     """
-    if session.get_bind().dialect.name == "postgresql":
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    transaction = session.get_transaction()
+    if transaction is None or session.info.get(_LOCK_HELD) is not transaction:
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CHAIN_LOCK})
+        session.info[_LOCK_HELD] = session.get_transaction()
 
 
 def _last_hash(session: Session) -> str:

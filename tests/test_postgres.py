@@ -10,11 +10,11 @@ from datetime import UTC
 
 import pytest
 from sqlalchemy import text
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from moderation import review
 from stories import patient
-from stories.audit import verify_chain
+from stories.audit import _PG_CHAIN_LOCK, lock_chain, verify_chain
 from stories.db import engine_for, get_engine, transaction
 from stories.errors import InvalidInput
 from stories.export import export_site
@@ -91,3 +91,20 @@ def test_the_duplicate_check_sees_committed_stories(db_url):
         submit_story(f.form(), session=s)
     with pytest.raises(InvalidInput, match="already been submitted"), transaction() as s:
         submit_story(f.form(), session=s)
+
+
+def _chain_locks_held(session) -> int:
+    query = text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() "
+                 "AND objid = :k AND granted")
+    return session.execute(query, {"k": _PG_CHAIN_LOCK}).scalar_one()
+
+
+def test_the_chain_lock_is_taken_once_per_transaction_and_again_in_the_next(db_url):
+    """`lock_chain` skips the round trip only while the transaction that holds the lock lasts."""
+    with Session(get_engine()) as s:
+        for _ in range(2):  # one session, two transactions: the second must lock again
+            assert _chain_locks_held(s) == 0
+            lock_chain(s)
+            lock_chain(s)
+            assert _chain_locks_held(s) == 1
+            s.commit()
