@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 import commonmark  # noqa: E402
 import markdown  # noqa: E402
+from machine import describe  # noqa: E402
 from markdown_it import MarkdownIt  # noqa: E402
 
 from stories import migrate  # noqa: E402
@@ -198,6 +199,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="runs per input (mean is reported)")
     args = parser.parse_args()
+    print(describe(), flush=True)
     _temporary_database(tempfile.mkdtemp(prefix="adversarial-"))
     print(f"{len(CASES)} adversarial inputs of {N:,} characters; target < {TARGET_SECONDS:.1f} s CPU")
     print(f"{'path':26} {'wall s':>7} {'cpu s':>7}  {'status':6} worst input (by CPU)")

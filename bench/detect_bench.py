@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import LabelledStory, generate  # noqa: E402
+from machine import describe  # noqa: E402
 
 from stories.detect import detect  # noqa: E402
 
@@ -211,6 +212,7 @@ def main() -> None:
     ap.add_argument("--heldout", type=int, default=7919)
     ap.add_argument("--compare-venv", type=Path, default=Path("/tmp/cmpvenv"))
     args = ap.parse_args()
+    print(describe(), flush=True)
     dev = generate(args.n, args.seed)
     held = generate(args.n, args.heldout)
     words = sum(len(s.text.split()) for s in dev) / len(dev)

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from common import backend, bulk_seed, parser, temporary_database, verdict
+from machine import describe
 
 from stories.db import get_engine, transaction
 from stories.export import MANIFEST, export_site
@@ -86,6 +87,7 @@ def main() -> None:
                    help="how many approved stories (targets are for 10,000; a smaller run is "
                         "extrapolated linearly and says so)")
     args = p.parse_args()
+    print(describe(), flush=True)
     print("\n".join(report(run(args.database_url, args.stories))))
 
 

@@ -17,6 +17,7 @@ import logging
 import time
 
 from common import ROOT, backend, bulk_seed, parser, temporary_database, timed, verdict
+from machine import describe
 
 from cli.cmd_demo import approve_all_the_way
 from moderation.auth import add_staff, attempt_login
@@ -137,6 +138,7 @@ def main() -> None:
     p = parser(__doc__.splitlines()[0])
     p.add_argument("--stories", type=int, default=50_000)
     args = p.parse_args()
+    print(describe(), flush=True)
     print("\n".join(report(run(args.database_url, args.stories))))
 
 

@@ -17,6 +17,7 @@ import export_bench
 import queue_bench
 import submit_bench
 from common import verdict
+from machine import describe
 
 
 def _rows(kind: str, sub: dict, que: dict, exp: dict) -> list[tuple[str, str, str, str, str]]:
@@ -50,6 +51,7 @@ def main() -> None:
     p.add_argument("--database-url", default=None, help="also run on this PostgreSQL server")
     p.add_argument("--full", action="store_true", help="export the full 10,000 stories")
     args = p.parse_args()
+    print(describe(), flush=True)
     export_n = export_bench.FULL if args.full else 2_000
     rows = []
     started = time.perf_counter()

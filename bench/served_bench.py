@@ -24,6 +24,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from machine import describe
 from playwright.async_api import async_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,6 +129,7 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=240)
     parser.add_argument("--port", type=int, default=8799)
     args = parser.parse_args()
+    print(describe(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         proc = start_server(Path(tmp), args.port, args.post_script_gc)
         try:

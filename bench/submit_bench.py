@@ -15,6 +15,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from common import backend, parser, temporary_database, verdict
+from machine import describe
 from sqlalchemy import func
 from sqlmodel import select
 
@@ -74,6 +75,7 @@ def main() -> None:
     p.add_argument("--n", type=int, default=400)
     p.add_argument("--threads", type=int, default=4)
     args = p.parse_args()
+    print(describe(), flush=True)
     print(report(run(args.database_url, args.n, args.threads)))
 
 
