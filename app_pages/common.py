@@ -21,6 +21,8 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from moderation.auth import COOKIE, StaffIdentity, identity_for, identity_for_sso
+from stories.clientaddr import client_address
+from stories.config import get_settings
 from stories.db import transaction
 from stories.errors import StoryError
 
@@ -59,14 +61,28 @@ def act(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
     return _call(fn, args, kwargs)[0]
 
 
+def _forwarded_for() -> str:
+    """Every X-Forwarded-For header of the request, joined in order."""
+    try:
+        return ",".join(st.context.headers.get_all("X-Forwarded-For"))
+    except Exception:  # no headers in this runtime (tests, bare mode)
+        return ""
+
+
 def client_key() -> str:
-    """A hash naming this visitor for rate limits: the IP, else the browser session."""
+    """A hash naming this visitor for rate limits: the IP, else the browser session.
+
+    Behind trusted proxies (`STORIES_TRUSTED_PROXY_HOPS`) the IP is the
+    client's from X-Forwarded-For, see `stories.clientaddr`.
+    """
     ip = None
     try:
         ip = st.context.ip_address
     except Exception:  # not available in every runtime (tests, bare mode)
         ip = None
-    if isinstance(ip, str) and ip:
+    ip = client_address(ip if isinstance(ip, str) else None, _forwarded_for(),
+                        get_settings().trusted_proxy_hops)
+    if ip:
         source = f"ip:{ip}"
     else:
         from streamlit.runtime.scriptrunner import get_script_run_ctx

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from stories.clientaddr import parse_hops
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 # Hard input limits: every untrusted field is bounded before any parser runs.
@@ -51,6 +53,7 @@ class Settings:
     results_vary: str
     expiry_notice_days: int
     submit_limit: int
+    trusted_proxy_hops: int
 
     @property
     def demo(self) -> bool:
@@ -59,7 +62,7 @@ class Settings:
 
 _VARIABLES = ("STORIES_DATA_DIR", "STORIES_DATABASE_URL", "STORIES_MODE", "STORIES_ENCRYPTION_KEY",
               "STORIES_SANITIZER", "STORIES_RESULTS_VARY", "STORIES_EXPIRY_NOTICE_DAYS",
-              "STORIES_SUBMIT_LIMIT")
+              "STORIES_SUBMIT_LIMIT", "STORIES_TRUSTED_PROXY_HOPS")
 
 
 def get_settings() -> Settings:
@@ -81,4 +84,5 @@ def _settings_for(_values: tuple) -> Settings:
         results_vary=os.environ.get("STORIES_RESULTS_VARY", DEFAULT_RESULTS_VARY),
         expiry_notice_days=int(os.environ.get("STORIES_EXPIRY_NOTICE_DAYS", "30")),
         submit_limit=int(os.environ.get("STORIES_SUBMIT_LIMIT", "5")),
+        trusted_proxy_hops=parse_hops(os.environ.get("STORIES_TRUSTED_PROXY_HOPS")),
     )
