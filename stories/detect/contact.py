@@ -21,6 +21,7 @@ from .anchors import (
     digit_runs,
     find_all,
     lowered,
+    matches_at,
     may_end_with,
     run_start,
     run_starts,
@@ -143,6 +144,8 @@ _ID_CUE_ENDINGS = (
     "licence", "license", "passport", "record", "case", "ref", "reference", "account", "claim", "card",
     "medicare", "medicaid", "plate", "registration", "is", "was",
 )  # fmt: skip
+# What starts a phone extension: the number before it counts.
+_EXTENSION = re.compile(r"(?i)\s*(?:x|ext)")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-/–]\s*(?:19|20)?\d\d$")
 _UNIT_SUFFIX = re.compile(r"(?i)^(?:mg|mcg|ml|mm|cm|kg|lbs?|x|am|pm|th|st|nd|rd|s|k|km|hz)$")
 
@@ -151,17 +154,6 @@ def _strip_trailing(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
     return end
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, starts) -> Iterator[re.Match[str]]:
-    """What `pattern.finditer(text)` gives when matches can only begin at `starts`."""
-    pos = 0
-    for start in sorted(set(starts)):
-        if start >= pos:
-            m = pattern.match(text, start)
-            if m:
-                yield m
-                pos = m.end()
 
 
 def _is_local(ch: str) -> bool:
@@ -184,23 +176,38 @@ def find_emails(text: str) -> Iterator[Finding]:
     if "@" not in text and "(at)" not in text and "[at]" not in text:
         return
     starts = (s for s in _email_starts(text) if s >= 0)
-    for m in _matches_at(EMAIL_RE, text, starts):
+    for m in matches_at(EMAIL_RE, text, starts):
         yield Finding("EMAIL", m.start(), m.end(), 1.0, "email-regex")
 
 
 _HOST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-İıſ\u212a")
 
 
-def _url_starts(text: str, low: str) -> Iterator[int] | None:
+# A "." before a letter: where a `URL_GATE` match can begin (every TLD starts
+# with a letter, and `re.IGNORECASE` folds only letters onto letters).
+_DOT_LETTER = re.compile(r"\.[^\W\d_]")
+
+
+def _tld_dots(text: str) -> list[int]:
+    """Starts of the `URL_GATE.finditer(text)` matches.
+
+    The case-insensitive TLD list is costly to try, so it is tried only at
+    the dots before a letter, which prose has few of.
+    """
+    return [m.start() for m in matches_at(URL_GATE, text, [d.start() for d in _DOT_LETTER.finditer(text)])]
+
+
+def _url_starts(text: str, low: str, tld_dots: list[int]) -> Iterator[int] | None:
     """Where a `URL_RE` match can begin, or None when unsure (then scan all).
 
-    Every match holds an anchor ("://", "www." or a URL_GATE ".tld") within
-    400 characters of its start, and its look-behind only lets it begin
-    where a run of host characters begins: the run that holds the anchor.
+    Every match holds an anchor ("://", "www." or a URL_GATE ".tld", given as
+    `tld_dots`) within 400 characters of its start, and its look-behind only
+    lets it begin where a run of host characters begins: the run that holds
+    the anchor.
     """
     if len(low) != len(text):
         return None
-    anchors = find_all(text, "://") + find_all(low, "www.") + [m.start() for m in URL_GATE.finditer(text)]
+    anchors = find_all(text, "://") + find_all(low, "www.") + tld_dots
     starts = []
     for a in anchors:
         start = run_start(text, a, _HOST, 400)
@@ -212,10 +219,11 @@ def _url_starts(text: str, low: str) -> Iterator[int] | None:
 
 def find_urls(text: str) -> Iterator[Finding]:
     low = lowered(text)
-    if "://" not in text and "www." not in low and not URL_GATE.search(text):
+    tld_dots = _tld_dots(text)
+    if "://" not in text and "www." not in low and not tld_dots:
         return
-    starts = _url_starts(text, low)
-    matches = URL_RE.finditer(text) if starts is None else _matches_at(URL_RE, text, starts)
+    starts = _url_starts(text, low, tld_dots)
+    matches = URL_RE.finditer(text) if starts is None else matches_at(URL_RE, text, starts)
     for m in matches:
         end = _strip_trailing(text, m.start(), m.end())
         if end - m.start() >= 4:
@@ -239,7 +247,7 @@ def _handle_cue_matches(text: str, low: str) -> Iterator[re.Match[str]]:
         for i in find_all(low, word)
         if not i or not (text[i - 1].isalnum() or text[i - 1] == "_")
     ]
-    yield from _matches_at(HANDLE_CUE_RE, text, starts)
+    yield from matches_at(HANDLE_CUE_RE, text, starts)
 
 
 def find_handles(text: str) -> Iterator[Finding]:
@@ -300,7 +308,7 @@ def find_phones(text: str) -> Iterator[Finding]:
         if not m:
             continue
         raw = m.group()
-        core = re.split(r"(?i)\s*(?:x|ext)", raw)[0]
+        core = _EXTENSION.split(raw, 1)[0]
         if not 7 <= _digits(core) <= 15 or _YEAR_RANGE.match(raw):
             continue
         reach = m.end()

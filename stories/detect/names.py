@@ -20,30 +20,29 @@ everything else PERSON.  Recall comes first: unknown proper nouns are kept.
 from __future__ import annotations
 
 from itertools import compress
-from operator import itemgetter
 
 from stories.findings import Finding
 
 from . import cues, vocab
 from .lexicon import Lexicon, lexicon
-from .tokens import Token, tokenize
+from .tokens import Columns, is_upper, shared_columns
+
+_SHORT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
+_DOT_TITLES = frozenset({"st", "dr", "mt", "ft", "mr", "mrs", "ms", "prof", "jr"})
+_JOINING_GAPS = frozenset({" & ", " and ", "-", ", "})
+_AND = frozenset({"and", "&"})
 
 
 def _gap_is_space(gap: str) -> bool:
     return gap == " " or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
 
 
-def _joinable(prev: Token, tok: Token) -> bool:
-    """May `tok` continue a capitalized run that ended with `prev`?"""
-    gap = tok.gap
-    if _gap_is_space(gap) or gap in {" & ", " and ", "-", ", "}:
-        return gap not in (" and ", ", ") or (tok.cap and not tok.sent_start)
-    return (
-        gap.startswith(".")
-        and gap.strip(" .") == ""
-        and "\n" not in gap
-        and prev.low in {"st", "dr", "mt", "ft", "mr", "mrs", "ms", "prof", "jr"}
-    )
+def _joinable(prev_low: str, gap: str, cap: bool, sent_start: bool) -> bool:
+    """May a token (`gap`, `cap`, `sent_start`) continue a capitalized run whose
+    last token is `prev_low`?"""
+    if _gap_is_space(gap) or gap in _JOINING_GAPS:
+        return gap not in (" and ", ", ") or (cap and not sent_start)
+    return gap.startswith(".") and gap.strip(" .") == "" and "\n" not in gap and prev_low in _DOT_TITLES
 
 
 # `_plain` answers per lexicon, keyed by word, one dict for sentence starts and
@@ -56,6 +55,10 @@ _PLAIN_WORD_MAX = 32
 
 
 class _Scanner:
+    """The name rules over one text.  Tokens are read from `tokens.Columns`
+    lists by index (token k is `words[k]`, `lows[k]`...), which is cheaper
+    than building and reading a `Token` per word."""
+
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
@@ -65,108 +68,105 @@ class _Scanner:
                 _PLAIN_CACHES.clear()
             caches = _PLAIN_CACHES[id(lex)] = (lex, {}, {})
         self.plain_at_start, self.plain_inside = caches[1], caches[2]
-        self.toks = tokenize(text)
-        self.lows = list(map(itemgetter(4), self.toks))  # Token.low
+        cols: Columns = shared_columns(text)
+        self.cols = cols
+        self.words, self.bases, self.lows = cols.words, cols.bases, cols.lows
+        self.caps, self.sents, self.gaps = cols.caps, cols.sents, cols.gaps
+        self.n = len(cols.words)
         self.out: list[Finding] = []
         self.taken: set[int] = set()  # token indexes already inside a PERSON
 
     # -- word classes -------------------------------------------------
-    def _plain(self, tok: Token) -> bool:
+    def _plain(self, k: int) -> bool:
         """A word that names nothing: function word, safe vocabulary, 1 letter."""
-        cache = self.plain_at_start if tok.sent_start else self.plain_inside
-        plain = cache.get(tok.word)
+        word = self.words[k]
+        cache = self.plain_at_start if self.sents[k] else self.plain_inside
+        plain = cache.get(word)
         if plain is None:
-            plain = self._plain_uncached(tok)
-            if len(cache) < _PLAIN_CACHE_MAX and len(tok.word) <= _PLAIN_WORD_MAX:
-                cache[tok.word] = plain
+            plain = self._plain_uncached(k)
+            if len(cache) < _PLAIN_CACHE_MAX and len(word) <= _PLAIN_WORD_MAX:
+                cache[word] = plain
         return plain
 
-    def _plain_uncached(self, tok: Token) -> bool:
-        if len(tok.base) < 2 or self.lex.is_safe(tok.base):
+    def _plain_uncached(self, k: int) -> bool:
+        base, low = self.bases[k], self.lows[k]
+        if len(base) < 2 or self.lex.is_safe(base):
             return True
-        if tok.low in vocab.FUNCTION and not (
-            tok.cap and not tok.sent_start and tok.low in vocab.AMBIGUOUS_NAMES
+        if low in vocab.FUNCTION and not (
+            self.caps[k] and not self.sents[k] and low in vocab.AMBIGUOUS_NAMES
         ):
             return True
-        return tok.upper and len(tok.base) <= 6 and not self.lex.is_name(tok.base.title())
+        return is_upper(self.words[k]) and len(base) <= 6 and not self.lex.is_name(base.title())
 
-    def _known(self, tok: Token) -> bool:
-        base = tok.base
+    def _known(self, k: int) -> bool:
+        base = self.bases[k]
         if self.lex.is_name(base) or base in self.lex.cities:
             return True
         return "-" in base and any(self.lex.is_name(p) for p in base.split("-"))
 
-    def _name_like(self, tok: Token, strong_cue: bool) -> bool:
-        """Can `tok` be a name after a cue?"""
-        if len(tok.base) < 2 or self.lex.is_safe(tok.base):
+    def _name_like(self, k: int, strong_cue: bool) -> bool:
+        """Can token k be a name after a cue?"""
+        base, low, cap = self.bases[k], self.lows[k], self.caps[k]
+        if len(base) < 2 or self.lex.is_safe(base):
             return False
-        if tok.low in vocab.FUNCTION and not (tok.cap and tok.low in vocab.AMBIGUOUS_NAMES):
+        if low in vocab.FUNCTION and not (cap and low in vocab.AMBIGUOUS_NAMES):
             return False
-        if tok.cap:
+        if cap:
             return True
-        if self.lex.strong_name(tok.base):
+        if self.lex.strong_name(base):
             return True
-        return strong_cue and tok.low in self.lex.names_lower and not self.lex.is_common(tok.base)
+        return strong_cue and low in self.lex.names_lower and not self.lex.is_common(base)
 
     # -- cue rules ----------------------------------------------------
     def _cue(self, i: int) -> int:
         """0: no cue, 1: weak cue (lowercase needs strong name), 2: strong cue."""
-        toks = self.toks
-        tok = toks[i]
-        p1 = toks[i - 1] if i >= 1 else None
-        p2 = toks[i - 2] if i >= 2 else None
-        p3 = toks[i - 3] if i >= 3 else None
-        if p1 is not None and "\n" not in tok.gap and len(tok.gap) <= 4:
-            if p1.low in vocab.TITLES and (p1.cap or tok.cap or p1.low in {"dr", "mr", "mrs", "ms", "prof"}):
+        lows, gaps = self.lows, self.gaps
+        n = self.n
+        p1 = lows[i - 1] if i >= 1 else None
+        p2 = lows[i - 2] if i >= 2 else None
+        p3 = lows[i - 3] if i >= 3 else None
+        gap = gaps[i]
+        if p1 is not None and "\n" not in gap and len(gap) <= 4:
+            if p1 in vocab.TITLES and (self.caps[i - 1] or self.caps[i] or p1 in _SHORT_TITLES):
                 return 2
             if (
-                p1.low in cues.RELATIONS
+                p1 in cues.RELATIONS
                 and p2 is not None
-                and (
-                    p2.low in cues.POSSESSIVES
-                    or (p2.low in cues.REL_ADJ and p3 is not None and p3.low in cues.POSSESSIVES)
-                )
+                and (p2 in cues.POSSESSIVES or (p2 in cues.REL_ADJ and p3 in cues.POSSESSIVES))
             ):
                 return 2
-            if p1.low in cues.NAMING or (p2 is not None and (p2.low, p1.low) in cues.NAMING_PAIRS):
+            if p1 in cues.NAMING or (p2 is not None and (p2, p1) in cues.NAMING_PAIRS):
                 return 2
-            if p1.low == "and" and p2 is not None and p2.low == "me":
+            if p1 == "and" and p2 == "me":
                 return 2
-        if i + 2 < len(toks) and toks[i + 1].low in {"and", "&"} and toks[i + 2].low in cues.PAIR_NEXT:
+        if i + 2 < n and lows[i + 1] in _AND and lows[i + 2] in cues.PAIR_NEXT:
             return 2
-        if i + 2 < len(toks) and toks[i + 2].low in cues.PAIR_NEXT and toks[i + 1].gap.strip() == "&":
+        if i + 2 < n and lows[i + 2] in cues.PAIR_NEXT and gaps[i + 1].strip() == "&":
             return 2
-        if p1 is not None and p1.low in cues.WEAK_PREV:
+        if p1 is not None and p1 in cues.WEAK_PREV:
             return 1
         return 0
 
     def _extend(self, i: int) -> int:
         """Index one past the last token of a name starting at token i."""
-        toks = self.toks
+        n, gaps, caps, words, lows = self.n, self.gaps, self.caps, self.words, self.lows
         j = i + 1
-        while j < len(toks) and _gap_is_space(toks[j].gap):
-            t = toks[j]
-            if t.cap and not self._plain(t) and not toks[j - 1].word.endswith(("'s", "’s")):
+        while j < n and _gap_is_space(gaps[j]):
+            if caps[j] and not self._plain(j) and not words[j - 1].endswith(("'s", "’s")):
                 j += 1
                 continue
-            if (
-                t.low in vocab.PARTICLES
-                and j + 1 < len(toks)
-                and toks[j + 1].cap
-                and _gap_is_space(toks[j + 1].gap)
-            ):
+            if lows[j] in vocab.PARTICLES and j + 1 < n and caps[j + 1] and _gap_is_space(gaps[j + 1]):
                 j += 1
                 continue
             break
         return j
 
     def cue_names(self) -> None:
-        toks = self.toks
         lex = self.lex
+        lows, caps, sents, bases = self.lows, self.caps, self.sents, self.bases
+        n = self.n
         # Only tokens right after a cue word or two before "I"/"me" can be
         # cue names: find those indexes with C-level passes over the words.
-        lows = self.lows
-        n = len(toks)
         cands = {k + 1 for k in compress(range(n - 1), map(cues.CUE_PREV.__contains__, lows))}
         cands.update(k - 2 for k in compress(range(2, n), map(cues.PAIR_NEXT.__contains__, lows[2:])))
         i = 0
@@ -174,99 +174,100 @@ class _Scanner:
             if c < i:
                 continue  # inside a name already emitted
             i = c
-            tok = toks[i]
-            if tok.cap and not tok.sent_start:
+            cap = caps[i]
+            if cap and not sents[i]:
                 continue  # the proper-noun rule will see it
-            low = tok.low
+            low = lows[i]
             if not (
-                tok.cap
+                cap
                 or low in lex.names_lower
                 or low in vocab.PARTICLES
-                or (not low.isascii() and tok.base.casefold() in lex.names_lower)  # "ſ" folds to "s"
+                or (not low.isascii() and bases[i].casefold() in lex.names_lower)  # "ſ" folds to "s"
             ):
                 continue  # no cue can make this word a name (see `_name_like`)
             cue = self._cue(i)
             ok = False
             if cue == 2:
-                ok = self._name_like(tok, True) or (
-                    tok.low in vocab.PARTICLES and i + 1 < len(toks) and toks[i + 1].cap
-                )
+                ok = self._name_like(i, True) or (low in vocab.PARTICLES and i + 1 < n and caps[i + 1])
             elif cue == 1:
-                ok = not tok.cap and lex.strong_name(tok.base)
+                ok = not cap and lex.strong_name(bases[i])
             if ok:
                 j = self._extend(i)
                 self._emit_person(i, j, 0.8 if cue == 2 else 0.6, "name-cue")
                 i = j
 
     def _emit_person(self, i: int, j: int, score: float, source: str) -> None:
-        toks = self.toks
-        self.out.append(
-            Finding("PERSON", toks[i].start, toks[j - 1].start + len(toks[j - 1].base), score, source)
-        )
+        start = self.cols.start(i)
+        end = self.cols.start(j - 1) + len(self.bases[j - 1])
+        self.out.append(Finding("PERSON", start, end, score, source))
         self.taken.update(range(i, j))
 
     # -- proper-noun runs --------------------------------------------
     def _keep_sentence_start(self, i: int, run_len: int) -> bool:
-        tok = self.toks[i]
-        if tok.low in vocab.FUNCTION or self.lex.is_safe(tok.base):
+        low, base = self.lows[i], self.bases[i]
+        if low in vocab.FUNCTION or self.lex.is_safe(base):
             return False
-        if self.lex.is_common(tok.base):
+        if self.lex.is_common(base):
             return False
-        if run_len >= 2 or tok.word != tok.base:  # "Loxeju's patience"
+        if run_len >= 2 or self.words[i] != base:  # "Loxeju's patience"
             return True
         # An unknown word opening a sentence is a name if a person-verb follows.
-        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-        verb = nxt is not None and nxt.low in cues.PERSON_VERBS and _gap_is_space(nxt.gap)
-        if tok.low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here
+        verb = i + 1 < self.n and self.lows[i + 1] in cues.PERSON_VERBS and _gap_is_space(self.gaps[i + 1])
+        if low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here
             return False
-        return verb or self.lex.strong_name(tok.base) or tok.base in self.lex.cities
+        return verb or self.lex.strong_name(base) or base in self.lex.cities
 
     def runs(self) -> None:
-        toks = self.toks
-        n = len(toks)
+        n, lows, caps, sents, gaps, taken = self.n, self.lows, self.caps, self.sents, self.gaps, self.taken
+        particles = vocab.PARTICLES
         # A run starts at a capitalized word or at a particle ("van den Berg").
-        starts = set(compress(range(n), map(itemgetter(5), toks)))  # Token.cap
-        starts.update(compress(range(n), map(vocab.PARTICLES.__contains__, self.lows)))
+        starts = list(compress(range(n), caps))
+        if not particles.isdisjoint(lows):  # a cheap test first: particles are rare
+            starts = sorted({*starts, *compress(range(n), map(particles.__contains__, lows))})
         i = 0
-        for c in sorted(starts):
+        for c in starts:
             if c < i:
                 continue
             i = c
-            tok = toks[i]
-            if not tok.cap or i in self.taken:
+            if not caps[i] or i in taken:
                 k = i
-                while k < n and toks[k].low in vocab.PARTICLES and not toks[k].cap and k - i < 3:
+                while k < n and lows[k] in particles and not caps[k] and k - i < 3:
                     k += 1
                 if (
-                    i in self.taken
+                    i in taken
                     or k == i
                     or not (
                         k < n
-                        and toks[k].cap
-                        and _gap_is_space(toks[k].gap)
-                        and k not in self.taken
-                        and toks[k].low not in vocab.FUNCTION
+                        and caps[k]
+                        and _gap_is_space(gaps[k])
+                        and k not in taken
+                        and lows[k] not in vocab.FUNCTION
                     )
                 ):
                     continue
             j = i + 1
             comma = False
-            while j < n and j not in self.taken:
-                if toks[j].cap and _joinable(toks[j - 1], toks[j]):
-                    comma = comma or toks[j].gap == ", "
-                elif not (
-                    toks[j].low in vocab.PARTICLES and not toks[j].cap and j + 1 < n and toks[j + 1].cap
-                ) and not (comma and toks[j].low in cues.FIRM_JOINERS and j + 1 < n and toks[j + 1].cap):
+            while j < n and j not in taken:
+                if caps[j] and _joinable(lows[j - 1], gaps[j], True, sents[j]):
+                    comma = comma or gaps[j] == ", "
+                elif not (lows[j] in particles and not caps[j] and j + 1 < n and caps[j + 1]) and not (
+                    comma and lows[j] in cues.FIRM_JOINERS and j + 1 < n and caps[j + 1]
+                ):
                     break
                 j += 1
             # allow particles inside a run: "van den Berg", "Newcastle upon Tyne"
-            while j + 1 < n and toks[j].low in vocab.PARTICLES and _gap_is_space(toks[j].gap):
+            while j + 1 < n and lows[j] in particles and _gap_is_space(gaps[j]):
                 k = j
-                while k < n and toks[k].low in vocab.PARTICLES and _gap_is_space(toks[k].gap):
+                while k < n and lows[k] in particles and _gap_is_space(gaps[k]):
                     k += 1
-                if k < n and toks[k].cap and _gap_is_space(toks[k].gap) and k not in self.taken:
+                if k < n and caps[k] and _gap_is_space(gaps[k]) and k not in taken:
                     j = k + 1
-                    while j < n and toks[j].cap and j not in self.taken and _joinable(toks[j - 1], toks[j]):
+                    while (
+                        j < n
+                        and caps[j]
+                        and j not in taken
+                        and _joinable(lows[j - 1], gaps[j], True, sents[j])
+                    ):
                         j += 1
                 else:
                     break
@@ -274,62 +275,63 @@ class _Scanner:
             i = j
 
     def _classify(self, i: int, j: int) -> None:
-        toks = self.toks
         lex = self.lex
+        lows, bases, words = self.lows, self.bases, self.words
+        plain = self._plain
         if j == i + 1:  # fast path for the commonest runs: "I", "The", "Botox"
-            t = toks[i]
-            if t.low in vocab.TITLES or (t.sent_start and t.low in vocab.FUNCTION) or self._plain(t):
+            low = lows[i]
+            if low in vocab.TITLES or (self.sents[i] and low in vocab.FUNCTION) or plain(i):
                 return  # what the general rules below conclude for these
         s = i
         titled = False
-        while s < j and toks[s].low in vocab.TITLES:
+        while s < j and lows[s] in vocab.TITLES:
             titled = True
             s += 1
         if titled:
-            if s < j and toks[s].low not in vocab.FUNCTION:
+            if s < j and lows[s] not in vocab.FUNCTION:
                 self._emit_person(s, j, 0.9, "title")
             return
-        if s < j and toks[s].sent_start and not self._keep_sentence_start(s, j - s):
+        if s < j and self.sents[s] and not self._keep_sentence_start(s, j - s):
             s += 1
-        tail = toks[j - 1].low
+        tail = lows[j - 1]
         anchored = tail in vocab.STREET_HEADS or tail in vocab.FACILITY_HEADS
-        while s < j and self._plain(toks[s]):
-            t = toks[s]
+        while s < j and plain(s):
+            low = lows[s]
             if j - s > 1 and (
-                t.low in vocab.FACILITY_HEADS
-                or t.low in vocab.PLACE_PREFIXES
-                or (anchored and t.low not in vocab.FUNCTION)
-                or (lex.is_name(t.base) and not self._plain(toks[s + 1]) and t.low not in vocab.FUNCTION)
+                low in vocab.FACILITY_HEADS
+                or low in vocab.PLACE_PREFIXES
+                or (anchored and low not in vocab.FUNCTION)
+                or (lex.is_name(bases[s]) and not plain(s + 1) and low not in vocab.FUNCTION)
             ):
                 break
             s += 1
         e = j
-        heads = [t.low for t in toks[s:e]]
+        heads = lows[s:e]
         has_facility = any(h in vocab.FACILITY_HEADS for h in heads[1:]) if len(heads) > 1 else False
         if not has_facility:
             while (
                 e > s
-                and self._plain(toks[e - 1])
+                and plain(e - 1)
                 and not (
                     e - 1 > s
-                    and lex.is_name(toks[e - 1].base)
-                    and toks[e - 1].low not in vocab.FUNCTION
-                    and not self._plain(toks[e - 2])
+                    and lex.is_name(bases[e - 1])
+                    and lows[e - 1] not in vocab.FUNCTION
+                    and not plain(e - 2)
                 )
             ):
                 e -= 1
         if e <= s:
             return
-        words = toks[s:e]
-        if all(self._plain(t) for t in words):
+        if all(plain(k) for k in range(s, e)):
             return
-        if len(words) == 1 and words[0].low in lex.regions_lower:
+        count = e - s
+        if count == 1 and lows[s] in lex.regions_lower:
             return
-        prev = toks[s - 1] if s >= 1 else None
-        prev2 = toks[s - 2] if s >= 2 else None
+        prev = lows[s - 1] if s >= 1 else None
+        prev2 = lows[s - 2] if s >= 2 else None
         # A person's span stops before a possessive ("[name]'s"); a brand keeps it.
-        start, end = words[0].start, words[-1].end
-        last = words[-1].low
+        start, end = self.cols.start(s), self.cols.end(e - 1)
+        last = lows[e - 1]
         if titled:
             self._emit_person(s, e, 0.9, "title")
             return
@@ -337,34 +339,31 @@ class _Scanner:
         if suffix:
             self.out.append(Finding("FACILITY", start, suffix.end(), 0.8, "company-suffix"))
             return
-        if has_facility or last in vocab.FACILITY_HEADS and len(words) > 1:
+        if has_facility or last in vocab.FACILITY_HEADS and count > 1:
             self.out.append(Finding("FACILITY", start, end, 0.8, "facility-head"))
             return
-        if (last in vocab.STREET_HEADS and len(words) > 1) or last.endswith(vocab.STREET_SUFFIXES):
+        if (last in vocab.STREET_HEADS and count > 1) or last.endswith(vocab.STREET_SUFFIXES):
             self.out.append(Finding("LOCATION", start, end, 0.8, "street"))
             return
-        full = " ".join(t.base for t in words)
-        is_city = full in lex.cities or (len(words) == 1 and words[0].word in lex.cities)
-        named = [t for t in words if t.low not in vocab.PLACE_PREFIXES or len(words) == 1]
-        is_name = any(lex.is_name(t.base) or (self._known(t) and t.base not in lex.cities) for t in named)
-        placey = (len(words) > 1 and words[0].low in vocab.PLACE_PREFIXES) or last.endswith(
-            cues.PLACE_ENDINGS
-        )
+        full = " ".join(bases[s:e])
+        is_city = full in lex.cities or (count == 1 and words[s] in lex.cities)
+        named = [k for k in range(s, e) if lows[k] not in vocab.PLACE_PREFIXES or count == 1]
+        is_name = any(lex.is_name(bases[k]) or (self._known(k) and bases[k] not in lex.cities) for k in named)
+        placey = (count > 1 and lows[s] in vocab.PLACE_PREFIXES) or last.endswith(cues.PLACE_ENDINGS)
         if (
             prev is not None
-            and prev.low in cues.FACILITY_PREV
+            and prev in cues.FACILITY_PREV
             and prev2 is not None
-            and prev2.low in cues.WORK_WORDS
+            and prev2 in cues.WORK_WORDS
             and not is_city
         ):
             self.out.append(Finding("FACILITY", start, end, 0.7, "employer-cue"))
             return
         locative = prev is not None and (
-            prev.low in vocab.LOCATIVE
-            or (prev.low == "to" and prev2 is not None and prev2.low in vocab.MOTION)
+            prev in vocab.LOCATIVE or (prev == "to" and prev2 is not None and prev2 in vocab.MOTION)
         )
         if locative and (is_city or placey or not is_name):
-            kind = "FACILITY" if prev.low == "at" and not is_city else "LOCATION"
+            kind = "FACILITY" if prev == "at" and not is_city else "LOCATION"
             self.out.append(Finding(kind, start, end, 0.7, "locative-cue"))
             return
         if is_name:

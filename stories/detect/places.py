@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 from stories.findings import Finding
 
-from .anchors import FOLD_TRAPS, code_start, digit_runs, has_word, lowered, run_starts
+from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
+from .tokens import shared_columns
 
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Crescent|Cres|Court|Ct|"
@@ -95,7 +96,9 @@ FOREIGN_ADDRESS_RE = re.compile(
     r"[A-ZÄÖÜ](?<!\w.)[\wäöüß'-]{1,30}(?i:straße|strasse|str\.|weg|gasse|platz|laan|straat|gracht|allee|ring|singel|dijk|kade|dreef|hof)"
     r"(?:\s+\d{1,4}[a-z]?(?:-\d{1,4})?)?",
 )
+# "ring " first: English prose has it ("during", "bring"), and `any` stops there.
 _FOREIGN_GATES = (
+    "ring ",
     "straße",
     "strasse",
     "str.",
@@ -106,7 +109,6 @@ _FOREIGN_GATES = (
     "straat",
     "gracht",
     "allee",
-    "ring ",
     "singel",
     "dijk",
     "kade",
@@ -137,6 +139,64 @@ ZIP_CUE = re.compile(
 )
 ZIP_RE = re.compile(r"\d{4,6}(?:-\d{4})?\b(?![.,]?\d)")
 _TOWN_AFTER = re.compile(r"\s+[A-Z][a-zäöüéè]+")
+
+
+# Street words without a final "." ("ul." -> "ul"): whole words of the tokenizer.
+_STREET_WORD_CORES = frozenset(word.rstrip(".") for word, _ in _STREET_WORDS)
+
+
+def _may_have_street_word(text: str) -> bool:
+    """Cheap necessary condition for `has_word(text, low, _STREET_WORDS)`.
+
+    A street word that `has_word` accepts starts a word and ends before
+    whitespace (or before its own "."), and every character that lowercases
+    to one of its letters is a letter: so it is a token or a token's tail
+    (see `tokens.Columns.tails`; the tokens are shared with the name rules).
+    Set tests instead of a `str.find` per street word.
+    """
+    cols = shared_columns(text)
+    return not (_STREET_WORD_CORES.isdisjoint(cols.lows) and _STREET_WORD_CORES.isdisjoint(cols.tails()))
+
+
+def _street_word_starts(text: str, low: str) -> list[int]:
+    """Where a `STREET_WORD_RE` match can begin; empty when `has_word` is false.
+
+    `low` must be aligned with `text` and free of fold traps.  A match begins
+    at a street word that `has_word` accepts or, with a house number, within
+    13 characters (the longest number part) before the whitespace in front
+    of it.
+    """
+    starts: list[int] = []
+    for word, _ in _STREET_WORDS:
+        for i in find_all(low, word):
+            j = i + len(word)
+            if low[j : j + 1].isspace() and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")):
+                starts.append(i)
+                k = i
+                while k > 0 and text[k - 1].isspace():
+                    k -= 1
+                if k < i:
+                    starts.extend(range(max(0, k - 13), k))
+    return starts
+
+
+# The case-insensitive endings of `FOREIGN_ADDRESS_RE`, lowercase.
+_FOREIGN_SUFFIXES = (
+    "straße", "strasse", "str.", "weg", "gasse", "platz", "laan", "straat", "gracht", "allee", "ring",
+    "singel", "dijk", "kade", "dreef", "hof",
+)  # fmt: skip
+_FOREIGN_CAP = re.compile(r"[A-ZÄÖÜ]")
+
+
+def _foreign_starts(text: str, low: str) -> list[int]:
+    """Where a `FOREIGN_ADDRESS_RE` match can begin (`low` aligned, no fold traps):
+    at a capital 2 to 31 characters before one of its endings."""
+    return [
+        m.start()
+        for suffix in _FOREIGN_SUFFIXES
+        for i in find_all(low, suffix)
+        for m in _FOREIGN_CAP.finditer(text, max(0, i - 31), max(0, i - 1))
+    ]
 
 
 def find_places(text: str) -> Iterator[Finding]:
@@ -176,11 +236,21 @@ def find_places(text: str) -> Iterator[Finding]:
             yield Finding("LOCATION", ts, m.end(), 0.8, "postcode")
     low = lowered(text)
     traps = any(c in text for c in FOLD_TRAPS)
-    if (traps or has_word(text, low, _STREET_WORDS)) and any(gate in low for gate in _STREET_WORD_GATES):
-        for m in STREET_WORD_RE.finditer(text):
-            yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
+    # With fold traps, or when lowercasing moved offsets, `low` cannot say
+    # where a case-insensitive word is: gate as a whole and scan everything.
+    exact = not traps and len(low) == len(text)
+    if not exact:
+        if (traps or has_word(text, low, _STREET_WORDS)) and any(gate in low for gate in _STREET_WORD_GATES):
+            for m in STREET_WORD_RE.finditer(text):
+                yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
+    elif _may_have_street_word(text):
+        starts = _street_word_starts(text, low)
+        if starts and any(gate in low for gate in _STREET_WORD_GATES):
+            for m in matches_at(STREET_WORD_RE, text, starts):
+                yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
     if any(suffix in low for suffix in _FOREIGN_GATES):
-        for m in FOREIGN_ADDRESS_RE.finditer(text):
+        matches = matches_at(FOREIGN_ADDRESS_RE, text, _foreign_starts(text, low)) if exact else None
+        for m in matches or FOREIGN_ADDRESS_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
     if any(gate in text for gate in ("Flat", "Apt", "Apartment", "Unit", "Suite", "Box")):
         for m in UNIT_RE.finditer(text):

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 from stories.findings import Finding
 
 from . import vocab
-from .anchors import digit_before, digit_runs, may_end_with, run_starts, tail_chunk
+from .anchors import digit_before, digit_runs, matches_at, may_end_with, run_starts, tail_chunk
+from .tokens import shared_columns
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-    r"|(?:january|february|april|june|july|september|october|november|december)"
-)
+_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH_LOWER = "january|february|april|june|july|september|october|november|december"
+_MONTH = rf"(?:{_MONTH_FULL})|(?:{_MONTH_ABBR})\.?|(?:{_MONTH_LOWER})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?"
 _YEAR = r"(?:'\d\d|\d{4})"
@@ -53,6 +54,25 @@ MONTH_ANCHOR = re.compile(
     r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|jan|feb|apr|jun|jul|sep|oct|nov|dec)"
 )
 HOLIDAY_RE = re.compile(rf"\b(?:{vocab.HOLIDAYS})(?:,?\s+{_YEAR}\b)?")
+
+
+def _by_first_letter(alternatives: str) -> str:
+    r"""`\b(?:a|b|...)` rewritten as `X(?<!\w.)(?:...)|Y(?<!\w.)(?:...)`, grouped by first letter.
+
+    Same matches: after a word character X, "(?<!\w.)" is "\b" before X, and
+    at each position only the alternatives starting with its character can
+    match, still tried in their original order.  But a pattern that starts
+    with a literal lets `re` skip to those letters in a tight loop instead of
+    trying a match at every position of the story.
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives.split("|"):
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(f"{first}(?<!\\w.)(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# `HOLIDAY_RE` for scanning whole stories (`finditer`): see `_by_first_letter`.
+_HOLIDAY_SCAN = re.compile(rf"(?:{_by_first_letter(vocab.HOLIDAYS)})(?:,?\s+{_YEAR}\b)?")
 _HOLIDAY_GATES = (
     "Christmas",
     "Easter",
@@ -118,14 +138,52 @@ def _age(kind_start: int, kind_end: int, number: str, source: str, score: float)
     return Finding("AGE", kind_start, kind_end, score, source, note)
 
 
+# A month name on its own, as `MONTH_DATE_RE` needs it, and the lowercase
+# forms of every such name.
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTH})(?![\w'’-])")
+_MONTH_PIECES = frozenset(vocab.MONTHS) | frozenset(vocab.MONTH_ABBR)
+# Every word `_MONTH` matches, as written (without the optional ".").
+_MONTH_FORMS = frozenset(f"{_MONTH_FULL}|{_MONTH_ABBR}|{_MONTH_LOWER}".split("|"))
+# A word character that starts a word: where a `MONTH_DATE_RE` match can begin.
+_WORD_START = re.compile(r"\w(?<!\w\w)")
+
+
+def _month_words(text: str) -> list[int]:
+    """Every position where `_MONTH_WORD` matches, in order.
+
+    A month word is a whole token, written as in `_MONTH_FORMS`, or the tail
+    of a joined one ("mid-June", see `tokens.Columns.tails`).  So the
+    candidates are the starts of tokens written as a month name, unless a
+    tail is one in lowercase (rare: then every month-like word start is tried).
+    """
+    cols = shared_columns(text)
+    words = cols.words
+    if not _MONTH_PIECES.isdisjoint(cols.tails()):
+        candidates = (a.start() for a in MONTH_ANCHOR.finditer(text))
+    elif _MONTH_FORMS.isdisjoint(words):  # a cheap test first: most stories name no month
+        return []
+    else:
+        candidates = map(cols.start, compress(range(len(words)), map(_MONTH_FORMS.__contains__, words)))
+    return [pos for pos in candidates if _MONTH_WORD.match(text, pos)]
+
+
 def _month_dates(text: str) -> Iterator[Finding]:
+    """Dates around month names, each looked for in a window around the month.
+
+    This is what a scan of every `MONTH_ANCHOR` (a month-like word start)
+    with a window `MONTH_DATE_RE.finditer` gives: a date can hold an anchor
+    only as its month (no other part of a date holds one), so only anchors
+    where `_MONTH_WORD` matches count; and in the window, matches can only
+    begin at word starts.
+    """
     seen: set[tuple[int, int]] = set()
     reach = -1
-    for a in MONTH_ANCHOR.finditer(text):
-        pos = a.start()
-        if pos < reach or (pos and text[pos - 1].isalpha()):
+    for pos in _month_words(text):
+        if pos < reach:
             continue
-        for m in MONTH_DATE_RE.finditer(text, max(0, pos - 28), min(len(text), pos + 32)):
+        lo, hi = max(0, pos - 28), min(len(text), pos + 32)
+        starts = [w.start() for w in _WORD_START.finditer(text, lo, hi)]
+        for m in matches_at(MONTH_DATE_RE, text, starts, hi):
             s, e = m.span()
             if not s <= pos < e or (s, e) in seen:
                 continue
@@ -166,7 +224,7 @@ def find_dates(text: str) -> Iterator[Finding]:
                 if m.start() < s < m.end():
                     yield Finding("DATE", m.start(), m.end(), 0.8, "weekday-date")
     if any(gate in text for gate in _HOLIDAY_GATES):
-        for m in HOLIDAY_RE.finditer(text):
+        for m in _HOLIDAY_SCAN.finditer(text):
             yield Finding("DATE", m.start(), m.end(), 0.7, "holiday")
 
 
