@@ -93,6 +93,11 @@ CASES: dict[str, str] = {
     "at-dots": _fit("a@b."),
     "capitalized-words": _fit("Grace Hope "),
     "url-ish": _fit("www.a.co/"),
+    # Floods aimed at the detector's widening of findings (stories/detect/widen.py).
+    "address-units": "12 Elm Street" + _fit(", Apt 3")[: N - 13],
+    "legal-forms": _fit("Dave KG "),
+    "street-types": _fit("Calle de la Dave 5 Piso 3 "),
+    "owner-joins": _fit("Hoàng và "),
 }
 
 

@@ -95,3 +95,41 @@ def test_hints_combine_quasi_identifiers_without_quoting() -> None:
 def test_no_hints_for_plain_story() -> None:
     text = "Dilators and CBT helped me. It gets better."
     assert reidentification_hints(text, detect(text)) == []
+
+
+# Identifiers that run past the words a rule knows: the whole must be one finding,
+# so that one "Redact" removes it all (see `stories.detect.widen`).
+WHOLE = [
+    ("I worked for Mühle KG at the time.", "FACILITY", "Mühle KG"),
+    ("I worked for Monti s.r.l. at the time.", "FACILITY", "Monti s.r.l."),
+    ("I worked for Grupa Powierża-Kossak Sp.j. at the time.", "FACILITY", "Grupa Powierża-Kossak Sp.j."),
+    ("I worked for Sager Stiftung & Co. KG for years.", "FACILITY", "Sager Stiftung & Co. KG"),
+    ("I worked for Hoàng Công ty Trách nhiệm hữu hạn then.", "FACILITY", "Hoàng Công ty Trách nhiệm hữu hạn"),
+    ("I worked for Hoàng và Mai Doanh nghiệp tư nhân then.", "FACILITY", "Hoàng và Mai Doanh nghiệp tư nhân"),
+    ("I worked for Godoy y asociados S.L.N.E at the time.", "FACILITY", "Godoy y asociados S.L.N.E"),
+    ("I worked for PPUH Słobodzian at the time.", "FACILITY", "PPUH Słobodzian"),
+    ("Our flat at Rambla Débora Silva 30 was small.", "LOCATION", "Rambla Débora Silva 30"),
+    ("Our flat at Stretto Zanichelli, 7 was small.", "LOCATION", "Stretto Zanichelli, 7"),
+    ("Our flat at Glorieta de Apolinar Roca 8 Piso 2 was small.", "LOCATION",
+     "Glorieta de Apolinar Roca 8 Piso 2"),
+    ("Our flat at C. de Águeda Rosa 8 Piso 8 was small.", "LOCATION", "C. de Águeda Rosa 8 Piso 8"),
+    ("Our flat at Kevinboulevard 27 was small.", "LOCATION", "Kevinboulevard 27"),
+    ("Our flat at 15 Taukorowhanga Avenue, RD 7 was small.", "LOCATION", "15 Taukorowhanga Avenue, RD 7"),
+    ("Our flat at Apt. 522, 965 Kowhaiwhenua Street was small.", "LOCATION",
+     "Apt. 522, 965 Kowhaiwhenua Street"),
+    ("I grew up in TP. Hải Phòng and moved.", "LOCATION", "TP. Hải Phòng"),
+    ("I grew up in thành phố Hải Phòng and moved.", "LOCATION", "thành phố Hải Phòng"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "needle"), WHOLE)
+def test_whole_identifier_is_one_finding(text: str, kind: str, needle: str) -> None:
+    start = text.index(needle)
+    spans = {(f.kind, f.start, f.end) for f in detect(text)}
+    assert (kind, start, start + len(needle)) in spans, sorted(spans)
+
+
+def test_an_english_street_word_alone_does_not_widen_a_name() -> None:
+    """"via"/"avenue" before a name need a capital, a number or an administrative word."""
+    text = "My sister went to see Dr Patel and I went to the avenue market."
+    assert not any(f.source == "street-type" for f in detect(text))

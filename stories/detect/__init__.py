@@ -21,6 +21,7 @@ from .hints import reidentification_hints
 from .names import find_names
 from .places import find_places
 from .temporal import find_temporal
+from .widen import widen
 
 __all__ = ["detect", "reidentification_hints", "Finding"]
 
@@ -81,4 +82,4 @@ def detect(text: str) -> list[Finding]:
             found.extend(finder(text))
         except Exception:  # noqa: BLE001 - fail closed, see module docstring
             return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
-    return _dedupe(found)
+    return _dedupe(widen(text, found))

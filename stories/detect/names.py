@@ -33,6 +33,10 @@ _JOINING_GAPS = frozenset({" & ", " and ", "-", ", "})
 _AND = frozenset({"and", "&"})
 
 
+# Words right before a region's name that make it a person's: "our daughter India", "Dr Georgia".
+_REGION_NAME_CUES = cues.RELATIONS | cues.NAMING | vocab.TITLES
+
+
 def _gap_is_space(gap: str) -> bool:
     return gap == " " or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
 
@@ -107,8 +111,10 @@ class _Scanner:
     def _name_like(self, k: int, strong_cue: bool) -> bool:
         """Can token k be a name after a cue?"""
         base, low, cap = self.bases[k], self.lows[k], self.caps[k]
-        if len(base) < 2 or self.lex.is_safe(base):
+        if len(base) < 2:
             return False
+        if self.lex.is_safe(base) and not (strong_cue and cap and low in self.lex.regions_lower):
+            return False  # but "our daughter India", "my friend Georgia" are names
         if low in vocab.FUNCTION and not (cap and low in vocab.AMBIGUOUS_NAMES):
             return False
         if cap:
@@ -175,8 +181,9 @@ class _Scanner:
                 continue  # inside a name already emitted
             i = c
             cap = caps[i]
-            if cap and not sents[i]:
-                continue  # the proper-noun rule will see it
+            region = cap and not sents[i] and lows[i] in lex.regions_lower
+            if cap and not sents[i] and not (region and lows[i - 1] in _REGION_NAME_CUES):
+                continue  # the proper-noun rule will see it (it drops regions: "my daughter India" not)
             low = lows[i]
             if not (
                 cap

@@ -139,6 +139,7 @@ ZIP_CUE = re.compile(
 )
 ZIP_RE = re.compile(r"\d{4,6}(?:-\d{4})?\b(?![.,]?\d)")
 _TOWN_AFTER = re.compile(r"\s+[A-Z][a-zäöüéè]+")
+_NAMED_POSTCODE = re.compile(r"(?i)zip|post|plz|eircode")
 
 
 # Street words without a final "." ("ul." -> "ul"): whole words of the tokenizer.
@@ -215,9 +216,11 @@ def find_places(text: str) -> Iterator[Finding]:
             year_like = len(m.group()) == 4 and m.group()[:2] in ("19", "20")
             cue = ZIP_CUE.search(text, max(0, p - 24), p)
             town = _TOWN_AFTER.match(text, m.end()) and len(m.group()) == 5
+            # "our postcode is 2026": a named postcode is one even if it looks like a year
+            named = cue is not None and _NAMED_POSTCODE.search(cue.group()) is not None
             if (
                 cue
-                and not year_like
+                and (not year_like or named)
                 and (
                     len(m.group()) != 4 or cue.group().strip()[:1].isupper() or "code" in cue.group().lower()
                 )

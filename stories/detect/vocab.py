@@ -10,12 +10,13 @@ the date rules, countries handled by `regions.txt`).  All lists are lowercase.
 from __future__ import annotations
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text`, as a set (word lists stay readable)."""
     return frozenset(text.split())
 
 
 # Clinical and everyday health vocabulary that must never be taken for a name.
-CLINICAL = _words(
+CLINICAL = words(
     """
     botox kegel kegels vaginismus vulvodynia dyspareunia vestibulodynia
     lidocaine lignocaine emla estrogen oestrogen estradiol premarin vagifem
@@ -38,7 +39,7 @@ CLINICAL = _words(
 
 # Family roles and generic addressees: capitalized as forms of address
 # ("Mum came with me") but identify nobody.
-ROLES = _words(
+ROLES = words(
     """
     mum mom mummy mommy mam mama mother dad daddy father papa gran granny grandma
     grandmother grandad grandpa grandfather nan nana auntie aunty aunt uncle
@@ -50,7 +51,7 @@ ROLES = _words(
 )
 
 # Words that start sentences or appear capitalized in titles and headings.
-FUNCTION = _words(
+FUNCTION = words(
     """
     a an the and or but so if then than that this these those there here
     i i'm i've i'd i'll me my mine myself we we're we've our us you your
@@ -94,7 +95,7 @@ MONTH_ABBR = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "o
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 # Nationalities, languages, religions, generic regions: not identifiers.
-DEMONYMS = _words(
+DEMONYMS = words(
     """
     english british scottish welsh irish american canadian australian
     kiwi indian pakistani nigerian ghanaian kenyan german french dutch
@@ -109,7 +110,7 @@ DEMONYMS = _words(
 )
 
 # Titles before a name; the name itself is the finding, not the title.
-TITLES = _words(
+TITLES = words(
     """
     dr dr. doctor mr mr. mrs mrs. ms ms. miss mx mx. prof prof. professor
     nurse sister midwife sr sr. rev rev. reverend consultant surgeon
@@ -204,7 +205,7 @@ RELATIONS = [
 ]
 
 # Words in a capitalized run that make it a facility or an employer.
-FACILITY_HEADS = _words(
+FACILITY_HEADS = words(
     """
     hospital hospitals clinic clinics centre center surgery practice infirmary
     trust university college school academy pharmacy chemist chemists group
@@ -217,7 +218,7 @@ FACILITY_HEADS = _words(
 )
 
 # Words in a capitalized run that make it a street or place.
-STREET_HEADS = _words(
+STREET_HEADS = words(
     """
     street st road rd avenue ave lane ln drive boulevard blvd way close
     crescent court ct place pl terrace grove gardens square sq hill row
@@ -242,23 +243,23 @@ STREET_SUFFIXES = (
 )
 
 # Particles allowed inside a multi-word name or place.
-PARTICLES = _words(
+PARTICLES = words(
     "van von den der de da das dos del della di du la le el al bin binti ibn ten ter upon on-the y"
 )
 
 # Locative cues: a capitalized run right after them is a place or facility.
-LOCATIVE = _words(
+LOCATIVE = words(
     "in from near outside around at via towards toward live lived living born raised grew based"
 )
 
 # "to" is locative only after a motion verb ("moved to Leeds", not "talked to Siobhán").
-MOTION = _words(
+MOTION = words(
     "moved move moving went go going back drove drive flew fly relocated travelled traveled "
     "trip came come coming returned commute commuted emigrated way"
 )
 
 # Place-name prefixes that are also safe words ("West Davidmouth", "New Haven").
-PLACE_PREFIXES = _words(
+PLACE_PREFIXES = words(
     "north south east west new port lake mount mt fort saint st san santa upper lower great little"
 )
 
@@ -273,7 +274,7 @@ HOLIDAYS = (
 )
 
 # Ordinary words that are also first names: need a cue unless mid-sentence.
-AMBIGUOUS_NAMES = _words(
+AMBIGUOUS_NAMES = words(
     """
     hope grace will summer young faith joy rose mark bill may june april
     august autumn dawn eve ivy holly heather daisy iris ruby pearl amber
@@ -286,7 +287,7 @@ AMBIGUOUS_NAMES = _words(
     """
 )
 
-UNITS = _words(
+UNITS = words(
     "weeks week months month days day hours hour minutes minute mins min years year "
     "yrs % percent mg ml mcg units unit cm mm kg lbs lb times sessions session "
     "dilators pounds kilos degrees stone miles km"

@@ -1,0 +1,182 @@
+"""Widen findings to the whole identifier they are part of.
+
+The name and place rules stop at the words they recognise, but real
+identifiers often go on: a company's legal form ("Mühle KG", "Monti s.r.l.",
+"Hoàng Công ty TNHH"), a street type before a street named after a person
+("Rambla Débora Silva 30", "Stretto Zanichelli, 7", "TP. Huế"), a house
+number after a Dutch street ("Kevinboulevard 27"), the flat, floor or door
+after an address ("... 8 Piso 2", ", RD 7").  A redaction of only the part
+that was found leaves the rest on the page, so each finding is widened here
+to cover the whole.
+
+Every rule is an anchored `match` at a finding's edge (or a look at the few
+words before it), and every repetition in them is bounded, so each finding
+costs a few regex calls of bounded length whatever follows it (a flood of
+", Apt 3" cannot make the pass quadratic).  The widened finding replaces the
+original one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stories.findings import Finding
+
+from .vocab import words
+
+_NAMEISH = frozenset({"PERSON", "FACILITY", "LOCATION"})
+
+# Legal forms and the partner words that come with them, several countries'.
+_LEGAL_FORM = (
+    r"(?:GmbH(?:\s*&\s*Co\.\s*KG(?:aA)?)?|KGaA|KG|OHG|GbR|UG|mbH|e\.\s?[GV]\.|AG|SE"
+    r"|N\.V\.|B\.V\.|NV|BV|VOF|C\.V\."
+    r"|SARL|S\.A\.R\.L\.|SAS|S\.A\.S\.|EURL|SNC|S\.A\.T\.|S\.A\.|SA"
+    r"|S\.L\.N\.E\.?|S\.L\.L\.|S\.L\.|S\.C\.P\.?|S\.Coop\.|S\.Com\.|S\.C\.|s\.c\."
+    r"|S\.p\.A\.|SpA|SPA|S\.r\.l\.|s\.r\.l\.|SRL|Srl|s\.n\.c\.|S\.n\.c\.|s\.a\.s\."
+    r"|Sp\.\s?z\s?o\.\s?o\.|Sp\.\s?k\.|Sp\.\s?j\.|S\.K\.A\."
+    r"|Pty\.?\s+Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|LLP|PLC|plc|Corp\.?|Co\.|Group"
+    r"|Công\s+ty(?:\s+(?:TNHH|MTV|Cổ\s+phần|Hợp\s+danh|Trách\s+nhiệm\s+hữu\s+hạn))*"
+    r"|Doanh\s+nghiệp\s+tư\s+nhân|Tập\s+Đoàn|TNHH|MTV)"
+)
+_PARTNERS = (
+    r"(?:và\s+đối\s+tác|y\s+[Aa]sociados|&\s+[Aa]sociados|e\s+[Ff]igli|und\s+Partner|and\s+Partners"
+    r"|&\s+Partners|i\s+[Ss]yn|i\s+[Ww]spólnicy|et\s+Fils|and\s+Sons|&\s+Sons|Hermanos)"
+)
+# At a finding's end, or at the start of its last chunk ("... Sp" + ".j."):
+_LEGAL_TAIL = re.compile(
+    rf"(?:,?\s*(?:{_PARTNERS}\s+)?{_LEGAL_FORM}(?![\w])){{1,3}}"
+    rf"|\s+{_PARTNERS}(?![\w])(?:,?\s*{_LEGAL_FORM}(?![\w])){{0,3}}"
+)
+# Prefixes that make a name a business ("PPUH Słobodzian", "Stichting d' Heripon").
+_BUSINESS_HEADS = words(
+    "ppuh pphu phu fhu p.p.u.h. p.p.h.u. grupa stichting fundacja stowarzyszenie spółdzielnia "
+    "gruppo grupo fondazione fundación cooperativa"
+)
+# Joining two owners' names: "Hoàng và Mai Doanh nghiệp tư nhân".
+_OWNER_JOIN = re.compile(r"([A-ZÀ-Ỹ][\w'’-]*)\s+(?:và|y|e|i|und|&|and|et|en)\s+$")
+
+# Street types written before the street's name, several languages; lowercase.
+_STREET_TYPES = words(
+    "calle c. c/ avenida avda. av. rambla glorieta vial alameda paseo plaza pasaje camino carrera ronda "
+    "travesía urbanización acceso cañada callejón cuesta carretera vía bulevar "
+    "via viale piazza piazzale corso largo vicolo canale strada stretto borgo contrada rotonda lungomare "
+    "vico salita rua travessa praça rue avenue boulevard chemin allée impasse quai "
+    "ul. al. pl. os. aleja ulica plac osiedle số ngõ hẻm đường phố tp. quận huyện tỉnh xã phường"
+)
+# Administrative words that make a place of what follows without any number.
+_ADMIN_TYPES = words("tp. quận huyện tỉnh xã phường ul. al. pl. os.")
+_TWO_WORD_TYPES = frozenset({"thành phố", "thị xã", "thị trấn"})
+_STREET_LINKS = words("de del la las los di da dei della delle des du")
+_CHAIN_WORDS = _STREET_TYPES | _STREET_LINKS | {"thành", "thị"}
+_WORD = re.compile(r"\S+")
+# Dutch and German street names written as one word, then the house number.
+_COMPOUND_STREET = re.compile(
+    r"(?i)\w(?:boulevard|straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad|baan|dijk|markt|hof"
+    r"|straße|strasse|gasse|allee|platz|ring)$"
+)
+_HOUSE_NUMBER = re.compile(r",?\s+\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}){0,3}(?![\w/-])")
+_UNIT_TAIL = re.compile(
+    r"(?:,?\s+(?:Apt\.?|Apartment|Unit|Flat|Suite|Piso|Puerta|Piano|Scala|Interno|Int\.|Esc\.|Bajo|RD|"
+    r"Level|Floor|Wohnung|Whg\.|m\.|lok\.)\s*\d{1,4}[A-Za-z]?(?![\w])){1,3}"
+)
+_UNIT_HEAD = re.compile(r"(?:Apt\.?|Apartment|Unit|Flat|Suite|Level|Floor)\s*\d{1,4}[A-Za-z]?,?\s+$")
+_LOOK_BACK = 40  # characters examined before a finding
+
+
+def _legal_end(text: str, f: Finding) -> int:
+    """End of a legal form that continues `f` (from its end or its last chunk), else `f.end`."""
+    end = f.end
+    m = _LEGAL_TAIL.match(text, end)
+    if m and m.end() > end:
+        end = m.end()
+    last = text.rfind(" ", f.start, f.end) + 1 or f.start
+    if last > f.start:
+        m = _LEGAL_TAIL.match(text, last)
+        if m and m.end() > end:
+            end = m.end()
+    return end
+
+
+def _word_before(text: str, pos: int) -> tuple[str, int] | None:
+    """(lowercase word, its start) of the word before `pos`, across whitespace only, or None."""
+    if pos == 0 or not text[pos - 1].isspace():
+        return None
+    floor = max(0, pos - _LOOK_BACK)
+    stripped = text[floor:pos].rstrip()
+    if not stripped:
+        return None
+    word = stripped.rsplit(None, 1)[-1]
+    return word.lower(), floor + len(stripped) - len(word)
+
+
+def _business_start(text: str, start: int) -> int:
+    """Start of a business prefix or a co-owner ("X và ") right before `start`, else `start`."""
+    prev = _word_before(text, start)
+    if prev and prev[0] in _BUSINESS_HEADS:
+        return prev[1]
+    before = text[max(0, start - _LOOK_BACK):start]
+    owner = _OWNER_JOIN.search(before)
+    return start - len(before) + owner.start(1) if owner else start
+
+
+def _street_start(text: str, f: Finding) -> tuple[int, bool]:
+    """(start of the street type that begins or precedes `f`, or -1; whether it is administrative).
+
+    The type may be the finding's own first word ("Stretto Uberto"), or come
+    before it, possibly with link words ("Glorieta de", "C. de", "thành phố").
+    """
+    own = _WORD.match(text, f.start)
+    found, admin = -1, False
+    if own and own.end() < f.end and own.group().lower() in _STREET_TYPES:
+        found, admin = f.start, own.group().lower() in _ADMIN_TYPES
+    following, pos = (own.group().lower() if own else ""), f.start
+    for _ in range(3):
+        prev = _word_before(text, pos)
+        if prev is None or prev[0] not in _CHAIN_WORDS:
+            break
+        word, pos = prev
+        pair = f"{word} {following}"
+        if word in _STREET_TYPES or pair in _TWO_WORD_TYPES:
+            found, admin = pos, word in _ADMIN_TYPES or pair in _TWO_WORD_TYPES
+        following = word
+    return found, admin
+
+
+def _address_end(text: str, end: int) -> int:
+    """End of a house number and any flat/floor/door parts after `end`."""
+    m = _HOUSE_NUMBER.match(text, end)
+    if m:
+        end = m.end()
+    m = _UNIT_TAIL.match(text, end)
+    return m.end() if m else end
+
+
+def _widen(text: str, f: Finding) -> Finding:
+    if f.kind not in _NAMEISH:
+        return f
+    end = _legal_end(text, f)
+    if end > f.end:
+        return Finding("FACILITY", _business_start(text, f.start), end, max(f.score, 0.8), "legal-form")
+    prev = _word_before(text, f.start)
+    if f.kind != "LOCATION" and prev and prev[0] in _BUSINESS_HEADS:
+        return Finding("FACILITY", prev[1], f.end, max(f.score, 0.7), "business-prefix")
+    start, admin = _street_start(text, f)
+    end = _address_end(text, f.end)
+    if start >= 0 and (start, end, f.kind) != (f.start, f.end, "LOCATION") and (
+        admin or end > f.end or text[start].isupper()
+    ):
+        return Finding("LOCATION", start, end, max(f.score, 0.8), "street-type")
+    if _COMPOUND_STREET.search(text, max(f.start, f.end - 12), f.end) and _HOUSE_NUMBER.match(text, f.end):
+        return Finding("LOCATION", f.start, _address_end(text, f.end), max(f.score, 0.8), "street-compound")
+    if f.kind == "LOCATION":
+        unit = _UNIT_TAIL.match(text, f.end)
+        head = _UNIT_HEAD.search(text, max(0, f.start - 20), f.start) if text[f.start].isdigit() else None
+        if unit or head:
+            return Finding("LOCATION", head.start() if head else f.start, unit.end() if unit else f.end,
+                           f.score, f.source, f.note)
+    return f
+
+
+def widen(text: str, findings: list[Finding]) -> list[Finding]:
+    """`findings` with each person, place or facility widened to its whole identifier."""
+    return [_widen(text, f) for f in findings]
