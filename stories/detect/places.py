@@ -252,8 +252,11 @@ def find_places(text: str) -> Iterator[Finding]:
             for m in matches_at(STREET_WORD_RE, text, starts):
                 yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
     if any(suffix in low for suffix in _FOREIGN_GATES):
-        matches = matches_at(FOREIGN_ADDRESS_RE, text, _foreign_starts(text, low)) if exact else None
-        for m in matches or FOREIGN_ADDRESS_RE.finditer(text):
+        if exact:
+            matches = matches_at(FOREIGN_ADDRESS_RE, text, _foreign_starts(text, low))
+        else:
+            matches = FOREIGN_ADDRESS_RE.finditer(text)
+        for m in matches:
             yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
     if any(gate in text for gate in ("Flat", "Apt", "Apartment", "Unit", "Suite", "Box")):
         for m in UNIT_RE.finditer(text):
