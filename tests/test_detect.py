@@ -133,3 +133,13 @@ def test_an_english_street_word_alone_does_not_widen_a_name() -> None:
     """"via"/"avenue" before a name need a capital, a number or an administrative word."""
     text = "My sister went to see Dr Patel and I went to the avenue market."
     assert not any(f.source == "street-type" for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [("My friend Anna\n\nGroup therapy helped.", "Anna"),
+     ("Our flat at Kevinboulevard\n\n27 people came to the talk.", "Kevinboulevard")],
+)
+def test_an_identifier_does_not_continue_into_the_next_paragraph(text: str, needle: str) -> None:
+    start = text.index(needle)
+    assert [(f.start, f.end) for f in detect(text) if f.start == start] == [(start, start + len(needle))]

@@ -132,7 +132,7 @@ PERSON_VERBS = frozenset(
     ]
 )
 COMPANY_SUFFIX = re.compile(
-    r"(?:,?\s+(?:S\.A\.S\.|S\.A\.|S\.L\.|S\.p\.A\.|SpA|GmbH(?:\s*&\s*Co\.\s*KG)?|Ltd\.?|Inc\.?|LLC|PLC|plc|"
+    r"(?:,?[^\S\n]+(?:S\.A\.S\.|S\.A\.|S\.L\.|S\.p\.A\.|SpA|GmbH(?:\s*&\s*Co\.\s*KG)?|Ltd\.?|Inc\.?|LLC|PLC|plc|"
     r"NV|BV|AG|Pty\s+Ltd|Sp\.\s*z\s*o\.o\.(?:\s*Sp\.k\.)?|Sp\.j\.|S\.C\.|s\.c\.|SARL|SAS|S\.Com\.|S\.Coop\.|"
     r"i\s+syn\s+s\.c\.|et\s+Fils|and\s+Sons|&\s+Sons|Group|Co\.|Công\s+ty(?:\s+\w+){0,5}|TNHH))+"
 )

@@ -42,10 +42,12 @@ _PARTNERS = (
     r"(?:và\s+đối\s+tác|y\s+[Aa]sociados|&\s+[Aa]sociados|e\s+[Ff]igli|und\s+Partner|and\s+Partners"
     r"|&\s+Partners|i\s+[Ss]yn|i\s+[Ww]spólnicy|et\s+Fils|and\s+Sons|&\s+Sons|Hermanos)"
 )
+# Space within a line: an identifier never continues into the next paragraph.
+_SP = r"[^\S\n]"
 # At a finding's end, or at the start of its last chunk ("... Sp" + ".j."):
 _LEGAL_TAIL = re.compile(
-    rf"(?:,?\s*(?:{_PARTNERS}\s+)?{_LEGAL_FORM}(?![\w])){{1,3}}"
-    rf"|\s+{_PARTNERS}(?![\w])(?:,?\s*{_LEGAL_FORM}(?![\w])){{0,3}}"
+    rf"(?:,?{_SP}*(?:{_PARTNERS}{_SP}+)?{_LEGAL_FORM}(?![\w])){{1,3}}"
+    rf"|{_SP}+{_PARTNERS}(?![\w])(?:,?{_SP}*{_LEGAL_FORM}(?![\w])){{0,3}}"
 )
 # Prefixes that make a name a business ("PPUH Słobodzian", "Stichting d' Heripon").
 _BUSINESS_HEADS = words(
@@ -74,10 +76,10 @@ _COMPOUND_STREET = re.compile(
     r"(?i)\w(?:boulevard|straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad|baan|dijk|markt|hof"
     r"|straße|strasse|gasse|allee|platz|ring)$"
 )
-_HOUSE_NUMBER = re.compile(r",?\s+\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}){0,3}(?![\w/-])")
+_HOUSE_NUMBER = re.compile(",?" + _SP + r"+\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}){0,3}(?![\w/-])")
 _UNIT_TAIL = re.compile(
-    r"(?:,?\s+(?:Apt\.?|Apartment|Unit|Flat|Suite|Piso|Puerta|Piano|Scala|Interno|Int\.|Esc\.|Bajo|RD|"
-    r"Level|Floor|Wohnung|Whg\.|m\.|lok\.)\s*\d{1,4}[A-Za-z]?(?![\w])){1,3}"
+    r"(?:,?[^\S\n]+(?:Apt\.?|Apartment|Unit|Flat|Suite|Piso|Puerta|Piano|Scala|Interno|Int\.|Esc\.|Bajo|"
+    r"RD|Level|Floor|Wohnung|Whg\.|m\.|lok\.)[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])){1,3}"
 )
 _UNIT_HEAD = re.compile(r"(?:Apt\.?|Apartment|Unit|Flat|Suite|Level|Floor)\s*\d{1,4}[A-Za-z]?,?\s+$")
 _LOOK_BACK = 40  # characters examined before a finding
