@@ -1,6 +1,6 @@
 """People, places and facilities named in running text.
 
-Two complementary rules, both over `tokens.tokenize` output:
+Two complementary rules, both over the token columns of `tokens.shared_columns`:
 
 1. Cue rules find names a capital letter cannot reveal: after a title ("Dr
    Young", "nurse kelly"), a relation ("my husband dave", "my physio, Anna"),
@@ -51,7 +51,7 @@ def _joinable(prev_low: str, gap: str, cap: bool, sent_start: bool) -> bool:
 
 # `_plain` answers per lexicon, keyed by word, one dict for sentence starts and
 # one for other positions: a token's base, low, cap and upper are functions of
-# its word alone (see `tokens.tokenize`).  Bounded (entries and word length)
+# its word alone (see `tokens.Columns`).  Bounded (entries and word length)
 # so that odd input cannot make it grow large.
 _PLAIN_CACHES: dict[int, tuple[Lexicon, dict[str, bool], dict[str, bool]]] = {}
 _PLAIN_CACHE_MAX = 20_000

@@ -7,9 +7,9 @@ the gap text to the previous token, from which the rules read punctuation.
 
 Tokenizing is the hot path of the detector, so it works on whole columns at
 once: one `re.split` gives words and gaps, and the per-token Python work is
-limited to the few gaps that are not a single space.  The name rules read the
-columns (`columns`) rather than `Token` tuples, which cost more to build and
-to read than the rules spend on most tokens; offsets are summed only up to
+limited to the few gaps that are not a single space.  The rules read the
+columns (`columns`), not one object per token, which would cost more to build
+and read than the rules spend on most tokens; offsets are summed only up to
 the tokens that are asked for, since few tokens ever end up in a finding.
 """
 
@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import re
 import threading
-from itertools import accumulate, compress, repeat
+from itertools import compress
 from operator import itemgetter
-from typing import NamedTuple
 
-TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-# The splitters use possessive quantifiers (same matches as TOKEN_RE: greedy
-# and never followed by anything that could fail) so `re` keeps no
+# A token is `[^\W\d_]+(?:['’\-][^\W\d_]+)*`.  The splitters write it with
+# possessive quantifiers (same matches: greedy and never followed by anything
+# that could fail) so `re` keeps no
 # backtracking state per letter.  They start with one plain letter class
 # ("L L*+" rather than "L++"): then `re` skips non-letters in a tight loop
 # instead of trying a full match at every position of a gap.
@@ -38,20 +37,6 @@ ABBREVIATIONS = frozenset(
 _POSSESSIVE = frozenset({"'s", "'S", "’s", "’S"})
 _JOINERS = ("'", "’", "-")
 _first = itemgetter(0)
-
-
-class Token(NamedTuple):
-    """One word token; see the module docstring."""
-
-    start: int
-    end: int
-    word: str  # as written
-    base: str  # without a possessive 's
-    low: str  # lowercased base
-    cap: bool  # first letter is uppercase
-    upper: bool  # the whole word is uppercase (acronym or shouting)
-    sent_start: bool  # first word of a sentence, line or quotation
-    gap: str  # text between the previous token and this one (max 8 chars kept)
 
 
 def _base(word: str) -> str:
@@ -120,9 +105,11 @@ def _sentence_starts(gaps: list[str], lows: list[str]) -> list[bool]:
 class Columns:
     """The tokens of a text as columns: entry k of each list describes token k.
 
-    `words`, `bases`, `lows`, `caps`, `sents` and `gaps` are the `Token` fields
-    of the same names (`sents` is `sent_start`); `start(k)` and `end(k)` give
-    offsets.  A word's `upper` flag is `is_upper(word)`.
+    `words` as written; `bases` without a possessive 's; `lows` the bases in
+    lowercase; `caps` whether the first letter is uppercase; `sents` whether
+    the token starts a sentence, line or quotation; `gaps` the text since the
+    previous token (at most 8 characters kept).  `start(k)` and `end(k)` give
+    offsets; whether a word is an acronym is `is_upper(word)`.
     """
 
     __slots__ = ("parts", "words", "bases", "lows", "caps", "sents", "gaps")
@@ -197,7 +184,7 @@ class Columns:
 
 
 def is_upper(word: str) -> bool:
-    """`Token.upper`: all capitals, and more than one letter ("I", "A" are no acronyms)."""
+    """All capitals, and more than one letter ("I", "A" are no acronyms)."""
     return len(word) > 1 and word.isupper()
 
 
@@ -226,15 +213,3 @@ def shared_columns(text: str) -> Columns:
             cache.clear()
         cols = cache[text] = columns(text)
     return cols
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split `text` into word tokens; linear time, never raises."""
-    cols = columns(text)
-    words = cols.words
-    if not words:
-        return []
-    offsets = list(accumulate(map(len, cols.parts)))
-    uppers = list(map(is_upper, words))
-    fields = (offsets[0:-1:2], offsets[1::2], words, cols.bases, cols.lows, cols.caps, uppers, cols.sents)
-    return list(map(tuple.__new__, repeat(Token), zip(*fields, cols.gaps, strict=True)))

@@ -78,8 +78,8 @@ _COMPOUND_STREET = re.compile(
 )
 _HOUSE_NUMBER = re.compile(",?" + _SP + r"+\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}){0,3}(?![\w/-])")
 _UNIT_TAIL = re.compile(
-    r"(?:,?[^\S\n]+(?:Apt\.?|Apartment|Unit|Flat|Suite|Piso|Puerta|Piano|Scala|Interno|Int\.|Esc\.|Bajo|"
-    r"RD|Level|Floor|Wohnung|Whg\.|m\.|lok\.)[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])){1,3}"
+    r"(?:,?" + _SP + r"+(?:Apt\.?|Apartment|Unit|Flat|Suite|Piso|Puerta|Piano|Scala|Interno|Int\.|Esc\.|Bajo|"
+    r"RD|Level|Floor|Wohnung|Whg\.|m\.|lok\.)" + _SP + r"*\d{1,4}[A-Za-z]?(?![\w])){1,3}"
 )
 _UNIT_HEAD = re.compile(r"(?:Apt\.?|Apartment|Unit|Flat|Suite|Level|Floor)\s*\d{1,4}[A-Za-z]?,?\s+$")
 _LOOK_BACK = 40  # characters examined before a finding
@@ -111,11 +111,8 @@ def _word_before(text: str, pos: int) -> tuple[str, int] | None:
     return word.lower(), floor + len(stripped) - len(word)
 
 
-def _business_start(text: str, start: int) -> int:
-    """Start of a business prefix or a co-owner ("X và ") right before `start`, else `start`."""
-    prev = _word_before(text, start)
-    if prev and prev[0] in _BUSINESS_HEADS:
-        return prev[1]
+def _owner_start(text: str, start: int) -> int:
+    """Start of a co-owner's name joined right before `start` ("Hoàng và "), else `start`."""
     before = text[max(0, start - _LOOK_BACK):start]
     owner = _OWNER_JOIN.search(before)
     return start - len(before) + owner.start(1) if owner else start
@@ -156,25 +153,28 @@ def _address_end(text: str, end: int) -> int:
 def _widen(text: str, f: Finding) -> Finding:
     if f.kind not in _NAMEISH:
         return f
+    prev = _word_before(text, f.start)
+    head = prev[1] if prev and prev[0] in _BUSINESS_HEADS else -1  # "PPUH", "Stichting"...
     end = _legal_end(text, f)
     if end > f.end:
-        return Finding("FACILITY", _business_start(text, f.start), end, max(f.score, 0.8), "legal-form")
-    prev = _word_before(text, f.start)
-    if f.kind != "LOCATION" and prev and prev[0] in _BUSINESS_HEADS:
-        return Finding("FACILITY", prev[1], f.end, max(f.score, 0.7), "business-prefix")
+        start = head if head >= 0 else _owner_start(text, f.start)
+        return Finding("FACILITY", start, end, max(f.score, 0.8), "legal-form")
+    if f.kind != "LOCATION" and head >= 0:
+        return Finding("FACILITY", head, f.end, max(f.score, 0.7), "business-prefix")
     start, admin = _street_start(text, f)
-    end = _address_end(text, f.end)
-    if start >= 0 and (start, end, f.kind) != (f.start, f.end, "LOCATION") and (
-        admin or end > f.end or text[start].isupper()
-    ):
-        return Finding("LOCATION", start, end, max(f.score, 0.8), "street-type")
+    if start >= 0:
+        end = _address_end(text, f.end)
+        if (start, end, f.kind) != (f.start, f.end, "LOCATION") and (
+            admin or end > f.end or text[start].isupper()
+        ):
+            return Finding("LOCATION", start, end, max(f.score, 0.8), "street-type")
     if _COMPOUND_STREET.search(text, max(f.start, f.end - 12), f.end) and _HOUSE_NUMBER.match(text, f.end):
         return Finding("LOCATION", f.start, _address_end(text, f.end), max(f.score, 0.8), "street-compound")
     if f.kind == "LOCATION":
         unit = _UNIT_TAIL.match(text, f.end)
-        head = _UNIT_HEAD.search(text, max(0, f.start - 20), f.start) if text[f.start].isdigit() else None
-        if unit or head:
-            return Finding("LOCATION", head.start() if head else f.start, unit.end() if unit else f.end,
+        lead = _UNIT_HEAD.search(text, max(0, f.start - 20), f.start) if text[f.start].isdigit() else None
+        if unit or lead:
+            return Finding("LOCATION", lead.start() if lead else f.start, unit.end() if unit else f.end,
                            f.score, f.source, f.note)
     return f
 
