@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import flash, run, show_html, show_text
+from app_pages.common import flash, run, show_code_once, show_html, show_text
 from moderation import admin
 from moderation.auth import StaffIdentity
 from stories.errors import StoryError
@@ -95,14 +95,12 @@ def lost_code(identity: StaffIdentity) -> None:
 
 def show_new_code(code: str) -> None:
     """The new code, this once, with how to hand it over."""
-    st.success("A new receipt code was issued. The old one no longer works.")
-    st.markdown("**The new receipt code**, shown only this once:")
-    st.code(code, language=None)
-    st.markdown(
-        "- Give it to her the same way you verified her: in person, by calling her back, or "
-        "by letter to her address on file.\n"
-        "- Do not email it, save it in notes or the staff note, or write it anywhere else.\n"
-        "- Tell her to keep it private and use it on the **Check my story** page.\n"
-        "- Once you leave or reload this page, it cannot be shown again; if it is lost, "
-        "issue another one."
-    )
+    show_code_once(code, "A new receipt code was issued. The old one no longer works.",
+                   "The new receipt code", [
+                       "Give it to her the same way you verified her: in person, by calling her back, "
+                       "or by letter to her address on file.",
+                       "Do not email it, save it in notes or the staff note, or write it anywhere else.",
+                       "Tell her to keep it private and use it on the **Check my story** page.",
+                       "Once you leave or reload this page, it cannot be shown again; if it is lost, "
+                       "issue another one.",
+                   ])

@@ -61,6 +61,14 @@ def act(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
     return _call(fn, args, kwargs)[0]
 
 
+def show_code_once(code: str, confirmation: str, label: str, advice: list[str]) -> None:
+    """A receipt code, shown this once: a confirmation, the code, and how to keep or hand it over."""
+    st.success(confirmation)
+    st.markdown(f"**{label}**, shown only this once:")
+    st.code(code, language=None)
+    st.markdown("\n".join(f"- {line}" for line in advice))
+
+
 def _forwarded_for() -> str:
     """Every X-Forwarded-For header of the request, joined in order."""
     try:

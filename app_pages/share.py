@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from app_pages.common import act, client_key, run, show_flash
+from app_pages.common import act, client_key, run, show_code_once, show_flash
 from stories import authorization, ratelimit
 from stories.config import (
     MAX_BODY_CHARS,
@@ -73,17 +73,14 @@ def _value(name: str):
 
 def show_receipt(code: str) -> None:
     """The receipt code, once, with what it is for."""
-    st.success("Thank you. Your story has reached us safely.")
-    st.markdown("**Your receipt code**, shown only this once:")
-    st.code(code, language=None)
-    st.markdown(
-        "- Please copy it now and keep it somewhere private, like a password.\n"
-        "- It is the only key to your story. We do not know who you are, so "
-        "**nobody at the clinic can look it up or send it to you again**.\n"
-        "- Use it on the **Check my story** page to see where your story stands, "
-        "approve the final wording before anything is published, make changes "
-        "when we ask, or withdraw your story at any time."
-    )
+    show_code_once(code, "Thank you. Your story has reached us safely.", "Your receipt code", [
+        "Please copy it now and keep it somewhere private, like a password.",
+        "It is the only key to your story. We do not know who you are, so "
+        "**nobody at the clinic can look it up or send it to you again**.",
+        "Use it on the **Check my story** page to see where your story stands, approve the final "
+        "wording before anything is published, make changes when we ask, or withdraw your story "
+        "at any time.",
+    ])
 
 
 def story_fields() -> None:
