@@ -79,6 +79,11 @@ def show_status(view: PatientView) -> None:
             st.markdown(f"- {day}: {words}")
 
 
+def shown_as(name: str) -> str:
+    """How the site names the author: her chosen name, or "Anonymous"."""
+    return name or "Anonymous"
+
+
 def show_proposal(code: str, view: PatientView, seen: str) -> None:
     """The exact proposed text, the changes from hers, approve or decline.
 
@@ -87,10 +92,14 @@ def show_proposal(code: str, view: PatientView, seen: str) -> None:
     st.subheader("The text we would like to publish")
     with st.container(border=True):
         show_text(view.title, "h3")
+        show_text(f"Shown as: {shown_as(view.shown_as)}")
         show_html(render_html(view.body))
     with st.expander("What the clinic changed from what you wrote", expanded=True):
         st.caption("Removed words are struck through, added words are highlighted.")
         show_html(render_diff_html(view.original_title, view.title))
+        if view.original_shown_as != view.shown_as:
+            show_html("Shown as: " + render_diff_html(shown_as(view.original_shown_as),
+                                                      shown_as(view.shown_as)))
         show_html(render_diff_html(view.original_body, view.body))
     approve = st.button("I approve this exact text", type="primary", key="check_signoff")
     if approve and act(patient.sign_off, code, seen):
@@ -227,6 +236,7 @@ def show_story(code: str) -> None:
     elif view.status != "withdrawn":
         with st.expander("Your story as it stands"):
             show_text(view.title, "h3")
+            show_text(f"Shown as: {shown_as(view.shown_as)}")
             show_html(render_html(view.body))
     if "withdraw" in view.actions:
         show_withdraw(code)

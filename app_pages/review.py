@@ -23,11 +23,18 @@ from moderation import admin as actions_admin
 from moderation import review as actions
 from moderation.auth import StaffIdentity
 from moderation.queue import ReviewView, review
-from stories.config import MAX_BODY_CHARS, MAX_COMMENT_CHARS, MAX_TITLE_CHARS
+from stories.config import (
+    MAX_BODY_CHARS,
+    MAX_COMMENT_CHARS,
+    MAX_DISPLAY_NAME_CHARS,
+    MAX_TITLE_CHARS,
+)
 from stories.markup import highlight_html, render_diff_html
+from stories.scans import field_text
 
 REVIEW_KEY = "review_story_id"
 EDIT_FOR = "review_edit_for"
+FIELD_WORDS = {"title": "the title", "body": "the story", "name": "the name shown"}
 HOW = {"paper": "On paper (letter or form)", "phone": "By phone", "email": "By email"}
 
 
@@ -47,10 +54,9 @@ def show_header(view: ReviewView) -> None:
     """Title, status, who it is shown as, sign-off state and hints."""
     story = view.story
     show_text(view.revision.title, "h2")
-    shown_as = story.display_name or "Anonymous"
     st.caption(f"Id {story.public_id} · status **{story.status}** · revision "
                f"{view.revision.number}")
-    show_text(f"Shown as: {shown_as} ({story.display_mode}) · topics: {story.tags or 'none'}")
+    st.caption(f"Chosen naming: {story.display_mode} · topics: {story.tags or 'none'}")
     if view.signed_off_current:
         st.success("The patient signed off this exact text.")
     elif story.signed_off_hash:
@@ -73,6 +79,9 @@ def show_text_panel(view: ReviewView) -> None:
 
     with st.container(border=True):
         show_html(f"<h3>{highlight_html(view.revision.title, spans('title'))}</h3>")
+        name = view.revision.display_name
+        shown = highlight_html(name, spans("name")) if name else "Anonymous"
+        show_html(f"<p>Shown on the website as: <strong>{shown}</strong></p>")
         show_html(highlight_html(view.revision.body, spans("body")))
 
 
@@ -87,11 +96,12 @@ def show_findings(view: ReviewView, who: StaffIdentity, expected: str) -> None:
     story_id = view.story.id
     for n, item in enumerate(view.findings):
         f = item.finding
-        words = (view.revision.title if item.field == "title" else view.revision.body)[f.start:f.end]
+        words = field_text(view.revision, item.field)[f.start:f.end]
         left, mid, right = st.columns([6, 1, 1])
         with left:
             state = "kept" if item.kept else "open"
-            show_text(f"{f.kind} in {item.field} at {f.start}-{f.end} ({state}): “{words}”")
+            show_text(f"{f.kind} in {FIELD_WORDS[item.field]} at {f.start}-{f.end} ({state}): "
+                      f"“{words}”")
         if can_redact:
             action_button(mid, "Redact", f"review_redact_{n}", f"Redacted one {f.kind}.",
                           actions.redact_findings, story_id, expected, keys=[item.key], who=who)
@@ -112,6 +122,10 @@ def show_diff(view: ReviewView) -> None:
     if view.original.content_hash == view.revision.content_hash:
         st.caption("No changes: this is exactly what the patient wrote.")
     show_html(f"<h4>{render_diff_html(view.original.title, view.revision.title)}</h4>")
+    if view.original.display_name != view.revision.display_name:
+        show_html("<p>Shown as: " + render_diff_html(view.original.display_name or "Anonymous",
+                                                     view.revision.display_name or "Anonymous")
+                  + "</p>")
     show_html(render_diff_html(view.original.body, view.revision.body))
 
 
@@ -123,13 +137,17 @@ def show_edit(view: ReviewView, who: StaffIdentity, expected: str) -> None:
     if st.session_state.get(EDIT_FOR) != marker and not st.session_state.get("review_edit_save"):
         st.session_state["review_edit_title"] = view.revision.title
         st.session_state["review_edit_body"] = view.revision.body
+        st.session_state["review_edit_name"] = view.revision.display_name
         st.session_state[EDIT_FOR] = marker
     with st.expander("Edit the text"), st.form("review_edit"):
         title = st.text_input("Title", max_chars=MAX_TITLE_CHARS, key="review_edit_title")
+        name = st.text_input("Shown on the website as (empty: Anonymous)",
+                             max_chars=MAX_DISPLAY_NAME_CHARS, key="review_edit_name")
         body = st.text_area("Story", height=300, max_chars=MAX_BODY_CHARS,
                             key="review_edit_body")
         saved = st.form_submit_button("Save as a new revision", key="review_edit_save")
-    if saved and run(actions.edit, view.story.id, expected, title, body, who=who):
+    if saved and run(actions.edit, view.story.id, expected, title, body, who=who,
+                     display_name=name):
         done("Saved a new revision.")
 
 

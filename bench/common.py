@@ -131,8 +131,8 @@ def templates(n: int = 200, seed: int = 11) -> list[Template]:
         redacted = redact(body, detect(body))
         # The "(Story N)" suffix added per story holds no identifier (N is written
         # with a thousands separator), so the template's stored scan fits every copy.
-        out.append(Template(title, body, redacted, scans.record(title, body),
-                            scans.record(title, redacted), form.display_mode,
+        out.append(Template(title, body, redacted, scans.record(title, body, form.display_name),
+                            scans.record(title, redacted, form.display_name), form.display_mode,
                             form.display_name, ",".join(form.tags), form.material_connection))
     return out
 
@@ -175,19 +175,21 @@ def bulk_seed(engine: Engine, n: int, *, only_status: str | None = None, seed: i
             t = pool[i % len(pool)]
             body = f"{t.body}\n\n(Story {sid:,})"
             created = now - timedelta(days=900) + timedelta(seconds=1500 * i / max(1, n / 1000))
-            first_hash = content_hash(t.title, body)
+            first_hash = content_hash(t.title, body, t.display_name)
             reviewed = status not in ("submitted",)
             rev_ids = [revision_id]
             revisions.append(dict(id=revision_id, story_id=sid, number=1, title=t.title, body=body,
-                                  content_hash=first_hash, author_kind="patient", summary="",
+                                  display_name=t.display_name, content_hash=first_hash,
+                                  author_kind="patient", summary="",
                                   created_at=created, **t.scan))
             current_hash = first_hash
             if reviewed:
                 revision_id += 1
                 redacted = f"{t.redacted}\n\n(Story {sid:,})"
-                current_hash = content_hash(t.title, redacted)
+                current_hash = content_hash(t.title, redacted, t.display_name)
                 revisions.append(dict(id=revision_id, story_id=sid, number=2, title=t.title,
-                                      body=redacted, content_hash=current_hash,
+                                      body=redacted, display_name=t.display_name,
+                                      content_hash=current_hash,
                                       author_kind="staff", summary="redacted",
                                       **t.redacted_scan,
                                       created_at=created + timedelta(hours=20)))
@@ -197,7 +199,7 @@ def bulk_seed(engine: Engine, n: int, *, only_status: str | None = None, seed: i
             signed = status in ("approved", "signed off")
             stories.append(dict(
                 id=sid, public_id=receipts.public_id(), receipt_hash=secrets.token_hex(32),
-                status=status, display_mode=t.display_mode, display_name=t.display_name,
+                status=status, display_mode=t.display_mode,
                 tags=t.tags, contact_email_enc=contact, current_revision_id=rev_ids[-1],
                 original_hash=first_hash, signed_off_hash=current_hash if signed else None,
                 signed_off_at=created + timedelta(days=3) if signed else None,

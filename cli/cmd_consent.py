@@ -46,7 +46,8 @@ def register(commands) -> None:
 def import_command(args) -> int:
     report = import_paths(args.files, session_factory=transaction)
     for public_id, status, code in report.imported:
-        print(f"imported {public_id} ({status}); give the author this receipt code: {code}")
+        print(f"imported {public_id} ({status}: waiting in the moderation queue); "
+              f"give the author this receipt code: {code}")
     for where, why in report.skipped:
         print(f"skipped {where}: {why}", file=sys.stderr)
     print(f"{len(report.imported)} imported, {len(report.skipped)} skipped")

@@ -13,14 +13,17 @@ from collections.abc import Iterable
 from sqlmodel import Session, select
 
 from moderation.auth import StaffIdentity, require
+from stories.config import MAX_DISPLAY_NAME_CHARS
 from stories.consent import require_publishable
+from stories.display_name import redact_display_name
 from stories.errors import IdentifiersRemain, InvalidInput, NotFound, SignOffMissing
 from stories.identifiers import carry_kept, findings_for, unresolved
 from stories.models import KeptFinding, Story, utcnow
 from stories.patient import erase_and_revoke
 from stories.redact import redact
 from stories.revisions import add_revision, require_current
-from stories.submission import clean_comment, clean_story
+from stories.scans import FIELDS, field_text
+from stories.submission import clean_comment, clean_line, clean_story
 from stories.workflow import Action, Actor, check, perform
 
 REJECTION_REASONS = {
@@ -42,12 +45,14 @@ def _load(story_id: int, who: StaffIdentity | None, session: Session) -> tuple[S
     return staff, story
 
 
-def _new_text(story: Story, staff: StaffIdentity, expected: str, title: str, body: str,
+def _new_text(story: Story, staff: StaffIdentity, expected: str, text: dict[str, str],
               summary: str, session: Session) -> str:
+    """Save `text` ({field: words}, fields as in `stories.scans.FIELDS`) as a new revision."""
     old = require_current(story, expected, session=session)
-    if (title, body) == (old.title, old.body):
+    if text == {field: field_text(old, field) for field in FIELDS}:
         raise InvalidInput("Nothing changed.")
-    revision = add_revision(story, title, body, session=session, author_kind="staff",
+    revision = add_revision(story, text["title"], text["body"], session=session,
+                            display_name=text["name"], author_kind="staff",
                             author_id=staff.id, summary=summary)
     carry_kept(old, revision, session=session)
     perform(story, Action.EDIT, Actor.staff(staff.id), session=session,
@@ -65,11 +70,19 @@ def start_review(story_id: int, *, who: StaffIdentity | None, session: Session) 
 
 
 def edit(story_id: int, expected_hash: str, title: str, body: str, *,
-         who: StaffIdentity | None, session: Session) -> str:
-    """Save a free edit as a new revision; returns its hash."""
+         who: StaffIdentity | None, session: Session, display_name: str | None = None) -> str:
+    """Save a free edit as a new revision; returns its hash.
+
+    `display_name` is the name the story is shown under ("" for anonymous);
+    None keeps the current one.
+    """
     staff, story = _load(story_id, who, session)
     title, body = clean_story(title, body)
-    return _new_text(story, staff, expected_hash, title, body, "edited", session)
+    if display_name is None:
+        display_name = require_current(story, expected_hash, session=session).display_name
+    name = clean_line(display_name, MAX_DISPLAY_NAME_CHARS, "name to show", required=False)
+    return _new_text(story, staff, expected_hash, {"title": title, "body": body, "name": name},
+                     "edited", session)
 
 
 def redact_findings(story_id: int, expected_hash: str, *, who: StaffIdentity | None,
@@ -83,11 +96,12 @@ def redact_findings(story_id: int, expected_hash: str, *, who: StaffIdentity | N
               if f.key in wanted or (kind is not None and f.finding.kind == kind)]
     if not chosen:
         raise InvalidInput("No matching finding to redact.")
-    title = redact(revision.title, [f.finding for f in chosen if f.field == "title"])
-    body = redact(revision.body, [f.finding for f in chosen if f.field == "body"])
+    text = {field: (redact_display_name if field == "name" else redact)(
+                field_text(revision, field), [f.finding for f in chosen if f.field == field])
+            for field in FIELDS}
     kinds = sorted({f.finding.kind for f in chosen})
     summary = f"redacted {len(chosen)} ({', '.join(kinds)})"
-    return _new_text(story, staff, expected_hash, title, body, summary, session)
+    return _new_text(story, staff, expected_hash, text, summary, session)
 
 
 def keep_finding(story_id: int, expected_hash: str, key: tuple[str, str, int, int], *,

@@ -36,7 +36,7 @@ from stories.identifiers import with_kept
 from stories.markup import to_safe_markdown
 from stories.models import Consent, KeptFinding, Revision, Story, utcnow
 from stories.scans import detector_fingerprint
-from stories.submission import MATERIAL_CONNECTIONS
+from stories.submission import MATERIAL_CONNECTIONS, TOPICS
 from stories.workflow import Status
 
 FORMATS = ("jekyll", "hugo", "plain")
@@ -64,8 +64,9 @@ class ExportReport:
         return len(self.written) + self.unchanged
 
 
-def _display(story: Story | Row) -> str:
-    return story.display_name if story.display_mode != "anonymous" and story.display_name else "Anonymous"
+def _display(revision: Revision) -> str:
+    """The byline: the revision's display name (scanned and signed off with the text)."""
+    return revision.display_name or "Anonymous"
 
 
 def render_story(story: Story | Row, revision: Revision, fmt: str, material: str) -> tuple[str, str]:
@@ -76,7 +77,7 @@ def render_story(story: Story | Row, revision: Revision, fmt: str, material: str
         fields = {"layout": "story", **fields}
     fields.update({
         "date": published.isoformat(),
-        "author": _display(story),
+        "author": _display(revision),
         "tags": [t for t in story.tags.split(",") if t],
         "id": story.public_id,
         "edited_by_clinic": revision.content_hash != story.original_hash,
@@ -96,7 +97,7 @@ def file_name(story: Story | Row, fmt: str) -> str:
 
 # What the export's decisions read from a story; the revision's text is loaded
 # only for the stories that must be rendered (new or changed since last time).
-_STORY_COLUMNS = (Story.id, Story.public_id, Story.display_mode, Story.display_name, Story.tags,
+_STORY_COLUMNS = (Story.id, Story.public_id, Story.display_mode, Story.tags,
                   Story.published_on, Story.original_hash, Story.signed_off_hash)
 _CONSENT_COLUMNS = tuple(c for c in Consent.__table__.columns if c.name != "signature_enc")
 
@@ -151,7 +152,7 @@ def input_key(fmt: str, story: Row, consent: Row, kept: set, shared: tuple[str, 
     detector and renderer fingerprints are part of it, so a new detector
     re-scans and a new escaping rule rewrites every file.
     """
-    parts = [fmt, story.content_hash, story.display_mode, story.display_name, story.tags,
+    parts = [fmt, story.content_hash, story.display_mode, story.tags,
              str(story.published_on), story.original_hash, str(consent.id),
              consent.material_connection, *shared, repr(sorted(kept))]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
@@ -164,6 +165,8 @@ def _refusal(story: Row, consent: Row | None, today: date, session: Session,
         require_publishable(story, today, session=session, consent=consent, hashes=hashes)
     except ConsentMissing:
         return "consent"
+    if not set(filter(None, story.tags.split(","))) <= set(TOPICS):
+        return "tags"  # only the clinic's own topic words may reach the site
     return "sign-off" if story.signed_off_hash != story.content_hash else None
 
 

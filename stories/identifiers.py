@@ -15,9 +15,7 @@ from sqlmodel import Session, select
 
 from stories.findings import Finding
 from stories.models import KeptFinding, Revision
-from stories.scans import findings_of
-
-FIELDS = ("title", "body")
+from stories.scans import field_text, findings_of
 
 
 @dataclass(frozen=True)
@@ -34,10 +32,6 @@ class FieldFinding:
         return (self.field, f.kind, f.start, f.end)
 
 
-def _text(revision: Revision, field: str) -> str:
-    return revision.title if field == "title" else revision.body
-
-
 def kept_keys(revision: Revision, *, session: Session) -> set[tuple[str, str, int, int]]:
     """The (field, kind, start, end) a moderator kept on this revision."""
     rows = session.exec(select(KeptFinding).where(KeptFinding.revision_id == revision.id))
@@ -45,13 +39,13 @@ def kept_keys(revision: Revision, *, session: Session) -> set[tuple[str, str, in
 
 
 def with_kept(revision: Revision, kept: set[tuple[str, str, int, int]]) -> list[FieldFinding]:
-    """Every detected identifier in the title and body, flagged kept if it is in `kept`."""
+    """Every detected identifier in every published field, flagged kept if it is in `kept`."""
     return [FieldFinding(field, f, (field, f.kind, f.start, f.end) in kept)
             for field, f in findings_of(revision)]
 
 
 def findings_for(revision: Revision, *, session: Session) -> list[FieldFinding]:
-    """Every detected identifier in the title and body, with its kept flag."""
+    """Every detected identifier in every published field, with its kept flag."""
     return with_kept(revision, kept_keys(revision, session=session))
 
 
@@ -73,7 +67,7 @@ def carry_kept(old: Revision, new: Revision, *, session: Session) -> int:
     carried = 0
     rows = session.exec(select(KeptFinding).where(KeptFinding.revision_id == old.id)).all()
     for k in rows:
-        before, after = _text(old, k.field), _text(new, k.field)
+        before, after = field_text(old, k.field), field_text(new, k.field)
         span = _map_span(before, after, k.start, k.end)
         if span and after[span[0]:span[1]] == before[k.start:k.end]:
             session.add(KeptFinding(revision_id=new.id, field=k.field, kind=k.kind,

@@ -2,10 +2,14 @@
 
 Input is Markdown files with YAML front matter, or JSON Lines, each with the
 consent metadata of a paper authorization (reference, date, expiry).  Every
-story is cleaned and scanned like a web submission; one with no finding is
-approved as published (its paper authorization counts as sign-off of that
-text), one with findings goes to review.  From then on expiry, withdrawal and
-audit apply as to any other story.  Re-importing the same text is skipped.
+story is cleaned, checked and scanned like a web submission, in every field
+that reaches the site (title, body, the `author` shown, topics), and goes to
+the moderation queue as "signed off": a paper authorization is the patient's
+consent and her sign-off of the text she signed, not a moderator's review, so
+nothing imported is published until a person approved it (after redacting or
+keeping every finding; a redaction voids the paper sign-off like any edit).  From then on expiry,
+withdrawal and audit apply as to any other story.  Re-importing the same text
+is skipped.
 """
 
 from __future__ import annotations
@@ -25,11 +29,14 @@ from stories.errors import InvalidInput, StoryError
 from stories.models import AuthorizationText, Consent, Story
 from stories.revisions import add_revision
 from stories.submission import (
+    INITIALS,
     MATERIAL_CONNECTIONS,
     TOPICS,
     clean_line,
     clean_story,
+    display_name_for,
     duplicate_key,
+    tags_for,
 )
 from stories.workflow import Status
 
@@ -87,6 +94,27 @@ def _consent(item: dict, story: Story, terms: AuthorizationText) -> Consent:
     )
 
 
+def _shown_as(value) -> tuple[str, str]:
+    """(display mode, name) for an imported `author`, checked as the web form checks it."""
+    name = str(value or "").strip()
+    if not name or name.casefold() == "anonymous":
+        return "anonymous", ""
+    mode = "initials" if INITIALS.match(name) else "pseudonym"
+    try:
+        return mode, display_name_for(mode, name)
+    except InvalidInput as exc:
+        raise InvalidInput(f"author: {exc}") from exc
+
+
+def _tags(value) -> str:
+    """Topics from the clinic's list only: anything else is refused, never published."""
+    tags = value if isinstance(value, list) else [value] if value else []
+    try:
+        return tags_for([str(t) for t in tags])
+    except InvalidInput as exc:
+        raise InvalidInput(f"tags: {exc} The list: {', '.join(TOPICS)}.") from exc
+
+
 def _as_datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
@@ -99,11 +127,10 @@ def import_item(item: dict, *, session: Session) -> tuple[str, str, str] | None:
     key = duplicate_key(body)
     if session.exec(select(Story.id).where(Story.duplicate_key == key)).first() is not None:
         return None
-    name = clean_line(str(item.get("display_name", "") or ""), 40, "display_name", required=False)
+    mode, name = _shown_as(item.get("display_name"))
     code = receipts.new_code()
     story = Story(public_id=receipts.public_id(), receipt_hash=receipts.code_hash(code),
-                  status=Status.APPROVED.value, display_mode="pseudonym" if name else "anonymous",
-                  display_name=name, tags=",".join(t for t in item.get("tags", []) if t in TOPICS),
+                  status=Status.SIGNED_OFF.value, display_mode=mode, tags=_tags(item.get("tags")),
                   duplicate_key=key, origin="import",
                   published_on=_date(item["published_on"], "published_on")
                   if item.get("published_on") else None)
@@ -112,11 +139,9 @@ def import_item(item: dict, *, session: Session) -> tuple[str, str, str] | None:
     terms = _paper_terms(session)
     session.add(_consent(item, story, terms))
     revision = add_revision(story, title, body, session=session, author_kind="patient",
-                            summary="imported from the website", first=True)
+                            display_name=name, summary="imported from the website", first=True)
     story.current_revision_id, story.original_hash = revision.id, revision.content_hash
-    story.signed_off_hash = revision.content_hash
-    if revision.finding_summary:
-        story.status = Status.IN_REVIEW.value
+    story.signed_off_hash = revision.content_hash  # she signed this text on paper
     session.add(story)
     record(session, actor_kind="system", action="import", story_id=story.id, from_status=None,
            to_status=story.status, revision_hash=revision.content_hash,

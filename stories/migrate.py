@@ -42,12 +42,29 @@ def current(engine: Engine | None = None) -> str | None:
 
 
 def upgrade(engine: Engine | None = None, target: str = "head") -> str:
-    """Create or migrate the schema, then seed the first authorization text."""
+    """Create or migrate the schema, then seed the first authorization text.
+
+    On SQLite, foreign keys are switched off for the migration's connection
+    (SQLite ignores that switch inside a transaction, so it is set before
+    BEGIN): a batch migration rebuilds a table by copying it, which a table
+    referenced by others cannot survive with the checks on.  The references
+    are checked once at the end instead, and any broken one fails the upgrade.
+    """
     engine = engine or get_engine()
     config = _config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, target)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError("The migration left a broken reference between tables.")
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
     with transaction(engine) as session:
         authorization.current(session)
     return current(engine) or ""

@@ -44,7 +44,6 @@ class Story(SQLModel, table=True):
     receipt_hash: str = Field(index=True, unique=True, max_length=64)
     status: str = Field(index=True, max_length=32)
     display_mode: str = Field(max_length=16)
-    display_name: str = Field(default="", max_length=64)
     tags: str = Field(default="", max_length=300)
     contact_email_enc: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
     current_revision_id: int | None = Field(default=None)
@@ -68,7 +67,9 @@ class Story(SQLModel, table=True):
 
 
 class Revision(SQLModel, table=True):
-    """One version of a story's title and body; rows are never updated."""
+    """One version of everything a story publishes: title, body and the name it is shown
+    under (empty: anonymous).  Rows are never updated, except erasure blanking them.
+    """
 
     __table_args__ = (UniqueConstraint("story_id", "number"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -76,6 +77,7 @@ class Revision(SQLModel, table=True):
     number: int
     title: str = Field(sa_column=Column(Text, nullable=False))
     body: str = Field(sa_column=Column(Text, nullable=False))
+    display_name: str = Field(default="", max_length=64)
     content_hash: str = Field(max_length=64, index=True)
     author_kind: str = Field(max_length=16)
     author_id: int | None = Field(default=None, foreign_key="staff_user.id")

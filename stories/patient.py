@@ -56,6 +56,8 @@ class PatientView:
     body: str
     original_title: str
     original_body: str
+    shown_as: str  # the name the site shows her under ("" = anonymous): part of what she signs
+    original_shown_as: str
     revision_hash: str
     clinic_message: str
     timeline: list[tuple[str, str]]
@@ -110,6 +112,8 @@ def view(code: str, *, session: Session) -> PatientView:
         body=current.body if current else "",
         original_title=original.title if original else "",
         original_body=original.body if original else "",
+        shown_as=current.display_name if current else "",
+        original_shown_as=original.display_name if original else "",
         revision_hash=current.content_hash if current else "",
         clinic_message=story.patient_message,
         timeline=_timeline(story, session),
@@ -146,8 +150,9 @@ def edit(code: str, title: str, body: str, *, session: Session) -> None:
     story = find_story(code, session=session)
     check(story, Action.PATIENT_EDIT, Actor.patient())
     title, body = clean_story(title, body)
+    shown_as = current_revision(story, session=session).display_name
     revision = add_revision(story, title, body, session=session, author_kind="patient",
-                            summary="edited by the patient")
+                            display_name=shown_as, summary="edited by the patient")
     perform(
         story, Action.PATIENT_EDIT, Actor.patient(), session=session,
         revision_hash=revision.content_hash,
@@ -188,10 +193,10 @@ def erase_text(story: Story, *, session: Session) -> None:
     for revision in session.exec(select(Revision).where(Revision.story_id == story.id)):
         revision.title = ""
         revision.body = ""
+        revision.display_name = ""
         revision.findings = ""
         session.add(revision)
     story.contact_email_enc = None
-    story.display_name = ""
     story.patient_message = ""
     story.patient_comment = ""
     story.staff_note = ""

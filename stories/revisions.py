@@ -1,4 +1,4 @@
-"""Revisions: every change to a story's words is a new, hashed row."""
+"""Revisions: every change to what a story publishes (title, body, name) is a new, hashed row."""
 
 from __future__ import annotations
 
@@ -43,11 +43,15 @@ def add_revision(
     *,
     session: Session,
     author_kind: str,
+    display_name: str = "",
     author_id: int | None = None,
     summary: str = "",
     first: bool = False,
 ) -> Revision:
     """Insert the next revision (the caller points the story at it).
+
+    `display_name` is the name the story is shown under ("" for anonymous);
+    it is scanned and hashed with the title and body.
 
     The story row is locked first, so two concurrent edits cannot both take
     the next number: the second waits, then fails as stale in `perform`.
@@ -63,11 +67,12 @@ def add_revision(
         number=number + 1,
         title=title,
         body=body,
-        content_hash=content_hash(title, body),
+        display_name=display_name,
+        content_hash=content_hash(title, body, display_name),
         author_kind=author_kind,
         author_id=author_id,
         summary=summary[:200],
-        **scans.record(title, body),
+        **scans.record(title, body, display_name),
     )
     session.add(revision)
     session.flush()

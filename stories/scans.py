@@ -17,11 +17,20 @@ from functools import lru_cache
 from pathlib import Path
 
 from stories.detect import detect
+from stories.detect.display_name import find_in_display_name
 from stories.findings import Finding
-from stories.texthash import content_hash
+from stories.texthash import revision_hash
 
 DETECT_DIR = Path(__file__).resolve().parent / "detect"
-FIELDS = ("title", "body")
+#: Every field of a revision that reaches the website, and how it is scanned.
+FIELDS = {"title": detect, "body": detect, "name": find_in_display_name}
+#: The revision attribute that holds each field.
+ATTRIBUTES = {"title": "title", "body": "body", "name": "display_name"}
+
+
+def field_text(revision, field: str) -> str:
+    """The text of one field (`FIELDS`) of a revision."""
+    return getattr(revision, ATTRIBUTES[field])
 
 
 @lru_cache(maxsize=1)
@@ -35,9 +44,10 @@ def detector_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def scan(title: str, body: str) -> list[tuple[str, Finding]]:
-    """Detect in both fields: (field, finding) pairs."""
-    return [("title", f) for f in detect(title)] + [("body", f) for f in detect(body)]
+def scan(title: str, body: str, display_name: str = "") -> list[tuple[str, Finding]]:
+    """Detect in every field that reaches the site: (field, finding) pairs."""
+    texts = {"title": title, "body": body, "name": display_name}
+    return [(field, f) for field, finder in FIELDS.items() for f in finder(texts[field])]
 
 
 def encode(found: list[tuple[str, Finding]]) -> str:
@@ -60,9 +70,9 @@ def summary(found: list[tuple[str, Finding]]) -> str:
     return ",".join(f"{kind}:{n}" for kind, n in sorted(counts.items()))
 
 
-def record(title: str, body: str) -> dict[str, str]:
+def record(title: str, body: str, display_name: str = "") -> dict[str, str]:
     """Column values for a new revision: summary, findings and fingerprint."""
-    found = scan(title, body)
+    found = scan(title, body, display_name)
     return {"finding_summary": summary(found), "findings": encode(found),
             "detector": detector_fingerprint()}
 
@@ -75,6 +85,31 @@ def findings_of(revision) -> list[tuple[str, Finding]]:
     scanned again.
     """
     if (revision.detector == detector_fingerprint() and revision.findings
-            and content_hash(revision.title, revision.body) == revision.content_hash):
+            and revision_hash(revision) == revision.content_hash):
         return decode(revision.findings)
-    return scan(revision.title, revision.body)
+    return scan(revision.title, revision.body, revision.display_name)
+
+
+def rescan_stale(*, session, batch: int = 500) -> int:
+    """Scan again every stored revision whose findings came from another detector.
+
+    The queue's "detected identifiers" column and its "with findings only"
+    filter read the stored summary, so after a detector upgrade a story the
+    new detector flags would stay hidden until someone opened it.  `db
+    upgrade` runs this; it is idempotent and returns how many revisions it
+    rescanned.  Erased revisions (no words left) are skipped.
+    """
+    from sqlmodel import select  # local: keeps this module free of the ORM for the detector
+
+    from stories.models import Revision
+
+    fingerprint, done = detector_fingerprint(), 0
+    query = (select(Revision).where(Revision.detector != fingerprint, Revision.body != "")
+             .order_by(Revision.id).limit(batch))
+    while rows := session.exec(query).all():
+        for revision in rows:
+            revision.sqlmodel_update(record(revision.title, revision.body, revision.display_name))
+            session.add(revision)
+        session.flush()
+        done += len(rows)
+    return done

@@ -64,7 +64,7 @@ SIGNER_ROLES = ("patient", "representative")
 DEFAULT_TERM_DAYS = 3 * 365
 MAX_TERM_DAYS = 10 * 365
 MIN_BODY_CHARS = 40
-_INITIALS = re.compile(r"^(?:[^\W\d_]\.? ?){1,4}$")
+INITIALS = re.compile(r"^(?:[^\W\d_]\.? ?){1,4}$")
 _PSEUDONYM = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '\-.])*$")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 
@@ -133,20 +133,22 @@ def clean_story(title: str, body: str) -> tuple[str, str]:
     return title, body
 
 
-def _display_name(mode: str, name: str) -> str:
+def display_name_for(mode: str, name: str) -> str:
+    """The name to show for `mode`, checked: "" when anonymous, initials or letters otherwise."""
     if mode not in DISPLAY_MODES:
         raise InvalidInput("Please choose how you would like to be named.")
     if mode == "anonymous":
         return ""
     name = clean_line(name, MAX_DISPLAY_NAME_CHARS, "name to show")
-    pattern = _INITIALS if mode == "initials" else _PSEUDONYM
+    pattern = INITIALS if mode == "initials" else _PSEUDONYM
     if not pattern.match(name):
         hint = "up to four letters, e.g. R.K." if mode == "initials" else "letters only"
         raise InvalidInput(f"The name to show should be {hint}.")
     return name
 
 
-def _tags(tags: list[str]) -> str:
+def tags_for(tags: list[str]) -> str:
+    """The chosen topics, stored comma-separated; only topics from `TOPICS` are accepted."""
     chosen = [t for t in dict.fromkeys(tags or []) if t in TOPICS]
     if len(chosen) != len(set(tags or [])) or len(chosen) > MAX_TAGS:
         raise InvalidInput(f"Choose up to {MAX_TAGS} topics from the list.")
@@ -217,7 +219,7 @@ def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
     if form.honeypot:
         raise InvalidInput("Your submission could not be accepted.")
     title, body = clean_story(form.title, form.body)
-    display_name = _display_name(form.display_mode, form.display_name)
+    display_name = display_name_for(form.display_mode, form.display_name)
     today = utcnow().date()
     consent_fields = _consent_fields(form, today)
     signature = clean_line(form.signature, MAX_SIGNATURE_CHARS, "signature")
@@ -234,14 +236,14 @@ def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
         receipt_hash=receipts.code_hash(code),
         status=Status.SUBMITTED.value,
         display_mode=form.display_mode,
-        display_name=display_name,
-        tags=_tags(form.tags),
+        tags=tags_for(form.tags),
         contact_email_enc=crypto.encrypt(email),
         duplicate_key=key,
     )
     session.add(story)
     session.flush()
-    revision = add_revision(story, title, body, session=session, author_kind="patient", first=True)
+    revision = add_revision(story, title, body, session=session, author_kind="patient",
+                            display_name=display_name, first=True)
     story.current_revision_id = revision.id
     story.original_hash = revision.content_hash
     consent = Consent(

@@ -9,7 +9,7 @@ import pytest
 from cryptography.fernet import Fernet
 from sqlmodel import select
 
-from moderation import admin
+from moderation import admin, review
 from stories import crypto, patient, reconfirm
 from stories.db import transaction
 from stories.errors import InvalidInput, NotAuthorized, NotFound
@@ -129,7 +129,7 @@ def test_import_markdown_and_jsonl_under_governance(db_url, tmp_path):
     ]) + "\n")
     report = import_paths([md, jl], session_factory=transaction)
     statuses = sorted(status for _, status, _ in report.imported)
-    assert statuses == ["approved", "in review"]  # the one naming dave waits for a moderator
+    assert statuses == ["signed off", "signed off"]  # a paper authorization is not a review
     assert len(report.skipped) == 2
     again = import_paths([md], session_factory=transaction)
     assert again.imported == [] and again.skipped == [("old-story.md", "already imported")]
@@ -138,8 +138,16 @@ def test_import_markdown_and_jsonl_under_governance(db_url, tmp_path):
     assert consent.expires_on == date(2027, 3, 20) and consent.authorization_version == "paper"
     site = tmp_path / "site"
     with transaction() as s:
+        assert export_site(site, session=s).exported == 0  # nothing before a person approves
+    with transaction() as s:
+        story = s.exec(select(Story).join(Consent, Consent.story_id == Story.id)
+                       .where(Consent.paper_reference == "PAPER-0042")).one()
+    who = f.staff()
+    with transaction() as s:  # her paper signature covers the text she signed: no new sign-off
+        review.approve(story.id, f.current_hash(story.id), who=who, session=s)
+    with transaction() as s:
         assert export_site(site, session=s).exported == 1
-    public_id, _, code = next(x for x in report.imported if x[1] == "approved")
+    code = next(code for public_id, _, code in report.imported if public_id == story.public_id)
     with transaction() as s:
         patient.withdraw(code, session=s)  # the author can withdraw with the code she was given
     with transaction() as s:

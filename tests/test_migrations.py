@@ -31,6 +31,7 @@ from stories import migrate
 from stories.audit import GENESIS, _digest, verify_chain
 from stories.db import engine_for, transaction
 from stories.models import AuditEvent, AuthorizationText, Consent, Revision, StaffUser, Story
+from stories.texthash import content_hash
 from tests import factories as f
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,6 +87,10 @@ def test_the_drift_check_does_see_a_difference(empty_database):
     assert any(d[0] == "add_column" and d[2] == "story" and d[3].name == "shoe_size" for d in found)
 
 
+#: Columns a later revision dropped, with the value an old database held.
+RETIRED = {"story": {"display_name": ""}}
+
+
 def _seed_at(engine: Engine) -> dict:
     """Insert one full story at whatever revision the database is at, with Core.
 
@@ -121,7 +126,8 @@ def _seed_at(engine: Engine) -> dict:
     with engine.begin() as conn:
         for record in records:
             table = meta.tables[record.__tablename__]
-            kept = {k: v for k, v in record.model_dump().items() if k in table.c}
+            values = {**record.model_dump(), **RETIRED.get(table.name, {})}
+            kept = {k: v for k, v in values.items() if k in table.c}
             conn.execute(insert(table).values(**kept))
             written[table.name] = kept
     return written
@@ -150,6 +156,9 @@ def test_database_with_data_upgrades_to_head_keeping_it(empty_database, start):
             table = meta.tables[name]
             row = conn.execute(select(table).where(table.c.id == values["id"])).mappings().one()
             for column, value in values.items():
+                if column in RETIRED.get(name, {}):
+                    assert column not in row, (name, column)
+                    continue
                 assert _same(row[column], value), (name, column, row[column], value)
             assert conn.execute(text(f"SELECT count(*) FROM {name}")).scalar_one() == 1, name
     assert drift(engine) == []
@@ -207,3 +216,24 @@ def test_out_of_date_schema_is_refused_with_the_fix_named(empty_database, monkey
     assert err.count("error: The database schema is at") == 2
     assert "Run `python -m stories db upgrade` first." in err
     assert cli.main(["db", "status"]) == 1  # `db` itself still works
+
+
+def test_display_name_moves_to_every_revision_and_the_hashes_follow(empty_database):
+    """0004: the name shown on the site becomes part of each revision and its hash;
+    the story's original and signed-off hashes follow, the audit keeps its own."""
+    engine = engine_for(empty_database)
+    upgrade_to(engine, "0003")
+    written = _seed_at(engine)
+    old_hash = written["revision"]["content_hash"]
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE story SET display_name = 'Rose', signed_off_hash = :h"),
+                     {"h": old_hash})
+    migrate.upgrade(engine)
+    new_hash = content_hash("An old story", f.BODY, "Rose")
+    with engine.connect() as conn:
+        rev = conn.execute(text("SELECT display_name, content_hash FROM revision")).one()
+        story = conn.execute(text("SELECT original_hash, signed_off_hash FROM story")).one()
+        audit = conn.execute(text("SELECT revision_hash FROM audit_event")).scalar_one()
+    assert tuple(rev) == ("Rose", new_hash)
+    assert tuple(story) == (new_hash, new_hash)
+    assert audit == "c" * 64

@@ -36,7 +36,8 @@ def _snapshot(story_id: int) -> tuple[list[dict], list[dict], list[str]]:
         consents = [c.model_dump() for c in s.exec(select(Consent).where(Consent.story_id == story_id))]
         events = [e.model_dump() for e in s.exec(select(AuditEvent).where(
             AuditEvent.story_id == story_id).order_by(AuditEvent.id))]
-        texts = [r.title + r.body for r in s.exec(select(Revision).where(Revision.story_id == story_id))]
+        texts = [r.title + r.body + r.display_name
+                 for r in s.exec(select(Revision).where(Revision.story_id == story_id))]
     return consents, events, texts
 
 
@@ -71,7 +72,7 @@ def test_old_rejected_story_loses_its_text_but_keeps_consent_and_audit(mod):
     with transaction() as s:
         story = s.get(Story, receipt.story_id)
         assert story.status == "rejected" and story.erased_at is not None
-        assert story.contact_email_enc is None and story.display_name == ""
+        assert story.contact_email_enc is None
         assert verify_chain(s).ok
 
 

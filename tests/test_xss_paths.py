@@ -95,5 +95,5 @@ def test_payload_as_display_name_is_refused_or_plain(db_url, payload):
         assert payload[:40] not in str(exc) or len(payload.strip()) < 3
         return
     with transaction() as s:
-        name = s.exec(select(Story.display_name)).one()
+        name = s.exec(select(Revision.display_name)).one()
     assert "<" not in name and "{" not in name and ":" not in name
