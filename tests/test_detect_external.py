@@ -1,0 +1,88 @@
+"""Regression guard: the detector on labelled text we did not write with our generator.
+
+Scores `stories.detect.detect` with `bench/external_corpora.py` (the scoring of
+`tests/data/phi/README.md`) on presidio-research's synthetic set and on the hand-written
+story corpus, and fails when a figure falls below the floor recorded here.
+
+The floors are the figures measured when the guard was added, minus a margin of 0.005
+(false alarms: plus 1 per 1,000 words).  They are a ratchet, not the targets of issue #11
+(recall >= 0.95 / 0.99, precision >= 0.90, <= 3 false alarms per 1,000 words): raise them
+whenever the detector improves.  The test half's floors are set by the lead after its first
+measurement; until then that test checks only that the half scores.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import external_corpora  # noqa: E402
+import handwritten  # noqa: E402
+
+MARGIN = 0.005
+FA_MARGIN = 1.0
+MEASURED = {  # detector of 2026-11-29 (commit bfb4b59), before issue #11's rule changes
+    "presidio_synth": {"recall": 0.8007, "precision": 0.8672},
+    "dev": {"recall": 0.7857, "precision": 0.5260, "fa_per_1000": 103.4},
+    "test": None,  # set by the lead: {"recall": ..., "precision": ..., "fa_per_1000": ...}
+}
+
+
+def _assert_floors(res: dict, measured: dict) -> None:
+    assert res["recall"] >= measured["recall"] - MARGIN, res["per_kind"]
+    assert res["precision"] >= measured["precision"] - MARGIN
+    if "fa_per_1000" in measured:
+        assert res["fa_per_1000"] <= measured["fa_per_1000"] + FA_MARGIN
+
+
+def test_presidio_synth_holds():
+    records = external_corpora.load("presidio_synth")
+    assert len(records) == 1500
+    res = external_corpora.score(records)
+    assert res["spans"] == 2464
+    _assert_floors(res, MEASURED["presidio_synth"])
+
+
+def test_handwritten_dev_half_holds():
+    records = external_corpora.load("dev")
+    assert len(records) == 40
+    res = external_corpora.score(records)
+    assert res["empty_records"] >= handwritten.MIN_NO_IDENTIFIER
+    _assert_floors(res, MEASURED["dev"])
+
+
+@pytest.mark.skipif(not handwritten.story_files("test"), reason="no hand-written test half in this checkout")
+def test_handwritten_test_half_holds():
+    records = external_corpora.load("test")
+    res = external_corpora.score(records)
+    assert res["spans"] > 0 and 0.0 <= res["recall"] <= 1.0 and 0.0 <= res["precision"] <= 1.0
+    assert res["fa_per_1000"] is not None  # the half has stories without identifiers
+    if MEASURED["test"] is None:
+        pytest.skip("the test half's floors are not set yet (the lead sets them after measuring)")
+    _assert_floors(res, MEASURED["test"])
+
+
+def test_scoring_follows_the_shared_definition():
+    """Recall needs every counted word overlapped; filler words and neutral spans are free."""
+    text = "Dr Amara Okafor at the Leeds General clinic in March 2019 as a Nigerian"
+    record = {"id": "x", "text": text,
+              "spans": [{"start": 0, "end": 15, "kind": "PERSON"},
+                        {"start": 19, "end": 36, "kind": "FACILITY"},
+                        {"start": 47, "end": 57, "kind": "DATE"}],
+              "neutral": [{"start": 63, "end": 71}]}
+
+    def predict(_text):  # "Amara Okafor", "Leeds", "March 2019 as a Nigerian"
+        return [(3, 15), (23, 28), (47, 71)]
+
+    res = external_corpora.score([record], predict)
+    assert res["per_kind"] == {"DATE": (1.0, 1), "FACILITY": (0.0, 1), "PERSON": (1.0, 1)}
+    # flagged words: Amara Okafor Leeds March 2019 as a Nigerian -> "as", "a" are false
+    assert res["precision"] == pytest.approx(6 / 8)
+    missed = external_corpora.misses([record], predict)
+    assert [m["words"] for m in missed["missed"]] == ["the Leeds General"]
+    assert [f["word"] for f in missed["false_alarms"]] == ["as", "a"]
