@@ -21,7 +21,7 @@ from stories.errors import InvalidInput
 from stories.export import export_site
 from stories.frontmatter import parse
 from stories.markup import highlight_html, render_diff_html, render_html
-from stories.models import Revision, Story
+from stories.models import Revision
 from stories.submission import submit_story
 from tests import factories as f
 from tests.xss import (
