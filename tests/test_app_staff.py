@@ -12,6 +12,7 @@ from test_app_support import (
     app,
     fast_hashing,  # noqa: F401 (fixture)
     messages,
+    open_story,
     press,
     screen_text,
     story,
@@ -236,3 +237,26 @@ def test_logged_out_token_no_longer_opens_staff_pages(moderator):
     at.run()
     assert "Secret title" not in screen_text(at)
     assert any("Please sign in" in m for m in messages(at))
+
+
+def test_review_shows_the_display_name_with_its_findings_and_edits_it(moderator):
+    receipt = f.submit(display_name="Rachel Smith from Leeds")
+    at = open_review(moderator, receipt.story_id)
+    assert any("Shown on the website as: <strong>Rachel " in h.value
+               and 'class="finding finding-person"' in h.value for h in at.html)
+    assert any("in the name shown" in t for t in screen_text(at).splitlines())
+    widget(at.text_input, "review_edit_name").set_value("Rae")
+    press(at, "Save as a new revision")
+    assert not messages(at)
+    with transaction() as s:
+        revision = s.get(Revision, s.get(Story, receipt.story_id).current_revision_id)
+        assert (revision.display_name, revision.author_kind) == ("Rae", "staff")
+
+
+def test_the_patient_sees_the_name_she_signs_off(moderator):
+    receipt = f.submit(display_name="Rachel Smith")
+    f.to_awaiting_signoff(receipt, moderator)
+    at = open_story(receipt.code)
+    text = screen_text(at)
+    assert "<p>Shown as: Rachel</p>" in text  # the byline she approves, above the text
+    assert "Shown as: <del>Rachel Smith</del><ins>Rachel</ins>" in text  # and the change
