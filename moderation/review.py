@@ -57,7 +57,7 @@ def _new_text(story: Story, staff: StaffIdentity, expected: str, text: dict[str,
     carry_kept(old, revision, session=session)
     perform(story, Action.EDIT, Actor.staff(staff.id), session=session,
             revision_hash=revision.content_hash, detail=summary,
-            changes={"current_revision_id": revision.id, "signed_off_hash": None})
+            changes={"current_revision_id": revision.id})
     return revision.content_hash
 
 
@@ -137,7 +137,7 @@ def request_changes(story_id: int, expected_hash: str, message: str, *,
         raise InvalidInput("Please write a message telling the patient what to change.")
     perform(story, Action.REQUEST_CHANGES, Actor.staff(staff.id), session=session,
             revision_hash=revision.content_hash,
-            changes={"patient_message": message, "signed_off_hash": None})
+            changes={"patient_message": message})
 
 
 def send_for_signoff(story_id: int, expected_hash: str, message: str = "", *,

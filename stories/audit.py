@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from stories.events import spec
 from stories.models import AuditEvent, utcnow
+from stories.outbox import announce
 
 GENESIS = "0" * 64
 _PG_CHAIN_LOCK = 0x5107E5  # advisory lock id serializing chain appends on PostgreSQL
@@ -66,7 +68,12 @@ def _last_hash(session: Session) -> str:
 
 
 def record(session: Session, *, actor_kind: str, action: str, **fields) -> AuditEvent:
-    """Append one event in the caller's transaction and return it."""
+    """Append one event in the caller's transaction and return it.
+
+    `action` must be a name in `stories.events` (the closed vocabulary); an
+    announced event also gets its outbox row here, in the same transaction.
+    """
+    announced = spec(action).announced
     event = AuditEvent(
         at=utcnow().replace(microsecond=0),
         actor_kind=actor_kind,
@@ -78,6 +85,8 @@ def record(session: Session, *, actor_kind: str, action: str, **fields) -> Audit
     event.event_hash = _digest(event)
     session.add(event)
     session.flush()
+    if announced:
+        announce(event, session=session)
     return event
 
 

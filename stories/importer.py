@@ -26,6 +26,7 @@ from stories import receipts
 from stories.audit import record
 from stories.authorization import PAPER_VERSION, text_hash
 from stories.errors import InvalidInput, StoryError
+from stories.events import Event
 from stories.models import AuthorizationText, Consent, Story
 from stories.revisions import add_revision
 from stories.submission import (
@@ -143,7 +144,7 @@ def import_item(item: dict, *, session: Session) -> tuple[str, str, str] | None:
     story.current_revision_id, story.original_hash = revision.id, revision.content_hash
     story.signed_off_hash = revision.content_hash  # she signed this text on paper
     session.add(story)
-    record(session, actor_kind="system", action="import", story_id=story.id, from_status=None,
+    record(session, actor_kind="system", action=Event.IMPORT, story_id=story.id, from_status=None,
            to_status=story.status, revision_hash=revision.content_hash,
            detail="paper authorization; findings " + (revision.finding_summary or "none"))
     return story.public_id, story.status, code

@@ -198,3 +198,22 @@ class AuditEvent(SQLModel, table=True):
     detail: str = Field(default="", max_length=500)
     prev_hash: str = Field(max_length=64, unique=True)  # unique: the chain cannot fork
     event_hash: str = Field(max_length=64, unique=True)
+
+
+class OutboxEvent(SQLModel, table=True):
+    """An announced event waiting for whatever acts on it (messages, takedown tasks).
+
+    Written in the same transaction as its audit event (a rolled-back action
+    leaves none); holds no text: the story, the event's name and when.  A
+    consumer claims rows by setting `claimed_at` and marks them `done_at`.
+    """
+
+    __tablename__ = "outbox_event"
+    id: int | None = Field(default=None, primary_key=True)
+    audit_event_id: int = Field(index=True)  # no foreign key: the audit log stays independent
+    story_id: int | None = Field(default=None, index=True)
+    event: str = Field(max_length=40, index=True)
+    at: datetime = Field(default_factory=utcnow)
+    claimed_at: datetime | None = None
+    done_at: datetime | None = Field(default=None, index=True)
+    attempts: int = 0

@@ -17,6 +17,7 @@ from stories import ratelimit, receipts
 from stories.audit import record
 from stories.consent import consent_for
 from stories.errors import NotFound
+from stories.events import Event
 from stories.models import AuditEvent, Revision, Story, utcnow
 from stories.revisions import add_revision, current_revision, original_revision, require_current
 from stories.submission import clean_comment, clean_story
@@ -141,7 +142,7 @@ def decline(code: str, revision_hash: str, comment: str, *, session: Session) ->
     perform(
         story, Action.DECLINE, Actor.patient(), session=session,
         revision_hash=revision.content_hash,
-        changes={"patient_comment": clean_comment(comment), "signed_off_hash": None},
+        changes={"patient_comment": clean_comment(comment)},
     )
 
 
@@ -156,7 +157,7 @@ def edit(code: str, title: str, body: str, *, session: Session) -> None:
     perform(
         story, Action.PATIENT_EDIT, Actor.patient(), session=session,
         revision_hash=revision.content_hash,
-        changes={"current_revision_id": revision.id, "signed_off_hash": None},
+        changes={"current_revision_id": revision.id},
     )
 
 
@@ -184,7 +185,7 @@ def erase_and_revoke(story: Story, actor: Actor, *, how: str, session: Session,
         consent.revoked_by_staff = actor.staff_id
         session.add(consent)
     erase_text(story, session=session)
-    record(session, actor_kind="system", action="erase", story_id=story.id,
+    record(session, actor_kind="system", action=Event.ERASE, story_id=story.id,
            revision_hash=revision.content_hash, detail="text and contact details erased")
 
 

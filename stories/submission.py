@@ -38,7 +38,7 @@ from stories.textnorm import (
     normalize_line,
     normalize_text,
 )
-from stories.workflow import Status
+from stories.workflow import Action, Status
 
 DISPLAY_MODES = ("anonymous", "initials", "pseudonym")
 TOPICS = (
@@ -260,7 +260,7 @@ def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
         actor_kind="patient",
         actor_id=None,
         story_id=story.id,
-        action="submit",
+        action=Action.SUBMIT,
         from_status=None,
         to_status=story.status,
         revision_hash=revision.content_hash,

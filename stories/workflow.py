@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from stories.audit import record
 from stories.errors import InvalidTransition, StaleRevision
+from stories.events import Action
 from stories.models import Story, utcnow
 
 
@@ -32,27 +33,6 @@ class Status(StrEnum):
     EXPIRED = "expired"
 
 
-class Action(StrEnum):
-    SUBMIT = "submit"
-    START_REVIEW = "start review"
-    EDIT = "edit"
-    KEEP_FINDING = "keep finding"
-    NOTE = "note"
-    REQUEST_CHANGES = "request changes"
-    PATIENT_EDIT = "patient edit"
-    SEND_FOR_SIGNOFF = "send for sign-off"
-    SIGN_OFF = "sign off"
-    DECLINE = "decline"
-    APPROVE = "approve"
-    REJECT = "reject"
-    WITHDRAW = "withdraw"
-    EXPIRE = "expire"
-    REQUEST_RECONFIRMATION = "request re-confirmation"
-    RECONFIRM = "re-confirm"
-    REISSUE_CODE = "reissue code"
-    RENEW = "renew"
-
-
 S = Status
 OPEN = frozenset({S.SUBMITTED, S.IN_REVIEW, S.AWAITING_SIGNOFF, S.SIGNED_OFF})
 ALL = frozenset(Status)
@@ -61,28 +41,35 @@ STAFF, PATIENT, SYSTEM = "staff", "patient", "system"
 
 @dataclass(frozen=True)
 class Rule:
-    """From which statuses an action is allowed, where it leads, and who may act.
+    """From which statuses an action is allowed, where it leads, who may act, and
+    what else it does.
 
-    `to=None` means the action leaves the status as it is.
+    `to=None` means the action leaves the status as it is.  `voids_signoff`:
+    the patient's sign-off no longer stands after this move (the text changed,
+    or she or the clinic reopened it); `perform` clears it.
     """
 
     sources: frozenset[Status]
     to: Status | None
     actors: frozenset[str]
+    voids_signoff: bool = False
 
 
 TRANSITIONS: dict[Action, Rule] = {
     Action.START_REVIEW: Rule(frozenset({S.SUBMITTED}), S.IN_REVIEW, frozenset({STAFF})),
-    Action.EDIT: Rule(OPEN | {S.APPROVED}, S.IN_REVIEW, frozenset({STAFF})),
+    Action.EDIT: Rule(OPEN | {S.APPROVED}, S.IN_REVIEW, frozenset({STAFF}), voids_signoff=True),
     Action.KEEP_FINDING: Rule(OPEN, None, frozenset({STAFF})),
     Action.NOTE: Rule(ALL - {S.WITHDRAWN}, None, frozenset({STAFF})),
-    Action.REQUEST_CHANGES: Rule(OPEN | {S.APPROVED}, S.CHANGES_REQUESTED, frozenset({STAFF})),
-    Action.PATIENT_EDIT: Rule(frozenset({S.CHANGES_REQUESTED}), S.SUBMITTED, frozenset({PATIENT})),
+    Action.REQUEST_CHANGES: Rule(OPEN | {S.APPROVED}, S.CHANGES_REQUESTED, frozenset({STAFF}),
+                                 voids_signoff=True),
+    Action.PATIENT_EDIT: Rule(frozenset({S.CHANGES_REQUESTED}), S.SUBMITTED, frozenset({PATIENT}),
+                              voids_signoff=True),
     Action.SEND_FOR_SIGNOFF: Rule(
         frozenset({S.SUBMITTED, S.IN_REVIEW}), S.AWAITING_SIGNOFF, frozenset({STAFF})
     ),
     Action.SIGN_OFF: Rule(frozenset({S.AWAITING_SIGNOFF}), S.SIGNED_OFF, frozenset({PATIENT})),
-    Action.DECLINE: Rule(frozenset({S.AWAITING_SIGNOFF}), S.IN_REVIEW, frozenset({PATIENT})),
+    Action.DECLINE: Rule(frozenset({S.AWAITING_SIGNOFF}), S.IN_REVIEW, frozenset({PATIENT}),
+                         voids_signoff=True),
     Action.APPROVE: Rule(frozenset({S.SIGNED_OFF}), S.APPROVED, frozenset({STAFF})),
     Action.REJECT: Rule(OPEN | {S.CHANGES_REQUESTED}, S.REJECTED, frozenset({STAFF})),
     Action.WITHDRAW: Rule(ALL - {S.WITHDRAWN}, S.WITHDRAWN, frozenset({PATIENT, STAFF})),
@@ -152,12 +139,15 @@ def perform(
     The status change is a compare-and-set on `lock_version`: if another
     transaction changed the story since it was loaded, `StaleRevision` is
     raised and nothing is written.  `changes` are further column values set in
-    the same statement.
+    the same statement; the rule's own consequences (a void sign-off) are
+    applied here, not restated by each service.
     """
     rule = check(story, action, actor)
     before = story.status
     after = rule.to.value if rule.to else before
     values = {"status": after, "updated_at": utcnow(), **(changes or {})}
+    if rule.voids_signoff:
+        values["signed_off_hash"] = None
     result = session.execute(
         update(Story)
         .where(Story.id == story.id, Story.lock_version == story.lock_version)

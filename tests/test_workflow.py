@@ -9,6 +9,7 @@ from stories.models import Story
 from stories.workflow import TRANSITIONS, Action, Actor, Status, allowed_actions, check
 
 S = Status
+OPEN = {S.SUBMITTED, S.IN_REVIEW, S.AWAITING_SIGNOFF, S.SIGNED_OFF}
 EXPECTED = {
     # action: (allowed source statuses, target)
     Action.START_REVIEW: ({S.SUBMITTED}, S.IN_REVIEW),
@@ -22,7 +23,23 @@ EXPECTED = {
         {S.SUBMITTED, S.IN_REVIEW, S.AWAITING_SIGNOFF, S.SIGNED_OFF, S.CHANGES_REQUESTED},
         S.REJECTED,
     ),
+    Action.EDIT: (OPEN | {S.APPROVED}, S.IN_REVIEW),
+    Action.KEEP_FINDING: (OPEN, None),
+    Action.NOTE: (set(Status) - {S.WITHDRAWN}, None),
+    Action.REQUEST_CHANGES: (OPEN | {S.APPROVED}, S.CHANGES_REQUESTED),
+    Action.EXPIRE: (OPEN | {S.APPROVED, S.CHANGES_REQUESTED}, S.EXPIRED),
+    Action.REQUEST_RECONFIRMATION: (OPEN | {S.APPROVED, S.CHANGES_REQUESTED}, None),
+    Action.RECONFIRM: (OPEN | {S.APPROVED, S.CHANGES_REQUESTED}, None),
+    Action.REISSUE_CODE: (set(Status) - {S.WITHDRAWN}, None),
+    Action.RENEW: ({S.EXPIRED}, S.IN_REVIEW),
 }
+#: The moves after which the patient's sign-off no longer stands.
+VOIDS_SIGNOFF = {Action.EDIT, Action.REQUEST_CHANGES, Action.PATIENT_EDIT, Action.DECLINE}
+
+
+def test_every_action_of_the_table_is_tested_here():
+    assert set(EXPECTED) == set(TRANSITIONS)
+    assert {a for a, rule in TRANSITIONS.items() if rule.voids_signoff} == VOIDS_SIGNOFF
 
 
 def _actor_for(action: Action) -> Actor:

@@ -1,0 +1,98 @@
+"""Every event the audit log can hold, defined once (like datasette's `events.py`).
+
+The audit log is the clinic's legal record, so its vocabulary is closed:
+`stories.audit.record` refuses a name that is not here.  Two kinds of events:
+
+* `Action`: what moves a story through the workflow (`stories.workflow`'s
+  transition table is keyed by it, and `perform` writes it);
+* `Event`: everything else that is audited: a story arriving (submit,
+  import), its text being erased or purged, and staff or system events that
+  concern no story (login, accounts, authorization versions).
+
+`EVENTS` says, for each name, what it is about and whether it is *announced*:
+an announced event also gets an `OutboxEvent` row in the same transaction
+(`stories.outbox`), which later work (messages to the patient, takedown
+tasks) reads; a rolled-back action announces nothing.  Adding an event means
+adding it to one enum and to `EVENTS`; `tests/test_events.py` fails when a
+name is missing from the table, or when a patient-facing table misses one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Action(StrEnum):
+    """The workflow actions (the keys of `stories.workflow.TRANSITIONS`)."""
+
+    SUBMIT = "submit"
+    START_REVIEW = "start review"
+    EDIT = "edit"
+    KEEP_FINDING = "keep finding"
+    NOTE = "note"
+    REQUEST_CHANGES = "request changes"
+    PATIENT_EDIT = "patient edit"
+    SEND_FOR_SIGNOFF = "send for sign-off"
+    SIGN_OFF = "sign off"
+    DECLINE = "decline"
+    APPROVE = "approve"
+    REJECT = "reject"
+    WITHDRAW = "withdraw"
+    EXPIRE = "expire"
+    REQUEST_RECONFIRMATION = "request re-confirmation"
+    RECONFIRM = "re-confirm"
+    REISSUE_CODE = "reissue code"
+    RENEW = "renew"
+
+
+class Event(StrEnum):
+    """Audited events that are not workflow moves."""
+
+    IMPORT = "import"
+    ERASE = "erase"
+    PURGE = "purge"
+    STAFF_ADD = "staff add"
+    STAFF_LOCKED = "staff locked"
+    LOGIN = "login"
+    LOGOUT = "logout"
+    PUBLISH_AUTHORIZATION = "publish authorization"
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    """What an event is about ("story", "staff" or "clinic") and whether it is announced."""
+
+    about: str
+    announced: bool
+
+
+_STORY = EventSpec("story", announced=True)
+_STORY_QUIET = EventSpec("story", announced=False)  # staff bookkeeping the patient never hears of
+
+#: Every audit event name: what it is about and whether it reaches the outbox.
+EVENTS: dict[str, EventSpec] = {
+    **{action.value: _STORY for action in Action},
+    Action.KEEP_FINDING.value: _STORY_QUIET,
+    Action.NOTE.value: _STORY_QUIET,
+    Event.IMPORT.value: _STORY,
+    Event.ERASE.value: _STORY,
+    Event.PURGE.value: _STORY,
+    Event.STAFF_ADD.value: EventSpec("staff", announced=False),
+    Event.STAFF_LOCKED.value: EventSpec("staff", announced=False),
+    Event.LOGIN.value: EventSpec("staff", announced=False),
+    Event.LOGOUT.value: EventSpec("staff", announced=False),
+    Event.PUBLISH_AUTHORIZATION.value: EventSpec("clinic", announced=False),
+}
+
+
+class UnknownEvent(ValueError):
+    """An audit event whose name is not in `EVENTS` (a programming error)."""
+
+
+def spec(name: str) -> EventSpec:
+    """The table entry for `name`; raises `UnknownEvent` for a name not in the vocabulary."""
+    try:
+        return EVENTS[name]
+    except KeyError:
+        raise UnknownEvent(f"{name!r} is not an audit event; add it to stories.events") from None
