@@ -28,7 +28,8 @@ import commonmark
 import markdown
 from markdown_it import MarkdownIt
 
-CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "xss"
+#: The vendored corpora (see its README for sources and licences).
+CORPORA_DIR = Path(__file__).resolve().parent / "data" / "xss"
 
 #: Elements that run script, load active content, submit, restyle or rebase a page.
 FORBIDDEN_TAGS = frozenset(
