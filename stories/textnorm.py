@@ -125,21 +125,6 @@ def normalize_text(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
-#: Longest run of one repeated symbol kept (e.g. "!!!!" is fine, 20,000 "&" is an attack).
-MAX_SYMBOL_RUN = 16
-_SYMBOL_RUN = re.compile(r"([^\w\s])\1{" + str(MAX_SYMBOL_RUN) + ",}")
-
-
-def cap_symbol_runs(s: str) -> str:
-    """Shorten any run of one repeated punctuation or symbol character to `MAX_SYMBOL_RUN`.
-
-    No story needs thousands of "&" or "[" in a row, and such runs are what
-    makes Markdown renderers (ours and the website's) slow.  Letters, digits
-    and whitespace are never touched.
-    """
-    return _SYMBOL_RUN.sub(lambda m: m.group(1) * MAX_SYMBOL_RUN, s)
-
-
 def normalize_line(s: str) -> str:
     """Normalize a single-line field (title, display name, signature).
 
