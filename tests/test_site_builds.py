@@ -256,6 +256,18 @@ def test_built_pages_run_nothing(built, site):
 
 
 @pytest.mark.parametrize("site", ["hugo", "jekyll"])
+def test_no_template_was_evaluated(built, site):
+    """Liquid / Hugo / Nunjucks syntax in a story shows as typed: the site did not run it."""
+    pages, templated = _pages(built, site), 0
+    for public_id, (revision, _, _) in built["expected"].items():
+        for opener in ("{{", "{%"):
+            if opener in revision.body:
+                templated += 1
+                assert opener in _Page(pages[public_id]).visible("story-body"), public_id
+    assert templated >= 5
+
+
+@pytest.mark.parametrize("site", ["hugo", "jekyll"])
 def test_built_pages_show_the_signed_off_words(built, site):
     mismatches = {}
     for public_id, html in _pages(built, site).items():
