@@ -62,7 +62,8 @@ SIGNER_LABELS = {
 MARKDOWN_HELP = (
     "You can use simple formatting: leave an empty line between paragraphs, "
     "`*italic*`, `**bold**`, and lines starting with `- ` for a list. "
-    "Everything else (links, HTML, symbols such as < > * _ #) is shown exactly as you typed it."
+    "Everything else (links, HTML, symbols such as `<` `>` `*` `_` `#`) is shown exactly as "
+    "you typed it."
 )
 
 
