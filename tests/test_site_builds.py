@@ -1,7 +1,8 @@
 """Real Hugo and Jekyll builds of hostile and markup-like stories (issue #10).
 
 Hostile stories (a sample of the vendored XSS corpora, the Markdown/template
-payloads of `tests.xss`, and every markup-like prose case) go through the real
+payloads of `tests.xss`, every markup-like prose case, and 40 seeded random
+texts from the Hypothesis alphabet of `tests.test_markup_like_prose`) go through the real
 service layer (submit, redact what the detector found, sign-off, approve); a
 few also get a hostile display name and tags, written straight into the
 model's columns, which accept any string.  `stories.export.export_site`
@@ -25,6 +26,7 @@ The module is skipped with a message when ``hugo`` or ``jekyll`` is missing.
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -45,6 +47,7 @@ from stories.textnorm import normalize_line
 from tests import factories as f
 from tests.browser_util import TrappedPage, launch_chromium
 from tests.conftest import point_at_fresh_database
+from tests.test_markup_like_prose import PROSE_TOKENS
 from tests.xss import (
     SAFE_MARKDOWN_TAGS,
     URL_ATTRIBUTES,
@@ -75,12 +78,21 @@ LAYOUT_TAGS = frozenset(
 ) | SAFE_MARKDOWN_TAGS  # fmt: skip
 LAYOUT_META = 5  # <meta> elements in each layout
 CHROMIUM_SAMPLE = 40
+GENERATED = 40  # random markup-like prose stories
+
+
+def _generated(count: int = GENERATED, seed: int = 20261129) -> list[tuple[str, str]]:
+    """Random prose from the tokens the Hypothesis test of `tests.test_markup_like_prose`
+    draws from (seeded, so every run builds the same pages)."""
+    rng = random.Random(seed)
+    return [(f"generated-{n:02d}", "".join(rng.choices(PROSE_TOKENS, k=rng.randint(5, 60))))
+            for n in range(count)]
 
 
 def _texts() -> list[tuple[str, str]]:
     """(id, text) for every story to build."""
     corpus = load_payloads()[::CORPUS_STEP] + markdown_payloads()
-    return corpus + [(f"prose-{case['id']}", case["text"]) for case in PROSE]
+    return corpus + [(f"prose-{case['id']}", case["text"]) for case in PROSE] + _generated()
 
 
 def _title(key: str, text: str) -> str:
