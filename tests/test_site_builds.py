@@ -132,12 +132,15 @@ def _build(cmd: list[str], cwd: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """Export the stories into both sites and build them; yield what a test needs."""
+def built(request, tmp_path_factory):
+    """Export the stories into both sites and build them; yield what a test needs.
+
+    One fresh database for the module (SQLite, or PostgreSQL when configured).
+    """
     started = time.perf_counter()
     work = tmp_path_factory.mktemp("sites")
     with pytest.MonkeyPatch.context() as mp:
-        point_at_fresh_database(_FixtureRequest(tmp_path_factory), work, mp.setenv)
+        point_at_fresh_database(request, work, mp.setenv)
         made = _make_stories()
         hugo_src, jekyll_src = work / "hugo", work / "jekyll"
         shutil.copytree(SITES / "hugo", hugo_src)
@@ -164,23 +167,6 @@ def built(tmp_path_factory):
             "reports": {"hugo": hugo_report, "jekyll": jekyll_report},
             "workflow_seconds": workflow_seconds, "seconds": time.perf_counter() - started,
         }
-
-
-class _FixtureRequest:
-    """The one thing `point_at_fresh_database` asks a request for, at module scope."""
-
-    def __init__(self, factory) -> None:
-        self._factory = factory
-
-    def getfixturevalue(self, name: str):
-        from stories import migrate
-        from stories.db import engine_for
-
-        assert name == "sqlite_template", name
-        path = self._factory.mktemp("template") / "template.db"
-        migrate.upgrade(engine_for(f"sqlite:///{path}"))
-        engine_for(f"sqlite:///{path}").dispose()
-        return path
 
 
 def _pages(built: dict, site: str) -> dict[str, str]:
