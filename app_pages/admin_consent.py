@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import flash, run, show_code_once, show_html, show_text
+from app_pages.common import flash, run, show_code_once
 from moderation import admin
 from moderation.auth import StaffIdentity
-from stories.errors import StoryError
-from stories.markup import render_html
 
 VERIFICATIONS = {
     "in person": "In person",
@@ -35,12 +33,12 @@ def authorization_versions(identity: StaffIdentity) -> None:
 
 
 def preview(body: str) -> None:
-    """The text as patients will read it (sanitized HTML; escaped if it cannot render)."""
+    """The text exactly as patients will read it: the clinic's own Markdown, as the
+    share and check pages show it (`st.markdown`), headings and all.  (Patients'
+    stories are previewed differently, with `render_html`, which lets only the
+    share form's light formatting act.)"""
     with st.container(border=True, height=420):
-        try:
-            show_html(render_html(body))
-        except StoryError:
-            show_text(body)
+        st.markdown(body)
 
 
 def publish_form(identity: StaffIdentity) -> None:

@@ -27,6 +27,7 @@ from stories.config import (
     MAX_SIGNATURE_CHARS,
     MAX_TITLE_CHARS,
 )
+from stories.frontmatter import neutralize_value
 from stories.markup import render_diff_html, render_html
 from stories.patient import PatientView
 from stories.submission import DEFAULT_TERM_DAYS
@@ -84,6 +85,20 @@ def shown_as(name: str) -> str:
     return name or "Anonymous"
 
 
+def show_title_as_published(title: str) -> None:
+    """Say so when the website shows some characters of the title as look-alikes.
+
+    The export writes `<`, `>`, quotes and braces of a title as look-alike
+    characters (`stories.frontmatter.neutralize_value`) so that no website
+    theme can read them as code; she sees exactly how before she signs off.
+    """
+    published = neutralize_value(title)
+    if published != title:
+        st.caption("On the website a few characters of your title are shown as look-alikes, "
+                   "so that no website can mistake them for code. Your title will read:")
+        show_text(published, "p", "published-title")
+
+
 def show_proposal(code: str, view: PatientView, seen: str) -> None:
     """The exact proposed text, the changes from hers, approve or decline.
 
@@ -94,6 +109,7 @@ def show_proposal(code: str, view: PatientView, seen: str) -> None:
         show_text(view.title, "h3")
         show_text(f"Shown as: {shown_as(view.shown_as)}")
         show_html(render_html(view.body))
+    show_title_as_published(view.title)
     with st.expander("What the clinic changed from what you wrote", expanded=True):
         st.caption("Removed words are struck through, added words are highlighted.")
         show_html(render_diff_html(view.original_title, view.title))

@@ -7,6 +7,7 @@ shown once, on the run right after submitting, and lives nowhere else.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 
 import streamlit as st
@@ -31,8 +32,10 @@ from stories.submission import (
     SubmissionForm,
     submit_story,
 )
+from stories.textnorm import removed_characters
 
 SUBMIT_WINDOW = timedelta(hours=1)
+REMOVAL_ACK_KEY = "share_removal_ack"
 RECEIPT_KEY = "share_receipt"
 VERSION_KEY = "share_auth_version"
 FIELDS = ("title", "body", "mode", "name", "tags", "email", "website", "excerpts", "expires",
@@ -59,7 +62,8 @@ SIGNER_LABELS = {
 MARKDOWN_HELP = (
     "You can use simple formatting: leave an empty line between paragraphs, "
     "`*italic*`, `**bold**`, and lines starting with `- ` for a list. "
-    "Links, pictures and code are not kept."
+    "Everything else (links, HTML, symbols such as `<` `>` `*` `_` `#`) is shown exactly as "
+    "you typed it."
 )
 
 
@@ -159,8 +163,36 @@ def collect(version: str) -> SubmissionForm:
     )
 
 
+def _text_fields(form: SubmissionForm) -> tuple[str, ...]:
+    return (form.title, form.body, form.display_name, form.expiry_event, form.material_details,
+            form.representative_authority, form.signature)
+
+
+def removal_confirmed(form: SubmissionForm) -> bool:
+    """Whether nothing is removed from her text, or she was told what and sent it again.
+
+    Stored text is what she typed after Unicode normalisation, which drops
+    invisible and control characters.  If there are any, the first press of
+    "Send" names them (by Unicode name, no text) and stores nothing; pressing
+    again with the same text sends it.
+    """
+    removed = sorted({item for text in _text_fields(form) for item in removed_characters(text)})
+    if not removed:
+        return True
+    digest = hashlib.sha256("\x00".join(_text_fields(form)).encode()).hexdigest()
+    if st.session_state.get(REMOVAL_ACK_KEY) == digest:
+        return True
+    st.session_state[REMOVAL_ACK_KEY] = digest
+    st.warning("Before we store your story: it contains invisible or control characters that "
+               "we remove (nothing else is changed): " + "; ".join(removed) + ". Press "
+               "\u201cSend my story\u201d again to send it without them.")
+    return False
+
+
 def submit(version: str) -> None:
     """Rate-limit, then store; on success clear the form and show the code."""
+    if not removal_confirmed(collect(version)):
+        return
     allowed = act(ratelimit.hit, ratelimit.bucket("submit", client_key()), limit=get_settings().submit_limit,
                   window=SUBMIT_WINDOW,
                   message="Too many stories were sent from here in the last hour. Please try "
@@ -171,6 +203,7 @@ def submit(version: str) -> None:
     for name in FIELDS:
         st.session_state.pop(_key(name), None)
     st.session_state.pop(VERSION_KEY, None)
+    st.session_state.pop(REMOVAL_ACK_KEY, None)
     st.session_state[RECEIPT_KEY] = receipt.code
     st.rerun()
 

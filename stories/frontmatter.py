@@ -27,6 +27,11 @@ input      becomes       defeats
 ``]:``     ``]：``       a Markdown reference definition
 =========  ============  ===============================================
 
+These are the only characters of a patient's words that the site does not
+show exactly as typed (the body is exact, see `stories.markup`); the
+patient's sign-off page shows the title as the website will write it
+whenever the two differ.
+
 Round-trip exactness is for what was written: ``parse(emit(f, b))`` returns
 ``(prepare_fields(f), b)``.
 """

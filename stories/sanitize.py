@@ -1,16 +1,15 @@
 """The HTML sanitizing policy, in one place, for two engines.
 
-Patients submit plain text with light Markdown: no HTML at all is accepted
-(`INPUT_TAGS` is empty).  The only HTML we ever emit is our own rendered
-previews (Markdown preview, PII highlights, diffs), and `clean_html` passes
-them through the `PREVIEW_*` allowlists as a last line of defence.
+Patients submit plain text with light Markdown, and their text is stored as
+typed: nothing is deleted from it on the way in (a "<" in "if pain<pleasure"
+or "I'm <not> okay" is a word, not a tag).  Markup is neutralised by escaping
+on output (`stories.markup`, `stories.frontmatter`, the app's pages).  The only
+HTML we ever emit is our own rendered previews (Markdown preview, PII
+highlights, diffs), built from escaped text, and `clean_html` passes them
+through the `PREVIEW_*` allowlists as a last line of defence.
 
 Public surface:
 
-* `clean_text(s)` - untrusted input to plain text: every tag and comment
-  removed (with the content of `CLEAN_CONTENT_TAGS`), entities decoded,
-  repeated to a fixed point.  The result is idempotent and contains nothing an
-  HTML parser would read as a tag, comment or character reference.
 * `clean_html(html)` - our own preview HTML reduced to the preview policy.
 
 Engines.  ``nh3`` is the default: it wraps ammonia, a maintained Rust
@@ -25,7 +24,6 @@ bleach cannot drop element contents by itself, so we remove the tokens of
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -35,12 +33,8 @@ from bleach.html5lib_shim import BleachHTMLParser
 from bleach.sanitizer import BleachSanitizerFilter
 
 from stories.config import get_settings
-from stories.textnorm import normalize_text
 
 ENGINES: frozenset[str] = frozenset({"nh3", "bleach"})
-
-#: Tags accepted in patient input: none.  Input is plain text.
-INPUT_TAGS: frozenset[str] = frozenset()
 
 #: Tags our own previews may contain: what `stories.markup` produces from
 #: safe Markdown (paragraphs, emphasis, lists, quotes, h3/h4 headings, rules),
@@ -73,12 +67,6 @@ CLEAN_CONTENT_TAGS: frozenset[str] = frozenset(
 
 #: A ``class`` attribute survives only if every token matches this.
 CLASS_TOKEN = re.compile(r"(?:finding|diff)(?:-[a-z0-9]+)*\Z")
-
-#: `clean_text` stops iterating after this many rounds (see its docstring).
-MAX_ROUNDS = 6
-
-# "<" that an HTML tokenizer would read as the start of a tag or comment.
-_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 def resolve_engine(engine: str | None = None) -> str:
@@ -156,39 +144,6 @@ def _sanitize(fragment: str, tags: frozenset[str], engine: str | None) -> str:
     if resolve_engine(engine) == "bleach":
         return _bleach(fragment, tags)
     return _nh3(fragment, tags)
-
-
-def _text_round(s: str, engine: str | None) -> str:
-    """One round: decode entities, strip all markup, decode again, normalize.
-
-    Decoding first as well makes the result engine-independent: bleach keeps
-    a legacy reference without semicolon (``&amp``) as literal text while a
-    browser, and `html.unescape`, decode it.
-    """
-    return normalize_text(html.unescape(_sanitize(html.unescape(s), INPUT_TAGS, engine)))
-
-
-def clean_text(s: str, engine: str | None = None) -> str:
-    """Return untrusted `s` as plain text with no markup and no entities.
-
-    Each round removes every tag and comment (and the content of
-    `CLEAN_CONTENT_TAGS`), decodes character references and re-normalizes;
-    decoding can reveal new markup (``&lt;script&gt;``), so rounds repeat
-    until nothing changes.  Layered encodings beyond `MAX_ROUNDS` are not
-    text anyone writes: the last round's remaining ``<`` and ``&`` are then
-    replaced by look-alikes (U+2039, U+FF06) so the result is still a fixed
-    point.  A ``<`` that could still open a tag (an unterminated ``<b`` at
-    the very end, which one engine keeps as text) becomes U+2039 as well, so
-    the guarantee does not depend on the engine's tokenizer.  Either way
-    ``clean_text(clean_text(s)) == clean_text(s)``.
-    """
-    current = normalize_text(s)
-    for _ in range(MAX_ROUNDS):
-        following = _text_round(current, engine)
-        if following == current:
-            return _TAG_OPEN.sub("\u2039", current)
-        current = following
-    return normalize_text(current.replace("<", "\u2039").replace("&", "\uff06"))
 
 
 def clean_html(fragment: str, engine: str | None = None) -> str:

@@ -1,10 +1,13 @@
 """`submit_story`: the patient's form, checked, cleaned, detected and stored.
 
 Order of operations for every text field: normalize Unicode and control
-characters, enforce the size limit, strip any markup (the sanitizing policy),
-then detect identifiers.  Everything (story, first revision, consent, audit
-event) is written in the caller's one transaction, and the receipt code is
-returned once and stored only as a hash.
+characters (`stories.textnorm`), enforce the size limit, then detect
+identifiers.  Nothing else is removed or rewritten: a patient's words are
+stored exactly as she typed them ("I'm <not> okay", "2*3=6", "&lt;"), and
+markup is neutralised by escaping wherever text is shown or exported
+(`stories.markup`, `stories.frontmatter`, the app's pages).  Everything
+(story, first revision, consent, audit event) is written in the caller's one
+transaction, and the receipt code is returned once and stored only as a hash.
 """
 
 from __future__ import annotations
@@ -30,10 +33,8 @@ from stories.config import (
 from stories.errors import InvalidInput
 from stories.models import Consent, Story, utcnow
 from stories.revisions import add_revision
-from stories.sanitize import clean_text
 from stories.textnorm import (
     TextTooLong,
-    cap_symbol_runs,
     check_length,
     normalize_line,
     normalize_text,
@@ -104,12 +105,12 @@ class Receipt:
 
 
 def clean_line(value: str, limit: int, label: str, required: bool = True) -> str:
-    """One-line field: normalized, stripped of markup (then normalized again, as
-    decoding an entity such as ``&#10;`` could bring back a newline), bounded.
+    """One-line field: normalized (whitespace runs become one space), bounded.
 
+    Markup-like text is kept as typed; it is escaped where it is shown.
     `label` is a noun for messages: "Your {label} is ... characters long".
     """
-    text = normalize_line(clean_text(normalize_line(value or "")))
+    text = normalize_line(value or "")
     try:
         check_length(text, limit, label)
     except TextTooLong as exc:
@@ -120,14 +121,14 @@ def clean_line(value: str, limit: int, label: str, required: bool = True) -> str
 
 
 def clean_story(title: str, body: str) -> tuple[str, str]:
-    """Normalize, bound and strip markup from a title and a body."""
+    """Normalize and bound a title and a body; their words are kept as typed."""
     title = clean_line(title, MAX_TITLE_CHARS, "title")
     body = normalize_text(body or "")
     try:
         check_length(body, MAX_BODY_CHARS, "story")
     except TextTooLong as exc:
         raise InvalidInput(str(exc)) from exc
-    body = cap_symbol_runs(clean_text(body)).strip()
+    body = body.strip()
     if len(body) < MIN_BODY_CHARS:
         raise InvalidInput(f"Your story needs at least {MIN_BODY_CHARS} characters.")
     return title, body
@@ -271,7 +272,7 @@ def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
 
 def clean_comment(value: str, label: str = "comment") -> str:
     """Normalize and bound a free-text comment or message."""
-    text = clean_text(normalize_text(value or "")).strip()
+    text = normalize_text(value or "").strip()
     try:
         check_length(text, MAX_COMMENT_CHARS, label)
     except TextTooLong as exc:

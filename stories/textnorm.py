@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 TAB_WIDTH = 4
 
@@ -96,29 +97,32 @@ def _strip_match(match: re.Match[str]) -> str:
     return match.group(1) or ""
 
 
-def normalize_text(s: str) -> str:
-    """Return `s` repaired, with ``\\n`` newlines, NFC, and no control or invisible characters."""
+def _before_stripping(s: str) -> str:
+    """Steps 1-4 of `normalize_text` up to (not including) the removal of characters."""
     s = repair_unicode(s)
     s = _NEWLINES.sub("\n", s)
     s = unicodedata.normalize("NFC", s)
-    s = s.replace("\t", " " * TAB_WIDTH)
-    s = _STRIP.sub(_strip_match, s)
-    return unicodedata.normalize("NFC", s)
+    return s.replace("\t", " " * TAB_WIDTH)
 
 
-#: Longest run of one repeated symbol kept (e.g. "!!!!" is fine, 20,000 "&" is an attack).
-MAX_SYMBOL_RUN = 16
-_SYMBOL_RUN = re.compile(r"([^\w\s])\1{" + str(MAX_SYMBOL_RUN) + ",}")
+def removed_characters(s: str) -> list[str]:
+    """Describe what `normalize_text` removes from `s`, so the patient can be told first.
 
-
-def cap_symbol_runs(s: str) -> str:
-    """Shorten any run of one repeated punctuation or symbol character to `MAX_SYMBOL_RUN`.
-
-    No story needs thousands of "&" or "[" in a row, and such runs are what
-    makes Markdown renderers (ours and the website's) slow.  Letters, digits
-    and whitespace are never touched.
+    One entry per kind of character, e.g. ``"ZERO WIDTH SPACE (U+200B) x2"``;
+    empty when nothing but invisible canonical changes (NFC, line endings,
+    tabs to spaces) would happen.  The entries name characters, never text.
     """
-    return _SYMBOL_RUN.sub(lambda m: m.group(1) * MAX_SYMBOL_RUN, s)
+    counts = Counter(m.group() for m in _STRIP.finditer(_before_stripping(s)) if not m.group(1))
+    return [
+        f"{unicodedata.name(char, 'CONTROL CHARACTER')} (U+{ord(char):04X})" + (f" x{n}" if n > 1 else "")
+        for char, n in sorted(counts.items())
+    ]
+
+
+def normalize_text(s: str) -> str:
+    """Return `s` repaired, with ``\\n`` newlines, NFC, and no control or invisible characters."""
+    s = _STRIP.sub(_strip_match, _before_stripping(s))
+    return unicodedata.normalize("NFC", s)
 
 
 def normalize_line(s: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import factories as f
 import pytest
 from test_app_support import (
@@ -15,6 +17,7 @@ from test_app_support import (
 
 from moderation import review
 from stories.db import transaction
+from stories.frontmatter import neutralize_value
 from stories.models import Revision
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
@@ -51,6 +54,26 @@ def test_status_timeline_and_code_kept_only_in_session(db_url):
     assert any("You shared your story." in m.value for m in at.markdown)
     assert at.session_state["patient_code"] == receipt.code
     assert receipt.code not in str(at.query_params)
+
+
+def test_sign_off_shows_how_the_website_writes_a_title_with_symbols(db_url, moderator):
+    title = 'I <3 my physio\'s "patience" {really}'
+    receipt = f.submit(title=title)
+    f.to_awaiting_signoff(receipt, moderator)
+    at = open_story(receipt.code)
+    shown = [h.value for h in at.html]
+    assert f"<h3>{html.escape(title)}</h3>" in shown  # her title, as typed
+    published = neutralize_value(title)
+    assert published != title
+    assert f'<p class="published-title">{html.escape(published)}</p>' in shown
+    assert any("look-alikes" in c.value for c in at.caption)
+
+
+def test_plain_title_needs_no_published_note(db_url, moderator):
+    receipt = f.submit(title="Not broken")
+    f.to_awaiting_signoff(receipt, moderator)
+    at = open_story(receipt.code)
+    assert not any("look-alikes" in c.value for c in at.caption)
 
 
 def test_sign_off_the_exact_text(db_url, moderator):

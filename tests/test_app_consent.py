@@ -178,7 +178,8 @@ def test_admin_publishes_a_new_version_the_share_page_shows_it(db_url):
     widget(at.text_input, "admin_auth_version").set_value("2027-01-v2")
     widget(at.text_area, "admin_auth_body").set_value(NEW_TEXT)
     at.run()
-    assert any("Plain-language terms" in h.value for h in at.html)  # the preview
+    preview = [m.value for m in at.markdown if "Plain-language terms" in m.value]
+    assert preview == [NEW_TEXT.strip()]  # the preview: the clinic's Markdown, as patients see it
     press(at, "Publish this version")
     assert messages(at) == ["Please tick the box to confirm that you want to publish this "
                             "version."]

@@ -53,6 +53,37 @@ def test_valid_story_gives_a_receipt_code_once_and_clears_the_form(db_url):
     assert not at.code
 
 
+def test_markup_like_text_is_stored_exactly_as_typed(db_url):
+    at = app()
+    title = "I'm <not> okay & 2*3=6"
+    body = ("if pain<pleasure then I went back. x<y and z>w, you&me&notes, &lt; and "
+            "\u00af\\_(\u30c4)_/\u00af <script in my diary")
+    fill_share(at, title=title, body=body)
+    press(at, "Send my story")
+    assert not messages(at) and not messages(at, "warning")
+    assert len(at.code) == 1
+    with transaction() as s:
+        revision = s.exec(select(Revision)).one()
+    assert (revision.title, revision.body) == (title, body)
+
+
+def test_removed_invisible_characters_are_named_before_anything_is_stored(db_url):
+    at = app()
+    body = "It was hard\u200b to say. " * 4 + "Then\u202e it got better."
+    fill_share(at, body=body)
+    press(at, "Send my story")
+    (warning,) = messages(at, "warning")
+    assert "ZERO WIDTH SPACE (U+200B) x4" in warning and "RIGHT-TO-LEFT OVERRIDE" in warning
+    assert "It was hard" not in warning  # names characters, never her text
+    assert not at.code and stories() == []
+    assert widget(at.text_area, "share_body").value == body  # kept in the form
+    press(at, "Send my story")  # the same text again: she has been told
+    assert len(at.code) == 1 and not messages(at, "warning")
+    with transaction() as s:
+        stored = s.exec(select(Revision.body)).one()
+    assert stored == body.replace("\u200b", "").replace("\u202e", "").strip()
+
+
 def test_missing_permission_shows_a_clear_error_and_keeps_the_text(db_url):
     at = app()
     fill_share(at, website=False)

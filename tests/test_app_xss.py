@@ -7,6 +7,8 @@ piece of HTML the app lets through must contain nothing executable.
 
 from __future__ import annotations
 
+import html
+
 import factories as f
 import pytest
 from test_app_support import (
@@ -21,6 +23,7 @@ from test_app_support import (
 
 from stories.db import transaction
 from stories.models import Revision, Story
+from stories.textnorm import normalize_line, normalize_text
 from tests.xss import assert_nothing_executable, load_payloads, markdown_payloads
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
@@ -44,14 +47,19 @@ def assert_inert(at) -> None:
 @pytest.mark.parametrize(("name", "payload"), sample(), ids=[n for n, _ in sample()])
 def test_payload_is_inert_on_every_page(db_url, name, payload):
     share = app()
-    fill_share(share, title=("T " + payload)[:120], body=FILLER + "\n\n" + payload + FILLER)
+    title, body = ("T " + payload)[:120], FILLER + "\n\n" + payload + FILLER
+    fill_share(share, title=title, body=body)
     press(share, "Send my story")
     assert not messages(share)
     code = share.code[0].value
+    with transaction() as s:  # kept as typed: markup is the patient's words, not deleted
+        revision = s.get(Revision, s.get(Story, 1).current_revision_id)
+    assert (revision.title, revision.body) == (normalize_line(title), normalize_text(body).strip())
     moderator = f.staff("moderator")
     at = app("review", who=moderator, review_story_id=1)
     assert not messages(at)
     assert_inert(at)
+    assert f"<h2>{html.escape(revision.title)}</h2>" in html_bodies(at)  # shown escaped, as text
     press(at, "Send to the patient for sign-off")
     check = app("check")
     widget(check.text_input, "check_code_input").set_value(code)
@@ -65,7 +73,7 @@ RAW = [p for _, p in load_payloads()[::40]] + [p for _, p in markdown_payloads()
 
 @pytest.mark.parametrize("payload", RAW)
 def test_raw_stored_payload_is_inert_too(db_url, payload):
-    """Text that somehow skipped the submission cleaning is still escaped on screen."""
+    """Text written straight into the database (any import path) is still escaped on screen."""
     receipt = f.submit()
     moderator = f.staff("moderator")
     f.to_awaiting_signoff(receipt, moderator)

@@ -1,6 +1,6 @@
 """Exported-style pages in a real browser: no payload may run a script.
 
-Every corpus payload is stored (normalize, clean_text) and exported: its
+Every corpus payload is stored (normalized, otherwise as typed) and exported: its
 Markdown is rendered by each site renderer with raw HTML allowed, its title
 printed as an *unescaping* theme would, and it goes through our own staff
 screens.  All payloads of one path share a page, so the whole test takes a
@@ -13,8 +13,8 @@ import pytest
 
 from stories.frontmatter import emit, parse
 from stories.markup import highlight_html, render_diff_html, render_html, to_safe_markdown
-from stories.sanitize import clean_text
-from stories.textnorm import normalize_line, normalize_text
+from stories.submission import clean_line
+from stories.textnorm import normalize_text
 from tests.browser_util import TrappedPage, launch_chromium
 from tests.xss import RENDERERS, load_payloads, markdown_payloads
 
@@ -24,11 +24,11 @@ PAYLOADS = [payload for _, payload in load_payloads() + markdown_payloads()]
 
 
 def _stored(payload: str) -> str:
-    return clean_text(normalize_text(payload))
+    return normalize_text(payload).strip()
 
 
 def _title(payload: str) -> str:
-    fields, _ = parse(emit({"title": clean_text(normalize_line(payload))}, ""))
+    fields, _ = parse(emit({"title": clean_line(payload, 10**6, "title", required=False)}, ""))
     return fields["title"]
 
 

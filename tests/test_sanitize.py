@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import html
 import re
+from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stories.markup import reader_text, render_html
 from stories.sanitize import (
     CLEAN_CONTENT_TAGS,
-    INPUT_TAGS,
     PREVIEW_TAGS,
     URL_SCHEMES,
     allowed_attribute,
     clean_html,
-    clean_text,
     resolve_engine,
 )
+from stories.submission import clean_comment
+from stories.textnorm import normalize_text
 from tests.xss import assert_nothing_executable
 
 ENGINES = ["nh3", "bleach"]
@@ -43,7 +44,6 @@ def engine(request):
 
 
 def test_policy_constants():
-    assert not INPUT_TAGS
     assert sorted(URL_SCHEMES) == ["https", "mailto"]
     assert {"script", "style"} <= CLEAN_CONTENT_TAGS
     assert not PREVIEW_TAGS & {"a", "img", "script", "style", "iframe", "form", "svg", "code"}
@@ -59,63 +59,74 @@ def test_engine_comes_from_settings_at_call_time(monkeypatch):
 
 def test_unknown_engine_is_refused():
     with pytest.raises(ValueError, match="unknown sanitizer"):
-        clean_text("x", engine="regex")
+        clean_html("x", engine="regex")
 
 
 @pytest.mark.parametrize(
-    ("raw", "expected"),
+    "raw",
     [
-        ("Just a story.", "Just a story."),
-        ("<b>bold</b> and <i>it</i>", "bold and it"),
-        ("<script>alert(1)</script>after", "after"),
-        ("<style>body{}</style>after", "after"),
-        ("<iframe src=x>inside</iframe>after", "after"),
-        ("&lt;script&gt;alert(1)&lt;/script&gt;after", "after"),
-        ("&amp;lt;b&amp;gt;x", "x"),
-        ("Tom &amp; Jerry &eacute;t&eacute;", "Tom & Jerry \u00e9t\u00e9"),
-        ("a <!-- hidden --> b", "a  b"),
-        ("I <3 my nurse, 2 < 3", "I <3 my nurse, 2 < 3"),
-        ("<scr<script>ipt>alert(1)</script>", "ipt>alert(1)"),
-        ("&#x202e;reversed", "reversed"),
-        ("<img src=x onerror=alert(1)>", ""),
+        "Just a story.",
+        "<b>bold</b> and <i>it</i>",
+        "<script>alert(1)</script>after",
+        "<style>body{}</style>after",
+        "<iframe src=x>inside</iframe>after",
+        "&lt;script&gt;alert(1)&lt;/script&gt;after",
+        "&amp;lt;b&amp;gt;x",
+        "Tom &amp; Jerry &eacute;t&eacute;",
+        "a <!-- hidden --> b",
+        "I <3 my nurse, 2 < 3",
+        "<scr<script>ipt>alert(1)</script>",
+        "&#x202e;reversed",
+        "<img src=x onerror=alert(1)>",
+        "if pain<pleasure then I went back",
+        "I'm <not> okay and the rest of my story",
+        "x<y and z>w",
+        "you&me&notes",
     ],
     ids=[
         "plain", "tags", "script", "style", "iframe", "encoded-script", "double-encoded",
         "entities", "comment", "less-than", "split-script", "encoded-bidi", "img",
+        "unterminated", "aside", "math", "entity-like",
     ],
 )  # fmt: skip
-def test_clean_text(engine, raw, expected):
-    assert clean_text(raw, engine) == expected
+def test_markup_is_kept_as_typed_and_shown_escaped(engine, raw):
+    """No input filter deletes markup-like text; the preview shows it as text."""
+    assert clean_comment(raw) == raw
+    preview = render_html(raw, engine)
+    assert_nothing_executable(preview, allowed_tags=PREVIEW_TAGS)
+    assert _visible(preview) == " ".join(reader_text(raw).split())
 
 
-def test_clean_text_unterminated_tag_cannot_survive(engine):
-    assert not TAG_OPEN.search(clean_text("safe a<b", engine))
+def _visible(html_text: str) -> str:
+    parser = _Text()
+    parser.feed(html_text)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
 
 
-def test_clean_text_deep_encoding_still_reaches_a_fixed_point(engine):
-    raw = "&amp;" * 1 + "amp;" * 30 + "lt;script&gt;x"
-    once = clean_text(raw, engine)
-    assert clean_text(once, engine) == once
-    assert not TAG_OPEN.search(once)
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
 
-
-def _assert_plain(text: str, engine: str) -> None:
-    assert clean_text(text, engine) == text
-    assert not TAG_OPEN.search(text)
-    assert html.unescape(text) == text
-    assert_nothing_executable(text)
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.one_of(MARKUP, st.text(max_size=80)))
-def test_clean_text_is_idempotent_plain_text_nh3(text):
-    _assert_plain(clean_text(text, "nh3"), "nh3")
+def test_any_text_is_stored_as_normalized_and_previewed_inert_nh3(text):
+    stored = clean_comment(text)
+    assert stored == normalize_text(text).strip()
+    assert_nothing_executable(render_html(stored, "nh3"), allowed_tags=PREVIEW_TAGS)
 
 
 @settings(max_examples=60, deadline=None)
 @given(MARKUP)
-def test_clean_text_is_idempotent_plain_text_bleach(text):
-    _assert_plain(clean_text(text, "bleach"), "bleach")
+def test_any_text_is_stored_as_normalized_and_previewed_inert_bleach(text):
+    stored = clean_comment(text)
+    assert stored == normalize_text(text).strip()
+    assert_nothing_executable(render_html(stored, "bleach"), allowed_tags=PREVIEW_TAGS)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Every payload of the shared XSS corpora, through every path text takes to a page.
 
-Paths: submission (normalize, clean_text), export (to_safe_markdown rendered by
+Paths: submission (normalized and stored exactly as typed), export (to_safe_markdown rendered by
 each site renderer with raw HTML allowed; front matter values as a theme
 might print them, even unescaped), and the staff screens (render_html,
 highlight_html, render_diff_html).  Engine-dependent steps run with both
@@ -13,7 +13,8 @@ import pytest
 
 from stories.frontmatter import emit, parse
 from stories.markup import highlight_html, render_diff_html, render_html, to_safe_markdown
-from stories.sanitize import PREVIEW_TAGS, clean_text
+from stories.sanitize import PREVIEW_TAGS
+from stories.submission import clean_line, clean_story
 from stories.textnorm import normalize_line, normalize_text
 from tests.xss import (
     RENDERERS,
@@ -44,8 +45,10 @@ def test_corpora_are_loaded():
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("payload", TEXTS, ids=IDS)
 def test_payload_as_body(payload, engine):
-    stored = clean_text(normalize_text(payload), engine)
-    assert clean_text(stored, engine) == stored
+    """Stored as typed (after normalisation), inert wherever it is shown."""
+    typed = payload + "\n\nThat is my story, in my own words, as I wrote it."
+    _, stored = clean_story("A title", typed)
+    assert stored == normalize_text(typed).strip()
     _assert_markdown_inert(to_safe_markdown(stored))
     assert_nothing_executable(render_html(stored, engine), allowed_tags=PREVIEW_TAGS)
 
@@ -53,7 +56,8 @@ def test_payload_as_body(payload, engine):
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("payload", TEXTS, ids=IDS)
 def test_payload_as_title(payload, engine):
-    title = clean_text(normalize_line(payload), engine)
+    title = clean_line(payload, 10**6, "title", required=False)
+    assert title == normalize_line(payload)
     fields, _ = parse(emit({"title": title, "tags": [title]}, "body"))
     value = fields["title"]
     assert_no_template_syntax(value)
@@ -67,7 +71,7 @@ def test_payload_as_title(payload, engine):
 
 @pytest.mark.parametrize("payload", TEXTS, ids=IDS)
 def test_raw_payload_on_every_path(payload):
-    """Each step is safe on its own, even on text that skipped `clean_text`."""
+    """Each step is safe on its own, even on text that skipped normalisation."""
     _assert_markdown_inert(to_safe_markdown(payload))
     assert_nothing_executable(render_html(payload), allowed_tags=PREVIEW_TAGS)
     fields, body = parse(emit({"title": payload}, to_safe_markdown(payload)))
