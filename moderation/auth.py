@@ -192,7 +192,8 @@ def identity_for(token: str | None, *, session: Session) -> StaffIdentity | None
     if user is None or not user.active:
         return None
     deadline = _idle_deadline(row, now)
-    if (deadline - row.expires_at).total_seconds() >= TOUCH_SECONDS:
+    moved = (deadline - row.expires_at).total_seconds()
+    if moved >= TOUCH_SECONDS or moved < 0:  # forward (throttled) or down to the absolute end
         row.expires_at = deadline
         session.add(row)
     return StaffIdentity(user.id, user.username, user.role)
