@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 BROWSER_COOKIE = "stories_browser"
-OFFER_SECONDS = 600  # how long a page's download button works without a rerun
+OFFER_SECONDS = 1800  # a button keeps working this long after its page last ran
 
 
 def new_browser_id() -> str:
