@@ -37,6 +37,7 @@ from moderation.browser import BROWSER_COOKIE, DOWNLOADS, form_token_ok, new_bro
 from stories.db import transaction
 
 LOGIN_PAGE = "/login"
+MAX_FORM_BYTES = 8192  # username, password (1,024 characters at most) and a token
 GONE = ("<!doctype html><title>Download expired</title><p>This download has expired or "
         "was made for another browser. Go back to the page and press the button again.</p>"
         '<p><a href="/">Back to the app</a></p>')
@@ -104,10 +105,20 @@ def _same_origin(request: Request) -> bool:
     return origin in (None, "null") or origin == f"{request.url.scheme}://{request.url.netloc}"
 
 
+async def _small_form(request: Request, fields: int):
+    """The posted form fields, or None for a body larger than any of our forms."""
+    try:
+        if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
+            return None
+    except ValueError:
+        return None
+    return await request.form(max_files=0, max_fields=fields)
+
+
 async def _bound_form(request: Request, purpose: str):
     """The posted form, if it came from a page rendered for this browser; else None."""
-    form = await request.form(max_files=0, max_fields=8)
-    if not _same_origin(request):
+    form = await _small_form(request, 8)
+    if form is None or not _same_origin(request):
         return None
     if not form_token_ok(request.cookies.get(BROWSER_COOKIE), purpose, form.get("form_token")):
         return None
@@ -165,8 +176,8 @@ async def private_download(request: Request) -> Response:
     offer's permission.  Nothing is cached; an unknown, expired or foreign
     token gets the same short page and no file.
     """
-    form = await request.form(max_files=0, max_fields=4)
-    offer = DOWNLOADS.take(form.get("token"), request.cookies.get(BROWSER_COOKIE))
+    form = await _small_form(request, 4)
+    offer = form and DOWNLOADS.take(form.get("token"), request.cookies.get(BROWSER_COOKIE))
     if offer is None or not _same_origin(request):
         return HTMLResponse(GONE, status_code=404, headers={"cache-control": "no-store"})
     data = await run_in_threadpool(_make_file, offer, request.cookies.get(COOKIE))
