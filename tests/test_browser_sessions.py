@@ -179,3 +179,36 @@ def test_patient_authorization_reaches_only_her_browser(served):
     finally:
         patient.close()
         stranger.close()
+
+
+def test_the_export_zip_reaches_only_a_signed_in_publishers_browser(served):
+    moderator = f.staff("moderator", "mod-export")
+    approved = f.submit(title="Zip only for staff", body=f.BODY + " Zip.")
+    f.to_approved(approved, moderator)
+    f.staff("publisher", "pub-zip")
+    _, app = served
+    publisher = visitor(served, "publisher")
+    try:
+        page = login(publisher, "pub-zip")
+        publisher.nav("Export")
+        click_button(page, "Export now", re.compile(r"^\d+ stor(y|ies) exported"))
+        requested: list[str] = []
+        publisher.context.on("request", lambda r: requested.append(r.url))
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download the zip").click()
+        with open(download.value.path(), "rb") as file:
+            assert approved.public_id.encode() in file.read()  # a zip naming the story
+        for url in {download.value.url, *(u for u in requested if u.startswith(app.url))}:
+            body = anonymous(url)
+            assert not body.startswith("PK") and approved.public_id not in body, url
+
+        other = publisher.context.new_page()  # log out in another tab
+        other.goto(app.url + "/login", wait_until="domcontentloaded")
+        other.get_by_role("button", name="Log out", exact=True).click()
+        other.get_by_text("You are logged out.").wait_for()
+        page.bring_to_front()
+        with page.expect_navigation():  # the same button, signed out: no file, a short page
+            page.get_by_role("button", name="Download the zip").click()
+        assert "expired" in page.content() and approved.public_id not in page.content()
+    finally:
+        publisher.close()
