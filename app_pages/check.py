@@ -12,14 +12,17 @@ import streamlit as st
 
 from app_pages.common import (
     act,
+    browser_id,
     client_key,
     flash,
+    private_download,
     run,
     seen_revision,
     show_flash,
     show_html,
     show_text,
 )
+from moderation.browser import DOWNLOADS
 from stories import authorization, ledger, patient, reconfirm
 from stories.config import (
     MAX_BODY_CHARS,
@@ -27,6 +30,7 @@ from stories.config import (
     MAX_SIGNATURE_CHARS,
     MAX_TITLE_CHARS,
 )
+from stories.db import transaction
 from stories.frontmatter import neutralize_value
 from stories.markup import render_diff_html, render_html
 from stories.patient import PatientView
@@ -170,16 +174,34 @@ def show_withdraw(code: str) -> None:
             st.rerun()
 
 
+DOWNLOAD_SLOT = "authorization"
+
+
+def authorization_file(code: str) -> str | None:
+    """Her authorization document, made now (when she presses the button)."""
+    with transaction() as session:
+        return ledger.authorization_copy(code, session=session)
+
+
 def show_download(code: str) -> None:
-    """Her own copy of the authorization(s) she signed, as a Markdown file."""
-    document = run(ledger.authorization_copy, code)
-    if document is None:
-        return
-    st.download_button("Download a copy of my authorization", data=document,
-                       file_name="authorization.md", mime="text/markdown",
-                       key="check_authorization_download", on_click="ignore",
-                       help="The permission you gave us, with your choices and your "
-                            "signature, exactly as you signed it.")
+    """Her own copy of the authorization(s) she signed, as a Markdown file.
+
+    It holds her typed signature, so it is made only when this browser posts
+    the button's token, never parked at an anonymous media URL.
+    """
+    private_download(DOWNLOAD_SLOT, "Download a copy of my authorization",
+                     lambda: authorization_file(code), filename="authorization.md",
+                     mime="text/markdown",
+                     help_text="The permission you gave us, with your choices and your "
+                               "signature, exactly as you signed it.")
+
+
+def close_story() -> None:
+    """Forget the code on this page and end its download."""
+    st.session_state.pop(CODE_KEY, None)
+    browser = browser_id()
+    if browser:
+        DOWNLOADS.forget(browser, DOWNLOAD_SLOT)
 
 
 def show_reconfirm(code: str, view: PatientView) -> None:
@@ -240,7 +262,7 @@ def show_story(code: str) -> None:
     """Everything about the story the code opens."""
     view = run(patient.view, code)
     if view is None:
-        st.session_state.pop(CODE_KEY, None)
+        close_story()
         return
     seen = seen_revision("patient", view.public_id, view.revision_hash)
     show_status(view)
@@ -258,7 +280,7 @@ def show_story(code: str) -> None:
         show_withdraw(code)
     show_download(code)
     if st.button("Close my story", key="check_close"):
-        st.session_state.pop(CODE_KEY, None)
+        close_story()
         st.rerun()
 
 

@@ -7,6 +7,9 @@
 * `show_html` / `show_text`: the only ways pages put untrusted words on
   screen (escaped, or sanitized HTML from `stories.markup`).
 * `flash` / `show_flash`: a message that survives one `st.rerun()`.
+* `browser_id` / `post_button` / `private_download`: plain HTML forms that
+  post to `server.py` routes, bound to this browser (staff login and logout,
+  personal and staff-only downloads; see `moderation.browser`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from moderation.auth import COOKIE, StaffIdentity, identity_for, identity_for_sso
+from moderation.browser import BROWSER_COOKIE, DOWNLOADS, form_token
 from stories.clientaddr import client_address
 from stories.config import get_settings
 from stories.db import transaction
@@ -100,20 +104,66 @@ def client_key() -> str:
     return hashlib.sha256(source.encode()).hexdigest()
 
 
-def cookie_token() -> str | None:
-    """The session token in the HttpOnly cookie that `server.py` sets, if any."""
+def _cookie(name: str) -> str | None:
+    """A cookie of the request that opened this page (read on the server), if any."""
     try:
-        value = st.context.cookies.get(COOKIE)
+        value = st.context.cookies.get(name)
     except Exception:  # no cookies in this runtime (tests, bare mode)
         return None
     return value if isinstance(value, str) and value else None
 
 
+def cookie_token() -> str | None:
+    """The session token in the HttpOnly cookie that `server.py` sets, if any."""
+    return _cookie(COOKIE)
+
+
+def browser_id() -> str | None:
+    """This browser's random id (the HttpOnly cookie `server.py` gives every browser)."""
+    return _cookie(BROWSER_COOKIE)
+
+
+def post_button(action: str, label: str, fields: dict[str, str], css: str = "") -> None:
+    """A plain HTML form posting hidden `fields` to a `server.py` route, as one button."""
+    hidden = "".join(f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
+                     for k, v in fields.items())
+    st.html(f'<form method="post" action="{html.escape(action)}" class="post-button {css}">'
+            f'{hidden}<button type="submit">{html.escape(label)}</button></form>')
+
+
+def bound_form_token(purpose: str) -> str | None:
+    """The token a form for `purpose` must carry from this browser (None: no browser id)."""
+    browser = browser_id()
+    return form_token(browser, purpose) if browser else None
+
+
+def private_download(slot: str, label: str, make: Callable[[], bytes | str | None], *,
+                     filename: str, mime: str, permission: str | None = None,
+                     help_text: str = "") -> None:
+    """A download button whose file only this browser can fetch, made when pressed.
+
+    Unlike `st.download_button` nothing goes to Streamlit's media store,
+    whose `/media/<id>` URLs anyone can fetch: `server.py` runs `make` when
+    this browser posts the token (and checks `permission` against its staff
+    session).  A new run replaces the token; `DOWNLOADS.forget` ends it.
+    """
+    browser = browser_id()
+    if not browser:
+        st.caption("To download, allow this site's cookies and reload the page.")
+        return
+    token = DOWNLOADS.offer(browser, slot, make, filename=filename, mime=mime,
+                            permission=permission)
+    post_button("/download", label, {"token": token}, css=f"download-{slot}")
+    if help_text:
+        st.caption(help_text)
+
+
 def current_identity() -> StaffIdentity | None:
     """The signed-in staff member, checked against the server session now.
 
-    The token comes from this browser tab's session state (set at login) or,
-    after a reload, from the cookie; either is looked up on the server.
+    The token comes from the HttpOnly cookie set at login (a token in this
+    tab's session state is honoured too: tests sign in that way); either is
+    looked up on the server on every run, so a logout anywhere counts here.
     """
     token = st.session_state.get(TOKEN_KEY)
     if token:

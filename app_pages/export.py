@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages.common import require_staff, run, show_flash
+from app_pages.common import private_download, require_staff, run, show_flash
 from moderation.ui_support import export_as
 from stories.export import FORMATS, MANIFEST, ExportReport
 from stories.models import utcnow
@@ -78,9 +78,9 @@ def main() -> None:
     if saved:
         saved_fmt, report, data = saved
         show_report(report)
-        st.download_button("Download the zip", data=data, mime="application/zip",
-                           file_name=f"stories-{saved_fmt}-{utcnow():%Y%m%d-%H%M}.zip",
-                           key="export_download", on_click="ignore")
+        private_download("export", "Download the zip", lambda: data, mime="application/zip",
+                         filename=f"stories-{saved_fmt}-{utcnow():%Y%m%d-%H%M}.zip",
+                         permission="export")
         st.warning("Replace the site's whole stories folder with the zip's contents (delete "
                    "the old files first). Unzipping on top of an older export would leave "
                    "withdrawn or expired stories online. The command line below does this "

@@ -1,50 +1,60 @@
 """Staff login, logout, and the one-time first-admin setup.
 
-The browser holds only the random session token (in `st.session_state`);
-every failure shows the same message, whatever went wrong.
+The login form is a plain HTML form that posts to `/auth/login` in
+`server.py`: only an HTTP response can set the HttpOnly session cookie, so
+the browser goes there once and comes back to this page signed in, in every
+tab, across reloads.  The form carries this browser's login token, so a form
+elsewhere cannot sign anyone in.  Every failure shows the same message.
 """
 
 from __future__ import annotations
+
+import html
 
 import streamlit as st
 
 from app_pages.common import (
     TOKEN_KEY,
     act,
+    bound_form_token,
     cookie_token,
     current_identity,
     flash,
+    post_button,
     run,
     show_flash,
     sso_configured,
     sso_signed_in,
 )
-from moderation.auth import (
-    GENERIC_LOGIN_ERROR,
-    MIN_PASSWORD,
-    attempt_login,
-    create_first_admin,
-    issue_ticket,
-    logout,
-    staff_count,
-)
+from moderation.auth import GENERIC_LOGIN_ERROR, MIN_PASSWORD, create_first_admin, logout, staff_count
 
 FAILED = GENERIC_LOGIN_ERROR
-TICKET_KEY = "staff_ticket"
+OUTCOMES = {  # `?signin=` set by server.py's redirect back here
+    "failed": ("error", FAILED),
+    "expired": ("warning", "The login form was out of date. Please enter your username and "
+                           "password again."),
+    "out": ("success", "You are logged out."),
+}
+
+
+def show_outcome() -> None:
+    """The message for the redirect that brought the browser back here, once."""
+    kind, message = OUTCOMES.get(st.query_params.get("signin", ""), (None, None))
+    if "signin" in st.query_params:
+        del st.query_params["signin"]  # not again after a reload
+    if kind:
+        getattr(st, kind)(message)
 
 
 def signed_in(identity) -> None:
     """Who is signed in, and the logout button."""
     st.success(f"Signed in as {identity.username} ({identity.role}).")
     st.markdown("Use the menu to open the pages your role allows.")
-    ticket = st.session_state.pop(TICKET_KEY, None)
-    if ticket and not cookie_token():  # valid once, for one minute
-        st.link_button("Stay signed in when this page is reloaded",
-                       f"/auth/complete?ticket={ticket}")
-    if st.button("Log out", key="login_logout"):
-        for token in {st.session_state.get(TOKEN_KEY), cookie_token()} - {None}:
-            run(logout, token)  # the cookie's session too: it dies on the server
-        st.session_state.pop(TOKEN_KEY, None)
+    token = bound_form_token("logout")
+    if cookie_token() and token:  # the cookie dies on the server and in the browser
+        post_button("/auth/logout", "Log out", {"form_token": token}, css="staff-logout")
+    elif st.button("Log out", key="login_logout"):
+        run(logout, st.session_state.pop(TOKEN_KEY, None))
         if sso_signed_in():
             st.logout()
         flash("You are logged out.")
@@ -52,23 +62,22 @@ def signed_in(identity) -> None:
 
 
 def login_form() -> None:
-    """Username and password."""
-    with st.form("login_form"):
-        username = st.text_input("Username", key="login_username", autocomplete="username")
-        password = st.text_input("Password", type="password", key="login_password",
-                                 autocomplete="current-password")
-        pressed = st.form_submit_button("Log in", type="primary")
-    if not pressed:
+    """Username and password, posted to `/auth/login` with this browser's token."""
+    token = bound_form_token("login")
+    if token is None:
+        st.warning("This page could not set its cookie. Please allow cookies for this site "
+                   "and reload the page to sign in.")
         return
-    token = run(attempt_login, username, password)
-    if token:
-        st.session_state[TOKEN_KEY] = token
-        st.session_state[TICKET_KEY] = run(issue_ticket, token)
-        st.session_state.pop("login_password", None)
-        flash("Welcome back.")
-        st.rerun()
-    else:
-        st.error(FAILED)
+    st.html(
+        '<form method="post" action="/auth/login" class="staff-login">'
+        '<label for="login-username">Username</label>'
+        '<input id="login-username" name="username" autocomplete="username" required '
+        'maxlength="64" autocapitalize="none" spellcheck="false">'
+        '<label for="login-password">Password</label>'
+        '<input id="login-password" name="password" type="password" '
+        'autocomplete="current-password" required maxlength="1024">'
+        f'<input type="hidden" name="form_token" value="{html.escape(token)}">'
+        '<button type="submit">Log in</button></form>')
 
 
 def setup_form() -> None:
@@ -94,6 +103,7 @@ def main() -> None:
     """Render the page."""
     st.title("Staff login")
     show_flash()
+    show_outcome()
     identity = current_identity()
     if identity:
         signed_in(identity)

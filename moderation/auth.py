@@ -3,7 +3,11 @@
 Passwords are argon2id hashes (argon2-cffi).  Failed logins are counted per
 account; after `MAX_FAILURES` the account is locked for `LOCK_MINUTES`, and
 every failure answers with the same generic message.  A login creates a
-server-side `StaffSession`; the browser holds only the random token.
+server-side `StaffSession`; the browser holds only the random token, in the
+HttpOnly cookie `server.py` sets.  A session ends at logout, after
+`STORIES_SESSION_IDLE_MINUTES` without use (its `expires_at` slides forward
+while it is used) or `STORIES_SESSION_MAX_HOURS` after login, whichever
+comes first.
 """
 
 from __future__ import annotations
@@ -22,13 +26,14 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from stories.audit import record
+from stories.config import get_settings
 from stories.errors import AuthenticationFailed, InvalidInput, NotAuthorized
 from stories.models import SetupCode, StaffSession, StaffUser, utcnow
 
 ROLES = ("moderator", "publisher", "admin")
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
-SESSION_HOURS = 8
+TOUCH_SECONDS = 60  # a used session's idle deadline is moved at most once a minute
 SETUP_CODE_HOURS = 24
 MIN_PASSWORD = 12
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{2,63}$")  # an email works too (for SSO)
@@ -128,8 +133,10 @@ def login(username: str, password: str, *, session: Session) -> str:
         raise AuthenticationFailed(GENERIC_LOGIN_ERROR)
     user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
     token = secrets.token_urlsafe(32)
-    session.add(StaffSession(token_hash=_token_hash(token), staff_id=user.id,
-                             expires_at=now + timedelta(hours=SESSION_HOURS)))
+    row = StaffSession(token_hash=_token_hash(token), staff_id=user.id, created_at=now,
+                       expires_at=now)
+    row.expires_at = _idle_deadline(row, now)
+    session.add(row)
     record(session, actor_kind="staff", actor_id=user.id, action="login")
     return token
 
@@ -149,16 +156,46 @@ def _verify(stored: str, password: str) -> bool:
         return False
 
 
+def session_max_age() -> int:
+    """Seconds from login to the absolute end of a session (the cookie's max-age)."""
+    return get_settings().session_max_hours * 3600
+
+
+def _idle_deadline(row: StaffSession, now) -> object:
+    """When `row` ends if unused from `now` on: idle timeout, capped by the absolute one."""
+    settings = get_settings()
+    return min(now + timedelta(minutes=settings.session_idle_minutes),
+               row.created_at + timedelta(hours=settings.session_max_hours))
+
+
+def _live(row: StaffSession | None, now) -> bool:
+    """Whether a session row is an unrevoked session inside both timeouts."""
+    if row is None or row.kind != "session" or row.revoked_at:
+        return False
+    absolute = row.created_at + timedelta(hours=get_settings().session_max_hours)
+    return now < row.expires_at and now < absolute
+
+
 def identity_for(token: str | None, *, session: Session) -> StaffIdentity | None:
-    """The staff member a session token belongs to, if it is live."""
+    """The staff member a session token belongs to, if it is live; using it keeps it alive.
+
+    Each use moves the idle deadline forward (at most once a minute, so page
+    reruns do not write on every click), never past the absolute end.
+    """
     if not token:
         return None
     row = session.get(StaffSession, _token_hash(token))
-    if row is None or row.kind != "session" or row.revoked_at or row.expires_at <= utcnow():
+    now = utcnow()
+    if not _live(row, now):
         return None
     user = session.get(StaffUser, row.staff_id)
     if user is None or not user.active:
         return None
+    deadline = _idle_deadline(row, now)
+    moved = (deadline - row.expires_at).total_seconds()
+    if moved >= TOUCH_SECONDS or moved < 0:  # forward (throttled) or down to the absolute end
+        row.expires_at = deadline
+        session.add(row)
     return StaffIdentity(user.id, user.username, user.role)
 
 
@@ -186,36 +223,6 @@ def logout(token: str | None, *, session: Session) -> None:
         row.revoked_at = utcnow()
         session.add(row)
         record(session, actor_kind="staff", actor_id=row.staff_id, action="logout")
-
-
-def issue_ticket(token: str, *, session: Session) -> str:
-    """A one-time, one-minute ticket that the cookie route exchanges for a session.
-
-    Streamlit talks over a websocket and cannot set cookies; the browser
-    follows `/auth/complete?ticket=...` once, and that HTTP response sets the
-    HttpOnly cookie.  The ticket is useless after that or after a minute.
-    """
-    who = identity_for(token, session=session)
-    if who is None:
-        raise NotAuthorized("Please sign in again.")
-    ticket = secrets.token_urlsafe(32)
-    session.add(StaffSession(token_hash=_token_hash(ticket), kind="ticket", staff_id=who.id,
-                             expires_at=utcnow() + timedelta(minutes=1)))
-    return ticket
-
-
-def redeem_ticket(ticket: str, *, session: Session) -> str | None:
-    """Exchange a live ticket for a new session token (for the cookie); None if dead."""
-    row = session.get(StaffSession, _token_hash(ticket or ""))
-    now = utcnow()
-    if row is None or row.kind != "ticket" or row.revoked_at or row.expires_at <= now:
-        return None
-    row.revoked_at = now
-    session.add(row)
-    token = secrets.token_urlsafe(32)
-    session.add(StaffSession(token_hash=_token_hash(token), staff_id=row.staff_id,
-                             expires_at=now + timedelta(hours=SESSION_HOURS)))
-    return token
 
 
 def issue_setup_code(*, session: Session) -> str | None:

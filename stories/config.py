@@ -13,6 +13,8 @@ environment; nothing here touches the database or the network.
 | STORIES_RESULTS_VARY         | "Individual results vary. ..."           |
 | STORIES_EXPIRY_NOTICE_DAYS   | `30`                                     |
 | STORIES_SUBMIT_LIMIT         | `5` stories per client per hour          |
+| STORIES_SESSION_IDLE_MINUTES | `30`: a staff session ends after this idle|
+| STORIES_SESSION_MAX_HOURS    | `8`: and this long after login, regardless|
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ class Settings:
     expiry_notice_days: int
     submit_limit: int
     trusted_proxy_hops: int
+    session_idle_minutes: int
+    session_max_hours: int
 
     @property
     def demo(self) -> bool:
@@ -62,7 +66,8 @@ class Settings:
 
 _VARIABLES = ("STORIES_DATA_DIR", "STORIES_DATABASE_URL", "STORIES_MODE", "STORIES_ENCRYPTION_KEY",
               "STORIES_SANITIZER", "STORIES_RESULTS_VARY", "STORIES_EXPIRY_NOTICE_DAYS",
-              "STORIES_SUBMIT_LIMIT", "STORIES_TRUSTED_PROXY_HOPS")
+              "STORIES_SUBMIT_LIMIT", "STORIES_TRUSTED_PROXY_HOPS", "STORIES_SESSION_IDLE_MINUTES",
+              "STORIES_SESSION_MAX_HOURS")
 
 
 def get_settings() -> Settings:
@@ -85,4 +90,6 @@ def _settings_for(_values: tuple) -> Settings:
         expiry_notice_days=int(os.environ.get("STORIES_EXPIRY_NOTICE_DAYS", "30")),
         submit_limit=int(os.environ.get("STORIES_SUBMIT_LIMIT", "5")),
         trusted_proxy_hops=parse_hops(os.environ.get("STORIES_TRUSTED_PROXY_HOPS")),
+        session_idle_minutes=max(1, int(os.environ.get("STORIES_SESSION_IDLE_MINUTES", "30"))),
+        session_max_hours=max(1, int(os.environ.get("STORIES_SESSION_MAX_HOURS", "8"))),
     )

@@ -149,8 +149,10 @@ class StaffUser(SQLModel, table=True):
 class StaffSession(SQLModel, table=True):
     """A server-side login session; the browser holds only a random token.
 
-    `kind="ticket"` rows are one-time, one-minute tickets that the cookie route
-    exchanges for a `kind="session"` token set as an HttpOnly cookie.
+    The token lives in an HttpOnly cookie.  `expires_at` is the idle deadline,
+    moved forward while the session is used; `created_at` plus the absolute
+    limit ends it regardless (see `moderation.auth`).  Only `kind="session"`
+    rows sign anyone in.
     """
 
     __tablename__ = "staff_session"

@@ -29,6 +29,7 @@ def assert_no_staff_data(at, prompt: str) -> None:
     assert SECRET not in text and "Approved one" not in text
     assert "mod.one" not in text
     assert not at.dataframe and not at.metric and not at.download_button
+    assert "/download" not in text  # no private download form either
     assert any(prompt in m for m in messages(at))
 
 

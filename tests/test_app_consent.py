@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import factories as f
@@ -20,6 +21,7 @@ from test_app_support import (
 )
 
 from moderation import admin
+from moderation.browser import DOWNLOADS
 from stories.db import transaction
 from stories.models import Consent, Revision
 
@@ -27,6 +29,7 @@ pytestmark = pytest.mark.usefixtures("fast_hashing")
 NEW_TEXT = "# Authorization to publish your story\n\n" + (
     "Plain-language terms that cover every element the law asks for. " * 6)
 ASK = "Do you still stand by your story?"
+LABEL = "Download a copy of my authorization"
 
 
 @pytest.fixture
@@ -34,9 +37,18 @@ def moderator(db_url):
     return f.staff("moderator", "mod.one")
 
 
+BROWSER = "patient-browser"
+
+
 @pytest.fixture
 def downloads(monkeypatch) -> list[tuple[bytes, str | None]]:
-    """Every file a download button offered: (data, file name)."""
+    """Every file handed to Streamlit's media store (anonymous URLs): must stay empty.
+
+    The page's request carries the browser id cookie `BROWSER`.
+    """
+    import app_pages.common
+
+    monkeypatch.setattr(app_pages.common, "_cookie", {"stories_browser": BROWSER}.get)
     offered: list[tuple[bytes, str | None]] = []
     real = MediaFileManager.add
 
@@ -48,6 +60,16 @@ def downloads(monkeypatch) -> list[tuple[bytes, str | None]]:
     return offered
 
 
+def offered_token(at, label: str) -> str:
+    """The token in the form of the page's download button `label`."""
+    form = next(h.value for h in at.html if f">{label}</button>" in h.value)
+    return re.search(r'name="token" value="([^"]+)"', form).group(1)
+
+
+def fetch_offered(at, label: str, browser: str = BROWSER) -> tuple[str, str] | None:
+    """What `/download` would send `browser` for the page's button `label`: (text, file name)."""
+    offer = DOWNLOADS.take(offered_token(at, label), browser)
+    return (offer.make(), offer.filename) if offer else None
 
 
 def consents(story_id: int) -> list[Consent]:
@@ -64,10 +86,7 @@ def ask(story_id: int, who) -> None:
 def test_patient_downloads_her_authorization_in_every_status(db_url, downloads):
     receipt = f.submit(use_excerpts=True, signature="Jane Q. Patient")
     at = open_story(receipt.code)
-    button = widget(at.download_button, "check_authorization_download")
-    assert button.label == "Download a copy of my authorization"
-    data, name = downloads[-1]
-    document = data.decode()
+    document, name = fetch_offered(at, LABEL)
     assert name == "authorization.md"
     assert "Authorization version 2026-11-v1" in document
     assert "excerpts in leaflets and social media: yes" in document
@@ -76,9 +95,12 @@ def test_patient_downloads_her_authorization_in_every_status(db_url, downloads):
     next(c for c in at.checkbox if c.label.startswith("Yes, I want")).check()
     press(at, "Withdraw my story")
     assert story(receipt.story_id).status == "withdrawn"
-    assert widget(at.download_button, "check_authorization_download")
-    assert "Revoked" in downloads[-1][0].decode()
-    assert {n for _, n in downloads} == {"authorization.md"}
+    assert "Revoked" in fetch_offered(at, LABEL)[0]
+    assert fetch_offered(at, LABEL, browser="another-browser") is None
+    token = offered_token(at, LABEL)
+    press(at, "Close my story")
+    assert DOWNLOADS.take(token, BROWSER) is None  # closing her story ends the download
+    assert downloads == []  # nothing ever reached an anonymous /media/ URL
 
 
 def test_no_question_until_the_clinic_asks(db_url, moderator):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import factories as f
@@ -21,6 +22,7 @@ from test_app_support import (
 
 from moderation import review
 from moderation.auth import identity_for
+from moderation.browser import DOWNLOADS
 from stories import patient
 from stories.db import transaction
 from stories.identifiers import findings_for
@@ -189,7 +191,10 @@ def test_stale_action_shows_the_conflict(moderator):
     assert story(receipt.story_id).status == "awaiting sign-off"
 
 
-def test_export_gives_a_zip_for_a_publisher(moderator):
+def test_export_gives_a_zip_for_a_publisher(moderator, monkeypatch):
+    import app_pages.common
+
+    monkeypatch.setattr(app_pages.common, "_cookie", {"stories_browser": "publisher-b"}.get)
     receipt = f.to_approved(f.submit(), moderator) and f.submit(title="Later",
                                                                  body=f.BODY + " Later.")
     approved = story(1)
@@ -198,7 +203,10 @@ def test_export_gives_a_zip_for_a_publisher(moderator):
     assert any("python -m stories export" in c.value for c in at.code)
     press(at, "Export now")
     assert not messages(at)
-    assert at.download_button[0].label == "Download the zip"
+    assert not at.download_button  # never an anonymous /media/ URL
+    form = next(h.value for h in at.html if ">Download the zip</button>" in h.value)
+    offer = DOWNLOADS.take(re.search(r'name="token" value="([^"]+)"', form).group(1), "publisher-b")
+    assert offer.permission == "export" and offer.make() == at.session_state["export_result"][2]
     _, report, data = at.session_state["export_result"]
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert report.written == [n for n in names if n.endswith(".md")]

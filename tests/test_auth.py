@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from moderation import auth
 from stories.db import transaction
 from stories.errors import InvalidInput, NotAuthorized
-from stories.models import StaffUser
+from stories.models import StaffSession, StaffUser, utcnow
 from tests import factories as f
 
 
@@ -72,3 +74,47 @@ def test_service_accounts_cannot_log_in(db_url):
     with transaction() as s:
         auth.service_account("cli", session=s)
     assert _login("svc-cli", "!") is None
+
+
+def _session_row(token):
+    with transaction() as s:
+        return s.get(StaffSession, auth._token_hash(token))
+
+
+def _shift(token, **fields):
+    """Move a session's clock fields into the past (as if time had passed)."""
+    with transaction() as s:
+        row = s.get(StaffSession, auth._token_hash(token))
+        for name, delta in fields.items():
+            setattr(row, name, getattr(row, name) - delta)
+        s.add(row)
+
+
+def _who(token):
+    with transaction() as s:
+        return auth.identity_for(token, session=s)
+
+
+def test_a_session_ends_after_the_idle_timeout(db_url, monkeypatch):
+    monkeypatch.setenv("STORIES_SESSION_IDLE_MINUTES", "20")
+    f.staff("moderator", "mod")
+    token = _login("mod", f.PASSWORD)
+    row = _session_row(token)
+    assert timedelta(minutes=19) < row.expires_at - row.created_at <= timedelta(minutes=20)
+    _shift(token, created_at=timedelta(minutes=15), expires_at=timedelta(minutes=15))
+    assert _who(token).username == "mod"  # used after 15 idle minutes: still live, and extended
+    assert _session_row(token).expires_at - utcnow() > timedelta(minutes=19)
+    _shift(token, expires_at=timedelta(minutes=21))  # then 21 minutes without use
+    assert _who(token) is None
+
+
+def test_a_session_ends_at_the_absolute_limit_however_busy(db_url, monkeypatch):
+    monkeypatch.setenv("STORIES_SESSION_IDLE_MINUTES", "30")
+    monkeypatch.setenv("STORIES_SESSION_MAX_HOURS", "2")
+    f.staff("moderator", "mod")
+    token = _login("mod", f.PASSWORD)
+    _shift(token, created_at=timedelta(hours=1, minutes=50))
+    assert _who(token) is not None  # used 10 minutes before the end
+    assert _session_row(token).expires_at <= _session_row(token).created_at + timedelta(hours=2)
+    _shift(token, created_at=timedelta(minutes=11))  # in use all along, but 2 h since login
+    assert _who(token) is None
