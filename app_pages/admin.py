@@ -115,6 +115,8 @@ def password_form(identity, row: manage.AccountRow) -> None:
     if first != again:
         st.error("The two passwords are different.")
         return
+    for key in ("admin_reset_password", "admin_reset_again"):
+        st.session_state.pop(key, None)  # never kept on screen or in the session
     _act(f"New password set for {row.username}; their sessions ended.", manage.reset_password,
          row.username, identity, first)
 

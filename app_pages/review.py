@@ -137,6 +137,26 @@ def finding_line(view: ReviewView, item) -> str:
             f"{FIELD_WORDS[item.field]} ({state}):<br>{marked}</p>")
 
 
+def button_names(view: ReviewView) -> list[str]:
+    """What each finding's buttons act on: “words” (kind), numbered when words repeat.
+
+    Every Redact and Keep button gets a name of its own (WCAG 2.4.6, 4.1.2):
+    a screen reader lists "Redact “Leeds” (a place, 2 of 2)", not eight "Redact".
+    """
+    bases = []
+    for item in view.findings:
+        f = item.finding
+        words = label_words(field_text(view.revision, item.field)[f.start:f.end])
+        bases.append(f"“{words}” ({kind_words(f.kind)}")
+    seen: dict[str, int] = {}
+    names = []
+    for base in bases:
+        seen[base] = seen.get(base, 0) + 1
+        total = bases.count(base)
+        names.append(f"{base}, {seen[base]} of {total})" if total > 1 else f"{base})")
+    return names
+
+
 def show_findings(view: ReviewView, who: StaffIdentity, expected: str) -> None:
     """Each finding in context with Redact / Keep, and Redact-all per kind."""
     st.subheader(f"Detected identifiers ({len(view.findings)})")
@@ -153,10 +173,8 @@ def show_findings(view: ReviewView, who: StaffIdentity, expected: str) -> None:
             action_button(st, f"Redact all ({count}): {kind_words(kind)}",
                           f"review_redact_all_{kind}", f"Redacted all: {kind_words(kind)}.",
                           actions.redact_findings, story_id, expected, kind=kind, who=who)
-    for n, item in enumerate(view.findings):
+    for n, (item, named) in enumerate(zip(view.findings, button_names(view), strict=True)):
         f = item.finding
-        words = label_words(field_text(view.revision, item.field)[f.start:f.end])
-        named = f"“{words}” ({kind_words(f.kind)})"
         with st.container(border=True):
             show_html(finding_line(view, item))
             redact_col, keep_col = st.columns(2)

@@ -13,6 +13,13 @@ environment; nothing here touches the database or the network.
 | STORIES_RESULTS_VARY         | "Individual results vary. ..."           |
 | STORIES_EXPIRY_NOTICE_DAYS   | `30`                                     |
 | STORIES_SUBMIT_LIMIT         | `5` stories per client per hour          |
+| STORIES_TRUSTED_PROXY_HOPS   | `0`                                      |
+| STORIES_SITE_DIR             | none: the Export page offers a zip only  |
+
+`STORIES_SITE_DIR` is the static site's stories folder (for example
+`/srv/site/_stories`).  When set, the Export page's "Update the site folder"
+writes the export there with `export_site`, which also deletes the files of
+withdrawn or expired stories, so they really leave the site.
 """
 
 from __future__ import annotations
@@ -54,6 +61,7 @@ class Settings:
     expiry_notice_days: int
     submit_limit: int
     trusted_proxy_hops: int
+    site_dir: Path | None = None  # the site's stories folder the Export page may update
 
     @property
     def demo(self) -> bool:
@@ -62,7 +70,7 @@ class Settings:
 
 _VARIABLES = ("STORIES_DATA_DIR", "STORIES_DATABASE_URL", "STORIES_MODE", "STORIES_ENCRYPTION_KEY",
               "STORIES_SANITIZER", "STORIES_RESULTS_VARY", "STORIES_EXPIRY_NOTICE_DAYS",
-              "STORIES_SUBMIT_LIMIT", "STORIES_TRUSTED_PROXY_HOPS")
+              "STORIES_SUBMIT_LIMIT", "STORIES_TRUSTED_PROXY_HOPS", "STORIES_SITE_DIR")
 
 
 def get_settings() -> Settings:
@@ -85,4 +93,6 @@ def _settings_for(_values: tuple) -> Settings:
         expiry_notice_days=int(os.environ.get("STORIES_EXPIRY_NOTICE_DAYS", "30")),
         submit_limit=int(os.environ.get("STORIES_SUBMIT_LIMIT", "5")),
         trusted_proxy_hops=parse_hops(os.environ.get("STORIES_TRUSTED_PROXY_HOPS")),
+        site_dir=Path(site).expanduser() if (site := os.environ.get("STORIES_SITE_DIR", "").strip())
+        else None,
     )
