@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_pages.admin_consent import authorization_versions, lost_code
 from app_pages.common import act, flash, require_staff, run, show_flash
+from app_pages.staff_ui import staff_page
 from moderation import accounts as manage
 from moderation.auth import MIN_PASSWORD, ROLES
 from moderation.ui_support import add_staff_as
@@ -123,6 +124,7 @@ def password_form(identity, row: manage.AccountRow) -> None:
 
 def main() -> None:
     """Render the page."""
+    staff_page("Admin")
     identity = require_staff("manage")
     st.title("Admin")
     show_flash()

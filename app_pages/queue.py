@@ -12,6 +12,7 @@ from datetime import date
 import streamlit as st
 
 from app_pages.common import age, require_staff, run, show_flash
+from app_pages.staff_ui import staff_page
 from moderation.auth import StaffIdentity
 from moderation.queue import QUEUE_STATUSES, queue, status_counts
 from moderation.ui_support import expiring_rows
@@ -87,6 +88,7 @@ def show_expiring(identity: StaffIdentity) -> None:
 
 def main() -> None:
     """Render the page."""
+    staff_page("Queue")
     identity = require_staff("review")
     st.title("Moderation queue")
     show_flash()

@@ -207,7 +207,7 @@ def test_export_gives_a_zip_for_a_publisher(moderator):
     assert report.written == [n for n in names if n.endswith(".md")]
     assert len(report.written) == 1 and approved.public_id in report.written[0]
     assert receipt.public_id not in "".join(names)
-    assert "1 story exported." in messages(at, "success")
+    assert "1 story exported: 1 written, 0 unchanged." in messages(at, "success")
 
 
 def test_admin_adds_and_lists_staff(db_url):
