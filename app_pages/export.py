@@ -157,7 +157,7 @@ def main() -> None:
     st.markdown("**The same from the command line** (writes straight into a folder and only "
                 "touches the files it owns):")
     st.code(f"python -m stories export --out path/to/site/_stories --format {fmt}",
-            language="bash")
+            language=None)  # plain: the bash colours fail WCAG contrast
 
 
 main()

@@ -89,15 +89,18 @@ def show_header(view: ReviewView) -> None:
 
 
 def show_hints(view: ReviewView) -> None:
-    """Each re-identification hint with the sentence(s) that triggered it, words marked."""
+    """Each re-identification hint, opening onto the sentence(s) that triggered it.
+
+    One line per hint (an expander), so the decisions stay near the top.
+    """
     body = view.revision.body
     for hint in view.hint_details:
-        st.warning(hint.message)
-        for begin, stop in hint_sentences(body, hint):
-            marks = [(s - begin, e - begin, "hint") for s, e in hint.spans
-                     if begin <= s and e <= stop]
-            show_html('<p class="hint-sentence">'
-                      + highlight_html(body[begin:stop], marks) + "</p>")
+        with st.expander(hint.message, icon=":material/warning:"):
+            for begin, stop in hint_sentences(body, hint):
+                marks = [(s - begin, e - begin, "hint") for s, e in hint.spans
+                         if begin <= s and e <= stop]
+                show_html('<p class="hint-sentence">' + highlight_html(body[begin:stop], marks)
+                          + "</p>")
 
 
 def show_legend() -> None:

@@ -99,7 +99,7 @@ def test_every_button_on_the_review_screen_has_its_own_name(moderator):
 def test_a_hint_quotes_the_sentence_that_triggered_it(moderator):
     receipt = f.submit()
     at = open_review(moderator, receipt.story_id)
-    assert any(w.value.startswith("Mentions exact dates") for w in at.warning)
+    assert any(e.label.startswith("Mentions exact dates") for e in at.expander)
     sentences = [h.value for h in at.html if 'class="hint-sentence"' in h.value]
     assert any("I met my husband dave in " in s and ">March 2019</mark>" in s for s in sentences)
     assert not any("Novikova" in s for s in sentences if "March 2019" in s)
