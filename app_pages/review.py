@@ -119,7 +119,7 @@ def show_text_panel(view: ReviewView) -> None:
     def spans(field: str):
         return [f.finding for f in view.findings if f.field == field]
 
-    with st.container(border=True):
+    with st.container(border=True, key="review_text"):
         show_html(f"<h3>{highlight_html(view.revision.title, spans('title'))}</h3>")
         name = view.revision.display_name
         shown = highlight_html(name, spans("name")) if name else "Anonymous"
