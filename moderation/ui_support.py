@@ -17,32 +17,8 @@ from stories.config import get_settings
 from stories.errors import InvalidInput
 from stories.expiry import expiring_soon
 from stories.export import ExportReport, export_site, file_name
-from stories.models import StaffUser, Story, utcnow
+from stories.models import Story
 from stories.workflow import Status
-
-
-@dataclass(frozen=True)
-class StaffRow:
-    """One account as the admin page lists it: no password data."""
-
-    username: str
-    role: str
-    active: bool
-    locked: bool
-    last_login_at: datetime | None
-
-
-def list_staff(*, who: StaffIdentity | None, session: Session) -> list[StaffRow]:
-    """Every login account (service accounts excluded), by username."""
-    require(who, "manage")
-    now = utcnow()
-    users = session.exec(select(StaffUser).order_by(StaffUser.username)).all()
-    return [
-        StaffRow(u.username, u.role, u.active, bool(u.locked_until and u.locked_until > now),
-                 u.last_login_at)
-        for u in users
-        if not u.username.startswith("svc-")
-    ]
 
 
 def add_staff_as(username: str, password: str, role: str, *, who: StaffIdentity | None,
