@@ -55,7 +55,7 @@ def test_queue_shows_counts_and_items_and_opens_review(moderator):
     assert counts["Submitted"] == "1" and counts["In review"] == "1"
     table = at.dataframe[0].value
     assert list(table["Title"]) == ["First story", "Second story"]  # oldest first
-    assert "PERSON" in table["Detected identifiers"][0]
+    assert "person's name" in table["Detected identifiers"][0]  # kinds in plain words
     widget(at.selectbox, "queue_choice").set_value(first.story_id)
     press(at, "Open in Review")
     assert at.title[0].value == "Review"
