@@ -23,7 +23,7 @@ from sqlmodel import Session, select
 
 from moderation import auth
 from moderation.auth import ROLES, StaffIdentity, require
-from stories.audit import record
+from stories.audit import lock_chain, record
 from stories.errors import InvalidInput, NotFound, StoryError
 from stories.models import StaffSession, StaffUser, utcnow
 
@@ -81,7 +81,12 @@ def _active_admins(session: Session) -> int:
 
 
 def _keep_an_admin(user: StaffUser, session: Session) -> None:
-    """Refuse when `user` is the only active admin."""
+    """Refuse when `user` is the only active admin.
+
+    The audit chain's lock is taken first (PostgreSQL), so two admins removing
+    each other at the same moment cannot both pass the count.
+    """
+    lock_chain(session)
     if user.role == "admin" and user.active and _active_admins(session) <= 1:
         raise LastActiveAdmin("This is the last active admin account. Make another account "
                               "an admin first.")

@@ -158,6 +158,8 @@ def test_queue_and_review_pages(served):
         check(page, "Review")
         publish(shoot(page, "staff-review", top=page.get_by_role("heading", name="Review")),
                 "review-screen")
+        publish(shoot(page, "staff-review-findings",
+                      top=page.get_by_role("heading", name="Current text")), "review-findings")
         page.get_by_role("tab", name="Reject").click()
         page.get_by_role("button", name="Reject…").wait_for()
         assert our_violations(page) == []
