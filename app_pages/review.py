@@ -171,22 +171,23 @@ def show_findings(view: ReviewView, who: StaffIdentity, expected: str) -> None:
     story_id = view.story.id
     if can_redact:
         kinds = sorted({item.finding.kind for item in view.findings})
+        row = st.container(horizontal=True)
         for kind in kinds:
             count = sum(item.finding.kind == kind for item in view.findings)
-            action_button(st, f"Redact all ({count}): {kind_words(kind)}",
+            action_button(row, f"Redact all ({count}): {kind_words(kind)}",
                           f"review_redact_all_{kind}", f"Redacted all: {kind_words(kind)}.",
                           actions.redact_findings, story_id, expected, kind=kind, who=who)
     for n, (item, named) in enumerate(zip(view.findings, button_names(view), strict=True)):
         f = item.finding
         with st.container(border=True):
             show_html(finding_line(view, item))
-            redact_col, keep_col = st.columns(2)
+            buttons = st.container(horizontal=True)  # sized to their names, wrapping
             if can_redact:
-                action_button(redact_col, f"Redact {named}", f"review_redact_{n}",
+                action_button(buttons, f"Redact {named}", f"review_redact_{n}",
                               f"Redacted one: {kind_words(f.kind)}.", actions.redact_findings,
                               story_id, expected, keys=[item.key], who=who)
             if can_keep and not item.kept:
-                action_button(keep_col, f"Keep {named}", f"review_keep_{n}",
+                action_button(buttons, f"Keep {named}", f"review_keep_{n}",
                               f"Kept one as it is: {kind_words(f.kind)}.", actions.keep_finding,
                               story_id, expected, item.key, who=who)
 
