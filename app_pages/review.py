@@ -32,7 +32,6 @@ from moderation import admin as actions_admin
 from moderation import review as actions
 from moderation.auth import StaffIdentity
 from moderation.queue import (
-    KIND_WORDS,
     LEGEND,
     ReviewView,
     hint_sentences,
@@ -105,9 +104,8 @@ def show_hints(view: ReviewView) -> None:
 
 def show_legend() -> None:
     """What each highlight colour means, in plain words."""
-    items = " ".join(
-        f'<mark class="finding finding-{kinds[0].lower()}">'
-        + " · ".join(KIND_WORDS[k] for k in kinds) + "</mark>" for kinds in LEGEND)
+    items = " ".join(f'<mark class="finding finding-{kinds[0].lower()}">{words}</mark>'
+                     for words, kinds in LEGEND)
     show_html(f'<p class="legend">Colours: {items}</p>')
 
 
@@ -380,7 +378,7 @@ def main() -> None:
     expected = seen_revision("review", story_id, view.revision.content_hash)
     show_header(view)
     show_decisions(view, identity, expected)
-    text_column, findings_column = st.columns([3, 2], gap="large")
+    text_column, findings_column = st.columns(2, gap="large")
     with text_column:
         show_text_panel(view)
     with findings_column:

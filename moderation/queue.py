@@ -125,12 +125,12 @@ KIND_WORDS = {
     "ID": "an ID or reference number",
 }
 
-#: The legend's colour groups: which kinds share a highlight colour (see style.css).
+#: The legend: each highlight colour (see style.css), its words, and the kinds it marks.
 LEGEND = (
-    ("PERSON",),
-    ("LOCATION", "FACILITY"),
-    ("DATE", "AGE"),
-    ("PHONE", "EMAIL", "URL", "HANDLE", "ID"),
+    ("names of people", ("PERSON",)),
+    ("places, clinics, workplaces", ("LOCATION", "FACILITY")),
+    ("dates and ages", ("DATE", "AGE")),
+    ("phone, email, web, social media, ID numbers", ("PHONE", "EMAIL", "URL", "HANDLE", "ID")),
 )
 
 
