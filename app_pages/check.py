@@ -74,6 +74,8 @@ def open_form() -> None:
 def show_status(view: PatientView) -> None:
     """Status in plain words, the clinic's message and the timeline."""
     st.info(STATUS_WORDS.get(view.status, f"Status: {view.status}."))
+    if view.decision_reason:
+        st.markdown(f"**Why:** {view.decision_reason}")
     if view.clinic_message:
         st.markdown("**Message from the clinic:**")
         show_text(view.clinic_message, "blockquote")

@@ -26,6 +26,7 @@ from app_pages.common import (
     sso_configured,
     sso_signed_in,
 )
+from app_pages.staff_ui import staff_page
 from moderation.auth import GENERIC_LOGIN_ERROR, MIN_PASSWORD, create_first_admin, logout, staff_count
 
 FAILED = GENERIC_LOGIN_ERROR
@@ -101,6 +102,7 @@ def setup_form() -> None:
 
 def main() -> None:
     """Render the page."""
+    staff_page("Staff login")
     st.title("Staff login")
     show_flash()
     show_outcome()

@@ -12,8 +12,9 @@ from datetime import date
 import streamlit as st
 
 from app_pages.common import age, require_staff, run, show_flash
+from app_pages.staff_ui import staff_page
 from moderation.auth import StaffIdentity
-from moderation.queue import QUEUE_STATUSES, queue, status_counts
+from moderation.queue import QUEUE_STATUSES, kind_words, queue, status_counts
 from moderation.ui_support import expiring_rows
 from stories.config import get_settings
 from stories.models import utcnow
@@ -23,8 +24,12 @@ REVIEW_KEY = "review_story_id"
 
 
 def finding_kinds(summary: str) -> str:
-    """"DATE:1,PERSON:3" as "DATE 1, PERSON 3" ("none" when empty)."""
-    parts = [p.replace(":", " ") for p in summary.split(",") if p]
+    """"DATE:1,PERSON:3" in plain words: "1 × date, 3 × person's name" ("none" when empty)."""
+    parts = []
+    for part in filter(None, summary.split(",")):
+        kind, _, count = part.partition(":")
+        noun = kind_words(kind).removeprefix("an ").removeprefix("a ")
+        parts.append(f"{count} × {noun}")
     return ", ".join(parts) or "none"
 
 
@@ -87,6 +92,7 @@ def show_expiring(identity: StaffIdentity) -> None:
 
 def main() -> None:
     """Render the page."""
+    staff_page("Queue")
     identity = require_staff("review")
     st.title("Moderation queue")
     show_flash()

@@ -1,4 +1,12 @@
-"""Review one story: findings, redaction, edits, consent, and the workflow actions.
+"""Review one story: decide at the top, then the text beside its findings.
+
+The page reads top-down in the order a moderator works: the story's state and
+the re-identification hints (each quoting the sentence that triggered it),
+the decisions (approve, send for sign-off, request changes, reject with a
+reason and a confirmation), then the highlighted text with a colour legend
+beside the list of findings, each in plain words and in context with its own
+Redact / Keep buttons named after the words they act on.  Edits, the diff,
+notes, consent and history follow.
 
 Every action sends the revision hash of the text the moderator was looking
 at (the one rendered on the previous run), so if someone changed the story
@@ -19,10 +27,18 @@ from app_pages.common import (
     show_html,
     show_text,
 )
+from app_pages.staff_ui import label_words, staff_page
 from moderation import admin as actions_admin
 from moderation import review as actions
 from moderation.auth import StaffIdentity
-from moderation.queue import ReviewView, review
+from moderation.queue import (
+    LEGEND,
+    ReviewView,
+    hint_sentences,
+    in_context,
+    kind_words,
+    review,
+)
 from stories.config import (
     MAX_BODY_CHARS,
     MAX_COMMENT_CHARS,
@@ -30,11 +46,13 @@ from stories.config import (
     MAX_TITLE_CHARS,
 )
 from stories.markup import highlight_html, render_diff_html
+from stories.rejection import REASONS
 from stories.scans import field_text
 
 REVIEW_KEY = "review_story_id"
 EDIT_FOR = "review_edit_for"
 FIELD_WORDS = {"title": "the title", "body": "the story", "name": "the name shown"}
+REJECT_PENDING = "review_reject_pending"
 HOW = {"paper": "On paper (letter or form)", "phone": "By phone", "email": "By email"}
 
 
@@ -66,18 +84,40 @@ def show_header(view: ReviewView) -> None:
     if story.patient_comment:
         st.markdown("**The patient's comment:**")
         show_text(story.patient_comment, "blockquote")
-    for hint in view.hints:
-        st.warning(hint)
+    show_hints(view)
+
+
+def show_hints(view: ReviewView) -> None:
+    """Each re-identification hint, opening onto the sentence(s) that triggered it.
+
+    One line per hint (an expander), so the decisions stay near the top.
+    """
+    body = view.revision.body
+    for hint in view.hint_details:
+        with st.expander(hint.message, icon=":material/warning:"):
+            for begin, stop in hint_sentences(body, hint):
+                marks = [(s - begin, e - begin, "hint") for s, e in hint.spans
+                         if begin <= s and e <= stop]
+                show_html('<p class="hint-sentence">' + highlight_html(body[begin:stop], marks)
+                          + "</p>")
+
+
+def show_legend() -> None:
+    """What each highlight colour means, in plain words."""
+    items = " ".join(f'<mark class="finding finding-{kinds[0].lower()}">{words}</mark>'
+                     for words, kinds in LEGEND)
+    show_html(f'<p class="legend">Colours: {items}</p>')
 
 
 def show_text_panel(view: ReviewView) -> None:
-    """The current text with every finding highlighted by kind."""
+    """The current text with every finding highlighted by kind, and the legend."""
     st.subheader("Current text")
+    show_legend()
 
     def spans(field: str):
         return [f.finding for f in view.findings if f.field == field]
 
-    with st.container(border=True):
+    with st.container(border=True, key="review_text"):
         show_html(f"<h3>{highlight_html(view.revision.title, spans('title'))}</h3>")
         name = view.revision.display_name
         shown = highlight_html(name, spans("name")) if name else "Anonymous"
@@ -85,8 +125,41 @@ def show_text_panel(view: ReviewView) -> None:
         show_html(highlight_html(view.revision.body, spans("body")))
 
 
+def finding_line(view: ReviewView, item) -> str:
+    """One finding as HTML: its kind in words, its state, its words marked in context."""
+    f = item.finding
+    text = field_text(view.revision, item.field)
+    near = in_context(text, f.start, f.end)
+    snippet = near.before + near.words + near.after
+    start = len(near.before)
+    marked = highlight_html(snippet, [(start, start + len(near.words), f.kind)])
+    state = "kept as it is" if item.kept else "open"
+    return (f"<p><strong>{kind_words(f.kind).capitalize()}</strong> in "
+            f"{FIELD_WORDS[item.field]} ({state}):<br>{marked}</p>")
+
+
+def button_names(view: ReviewView) -> list[str]:
+    """What each finding's buttons act on: “words” (kind), numbered when words repeat.
+
+    Every Redact and Keep button gets a name of its own (WCAG 2.4.6, 4.1.2):
+    a screen reader lists "Redact “Leeds” (a place, 2 of 2)", not eight "Redact".
+    """
+    bases = []
+    for item in view.findings:
+        f = item.finding
+        words = label_words(field_text(view.revision, item.field)[f.start:f.end])
+        bases.append(f"“{words}” ({kind_words(f.kind)}")
+    seen: dict[str, int] = {}
+    names = []
+    for base in bases:
+        seen[base] = seen.get(base, 0) + 1
+        total = bases.count(base)
+        names.append(f"{base}, {seen[base]} of {total})" if total > 1 else f"{base})")
+    return names
+
+
 def show_findings(view: ReviewView, who: StaffIdentity, expected: str) -> None:
-    """Each finding with Redact / Keep, and Redact-all per kind."""
+    """Each finding in context with Redact / Keep, and Redact-all per kind."""
     st.subheader(f"Detected identifiers ({len(view.findings)})")
     if not view.findings:
         st.caption("Nothing detected. Still read the text yourself.")
@@ -94,26 +167,27 @@ def show_findings(view: ReviewView, who: StaffIdentity, expected: str) -> None:
     can_redact = "edit" in view.actions
     can_keep = "keep finding" in view.actions
     story_id = view.story.id
-    for n, item in enumerate(view.findings):
-        f = item.finding
-        words = field_text(view.revision, item.field)[f.start:f.end]
-        left, mid, right = st.columns([6, 1, 1])
-        with left:
-            state = "kept" if item.kept else "open"
-            show_text(f"{f.kind} in {FIELD_WORDS[item.field]} at {f.start}-{f.end} ({state}): "
-                      f"“{words}”")
-        if can_redact:
-            action_button(mid, "Redact", f"review_redact_{n}", f"Redacted one {f.kind}.",
-                          actions.redact_findings, story_id, expected, keys=[item.key], who=who)
-        if can_keep and not item.kept:
-            action_button(right, "Keep", f"review_keep_{n}", f"Kept one {f.kind} as it is.",
-                          actions.keep_finding, story_id, expected, item.key, who=who)
     if can_redact:
         kinds = sorted({item.finding.kind for item in view.findings})
-        for column, kind in zip(st.columns(len(kinds)), kinds, strict=True):
-            action_button(column, f"Redact all {kind}", f"review_redact_all_{kind}",
-                          f"Redacted every {kind}.", actions.redact_findings, story_id,
-                          expected, kind=kind, who=who)
+        row = st.container(horizontal=True)
+        for kind in kinds:
+            count = sum(item.finding.kind == kind for item in view.findings)
+            action_button(row, f"Redact all ({count}): {kind_words(kind)}",
+                          f"review_redact_all_{kind}", f"Redacted all: {kind_words(kind)}.",
+                          actions.redact_findings, story_id, expected, kind=kind, who=who)
+    for n, (item, named) in enumerate(zip(view.findings, button_names(view), strict=True)):
+        f = item.finding
+        with st.container(border=True):
+            show_html(finding_line(view, item))
+            buttons = st.container(horizontal=True)  # sized to their names, wrapping
+            if can_redact:
+                action_button(buttons, f"Redact {named}", f"review_redact_{n}",
+                              f"Redacted one: {kind_words(f.kind)}.", actions.redact_findings,
+                              story_id, expected, keys=[item.key], who=who)
+            if can_keep and not item.kept:
+                action_button(buttons, f"Keep {named}", f"review_keep_{n}",
+                              f"Kept one as it is: {kind_words(f.kind)}.", actions.keep_finding,
+                              story_id, expected, item.key, who=who)
 
 
 def show_diff(view: ReviewView) -> None:
@@ -174,15 +248,14 @@ def _message_action(view, who, expected, action: str, label: str, fn, required: 
         return
     with st.form(f"review_{action}"):
         words = "Message to the patient" + ("" if required else " (optional)")
-        message = st.text_area(words, max_chars=MAX_COMMENT_CHARS)
-        pressed = st.form_submit_button(label)
+        message = st.text_area(words, max_chars=MAX_COMMENT_CHARS, height=100)
+        pressed = st.form_submit_button(label, type="primary" if not required else "secondary")
     if pressed and act(fn, view.story.id, expected, message, who=who):
         done(f"Done: {action}.")
 
 
-def show_actions(view: ReviewView, who: StaffIdentity, expected: str) -> None:
-    """Buttons and forms for the actions the story's status allows."""
-    st.subheader("Actions")
+def show_decisions(view: ReviewView, who: StaffIdentity, expected: str) -> None:
+    """The primary actions, at the top: start, approve, sign-off, changes, reject."""
     story_id = view.story.id
     if "start review" in view.actions:
         action_button(st, "Start review", "review_start", "Review started.",
@@ -191,17 +264,61 @@ def show_actions(view: ReviewView, who: StaffIdentity, expected: str) -> None:
         action_button(st, "Approve for publication", "review_approve",
                       "Approved. It will be published at the next export.",
                       actions.approve, story_id, expected, who=who)
-    _message_action(view, who, expected, "request changes", "Request changes",
-                    actions.request_changes, True)
-    _message_action(view, who, expected, "send for sign-off", "Send to the patient for sign-off",
-                    actions.send_for_signoff, False)
-    if "reject" in view.actions:
-        with st.form("review_reject"):
-            reason = st.selectbox("Reason", list(actions.REJECTION_REASONS),
-                                  format_func=actions.REJECTION_REASONS.get)
-            pressed = st.form_submit_button("Reject")
-        if pressed and act(actions.reject, story_id, expected, reason, who=who):
-            done("Rejected.")
+    forms = [(a, t) for a, t in (("send for sign-off", "Send for sign-off"),
+                                 ("request changes", "Request changes"), ("reject", "Reject"))
+             if a in view.actions]
+    if not forms:
+        return
+    st.markdown("**Decide**")
+    for (action, _), tab in zip(forms, st.tabs([t for _, t in forms]), strict=True):
+        with tab:
+            if action == "send for sign-off":
+                _message_action(view, who, expected, action, "Send to the patient for sign-off",
+                                actions.send_for_signoff, False)
+            elif action == "request changes":
+                _message_action(view, who, expected, action, "Request changes",
+                                actions.request_changes, True)
+            else:
+                show_reject(view, who, expected)
+
+
+def show_reject(view: ReviewView, who: StaffIdentity, expected: str) -> None:
+    """Reject in two steps: choose a reason (none preselected), then confirm.
+
+    The confirmation shows the sentence the patient will read on her page.
+    """
+    story_id = view.story.id
+    with st.form("review_reject"):
+        reason = st.selectbox("Reason for not publishing", list(REASONS), index=None,
+                              format_func=lambda code: REASONS[code].staff,
+                              placeholder="Choose a reason", key="review_reject_reason")
+        pressed = st.form_submit_button("Reject…")
+    if pressed:
+        if reason is None:
+            st.error("Please choose a reason first.")
+            st.session_state.pop(REJECT_PENDING, None)
+        else:
+            st.session_state[REJECT_PENDING] = (story_id, reason)
+    pending = st.session_state.get(REJECT_PENDING)
+    if not pending or pending[0] != story_id:
+        return
+    chosen = REASONS[pending[1]]
+    st.warning(f"Reject this story? Reason: {chosen.staff} The patient will read on her "
+               f"page: “{chosen.patient}” This cannot be undone here.")
+    yes, no = st.columns(2)
+    if no.button("Cancel, keep the story", key="review_reject_cancel"):
+        st.session_state.pop(REJECT_PENDING, None)
+        st.rerun()
+    if yes.button("Yes, reject the story", type="primary", key="review_reject_confirm") and act(
+            actions.reject, story_id, expected, pending[1], who=who):
+        st.session_state.pop(REJECT_PENDING, None)
+        done("Rejected. The patient sees the reason on her Check my story page.")
+
+
+def show_actions(view: ReviewView, who: StaffIdentity, expected: str) -> None:
+    """The other actions: a staff note, re-confirmation and a withdrawal by letter."""
+    st.subheader("More actions")
+    story_id = view.story.id
     if "note" in view.actions:
         with st.form("review_note"):
             note = st.text_area("Staff note (never shown to the patient or published)",
@@ -246,6 +363,7 @@ def show_withdraw(view: ReviewView, who: StaffIdentity) -> None:
 
 def main() -> None:
     """Render the page."""
+    staff_page("Review", wide=True)
     identity = require_staff("review")
     st.title("Review")
     show_flash()
@@ -259,8 +377,12 @@ def main() -> None:
         return
     expected = seen_revision("review", story_id, view.revision.content_hash)
     show_header(view)
-    show_text_panel(view)
-    show_findings(view, identity, expected)
+    show_decisions(view, identity, expected)
+    text_column, findings_column = st.columns(2, gap="large")
+    with text_column:
+        show_text_panel(view)
+    with findings_column:
+        show_findings(view, identity, expected)
     show_diff(view)
     show_edit(view, identity, expected)
     show_actions(view, identity, expected)

@@ -5,6 +5,7 @@ Read-only services: a page calls one of these and shows the result.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,7 +14,7 @@ from sqlmodel import Session, select
 
 from moderation.auth import StaffIdentity, require
 from stories.consent import Check, checks, consent_for
-from stories.detect import reidentification_hints
+from stories.detect.hints import Hint, hint_details
 from stories.errors import NotFound
 from stories.identifiers import FieldFinding, findings_for
 from stories.models import Revision, Story, utcnow
@@ -79,7 +80,12 @@ class ReviewView:
     consent_checks: list[Check]
     signed_off_current: bool
     actions: list[str]
-    hints: list[str]
+    hint_details: list[Hint]  # each warning with the body spans that triggered it
+
+    @property
+    def hints(self) -> list[str]:
+        """The warnings' messages only."""
+        return [hint.message for hint in self.hint_details]
 
 
 def review(story_id: int, *, who: StaffIdentity | None, session: Session) -> ReviewView:
@@ -101,5 +107,79 @@ def review(story_id: int, *, who: StaffIdentity | None, session: Session) -> Rev
         consent_checks=checks(story, consent, utcnow().date(), session=session),
         signed_off_current=story.signed_off_hash == revision.content_hash,
         actions=[a.value for a in allowed_actions(story.status, "staff") if a != Action.EXPIRE],
-        hints=reidentification_hints(revision.body, body_findings),
+        hint_details=hint_details(revision.body, body_findings),
     )
+
+
+#: Each kind of finding in a moderator's words (the review screen and its legend).
+KIND_WORDS = {
+    "PERSON": "a person's name",
+    "LOCATION": "a place",
+    "FACILITY": "a clinic, hospital or workplace",
+    "DATE": "a date",
+    "AGE": "an age",
+    "PHONE": "a phone number",
+    "EMAIL": "an email address",
+    "URL": "a web address",
+    "HANDLE": "a social media name",
+    "ID": "an ID or reference number",
+}
+
+#: The legend: each highlight colour (see style.css), its words, and the kinds it marks.
+LEGEND = (
+    ("names of people", ("PERSON",)),
+    ("places, clinics, workplaces", ("LOCATION", "FACILITY")),
+    ("dates and ages", ("DATE", "AGE")),
+    ("phone, email, web, social media, ID numbers", ("PHONE", "EMAIL", "URL", "HANDLE", "ID")),
+)
+
+
+def kind_words(kind: str) -> str:
+    """`kind` in plain words ("a person's name"); unknown kinds read as themselves."""
+    return KIND_WORDS.get(kind, kind.lower())
+
+
+_WORD = re.compile(r"\S+\s*")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?:\s+|$)|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class InContext:
+    """A span of text with a few words either side, for showing where a finding is."""
+
+    before: str  # with a leading "…" when cut
+    words: str
+    after: str  # with a trailing "…" when cut
+
+
+def in_context(text: str, start: int, end: int, words: int = 5) -> InContext:
+    """The span `text[start:end]` with up to `words` words either side (on one line)."""
+    left = [m.start() for m in _WORD.finditer(text, 0, start)]
+    cut_left = left[-words] if len(left) > words else 0
+    right = [m.end() for m in _WORD.finditer(text, end)]
+    cut_right = right[words - 1] if len(right) > words else len(text)
+    before = text[cut_left:start].replace("\n", " ")
+    after = text[end:cut_right].replace("\n", " ").rstrip()
+    return InContext(("…" if cut_left else "") + before.lstrip(), text[start:end].replace("\n", " "),
+                     after + ("…" if cut_right < len(text) else ""))
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The (start, end) of the sentence(s) holding `text[start:end]`."""
+    begin = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        begin = match.end()
+    stop = next((m.end() for m in _SENTENCE_END.finditer(text, end)), len(text))
+    return begin, stop
+
+
+def hint_sentences(text: str, hint: Hint) -> list[tuple[int, int]]:
+    """The sentences (start, end) that hold a hint's triggering spans, in order, merged."""
+    bounds = sorted({sentence_bounds(text, s, e) for s, e in hint.spans})
+    merged: list[tuple[int, int]] = []
+    for begin, stop in bounds:
+        if merged and begin < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(stop, merged[-1][1]))
+        else:
+            merged.append((begin, stop))
+    return merged

@@ -21,20 +21,15 @@ from stories.identifiers import carry_kept, findings_for, unresolved
 from stories.models import KeptFinding, Story, utcnow
 from stories.patient import erase_and_revoke
 from stories.redact import redact
+from stories.rejection import REASONS
 from stories.revisions import add_revision, require_current
 from stories.scans import FIELDS, field_text
 from stories.submission import clean_comment, clean_line, clean_story
 from stories.workflow import Action, Actor, check, perform
 
-REJECTION_REASONS = {
-    "identifiable": "The story could identify its author or someone else.",
-    "not-own-experience": "It is not the author's own experience as a patient.",
-    "off-topic": "It is not about the conditions the clinic treats.",
-    "abusive": "It contains abusive content.",
-    "duplicate": "It duplicates another submission.",
-    "consent-invalid": "The authorization is not valid.",
-    "medical-claims": "It makes medical claims the clinic cannot support.",
-}
+#: The reasons a moderator may choose, in her words (the table lives in `stories.rejection`,
+#: with the sentence the patient reads for each).
+REJECTION_REASONS = {code: reason.staff for code, reason in REASONS.items()}
 
 
 def _load(story_id: int, who: StaffIdentity | None, session: Session) -> tuple[StaffIdentity, Story]:

@@ -13,33 +13,12 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from moderation.auth import StaffIdentity, add_staff, require
+from stories.config import get_settings
+from stories.errors import InvalidInput
 from stories.expiry import expiring_soon
-from stories.export import ExportReport, export_site
-from stories.models import StaffUser, utcnow
-
-
-@dataclass(frozen=True)
-class StaffRow:
-    """One account as the admin page lists it: no password data."""
-
-    username: str
-    role: str
-    active: bool
-    locked: bool
-    last_login_at: datetime | None
-
-
-def list_staff(*, who: StaffIdentity | None, session: Session) -> list[StaffRow]:
-    """Every login account (service accounts excluded), by username."""
-    require(who, "manage")
-    now = utcnow()
-    users = session.exec(select(StaffUser).order_by(StaffUser.username)).all()
-    return [
-        StaffRow(u.username, u.role, u.active, bool(u.locked_until and u.locked_until > now),
-                 u.last_login_at)
-        for u in users
-        if not u.username.startswith("svc-")
-    ]
+from stories.export import ExportReport, export_site, file_name
+from stories.models import Story
+from stories.workflow import Status
 
 
 def add_staff_as(username: str, password: str, role: str, *, who: StaffIdentity | None,
@@ -54,6 +33,54 @@ def export_as(out: Path, fmt: str, *, who: StaffIdentity | None, session: Sessio
     """`export_site`, allowed to publishers and admins only."""
     require(who, "export")
     return export_site(out, fmt, session=session, today=today)
+
+
+def takedown_files(fmt: str, refused: list[str], *, who: StaffIdentity | None,
+                   session: Session) -> list[str]:
+    """Files the site may still hold of stories the export no longer publishes, by name.
+
+    Every story ever approved (it has a publication date) that is no longer
+    approved (withdrawn, expired, taken back into review) or that the export
+    refused (`refused`: public ids).  Names are opaque ids, safe to show; a file
+    that never reached the site is simply absent there.
+    """
+    require(who, "export")
+    stories = session.exec(select(Story).where(Story.published_on.is_not(None))).all()
+    gone = set(refused)
+    return sorted(file_name(story, fmt) for story in stories
+                  if story.status != Status.APPROVED.value or story.public_id in gone)
+
+
+@dataclass(frozen=True)
+class SiteUpdate:
+    """What "Update the site folder" did: the export's report and any takedown left."""
+
+    folder: Path
+    report: ExportReport
+    left_behind: list[str]  # files of stories no longer published that are still there
+
+
+def site_folder() -> Path | None:
+    """The site's stories folder from `STORIES_SITE_DIR`, if configured."""
+    return get_settings().site_dir
+
+
+def update_site_as(fmt: str, *, who: StaffIdentity | None, session: Session,
+                   today: date | None = None) -> SiteUpdate:
+    """`export_site` into the configured site folder (publishers and admins only).
+
+    `export_site` deletes the files it wrote before whose story is no longer
+    published; a file of such a story that it did not write (say, unzipped
+    there by hand) is reported in `left_behind` for a person to delete.
+    """
+    require(who, "export")
+    folder = site_folder()
+    if folder is None:
+        raise InvalidInput("No site folder is configured (STORIES_SITE_DIR).")
+    report = export_site(folder, fmt, session=session, today=today)
+    gone = takedown_files(fmt, [public_id for public_id, _ in report.refused], who=who,
+                          session=session)
+    return SiteUpdate(folder, report, [name for name in gone if (folder / name).exists()])
 
 
 @dataclass(frozen=True)

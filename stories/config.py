@@ -15,6 +15,13 @@ environment; nothing here touches the database or the network.
 | STORIES_SUBMIT_LIMIT         | `5` stories per client per hour          |
 | STORIES_SESSION_IDLE_MINUTES | `30`: a staff session ends after this idle|
 | STORIES_SESSION_MAX_HOURS    | `8`: and this long after login, regardless|
+| STORIES_TRUSTED_PROXY_HOPS   | `0`                                      |
+| STORIES_SITE_DIR             | none: the Export page offers a zip only  |
+
+`STORIES_SITE_DIR` is the static site's stories folder (for example
+`/srv/site/_stories`).  When set, the Export page's "Update the site folder"
+writes the export there with `export_site`, which also deletes the files of
+withdrawn or expired stories, so they really leave the site.
 """
 
 from __future__ import annotations
@@ -58,6 +65,7 @@ class Settings:
     trusted_proxy_hops: int
     session_idle_minutes: int
     session_max_hours: int
+    site_dir: Path | None = None  # the site's stories folder the Export page may update
 
     @property
     def demo(self) -> bool:
@@ -67,7 +75,7 @@ class Settings:
 _VARIABLES = ("STORIES_DATA_DIR", "STORIES_DATABASE_URL", "STORIES_MODE", "STORIES_ENCRYPTION_KEY",
               "STORIES_SANITIZER", "STORIES_RESULTS_VARY", "STORIES_EXPIRY_NOTICE_DAYS",
               "STORIES_SUBMIT_LIMIT", "STORIES_TRUSTED_PROXY_HOPS", "STORIES_SESSION_IDLE_MINUTES",
-              "STORIES_SESSION_MAX_HOURS")
+              "STORIES_SESSION_MAX_HOURS", "STORIES_SITE_DIR")
 
 
 def get_settings() -> Settings:
@@ -92,4 +100,6 @@ def _settings_for(_values: tuple) -> Settings:
         trusted_proxy_hops=parse_hops(os.environ.get("STORIES_TRUSTED_PROXY_HOPS")),
         session_idle_minutes=max(1, int(os.environ.get("STORIES_SESSION_IDLE_MINUTES", "30"))),
         session_max_hours=max(1, int(os.environ.get("STORIES_SESSION_MAX_HOURS", "8"))),
+        site_dir=Path(site).expanduser() if (site := os.environ.get("STORIES_SITE_DIR", "").strip())
+        else None,
     )

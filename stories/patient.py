@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from stories import ratelimit, receipts
+from stories import ratelimit, receipts, rejection
 from stories.audit import record
 from stories.consent import consent_for
 from stories.errors import NotFound
@@ -65,6 +65,7 @@ class PatientView:
     actions: list[str]
     expires_on: str
     reconfirm_requested: bool
+    decision_reason: str = ""  # why the clinic declined to publish, in kind words (`stories.rejection`)
 
 
 def record_attempt(client_key: str, *, session: Session) -> None:
@@ -121,6 +122,8 @@ def view(code: str, *, session: Session) -> PatientView:
         actions=[a.value for a in allowed_actions(story.status, "patient")],
         expires_on=str(consent.expires_on) if consent and consent.expires_on else "",
         reconfirm_requested=story.reconfirm_requested_at is not None,
+        decision_reason=(rejection.patient_words(story.rejection_reason)
+                         if story.status == "rejected" else ""),
     )
 
 

@@ -57,7 +57,7 @@ def test_queue_shows_counts_and_items_and_opens_review(moderator):
     assert counts["Submitted"] == "1" and counts["In review"] == "1"
     table = at.dataframe[0].value
     assert list(table["Title"]) == ["First story", "Second story"]  # oldest first
-    assert "PERSON" in table["Detected identifiers"][0]
+    assert "person's name" in table["Detected identifiers"][0]  # kinds in plain words
     widget(at.selectbox, "queue_choice").set_value(first.story_id)
     press(at, "Open in Review")
     assert at.title[0].value == "Review"
@@ -87,7 +87,7 @@ def test_redact_one_finding(moderator):
     receipt = f.submit()
     before = kinds(receipt.story_id)
     at = open_review(moderator, receipt.story_id)
-    press(at, "Redact")
+    press(at, "Redact “dave” (a person's name)")
     assert not messages(at)
     assert len(kinds(receipt.story_id)) == len(before) - 1
     assert any(s.startswith("Redacted one") for s in messages(at, "success"))
@@ -98,7 +98,8 @@ def test_redact_all_of_a_kind(moderator):
     receipt = f.submit()
     assert kinds(receipt.story_id).count("PERSON") >= 2
     at = open_review(moderator, receipt.story_id)
-    press(at, "Redact all PERSON")
+    press(at, next(b.label for b in at.button if b.label.startswith("Redact all (")
+                   and b.label.endswith("): a person's name")))
     assert "PERSON" not in kinds(receipt.story_id)
     with transaction() as s:
         body = s.get(Revision, story(receipt.story_id).current_revision_id).body
@@ -108,10 +109,10 @@ def test_redact_all_of_a_kind(moderator):
 def test_keep_a_finding(moderator):
     receipt = f.submit()
     at = open_review(moderator, receipt.story_id)
-    press(at, "Keep")
+    press(at, "Keep “dave” (a person's name)")
     with transaction() as s:
         assert len(s.exec(select(KeptFinding)).all()) == 1
-    assert any("(kept)" in h.value for h in at.html)
+    assert any("(kept as it is)" in h.value for h in at.html)
 
 
 def test_free_edit_saves_a_new_revision(moderator):
@@ -159,8 +160,10 @@ def test_approve_when_signed_off(moderator):
 def test_reject_with_a_reason(moderator):
     receipt = f.submit()
     at = open_review(moderator, receipt.story_id)
-    next(s for s in at.selectbox if s.label == "Reason").set_value("off-topic")
-    press(at, "Reject")
+    widget(at.selectbox, "review_reject_reason").set_value("off-topic")
+    press(at, "Reject…")
+    assert story(receipt.story_id).status == "submitted"  # not yet: a confirmation first
+    press(at, "Yes, reject the story")
     saved = story(receipt.story_id)
     assert saved.status == "rejected" and saved.rejection_reason == "off-topic"
 
@@ -212,7 +215,7 @@ def test_export_gives_a_zip_for_a_publisher(moderator, monkeypatch):
     assert report.written == [n for n in names if n.endswith(".md")]
     assert len(report.written) == 1 and approved.public_id in report.written[0]
     assert receipt.public_id not in "".join(names)
-    assert "1 story exported." in messages(at, "success")
+    assert "1 story exported: 1 written, 0 unchanged." in messages(at, "success")
 
 
 def test_admin_adds_and_lists_staff(db_url):

@@ -27,7 +27,8 @@ def cli(*args, stdin="", env_extra=None):
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["db"], ["db", "upgrade"], ["staff", "add"], ["scan"], ["export"], ["demo"],
+    [[], ["db"], ["db", "upgrade"], ["staff", "add"], ["staff", "disable"], ["staff", "enable"],
+     ["staff", "unlock"], ["staff", "reset-password"], ["staff", "set-role"], ["scan"], ["export"], ["demo"],
      ["withdraw"], ["audit", "verify"], ["keygen"], ["expire"], ["backup"], ["restore"],
      ["retention", "purge"], ["import"], ["receipt", "reissue"], ["rotate-key"]],
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from moderation import admin, queue, review, ui_support
+from moderation import accounts, admin, queue, review, ui_support
 from moderation.auth import StaffIdentity
 from stories.db import transaction
 from stories.errors import NotAuthorized
@@ -36,13 +36,22 @@ ADMIN_CALLS = {
     "publish_authorization": lambda sid, who, s: admin.publish_authorization("v9", "x" * 300, who=who,
                                                                            session=s),
     "reissue_code": lambda sid, who, s: admin.reissue_code("x", "in person", who=who, session=s),
-    "list_staff": lambda sid, who, s: ui_support.list_staff(who=who, session=s),
+    "accounts": lambda sid, who, s: accounts.accounts(who=who, session=s),
+    "disable": lambda sid, who, s: accounts.disable("someone", who=who, session=s),
+    "enable": lambda sid, who, s: accounts.enable("someone", who=who, session=s),
+    "unlock": lambda sid, who, s: accounts.unlock("someone", who=who, session=s),
+    "reset_password": lambda sid, who, s: accounts.reset_password("someone", f.PASSWORD, who=who,
+                                                                  session=s),
+    "set_role": lambda sid, who, s: accounts.set_role("someone", "admin", who=who, session=s),
     "add_staff": lambda sid, who, s: ui_support.add_staff_as("new-user", f.PASSWORD, "admin", who=who,
                                                              session=s),
 }
 EXPORT_CALLS = {
     "export": lambda sid, who, s: ui_support.export_as(Path("/nonexistent"),
                                                        "jekyll", who=who, session=s),
+    "takedown_files": lambda sid, who, s: ui_support.takedown_files("jekyll", [], who=who,
+                                                                    session=s),
+    "update_site": lambda sid, who, s: ui_support.update_site_as("jekyll", who=who, session=s),
 }
 CASES = (
     [(name, call, role) for name, call in REVIEW_CALLS.items() for role in (None, "publisher")]

@@ -4,11 +4,16 @@ An age alone, a town alone or a job alone rarely identifies anyone; together
 they often do (Sweeney: ZIP + birth date + sex identify most Americans).  The
 hints name *categories* only and never quote the story, so they can be shown,
 logged or stored without leaking anything.
+
+`hint_details` gives each hint with the spans (start, end) of the words that
+triggered it, so the review screen can point at the sentence; the spans are
+positions, never text.  `reidentification_hints` keeps returning the messages.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from stories.findings import Finding
 
@@ -36,34 +41,65 @@ RELIGION_OR_GROUP_RE = re.compile(
 )
 
 
+Span = tuple[int, int]
+PLACE_KINDS = frozenset({"LOCATION", "FACILITY"})
+PERSONAL_KINDS = frozenset({"PERSON", "LOCATION", "FACILITY", "DATE", "AGE"})
+
+
+@dataclass(frozen=True)
+class Hint:
+    """One warning and the spans (start, end) in the text that triggered it, in order."""
+
+    message: str
+    spans: tuple[Span, ...]
+
+
+def _of(findings: list[Finding], kinds: frozenset[str] | set[str]) -> list[Span]:
+    return [(f.start, f.end) for f in findings if f.kind in kinds]
+
+
+def _matches(pattern: re.Pattern, text: str) -> list[Span]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _hint(message: str, *groups: list[Span]) -> Hint:
+    return Hint(message, tuple(sorted({span for group in groups for span in group})))
+
+
+def hint_details(text: str, findings: list[Finding]) -> list[Hint]:
+    """The warnings with their triggering spans; empty when nothing risky is combined."""
+    ages, places, dates = _of(findings, {"AGE"}), _of(findings, PLACE_KINDS), _of(findings, {"DATE"})
+    jobs = _matches(PROFESSION_RE, text)
+    rare = _matches(RARE_EVENT_RE, text)
+    groups = _matches(RELIGION_OR_GROUP_RE, text)
+    hints: list[Hint] = []
+    if ages and places and jobs:
+        hints.append(_hint("Combines an age, a place and a profession: together these may "
+                           "identify the author.", ages, places, jobs))
+    elif ages and places:
+        hints.append(_hint("Combines an age and a place: together these may identify the "
+                           "author.", ages, places))
+    elif jobs and places:
+        hints.append(_hint("Combines a profession and a place: together these may identify "
+                           "the author.", jobs, places))
+    elif jobs and ages:
+        hints.append(_hint("Combines a profession and an age: together these may narrow down "
+                           "who the author is.", jobs, ages))
+    if dates:
+        hints.append(_hint("Mentions exact dates: a date next to a clinic visit or life event "
+                           "can identify the author.", dates))
+    if rare:
+        hints.append(_hint("Mentions a rare or public event (such as a multiple birth or an "
+                           "award): such details stand out.", rare))
+    if groups and (places or ages):
+        hints.append(_hint("Mentions a small community (church, team, school) together with "
+                           "other details.", groups, places, ages))
+    if len({f.kind for f in findings} & PERSONAL_KINDS) >= 4:
+        hints.append(_hint("Contains many kinds of personal details: read it once more as a "
+                           "stranger would.", _of(findings, PERSONAL_KINDS)))
+    return hints
+
+
 def reidentification_hints(text: str, findings: list[Finding]) -> list[str]:
     """Plain-language warnings; empty when nothing risky is combined."""
-    kinds = {f.kind for f in findings}
-    has_age = "AGE" in kinds
-    has_place = bool(kinds & {"LOCATION", "FACILITY"})
-    has_date = "DATE" in kinds
-    has_job = bool(PROFESSION_RE.search(text))
-    has_rare = bool(RARE_EVENT_RE.search(text))
-    has_group = bool(RELIGION_OR_GROUP_RE.search(text))
-    hints: list[str] = []
-    if has_age and has_place and has_job:
-        hints.append("Combines an age, a place and a profession: together these may identify the author.")
-    elif has_age and has_place:
-        hints.append("Combines an age and a place: together these may identify the author.")
-    elif has_job and has_place:
-        hints.append("Combines a profession and a place: together these may identify the author.")
-    elif has_job and has_age:
-        hints.append("Combines a profession and an age: together these may narrow down who the author is.")
-    if has_date:
-        hints.append(
-            "Mentions exact dates: a date next to a clinic visit or life event can identify the author."
-        )
-    if has_rare:
-        hints.append(
-            "Mentions a rare or public event (such as a multiple birth or an award): such details stand out."
-        )
-    if has_group and (has_place or has_age):
-        hints.append("Mentions a small community (church, team, school) together with other details.")
-    if len(kinds & {"PERSON", "LOCATION", "FACILITY", "DATE", "AGE"}) >= 4:
-        hints.append("Contains many kinds of personal details: read it once more as a stranger would.")
-    return hints
+    return [hint.message for hint in hint_details(text, findings)]
