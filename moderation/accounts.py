@@ -25,6 +25,7 @@ from moderation import auth
 from moderation.auth import ROLES, StaffIdentity, require
 from stories.audit import lock_chain, record
 from stories.errors import InvalidInput, NotFound, StoryError
+from stories.events import Event
 from stories.models import StaffSession, StaffUser, utcnow
 
 SERVICE_PREFIX = "svc-"  # accounts that command-line actions act as: never managed here
@@ -92,7 +93,7 @@ def _keep_an_admin(user: StaffUser, session: Session) -> None:
                               "an admin first.")
 
 
-def _audit(session: Session, staff: StaffIdentity, action: str, user: StaffUser,
+def _audit(session: Session, staff: StaffIdentity, action: Event, user: StaffUser,
            detail: str = "") -> None:
     """One audit row naming the account by id (never a password)."""
     record(session, actor_kind="staff", actor_id=staff.id, action=action,
@@ -120,7 +121,7 @@ def disable(username: str, *, who: StaffIdentity | None, session: Session) -> in
     user.active = False
     session.add(user)
     ended = revoke_sessions(user.id, session=session)
-    _audit(session, staff, "staff disable", user, f"sessions ended {ended}")
+    _audit(session, staff, Event.STAFF_DISABLE, user, f"sessions ended {ended}")
     return ended
 
 
@@ -132,7 +133,7 @@ def enable(username: str, *, who: StaffIdentity | None, session: Session) -> Non
         raise InvalidInput("That account is already active.")
     user.active, user.failed_logins, user.locked_until = True, 0, None
     session.add(user)
-    _audit(session, staff, "staff enable", user)
+    _audit(session, staff, Event.STAFF_ENABLE, user)
 
 
 def unlock(username: str, *, who: StaffIdentity | None, session: Session) -> None:
@@ -143,7 +144,7 @@ def unlock(username: str, *, who: StaffIdentity | None, session: Session) -> Non
         raise InvalidInput("That account is not locked.")
     user.failed_logins, user.locked_until = 0, None
     session.add(user)
-    _audit(session, staff, "staff unlock", user)
+    _audit(session, staff, Event.STAFF_UNLOCK, user)
 
 
 def reset_password(username: str, password: str, *, who: StaffIdentity | None,
@@ -159,7 +160,7 @@ def reset_password(username: str, password: str, *, who: StaffIdentity | None,
     user.failed_logins, user.locked_until = 0, None
     session.add(user)
     ended = revoke_sessions(user.id, session=session)
-    _audit(session, staff, "staff reset password", user, f"sessions ended {ended}")
+    _audit(session, staff, Event.STAFF_RESET_PASSWORD, user, f"sessions ended {ended}")
     return ended
 
 
@@ -175,5 +176,5 @@ def set_role(username: str, role: str, *, who: StaffIdentity | None, session: Se
         _keep_an_admin(user, session)
     old, user.role = user.role, role
     session.add(user)
-    _audit(session, staff, "staff set role", user, f"from {old} to {role}")
+    _audit(session, staff, Event.STAFF_SET_ROLE, user, f"from {old} to {role}")
 

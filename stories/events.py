@@ -54,6 +54,11 @@ class Event(StrEnum):
     PURGE = "purge"
     STAFF_ADD = "staff add"
     STAFF_LOCKED = "staff locked"
+    STAFF_DISABLE = "staff disable"
+    STAFF_ENABLE = "staff enable"
+    STAFF_UNLOCK = "staff unlock"
+    STAFF_RESET_PASSWORD = "staff reset password"  # noqa: S105 (an event name, not a secret)
+    STAFF_SET_ROLE = "staff set role"
     LOGIN = "login"
     LOGOUT = "logout"
     PUBLISH_AUTHORIZATION = "publish authorization"
@@ -79,7 +84,9 @@ EVENTS: dict[str, EventSpec] = {
     Event.ERASE.value: _STORY,
     Event.PURGE.value: _STORY,
     Event.STAFF_ADD.value: EventSpec("staff", announced=False),
-    Event.STAFF_LOCKED.value: EventSpec("staff", announced=False),
+    **{e.value: EventSpec("staff", announced=False) for e in (
+        Event.STAFF_LOCKED, Event.STAFF_DISABLE, Event.STAFF_ENABLE, Event.STAFF_UNLOCK,
+        Event.STAFF_RESET_PASSWORD, Event.STAFF_SET_ROLE)},
     Event.LOGIN.value: EventSpec("staff", announced=False),
     Event.LOGOUT.value: EventSpec("staff", announced=False),
     Event.PUBLISH_AUTHORIZATION.value: EventSpec("clinic", announced=False),

@@ -35,6 +35,9 @@ def _literal_actions() -> list[tuple[str, str]]:
                  *ROOT.glob("cli/*.py")]:
         calls = [n for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Call)
                  and getattr(n.func, "id", getattr(n.func, "attr", "")) in AUDIT_CALLS]
+        enums = [n for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Attribute)
+                 and isinstance(n.value, ast.Name) and n.value.id == "Event"]
+        found += [(path.name, Event[n.attr].value) for n in enums if n.attr.isupper()]
         for node in (k for call in calls for k in call.keywords):
             if node.arg == "action":
                 value = node.value
