@@ -13,6 +13,10 @@ environment; nothing here touches the database or the network.
 | STORIES_RESULTS_VARY         | "Individual results vary. ..."           |
 | STORIES_EXPIRY_NOTICE_DAYS   | `30`                                     |
 | STORIES_SUBMIT_LIMIT         | `5` stories per client per hour          |
+| STORIES_AUDIT_CHECKPOINT     | `<data dir>/audit-checkpoint.json`       |
+
+The audit checkpoint anchors the audit log outside the database: put it
+where whoever can change the database cannot (another disk, another owner).
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ class Settings:
     expiry_notice_days: int
     submit_limit: int
     trusted_proxy_hops: int
+    audit_checkpoint: Path
 
     @property
     def demo(self) -> bool:
@@ -62,7 +67,7 @@ class Settings:
 
 _VARIABLES = ("STORIES_DATA_DIR", "STORIES_DATABASE_URL", "STORIES_MODE", "STORIES_ENCRYPTION_KEY",
               "STORIES_SANITIZER", "STORIES_RESULTS_VARY", "STORIES_EXPIRY_NOTICE_DAYS",
-              "STORIES_SUBMIT_LIMIT", "STORIES_TRUSTED_PROXY_HOPS")
+              "STORIES_SUBMIT_LIMIT", "STORIES_TRUSTED_PROXY_HOPS", "STORIES_AUDIT_CHECKPOINT")
 
 
 def get_settings() -> Settings:
@@ -85,4 +90,6 @@ def _settings_for(_values: tuple) -> Settings:
         expiry_notice_days=int(os.environ.get("STORIES_EXPIRY_NOTICE_DAYS", "30")),
         submit_limit=int(os.environ.get("STORIES_SUBMIT_LIMIT", "5")),
         trusted_proxy_hops=parse_hops(os.environ.get("STORIES_TRUSTED_PROXY_HOPS")),
+        audit_checkpoint=Path(os.environ.get("STORIES_AUDIT_CHECKPOINT")
+                              or data_dir / "audit-checkpoint.json"),
     )

@@ -125,23 +125,22 @@ def checkpoint_wal(engine: Engine) -> bool:
 
 
 _CHECKPOINT_PENDING = "stories.db.checkpoint_after_commit"
+_CHECKPOINT_HOOKED = "stories.db.checkpoint_hooks"
 
 
 def checkpoint_after_commit(session: Session) -> None:
     """Run `checkpoint_wal` once this session's transaction has committed (erasures call it)."""
-    if session.info.get(_CHECKPOINT_PENDING):
-        return
     session.info[_CHECKPOINT_PENDING] = True
+    if not session.info.get(_CHECKPOINT_HOOKED):
+        session.info[_CHECKPOINT_HOOKED] = True
+        event.listen(session, "after_commit", _checkpoint_if_pending)
+        event.listen(session, "after_soft_rollback",
+                     lambda s, _t: s.info.pop(_CHECKPOINT_PENDING, None))
 
-    def _after_commit(committed: Session) -> None:
-        committed.info.pop(_CHECKPOINT_PENDING, None)
-        checkpoint_wal(committed.get_bind())
 
-    def _after_rollback(rolled_back: Session) -> None:
-        rolled_back.info.pop(_CHECKPOINT_PENDING, None)
-
-    event.listen(session, "after_commit", _after_commit, once=True)
-    event.listen(session, "after_soft_rollback", _after_rollback, once=True)
+def _checkpoint_if_pending(session: Session) -> None:
+    if session.info.pop(_CHECKPOINT_PENDING, None):
+        checkpoint_wal(session.get_bind())
 
 
 def get_engine() -> Engine:
