@@ -158,14 +158,15 @@ def _revisions(ids: list[int], session: Session) -> dict[int, Revision]:
     return {r.id: r for r in _where_in(session, select(Revision), Revision.id, ids)}
 
 
-def _shared_inputs() -> tuple[bytes, tuple[str, str, str]]:
-    """The input key's secret, and the parts every story shares: disclaimer, detector, renderer."""
-    return (sub_key(INPUT_KEY_PURPOSE),
+def _shared_inputs() -> tuple[hmac.HMAC, tuple[str, str, str]]:
+    """The input key's keyed hash (ready to copy), and the parts every story shares:
+    disclaimer, detector, renderer."""
+    return (hmac.new(sub_key(INPUT_KEY_PURPOSE), digestmod=hashlib.sha256),
             (get_settings().results_vary, detector_fingerprint(), RENDER_FINGERPRINT))
 
 
 def input_key(fmt: str, story: Row, consent: Row, kept: set,
-              shared: tuple[bytes, tuple[str, str, str]]) -> str:
+              shared: tuple[hmac.HMAC, tuple[str, str, str]]) -> str:
     """Everything a story's file depends on, keyed-hashed: unchanged key, unchanged file.
 
     `story` is a `_candidates` row; `shared` comes from `_shared_inputs`.  The
@@ -174,11 +175,13 @@ def input_key(fmt: str, story: Row, consent: Row, kept: set,
     text only what the file shows counts (was it edited?), and the whole is
     an HMAC: the manifest lets nobody test a guess at unpublished words.
     """
-    secret, common = shared
+    keyed, common = shared
     parts = [fmt, story.content_hash, story.display_mode, story.display_name, story.tags,
              str(story.published_on), str(story.content_hash != story.original_hash),
              str(consent.id), consent.material_connection, *common, repr(sorted(kept))]
-    return hmac.new(secret, "\x1f".join(parts).encode(), hashlib.sha256).hexdigest()
+    digest = keyed.copy()
+    digest.update("\x1f".join(parts).encode())
+    return digest.hexdigest()
 
 
 def published_hash(story: Story | Row, revision: Revision) -> str:
@@ -300,7 +303,8 @@ def _on_disk(out: Path, owned: dict[str, str]) -> dict[str, str]:
     verified = {}
     for name, digest in owned.items():
         try:
-            data = (out / name).read_bytes()
+            with open(out / name, "rb") as handle:
+                data = handle.read()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             continue
         if _sha(data) == digest:
@@ -386,7 +390,7 @@ def write_files(out: Path, files: dict[str, str | None], keys: dict[str, str],
     new = Manifest(hashes, keys, audit)
     report.written, report.removed = sorted(changed), removed
     report.unchanged = len(files) - len(changed)
-    if changed or removed or new.dump() != (manifest.dump() if (out / MANIFEST).exists() else ""):
+    if changed or removed or new != manifest or not (out / MANIFEST).exists():
         staged = {name: files[name] for name in changed}
         staged[MANIFEST] = new.dump()  # moved in with the files: it commits the new state
         _publish(out, staged, removed)
