@@ -268,6 +268,18 @@ class Manifest:
         return json.dumps(data, indent=1, sort_keys=True)
 
 
+def _plain_names(names, what: str) -> list[str]:
+    """`names` if every one is a plain file name in the folder (no path), else `InvalidInput`.
+
+    The manifest and the journal name what the export moves and removes; a
+    path in them must never reach outside the output folder.
+    """
+    names = [str(n) for n in names]
+    if any(n != os.path.basename(n) or n in ("", ".", "..") for n in names):
+        raise InvalidInput(f"The export {what} names a file outside its folder; fix or remove it.")
+    return names
+
+
 def _read_manifest(out: Path) -> Manifest:
     """The manifest in `out`, an empty one if there is none."""
     path = out / MANIFEST
@@ -280,6 +292,7 @@ def _read_manifest(out: Path) -> Manifest:
         audit = data.get("audit")
     except (ValueError, AttributeError) as exc:
         raise InvalidInput(f"The export manifest {MANIFEST} is damaged; fix or remove it.") from exc
+    _plain_names(list(files) + list(inputs), "manifest")
     return Manifest(files, inputs, audit if isinstance(audit, dict) else None)
 
 
@@ -333,11 +346,11 @@ def _apply_journal(out: Path) -> bool:
         return False
     except ValueError as exc:
         raise InvalidInput(f"The export journal {JOURNAL} is damaged; fix or remove it.") from exc
-    for name in journal.get("replace", []):
+    for name in _plain_names(journal.get("replace", []), "journal"):
         staged = out / (TMP_PREFIX + name)
         if staged.exists():
             os.replace(staged, out / name)
-    for name in journal.get("remove", []):
+    for name in _plain_names(journal.get("remove", []), "journal"):
         (out / name).unlink(missing_ok=True)
     path.unlink()
     return True

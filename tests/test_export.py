@@ -315,3 +315,17 @@ def test_an_export_interrupted_before_its_commit_point_leaves_the_old_set(db_url
         _export(site)
     visible = {p.name: p.read_bytes() for p in site.iterdir() if not p.name.startswith(".stories-tmp")}
     assert visible == before
+
+
+def test_a_manifest_naming_a_file_outside_the_folder_touches_nothing(db_url, site):
+    import json
+    f.to_approved(f.submit(), f.staff())
+    _export(site)
+    outside = site.parent / "outside.md"
+    outside.write_text("not the export's")
+    data = json.loads((site / MANIFEST).read_text())
+    data["files"]["../outside.md"] = "0" * 64  # would be "removed" as no longer exported
+    (site / MANIFEST).write_text(json.dumps(data))
+    with pytest.raises(InvalidInput, match="outside its folder"):
+        _export(site)
+    assert outside.read_text() == "not the export's"
