@@ -45,3 +45,19 @@ def test_full_journey_logs_no_identifier_contact_or_signature(everything_at_debu
     assert logging.getLogger("sqlalchemy.engine.Engine").isEnabledFor(logging.DEBUG)
     for secret in SECRETS + [receipt.code, "Not broken"]:
         assert secret not in logged
+
+
+def test_database_errors_do_not_quote_story_text(db_url):
+    """A failing statement's message (which reaches logs and tracebacks) hides its parameters."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with transaction() as s:  # a NOT NULL column left out: the database refuses the row
+            s.execute(text("INSERT INTO revision (title, body) VALUES (:t, :b)"),
+                      {"t": "Not broken", "b": f.BODY})
+    except DBAPIError as exc:
+        message = str(exc)
+    else:  # pragma: no cover - the insert must fail
+        raise AssertionError("the insert was accepted")
+    assert "Novikova" not in message and "Not broken" not in message
