@@ -26,6 +26,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
 from stories.config import get_settings
@@ -102,8 +103,34 @@ def engine_for(url: str) -> Engine:
         event.listen(engine, "connect", lambda c, r: setattr(c, "isolation_level", None))
         event.listen(engine, "begin", _sqlite_begin)
         return _quiet(engine)
-    return _quiet(create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20,
-                                hide_parameters=True))
+    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20,
+                           hide_parameters=True)
+    event.listen(engine, "handle_error", _terse_server_error)
+    return _quiet(engine)
+
+
+def _terse_server_error(context) -> DBAPIError | None:
+    """Reduce a PostgreSQL error to its code and the names involved, never the values.
+
+    The server's message quotes data ("Failing row contains (...)", "Key
+    (x)=(...)", "invalid input syntax ...: <value>"), which would reach
+    tracebacks and logs; its SQLSTATE and the table, column and constraint
+    names are enough to diagnose.
+    """
+    orig = context.original_exception
+    diag = getattr(orig, "diag", None)
+    if diag is None:
+        return
+    names = ", ".join(f"{what} {value}" for what, value in (
+        ("table", diag.table_name), ("column", diag.column_name),
+        ("constraint", diag.constraint_name)) if value)
+    orig.args = (f"database error {diag.sqlstate or '?'} ({type(orig).__name__}"
+                 + (f"; {names}" if names else "") + ")",)
+    # SQLAlchemy's exception quoted the message already: build it again from the terse one.
+    return DBAPIError.instance(context.statement, context.parameters, orig,
+                               context.dialect.loaded_dbapi.Error, hide_parameters=True,
+                               connection_invalidated=context.is_disconnect,
+                               dialect=context.dialect)
 
 
 def checkpoint_wal(engine: Engine) -> bool:
