@@ -31,6 +31,7 @@ from sqlalchemy.engine import make_url
 
 from stories.audit import AuditChainBroken, anchor
 from stories.config import get_settings
+from stories.crypto import KeyMissing
 from stories.db import engine_for, transaction
 from stories.errors import StoryError
 
@@ -158,5 +159,6 @@ def _reanchor(url: str) -> None:
     try:
         with transaction(engine_for(url)) as session:
             anchor(session)
-    except AuditChainBroken as exc:
-        raise BackupError(f"The database was restored, but not anchored: {exc}") from exc
+    except (AuditChainBroken, KeyMissing) as exc:
+        raise BackupError(f"The database was restored, but its audit log was not anchored: {exc} "
+                          "Run `python -m stories audit anchor` once that is fixed.") from exc
