@@ -119,8 +119,8 @@ def _terse_server_error(context) -> DBAPIError | None:
     """
     orig = context.original_exception
     diag = getattr(orig, "diag", None)
-    if diag is None:
-        return
+    if diag is None or not diag.sqlstate:  # not from the server (a lost connection): no data
+        return None
     names = ", ".join(f"{what} {value}" for what, value in (
         ("table", diag.table_name), ("column", diag.column_name),
         ("constraint", diag.constraint_name)) if value)
