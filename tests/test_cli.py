@@ -28,7 +28,7 @@ def cli(*args, stdin="", env_extra=None):
 @pytest.mark.parametrize(
     "command",
     [[], ["db"], ["db", "upgrade"], ["staff", "add"], ["scan"], ["export"], ["demo"],
-     ["withdraw"], ["audit", "verify"], ["keygen"], ["expire"], ["backup"], ["restore"],
+     ["withdraw"], ["audit", "verify"], ["audit", "anchor"], ["keygen"], ["expire"], ["backup"], ["restore"],
      ["retention", "purge"], ["import"], ["receipt", "reissue"], ["rotate-key"]],
 )
 def test_every_command_has_help(command):
