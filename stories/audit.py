@@ -169,15 +169,17 @@ def _tag(key: bytes, events: int, last_id: int, head_hash: str) -> str:
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
+_HEAD = text("SELECT (SELECT count(*) FROM audit_event), id, event_hash FROM audit_event "
+             "ORDER BY id DESC LIMIT 1")  # the count is the head's position: it has the highest id
+
+
 def current_checkpoint(session: Session) -> Checkpoint | None:
     """A checkpoint of the chain as this session sees it (None if it is empty), newest key."""
-    last = session.exec(select(AuditEvent.id, AuditEvent.event_hash)
-                        .order_by(AuditEvent.id.desc()).limit(1)).first()
+    last = session.execute(_HEAD).first()  # plain SQL: this runs before every commit
     if last is None:
         return None
-    count = session.exec(select(func.count(AuditEvent.id)).where(AuditEvent.id <= last.id)).one()
-    return Checkpoint(count, last.id, _tag(sub_key(CHECKPOINT_PURPOSE), count, last.id,
-                                           last.event_hash))
+    events, last_id, head = last
+    return Checkpoint(events, last_id, _tag(sub_key(CHECKPOINT_PURPOSE), events, last_id, head))
 
 
 def checkpoint_path() -> Path:
@@ -185,17 +187,27 @@ def checkpoint_path() -> Path:
     return get_settings().audit_checkpoint
 
 
+_RECORD_BYTES = 256  # the checkpoint file is one fixed-size record, rewritten in place
+
+
+def _parse(raw: bytes, path: Path) -> Checkpoint | None:
+    text_ = raw.decode("utf-8", "replace").strip()
+    if not text_:
+        return None
+    try:
+        return Checkpoint.from_json(json.loads(text_))
+    except ValueError as exc:
+        raise AuditAnchorDamaged(f"The audit checkpoint file {path} is damaged.") from exc
+
+
 def read_checkpoint_file(path: Path | None = None) -> Checkpoint | None:
     """The checkpoint file's content, None if there is none."""
     path = path or checkpoint_path()
     try:
-        raw = path.read_text()
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
-    try:
-        return Checkpoint.from_json(json.loads(raw))
-    except ValueError as exc:
-        raise AuditAnchorDamaged(f"The audit checkpoint file {path} is damaged.") from exc
+    return _parse(raw, path)
 
 
 def write_checkpoint_file(checkpoint: Checkpoint, *, force: bool = False,
@@ -203,31 +215,36 @@ def write_checkpoint_file(checkpoint: Checkpoint, *, force: bool = False,
     """Advance the checkpoint file to `checkpoint`; True if written.
 
     Never moves it backwards (a slower process committing earlier events must
-    not undo a later checkpoint) unless `force` (re-anchoring).  Written to a
-    temporary file, flushed, then renamed, under a lock; readable by its owner only.
+    not undo a later checkpoint) unless `force` (re-anchoring), under a lock.
+    It is written after every action, so it is cheap: one fixed-size record
+    overwritten in place (no rename, no fsync).  After a power cut it may
+    hold an older checkpoint, still a true prefix of the log; a torn record
+    reads as damaged and `audit anchor` rewrites it.  Owner-only (0600).
     """
     path = path or checkpoint_path()
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    lock_fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    record_ = json.dumps(checkpoint.to_json()).encode().ljust(_RECORD_BYTES - 1) + b"\n"
+    if len(record_) != _RECORD_BYTES:
+        raise AuditAnchorDamaged("An audit checkpoint does not fit its record.")
     try:
-        fcntl.flock(lock_fd, fcntl.LOCK_EX)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except FileNotFoundError:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         if not force:
             try:
-                existing = read_checkpoint_file(path)
+                existing = _parse(os.pread(fd, 4096, 0), path)
             except AuditAnchorDamaged:
                 existing = None
             if existing is not None and existing.events >= checkpoint.events:
                 return False
-        tmp = path.with_name(f".{path.name}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            json.dump(checkpoint.to_json(), handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        os.pwrite(fd, record_, 0)
+        if os.fstat(fd).st_size != _RECORD_BYTES:
+            os.ftruncate(fd, _RECORD_BYTES)
         return True
     finally:
-        os.close(lock_fd)
+        os.close(fd)
 
 
 def _checkpoint_after_commit(session: Session) -> None:
