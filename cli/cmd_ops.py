@@ -51,5 +51,6 @@ def backup_command(args) -> int:
 
 def restore_command(args) -> int:
     restore(args.source)
-    print(f"database restored from {args.source}; run `python -m stories db upgrade` if it is older")
+    print(f"database restored from {args.source}; audit log re-anchored at the backup's end; "
+          "run `python -m stories db upgrade` if it is older")
     return 0

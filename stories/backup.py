@@ -13,6 +13,10 @@ The copy is written to a temporary name next to `dest` and renamed into place
 only once complete, so a failed backup never leaves a truncated file under
 the name an operator expects.  Backups hold personal data (encrypted contact
 details, story text): the file is created readable by its owner only.
+
+A restore takes the database back in time on purpose, so the audit log's
+checkpoint file (which would now report the newer events as cut off) is
+re-anchored at the restored log's end, after checking that log walks.
 """
 
 from __future__ import annotations
@@ -25,8 +29,10 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from stories.audit import AuditChainBroken, anchor
 from stories.config import get_settings
-from stories.db import engine_for
+from stories.crypto import KeyMissing
+from stories.db import engine_for, transaction
 from stories.errors import StoryError
 
 
@@ -145,3 +151,14 @@ def restore(src: Path, *, url: str | None = None) -> None:
             sqlite3.connect(target) as live:
         source.backup(live)
     engine_for(url).dispose()
+    _reanchor(url)
+
+
+def _reanchor(url: str) -> None:
+    """Sign the restored audit log's end into the checkpoint file (see the module notes)."""
+    try:
+        with transaction(engine_for(url)) as session:
+            anchor(session)
+    except (AuditChainBroken, KeyMissing) as exc:
+        raise BackupError(f"The database was restored, but its audit log was not anchored: {exc} "
+                          "Run `python -m stories audit anchor` once that is fixed.") from exc

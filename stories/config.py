@@ -22,6 +22,10 @@ environment; nothing here touches the database or the network.
 `/srv/site/_stories`).  When set, the Export page's "Update the site folder"
 writes the export there with `export_site`, which also deletes the files of
 withdrawn or expired stories, so they really leave the site.
+| STORIES_AUDIT_CHECKPOINT     | `<data dir>/audit-checkpoint.json`       |
+
+The audit checkpoint anchors the audit log outside the database: put it
+where whoever can change the database cannot (another disk, another owner).
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ class Settings:
     expiry_notice_days: int
     submit_limit: int
     trusted_proxy_hops: int
+    audit_checkpoint: Path
     session_idle_minutes: int
     session_max_hours: int
     site_dir: Path | None = None  # the site's stories folder the Export page may update
@@ -75,7 +80,7 @@ class Settings:
 _VARIABLES = ("STORIES_DATA_DIR", "STORIES_DATABASE_URL", "STORIES_MODE", "STORIES_ENCRYPTION_KEY",
               "STORIES_SANITIZER", "STORIES_RESULTS_VARY", "STORIES_EXPIRY_NOTICE_DAYS",
               "STORIES_SUBMIT_LIMIT", "STORIES_TRUSTED_PROXY_HOPS", "STORIES_SESSION_IDLE_MINUTES",
-              "STORIES_SESSION_MAX_HOURS", "STORIES_SITE_DIR")
+              "STORIES_SESSION_MAX_HOURS", "STORIES_SITE_DIR", "STORIES_AUDIT_CHECKPOINT")
 
 
 def get_settings() -> Settings:
@@ -102,4 +107,6 @@ def _settings_for(_values: tuple) -> Settings:
         session_max_hours=max(1, int(os.environ.get("STORIES_SESSION_MAX_HOURS", "8"))),
         site_dir=Path(site).expanduser() if (site := os.environ.get("STORIES_SITE_DIR", "").strip())
         else None,
+        audit_checkpoint=Path(os.environ.get("STORIES_AUDIT_CHECKPOINT")
+                              or data_dir / "audit-checkpoint.json"),
     )

@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from stories import ratelimit, receipts, rejection
 from stories.audit import record
 from stories.consent import consent_for
+from stories.db import checkpoint_after_commit
 from stories.errors import NotFound
 from stories.events import Event
 from stories.models import AuditEvent, Revision, Story, utcnow
@@ -193,7 +194,12 @@ def erase_and_revoke(story: Story, actor: Actor, *, how: str, session: Session,
 
 
 def erase_text(story: Story, *, session: Session) -> None:
-    """Blank every revision's words and the story's personal fields."""
+    """Blank every revision's words and the story's personal fields.
+
+    SQLite's `secure_delete` zeroes the old words in the database file; once
+    the transaction commits, the WAL (which still holds them) is checkpointed
+    and truncated.  Retention's purge erases through here too.
+    """
     for revision in session.exec(select(Revision).where(Revision.story_id == story.id)):
         revision.title = ""
         revision.body = ""
@@ -207,3 +213,4 @@ def erase_text(story: Story, *, session: Session) -> None:
     story.erased_at = utcnow()
     session.add(story)
     session.flush()
+    checkpoint_after_commit(session)

@@ -2,12 +2,19 @@
 
 Put the new key first in `STORIES_ENCRYPTION_KEY` (comma-separated, old key
 after it), run `python -m stories rotate-key`, then drop the old key.
+
+The integrity keys are derived from the encryption key, so rotation also
+re-signs the audit checkpoint under the new key, but only if the log
+verifies against the checkpoint now (with any configured key): a tampered
+log is never blessed by a rotation.  Exports re-sign their manifest on the
+next run (their input keys change, the files do not).
 """
 
 from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from stories.audit import anchor, verify_anchored
 from stories.crypto import rotate
 from stories.models import Consent, Story
 
@@ -24,3 +31,12 @@ def rotate_all(*, session: Session) -> int:
         session.add(consent)
         count += 1
     return count
+
+
+def reanchor_audit(*, session: Session) -> str:
+    """Re-sign the audit checkpoint with the newest key; '' when done, else why not."""
+    report = verify_anchored(session)
+    if not report.ok:
+        return report.problem
+    anchor(session)
+    return ""

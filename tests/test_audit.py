@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
-from stories.audit import verify_chain
+from stories.audit import _digest, verify_chain
 from stories.db import transaction
 from stories.models import AuditEvent
 from tests import factories as f
@@ -53,3 +54,136 @@ def test_chain_detects_a_removed_event(db_url):
     with transaction() as s:
         report = verify_chain(s)
     assert not report.ok and report.first_bad_id == ids[4]
+
+
+# --- anchoring: the log's end and a rewritten log are caught -----------------------------------
+
+def _verify(*args) -> tuple[int, str]:
+    """`python -m stories audit verify [args]`, in process: (exit code, what it printed)."""
+    import contextlib
+    import io
+
+    from cli import main as cli_main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli_main(["audit", "verify", *args])
+    return code, out.getvalue()
+
+
+def _append_system_events(n: int) -> None:
+    from stories.audit import record
+    with transaction() as s:
+        for _ in range(n):
+            record(s, actor_kind="system", action="expire", detail="test event")
+
+
+def _delete_last(n: int | None) -> None:
+    with transaction() as s:
+        if n is None:
+            s.execute(text("DELETE FROM audit_event"))
+        else:
+            s.execute(text("DELETE FROM audit_event WHERE id IN "
+                           "(SELECT id FROM audit_event ORDER BY id DESC LIMIT :n)"), {"n": n})
+
+
+@pytest.mark.parametrize("removed", [1, 100, None], ids=["last", "last 100", "all"])
+def test_verify_detects_a_cut_off_end(db_url, removed):
+    _journey()
+    _append_system_events(120)
+    assert _verify()[0] == 0
+    _delete_last(removed)
+    with transaction() as s:
+        assert verify_chain(s).ok  # the chain alone cannot see it...
+    code, said = _verify()
+    assert code == 1 and "BROKEN" in said and "removed" in said  # ...its anchor does
+
+
+def _rewrite_from(event_id: int, detail: str) -> None:
+    """The attacker's rewrite: change one event, then recompute every later hash."""
+    with transaction() as s:
+        events = s.exec(select(AuditEvent).where(AuditEvent.id >= event_id)
+                        .order_by(AuditEvent.id)).all()
+        prev = events[0].prev_hash
+        events[0].detail = detail
+        for event in events:
+            event.prev_hash = prev
+            event.event_hash = _digest(event)
+            prev = event.event_hash
+            s.add(event)
+
+
+def test_verify_detects_a_rewritten_and_rehashed_log(db_url):
+    _journey()
+    with transaction() as s:
+        approve = s.exec(select(AuditEvent).where(AuditEvent.action == "approve")).one()
+    _rewrite_from(approve.id, "approved without sign-off")
+    with transaction() as s:
+        assert verify_chain(s).ok
+    code, said = _verify()
+    assert code == 1 and "rewritten" in said
+
+
+def test_a_log_from_before_checkpoints_is_anchored_once_then_guarded(db_url):
+    from cli import main as cli_main
+    from stories.audit import checkpoint_path
+    _journey()
+    checkpoint_path().unlink()  # as a database upgraded from before checkpoints has none
+    code, said = _verify()
+    assert code == 1 and "not anchored" in said and "audit anchor" in said
+    assert cli_main(["audit", "anchor"]) == 0
+    assert _verify()[0] == 0  # the existing rows verify
+    _delete_last(1)
+    assert _verify()[0] == 1
+
+
+def test_each_export_anchors_the_log_too(db_url, tmp_path):
+    import shutil
+
+    from stories.audit import checkpoint_path
+    from stories.export import export_site
+    _journey()
+    early = tmp_path / "early-checkpoint.json"
+    shutil.copy(checkpoint_path(), early)
+    _append_system_events(5)
+    with transaction() as s:
+        export_site(tmp_path / "site", session=s)
+    _delete_last(5)  # cut the end off, and put the old checkpoint file back
+    shutil.copy(early, checkpoint_path())
+    assert _verify()[0] == 0  # the file alone was rolled back with the log
+    code, said = _verify("--export", str(tmp_path / "site"))
+    assert code == 1 and "export" in said
+
+
+def test_key_rotation_re_signs_the_checkpoint(db_url, monkeypatch):
+    from cli import main as cli_main
+    from tests.conftest import TEST_KEY
+    _journey()
+    new = "bmV3LWtleS1uZXcta2V5LW5ldy1rZXktbmV3LWtleTA="
+    monkeypatch.setenv("STORIES_ENCRYPTION_KEY", f"{new},{TEST_KEY}")
+    assert cli_main(["rotate-key"]) == 0
+    monkeypatch.setenv("STORIES_ENCRYPTION_KEY", new)  # the old key dropped
+    assert _verify()[0] == 0
+    _delete_last(1)
+    assert _verify()[0] == 1
+
+
+def test_key_rotation_does_not_bless_a_tampered_log(db_url, monkeypatch, capsys):
+    from cli import main as cli_main
+    from tests.conftest import TEST_KEY
+    _journey()
+    _delete_last(1)
+    new = "bmV3LWtleS1uZXcta2V5LW5ldy1rZXktbmV3LWtleTA="
+    monkeypatch.setenv("STORIES_ENCRYPTION_KEY", f"{new},{TEST_KEY}")
+    assert cli_main(["rotate-key"]) == 1
+    assert "NOT re-signed" in capsys.readouterr().out
+    assert _verify()[0] == 1
+
+
+def test_audit_verify_cli_subprocess_sees_truncation(db_url):
+    from tests.test_cli import cli
+    _journey()
+    assert cli("audit", "verify").returncode == 0
+    _delete_last(1)
+    result = cli("audit", "verify")
+    assert result.returncode == 1 and "BROKEN" in result.stdout

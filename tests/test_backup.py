@@ -124,3 +124,18 @@ def engine_schema(url: str) -> str:
 def test_restore_refuses_postgresql(tmp_path):
     with pytest.raises(BackupError, match="pg_restore"):
         restore(tmp_path / "x.dump", url="postgresql+psycopg://u@h/db")
+
+
+def test_restore_re_anchors_the_audit_log_at_the_backups_end(sqlite_url, tmp_path, capsys):
+    from stories.audit import verify_anchored
+    f.to_approved(f.submit(), f.staff())
+    dest = backup(tmp_path / "before.db")
+    f.submit(body=f.BODY + " Written after the backup.")  # more events, then taken back
+    assert cli_main(["restore", "--from", str(dest)]) == 0
+    assert "re-anchored" in capsys.readouterr().out
+    with transaction() as s:
+        assert verify_anchored(s).ok  # the older log is not reported as cut off
+    with transaction() as s:
+        s.execute(text("DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)"))
+    with transaction() as s:
+        assert not verify_anchored(s).ok  # and it is guarded again

@@ -27,9 +27,10 @@ def cli(*args, stdin="", env_extra=None):
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["db"], ["db", "upgrade"], ["staff", "add"], ["staff", "disable"], ["staff", "enable"],
-     ["staff", "unlock"], ["staff", "reset-password"], ["staff", "set-role"], ["scan"], ["export"], ["demo"],
-     ["withdraw"], ["audit", "verify"], ["keygen"], ["expire"], ["backup"], ["restore"],
+    [[], ["db"], ["db", "upgrade"], ["db", "rescan"], ["staff", "add"], ["staff", "disable"],
+     ["staff", "enable"], ["staff", "unlock"], ["staff", "reset-password"], ["staff", "set-role"],
+     ["scan"], ["export"], ["demo"], ["withdraw"], ["audit", "verify"], ["audit", "anchor"],
+     ["keygen"], ["expire"], ["backup"], ["restore"],
      ["retention", "purge"], ["import"], ["receipt", "reissue"], ["rotate-key"]],
 )
 def test_every_command_has_help(command):

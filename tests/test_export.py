@@ -144,3 +144,188 @@ def test_a_foreign_file_with_our_name_is_not_overwritten(db_url, site):
     (site / MANIFEST).unlink()  # the export no longer owns the file
     with pytest.raises(InvalidInput, match="not written by the export"):
         _export(site, "plain")
+
+
+# --- the manifest holds nothing that confirms a guess at unpublished words --------------------
+
+def _unkeyed_guesses(site, story_id: int, candidates: list[str]) -> set[str]:
+    """The attack: input keys recomputed, without any secret, for candidate original bodies.
+
+    The attacker has the code, the published file (title, author, tags,
+    date, disclaimer) and the manifest; only the original text is unknown.
+    """
+    import hashlib
+
+    from stories.config import get_settings
+    from stories.export import RENDER_FINGERPRINT
+    from stories.models import Revision
+    from stories.scans import detector_fingerprint
+    from stories.texthash import content_hash
+
+    with transaction() as s:
+        story = s.get(Story, story_id)
+        current = s.get(Revision, story.current_revision_id)
+        consent = s.exec(select(Consent).where(Consent.story_id == story_id)).one()
+        first = s.exec(select(Revision).where(Revision.story_id == story_id)
+                       .order_by(Revision.id)).first()
+    keys = set()
+    for body in candidates:
+        for edited in (content_hash(first.title, body), "True"):  # old formula, or a flag
+            parts = ["jekyll", current.content_hash, story.display_mode, story.display_name,
+                     story.tags, str(story.published_on), edited, str(consent.id),
+                     consent.material_connection, get_settings().results_vary,
+                     detector_fingerprint(), RENDER_FINGERPRINT, repr(sorted(set()))]
+            keys.add(hashlib.sha256("\x1f".join(parts).encode()).hexdigest())
+    return keys
+
+
+def test_manifest_lets_no_guess_at_a_redacted_name_be_confirmed(db_url, site):
+    import json
+
+    receipt = f.submit()
+    f.to_approved(receipt, f.staff())  # "Novikova" (and more) redacted before publication
+    _export(site)
+    inputs = json.loads((site / MANIFEST).read_text())["inputs"]
+    candidates = [f.BODY.replace("Novikova", name) for name in ("Smith", "Jones", "Novikova")]
+    assert not _unkeyed_guesses(site, receipt.story_id, candidates) & set(inputs.values())
+    with transaction() as s:  # nothing in the manifest moves with the original text alone
+        story = s.get(Story, receipt.story_id)
+        story.original_hash = "0" * 64  # another original, the same published text
+        s.add(story)
+    _export(site)
+    assert json.loads((site / MANIFEST).read_text())["inputs"] == inputs
+
+
+def test_input_keys_are_keyed_with_the_encryption_key(db_url, site, monkeypatch):
+    import json
+
+    from tests.conftest import TEST_KEY
+    f.to_approved(f.submit(), f.staff())
+    _export(site)
+    before = json.loads((site / MANIFEST).read_text())["inputs"]
+    other = "b3RoZXIta2V5LW90aGVyLWtleS1vdGhlci1rZXktMDA="
+    monkeypatch.setenv("STORIES_ENCRYPTION_KEY", f"{other},{TEST_KEY}")
+    report = _export(site)
+    after = json.loads((site / MANIFEST).read_text())["inputs"]
+    assert set(after) == set(before) and after != before  # same files, other secret
+    assert report.written == []  # the files themselves did not change
+
+
+# --- only the signed-off text is published ------------------------------------------------------
+
+def _append_behind_the_back(story_id: int, words: str) -> None:
+    from stories.models import Revision
+    with transaction() as s:  # not through the service layer: the stored hash stays
+        story = s.get(Story, story_id)
+        revision = s.get(Revision, story.current_revision_id)
+        revision.body += words
+        s.add(revision)
+
+
+def test_text_changed_in_the_database_after_sign_off_is_refused(db_url, site):
+    receipt = f.submit()
+    f.to_approved(receipt, f.staff())
+    _append_behind_the_back(receipt.story_id, " I regret ever trusting this clinic.")
+    report = _export(site)
+    assert report.exported == 0 and report.written == []
+    assert report.refused == [(receipt.public_id, "text differs from what was signed off")]
+    assert not list(site.glob("*.md"))
+
+
+def test_text_changed_after_publication_is_refused_when_rendered_again(db_url, site, monkeypatch):
+    receipt = f.submit()
+    f.to_approved(receipt, f.staff())
+    assert len(_export(site).written) == 1
+    _append_behind_the_back(receipt.story_id, " I regret ever trusting this clinic.")
+    monkeypatch.setenv("STORIES_RESULTS_VARY", "Results vary.")  # every file is rendered again
+    report = _export(site)
+    assert report.refused == [(receipt.public_id, "text differs from what was signed off")]
+    assert len(report.removed) == 1 and not list(site.glob("*.md"))
+    assert all("regret" not in p.read_text() for p in site.iterdir() if p.is_file())
+
+
+# --- files on disk are what the manifest says, and a publish is all or nothing ------------------
+
+def test_a_hand_edited_exported_file_is_repaired(db_url, site):
+    f.to_approved(f.submit(), f.staff())
+    _export(site)
+    (path,) = site.glob("*.md")
+    published = path.read_text()
+    path.write_text(published + "\nRachel Smith 07700 900123 <script>alert(1)</script>\n")
+    report = _export(site)
+    assert report.written == [path.name]
+    assert path.read_text() == published
+    assert _export(site).written == []  # and then it is left alone
+
+
+def test_a_deleted_or_truncated_exported_file_is_rewritten(db_url, site):
+    f.to_approved(f.submit(), f.staff())
+    f.to_approved(f.submit(title="Second", body=f.BODY + " Two."), f.staff(name="mod-two"))
+    _export(site)
+    one, two = sorted(site.glob("*.md"))
+    published = {one.name: one.read_text(), two.name: two.read_text()}
+    one.unlink()
+    two.write_text(published[two.name][:40])
+    report = _export(site)
+    assert report.written == sorted(published)
+    assert {p.name: p.read_text() for p in site.glob("*.md")} == published
+
+
+def _crash_on(monkeypatch, name: str, nth: int = 1):
+    """os.replace fails the `nth` time it would move a file named `name` (or ending with it)
+    into place: a crash in the middle.  Returns the real `os.replace`."""
+    real, seen = os.replace, []
+
+    def replace(src, dst, *args, **kwargs):
+        if os.path.basename(str(dst)).endswith(name):
+            seen.append(dst)
+            if len(seen) == nth:
+                raise OSError("power cut")
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+    return real
+
+
+def test_an_export_interrupted_half_way_is_completed_by_the_next_run(db_url, site, monkeypatch):
+    f.to_approved(f.submit(), f.staff())
+    f.to_approved(f.submit(title="Second", body=f.BODY + " Two."), f.staff(name="mod-two"))
+    _export(site)
+    old = {p.name: p.read_text() for p in site.glob("*.md")}
+    monkeypatch.setenv("STORIES_RESULTS_VARY", "Results vary.")  # every file changes
+    real = _crash_on(monkeypatch, ".md", nth=2)  # one file moved in, the other not
+    with pytest.raises(OSError, match="power cut"):
+        _export(site)
+    monkeypatch.setattr(os, "replace", real)
+    monkeypatch.delenv("STORIES_RESULTS_VARY")  # reverted: the next run must publish the old set
+    _export(site)
+    assert {p.name: p.read_text() for p in site.glob("*.md")} == old
+    assert not [p for p in site.iterdir() if p.name.startswith(".stories-tmp-")]
+    assert _export(site).written == []
+
+
+def test_an_export_interrupted_before_its_commit_point_leaves_the_old_set(db_url, site, monkeypatch):
+    from stories.export import JOURNAL
+    f.to_approved(f.submit(), f.staff())
+    _export(site)
+    before = {p.name: p.read_bytes() for p in site.iterdir()}
+    monkeypatch.setenv("STORIES_RESULTS_VARY", "Results vary.")
+    _crash_on(monkeypatch, JOURNAL)
+    with pytest.raises(OSError, match="power cut"):
+        _export(site)
+    visible = {p.name: p.read_bytes() for p in site.iterdir() if not p.name.startswith(".stories-tmp")}
+    assert visible == before
+
+
+def test_a_manifest_naming_a_file_outside_the_folder_touches_nothing(db_url, site):
+    import json
+    f.to_approved(f.submit(), f.staff())
+    _export(site)
+    outside = site.parent / "outside.md"
+    outside.write_text("not the export's")
+    data = json.loads((site / MANIFEST).read_text())
+    data["files"]["../outside.md"] = "0" * 64  # would be "removed" as no longer exported
+    (site / MANIFEST).write_text(json.dumps(data))
+    with pytest.raises(InvalidInput, match="outside its folder"):
+        _export(site)
+    assert outside.read_text() == "not the export's"
