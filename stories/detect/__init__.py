@@ -20,6 +20,7 @@ from .contact import find_contact
 from .hints import reidentification_hints
 from .names import find_names
 from .places import find_places
+from .shadow import Shadow, build_shadow
 from .temporal import find_temporal
 from .widen import widen
 
@@ -72,10 +73,8 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def detect(text: str) -> list[Finding]:
-    """Find identifiers in `text`; offsets index the given str."""
-    if not isinstance(text, str) or not text:
-        return []
+def _detect_shadow(text: str) -> list[Finding]:
+    """The rules over a (shadow) text; offsets index that text."""
     found: list[Finding] = []
     for finder in _FINDERS:
         try:
@@ -83,3 +82,32 @@ def detect(text: str) -> list[Finding]:
         except Exception:  # noqa: BLE001 - fail closed, see module docstring
             return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
     return _dedupe(widen(text, found))
+
+
+def _mapped(shadow: Shadow, found: list[Finding]) -> list[Finding]:
+    """Findings on the shadow as findings on the original (whole original runs)."""
+    out = []
+    for f in found:
+        start, end = shadow.span(f.start, f.end)
+        out.append(Finding(f.kind, start, end, f.score, f.source, f.note))
+    return _dedupe(out)
+
+
+def detect(text: str) -> list[Finding]:
+    """Find identifiers in `text`; offsets index the given str.
+
+    The rules read the text's normalised shadow (`shadow.build_shadow`:
+    look-alike letters folded, joiners and marks removed, spaced letters and
+    spoken addresses read...) and each finding is mapped back to the whole
+    run of original characters it came from.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        shadow = build_shadow(text)
+    except Exception:  # noqa: BLE001 - fail closed, see module docstring
+        return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
+    if not shadow.text:
+        return []
+    found = _detect_shadow(shadow.text)
+    return found if shadow.aligned else _mapped(shadow, found)
