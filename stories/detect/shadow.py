@@ -286,12 +286,25 @@ def _number_edits(s: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _join_dotted(chars: str) -> bool:
+    """Are dotted single characters a disguised word ("R.a.c.h.e.l")?
+
+    Not initials, acronyms or legal forms ("U.S.A.", "S.L.N.E", "s.r.l.",
+    "a.k.a.") nor dotted numbers: those are left as written.
+    """
+    if not chars.isalpha() or chars.isupper():
+        return False
+    return len(chars) >= 4 or not chars.islower()
+
+
 def _spaced_edits(s: str) -> list[tuple[int, int, str]]:
     if not _SPACED_GATE.search(s):
         return []
     out = []
     for m in _SPACED.finditer(s):
         sep = m.group(1)
+        if sep == "." and not _join_dotted(m.group()[::2]):
+            continue
         for i in range(m.start() + 1, m.end(), 2):
             if s[i] == sep:
                 out.append((i, i + 1, ""))
