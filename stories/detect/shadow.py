@@ -36,6 +36,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .anchors import lowered
+from .tokens import shared_columns
+
 __all__ = ["Shadow", "build_shadow", "shadow_text"]
 
 
@@ -155,6 +158,8 @@ _DEFANG_AS = {"hxxp": "http", "[.]": ".", "(.)": ".", "{.}": ".", "[dot]": ".", 
               "{dot}": ".", "[at]": "@", "(at)": "@", "{at}": "@", "[@]": "@", "[:]": ":",
               "[/]": "/"}  # fmt: skip
 _DEFANG = re.compile("(?i)" + "|".join(re.escape(k) for k in _DEFANG_AS))
+# The same on lowercased text: a pattern without (?i) lets `re` skip ahead.
+_DEFANG_GATE = re.compile(r"hxxp|[\[({](?:\.|dot|at|@|:|/)[\])}]")
 
 _SP = r"[ \t]{1,3}"
 _DOT = rf"(?:{_SP}dot{_SP}|[ \t]?\.[ \t]?)"
@@ -167,7 +172,6 @@ _SPOKEN = re.compile(
     rf"{_LABEL}(?:{_DOT}{_LABEL}){{0,3}}{_DOT}(?:{_TLDS})(?![\w\-])"
     rf"(?:{_SLASH}[\w.\-~%]{{1,64}}){{0,6}}"
 )
-_SPOKEN_GATE = re.compile(r"(?i)[ \t](?:dot|slash)[ \t]")
 _SPOKEN_SEP = re.compile(rf"(?i){_SP}(dot|at|slash){_SP}|[ \t]?([.@])[ \t]?")
 
 # Markdown emphasis markers inside a word: "Ra**chel**", "Ra~~ch~~el".
@@ -191,17 +195,25 @@ _NUMBER_RUN = re.compile(
     rf"(?i)(?<![\w'])(?:{_NUMBER_WORD})(?:[ ,\-]{{1,3}}(?:{_NUMBER_WORD})(?![\w'])){{3,40}}"
 )
 _NUMBER_TOKEN = re.compile(rf"(?i){_NUMBER_WORD}")
+# Lowercase tokens (as `tokens.Columns.lows` has them) that read as digits.
+_NUMBER_LOWS = frozenset(
+    [*_NUMBER_WORDS, *_TENS, *_MULTIPLIERS, *_SCALE]
+    + [f"{t}-{u}" for t in _TENS for u in _NUMBER_WORDS if len(_NUMBER_WORDS[u]) == 1]
+)
+_NUMBER_GATE_RUN = b"\x01\x01\x01\x01"
 _MIN_SPELLED_DIGITS = 6
 
 # Single letters or digits spaced, dotted or hyphenated out: "R a c h e l".
 _SPACED = re.compile(
     r"(?<![^\W_])[^\W_](?![^\W_])(?:([ .\-])[^\W_](?![^\W_]))(?:\1[^\W_](?![^\W_])){1,60}"
 )
-_SPACED_GATE = re.compile(r"(?<![^\W_])[^\W_][ .\-][^\W_][ .\-][^\W_](?![^\W_])")
+# Gate: two single characters between separators (starts with a separator
+# class, so `re` skips ahead between candidates).
+_SPACED_GATE = re.compile(r"[ .\-][^\W_][ .\-][^\W_](?![^\W_])")
 
 
 def _defang_edits(s: str) -> list[tuple[int, int, str]]:
-    if "[" not in s and "(" not in s and "{" not in s and "xx" not in s.lower():
+    if not _DEFANG_GATE.search(lowered(s)):
         return []
     out = []
     for m in _DEFANG.finditer(s):
@@ -210,7 +222,8 @@ def _defang_edits(s: str) -> list[tuple[int, int, str]]:
 
 
 def _spoken_edits(s: str) -> list[tuple[int, int, str]]:
-    if not _SPOKEN_GATE.search(s):
+    low = lowered(s)
+    if " dot " not in low and " slash " not in low and "\tdot" not in low:
         return []
     out = []
     for m in _SPOKEN.finditer(s):
@@ -271,6 +284,9 @@ def _spelled_digits(run: str) -> list[tuple[int, int, str]]:
 
 
 def _number_edits(s: str) -> list[tuple[int, int, str]]:
+    lows = shared_columns(s).lows  # gate: four number words in a row, read from shared tokens
+    if _NUMBER_GATE_RUN not in bytes(map(_NUMBER_LOWS.__contains__, lows)):
+        return []
     out: list[tuple[int, int, str]] = []
     for m in _NUMBER_RUN.finditer(s):
         pieces = _spelled_digits(m.group())
