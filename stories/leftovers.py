@@ -1,0 +1,180 @@
+"""Find what is left of a redacted identifier in a later version of a text.
+
+When "sarah jones" became "[name] jones", or "Ra\u200cchel" became
+"[name]\u200cchel", or "Rachel" was redacted in one sentence but not in the
+next, the later text still identifies her.  `leftovers(original, later)`
+compares the patient's original text of a field with a later (redacted or
+edited) text of the same field and returns, in the later text, every word of a
+redacted identifier that is still there.
+
+An identifier counts as redacted when a placeholder (`stories.findings.
+PLACEHOLDERS`) replaced words of the original; its words are those replaced
+words plus every word of a detected identifier they were part of (so the
+surname left next to "[name]" is caught).  Words are compared on the
+detector's shadow (look-alike letters folded, joiners removed...), whole words
+and case-insensitively; short and everyday words ("the", "hope", "hospital")
+are ignored, and so is a word that was never inside a redacted identifier.
+A fragment glued to a placeholder ("[name]chel") is a leftover when it is
+part of a redacted word.
+
+Pure: no I/O, never logs, and the result carries positions and kinds only.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from stories.detect import detect
+from stories.detect.lexicon import lexicon
+from stories.detect.shadow import Shadow, build_shadow
+from stories.detect.vocab import FACILITY_HEADS, FUNCTION, STREET_HEADS
+from stories.findings import PLACEHOLDERS, Finding
+
+__all__ = ["Leftover", "leftover_findings", "leftovers"]
+
+_KIND_OF = {p.casefold(): k for k, p in PLACEHOLDERS.items()}
+_TOKEN = re.compile(
+    "(" + "|".join(re.escape(p) for p in PLACEHOLDERS.values()) + r")|[^\W_]+(?:'[^\W_]+)*", re.IGNORECASE
+)
+_MIN_LETTERS = 3
+_MIN_DIGITS = 4
+_MAX_IDENTIFIER = 400  # longest finding looked back over, in characters
+
+
+@dataclass(frozen=True, slots=True)
+class Leftover:
+    """`later[start:end]` is (part of) a word of a redacted identifier of `kind`."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    key: str  # casefolded word, or the placeholder
+    start: int  # in the shadow
+    end: int
+    kind: str | None  # the placeholder's kind, None for a word
+
+
+def _tokens(shadow: Shadow) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(shadow.text):
+        word = m.group().casefold()
+        out.append(_Token(word, m.start(), m.end(), _KIND_OF.get(word) if m.group(1) else None))
+    return out
+
+
+def _telling(word: str) -> bool:
+    """Could this word, alone, point at a person, place or number?"""
+    bare = word.replace("'", "")
+    if bare.isdigit():
+        return len(bare) >= _MIN_DIGITS
+    if len(bare) < _MIN_LETTERS or word in FUNCTION or word in FACILITY_HEADS or word in STREET_HEADS:
+        return False
+    lex = lexicon()
+    return not lex.is_common(word) and not lex.is_safe(word)
+
+
+def _redacted_words(original: str, old: list[_Token], new: list[_Token],
+                    shadow: Shadow) -> dict[str, str]:
+    """Casefolded words of the original that a placeholder replaced -> the kind."""
+    words: dict[str, str] = {}
+    replaced: list[tuple[int, int, str]] = []  # original spans, with the kind
+    matcher = difflib.SequenceMatcher(None, [t.key for t in old], [t.key for t in new], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        kinds = [t.kind for t in new[j1:j2] if t.kind]
+        if op not in ("replace", "delete") or not kinds or i1 == i2:
+            continue
+        for t in old[i1:i2]:
+            if t.kind is None:
+                words.setdefault(t.key, kinds[0])
+        replaced.append((*shadow.span(old[i1].start, old[i2 - 1].end), kinds[0]))
+    if replaced:
+        hit = sorted((f.start, f.end, kind) for f in detect(original) for start, end, kind in replaced
+                     if f.start < end and start < f.end)
+        starts = [h[0] for h in hit]
+        for t in old:
+            if t.kind is not None:
+                continue
+            o_start, o_end = shadow.span(t.start, t.end)
+            for h in range(bisect_right(starts, o_start) - 1, -1, -1):
+                f_start, f_end, kind = hit[h]
+                if f_end >= o_end and f_start <= o_start:
+                    words.setdefault(t.key, kind)
+                    break
+                if o_start - f_start > _MAX_IDENTIFIER:
+                    break
+    return {w: k for w, k in words.items() if _telling(w)}
+
+
+def leftovers(original: str, later: str) -> list[Leftover]:
+    """Words (or glued fragments) of redacted identifiers still in `later`, in order.
+
+    `original` is the patient's text of a field as she wrote it, `later` a
+    redacted or edited text of the same field; positions index `later`.
+    """
+    if not original or not later:
+        return []
+    old_shadow, new_shadow = build_shadow(original), build_shadow(later)
+    old, new = _tokens(old_shadow), _tokens(new_shadow)
+    if not any(t.kind for t in new):
+        return []
+    words = _redacted_words(original, old, new, old_shadow)
+    if not words:
+        return []
+    found: dict[tuple[int, int], Leftover] = {}
+    for k, t in enumerate(new):
+        if t.kind is not None:
+            continue
+        kind = words.get(t.key)
+        if kind is None and len(t.key) >= 2:
+            kind = _glued_fragment(new_shadow.text, new, k, words)
+        if kind is not None:
+            start, end = new_shadow.span(t.start, t.end)
+            found[(start, end)] = Leftover(kind, start, end)
+    return [found[k] for k in sorted(found)]
+
+
+def _glued_fragment(text: str, tokens: list[_Token], k: int, words: dict[str, str]) -> str | None:
+    """The kind, if token k touches a placeholder (no space between) and is part of a redacted word."""
+    t = tokens[k]
+    for n in (k - 1, k + 1):
+        if not 0 <= n < len(tokens) or tokens[n].kind is None:
+            continue
+        near = tokens[n]
+        between = text[near.end : t.start] if near.end <= t.start else text[t.end : near.start]
+        if len(between) <= 3 and not any(ch.isspace() for ch in between):
+            for word, kind in words.items():
+                if t.key in word:
+                    return kind
+    return None
+
+
+_EDGE_PUNCT = ".,;:!?\"'()<>"
+
+
+def leftover_findings(later: str, found: list[Leftover]) -> list[Finding]:
+    """Findings that redact each leftover together with what it is glued to.
+
+    A leftover is widened to its whole run of non-space characters (minus
+    punctuation at the edges), so "rachel.smith@[link]" or "[name]\u200cchel"
+    becomes one placeholder rather than "[link].[link]@[link]".
+    """
+    out = []
+    for item in found:
+        start, end = item.start, item.end
+        while start > 0 and not later[start - 1].isspace() and item.start - start < _MAX_IDENTIFIER:
+            start -= 1
+        while end < len(later) and not later[end].isspace() and end - item.end < _MAX_IDENTIFIER:
+            end += 1
+        while start < item.start and later[start] in _EDGE_PUNCT:
+            start += 1
+        while end > item.end and later[end - 1] in _EDGE_PUNCT:
+            end -= 1
+        out.append(Finding(item.kind, start, end, 1.0, "leftover"))
+    return out
