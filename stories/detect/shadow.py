@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from .anchors import lowered
 from .tokens import shared_columns
+from .vocab import FUNCTION
 
 __all__ = ["Shadow", "build_shadow", "shadow_text"]
 
@@ -227,6 +228,9 @@ def _spoken_edits(s: str) -> list[tuple[int, int, str]]:
         return []
     out = []
     for m in _SPOKEN.finditer(s):
+        labels = _SPOKEN_SEP.split(m.group())
+        if "@" not in m.group() and " at " not in m.group().lower() and labels[0].lower() in FUNCTION:
+            continue  # "the dot com boom"
         for sep in _SPOKEN_SEP.finditer(s, m.start(), m.end()):
             word = (sep.group(1) or sep.group(2)).lower()
             repl = {"dot": ".", "at": "@", "slash": "/"}.get(word, word)
