@@ -15,12 +15,10 @@ from sqlmodel import Session, select
 from moderation.auth import StaffIdentity, require
 from stories.consent import require_publishable
 from stories.errors import IdentifiersRemain, InvalidInput, NotFound, SignOffMissing
-from stories.findings import Finding
 from stories.identifiers import carry_kept, findings_for, unresolved
-from stories.leftovers import leftover_findings, leftovers
+from stories.leftovers import redact_with_mentions
 from stories.models import KeptFinding, Story, utcnow
 from stories.patient import erase_and_revoke
-from stories.redact import redact
 from stories.revisions import add_revision, require_current
 from stories.submission import clean_comment, clean_story
 from stories.workflow import Action, Actor, check, perform
@@ -74,41 +72,16 @@ def edit(story_id: int, expected_hash: str, title: str, body: str, *,
     return _new_text(story, staff, expected_hash, title, body, "edited", session)
 
 
-class FragmentsRemain(IdentifiersRemain):
-    """Redaction would leave part of a redacted identifier in the text."""
-
-
-_LEFTOVER_ROUNDS = 3
-
-
-def _redact_field(text: str, findings: list[Finding]) -> str:
-    """Redact `findings`, then every other mention of the redacted words.
-
-    "[name] jones", "[name]\u200cchel" or a second "Rachel" would still
-    identify her: words of a redacted identifier left in the text
-    (`stories.leftovers`) are redacted too, until none is left; if that does
-    not settle, nothing is written and the moderator is told to edit by hand.
-    """
-    if not findings:
-        return text
-    out = redact(text, findings)
-    for _ in range(_LEFTOVER_ROUNDS):
-        rest = leftovers(text, out)
-        if not rest:
-            return out
-        out = redact(out, leftover_findings(out, rest))
-    raise FragmentsRemain("Part of a redacted identifier would stay in the text; "
-                          "please edit the story by hand to remove it.")
-
-
 def redact_findings(story_id: int, expected_hash: str, *, who: StaffIdentity | None,
                     session: Session, keys: Iterable[tuple[str, str, int, int]] = (),
                     kind: str | None = None) -> str:
     """Replace chosen findings (by key, or every finding of `kind`) with placeholders.
 
-    Other mentions of a redacted identifier's words in the same field are
-    redacted with it (see `_redact_field`); the new revision is scanned again
-    when it is stored, so anything the detector finds in it stays open.
+    The redacted field is scanned again at once: what then shows up next to a
+    placeholder, and every other mention of a redacted identifier's words, is
+    redacted with it (`stories.leftovers.redact_with_mentions`; it raises
+    `FragmentsRemain` if that does not settle).  The new revision is scanned
+    again when it is stored, so anything else the detector finds stays open.
     """
     staff, story = _load(story_id, who, session)
     revision = require_current(story, expected_hash, session=session)
@@ -117,8 +90,8 @@ def redact_findings(story_id: int, expected_hash: str, *, who: StaffIdentity | N
               if f.key in wanted or (kind is not None and f.finding.kind == kind)]
     if not chosen:
         raise InvalidInput("No matching finding to redact.")
-    title = _redact_field(revision.title, [f.finding for f in chosen if f.field == "title"])
-    body = _redact_field(revision.body, [f.finding for f in chosen if f.field == "body"])
+    title = redact_with_mentions(revision.title, [f.finding for f in chosen if f.field == "title"])
+    body = redact_with_mentions(revision.body, [f.finding for f in chosen if f.field == "body"])
     kinds = sorted({f.finding.kind for f in chosen})
     summary = f"redacted {len(chosen)} ({', '.join(kinds)})"
     return _new_text(story, staff, expected_hash, title, body, summary, session)

@@ -14,8 +14,8 @@ surname left next to "[name]" is caught).  Words are compared on the
 detector's shadow (look-alike letters folded, joiners removed...), whole words
 and case-insensitively; short and everyday words ("the", "hope", "hospital")
 are ignored, and so is a word that was never inside a redacted identifier.
-A fragment glued to a placeholder ("[name]chel") is a leftover when it is
-part of a redacted word.
+A fragment glued to a placeholder ("[name]chel", "[name]**chel**") is a
+leftover when it is part of a redacted word.
 
 Pure: no I/O, never logs, and the result carries positions and kinds only.
 """
@@ -31,9 +31,11 @@ from stories.detect import detect
 from stories.detect.lexicon import lexicon
 from stories.detect.shadow import Shadow, build_shadow
 from stories.detect.vocab import FACILITY_HEADS, FUNCTION, STREET_HEADS
+from stories.errors import IdentifiersRemain
 from stories.findings import PLACEHOLDERS, Finding
+from stories.redact import redact_rescanned
 
-__all__ = ["Leftover", "leftover_findings", "leftovers"]
+__all__ = ["FragmentsRemain", "Leftover", "leftover_findings", "leftovers", "redact_with_mentions"]
 
 _KIND_OF = {p.casefold(): k for k, p in PLACEHOLDERS.items()}
 _TOKEN = re.compile(
@@ -72,7 +74,7 @@ def _tokens(shadow: Shadow) -> list[_Token]:
 def _telling(word: str) -> bool:
     """Could this word, alone, point at a person, place or number?"""
     bare = word.replace("'", "")
-    if bare.isdigit():
+    if not bare.isalpha():  # a number or a code: short ones are everywhere ("00", "3b")
         return len(bare) >= _MIN_DIGITS
     if len(bare) < _MIN_LETTERS or word in FUNCTION or word in FACILITY_HEADS or word in STREET_HEADS:
         return False
@@ -141,14 +143,15 @@ def leftovers(original: str, later: str) -> list[Leftover]:
 
 
 def _glued_fragment(text: str, tokens: list[_Token], k: int, words: dict[str, str]) -> str | None:
-    """The kind, if token k touches a placeholder (no space between) and is part of a redacted word."""
+    """The kind, if token k touches a placeholder (at most emphasis marks between) and is
+    part of a redacted word: "[name]chel" once the shadow dropped a joiner."""
     t = tokens[k]
     for n in (k - 1, k + 1):
         if not 0 <= n < len(tokens) or tokens[n].kind is None:
             continue
         near = tokens[n]
         between = text[near.end : t.start] if near.end <= t.start else text[t.end : near.start]
-        if len(between) <= 3 and not any(ch.isspace() for ch in between):
+        if len(between) <= 3 and all(ch in "*~_" for ch in between):
             for word, kind in words.items():
                 if t.key in word:
                     return kind
@@ -177,4 +180,35 @@ def leftover_findings(later: str, found: list[Leftover]) -> list[Finding]:
         while end > item.end and later[end - 1] in _EDGE_PUNCT:
             end -= 1
         out.append(Finding(item.kind, start, end, 1.0, "leftover"))
+    return out
+
+
+class FragmentsRemain(IdentifiersRemain):
+    """Redaction would leave part of a redacted identifier in the text."""
+
+
+_ROUNDS = 3
+
+
+def redact_with_mentions(text: str, findings: list[Finding], *, touching_only: bool = True) -> str:
+    """Redact `findings` and everything that would still give them away.
+
+    After the placeholders go in, the text is scanned again (new findings of
+    the redacted kinds next to a placeholder, or all of them unless
+    `touching_only`, are redacted: `redact.redact_rescanned`), then every
+    other mention of a redacted identifier's words (`leftovers`) is redacted,
+    until nothing is left.  Raises `FragmentsRemain` (nothing to store) if
+    that does not settle.
+    """
+    if not findings:
+        return text
+    out = redact_rescanned(text, findings, detect, touching_only=touching_only)
+    for _ in range(_ROUNDS):
+        rest = leftovers(text, out)
+        if not rest:
+            return out
+        out = redact_rescanned(out, leftover_findings(out, rest), detect, touching_only=True)
+    if leftovers(text, out):
+        raise FragmentsRemain("Part of a redacted identifier would stay in the text; "
+                              "please edit the story by hand to remove it.")
     return out

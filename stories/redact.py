@@ -10,7 +10,7 @@ first given), so "[facility]" replaces "St Mary's Hospital" rather than
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from stories.findings import PLACEHOLDERS, Finding
 
@@ -129,3 +129,56 @@ def redact(text: str, findings: Iterable[Finding]) -> str:
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+#: How many times `redact_rescanned` scans its own output before giving up.
+RESCAN_ROUNDS = 4
+_PLACEHOLDER_SET = frozenset(PLACEHOLDERS.values())
+_TOUCH_GAP = 3  # characters (no space) between a finding and a placeholder that "touch"
+
+
+def _placeholder_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for ph in _PLACEHOLDER_SET:
+        i = text.find(ph)
+        while i != -1:
+            spans.append((i, i + len(ph)))
+            i = text.find(ph, i + len(ph))
+    return spans
+
+
+def _touches(text: str, f: Finding, spans: list[tuple[int, int]]) -> bool:
+    """Does `f` overlap a placeholder or sit next to one with no space between?"""
+    for start, end in spans:
+        if f.start < end and start < f.end:
+            return True
+        gap = text[end : f.start] if end <= f.start else text[f.end : start]
+        if len(gap) <= _TOUCH_GAP and not any(ch.isspace() for ch in gap):
+            return True
+    return False
+
+
+def redact_rescanned(text: str, findings: Iterable[Finding], scan: Callable[[str], list[Finding]], *,
+                     touching_only: bool = False) -> str:
+    """Redact `findings`, then scan the result again and redact what the scan
+    finds of the same kinds, until a scan finds none (at most `RESCAN_ROUNDS`).
+
+    A placeholder changes the words around it, and the rest of an identifier
+    can show up only then ("[name] jones", "[date]:May").  With
+    `touching_only`, only new findings that touch a placeholder are taken
+    (a moderator who chose one finding did not choose the others).  Returns
+    the text of the last round; the caller's own rescan shows anything left.
+    """
+    chosen = list(findings)
+    kinds = {f.kind for f in chosen}
+    out = redact(text, chosen)
+    for _ in range(RESCAN_ROUNDS):
+        again = [f for f in scan(out) if f.kind in kinds]
+        if touching_only and again:
+            spans = _placeholder_spans(out)
+            again = [f for f in again if _touches(out, f, spans)]
+        again = [f for f in again if out[f.start : f.end] not in _PLACEHOLDER_SET]
+        if not again:
+            break
+        out = redact(out, again)
+    return out
