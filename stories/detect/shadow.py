@@ -159,8 +159,7 @@ _DEFANG_AS = {"hxxp": "http", "[.]": ".", "(.)": ".", "{.}": ".", "[dot]": ".", 
               "{dot}": ".", "[at]": "@", "(at)": "@", "{at}": "@", "[@]": "@", "[:]": ":",
               "[/]": "/"}  # fmt: skip
 _DEFANG = re.compile("(?i)" + "|".join(re.escape(k) for k in _DEFANG_AS))
-# The same on lowercased text: a pattern without (?i) lets `re` skip ahead.
-_DEFANG_GATE = re.compile(r"hxxp|[\[({](?:\.|dot|at|@|:|/)[\])}]")
+_PAREN_DEFANGS = tuple(k for k in _DEFANG_AS if k.startswith("("))
 
 _SP = r"[ \t]{1,3}"
 _DOT = rf"(?:{_SP}dot{_SP}|[ \t]?\.[ \t]?)"
@@ -208,13 +207,14 @@ _MIN_SPELLED_DIGITS = 6
 _SPACED = re.compile(
     r"(?<![^\W_])[^\W_](?![^\W_])(?:([ .\-])[^\W_](?![^\W_]))(?:\1[^\W_](?![^\W_])){1,60}"
 )
-# Gate: two single characters between separators (starts with a separator
-# class, so `re` skips ahead between candidates).
-_SPACED_GATE = re.compile(r"[ .\-][^\W_][ .\-][^\W_](?![^\W_])")
+# Gates: two single characters after the same separator, one pattern per
+# separator (a literal first character lets `re` skip ahead between candidates).
+_SPACED_GATES = tuple(re.compile(rf"{sep}[^\W_]{sep}[^\W_](?![^\W_])") for sep in (" ", r"\.", "-"))
 
 
 def _defang_edits(s: str) -> list[tuple[int, int, str]]:
-    if not _DEFANG_GATE.search(lowered(s)):
+    low = lowered(s)
+    if "hxxp" not in low and "[" not in s and "{" not in s and not any(p in low for p in _PAREN_DEFANGS):
         return []
     out = []
     for m in _DEFANG.finditer(s):
@@ -318,7 +318,7 @@ def _join_dotted(chars: str) -> bool:
 
 
 def _spaced_edits(s: str) -> list[tuple[int, int, str]]:
-    if not _SPACED_GATE.search(s):
+    if not any(gate.search(s) for gate in _SPACED_GATES):
         return []
     out = []
     for m in _SPACED.finditer(s):
