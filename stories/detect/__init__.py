@@ -41,7 +41,8 @@ _WEAK_SOURCES = frozenset({"digit-run", "long-number", "zip", "proper-noun", "da
 def _yields(f: Finding, c: Finding) -> bool:
     """Does `f` add nothing when `c` covers it? (phones inside dates or IDs...)"""
     if f.kind == "PHONE" and c.kind in {"DATE", "ID"}:
-        return True
+        # a number `phonenumbers` validated is a phone, not a bare long number
+        return not (c.source == "long-number" and f.source == "phonenumbers")
     return f.kind == "PERSON" and c.kind == "DATE" and f.source in {"name-gazetteer", "proper-noun"}
 
 
@@ -51,7 +52,8 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         key = (f.kind, f.start, f.end)
         if key not in best or f.score > best[key].score:
             best[key] = f
-    ordered = sorted(best.values(), key=lambda f: (f.start, -f.end, f.kind))
+    # On one span, a finding of a named rule comes before a weak one, which then yields.
+    ordered = sorted(best.values(), key=lambda f: (f.start, -f.end, f.source in _WEAK_SOURCES, f.kind))
     kept: list[Finding] = []
     # Sweep: keep a finding unless an earlier-starting, longer finding covers it
     # and is of the same kind, a container kind, or the finding is weak.
