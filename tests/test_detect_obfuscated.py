@@ -61,6 +61,8 @@ CASES = [
     ("it was hxxps://facebook[.]com/rachel.smith8", "hxxps://facebook[.]com/rachel.smith8",
      ["rachel", "smith"]),
     ("we lived in L S 6 2 A B for years", "L S 6 2 A B", ["ls62ab"]),
+    ("my postcode is L S 6  2 A B, near the park", "L S 6  2 A B", ["ls62ab"]),
+    ("my friend S a r a h J o n e s came", "S a r a h J o n e s", ["sarahjones"]),
 ]
 
 
@@ -137,6 +139,9 @@ GUARDS = [
      "facebook dot com slash rachel.smith"),
     ("I did one or two sessions, then three more; call oh seven seven double oh nine oh oh one two three.",
      None, "oh seven seven double oh nine oh oh one two three"),
+    ("I had one, two, three, four, five, six sessions; ring oh seven seven double oh nine oh oh one "
+     "two three.", None, "oh seven seven double oh nine oh oh one two three"),
+    ("Steps 1 2 3 4 helped, and so did my friend R a c h e l.", None, "R a c h e l"),
 ]
 
 

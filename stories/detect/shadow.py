@@ -205,11 +205,13 @@ _MIN_SPELLED_DIGITS = 6
 
 # Single letters or digits spaced, dotted or hyphenated out: "R a c h e l".
 _SPACED = re.compile(
-    r"(?<![^\W_])[^\W_](?![^\W_])(?:([ .\-])[^\W_](?![^\W_]))(?:\1[^\W_](?![^\W_])){1,60}"
+    r"(?<![^\W_])[^\W_](?![^\W_])(?:([ .\-])\1?[^\W_](?![^\W_]))(?:\1\1?[^\W_](?![^\W_])){1,60}"
 )
 # Gates: two single characters after the same separator, one pattern per
 # separator (a literal first character lets `re` skip ahead between candidates).
-_SPACED_GATES = tuple(re.compile(rf"{sep}[^\W_]{sep}[^\W_](?![^\W_])") for sep in (" ", r"\.", "-"))
+_SPACED_GATES = tuple(
+    re.compile(rf"{sep}{sep}?[^\W_]{sep}{sep}?[^\W_](?![^\W_])") for sep in (" ", r"\.", "-")
+)
 
 
 def _defang_edits(s: str) -> list[tuple[int, int, str]]:
@@ -287,6 +289,14 @@ def _spelled_digits(run: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _counting(pieces: list[tuple[int, int, str]]) -> bool:
+    """Is this counting ("one, two, three, four...", "twenty one, twenty two...")?"""
+    values = [int(d) for _, _, d in pieces if d and len(d) <= 2]
+    if len(values) != len(pieces):
+        return False
+    return all(b == a + 1 for a, b in zip(values, values[1:], strict=False))
+
+
 def _number_edits(s: str) -> list[tuple[int, int, str]]:
     lows = shared_columns(s).lows  # gate: four number words in a row, read from shared tokens
     if _NUMBER_GATE_RUN not in bytes(map(_NUMBER_LOWS.__contains__, lows)):
@@ -294,7 +304,7 @@ def _number_edits(s: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in _NUMBER_RUN.finditer(s):
         pieces = _spelled_digits(m.group())
-        if sum(len(d) for _, _, d in pieces) < _MIN_SPELLED_DIGITS:
+        if sum(len(d) for _, _, d in pieces) < _MIN_SPELLED_DIGITS or _counting(pieces):
             continue
         base = m.start()
         prev_end = None
@@ -323,11 +333,12 @@ def _spaced_edits(s: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _SPACED.finditer(s):
         sep = m.group(1)
-        if sep == "." and not _join_dotted(m.group()[::2]):
+        chars = m.group().replace(sep, "")
+        if sep == "." and not _join_dotted(chars):
             continue
-        for i in range(m.start() + 1, m.end(), 2):
-            if s[i] == sep:
-                out.append((i, i + 1, ""))
+        if chars.isdigit() or (not chars.isalpha() and len(chars) < 4):
+            continue  # spaced digits are read by the number rules; "B 1 2" is a vitamin
+        out.extend((i, i + 1, "") for i in range(m.start() + 1, m.end()) if s[i] == sep)
     return out
 
 
