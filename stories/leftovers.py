@@ -13,7 +13,9 @@ words plus every word of a detected identifier they were part of (so the
 surname left next to "[name]" is caught).  Words are compared on the
 detector's shadow (look-alike letters folded, joiners removed...), whole words
 and case-insensitively; short and everyday words ("the", "hope", "hospital")
-are ignored, and so is a word that was never inside a redacted identifier.
+are ignored, and so is a word that was never inside a redacted identifier,
+a bare year, and a lowercase everyday word spelt like a redacted name or
+place ("reading" after "Reading" was redacted).
 A fragment glued to a placeholder ("[name]chel", "[name]**chel**") is a
 leftover when it is part of a redacted word.
 
@@ -82,6 +84,25 @@ def _telling(word: str) -> bool:
     return not lex.is_common(word) and not lex.is_safe(word)
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_WORDY_KINDS = frozenset({"PERSON", "LOCATION", "FACILITY"})
+
+
+def _counts_here(word: str, kind: str) -> bool:
+    """Does this occurrence of a redacted word still point at the identifier?
+
+    A bare year is no identifier by itself (dates are redacted for their day
+    and month).  A name or place written in lowercase elsewhere counts only if
+    it is an unambiguous name: "reading this" is no leftover of "Reading",
+    but "jones" is one of "sarah jones".
+    """
+    if kind == "DATE" and _YEAR.fullmatch(word):
+        return False
+    if kind in _WORDY_KINDS and word[:1].islower():
+        return lexicon().strong_name(word)
+    return True
+
+
 def _redacted_words(original: str, old: list[_Token], new: list[_Token],
                     shadow: Shadow) -> dict[str, str]:
     """Casefolded words of the original that a placeholder replaced -> the kind."""
@@ -120,8 +141,8 @@ def leftovers(original: str, later: str) -> list[Leftover]:
     `original` is the patient's text of a field as she wrote it, `later` a
     redacted or edited text of the same field; positions index `later`.
     """
-    if not original or not later:
-        return []
+    if not original or not later or ("[" not in later and "\uff3b" not in later):
+        return []  # no placeholder, so nothing was redacted
     old_shadow, new_shadow = build_shadow(original), build_shadow(later)
     old, new = _tokens(old_shadow), _tokens(new_shadow)
     if not any(t.kind for t in new):
@@ -134,6 +155,8 @@ def leftovers(original: str, later: str) -> list[Leftover]:
         if t.kind is not None:
             continue
         kind = words.get(t.key)
+        if kind is not None and not _counts_here(new_shadow.text[t.start : t.end], kind):
+            kind = None
         if kind is None and len(t.key) >= 2:
             kind = _glued_fragment(new_shadow.text, new, k, words)
         if kind is not None:

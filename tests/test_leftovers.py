@@ -53,6 +53,10 @@ def test_leftover_words_are_found(original: str, later: str, expected: list[tupl
         ("My friend Hope came. I hope so.", "My friend [name] came. I hope so."),
         # a word that was never inside a redacted identifier
         ("My friend Rachel met Priya there.", "My friend [name] met Priya there."),
+        # a lowercase everyday word spelt like a redacted place; a bare year
+        ("We moved to Reading last May. I kept reading about it.",
+         "We moved to [place] last May. I kept reading about it."),
+        ("It began on 3 March 2019. In 2019 I was tired.", "It began on [date]. In 2019 I was tired."),
         # nothing was redacted
         ("My friend Rachel came.", "My friend Rachel came, she said."),
         ("", "[name]"),
