@@ -6,6 +6,13 @@ click, a miss can cost a patient her privacy.  If a rule ever fails on some
 input, detection fails *closed*: the whole text is returned as one finding to
 be reviewed by hand, rather than silently returning fewer findings.
 
+The rules read a normalised shadow of the text (`shadow.build_shadow`):
+typographic quotes made ASCII, look-alike letters folded to Latin, joiners,
+bidi marks and combining marks removed, spaced or dotted letters joined,
+spoken and defanged addresses and spelled-out numbers read.  Each finding is
+mapped back to the whole run of original characters it came from, so
+`redact()` removes all of a disguised identifier.
+
 `reidentification_hints(text, findings)` warns about combinations of details
 (age + town + job...) that identify people even when each looks harmless.
 """
