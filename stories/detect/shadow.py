@@ -112,9 +112,11 @@ def _fold_char(c: str) -> str | None:
     if cat in ("Mn", "Me"):
         return None
     out = c
-    if cat.startswith(_NFKC_CATEGORIES) or cat in _NFKC_CATEGORIES:
-        out = unicodedata.normalize("NFKC", c)
-        out = "".join(_FOLD.get(x, x) for x in out)
+    if cat.startswith(_NFKC_CATEGORIES):
+        folded = unicodedata.normalize("NFKC", c)
+        # punctuation only one for one ("＠" is "@"; "…" stays, it is no sentence end)
+        if cat[0] in "LNZ" or len(folded) == 1:
+            out = "".join(_FOLD.get(x, x) for x in folded)
     return "".join(_CONFUSABLES.get(x, x) for x in out)
 
 
