@@ -90,8 +90,12 @@ def redact_findings(story_id: int, expected_hash: str, *, who: StaffIdentity | N
               if f.key in wanted or (kind is not None and f.finding.kind == kind)]
     if not chosen:
         raise InvalidInput("No matching finding to redact.")
-    title = redact_with_mentions(revision.title, [f.finding for f in chosen if f.field == "title"])
-    body = redact_with_mentions(revision.body, [f.finding for f in chosen if f.field == "body"])
+    # "Redact all of a kind" also takes what the rescan then finds of that kind anywhere.
+    touching_only = kind is None
+    title = redact_with_mentions(revision.title, [f.finding for f in chosen if f.field == "title"],
+                                 touching_only=touching_only)
+    body = redact_with_mentions(revision.body, [f.finding for f in chosen if f.field == "body"],
+                                touching_only=touching_only)
     kinds = sorted({f.finding.kind for f in chosen})
     summary = f"redacted {len(chosen)} ({', '.join(kinds)})"
     return _new_text(story, staff, expected_hash, title, body, summary, session)
