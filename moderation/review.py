@@ -16,9 +16,10 @@ from moderation.auth import StaffIdentity, require
 from stories.consent import require_publishable
 from stories.errors import IdentifiersRemain, InvalidInput, NotFound, SignOffMissing
 from stories.identifiers import carry_kept, findings_for, unresolved
-from stories.leftovers import redact_with_mentions
+from stories.leftovers import leftover_findings, mentions, redact_with_mentions, redacted_words
 from stories.models import KeptFinding, Story, utcnow
 from stories.patient import erase_and_revoke
+from stories.redact import redact
 from stories.revisions import add_revision, require_current
 from stories.submission import clean_comment, clean_story
 from stories.workflow import Action, Actor, check, perform
@@ -72,6 +73,16 @@ def edit(story_id: int, expected_hash: str, title: str, body: str, *,
     return _new_text(story, staff, expected_hash, title, body, "edited", session)
 
 
+def _redact_across_fields(old_title: str, old_body: str, title: str, body: str) -> tuple[str, str]:
+    """A name redacted in the title is redacted in the body too, and the other way round."""
+    words = {**redacted_words(old_title, title), **redacted_words(old_body, body)}
+    if not words:
+        return title, body
+    title = redact(title, leftover_findings(title, mentions(title, words)))
+    body = redact(body, leftover_findings(body, mentions(body, words)))
+    return title, body
+
+
 def redact_findings(story_id: int, expected_hash: str, *, who: StaffIdentity | None,
                     session: Session, keys: Iterable[tuple[str, str, int, int]] = (),
                     kind: str | None = None) -> str:
@@ -96,6 +107,7 @@ def redact_findings(story_id: int, expected_hash: str, *, who: StaffIdentity | N
                                  touching_only=touching_only)
     body = redact_with_mentions(revision.body, [f.finding for f in chosen if f.field == "body"],
                                 touching_only=touching_only)
+    title, body = _redact_across_fields(revision.title, revision.body, title, body)
     kinds = sorted({f.finding.kind for f in chosen})
     summary = f"redacted {len(chosen)} ({', '.join(kinds)})"
     return _new_text(story, staff, expected_hash, title, body, summary, session)

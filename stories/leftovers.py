@@ -37,7 +37,15 @@ from stories.errors import IdentifiersRemain
 from stories.findings import PLACEHOLDERS, Finding
 from stories.redact import redact_rescanned
 
-__all__ = ["FragmentsRemain", "Leftover", "leftover_findings", "leftovers", "redact_with_mentions"]
+__all__ = [
+    "FragmentsRemain",
+    "Leftover",
+    "leftover_findings",
+    "leftovers",
+    "mentions",
+    "redact_with_mentions",
+    "redacted_words",
+]
 
 _KIND_OF = {p.casefold(): k for k, p in PLACEHOLDERS.items()}
 _TOKEN = re.compile(
@@ -135,34 +143,53 @@ def _redacted_words(original: str, old: list[_Token], new: list[_Token],
     return {w: k for w, k in words.items() if _telling(w)}
 
 
+def redacted_words(original: str, later: str) -> dict[str, str]:
+    """The telling words (casefolded, on the shadow) of identifiers that placeholders
+    replaced between `original` and `later`, each with its placeholder's kind.
+
+    Never logged or stored: the caller uses it to look for other mentions
+    (`mentions`), e.g. in another field of the same story.
+    """
+    if not original or not later or ("[" not in later and "\uff3b" not in later):
+        return {}  # no placeholder, so nothing was redacted
+    old_shadow = build_shadow(original)
+    old, new = _tokens(old_shadow), _tokens(build_shadow(later))
+    if not any(t.kind for t in new):
+        return {}
+    return _redacted_words(original, old, new, old_shadow)
+
+
+def mentions(text: str, words: dict[str, str]) -> list[Leftover]:
+    """Whole-word occurrences in `text` of `words` (from `redacted_words`), in order.
+
+    Fragments glued to a placeholder ("[name]chel") are found too.
+    """
+    if not text or not words:
+        return []
+    shadow = build_shadow(text)
+    tokens = _tokens(shadow)
+    found: dict[tuple[int, int], Leftover] = {}
+    for k, t in enumerate(tokens):
+        if t.kind is not None:
+            continue
+        kind = words.get(t.key)
+        if kind is not None and not _counts_here(shadow.text[t.start : t.end], kind):
+            kind = None
+        if kind is None and len(t.key) >= 2:
+            kind = _glued_fragment(shadow.text, tokens, k, words)
+        if kind is not None:
+            start, end = shadow.span(t.start, t.end)
+            found[(start, end)] = Leftover(kind, start, end)
+    return [found[k] for k in sorted(found)]
+
+
 def leftovers(original: str, later: str) -> list[Leftover]:
     """Words (or glued fragments) of redacted identifiers still in `later`, in order.
 
     `original` is the patient's text of a field as she wrote it, `later` a
     redacted or edited text of the same field; positions index `later`.
     """
-    if not original or not later or ("[" not in later and "\uff3b" not in later):
-        return []  # no placeholder, so nothing was redacted
-    old_shadow, new_shadow = build_shadow(original), build_shadow(later)
-    old, new = _tokens(old_shadow), _tokens(new_shadow)
-    if not any(t.kind for t in new):
-        return []
-    words = _redacted_words(original, old, new, old_shadow)
-    if not words:
-        return []
-    found: dict[tuple[int, int], Leftover] = {}
-    for k, t in enumerate(new):
-        if t.kind is not None:
-            continue
-        kind = words.get(t.key)
-        if kind is not None and not _counts_here(new_shadow.text[t.start : t.end], kind):
-            kind = None
-        if kind is None and len(t.key) >= 2:
-            kind = _glued_fragment(new_shadow.text, new, k, words)
-        if kind is not None:
-            start, end = new_shadow.span(t.start, t.end)
-            found[(start, end)] = Leftover(kind, start, end)
-    return [found[k] for k in sorted(found)]
+    return mentions(later, redacted_words(original, later))
 
 
 def _glued_fragment(text: str, tokens: list[_Token], k: int, words: dict[str, str]) -> str | None:

@@ -133,3 +133,19 @@ def test_redaction_leaves_no_fragment_through_the_service(db_url) -> None:
         after = current_revision(s.get(Story, receipt.story_id), session=s)
         assert "kwo" not in after.body and "Okon" not in after.body
         assert not [f for f in findings_for(after, session=s) if f.finding.kind == "PERSON"]
+
+
+def test_a_name_redacted_in_the_title_is_redacted_in_the_body(db_url) -> None:
+    moderator = factories.staff()
+    receipt = factories.submit(title="Thank you, Rachel Okonkwo", body=BODY)
+    with transaction() as s:
+        revision = current_revision(s.get(Story, receipt.story_id), session=s)
+        keys = [f.key for f in findings_for(revision, session=s)
+                if f.field == "title" and f.finding.kind == "PERSON"]
+        assert keys
+        review.redact_findings(receipt.story_id, revision.content_hash, keys=keys, who=moderator, session=s)
+    with transaction() as s:
+        after = current_revision(s.get(Story, receipt.story_id), session=s)
+        assert after.title == "Thank you, [name]"
+        assert "Okonkwo" not in after.body and "Rachel" not in after.body
+        assert "the physiotherapy helped slowly" in after.body
