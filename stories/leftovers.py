@@ -76,8 +76,10 @@ class _Token:
 def _tokens(shadow: Shadow) -> list[_Token]:
     out = []
     for m in _TOKEN.finditer(shadow.text):
-        word = m.group().casefold()
-        out.append(_Token(word, m.start(), m.end(), _KIND_OF.get(word) if m.group(1) else None))
+        word, end = m.group().casefold(), m.end()
+        if len(word) > 3 and word.endswith("'s"):  # "Rachel's" is a mention of "Rachel"
+            word, end = word[:-2], end - 2
+        out.append(_Token(word, m.start(), end, _KIND_OF.get(word) if m.group(1) else None))
     return out
 
 

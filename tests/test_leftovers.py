@@ -12,7 +12,7 @@ import pytest
 from moderation import review
 from stories.db import transaction
 from stories.identifiers import findings_for
-from stories.leftovers import leftover_findings, leftovers
+from stories.leftovers import leftover_findings, leftovers, mentions, redacted_words
 from stories.models import Story
 from stories.redact import redact
 from stories.revisions import current_revision
@@ -86,6 +86,16 @@ def test_positions_index_the_later_text_and_carry_no_words() -> None:
 )
 def test_leftover_findings_take_what_a_fragment_is_glued_to(original: str, later: str, fixed: str) -> None:
     assert redact(later, leftover_findings(later, leftovers(original, later))) == fixed
+
+
+def test_redacted_words_are_looked_for_in_another_text() -> None:
+    words = redacted_words("Thank you, Rachel Okonkwo", "Thank you, [name]")
+    assert words == {"rachel": "PERSON", "okonkwo": "PERSON"}
+    body = "Okonkwo sat with me. Rachel’s patience, and my own, helped."
+    assert [(m.kind, body[m.start : m.end]) for m in mentions(body, words)] == [
+        ("PERSON", "Okonkwo"),
+        ("PERSON", "Rachel"),
+    ]
 
 
 # -- through the moderator's service --------------------------------------
