@@ -63,6 +63,9 @@ CASES = [
     ("we lived in L S 6 2 A B for years", "L S 6 2 A B", ["ls62ab"]),
     ("my postcode is L S 6  2 A B, near the park", "L S 6  2 A B", ["ls62ab"]),
     ("my friend S a r a h J o n e s came", "S a r a h J o n e s", ["sarahjones"]),
+    ("my friend R_a_c_h_e_l came", "R_a_c_h_e_l", ["rachel"]),
+    ("email rachel at gmail.com for it", "rachel at gmail.com", ["rachel", "gmail"]),
+    ("email rachel @ gmail.com for it", "rachel @ gmail.com", ["rachel", "gmail"]),
 ]
 
 
@@ -142,14 +145,15 @@ GUARDS = [
     ("I had one, two, three, four, five, six sessions; ring oh seven seven double oh nine oh oh one "
      "two three.", None, "oh seven seven double oh nine oh oh one two three"),
     ("Steps 1 2 3 4 helped, and so did my friend R a c h e l.", None, "R a c h e l"),
+    ("I looked at webmd.com for hours; email rachel at gmail.com", "webmd.com", "rachel at gmail.com"),
 ]
 
 
-@pytest.mark.parametrize(("text", "facility", "needle"), GUARDS)
-def test_only_the_disguised_identifier_is_found(text: str, facility: str | None, needle: str) -> None:
+@pytest.mark.parametrize(("text", "other", "needle"), GUARDS)
+def test_only_the_disguised_identifier_is_found(text: str, other: str | None, needle: str) -> None:
     start = text.index(needle)
     spans = {(f.start, f.end) for f in detect(text)}
     expected = {(start, start + len(needle))}
-    if facility:
-        expected.add((text.index(facility), text.index(facility) + len(facility)))
+    if other:  # an identifier written plainly next to it
+        expected.add((text.index(other), text.index(other) + len(other)))
     assert spans == expected

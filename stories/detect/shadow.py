@@ -19,11 +19,12 @@ What the shadow does, in order:
    hyphen), variation selectors, the grapheme joiner, and combining marks on
    Latin letters are removed;
 2. defanged links: "hxxp" is read "http", "[.]" / "(dot)" as ".", "[at]" as "@";
-3. spoken addresses: "x dot y at z dot com", "facebook dot com slash x";
+3. spoken addresses: "x dot y at z dot com", "rachel at gmail.com",
+   "facebook dot com slash x" (a spoken "at" only after a name-like mailbox);
 4. Markdown emphasis inside a word ("Ra**chel**") is removed;
 5. number words are read as digits when six or more digits are spelled out;
-6. single letters or digits spaced or dotted out ("R a c h e l", "L S 6 2 A B")
-   are joined.
+6. single letters or digits spaced, dotted, hyphenated or underscored out
+   ("R a c h e l", "R_a_c_h_e_l", "L S 6 2 A B") are joined.
 
 Cost: a text that is ASCII and trips no cheap gate gets the identity shadow
 (the text itself, no offset table); steps 2-6 run only when their gate finds
@@ -37,6 +38,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .anchors import lowered
+from .lexicon import lexicon
 from .tokens import shared_columns
 from .vocab import FUNCTION
 
@@ -174,6 +176,8 @@ _SPOKEN = re.compile(
     rf"{_LABEL}(?:{_DOT}{_LABEL}){{0,3}}{_DOT}(?:{_TLDS})(?![\w\-])"
     rf"(?:{_SLASH}[\w.\-~%]{{1,64}}){{0,6}}"
 )
+_AT_DOMAIN = re.compile(rf"(?i) at{_SP}[A-Za-z0-9-]{{1,63}}\.(?:{_TLDS})(?![\w\-])")
+_MAX_AT_TRIES = 64
 _SPOKEN_SEP = re.compile(rf"(?i){_SP}(dot|at|slash){_SP}|[ \t]?([.@])[ \t]?")
 
 # Markdown emphasis markers inside a word: "Ra**chel**", "Ra~~ch~~el".
@@ -207,12 +211,12 @@ _MIN_SPELLED_DIGITS = 6
 
 # Single letters or digits spaced, dotted or hyphenated out: "R a c h e l".
 _SPACED = re.compile(
-    r"(?<![^\W_])[^\W_](?![^\W_])(?:([ .\-])\1?[^\W_](?![^\W_]))(?:\1\1?[^\W_](?![^\W_])){1,60}"
+    r"(?<![^\W_])[^\W_](?![^\W_])(?:([ .\-_])\1?[^\W_](?![^\W_]))(?:\1\1?[^\W_](?![^\W_])){1,60}"
 )
 # Gates: two single characters after the same separator, one pattern per
 # separator (a literal first character lets `re` skip ahead between candidates).
 _SPACED_GATES = tuple(
-    re.compile(rf"{sep}{sep}?[^\W_]{sep}{sep}?[^\W_](?![^\W_])") for sep in (" ", r"\.", "-")
+    re.compile(rf"{sep}{sep}?[^\W_]{sep}{sep}?[^\W_](?![^\W_])") for sep in (" ", r"\.", "-", "_")
 )
 
 
@@ -226,9 +230,33 @@ def _defang_edits(s: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _spoken_at(s: str, low: str) -> bool:
+    """Is there an "@" between spaces, or "<word> at <domain>.<tld>"?"""
+    if " @" in s or "@ " in s:
+        return True
+    i = low.find(" at ")
+    tries = 0
+    while i != -1 and tries < _MAX_AT_TRIES:
+        if _AT_DOMAIN.match(s, i):
+            return True
+        tries += 1
+        i = low.find(" at ", i + 1)
+    return False
+
+
+def _mailbox(local: str) -> bool:
+    """Could `local`, before a spoken " at ", be the name part of an email address?
+
+    "rachel at gmail.com" and "r.smith88 at ..." are; "I looked at webmd.com" is not.
+    """
+    if any(ch.isdigit() or ch in "._+-" for ch in local) or _SPOKEN_SEP.search(local):
+        return True
+    return lexicon().strong_name(local.rsplit(None, 1)[-1])
+
+
 def _spoken_edits(s: str) -> list[tuple[int, int, str]]:
     low = lowered(s)
-    if " dot " not in low and " slash " not in low and "\tdot" not in low:
+    if " dot " not in low and " slash " not in low and "\tdot" not in low and not _spoken_at(s, low):
         return []
     out = []
     for m in _SPOKEN.finditer(s):
@@ -238,6 +266,8 @@ def _spoken_edits(s: str) -> list[tuple[int, int, str]]:
         for sep in _SPOKEN_SEP.finditer(s, m.start(), m.end()):
             word = (sep.group(1) or sep.group(2)).lower()
             repl = {"dot": ".", "at": "@", "slash": "/"}.get(word, word)
+            if word == "at" and not _mailbox(s[m.start() : sep.start()]):
+                continue  # "looked at webmd.com": the link is read, "looked" is no mailbox
             if sep.group() != repl:
                 out.append((sep.start(), sep.end(), repl))
     return out
