@@ -176,7 +176,7 @@ _SPOKEN = re.compile(
     rf"{_LABEL}(?:{_DOT}{_LABEL}){{0,3}}{_DOT}(?:{_TLDS})(?![\w\-])"
     rf"(?:{_SLASH}[\w.\-~%]{{1,64}}){{0,6}}"
 )
-_AT_DOMAIN = re.compile(rf"(?i) at{_SP}[A-Za-z0-9-]{{1,63}}\.(?:{_TLDS})(?![\w\-])")
+_AT_DOMAIN = re.compile(rf"(?i) (?:at{_SP}|@[ \t]?)[A-Za-z0-9-]{{1,63}}\.(?:{_TLDS})(?![\w\-])")
 _MAX_AT_TRIES = 64
 _SPOKEN_SEP = re.compile(rf"(?i){_SP}(dot|at|slash){_SP}|[ \t]?([.@])[ \t]?")
 
@@ -232,15 +232,16 @@ def _defang_edits(s: str) -> list[tuple[int, int, str]]:
 
 def _spoken_at(s: str, low: str) -> bool:
     """Is there an "@" between spaces, or "<word> at <domain>.<tld>"?"""
-    if " @" in s or "@ " in s:
+    if "@ " in s:
         return True
-    i = low.find(" at ")
-    tries = 0
-    while i != -1 and tries < _MAX_AT_TRIES:
-        if _AT_DOMAIN.match(s, i):
-            return True
-        tries += 1
-        i = low.find(" at ", i + 1)
+    for word in (" at ", " @"):  # " @jane" is a handle, " @ gmail.com" a spaced address
+        i = low.find(word)
+        tries = 0
+        while i != -1 and tries < _MAX_AT_TRIES:
+            if _AT_DOMAIN.match(s, i):
+                return True
+            tries += 1
+            i = low.find(word, i + 1)
     return False
 
 
