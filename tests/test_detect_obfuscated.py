@@ -146,6 +146,7 @@ GUARDS = [
      "two three.", None, "oh seven seven double oh nine oh oh one two three"),
     ("Steps 1 2 3 4 helped, and so did my friend R a c h e l.", None, "R a c h e l"),
     ("I looked at webmd.com for hours; email rachel at gmail.com", "webmd.com", "rachel at gmail.com"),
+    ("It felt safe. My mum said: email rachel at gmail.com", None, "rachel at gmail.com"),
 ]
 
 

@@ -166,7 +166,7 @@ _DEFANG = re.compile("(?i)" + "|".join(re.escape(k) for k in _DEFANG_AS))
 _PAREN_DEFANGS = tuple(k for k in _DEFANG_AS if k.startswith("("))
 
 _SP = r"[ \t]{1,3}"
-_DOT = rf"(?:{_SP}dot{_SP}|[ \t]?\.[ \t]?)"
+_DOT = rf"(?:{_SP}dot{_SP}|\.)"  # "safe. My" is a sentence end, not "safe.my"
 _AT = rf"(?:{_SP}at{_SP}|[ \t]?@[ \t]?)"
 _SLASH = rf"(?:{_SP}slash{_SP}|/)"
 _LABEL = r"[A-Za-z0-9_+\-][A-Za-z0-9_+\-]{0,62}"
@@ -178,7 +178,7 @@ _SPOKEN = re.compile(
 )
 _AT_DOMAIN = re.compile(rf"(?i) (?:at{_SP}|@[ \t]?)[A-Za-z0-9-]{{1,63}}\.(?:{_TLDS})(?![\w\-])")
 _MAX_AT_TRIES = 64
-_SPOKEN_SEP = re.compile(rf"(?i){_SP}(dot|at|slash){_SP}|[ \t]?([.@])[ \t]?")
+_SPOKEN_SEP = re.compile(rf"(?i){_SP}(dot|at|slash){_SP}|[ \t]?(@)[ \t]?|(\.)")
 
 # Markdown emphasis markers inside a word: "Ra**chel**", "Ra~~ch~~el".
 _INNER_MARK = re.compile(r"(?<=[^\W_])(?:\*{1,3}|~~)(?=[^\W_])")
@@ -265,7 +265,7 @@ def _spoken_edits(s: str) -> list[tuple[int, int, str]]:
         if "@" not in m.group() and " at " not in m.group().lower() and labels[0].lower() in FUNCTION:
             continue  # "the dot com boom"
         for sep in _SPOKEN_SEP.finditer(s, m.start(), m.end()):
-            word = (sep.group(1) or sep.group(2)).lower()
+            word = (sep.group(1) or sep.group(2) or sep.group(3)).lower()
             repl = {"dot": ".", "at": "@", "slash": "/"}.get(word, word)
             if word == "at" and not _mailbox(s[m.start() : sep.start()]):
                 continue  # "looked at webmd.com": the link is read, "looked" is no mailbox
