@@ -18,6 +18,7 @@ from stories.consent import require_publishable
 from stories.display_name import redact_display_name
 from stories.errors import IdentifiersRemain, InvalidInput, NotFound, SignOffMissing
 from stories.identifiers import carry_kept, findings_for, unresolved
+from stories.leftovers import leftover_findings, mentions, redact_with_mentions, redacted_words
 from stories.models import KeptFinding, Story, utcnow
 from stories.patient import erase_and_revoke
 from stories.redact import redact
@@ -80,10 +81,27 @@ def edit(story_id: int, expected_hash: str, title: str, body: str, *,
                      "edited", session)
 
 
+def _redact_across_fields(old_title: str, old_body: str, title: str, body: str) -> tuple[str, str]:
+    """A name redacted in the title is redacted in the body too, and the other way round."""
+    words = {**redacted_words(old_title, title), **redacted_words(old_body, body)}
+    if not words:
+        return title, body
+    title = redact(title, leftover_findings(title, mentions(title, words)))
+    body = redact(body, leftover_findings(body, mentions(body, words)))
+    return title, body
+
+
 def redact_findings(story_id: int, expected_hash: str, *, who: StaffIdentity | None,
                     session: Session, keys: Iterable[tuple[str, str, int, int]] = (),
                     kind: str | None = None) -> str:
-    """Replace chosen findings (by key, or every finding of `kind`) with placeholders."""
+    """Replace chosen findings (by key, or every finding of `kind`) with placeholders.
+
+    The redacted field is scanned again at once: what then shows up next to a
+    placeholder, and every other mention of a redacted identifier's words, is
+    redacted with it (`stories.leftovers.redact_with_mentions`; it raises
+    `FragmentsRemain` if that does not settle).  The new revision is scanned
+    again when it is stored, so anything else the detector finds stays open.
+    """
     staff, story = _load(story_id, who, session)
     revision = require_current(story, expected_hash, session=session)
     wanted = set(keys)
@@ -91,9 +109,17 @@ def redact_findings(story_id: int, expected_hash: str, *, who: StaffIdentity | N
               if f.key in wanted or (kind is not None and f.finding.kind == kind)]
     if not chosen:
         raise InvalidInput("No matching finding to redact.")
-    text = {field: (redact_display_name if field == "name" else redact)(
-                field_text(revision, field), [f.finding for f in chosen if f.field == field])
-            for field in FIELDS}
+    # "Redact all of a kind" also takes what the rescan then finds of that kind anywhere.
+    touching_only = kind is None
+
+    def picked(field: str) -> list:
+        return [f.finding for f in chosen if f.field == field]
+
+    title = redact_with_mentions(revision.title, picked("title"), touching_only=touching_only)
+    body = redact_with_mentions(revision.body, picked("body"), touching_only=touching_only)
+    title, body = _redact_across_fields(revision.title, revision.body, title, body)
+    text = {"title": title, "body": body,
+            "name": redact_display_name(revision.display_name, picked("name"))}
     kinds = sorted({f.finding.kind for f in chosen})
     summary = f"redacted {len(chosen)} ({', '.join(kinds)})"
     return _new_text(story, staff, expected_hash, text, summary, session)

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from stories.detect import detect
 from stories.findings import PLACEHOLDERS
-from stories.redact import redact
+from stories.leftovers import leftovers, redact_with_mentions
+from stories.redact import redact, redact_rescanned
 
 PIECES = st.sampled_from(
     [
@@ -38,6 +39,18 @@ PIECES = st.sampled_from(
         "",
         "O'Connor",
         "Mei-Ling",
+        # disguised identifiers (issue #10): the shadow must read them
+        "thanks to sarah jones",
+        "my friend Ra\u200cchel",
+        "my friend Ra**chel**",
+        "my friend R a c h e l",
+        "Ｒａｃｈｅｌ Ｓｍｉｔｈ",
+        "rachel.smith＠gmail.com",
+        "rachel dot smith at gmail dot com",
+        "hxxps://facebook[.]com/rachel.smith",
+        "oh seven seven double oh nine oh oh one two three",
+        "I’m",
+        "They’re",
     ]
 )
 STORIES = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=30).map(" ".join))
@@ -83,3 +96,21 @@ def test_redaction_removes_what_it_redacted(text: str) -> None:
 def test_placeholders_alone_are_never_detected() -> None:
     text = " ".join(PLACEHOLDERS.values()) + " and [name] said [name] was at [facility] in [place]."
     assert detect(text) == []
+
+
+@SETTINGS
+@given(STORIES)
+def test_redacted_text_has_no_finding_of_the_redacted_kinds(text: str) -> None:
+    found = detect(text)
+    redacted = redact_rescanned(text, found, detect)
+    kinds = {f.kind for f in found}
+    again = [f for f in detect(redacted) if f.kind in kinds]
+    assert not again, (redacted, [(f.kind, redacted[f.start : f.end]) for f in again])
+
+
+@SETTINGS
+@given(STORIES)
+def test_no_fragment_of_a_redacted_span_remains(text: str) -> None:
+    redacted = redact_with_mentions(text, detect(text), touching_only=False)
+    rest = leftovers(text, redacted)
+    assert not rest, (redacted, [redacted[x.start : x.end] for x in rest])

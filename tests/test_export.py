@@ -170,9 +170,10 @@ def _unkeyed_guesses(site, story_id: int, candidates: list[str]) -> set[str]:
                        .order_by(Revision.id)).first()
     keys = set()
     for body in candidates:
-        for edited in (content_hash(first.title, body), "True"):  # old formula, or a flag
-            parts = ["jekyll", current.content_hash, story.display_mode, story.display_name,
-                     story.tags, str(story.published_on), edited, str(consent.id),
+        for edited in (content_hash(first.title, body, first.display_name), "True"):
+            # the old formula (original's hash), or today's "was it edited" flag, unkeyed
+            parts = ["jekyll", current.content_hash, story.display_mode, story.tags,
+                     str(story.published_on), edited, str(consent.id),
                      consent.material_connection, get_settings().results_vary,
                      detector_fingerprint(), RENDER_FINGERPRINT, repr(sorted(set()))]
             keys.add(hashlib.sha256("\x1f".join(parts).encode()).hexdigest())

@@ -53,3 +53,28 @@ def test_input_order_does_not_matter() -> None:
     text = "Call Dave on 0123 456 789"
     a = [Finding("PERSON", 5, 9), Finding("PHONE", 13, 25)]
     assert redact(text, a) == redact(text, list(reversed(a))) == "Call [name] on [phone]"
+
+
+def test_redaction_takes_the_whole_word_across_invisible_characters() -> None:
+    for mark in ("\u200c", "\u200d", "\u034f", "\ufe0f", "\u200e"):
+        text = f"hi Ra{mark}chel, bye"
+        assert redact(text, [Finding("PERSON", 3, 5)]) == "hi [name], bye"
+
+
+def test_redaction_takes_the_whole_word_across_combining_marks() -> None:
+    text = "hi " + "".join(ch + "\u0332" for ch in "Rachel") + " bye"
+    assert redact(text, [Finding("PERSON", 3, 5)]) == "hi [name] bye"
+
+
+def test_redaction_takes_emphasis_marks_inside_a_word() -> None:
+    assert redact("hi Ra**chel** bye", [Finding("PERSON", 3, 5)]) == "hi [name] bye"
+    assert redact("hi Ra~~chel~~ bye", [Finding("PERSON", 3, 5)]) == "hi [name] bye"
+    # emphasis around a whole word stays as written
+    assert redact("hi **Rachel** bye", [Finding("PERSON", 5, 11)]) == "hi **[name]** bye"
+
+
+def test_redaction_takes_an_apostrophe_inside_a_name_but_keeps_a_clitic() -> None:
+    assert redact("hi O'Brien bye", [Finding("PERSON", 5, 10)]) == "hi [name] bye"
+    assert redact("hi O’Brien bye", [Finding("PERSON", 3, 4)]) == "hi [name] bye"
+    assert redact("hi Rachel's mum", [Finding("PERSON", 3, 9)]) == "hi [name]'s mum"
+    assert redact("hi Rachel’ll see", [Finding("PERSON", 3, 9)]) == "hi [name]’ll see"

@@ -6,6 +6,13 @@ click, a miss can cost a patient her privacy.  If a rule ever fails on some
 input, detection fails *closed*: the whole text is returned as one finding to
 be reviewed by hand, rather than silently returning fewer findings.
 
+The rules read a normalised shadow of the text (`shadow.build_shadow`):
+typographic quotes made ASCII, look-alike letters folded to Latin, joiners,
+bidi marks and combining marks removed, spaced or dotted letters joined,
+spoken and defanged addresses and spelled-out numbers read.  Each finding is
+mapped back to the whole run of original characters it came from, so
+`redact()` removes all of a disguised identifier.
+
 `reidentification_hints(text, findings)` warns about combinations of details
 (age + town + job...) that identify people even when each looks harmless.
 """
@@ -20,6 +27,7 @@ from .contact import find_contact
 from .hints import reidentification_hints
 from .names import find_names
 from .places import find_places
+from .shadow import Shadow, build_shadow
 from .temporal import find_temporal
 from .widen import widen
 
@@ -40,7 +48,8 @@ _WEAK_SOURCES = frozenset({"digit-run", "long-number", "zip", "proper-noun", "da
 def _yields(f: Finding, c: Finding) -> bool:
     """Does `f` add nothing when `c` covers it? (phones inside dates or IDs...)"""
     if f.kind == "PHONE" and c.kind in {"DATE", "ID"}:
-        return True
+        # a number `phonenumbers` validated is a phone, not a bare long number
+        return not (c.source == "long-number" and f.source == "phonenumbers")
     return f.kind == "PERSON" and c.kind == "DATE" and f.source in {"name-gazetteer", "proper-noun"}
 
 
@@ -50,7 +59,8 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         key = (f.kind, f.start, f.end)
         if key not in best or f.score > best[key].score:
             best[key] = f
-    ordered = sorted(best.values(), key=lambda f: (f.start, -f.end, f.kind))
+    # On one span, a finding of a named rule comes before a weak one, which then yields.
+    ordered = sorted(best.values(), key=lambda f: (f.start, -f.end, f.source in _WEAK_SOURCES, f.kind))
     kept: list[Finding] = []
     # Sweep: keep a finding unless an earlier-starting, longer finding covers it
     # and is of the same kind, a container kind, or the finding is weak.
@@ -72,10 +82,8 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def detect(text: str) -> list[Finding]:
-    """Find identifiers in `text`; offsets index the given str."""
-    if not isinstance(text, str) or not text:
-        return []
+def _detect_shadow(text: str) -> list[Finding]:
+    """The rules over a (shadow) text; offsets index that text."""
     found: list[Finding] = []
     for finder in _FINDERS:
         try:
@@ -83,3 +91,32 @@ def detect(text: str) -> list[Finding]:
         except Exception:  # noqa: BLE001 - fail closed, see module docstring
             return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
     return _dedupe(widen(text, found))
+
+
+def _mapped(shadow: Shadow, found: list[Finding]) -> list[Finding]:
+    """Findings on the shadow as findings on the original (whole original runs)."""
+    out = []
+    for f in found:
+        start, end = shadow.span(f.start, f.end)
+        out.append(Finding(f.kind, start, end, f.score, f.source, f.note))
+    return _dedupe(out)
+
+
+def detect(text: str) -> list[Finding]:
+    """Find identifiers in `text`; offsets index the given str.
+
+    The rules read the text's normalised shadow (`shadow.build_shadow`:
+    look-alike letters folded, joiners and marks removed, spaced letters and
+    spoken addresses read...) and each finding is mapped back to the whole
+    run of original characters it came from.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        shadow = build_shadow(text)
+    except Exception:  # noqa: BLE001 - fail closed, see module docstring
+        return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
+    if not shadow.text:
+        return []
+    found = _detect_shadow(shadow.text)
+    return found if shadow.aligned else _mapped(shadow, found)

@@ -154,11 +154,22 @@ class _Scanner:
         return 0
 
     def _extend(self, i: int) -> int:
-        """Index one past the last token of a name starting at token i."""
+        """Index one past the last token of a name starting at token i.
+
+        A name written in lowercase ("sarah jones", "tom o'brien") goes on
+        over lowercase words that are unambiguous names, so redacting it
+        never leaves the surname behind.
+        """
         n, gaps, caps, words, lows = self.n, self.gaps, self.caps, self.words, self.lows
+        lower = not caps[i]
         j = i + 1
         while j < n and _gap_is_space(gaps[j]):
-            if caps[j] and not self._plain(j) and not words[j - 1].endswith(("'s", "’s")):
+            if words[j - 1].endswith(("'s", "’s")):
+                break
+            if caps[j] and not self._plain(j):
+                j += 1
+                continue
+            if lower and not caps[j] and words[j] == self.bases[j] and self.lex.strong_name(words[j]):
                 j += 1
                 continue
             if lows[j] in vocab.PARTICLES and j + 1 < n and caps[j + 1] and _gap_is_space(gaps[j + 1]):

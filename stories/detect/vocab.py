@@ -74,6 +74,11 @@ FUNCTION = words(
     name place facility date age phone email link handle id
     said says made told went got felt kept took came gave asked saw knew thought
     weeks months days years hours minutes times sessions
+    you're you've you'd you'll he's he'd he'll she's she'd she'll it's it'd it'll
+    we'd we'll they're they've they'd they'll that's there's here's what's who's
+    where's how's don't doesn't didn't can't cannot couldn't won't wouldn't
+    shouldn't isn't aren't wasn't weren't hasn't haven't hadn't mustn't needn't
+    ain't y'all
     """
 )
 
