@@ -17,13 +17,13 @@ from stories.config import MAX_DISPLAY_NAME_CHARS
 from stories.consent import require_publishable
 from stories.display_name import redact_display_name
 from stories.errors import IdentifiersRemain, InvalidInput, NotFound, SignOffMissing
-from stories.identifiers import carry_kept, findings_for, unresolved
+from stories.identifiers import carry_kept, findings_for, fragments_remain, unresolved
 from stories.leftovers import leftover_findings, mentions, redact_with_mentions, redacted_words
 from stories.models import KeptFinding, Story, utcnow
 from stories.patient import erase_and_revoke
 from stories.redact import redact
 from stories.rejection import REASONS
-from stories.revisions import add_revision, require_current
+from stories.revisions import add_revision, original_revision, require_current
 from stories.scans import FIELDS, field_text
 from stories.submission import clean_comment, clean_line, clean_story
 from stories.workflow import Action, Actor, check, perform
@@ -185,6 +185,9 @@ def approve(story_id: int, expected_hash: str, *, who: StaffIdentity | None,
         kinds = ", ".join(sorted({f.finding.kind for f in remaining}))
         raise IdentifiersRemain(f"{len(remaining)} detected identifier(s) are neither "
                                 f"redacted nor kept: {kinds}.")
+    if fragments_remain(original_revision(story, session=session), revision):
+        raise IdentifiersRemain("Part of a redacted identifier is still in the text (another "
+                                "mention, or a word next to its placeholder). Edit it out first.")
     perform(story, Action.APPROVE, Actor.staff(staff.id), session=session,
             revision_hash=revision.content_hash,
             changes={"approved_at": utcnow(), "published_on": story.published_on or utcnow().date()})

@@ -48,7 +48,7 @@ from stories.crypto import sub_key
 from stories.errors import ConsentMissing, InvalidInput
 from stories.expiry import expire_due
 from stories.frontmatter import emit
-from stories.identifiers import with_kept
+from stories.identifiers import fragments_remain, with_kept
 from stories.markup import to_safe_markdown
 from stories.models import Consent, KeptFinding, Revision, Story, utcnow
 from stories.scans import detector_fingerprint
@@ -206,10 +206,19 @@ def _refusal(story: Row, consent: Row | None, today: date, session: Session,
     return "sign-off" if story.signed_off_hash != story.content_hash else None
 
 
-def _open_identifiers(revision: Revision, kept: set) -> str | None:
-    """The export's re-scan: kinds of findings neither redacted nor kept, or None."""
+def _open_identifiers(revision: Revision, kept: set, original: Revision) -> str | None:
+    """The export's re-scan: kinds of findings neither redacted nor kept, or the
+    remains of a redacted identifier; None when the text is clear."""
     kinds = {f.finding.kind for f in with_kept(revision, kept) if not f.kept}
-    return f"identifiers {','.join(sorted(kinds))}" if kinds else None
+    if kinds:
+        return f"identifiers {','.join(sorted(kinds))}"
+    return "part of a redacted identifier remains" if fragments_remain(original, revision) else None
+
+
+def _originals(story_ids: list[int], session: Session) -> dict[int, Revision]:
+    """Each story's first revision (what the patient wrote), by story id."""
+    query = select(Revision).where(Revision.number == 1)
+    return {r.story_id: r for r in _where_in(session, query, Revision.story_id, story_ids)}
 
 
 def build(fmt: str, today: date, *, session: Session, previous: dict[str, str] | None = None
@@ -238,12 +247,14 @@ def build(fmt: str, today: date, *, session: Session, previous: dict[str, str] |
         else:
             pending.append((story, consent, name, key))
     revisions = _revisions([story.revision_id for story, *_ in pending], session)
+    originals = _originals([story.id for story, *_ in pending], session)
     for story, consent, name, key in pending:
         revision = revisions[story.revision_id]
         if published_hash(story, revision) != story.signed_off_hash:
             report.refused.append((story.public_id, "text differs from what was signed off"))
             continue
-        why = _open_identifiers(revision, kept.get(story.revision_id, set()))
+        why = _open_identifiers(revision, kept.get(story.revision_id, set()),
+                                originals[story.id])
         if why:
             report.refused.append((story.public_id, why))
             continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from stories.findings import Finding
+from stories.leftovers import leftovers
 from stories.models import KeptFinding, Revision
 from stories.scans import field_text, findings_of
 
@@ -74,3 +75,19 @@ def carry_kept(old: Revision, new: Revision, *, session: Session) -> int:
                                     start=span[0], end=span[1], staff_id=k.staff_id))
             carried += 1
     return carried
+
+
+def fragments_remain(original: Revision, current: Revision) -> bool:
+    """Whether a word of an identifier redacted since `original` is still in `current`.
+
+    Approval and the export both refuse such a text: "[name] jones" or a
+    second, unredacted mention still identifies her.  Only a text that holds a
+    placeholder can hold a leftover, so the common case costs one search.
+    """
+    if original.id == current.id:
+        return False
+    for field in ("title", "body"):
+        later = field_text(current, field)
+        if "[" in later and leftovers(field_text(original, field), later):
+            return True
+    return False

@@ -21,8 +21,9 @@ from stories.errors import IdentifiersRemain, InvalidInput, SignOffMissing
 from stories.export import export_site
 from stories.identifiers import findings_for
 from stories.importer import import_paths
-from stories.models import Revision, Story
+from stories.models import KeptFinding, Revision, Story
 from stories.revisions import current_revision
+from stories.texthash import content_hash
 from tests import factories as f
 
 #: Names a patient may type in "first name or pseudonym" mode that say more
@@ -204,3 +205,55 @@ def test_redacting_a_name_finding_is_one_click_and_shows_in_the_diff(db_url):
         assert revision.display_name == "Nurse"
     with pytest.raises(InvalidInput), transaction() as s:  # nothing left to redact
         review.redact_findings(receipt.story_id, digest, kind="PERSON", who=who, session=s)
+
+
+def _reintroduce_and_keep(receipt, who, words: str) -> str:
+    """A moderator's free edit puts a redacted word back and keeps the detector's finding."""
+    digest = f.redact_everything(receipt.story_id, who)
+    with transaction() as s:
+        revision = current_revision(s.get(Story, receipt.story_id), session=s)
+        title, body = revision.title, revision.body
+    with transaction() as s:
+        digest = review.edit(receipt.story_id, digest, title, body + words, who=who, session=s)
+    with transaction() as s:
+        keys = [x.key for x in findings_for(current_revision(s.get(Story, receipt.story_id),
+                                                             session=s), session=s)]
+    for key in keys:
+        with transaction() as s:
+            review.keep_finding(receipt.story_id, digest, key, who=who, session=s)
+    return digest
+
+
+def test_a_redacted_name_put_back_and_kept_is_still_refused_at_approval(db_url):
+    receipt = f.submit()  # the body names "Dr Novikova"
+    who = f.staff()
+    digest = _reintroduce_and_keep(receipt, who, " Thank you, Novikova.")
+    with transaction() as s:
+        review.send_for_signoff(receipt.story_id, digest, who=who, session=s)
+    with transaction() as s:
+        patient.sign_off(receipt.code, digest, session=s)
+    with transaction() as s, pytest.raises(IdentifiersRemain, match="redacted identifier"):
+        review.approve(receipt.story_id, digest, who=who, session=s)
+
+
+def test_the_export_refuses_what_is_left_of_a_redacted_name(db_url, tmp_path):
+    receipt = f.submit()
+    who = f.staff()
+    f.to_approved(receipt, who)
+    with transaction() as s:  # behind approval's back: the export's own check must hold
+        revision = current_revision(s.get(Story, receipt.story_id), session=s)
+        story = s.get(Story, receipt.story_id)
+        fresh = Revision(story_id=story.id, number=revision.number + 1, title=revision.title,
+                         body=revision.body + " Thank you, Novikova.",
+                         display_name=revision.display_name, content_hash="",
+                         author_kind="staff")
+        fresh.content_hash = content_hash(fresh.title, fresh.body, fresh.display_name)
+        s.add(fresh)
+        s.flush()
+        s.add(KeptFinding(revision_id=fresh.id, field="body", kind="PERSON",
+                          start=len(revision.body) + 12, end=len(fresh.body) - 1))
+        story.current_revision_id, story.signed_off_hash = fresh.id, fresh.content_hash
+        s.add(story)
+    report = _export(tmp_path)
+    assert (receipt.public_id, "part of a redacted identifier remains") in report.refused
+    assert not list(tmp_path.glob("*.md"))
