@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlmodel import select
 from test_app_support import (
+    VALID_BODY,
     app,
     fast_hashing,  # noqa: F401 (fixture)
     fill_share,
@@ -13,6 +16,7 @@ from test_app_support import (
     widget,
 )
 
+from stories import receipts
 from stories.config import MAX_BODY_CHARS
 from stories.db import transaction
 from stories.models import Revision, Story
@@ -36,21 +40,57 @@ def test_form_shows_the_full_authorization_and_its_version(db_url):
     assert not at.query_params
 
 
-def test_valid_story_gives_a_receipt_code_once_and_clears_the_form(db_url):
+def test_valid_story_shows_only_the_receipt_until_she_saved_the_code(db_url):
     at = app()
     fill_share(at)
     press(at, "Send my story")
     assert not messages(at)
     assert len(at.code) == 1
     code = at.code[0].value
-    assert len(code) >= 10
-    assert any("nobody at the clinic can look it up" in m.value for m in at.markdown)
+    assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){7}", code)
+    assert "Thank you" in messages(at, "success")[0]
+    assert any(receipts.LOST_CODE in c.value for c in at.caption)
+    assert widget(at.download_button, "share_receipt_download")
     assert stories() == [("submitted", "Not broken")]
-    assert widget(at.text_input, "share_title").value == ""
-    assert widget(at.text_area, "share_body").value == ""
+    assert not at.text_area and not at.text_input  # only the receipt: no filled form
+    assert "share_body" not in at.session_state and "share_signature" not in at.session_state
     assert code not in str(at.query_params)
-    at.run()  # any later run: the code is gone
+    at.run()  # a second Send, a rerun, a visit to another page and back: the code stays
+    assert [c.value for c in at.code] == [code]
+    at.switch_page("app_pages/check.py").run()
+    assert widget(at.text_input, "check_code_input").value == code  # ready to check
+    at.switch_page("app_pages/share.py").run()
+    assert [c.value for c in at.code] == [code]
+    press(at, "I have saved my code")
     assert not at.code
+    assert widget(at.text_area, "share_body").value == ""
+    assert widget(at.text_input, "share_signature").value == ""
+    assert stories() == [("submitted", "Not broken")]
+
+
+def test_every_problem_is_shown_under_its_field_and_a_fixed_one_goes(db_url):
+    at = app()
+    fill_share(at, title="", website=False, signature="", attest_adult=False)
+    press(at, "Send my story")
+    assert messages(at) == [
+        "Please fill in your title.",
+        "To publish your story we need your permission for the website.",
+        "Please confirm that you are 18 or older.",
+        "Please fill in your signature.",
+    ]
+    assert "4 things" in messages(at, "warning")[0]
+    assert stories() == []
+    order = [getattr(e, "key", None) or getattr(e, "value", None) for e in at.main]
+    assert order.index("share_title") < order.index("Please fill in your title.") \
+        < order.index("share_body")  # the message is right under its field
+    widget(at.text_input, "share_title").set_value("Not broken")
+    widget(at.text_input, "share_signature").set_value("Jane Patient")
+    press(at, "Send my story")
+    assert messages(at) == [
+        "To publish your story we need your permission for the website.",
+        "Please confirm that you are 18 or older.",
+    ]
+    assert widget(at.text_area, "share_body").value.startswith("For years")
 
 
 def test_missing_permission_shows_a_clear_error_and_keeps_the_text(db_url):
@@ -82,6 +122,7 @@ def test_too_short_story_is_refused_and_kept(db_url):
     fill_share(at, body="Too short to share.")
     press(at, "Send my story")
     assert messages(at) == ["Your story needs at least 40 characters."]
+    assert "1 thing" in messages(at, "warning")[0]
     assert widget(at.text_area, "share_body").value == "Too short to share."
     assert widget(at.checkbox, "share_attest_adult").value is True
     assert stories() == []
@@ -95,13 +136,19 @@ def test_honeypot_is_refused(db_url):
     assert stories() == []
 
 
-def test_submissions_are_rate_limited(db_url):
+def test_refused_sends_do_not_count_but_stored_stories_do(db_url):
     at = app()
-    for _ in range(5):
+    for _ in range(6):  # more mistakes than the hourly limit of 5
         fill_share(at, website=False)
         press(at, "Send my story")
         assert "permission for the website" in messages(at)[0]
-    fill_share(at)
+    for n in range(5):
+        fill_share(at, body=f"{VALID_BODY} Story {n}.")
+        press(at, "Send my story")
+        assert not messages(at) and at.code
+        press(at, "I have saved my code")
+    fill_share(at, body=f"{VALID_BODY} One too many.")
     press(at, "Send my story")
     assert any("Too many stories" in m for m in messages(at))
-    assert stories() == []
+    assert widget(at.text_area, "share_body").value.endswith("One too many.")
+    assert len(stories()) == 5
