@@ -121,8 +121,12 @@ def show_receipt(code: str) -> None:
                 "stands, approve the final wording before anything is published, make "
                 "changes when we ask, or withdraw it at any time.")
     st.caption(receipts.LOST_CODE)
-    if st.button("I have saved my code", type="primary", key="share_receipt_saved"):
+    # Two steps, so that a second press of Send landing here cannot end the receipt.
+    saved = st.checkbox("I have copied or downloaded my code", key="share_receipt_saved")
+    if st.button("Close the receipt", disabled=not saved, key="share_receipt_close",
+                 help="The code is not shown again after this."):
         st.session_state.pop(RECEIPT_KEY, None)
+        st.session_state.pop("share_receipt_saved", None)
         st.rerun()
 
 
@@ -248,7 +252,7 @@ def submit(version: str) -> None:
         st.session_state.pop(_key(name), None)
     st.session_state.pop(VERSION_KEY, None)
     st.session_state[RECEIPT_KEY] = receipt.code
-    st.rerun()
+    st.switch_page("app_pages/share.py")
 
 
 def problems_summary() -> None:
