@@ -30,13 +30,17 @@ from stories.submission import (
     MATERIAL_CONNECTIONS,
     SIGNER_ROLES,
     TOPICS,
+    DuplicateStory,
     InvalidSubmission,
+    ReceiptCodeUsed,
     SubmissionForm,
+    receipt_stored,
     share_story,
 )
 
 CHECK_PAGE = "app_pages/check.py"
-RECEIPT_KEY = "share_receipt"  # the pending receipt code, until she says she saved it
+RECEIPT_KEY = "share_receipt"  # the stored story's code, shown until she closes the receipt
+SENDING_KEY = "share_sending_code"  # the code chosen before sending, kept across cut-short runs
 PROBLEMS_KEY = "share_problems"  # {widget name: [messages]} from the last refused Send
 VERSION_KEY = "share_auth_version"
 #: The service's field names (`SubmissionForm`) and the widgets they belong under.
@@ -236,23 +240,40 @@ def refused(problems: list[tuple[str, str]]) -> dict[str, list[str]]:
 def submit(version: str) -> None:
     """Store the story (the service checks and counts the rate limit).
 
-    Refused: every problem goes under its field for the next run, the text
-    stays.  Stored: the form is emptied and the page shows only the receipt.
+    The receipt code is chosen and kept in this session *before* sending: a
+    second press can cut this run short after the story was committed, and
+    the next run must still find the code (`recover_receipt`).  Refused:
+    every problem goes under its field for the next run, the text stays.
+    Stored: the form is emptied and the page shows only the receipt.
     """
+    pending = st.session_state.setdefault(SENDING_KEY, receipts.new_code())
     st.session_state.pop(PROBLEMS_KEY, None)
-    receipt, refusal = attempt(share_story, collect(version), client_key())
+    receipt, refusal = attempt(share_story, collect(version), client_key(), code=pending)
+    stored = receipt is not None or isinstance(refusal, DuplicateStory | ReceiptCodeUsed)
+    if stored and recover_receipt():
+        st.switch_page("app_pages/share.py")  # a new page run starts at the top
     if isinstance(refusal, InvalidSubmission):
         st.session_state[PROBLEMS_KEY] = refused(refusal.problems)
         st.rerun()
     if refusal is not None:
         st.error(str(refusal))
-    if receipt is None:
-        return
-    for name in FIELDS:
-        st.session_state.pop(_key(name), None)
-    st.session_state.pop(VERSION_KEY, None)
-    st.session_state[RECEIPT_KEY] = receipt.code
-    st.switch_page("app_pages/share.py")
+
+
+def recover_receipt() -> bool:
+    """Promote this session's pending code to the receipt once its story is stored.
+
+    Only the code this browser session chose is ever shown; nothing is looked
+    up or derived from the story text.
+    """
+    pending = st.session_state.get(SENDING_KEY)
+    if pending and run(receipt_stored, pending):
+        st.session_state[RECEIPT_KEY] = pending
+        st.session_state.pop(SENDING_KEY, None)
+        for name in FIELDS:  # the story, email and signature leave the browser session
+            st.session_state.pop(_key(name), None)
+        st.session_state.pop(VERSION_KEY, None)
+        return True
+    return False
 
 
 def problems_summary() -> None:
@@ -272,6 +293,8 @@ def main() -> None:
     st.title("Share your story")
     show_flash()
     code = st.session_state.get(RECEIPT_KEY)
+    if not code and recover_receipt():  # a run cut short right after storing
+        code = st.session_state[RECEIPT_KEY]
     if code:
         show_receipt(code)
         return

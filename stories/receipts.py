@@ -51,6 +51,13 @@ def canonical(code: str) -> str:
     return "".join(ch for ch in folded if ch.isascii() and ch.isalnum())[:64]
 
 
+def well_formed(code: str) -> bool:
+    """Whether `code` has the shape `new_code` gives (160 bits in base32), however typed."""
+    plain = canonical(code)
+    alphabet = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+    return len(plain) == len(new_code().replace("-", "")) and set(plain) <= alphabet
+
+
 def grouped(code: str) -> str:
     """The code in groups of four (`7KQ2-M9XD-...`), however it was typed."""
     plain = canonical(code)

@@ -188,6 +188,10 @@ class DuplicateStory(InvalidInput):
     """The same words were already submitted (and not withdrawn)."""
 
 
+class ReceiptCodeUsed(InvalidInput):
+    """The receipt code chosen for a new story already opens a stored story."""
+
+
 class _Problems:
     """Collects field problems so that one press of Send lists them all."""
 
@@ -304,14 +308,36 @@ def check_form(form: SubmissionForm, *, session: Session) -> dict:
             "email": email, "consent": consent_fields, "signature": signature, "terms": terms}
 
 
-def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
-    """Validate and store a new story with its consent; return the receipt."""
+def receipt_stored(code: str, *, session: Session) -> bool:
+    """Whether a story was stored under `code` (the page's pending code, see `submit_story`)."""
+    digest = receipts.code_hash(code or "")
+    return session.exec(select(Story.id).where(Story.receipt_hash == digest)).first() is not None
+
+
+def _new_story_code(code: str | None, session: Session) -> str:
+    """`code` if the caller chose one (well formed and unused), else a fresh one."""
+    if code is None:
+        return receipts.new_code()
+    if not receipts.well_formed(code):
+        raise ValueError("a receipt code must come from receipts.new_code()")
+    if receipt_stored(code, session=session):
+        raise ReceiptCodeUsed("This story has already reached us.")
+    return receipts.grouped(code)
+
+
+def submit_story(form: SubmissionForm, *, session: Session, code: str | None = None) -> Receipt:
+    """Validate and store a new story with its consent; return the receipt.
+
+    `code`: a receipt code from `receipts.new_code()` that the caller already
+    keeps (the share page keeps it in the browser session before sending, so
+    that a run cut short after the commit cannot lose it); None for a new one.
+    """
     checked = check_form(form, session=session)
     terms = checked["terms"]
     key = duplicate_key(checked["body"])
     lock_chain(session)  # two identical stories sent at once: the second sees the first
     _refuse_duplicate(key, session)
-    code = receipts.new_code()
+    code = _new_story_code(code, session)
     story = Story(
         public_id=receipts.public_id(),
         receipt_hash=receipts.code_hash(code),
@@ -356,7 +382,8 @@ SUBMIT_LIMITED = ("Too many stories were sent from here in the last hour. Please
                   "later; your text is still in the form.")
 
 
-def share_story(form: SubmissionForm, client_key: str, *, session: Session) -> Receipt:
+def share_story(form: SubmissionForm, client_key: str, *, session: Session,
+                code: str | None = None) -> Receipt:
     """Submit from the public form: refused when this client already stored its hourly
     limit of stories, and counted only when the story was stored.
 
@@ -366,7 +393,7 @@ def share_story(form: SubmissionForm, client_key: str, *, session: Session) -> R
     name = ratelimit.bucket("submit", client_key)
     ratelimit.check(name, limit=get_settings().submit_limit, window=SUBMIT_WINDOW,
                     session=session, message=SUBMIT_LIMITED)
-    receipt = submit_story(form, session=session)
+    receipt = submit_story(form, session=session, code=code)
     ratelimit.count(name, session=session)
     return receipt
 

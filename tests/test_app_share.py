@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import factories
 import pytest
 from sqlmodel import select
 from test_app_support import (
@@ -20,6 +21,7 @@ from stories import receipts
 from stories.config import MAX_BODY_CHARS
 from stories.db import transaction
 from stories.models import Revision, Story
+from stories.submission import submit_story
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
 
@@ -155,3 +157,34 @@ def test_refused_sends_do_not_count_but_stored_stories_do(db_url):
     assert any("Too many stories" in m for m in messages(at))
     assert widget(at.text_area, "share_body").value.endswith("One too many.")
     assert len(stories()) == 5
+
+
+@pytest.mark.parametrize("same_text", [True, False])
+def test_a_press_cut_short_after_storing_still_ends_on_her_receipt(db_url, same_text):
+    """A second press of Send can stop the first run right after its commit: the
+    next run finds the code this session chose before sending, and shows it."""
+    at = app()
+    body = VALID_BODY if same_text else VALID_BODY + " The second press."
+    fill_share(at, body=body)
+    code = receipts.new_code()
+    at.session_state["share_sending_code"] = code
+    with transaction() as s:  # what the first, cut-short run committed
+        submit_story(factories.form(body=VALID_BODY), session=s, code=code)
+    press(at, "Send my story")
+    assert not messages(at)
+    assert [c.value for c in at.code] == [code]
+    assert not at.text_area
+    assert len(stories()) == 1
+
+
+def test_the_same_story_from_another_session_gets_the_lost_code_answer(db_url):
+    first = app()
+    fill_share(first)
+    press(first, "Send my story")
+    other = app()  # a reload: a new browser session, which never saw the code
+    fill_share(other)
+    press(other, "Send my story")
+    assert not other.code
+    assert messages(other) == ["This story has already reached us, so it was not sent "
+                               "again. " + receipts.LOST_CODE]
+    assert widget(other.text_area, "share_body").value == VALID_BODY

@@ -12,7 +12,14 @@ from stories.config import MAX_BODY_CHARS, get_settings
 from stories.db import transaction
 from stories.errors import InvalidInput, RateLimited
 from stories.models import AuditEvent, Consent, Revision, Story
-from stories.submission import DuplicateStory, InvalidSubmission, share_story, submit_story
+from stories.submission import (
+    DuplicateStory,
+    InvalidSubmission,
+    ReceiptCodeUsed,
+    receipt_stored,
+    share_story,
+    submit_story,
+)
 from tests import factories as f
 
 
@@ -149,3 +156,16 @@ def test_codes_are_read_however_they_are_typed(typed):
     assert receipts.canonical(typed(code)) == receipts.canonical(code)
     assert receipts.grouped(typed(code)) == code
     assert receipts.matches(typed(code), receipts.code_hash(code))
+
+
+def test_a_code_chosen_before_sending_is_used_once_and_must_be_well_formed(db_url):
+    code = receipts.new_code()
+    with transaction() as s:
+        receipt = submit_story(f.form(), session=s, code=code.lower())
+    assert receipt.code == code
+    with transaction() as s:
+        assert receipt_stored(code, session=s)
+    with pytest.raises(ReceiptCodeUsed), transaction() as s:
+        submit_story(f.form(body=f.BODY + " Another story."), session=s, code=code)
+    with pytest.raises(ValueError), transaction() as s:
+        submit_story(f.form(body=f.BODY + " A third story."), session=s, code="ABCD-EFGH")
