@@ -287,8 +287,7 @@ def main() -> None:
         show_story(code)
     else:
         open_form()
-        st.page_link(SHARE_PAGE, label="Not shared yet? Share your story",
-                     icon=":material/edit_note:")
+    st.page_link(SHARE_PAGE, label="Share your story", icon=":material/edit_note:")
 
 
 main()

@@ -39,8 +39,19 @@ from stories.submission import (
 )
 
 CHECK_PAGE = "app_pages/check.py"
+SHARE_PAGE = "app_pages/share.py"
 RECEIPT_KEY = "share_receipt"  # the stored story's code, shown until she closes the receipt
 SENDING_KEY = "share_sending_code"  # the code chosen before sending, kept across cut-short runs
+TO_TOP_KEY = "share_receipt_to_top"  # set when the receipt first appears: scroll it into view
+#: Our own constant script (no data in it): after Send the browser keeps the
+#: scroll position of the long form, so the receipt would start above the view.
+TO_TOP = """<script>
+(() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (main) { main.scrollTop = 0; }
+  window.scrollTo(0, 0);
+})();
+</script>"""
 PROBLEMS_KEY = "share_problems"  # {widget name: [messages]} from the last refused Send
 VERSION_KEY = "share_auth_version"
 #: The service's field names (`SubmissionForm`) and the widgets they belong under.
@@ -105,10 +116,12 @@ def receipt_file(code: str) -> str:
 def show_receipt(code: str) -> None:
     """Only the receipt: thanks, the code in groups, copy, download, and what next.
 
-    Short below the code on purpose: after Send the browser keeps its scroll
-    position, so the code must land in view when the long form disappears.
+    After Send the browser keeps the long form's scroll position: the first
+    time, a small script of ours scrolls to the top so the code is in view.
     """
     grouped = receipts.grouped(code)
+    if st.session_state.pop(TO_TOP_KEY, False):
+        st.html(TO_TOP, unsafe_allow_javascript=True)
     st.success("Thank you. Your story has reached us safely.", icon=":material/check_circle:")
     st.markdown("**Your receipt code** is the only key to your story. Keep it private, "
                 "like a password:")
@@ -251,7 +264,7 @@ def submit(version: str) -> None:
     receipt, refusal = attempt(share_story, collect(version), client_key(), code=pending)
     stored = receipt is not None or isinstance(refusal, DuplicateStory | ReceiptCodeUsed)
     if stored and recover_receipt():
-        st.switch_page("app_pages/share.py")  # a new page run starts at the top
+        st.switch_page(SHARE_PAGE)  # a new page run starts at the top
     if isinstance(refusal, InvalidSubmission):
         st.session_state[PROBLEMS_KEY] = refused(refusal.problems)
         st.rerun()
@@ -268,6 +281,7 @@ def recover_receipt() -> bool:
     pending = st.session_state.get(SENDING_KEY)
     if pending and run(receipt_stored, pending):
         st.session_state[RECEIPT_KEY] = pending
+        st.session_state[TO_TOP_KEY] = True
         st.session_state.pop(SENDING_KEY, None)
         for name in FIELDS:  # the story, email and signature leave the browser session
             st.session_state.pop(_key(name), None)
@@ -294,7 +308,7 @@ def main() -> None:
     show_flash()
     code = st.session_state.get(RECEIPT_KEY)
     if not code and recover_receipt():  # a run cut short right after storing
-        code = st.session_state[RECEIPT_KEY]
+        st.switch_page(SHARE_PAGE)  # a new page run starts at the top
     if code:
         show_receipt(code)
         return
