@@ -38,6 +38,9 @@ from stories.submission import DEFAULT_TERM_DAYS
 CODE_KEY = "patient_code"
 SHARE_PAGE = "app_pages/share.py"
 PENDING_RECEIPT = "share_receipt"  # set by the share page until she saved her code
+SLOWED = ("Several codes that did not match were tried from your connection within the last "
+          "hour, so each new try waits a little longer (at most half a minute). The right code "
+          "always opens.")
 STATUS_WORDS = {
     "submitted": "We have your story. Someone from the clinic will read it soon.",
     "in review": "The clinic is reading your story and checking that nothing could "
@@ -86,6 +89,7 @@ def open_story(code: str) -> None:
     if wait is None:
         return
     if wait:
+        st.info(SLOWED, icon=":material/hourglass_top:")
         with st.spinner("Checking your code…"):
             time.sleep(wait)
     opened = run(patient.finish_lookup, code, client_key())

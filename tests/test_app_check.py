@@ -63,6 +63,8 @@ def test_many_wrong_codes_slow_down_but_never_lock_out_the_right_one(db_url, mon
         widget(at.text_input, "check_code_input").set_value(f"wrong-{n}")
         press(at, "Open my story")
         assert messages(at) == [patient.NOT_FOUND]
+        slowed = [i.value for i in at.info if i.value.startswith("Several codes")]
+        assert bool(slowed) == (n > patient.FREE_LOOKUPS)  # she is told why it takes longer
     widget(at.text_input, "check_code_input").set_value(receipt.code)
     press(at, "Open my story")
     assert not messages(at)
