@@ -154,6 +154,12 @@ def test_the_receipt_is_in_view_after_send_and_survives_a_double_press(served, d
     check_link = page.get_by_role("link", name="Already shared your story? Check my story")
     assert in_viewport(page, check_link)  # a labelled way to Check my story, not only "»"
     publish_screenshot(shoot(page, f"patient-share-{name}"), f"patient-share-{name}")
+    scroll_boxes = page.evaluate("""() => Array.from(document.querySelectorAll(
+        '.st-key-share_terms, .st-key-share_terms *')).filter((e) =>
+          ["auto", "scroll"].includes(getComputedStyle(e).overflowY)
+          && e.scrollHeight > e.clientHeight + 1).length""")
+    assert scroll_boxes == 0  # the authorization is read on the page, not in a scroll box
+    assert page.get_by_text("You can revoke this at any time.").is_visible()
     before = stored()
     fill_share_form(page, STORY + name)
     send = page.get_by_role("button", name="Send my story")
