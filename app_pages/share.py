@@ -140,8 +140,8 @@ def show_receipt(code: str) -> None:
     st.caption(receipts.LOST_CODE)
     # Two steps, so that a second press of Send landing here cannot end the receipt.
     saved = st.checkbox("I have copied or downloaded my code", key="share_receipt_saved")
-    if st.button("Close the receipt", disabled=not saved, key="share_receipt_close",
-                 help="The code is not shown again after this."):
+    if st.button("Close the receipt (the code is not shown again)", disabled=not saved,
+                 key="share_receipt_close"):
         st.session_state.pop(RECEIPT_KEY, None)
         st.session_state.pop("share_receipt_saved", None)
         st.rerun()

@@ -65,7 +65,7 @@ def test_valid_story_shows_only_the_receipt_until_she_saved_the_code(db_url):
     assert [c.value for c in at.code] == [code]
     assert widget(at.button, "share_receipt_close").disabled  # two steps, not one press
     widget(at.checkbox, "share_receipt_saved").check().run()
-    press(at, "Close the receipt")
+    press(at, "Close the receipt (the code is not shown again)")
     assert not at.code
     assert widget(at.text_area, "share_body").value == ""
     assert widget(at.text_input, "share_signature").value == ""
@@ -151,7 +151,7 @@ def test_refused_sends_do_not_count_but_stored_stories_do(db_url):
         press(at, "Send my story")
         assert not messages(at) and at.code
         widget(at.checkbox, "share_receipt_saved").check().run()
-        press(at, "Close the receipt")
+        press(at, "Close the receipt (the code is not shown again)")
     fill_share(at, body=f"{VALID_BODY} One too many.")
     press(at, "Send my story")
     assert any("Too many stories" in m for m in messages(at))

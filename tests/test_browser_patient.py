@@ -41,6 +41,7 @@ DESKTOP = {"viewport": {"width": 1100, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
          "device_scale_factor": 1}
 THANKS = "Thank you. Your story has reached us safely."
+CLOSE = "Close the receipt (the code is not shown again)"
 SIGNATURE = "Imogen Keyboardperson"
 STORY = ("For years I could not tell anyone about the pain. The dilators and the "
          "physiotherapy helped slowly, and one day it simply worked. You are not broken. ")
@@ -180,6 +181,7 @@ def test_the_receipt_is_in_view_after_send_and_survives_a_double_press(served, d
     assert page.locator("textarea").count() == 0  # the filled form is gone
     assert SIGNATURE not in main_text(page)
     assert page.get_by_role("button", name="Send my story").count() == 0
+    page.mouse.move(0, 0)  # no hover tooltip in the picture
     publish_screenshot(shoot(page, f"patient-receipt-{name}"), f"patient-receipt-{name}")
 
     copy = page.get_by_role("button", name="Copy to clipboard")
@@ -206,11 +208,11 @@ def test_the_receipt_is_in_view_after_send_and_survives_a_double_press(served, d
     page.get_by_text(THANKS).wait_for()
     settle(page)
     assert page.locator(CODE).first.inner_text() == code
-    assert page.get_by_role("button", name="Close the receipt").is_disabled()
+    assert page.get_by_role("button", name=CLOSE).is_disabled()
     tick(page, "I have copied or downloaded my code")
-    page.get_by_role("button", name="Close the receipt").wait_for()
+    page.get_by_role("button", name=CLOSE).wait_for()
     settle(page)
-    page.get_by_role("button", name="Close the receipt").click()
+    page.get_by_role("button", name=CLOSE).click()
     page.get_by_role("button", name="Send my story").wait_for()
     settle(page)
     assert page.locator(CODE).count() == 0
