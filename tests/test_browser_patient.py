@@ -304,6 +304,9 @@ def test_axe_finds_no_violation_of_ours_on_any_patient_page(served):
     page.get_by_text("Please fill in your title.").wait_for()
     settle(page)
     found["share form with problems"] = axe_violations(page)
+    publish_screenshot(shoot(page, "patient-share-problems-desktop", top=page.get_by_role(
+        "heading", name="Share your story")),
+                       "patient-share-problems-desktop")
     fill_share_form(page, STORY + "axe")
     page.get_by_role("button", name="Send my story").click()
     code = wait_for_receipt(page)
