@@ -5,13 +5,15 @@ One served app (`streamlit run server.py`) and one database for the module.
 Assertions are about what is on screen *in the viewport*: right after Send the
 thank-you and the receipt code are visible without scrolling, the filled form
 is gone, a double press does not lose the code, the copy button works by tap.
-Screenshots go to artifacts/browser/ and, for the README, to docs/screenshots/
-(`patient-*.png`).
+Screenshots go to artifacts/browser/; with STORIES_UPDATE_SCREENSHOTS=1 they are
+also copied to docs/screenshots/ (`patient-*.png`) for the README.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -101,6 +103,14 @@ def served(request, tmp_path_factory):
             yield Served(app, browser)
 
 
+def picture(page, name: str, top=None) -> Path:
+    """A viewport screenshot in artifacts/; in docs/screenshots/ too when asked to update them."""
+    path = shoot(page, name, top=top)
+    if os.environ.get("STORIES_UPDATE_SCREENSHOTS") == "1":
+        publish_screenshot(path, name)
+    return path
+
+
 def stored() -> int:
     with transaction() as s:
         return s.exec(select(func.count()).select_from(Story)).one()
@@ -154,7 +164,7 @@ def test_the_receipt_is_in_view_after_send_and_survives_a_double_press(served, d
     assert page.title() == "Share your story · Patient stories"
     check_link = page.get_by_role("link", name="Already shared your story? Check my story")
     assert in_viewport(page, check_link)  # a labelled way to Check my story, not only "»"
-    publish_screenshot(shoot(page, f"patient-share-{name}"), f"patient-share-{name}")
+    picture(page, f"patient-share-{name}")
     scroll_boxes = page.evaluate("""() => Array.from(document.querySelectorAll(
         '.st-key-share_terms, .st-key-share_terms *')).filter((e) =>
           ["auto", "scroll"].includes(getComputedStyle(e).overflowY)
@@ -182,7 +192,7 @@ def test_the_receipt_is_in_view_after_send_and_survives_a_double_press(served, d
     assert SIGNATURE not in main_text(page)
     assert page.get_by_role("button", name="Send my story").count() == 0
     page.mouse.move(0, 0)  # no hover tooltip in the picture
-    publish_screenshot(shoot(page, f"patient-receipt-{name}"), f"patient-receipt-{name}")
+    picture(page, f"patient-receipt-{name}")
 
     copy = page.get_by_role("button", name="Copy to clipboard")
     assert copy.is_visible() and in_viewport(page, copy)  # shown without hover
@@ -200,7 +210,7 @@ def test_the_receipt_is_in_view_after_send_and_survives_a_double_press(served, d
     assert page.title() == "Check my story · Patient stories"
     assert page.get_by_label("Receipt code").input_value() == code  # ready, not masked
     assert page.get_by_label("Receipt code").get_attribute("type") == "text"
-    publish_screenshot(shoot(page, f"patient-check-{name}"), f"patient-check-{name}")
+    picture(page, f"patient-check-{name}")
     page.get_by_role("button", name="Open my story").click()
     page.get_by_text("We have your story").wait_for()
     settle(page)
@@ -304,9 +314,8 @@ def test_axe_finds_no_violation_of_ours_on_any_patient_page(served):
     page.get_by_text("Please fill in your title.").wait_for()
     settle(page)
     found["share form with problems"] = axe_violations(page)
-    publish_screenshot(shoot(page, "patient-share-problems-desktop", top=page.get_by_role(
-        "heading", name="Share your story")),
-                       "patient-share-problems-desktop")
+    picture(page, "patient-share-problems-desktop",
+            top=page.get_by_role("heading", name="Share your story"))
     fill_share_form(page, STORY + "axe")
     page.get_by_role("button", name="Send my story").click()
     code = wait_for_receipt(page)
