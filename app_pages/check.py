@@ -1,11 +1,15 @@
 """Check my story: everything a patient can do with her receipt code.
 
 The code lives only in `st.session_state` (never in the URL) and only after a
-lookup succeeded; each new code entered counts against the lookup limit.
+lookup succeeded.  The code field is not masked (a show/hide toggle masks it)
+and forgives spaces, dashes, case and look-alike characters; wrong codes slow
+down this client's next lookups with growing delays, but a right code always
+opens (`stories.patient.start_lookup`).
 """
 
 from __future__ import annotations
 
+import time
 from datetime import date, timedelta
 
 import streamlit as st
@@ -23,7 +27,7 @@ from app_pages.common import (
     show_text,
 )
 from moderation.browser import DOWNLOADS
-from stories import authorization, ledger, patient, reconfirm
+from stories import authorization, ledger, patient, receipts, reconfirm
 from stories.config import (
     MAX_BODY_CHARS,
     MAX_COMMENT_CHARS,
@@ -37,6 +41,11 @@ from stories.patient import PatientView
 from stories.submission import DEFAULT_TERM_DAYS
 
 CODE_KEY = "patient_code"
+SHARE_PAGE = "app_pages/share.py"
+PENDING_RECEIPT = "share_receipt"  # set by the share page until she saved her code
+SLOWED = ("Several codes that did not match were tried from your connection within the last "
+          "hour, so each new try waits a little longer (at most half a minute). The right code "
+          "always opens.")
 STATUS_WORDS = {
     "submitted": "We have your story. Someone from the clinic will read it soon.",
     "in review": "The clinic is reading your story and checking that nothing could "
@@ -49,26 +58,51 @@ STATUS_WORDS = {
     "approved": "Your story is approved and appears on the clinic's website.",
     "rejected": "The clinic decided not to publish your story. Thank you for sharing it "
                 "with us.",
-    "withdrawn": "You withdrew your story. Its text has been erased from our records and "
-                 "it will not be published.",
+    "withdrawn": "You withdrew your story. Its text has been erased from our records. If "
+                 "it was on the clinic's website, it is removed at the next update of the "
+                 "website, usually within a day.",
     "expired": "Your permission has expired, so your story was taken off the website.",
 }
 
 
 def open_form() -> None:
     """Ask for the receipt code; keep it for this visit once it opens a story."""
-    st.markdown("Enter the receipt code you were given when you shared your story.")
+    st.markdown("Enter the receipt code you were given when you shared your story. "
+                "Spaces, dashes and capital letters do not matter.")
+    pending = st.session_state.get(PENDING_RECEIPT)
+    if pending and "check_code_input" not in st.session_state:  # just shared, this session
+        st.session_state["check_code_input"] = receipts.grouped(pending)
+    hidden = st.toggle("Hide the code while I type it", key="check_code_hidden",
+                       help="For when someone could look at your screen.")
     with st.form("check_open"):
-        code = st.text_input("Receipt code", type="password", key="check_code_input")
+        code = st.text_input("Receipt code", type="password" if hidden else "default",
+                             key="check_code_input", autocomplete="off",
+                             placeholder="For example ABCD-EFGH-…")
         opened = st.form_submit_button("Open my story", type="primary")
-    if not opened:
-        return
-    code = (code or "").strip()
+    st.caption(receipts.LOST_CODE)
+    if opened:
+        open_story(code)
+
+
+def open_story(code: str) -> None:
+    """Look the code up, after this client's wait; open it or say it matched nothing."""
+    code = receipts.grouped(code or "")
     if not code:
         st.error("Please enter your receipt code.")
-    elif act(patient.record_attempt, client_key()) and run(patient.view, code):
+        return
+    wait = run(patient.start_lookup, client_key())
+    if wait is None:
+        return
+    if wait:
+        st.info(SLOWED, icon=":material/hourglass_top:")
+        with st.spinner("Checking your code…"):
+            time.sleep(wait)
+    opened = run(patient.finish_lookup, code, client_key())
+    if opened:
         st.session_state[CODE_KEY] = code
         st.rerun()
+    elif opened is False:
+        st.error(patient.NOT_FOUND)
 
 
 def show_status(view: PatientView) -> None:
@@ -82,8 +116,7 @@ def show_status(view: PatientView) -> None:
     if view.expires_on and view.status not in ("withdrawn", "rejected"):
         st.caption(f"Your permission to publish lasts until {view.expires_on}.")
     with st.expander("What has happened so far", expanded=False):
-        for day, words in view.timeline:
-            st.markdown(f"- {day}: {words}")
+        st.markdown("\n".join(f"- {day}: {words}" for day, words in view.timeline))
 
 
 def shown_as(name: str) -> str:
@@ -111,18 +144,20 @@ def show_proposal(code: str, view: PatientView, seen: str) -> None:
     Both answers name `seen`, the text on her screen when she clicked.
     """
     st.subheader("The text we would like to publish")
-    with st.container(border=True):
-        show_text(view.title, "h3")
-        show_text(f"Shown as: {shown_as(view.shown_as)}")
-        show_html(render_html(view.body))
-    show_title_as_published(view.title)
-    with st.expander("What the clinic changed from what you wrote", expanded=True):
-        st.caption("Removed words are struck through, added words are highlighted.")
-        show_html(render_diff_html(view.original_title, view.title))
-        if view.original_shown_as != view.shown_as:
+    marked = st.toggle("Mark what the clinic changed from what you wrote", value=True,
+                       key="check_show_changes")
+    with st.container(border=True):  # the text once: with its changes marked, or clean
+        if marked:
+            st.caption("Removed words are struck through, added words are highlighted.")
+            show_html(f"<h3>{render_diff_html(view.original_title, view.title)}</h3>")
             show_html("Shown as: " + render_diff_html(shown_as(view.original_shown_as),
                                                       shown_as(view.shown_as)))
-        show_html(render_diff_html(view.original_body, view.body))
+            show_html(render_diff_html(view.original_body, view.body))
+        else:
+            show_text(view.title, "h3")
+            show_text(f"Shown as: {shown_as(view.shown_as)}")
+            show_html(render_html(view.body))
+    show_title_as_published(view.title)
     approve = st.button("I approve this exact text", type="primary", key="check_signoff")
     if approve and act(patient.sign_off, code, seen):
         flash("Thank you. You approved the text; the clinic will publish it soon.")
@@ -288,6 +323,7 @@ def show_story(code: str) -> None:
 
 def main() -> None:
     """Render the page."""
+    st.set_page_config(page_title="Check my story · Patient stories")
     st.title("Check my story")
     show_flash()
     code = st.session_state.get(CODE_KEY)
@@ -295,6 +331,7 @@ def main() -> None:
         show_story(code)
     else:
         open_form()
+    st.page_link(SHARE_PAGE, label="Share your story", icon=":material/edit_note:")
 
 
 main()

@@ -65,6 +65,24 @@ def act(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
     return _call(fn, args, kwargs)[0]
 
 
+def attempt(fn: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T | None, StoryError | None]:
+    """Like `run`, but a refusal is handed back for the page to show next to its field.
+
+    (result, None) when it went through; (None, refusal) when the service
+    refused; (None, None) after an unexpected failure (already shown).
+    """
+    try:
+        with transaction() as session:
+            return fn(*args, session=session, **kwargs), None
+    except StoryError as exc:
+        return None, exc
+    except Exception as exc:  # never a traceback (or story text) for visitors
+        log.error("service call %s failed: %s", getattr(fn, "__name__", "?"),
+                  type(exc).__name__)
+        st.error(GENERIC_FAILURE)
+    return None, None
+
+
 def show_code_once(code: str, confirmation: str, label: str, advice: list[str]) -> None:
     """A receipt code, shown this once: a confirmation, the code, and how to keep or hand it over."""
     st.success(confirmation)

@@ -1,8 +1,11 @@
-"""Share your story: the patient's form, the authorization in full, the receipt code.
+"""Share your story: the patient's form, the authorization in full, the receipt.
 
-The form keeps every value on a refused submission (the message says what to
-fix), and is emptied only after the story was stored.  The receipt code is
-shown once, on the run right after submitting, and lives nowhere else.
+A refused form keeps every value and lists every problem at once, each under
+its field.  After the story was stored the page shows only the receipt: the
+code, a copy and a download, and the way to *Check my story*.  The code stays
+in this browser session's state (never in the URL, never re-derived from the
+text) until she says she saved it, so pressing Send twice, or coming back to
+this page, shows the receipt again instead of losing it.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from app_pages.common import act, client_key, run, show_code_once, show_flash
-from stories import authorization, ratelimit
+from app_pages.common import attempt, client_key, run, show_flash
+from stories import authorization, receipts
 from stories.config import (
     MAX_BODY_CHARS,
     MAX_DISPLAY_NAME_CHARS,
@@ -21,7 +24,6 @@ from stories.config import (
     MAX_SIGNATURE_CHARS,
     MAX_TAGS,
     MAX_TITLE_CHARS,
-    get_settings,
 )
 from stories.submission import (
     DEFAULT_TERM_DAYS,
@@ -29,15 +31,41 @@ from stories.submission import (
     MATERIAL_CONNECTIONS,
     SIGNER_ROLES,
     TOPICS,
+    DuplicateStory,
+    InvalidSubmission,
+    ReceiptCodeUsed,
     SubmissionForm,
-    submit_story,
+    receipt_stored,
+    share_story,
 )
 from stories.textnorm import removed_characters
 
-SUBMIT_WINDOW = timedelta(hours=1)
 REMOVAL_ACK_KEY = "share_removal_ack"
-RECEIPT_KEY = "share_receipt"
+CHECK_PAGE = "app_pages/check.py"
+SHARE_PAGE = "app_pages/share.py"
+RECEIPT_KEY = "share_receipt"  # the stored story's code, shown until she closes the receipt
+SENDING_KEY = "share_sending_code"  # the code chosen before sending, kept across cut-short runs
+TO_TOP_KEY = "share_receipt_to_top"  # set when the receipt first appears: scroll it into view
+#: Our own constant script (no data in it): after Send the browser keeps the
+#: scroll position of the long form, so the receipt would start above the view.
+TO_TOP = """<script>
+(() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (main) { main.scrollTop = 0; }
+  window.scrollTo(0, 0);
+})();
+</script>"""
+PROBLEMS_KEY = "share_problems"  # {widget name: [messages]} from the last refused Send
 VERSION_KEY = "share_auth_version"
+#: The service's field names (`SubmissionForm`) and the widgets they belong under.
+FIELD_WIDGETS = {
+    "title": "title", "body": "body", "display_mode": "mode", "display_name": "name",
+    "tags": "tags", "contact_email": "email", "use_website": "website",
+    "expires_on": "expires", "expiry_event": "event", "material_connection": "material",
+    "material_details": "material_details", "signer_role": "signer",
+    "representative_authority": "authority", "attest_identity": "attest_identity",
+    "attest_adult": "attest_adult", "signature": "signature",
+}
 FIELDS = ("title", "body", "mode", "name", "tags", "email", "website", "excerpts", "expires",
           "event", "material", "material_details", "signer", "authority", "attest_identity",
           "attest_adult", "signature", "trap")
@@ -75,37 +103,82 @@ def _value(name: str):
     return st.session_state.get(_key(name))
 
 
+def field_problems(name: str) -> None:
+    """The problems the last Send found with widget `name`, right under it."""
+    for message in st.session_state.get(PROBLEMS_KEY, {}).get(name, []):
+        st.error(message, icon=":material/error:")
+
+
+def receipt_file(code: str) -> str:
+    """The downloadable receipt: the code and what it is for, nothing else."""
+    return (f"Your receipt code for the story you shared with the clinic:\n\n    {code}\n\n"
+            "Keep it private, like a password. Use it on the \"Check my story\" page to see "
+            "where your story stands, approve the final wording, make changes or withdraw "
+            f"it.\n\n{receipts.LOST_CODE}\n")
+
+
 def show_receipt(code: str) -> None:
-    """The receipt code, once, with what it is for."""
-    show_code_once(code, "Thank you. Your story has reached us safely.", "Your receipt code", [
-        "Please copy it now and keep it somewhere private, like a password.",
-        "It is the only key to your story. We do not know who you are, so "
-        "**nobody at the clinic can look it up or send it to you again**.",
-        "Use it on the **Check my story** page to see where your story stands, approve the final "
-        "wording before anything is published, make changes when we ask, or withdraw your story "
-        "at any time.",
-    ])
+    """Only the receipt: thanks, the code in groups, copy, download, and what next.
+
+    After Send the browser keeps the long form's scroll position: the first
+    time, a small script of ours scrolls to the top so the code is in view.
+    """
+    grouped = receipts.grouped(code)
+    if st.session_state.pop(TO_TOP_KEY, False):
+        st.html(TO_TOP, unsafe_allow_javascript=True)
+    st.success("Thank you. Your story has reached us safely.", icon=":material/check_circle:")
+    st.markdown("**Your receipt code** is the only key to your story. Keep it private, "
+                "like a password:")
+    with st.container(key="share_receipt_code"):
+        st.code(grouped, language=None, wrap_lines=True)
+    with st.container(horizontal=True, key="share_receipt_actions"):
+        st.download_button("Download my code", data=receipt_file(grouped),
+                           file_name="receipt-code.txt", mime="text/plain",
+                           icon=":material/download:", on_click="ignore",
+                           key="share_receipt_download")
+        st.page_link(CHECK_PAGE, label="Check my story", icon=":material/search:")
+    st.markdown("Press the copy button next to the code, or download it, and keep it "
+                "somewhere private. With it, on **Check my story**, you see where your story "
+                "stands, approve the final wording before anything is published, make "
+                "changes when we ask, or withdraw it at any time.")
+    st.caption(receipts.LOST_CODE)
+    # Two steps, so that a second press of Send landing here cannot end the receipt.
+    saved = st.checkbox("I have copied or downloaded my code", key="share_receipt_saved")
+    if st.button("Close the receipt (the code is not shown again)", disabled=not saved,
+                 key="share_receipt_close"):
+        st.session_state.pop(RECEIPT_KEY, None)
+        st.session_state.pop("share_receipt_saved", None)
+        st.rerun()
 
 
 def story_fields() -> None:
     """Title, story, how to be named, topics and contact."""
     st.text_input("Title", max_chars=MAX_TITLE_CHARS, key=_key("title"),
                   help="A few words that sum up your story.")
+    field_problems("title")
     # No max_chars: a browser would silently cut a pasted story.  The service
     # refuses an over-long one with a clear message and the text stays here.
     st.text_area(f"Your story (up to {MAX_BODY_CHARS:,} characters)", height=300,
                  key=_key("body"), help=MARKDOWN_HELP)
+    field_problems("body")
     st.caption(MARKDOWN_HELP + " Please leave out names, places and dates that could "
                "identify you or others; we will check too before anything is published.")
     st.radio("How would you like to be named?", DISPLAY_MODES, key=_key("mode"),
              format_func=MODE_LABELS.get)
+    field_problems("mode")
     st.text_input("Initials or first name to show (leave empty if anonymous)",
                   max_chars=MAX_DISPLAY_NAME_CHARS, key=_key("name"))
+    field_problems("name")
     st.multiselect(f"Topics (up to {MAX_TAGS})", TOPICS, key=_key("tags"),
                    max_selections=MAX_TAGS)
+    field_problems("tags")
     st.text_input("Contact email (optional, only if you would like us to be able to reach "
                   "you; stored encrypted, never published)", max_chars=MAX_EMAIL_CHARS,
                   key=_key("email"))
+    field_problems("email")
+    # Abuse control for scripts that fill every field: hidden with display:none
+    # (style.css), so it is no Tab stop, not in the accessibility tree and
+    # takes no space; people never meet it.
     with st.container(key="share_hp_box"):
         st.text_input("Leave this empty", key=_key("trap"), label_visibility="collapsed")
 
@@ -113,11 +186,12 @@ def story_fields() -> None:
 def consent_fields(terms_body: str, version: str) -> None:
     """The authorization in full, then every choice and statement it asks for."""
     st.subheader("Your permission")
-    with st.container(border=True, height=420):
+    with st.container(border=True, key="share_terms"):  # full height: no inner scroll box
         st.markdown(terms_body)  # our own, trusted text
     st.caption(f"Authorization version {version}")
     st.checkbox("I allow the clinic to publish my story on its website (required)",
                 key=_key("website"))
+    field_problems("website")
     st.checkbox("I also allow short excerpts in the clinic's leaflets and social media posts",
                 key=_key("excerpts"))
     today = date.today()
@@ -126,23 +200,32 @@ def consent_fields(terms_body: str, version: str) -> None:
                   key=_key("expires"),
                   help=f"If you leave this empty, your permission lasts "
                        f"{DEFAULT_TERM_DAYS // 365} years from today.")
+    field_problems("expires")
     st.text_input("...or until an event, for example \"until I ask you to take it down\" "
                   "(optional)", max_chars=200, key=_key("event"))
+    field_problems("event")
     st.radio("Have you received anything from the clinic, or do you have ties with it?",
              list(MATERIAL_CONNECTIONS), index=None, key=_key("material"),
              format_func=lambda k: CONNECTION_LABELS.get(k, MATERIAL_CONNECTIONS[k]))
+    field_problems("material")
     st.text_input("Details of the connection (optional)", max_chars=300,
                   key=_key("material_details"))
+    field_problems("material_details")
     st.radio("Who is signing?", SIGNER_ROLES, key=_key("signer"),
              format_func=SIGNER_LABELS.get)
+    field_problems("signer")
     st.text_input("If you are a representative: your authority (for example, power of "
                   "attorney)", max_chars=200, key=_key("authority"))
+    field_problems("authority")
     st.checkbox("I confirm that I am the patient who wrote this story, or their legally "
                 "authorized representative, and that I have read this authorization.",
                 key=_key("attest_identity"))
+    field_problems("attest_identity")
     st.checkbox("I confirm that I am 18 or older.", key=_key("attest_adult"))
+    field_problems("attest_adult")
     st.text_input("Type your full name as your signature (never published)",
                   max_chars=MAX_SIGNATURE_CHARS, key=_key("signature"))
+    field_problems("signature")
 
 
 def collect(version: str) -> SubmissionForm:
@@ -189,34 +272,81 @@ def removal_confirmed(form: SubmissionForm) -> bool:
     return False
 
 
+def refused(problems: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """The service's (field, message) problems grouped by the widget they belong under."""
+    grouped: dict[str, list[str]] = {}
+    for field_name, message in problems:
+        grouped.setdefault(FIELD_WIDGETS.get(field_name, "form"), []).append(message)
+    return grouped
+
+
 def submit(version: str) -> None:
-    """Rate-limit, then store; on success clear the form and show the code."""
+    """Store the story (the service checks and counts the rate limit).
+
+    The receipt code is chosen and kept in this session *before* sending: a
+    second press can cut this run short after the story was committed, and
+    the next run must still find the code (`recover_receipt`).  Refused:
+    every problem goes under its field for the next run, the text stays.
+    Stored: the form is emptied and the page shows only the receipt.
+    """
     if not removal_confirmed(collect(version)):
         return
-    allowed = act(ratelimit.hit, ratelimit.bucket("submit", client_key()), limit=get_settings().submit_limit,
-                  window=SUBMIT_WINDOW,
-                  message="Too many stories were sent from here in the last hour. Please try "
-                          "again later; your text is still in the form.")
-    receipt = run(submit_story, collect(version)) if allowed else None
-    if receipt is None:
-        return
-    for name in FIELDS:
-        st.session_state.pop(_key(name), None)
-    st.session_state.pop(VERSION_KEY, None)
-    st.session_state.pop(REMOVAL_ACK_KEY, None)
-    st.session_state[RECEIPT_KEY] = receipt.code
-    st.rerun()
+    pending = st.session_state.setdefault(SENDING_KEY, receipts.new_code())
+    st.session_state.pop(PROBLEMS_KEY, None)
+    receipt, refusal = attempt(share_story, collect(version), client_key(), code=pending)
+    stored = receipt is not None or isinstance(refusal, DuplicateStory | ReceiptCodeUsed)
+    if stored and recover_receipt():
+        st.switch_page(SHARE_PAGE)  # a new page run starts at the top
+    if isinstance(refusal, InvalidSubmission):
+        st.session_state[PROBLEMS_KEY] = refused(refusal.problems)
+        st.rerun()
+    if refusal is not None:
+        st.error(str(refusal))
+
+
+def recover_receipt() -> bool:
+    """Promote this session's pending code to the receipt once its story is stored.
+
+    Only the code this browser session chose is ever shown; nothing is looked
+    up or derived from the story text.
+    """
+    pending = st.session_state.get(SENDING_KEY)
+    if pending and run(receipt_stored, pending):
+        st.session_state[RECEIPT_KEY] = pending
+        st.session_state[TO_TOP_KEY] = True
+        st.session_state.pop(SENDING_KEY, None)
+        for name in FIELDS:  # the story, email and signature leave the browser session
+            st.session_state.pop(_key(name), None)
+        st.session_state.pop(VERSION_KEY, None)
+        st.session_state.pop(REMOVAL_ACK_KEY, None)
+        return True
+    return False
+
+
+def problems_summary() -> None:
+    """Above Send: how many things to fix, and any problem that belongs to no one field."""
+    problems = st.session_state.get(PROBLEMS_KEY, {})
+    count = sum(len(messages) for messages in problems.values())
+    for message in problems.get("form", []):
+        st.error(message, icon=":material/error:")
+    if count > len(problems.get("form", [])):
+        st.warning(f"Nothing was sent yet. Please correct what is marked above "
+                   f"({count} {'thing' if count == 1 else 'things'}); your text is kept.")
 
 
 def main() -> None:
-    """Render the page."""
+    """Render the page: the pending receipt alone, or the form."""
+    st.set_page_config(page_title="Share your story · Patient stories")
     st.title("Share your story")
     show_flash()
-    code = st.session_state.pop(RECEIPT_KEY, None)
+    code = st.session_state.get(RECEIPT_KEY)
+    if not code and recover_receipt():  # a run cut short right after storing
+        st.switch_page(SHARE_PAGE)  # a new page run starts at the top
     if code:
         show_receipt(code)
-        st.divider()
-        st.caption("You can share another story below.")
+        return
+    st.page_link(CHECK_PAGE, label="Already shared your story? Check my story",
+                 icon=":material/search:")
     st.markdown("Your experience can help someone who feels alone with the same pain. "
                 "Take your time: nothing is published until you approve the final wording.")
     terms = run(authorization.current)
@@ -229,6 +359,7 @@ def main() -> None:
     with st.form("share_form", clear_on_submit=False, enter_to_submit=False):
         story_fields()
         consent_fields(terms.body, terms.version)
+        problems_summary()
         sent = st.form_submit_button("Send my story", type="primary")
     if sent:
         submit(shown)

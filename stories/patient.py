@@ -2,14 +2,15 @@
 
 Look up her story's status and timeline, see the exact text the clinic wants
 to publish with the differences from what she wrote, sign it off or decline,
-edit it when changes were requested, and withdraw at any time.  Lookups are
-rate-limited per client and codes are compared by hash in constant time.
+edit it when changes were requested, and withdraw at any time.  Codes are
+compared by hash in constant time; lookups are slowed per client with growing
+delays (`start_lookup` / `finish_lookup`), never locked: a right code opens.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, select
 
@@ -24,9 +25,11 @@ from stories.revisions import add_revision, current_revision, original_revision,
 from stories.submission import clean_comment, clean_story
 from stories.workflow import Action, Actor, allowed_actions, check, perform
 
-LOOKUP_LIMIT = 10
-LOOKUP_WINDOW = timedelta(minutes=10)
-_NOT_FOUND = "No story matches that code. Check the code and try again."
+LOOKUP_WINDOW = timedelta(hours=1)
+FREE_LOOKUPS = 5  # wrong codes per client and hour answered without a wait
+MAX_LOOKUP_DELAY = 30.0  # seconds: the longest a person with the right code waits
+NOT_FOUND = ("No story matches that code. Check it and try again: spaces, dashes and "
+             "capital letters do not matter.")
 
 TIMELINE_WORDS = {
     "submit": "You shared your story.",
@@ -69,18 +72,45 @@ class PatientView:
     decision_reason: str = ""  # why the clinic declined to publish, in kind words (`stories.rejection`)
 
 
-def record_attempt(client_key: str, *, session: Session) -> None:
-    """Count one code lookup for this client; raises `RateLimited` past the limit.
+def lookup_delay(wrong: int) -> float:
+    """Seconds to wait before answering a client with `wrong` recent wrong codes.
 
-    Call it in its own transaction before the lookup, so failed lookups count.
+    None for the first `FREE_LOOKUPS` (typos), then 1, 2, 4, 8, 16 seconds,
+    then `MAX_LOOKUP_DELAY` for every further attempt in the hour.
     """
-    ratelimit.hit(
-        ratelimit.bucket("receipt", client_key),
-        limit=LOOKUP_LIMIT,
-        window=LOOKUP_WINDOW,
-        session=session,
-        message="Too many attempts. Please wait ten minutes and try again.",
-    )
+    if wrong < FREE_LOOKUPS:
+        return 0.0
+    return min(2.0 ** (wrong - FREE_LOOKUPS), MAX_LOOKUP_DELAY)
+
+
+def _lookup_bucket(client_key: str) -> str:
+    return ratelimit.bucket("receipt", client_key)
+
+
+def start_lookup(client_key: str, *, session: Session) -> float:
+    """Count this lookup as wrong until it proves right; return the wait before answering.
+
+    Run it in its own transaction before `finish_lookup`, then wait: the
+    attempt is recorded before the code is checked, so lookups sent in
+    parallel count against each other too.
+    """
+    name = _lookup_bucket(client_key)
+    wrong = ratelimit.used(name, window=LOOKUP_WINDOW, session=session)
+    ratelimit.count(name, session=session)
+    return lookup_delay(wrong)
+
+
+def finish_lookup(code: str, client_key: str, *, session: Session) -> bool:
+    """Whether `code` opens a story; a right code takes back its counted attempt.
+
+    Never refuses a right code, however many wrong ones came before.
+    """
+    try:
+        find_story(code, session=session)
+    except NotFound:
+        return False
+    ratelimit.uncount(_lookup_bucket(client_key), session=session)
+    return True
 
 
 def find_story(code: str, *, session: Session) -> Story:
@@ -88,17 +118,31 @@ def find_story(code: str, *, session: Session) -> Story:
     digest = receipts.code_hash(code or "")
     story = session.exec(select(Story).where(Story.receipt_hash == digest)).first()
     if story is None or not receipts.matches(code, story.receipt_hash):
-        raise NotFound(_NOT_FOUND)
+        raise NotFound(NOT_FOUND)
     return story
 
 
+def readable_date(day: date | datetime) -> str:
+    """A date as people write it: "29 November 2026" (the same in every locale)."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def _timeline(story: Story, session: Session) -> list[tuple[str, str]]:
+    """(day, words) per event, a run of identical entries on one day shown once.
+
+    Eight redactions are eight audit rows but one thing the patient needs to know.
+    """
     events = session.exec(
         select(AuditEvent).where(AuditEvent.story_id == story.id).order_by(AuditEvent.id)
     )
-    return [
-        (f"{e.at:%Y-%m-%d}", TIMELINE_WORDS[e.action]) for e in events if e.action in TIMELINE_WORDS
-    ]
+    entries: list[tuple[str, str]] = []
+    for event in events:
+        if event.action not in TIMELINE_WORDS:
+            continue
+        entry = (readable_date(event.at), TIMELINE_WORDS[event.action])
+        if not entries or entries[-1] != entry:
+            entries.append(entry)
+    return entries
 
 
 def view(code: str, *, session: Session) -> PatientView:
@@ -121,7 +165,7 @@ def view(code: str, *, session: Session) -> PatientView:
         clinic_message=story.patient_message,
         timeline=_timeline(story, session),
         actions=[a.value for a in allowed_actions(story.status, "patient")],
-        expires_on=str(consent.expires_on) if consent and consent.expires_on else "",
+        expires_on=readable_date(consent.expires_on) if consent and consent.expires_on else "",
         reconfirm_requested=story.reconfirm_requested_at is not None,
         decision_reason=(rejection.patient_words(story.rejection_reason)
                          if story.status == "rejected" else ""),

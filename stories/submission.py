@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from stories import authorization, crypto, receipts
+from stories import authorization, crypto, ratelimit, receipts
 from stories.audit import lock_chain, record
 from stories.config import (
     MAX_BODY_CHARS,
@@ -29,6 +29,7 @@ from stories.config import (
     MAX_SIGNATURE_CHARS,
     MAX_TAGS,
     MAX_TITLE_CHARS,
+    get_settings,
 )
 from stories.errors import InvalidInput
 from stories.models import Consent, Story, utcnow
@@ -171,30 +172,85 @@ def parse_expiry(expires_on: date | None, today: date) -> date:
     return expires_on
 
 
-def _consent_fields(form: SubmissionForm, today: date) -> dict:
+class InvalidSubmission(InvalidInput):
+    """The form has problems: every one of them, each named by its field.
+
+    `problems` is a list of (field, message); the fields are `SubmissionForm`
+    attribute names (or "form" for the form as a whole).  Messages never
+    repeat what was typed.
+    """
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = list(problems)
+        super().__init__(" ".join(message for _, message in self.problems))
+
+
+class DuplicateStory(InvalidInput):
+    """The same words were already submitted (and not withdrawn)."""
+
+
+class ReceiptCodeUsed(InvalidInput):
+    """The receipt code chosen for a new story already opens a stored story."""
+
+
+class _Problems:
+    """Collects field problems so that one press of Send lists them all."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[str, str]] = []
+
+    def add(self, field_name: str, message: str) -> None:
+        self.found.append((field_name, message))
+
+    def check(self, field_name: str, fn, *args, **kwargs):
+        """`fn(*args, **kwargs)`, or None after noting its `InvalidInput` under `field_name`."""
+        try:
+            return fn(*args, **kwargs)
+        except InvalidInput as exc:
+            self.add(field_name, str(exc))
+            return None
+
+    def raise_any(self) -> None:
+        if self.found:
+            raise InvalidSubmission(self.found)
+
+
+def _consent_fields(form: SubmissionForm, today: date, problems: _Problems) -> dict:
+    """The consent's columns; every missing choice or statement is noted in `problems`."""
     if not form.use_website:
-        raise InvalidInput("To publish your story we need your permission for the website.")
+        problems.add("use_website", "To publish your story we need your permission for the "
+                                    "website.")
+    expires_on = problems.check("expires_on", parse_expiry, form.expires_on, today)
     if form.material_connection not in MATERIAL_CONNECTIONS:
-        raise InvalidInput("Please answer the question about connections with the clinic.")
+        problems.add("material_connection", "Please answer the question about connections "
+                                            "with the clinic.")
+    authority = problems.check("representative_authority", clean_line,
+                               form.representative_authority, 200, "authority", required=False)
     if form.signer_role not in SIGNER_ROLES:
-        raise InvalidInput("Please say whether you are the patient or their representative.")
-    authority = clean_line(form.representative_authority, 200, "authority", required=False)
-    if form.signer_role == "representative" and not authority:
-        raise InvalidInput("Please describe your authority to act for the patient.")
-    if not (form.attest_adult and form.attest_identity):
-        raise InvalidInput("Please confirm both statements above your signature.")
+        problems.add("signer_role", "Please say whether you are the patient or their "
+                                    "representative.")
+    elif form.signer_role == "representative" and authority == "":
+        problems.add("representative_authority", "Please describe your authority to act for "
+                                                 "the patient.")
+    if not form.attest_identity:
+        problems.add("attest_identity", "Please confirm that you are the patient or their "
+                                        "representative and have read the authorization.")
+    if not form.attest_adult:
+        problems.add("attest_adult", "Please confirm that you are 18 or older.")
     return {
         "use_website": True,
         "use_excerpts": bool(form.use_excerpts),
-        "expires_on": parse_expiry(form.expires_on, today),
-        "expiry_event": clean_line(form.expiry_event, 200, "expiry event", required=False),
+        "expires_on": expires_on,
+        "expiry_event": problems.check("expiry_event", clean_line, form.expiry_event, 200,
+                                       "expiry event", required=False),
         "signer_role": form.signer_role,
         "representative_authority": authority,
         "attest_adult": True,
         "attest_identity": True,
         "material_connection": form.material_connection,
-        "material_details": clean_line(form.material_details, 300, "details of the connection",
-                                       required=False),
+        "material_details": problems.check("material_details", clean_line,
+                                           form.material_details, 300,
+                                           "details of the connection", required=False),
     }
 
 
@@ -209,42 +265,94 @@ def _refuse_duplicate(key: str, session: Session) -> None:
         Story.duplicate_key == key, Story.status != Status.WITHDRAWN.value
     )
     if session.exec(query).first() is not None:
-        raise InvalidInput(
-            "This story has already been submitted. If you lost your receipt code, "
-            "please contact the clinic."
+        raise DuplicateStory(
+            "This story has already reached us, so it was not sent again. " + receipts.LOST_CODE
         )
 
 
-def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
-    """Validate and store a new story with its consent; return the receipt."""
+#: A title that passes `clean_line`, used to check the story text on its own
+#: through `clean_story` when the real title has a problem of its own.
+_STAND_IN_TITLE = "Untitled"
+
+
+def _story_fields(form: SubmissionForm, problems: _Problems) -> tuple[str, str, str]:
+    """Title, body and display name, each problem noted under its own field."""
+    title = problems.check("title", clean_line, form.title, MAX_TITLE_CHARS, "title")
+    cleaned = problems.check("body", clean_story, title or _STAND_IN_TITLE, form.body)
+    body = cleaned[1] if cleaned else ""
+    name_field = "display_name" if form.display_mode in DISPLAY_MODES else "display_mode"
+    display_name = problems.check(name_field, display_name_for, form.display_mode,
+                                  form.display_name)
+    return title or "", body, display_name or ""
+
+
+def check_form(form: SubmissionForm, *, session: Session) -> dict:
+    """Every field checked and cleaned; `InvalidSubmission` lists all the problems.
+
+    The honeypot is answered alone and vaguely: a bot learns nothing.
+    """
     if form.honeypot:
-        raise InvalidInput("Your submission could not be accepted.")
-    title, body = clean_story(form.title, form.body)
-    display_name = display_name_for(form.display_mode, form.display_name)
-    today = utcnow().date()
-    consent_fields = _consent_fields(form, today)
-    signature = clean_line(form.signature, MAX_SIGNATURE_CHARS, "signature")
-    email = _email(form.contact_email)
+        raise InvalidSubmission([("form", "Your submission could not be accepted.")])
+    problems = _Problems()
+    title, body, display_name = _story_fields(form, problems)
+    tags = problems.check("tags", tags_for, form.tags)
+    email = problems.check("contact_email", _email, form.contact_email)
+    consent_fields = _consent_fields(form, utcnow().date(), problems)
+    signature = problems.check("signature", clean_line, form.signature, MAX_SIGNATURE_CHARS,
+                               "signature")
     terms = authorization.current(session)
     if form.authorization_version and form.authorization_version != terms.version:
-        raise InvalidInput("The authorization was updated while you wrote. Please read it again.")
-    key = duplicate_key(body)
+        problems.add("form", "The authorization was updated while you wrote. Please read it "
+                             "again.")
+    problems.raise_any()
+    return {"title": title, "body": body, "display_name": display_name, "tags": tags,
+            "email": email, "consent": consent_fields, "signature": signature, "terms": terms}
+
+
+def receipt_stored(code: str, *, session: Session) -> bool:
+    """Whether a story was stored under `code` (the page's pending code, see `submit_story`)."""
+    digest = receipts.code_hash(code or "")
+    return session.exec(select(Story.id).where(Story.receipt_hash == digest)).first() is not None
+
+
+def _new_story_code(code: str | None, session: Session) -> str:
+    """`code` if the caller chose one (well formed and unused), else a fresh one."""
+    if code is None:
+        return receipts.new_code()
+    if not receipts.well_formed(code):
+        raise ValueError("a receipt code must come from receipts.new_code()")
+    if receipt_stored(code, session=session):
+        raise ReceiptCodeUsed("This story has already reached us.")
+    return receipts.grouped(code)
+
+
+def submit_story(form: SubmissionForm, *, session: Session, code: str | None = None) -> Receipt:
+    """Validate and store a new story with its consent; return the receipt.
+
+    `code`: a receipt code from `receipts.new_code()` that the caller already
+    keeps (the share page keeps it in the browser session before sending, so
+    that a run cut short after the commit cannot lose it); None for a new one.
+    """
+    checked = check_form(form, session=session)
+    terms = checked["terms"]
+    key = duplicate_key(checked["body"])
     lock_chain(session)  # two identical stories sent at once: the second sees the first
     _refuse_duplicate(key, session)
-    code = receipts.new_code()
+    code = _new_story_code(code, session)
     story = Story(
         public_id=receipts.public_id(),
         receipt_hash=receipts.code_hash(code),
         status=Status.SUBMITTED.value,
         display_mode=form.display_mode,
-        tags=tags_for(form.tags),
-        contact_email_enc=crypto.encrypt(email),
+        tags=checked["tags"],
+        contact_email_enc=crypto.encrypt(checked["email"]),
         duplicate_key=key,
     )
     session.add(story)
     session.flush()
-    revision = add_revision(story, title, body, session=session, author_kind="patient",
-                            display_name=display_name, first=True)
+    revision = add_revision(story, checked["title"], checked["body"], session=session,
+                            author_kind="patient", display_name=checked["display_name"],
+                            first=True)
     story.current_revision_id = revision.id
     story.original_hash = revision.content_hash
     consent = Consent(
@@ -252,8 +360,8 @@ def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
         authorization_id=terms.id,
         authorization_version=terms.version,
         authorization_sha256=terms.sha256,
-        signature_enc=crypto.encrypt(signature),
-        **consent_fields,
+        signature_enc=crypto.encrypt(checked["signature"]),
+        **checked["consent"],
     )
     session.add(consent)
     record(
@@ -268,6 +376,27 @@ def submit_story(form: SubmissionForm, *, session: Session) -> Receipt:
         detail=f"authorization {terms.version}",
     )
     return Receipt(code=code, public_id=story.public_id, story_id=story.id)
+
+
+SUBMIT_WINDOW = timedelta(hours=1)
+SUBMIT_LIMITED = ("Too many stories were sent from here in the last hour. Please try again "
+                  "later; your text is still in the form.")
+
+
+def share_story(form: SubmissionForm, client_key: str, *, session: Session,
+                code: str | None = None) -> Receipt:
+    """Submit from the public form: refused when this client already stored its hourly
+    limit of stories, and counted only when the story was stored.
+
+    A refused form (any `InvalidInput`) rolls the whole transaction back, so
+    mistakes never use up the limit; `client_key` is already a hash.
+    """
+    name = ratelimit.bucket("submit", client_key)
+    ratelimit.check(name, limit=get_settings().submit_limit, window=SUBMIT_WINDOW,
+                    session=session, message=SUBMIT_LIMITED)
+    receipt = submit_story(form, session=session, code=code)
+    ratelimit.count(name, session=session)
+    return receipt
 
 
 def clean_comment(value: str, label: str = "comment") -> str:

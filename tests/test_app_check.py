@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import html
+import re
 
 import factories as f
 import pytest
+from streamlit.proto.TextInput_pb2 import TextInput
 from test_app_support import (
+    app,
     fast_hashing,  # noqa: F401 (fixture)
     messages,
     open_story,
@@ -16,6 +19,7 @@ from test_app_support import (
 )
 
 from moderation import review
+from stories import patient, receipts
 from stories.db import transaction
 from stories.frontmatter import neutralize_value
 from stories.models import Revision
@@ -33,17 +37,40 @@ def moderator(db_url):
 def test_wrong_code_gets_the_generic_message(db_url):
     f.submit()
     at = open_story("AAAA-BBBB-CCCC-DDDD")
-    assert messages(at) == ["No story matches that code. Check the code and try again."]
+    assert messages(at) == [patient.NOT_FOUND]
     assert "patient_code" not in at.session_state
     assert not at.query_params
+    assert any(receipts.LOST_CODE in c.value for c in at.caption)  # the one lost-code answer
 
 
-def test_lookups_are_rate_limited(db_url):
+def test_the_code_field_is_readable_with_a_hide_toggle(db_url):
+    at = app("check")
+    assert widget(at.text_input, "check_code_input").proto.type == TextInput.DEFAULT
+    widget(at.toggle, "check_code_hidden").set_value(True).run()
+    assert widget(at.text_input, "check_code_input").proto.type == TextInput.PASSWORD
+
+
+def test_a_code_typed_loosely_opens_the_story(db_url):
+    receipt = f.submit()
+    at = open_story(" " + receipt.code.lower().replace("-", " ").replace("o", "0") + " ")
+    assert not messages(at)
+    assert "We have your story" in at.info[0].value
+
+
+def test_many_wrong_codes_slow_down_but_never_lock_out_the_right_one(db_url, monkeypatch):
+    monkeypatch.setattr(patient, "MAX_LOOKUP_DELAY", 0.01)  # the real cap is 30 s
+    receipt = f.submit()
     at = open_story("wrong-1")
-    for n in range(2, 12):
+    for n in range(2, 15):
         widget(at.text_input, "check_code_input").set_value(f"wrong-{n}")
         press(at, "Open my story")
-    assert any("Too many attempts" in m for m in messages(at))
+        assert messages(at) == [patient.NOT_FOUND]
+        slowed = [i.value for i in at.info if i.value.startswith("Several codes")]
+        assert bool(slowed) == (n > patient.FREE_LOOKUPS)  # she is told why it takes longer
+    widget(at.text_input, "check_code_input").set_value(receipt.code)
+    press(at, "Open my story")
+    assert not messages(at)
+    assert "We have your story" in at.info[0].value
 
 
 def test_status_timeline_and_code_kept_only_in_session(db_url):
@@ -51,7 +78,8 @@ def test_status_timeline_and_code_kept_only_in_session(db_url):
     at = open_story(receipt.code)
     assert not messages(at)
     assert "We have your story" in at.info[0].value
-    assert any("You shared your story." in m.value for m in at.markdown)
+    timeline = next(m.value for m in at.markdown if "You shared your story." in m.value)
+    assert re.search(r"- \d{1,2} [A-Z][a-z]+ \d{4}: You shared your story\.", timeline)
     assert at.session_state["patient_code"] == receipt.code
     assert receipt.code not in str(at.query_params)
 
@@ -82,7 +110,11 @@ def test_sign_off_the_exact_text(db_url, moderator):
     at = open_story(receipt.code)
     shown = "\n".join(h.value for h in at.html)
     assert "Not broken" in shown and "<del>" in shown and "<ins>" in shown
+    assert shown.count("helped. You are not broken.") == 1  # the text once, with its changes
     assert any("Please check." in h.value for h in at.html)  # the clinic's message
+    widget(at.toggle, "check_show_changes").set_value(False).run()  # the clean final text
+    shown = "\n".join(h.value for h in at.html)
+    assert shown.count("helped. You are not broken.") == 1 and "<del>" not in shown
     press(at, "I approve this exact text")
     assert not messages(at)
     assert story(receipt.story_id).status == "signed off"
@@ -147,4 +179,6 @@ def test_withdraw_needs_confirmation_then_erases(db_url):
     assert saved.status == "withdrawn" and saved.erased_at is not None
     assert "text erased" in messages(at, "success")[0]
     assert "erased from our records" in at.info[0].value
+    assert "will not be published" not in at.info[0].value
+    assert "removed at the next update" in at.info[0].value
     assert not [b for b in at.button if b.label == "Withdraw my story"]

@@ -22,6 +22,7 @@ from test_app_support import (
 
 from moderation import admin
 from moderation.browser import DOWNLOADS
+from stories import patient
 from stories.db import transaction
 from stories.models import Consent, Revision
 
@@ -131,7 +132,7 @@ def test_reconfirm_yes_renews_with_a_new_expiry(db_url, moderator):
     assert saved.status == "approved" and saved.reconfirm_requested_at is None
     assert "renewed" in messages(at, "success")[0]
     assert ASK not in screen_text(at)
-    assert f"lasts until {new_end}" in screen_text(at)
+    assert f"lasts until {patient.readable_date(new_end)}" in screen_text(at)
 
 
 def test_reconfirm_no_takes_the_story_down_and_erases_it(db_url, moderator):
@@ -241,7 +242,7 @@ def test_admin_reissues_a_code_once(db_url):
     at.run()  # shown once: gone on the next run
     assert new_code not in screen_text(at)
     old = open_story(receipt.code)
-    assert messages(old) == ["No story matches that code. Check the code and try again."]
+    assert messages(old) == [patient.NOT_FOUND]
     new = open_story(new_code)
     assert not messages(new)
     assert "We have your story" in new.info[0].value

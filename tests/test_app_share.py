@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+import factories
 import pytest
 from sqlmodel import select
 from test_app_support import (
+    VALID_BODY,
     app,
     fast_hashing,  # noqa: F401 (fixture)
     fill_share,
@@ -13,9 +17,11 @@ from test_app_support import (
     widget,
 )
 
+from stories import receipts
 from stories.config import MAX_BODY_CHARS
 from stories.db import transaction
 from stories.models import Revision, Story
+from stories.submission import submit_story
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
 
@@ -36,21 +42,59 @@ def test_form_shows_the_full_authorization_and_its_version(db_url):
     assert not at.query_params
 
 
-def test_valid_story_gives_a_receipt_code_once_and_clears_the_form(db_url):
+def test_valid_story_shows_only_the_receipt_until_she_saved_the_code(db_url):
     at = app()
     fill_share(at)
     press(at, "Send my story")
     assert not messages(at)
     assert len(at.code) == 1
     code = at.code[0].value
-    assert len(code) >= 10
-    assert any("nobody at the clinic can look it up" in m.value for m in at.markdown)
+    assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){7}", code)
+    assert "Thank you" in messages(at, "success")[0]
+    assert any(receipts.LOST_CODE in c.value for c in at.caption)
+    assert widget(at.download_button, "share_receipt_download")
     assert stories() == [("submitted", "Not broken")]
-    assert widget(at.text_input, "share_title").value == ""
-    assert widget(at.text_area, "share_body").value == ""
+    assert not at.text_area and not at.text_input  # only the receipt: no filled form
+    assert "share_body" not in at.session_state and "share_signature" not in at.session_state
     assert code not in str(at.query_params)
-    at.run()  # any later run: the code is gone
+    at.run()  # a second Send, a rerun, a visit to another page and back: the code stays
+    assert [c.value for c in at.code] == [code]
+    at.switch_page("app_pages/check.py").run()
+    assert widget(at.text_input, "check_code_input").value == code  # ready to check
+    at.switch_page("app_pages/share.py").run()
+    assert [c.value for c in at.code] == [code]
+    assert widget(at.button, "share_receipt_close").disabled  # two steps, not one press
+    widget(at.checkbox, "share_receipt_saved").check().run()
+    press(at, "Close the receipt (the code is not shown again)")
     assert not at.code
+    assert widget(at.text_area, "share_body").value == ""
+    assert widget(at.text_input, "share_signature").value == ""
+    assert stories() == [("submitted", "Not broken")]
+
+
+def test_every_problem_is_shown_under_its_field_and_a_fixed_one_goes(db_url):
+    at = app()
+    fill_share(at, title="", website=False, signature="", attest_adult=False)
+    press(at, "Send my story")
+    assert messages(at) == [
+        "Please fill in your title.",
+        "To publish your story we need your permission for the website.",
+        "Please confirm that you are 18 or older.",
+        "Please fill in your signature.",
+    ]
+    assert "4 things" in messages(at, "warning")[0]
+    assert stories() == []
+    order = [getattr(e, "key", None) or getattr(e, "value", None) for e in at.main]
+    assert order.index("share_title") < order.index("Please fill in your title.") \
+        < order.index("share_body")  # the message is right under its field
+    widget(at.text_input, "share_title").set_value("Not broken")
+    widget(at.text_input, "share_signature").set_value("Jane Patient")
+    press(at, "Send my story")
+    assert messages(at) == [
+        "To publish your story we need your permission for the website.",
+        "Please confirm that you are 18 or older.",
+    ]
+    assert widget(at.text_area, "share_body").value.startswith("For years")
 
 
 def test_markup_like_text_is_stored_exactly_as_typed(db_url):
@@ -113,6 +157,7 @@ def test_too_short_story_is_refused_and_kept(db_url):
     fill_share(at, body="Too short to share.")
     press(at, "Send my story")
     assert messages(at) == ["Your story needs at least 40 characters."]
+    assert "1 thing" in messages(at, "warning")[0]
     assert widget(at.text_area, "share_body").value == "Too short to share."
     assert widget(at.checkbox, "share_attest_adult").value is True
     assert stories() == []
@@ -126,13 +171,51 @@ def test_honeypot_is_refused(db_url):
     assert stories() == []
 
 
-def test_submissions_are_rate_limited(db_url):
+def test_refused_sends_do_not_count_but_stored_stories_do(db_url):
     at = app()
-    for _ in range(5):
+    for _ in range(6):  # more mistakes than the hourly limit of 5
         fill_share(at, website=False)
         press(at, "Send my story")
         assert "permission for the website" in messages(at)[0]
-    fill_share(at)
+    for n in range(5):
+        fill_share(at, body=f"{VALID_BODY} Story {n}.")
+        press(at, "Send my story")
+        assert not messages(at) and at.code
+        widget(at.checkbox, "share_receipt_saved").check().run()
+        press(at, "Close the receipt (the code is not shown again)")
+    fill_share(at, body=f"{VALID_BODY} One too many.")
     press(at, "Send my story")
     assert any("Too many stories" in m for m in messages(at))
-    assert stories() == []
+    assert widget(at.text_area, "share_body").value.endswith("One too many.")
+    assert len(stories()) == 5
+
+
+@pytest.mark.parametrize("same_text", [True, False])
+def test_a_press_cut_short_after_storing_still_ends_on_her_receipt(db_url, same_text):
+    """A second press of Send can stop the first run right after its commit: the
+    next run finds the code this session chose before sending, and shows it."""
+    at = app()
+    body = VALID_BODY if same_text else VALID_BODY + " The second press."
+    fill_share(at, body=body)
+    code = receipts.new_code()
+    at.session_state["share_sending_code"] = code
+    with transaction() as s:  # what the first, cut-short run committed
+        submit_story(factories.form(body=VALID_BODY), session=s, code=code)
+    press(at, "Send my story")
+    assert not messages(at)
+    assert [c.value for c in at.code] == [code]
+    assert not at.text_area
+    assert len(stories()) == 1
+
+
+def test_the_same_story_from_another_session_gets_the_lost_code_answer(db_url):
+    first = app()
+    fill_share(first)
+    press(first, "Send my story")
+    other = app()  # a reload: a new browser session, which never saw the code
+    fill_share(other)
+    press(other, "Send my story")
+    assert not other.code
+    assert messages(other) == ["This story has already reached us, so it was not sent "
+                               "again. " + receipts.LOST_CODE]
+    assert widget(other.text_area, "share_body").value == VALID_BODY

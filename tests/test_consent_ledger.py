@@ -65,16 +65,14 @@ def test_reissued_code_replaces_the_old_one_and_is_audited(db_url):
     assert event.actor_id == who.id and "in person" in event.detail and code not in event.detail
 
 
-def test_receipt_lookups_are_rate_limited(db_url):
-    from stories.errors import RateLimited
-
-    for _ in range(patient.LOOKUP_LIMIT):
+def test_receipt_lookups_slow_down_per_client(db_url):
+    waits = []
+    for _ in range(patient.FREE_LOOKUPS + 2):
         with transaction() as s:
-            patient.record_attempt("client-1", session=s)
-    with pytest.raises(RateLimited), transaction() as s:
-        patient.record_attempt("client-1", session=s)
+            waits.append(patient.start_lookup("client-1", session=s))
+    assert waits == [0.0] * patient.FREE_LOOKUPS + [1.0, 2.0]
     with transaction() as s:  # another client is not affected
-        patient.record_attempt("client-2", session=s)
+        assert patient.start_lookup("client-2", session=s) == 0.0
 
 
 def test_reconfirm_yes_renews_the_authorization(db_url):

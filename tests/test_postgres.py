@@ -89,7 +89,7 @@ def test_a_failed_action_rolls_back_everything_on_postgresql(db_url):
 def test_the_duplicate_check_sees_committed_stories(db_url):
     with transaction() as s:
         submit_story(f.form(), session=s)
-    with pytest.raises(InvalidInput, match="already been submitted"), transaction() as s:
+    with pytest.raises(InvalidInput, match="already reached us"), transaction() as s:
         submit_story(f.form(), session=s)
 
 
