@@ -90,7 +90,7 @@ def test_sign_off_shows_how_the_website_writes_a_title_with_symbols(db_url, mode
     f.to_awaiting_signoff(receipt, moderator)
     at = open_story(receipt.code)
     shown = [h.value for h in at.html]
-    assert f"<h3>{html.escape(title)}</h3>" in shown  # her title, as typed
+    assert any(html.escape(title) in h for h in shown)  # her title, as typed
     published = neutralize_value(title)
     assert published != title
     assert f'<p class="published-title">{html.escape(published)}</p>' in shown

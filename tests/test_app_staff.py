@@ -268,6 +268,6 @@ def test_the_patient_sees_the_name_she_signs_off(moderator):
     receipt = f.submit(display_name="Rachel Smith")
     f.to_awaiting_signoff(receipt, moderator)
     at = open_story(receipt.code)
-    text = screen_text(at)
-    assert "<p>Shown as: Rachel</p>" in text  # the byline she approves, above the text
-    assert "Shown as: <del>Rachel Smith</del><ins>Rachel</ins>" in text  # and the change
+    assert "Shown as: <del>Rachel Smith</del><ins>Rachel</ins>" in screen_text(at)  # the change
+    at.toggle(key="check_show_changes").set_value(False).run()  # the clean final text
+    assert "<p>Shown as: Rachel</p>" in screen_text(at)  # the byline she approves
