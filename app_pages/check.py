@@ -20,6 +20,7 @@ from app_pages.common import (
     show_html,
     show_text,
 )
+from app_pages.notify_ui import lost_code_form, manage_notifications
 from stories import authorization, ledger, patient, reconfirm
 from stories.config import (
     MAX_BODY_CHARS,
@@ -241,6 +242,7 @@ def show_story(code: str) -> None:
     if "withdraw" in view.actions:
         show_withdraw(code)
     show_download(code)
+    manage_notifications(code)
     if st.button("Close my story", key="check_close"):
         st.session_state.pop(CODE_KEY, None)
         st.rerun()
@@ -255,6 +257,7 @@ def main() -> None:
         show_story(code)
     else:
         open_form()
+        lost_code_form()
 
 
 main()

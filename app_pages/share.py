@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from app_pages.common import act, client_key, run, show_code_once, show_flash
+from app_pages.notify_ui import after_submit, optin_checkbox
 from stories import authorization, ratelimit
 from stories.config import (
     MAX_BODY_CHARS,
@@ -102,6 +103,7 @@ def story_fields() -> None:
     st.text_input("Contact email (optional, only if you would like us to be able to reach "
                   "you; stored encrypted, never published)", max_chars=MAX_EMAIL_CHARS,
                   key=_key("email"))
+    optin_checkbox()
     with st.container(key="share_hp_box"):
         st.text_input("Leave this empty", key=_key("trap"), label_visibility="collapsed")
 
@@ -168,6 +170,7 @@ def submit(version: str) -> None:
     receipt = run(submit_story, collect(version)) if allowed else None
     if receipt is None:
         return
+    after_submit(receipt)
     for name in FIELDS:
         st.session_state.pop(_key(name), None)
     st.session_state.pop(VERSION_KEY, None)
