@@ -506,3 +506,25 @@ def test_dates_in_the_past_are_not_news_twice(server):
                 session=s, revision_hash=None)
     run_once()
     assert len(server.messages) == 1
+
+
+def test_a_key_rotation_keeps_addresses_readable_and_reindexes_them(server, monkeypatch):
+    from cryptography.fernet import Fernet
+
+    from stories.rekey import rotate_all
+    from tests.conftest import TEST_KEY
+
+    receipt = opted_in()
+    old_index = optin.address_index(ADDRESS)
+    monkeypatch.setenv("STORIES_ENCRYPTION_KEY", f"{Fernet.generate_key().decode()},{TEST_KEY}")
+    with transaction() as s:
+        rotate_all(session=s)
+    new_key = get_settings().encryption_key.split(",")[0]
+    monkeypatch.setenv("STORIES_ENCRYPTION_KEY", new_key)  # the old key is gone
+    assert run_once().indexed == 1
+    with transaction() as s:
+        pref = s.get(ContactPreference, receipt.story_id)
+        assert pref.address_index == optin.address_index(ADDRESS) != old_index
+    f.to_awaiting_signoff(receipt, f.staff())
+    run_once()
+    assert subjects(server) == [templates.NEWS_SUBJECT]
