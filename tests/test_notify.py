@@ -36,6 +36,7 @@ from tests import factories as f
 from tests.smtp_server import SmtpServer, body
 
 CHECK_URL = "https://stories.clinic.example/check"
+CONFIRMATION = templates.MESSAGES[queue.CONFIRM_KIND].subject
 ADDRESS = "patient@example.org"
 
 
@@ -43,19 +44,33 @@ ADDRESS = "patient@example.org"
 def server(db_url, monkeypatch):
     """A running SMTP server, with the app's notice settings pointing at it."""
     smtp_server = SmtpServer().start()
+    RUNNING[:] = [smtp_server]
     monkeypatch.setenv("STORIES_SMTP_URL", smtp_server.url)
     monkeypatch.setenv("STORIES_CHECK_URL", CHECK_URL)
     monkeypatch.setenv("STORIES_NOTIFY_MAX_ATTEMPTS", "3")
     monkeypatch.setenv("STORIES_NOTIFY_RETRY_SECONDS", "60")
     yield smtp_server
+    RUNNING.clear()
     smtp_server.stop()
 
 
+RUNNING: list[SmtpServer] = []  # the test's server, so `opted_in` can deliver the confirmation
+
+
 def opted_in(**overrides):
-    """A submitted story whose author asked for notices (as the share page does)."""
+    """A submitted story whose author asked for notices (as the share page does).
+
+    The confirmation this queues ("notices on") is sent and emptied from the
+    server's inbox, so a test sees only the messages of what it does next.
+    """
     receipt = f.submit(**overrides)
     with transaction() as s:
         optin.after_submit(receipt.story_id, True, session=s)
+    if RUNNING:
+        assert run_once().failed == 0
+        with RUNNING[0].lock:
+            RUNNING[0].messages[:] = [(to, m) for to, m in RUNNING[0].messages
+                                      if m["Subject"] != CONFIRMATION]
     return receipt
 
 
@@ -73,7 +88,9 @@ def words(text: str) -> set[str]:
 def test_a_full_journey_tells_her_of_every_step_and_nothing_else(server, monkeypatch):
     monkeypatch.setenv("STORIES_NOTIFY_DAILY_CAP", "10")
     who, boss = f.staff(), f.staff("admin", "boss")
-    receipt = opted_in()
+    receipt = f.submit()
+    with transaction() as s:  # as the share page does when she ticks the box
+        assert optin.after_submit(receipt.story_id, True, session=s) is True
     digest = f.redact_everything(receipt.story_id, who)
     with transaction() as s:
         review.request_changes(receipt.story_id, digest, "Please shorten it.", who=who, session=s)
@@ -95,12 +112,12 @@ def test_a_full_journey_tells_her_of_every_step_and_nothing_else(server, monkeyp
     with transaction() as s:
         review.withdraw_for_patient(public_id, "by letter", who=who, session=s)
     run_once()
-    assert (report.queued, report.sent, report.failed) == (5, 5, 0)
-    kinds = [n.kind for n in _notifications()]
-    assert kinds == ["changes requested", "signoff requested", "published",
+    assert (report.queued, report.sent, report.failed) == (5, 6, 0)  # + the confirmation
+    kinds = [n.kind for n in _notifications(confirmations=True)]
+    assert kinds == ["notices on", "changes requested", "signoff requested", "published",
                      "reconfirmation requested", "new code issued", "withdrawal recorded"]
     received = server.to(ADDRESS)
-    assert len(received) == 6
+    assert len(received) == 7
     assert all(m["From"] == '"Story desk" <story-desk@localhost>' or
                m["From"] == "Story desk <story-desk@localhost>" for m in received)
     assert all(CHECK_URL in body(m) for m in received)
@@ -122,7 +139,7 @@ def test_a_rejection_an_ending_authorization_and_a_paper_withdrawal_are_news(ser
     run_once()  # the ending authorization is news once per end date, not once per run
     assert subjects(server, "one@example.org") == [templates.NEWS_SUBJECT]
     assert subjects(server, "two@example.org") == [templates.NEWS_SUBJECT]
-    assert [n.kind for n in _notifications()] == ["not published", "authorization ending"]
+    assert sorted(n.kind for n in _notifications()) == ["authorization ending", "not published"]
 
 
 def test_without_opt_in_nothing_is_sent(server):
@@ -143,9 +160,11 @@ def test_without_smtp_settings_nothing_is_sent_and_nothing_is_queued(db_url, mon
     assert _notifications() == []
 
 
-def _notifications() -> list[Notification]:
+def _notifications(confirmations: bool = False) -> list[Notification]:
+    """The queued messages in order (without the "notices on" confirmations unless asked)."""
     with transaction() as s:
-        return list(s.exec(select(Notification).order_by(Notification.id)))
+        rows = list(s.exec(select(Notification).order_by(Notification.id)))
+    return [n for n in rows if confirmations or n.kind != queue.CONFIRM_KIND]
 
 
 # ------------------------------------------------------- what a message holds
@@ -207,8 +226,8 @@ def test_every_template_is_neutral(kind):
 
 
 def test_a_temporary_refusal_is_retried_with_backoff_then_failed(server):
-    server.refuse_all = "451 4.3.0 try again later"
     f.to_awaiting_signoff(opted_in(), f.staff())
+    server.refuse_all = "451 4.3.0 try again later"
     start = utcnow()
     first = run_once(now=start)
     again_too_soon = run_once(now=start + timedelta(seconds=30))
@@ -224,8 +243,8 @@ def test_a_temporary_refusal_is_retried_with_backoff_then_failed(server):
 
 
 def test_a_temporary_refusal_then_success_sends_once(server):
-    server.refusals = ["451 4.3.0 try again later"]
     f.to_awaiting_signoff(opted_in(), f.staff())
+    server.refusals = ["451 4.3.0 try again later"]
     start = utcnow()
     assert run_once(now=start).retried == 1
     assert run_once(now=start + timedelta(minutes=5)).sent == 1
@@ -233,16 +252,16 @@ def test_a_temporary_refusal_then_success_sends_once(server):
 
 
 def test_a_permanent_refusal_fails_at_once(server):
-    server.refuse_all = "550 5.1.1 mailbox unavailable"
     f.to_awaiting_signoff(opted_in(), f.staff())
+    server.refuse_all = "550 5.1.1 mailbox unavailable"
     report = run_once()
     assert (report.failed, report.retried) == (1, 0)
     assert _notifications()[0].last_error == "server answered 550"
 
 
 def test_a_server_that_is_down_is_retried_then_failed(server, monkeypatch):
-    server.stop()
     f.to_awaiting_signoff(opted_in(), f.staff())
+    server.stop()
     start = utcnow()
     reports = [run_once(now=start + timedelta(hours=n)) for n in range(3)]
     assert [r.retried for r in reports] == [1, 1, 0] and reports[-1].failed == 1
@@ -308,9 +327,10 @@ def test_the_daily_cap_suppresses_messages_past_it(server, monkeypatch):
         for _ in range(3):
             reconfirm.request(story, Actor.staff(who.id), session=s)
     run_once()
-    assert [n.status for n in _notifications()] == ["pending", "pending", "suppressed"] or \
-        [n.status for n in _notifications()] == ["sent", "sent", "suppressed"]
-    assert len(server.messages) == 2
+    assert [(n.kind, n.status) for n in _notifications(confirmations=True)] == [
+        ("notices on", "sent"), ("reconfirmation requested", "sent"),
+        ("reconfirmation requested", "suppressed"), ("reconfirmation requested", "suppressed")]
+    assert len(server.messages) == 1  # the confirmation was sent (and cleared) before
 
 
 def test_a_stale_claim_is_failed_not_resent(server):
@@ -443,7 +463,8 @@ def test_she_can_change_turn_off_and_delete_her_address(server):
     assert (shown.notify, shown.address_hint) == (True, "n•••@e•••.org")
     f.to_awaiting_signoff(receipt, f.staff())
     run_once()
-    assert subjects(server, "new.address@example.org") == [templates.NEWS_SUBJECT]
+    # a new address first hears that it receives notices, then the news
+    assert subjects(server, "new.address@example.org") == [CONFIRMATION, templates.NEWS_SUBJECT]
     assert server.to(ADDRESS) == []
     with transaction() as s:
         assert optin.change(receipt.code, False, session=s).notify is False

@@ -77,8 +77,9 @@ def _journey(browser, app, mail: SmtpServer) -> None:
         f.to_awaiting_signoff(receipt, f.staff("moderator", "mod"))
 
         output = notify_send({"STORIES_CHECK_URL": os.environ["STORIES_CHECK_URL"]})
-        assert "sent 1," in output
-        [message] = mail.to(EMAIL)
+        assert "sent 2," in output  # the confirmation of her opt-in, then the news
+        confirmation, message = mail.to(EMAIL)
+        assert confirmation["Subject"] == "Email notices about the story you shared"
         text = body(message)
         assert message["Subject"] == "News about the story you shared"
         assert "Slowly" not in text and "Rose" not in text

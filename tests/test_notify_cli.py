@@ -33,15 +33,16 @@ def test_demo_authors_who_opted_in_hear_of_sign_off_and_publication(db_url, serv
     assert opted, "the demo seeds no story whose author opted in"
     result = cli("notify", "send", env_extra=env)
     assert result.returncode == 0, result.stderr
-    assert f"sent {2 * len(opted)}," in result.stdout  # sign-off requested, then published
+    # "notices on", sign-off requested, then published
+    assert f"sent {3 * len(opted)}," in result.stdout
     recipients = {r for rcpt, _ in server.messages for r in rcpt}
     assert len(recipients) == len(opted)
     assert all(r.endswith("@example.org") for r in recipients)
-    assert all("There is news about the story you shared" in body(m) for _, m in server.messages)
+    assert all("news about the story you shared" in body(m) for _, m in server.messages)
     assert "@" not in result.stdout + result.stderr  # counts only, never an address
     status = cli("notify", "status", env_extra=env)
     assert "notifications are on" in status.stdout
-    assert f"sent {2 * len(opted)}" in status.stdout
+    assert f"sent {3 * len(opted)}" in status.stdout
 
 
 def test_a_bad_smtp_url_is_a_one_line_error_without_the_password(db_url):

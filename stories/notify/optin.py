@@ -103,10 +103,21 @@ def _preference(story_id: int, session: Session) -> ContactPreference:
     return pref or ContactPreference(story_id=story_id)
 
 
+def _confirm(pref: ContactPreference, session: Session) -> None:
+    """Tell the address that it now receives notices (so a mistyped one is noticed by
+    whoever owns it, and she sees they work)."""
+    from stories.notify.queue import CONFIRM_KIND, enqueue  # the queue uses this module too
+
+    session.flush()
+    enqueue(pref.story_id, CONFIRM_KIND, f"on:{pref.story_id}:{pref.updated_at.timestamp()}",
+            session=session, now=pref.updated_at)
+
+
 def after_submit(story_id: int, notify: bool, *, session: Session) -> bool:
     """Index the contact address given with a new story and record her choice.
 
-    Returns whether notices are now on (False when she gave no address).
+    Returns whether notices are now on (False when she gave no address).  A
+    first notice confirming the choice is queued when she opted in.
     """
     story = session.get(Story, story_id)
     address = crypto.decrypt(story.contact_email_enc) if story else None
@@ -116,6 +127,8 @@ def after_submit(story_id: int, notify: bool, *, session: Session) -> bool:
     _store(pref, address)
     pref.notify = bool(notify)
     session.add(pref)
+    if pref.notify:
+        _confirm(pref, session)
     return pref.notify
 
 
@@ -136,6 +149,7 @@ def change(code: str, notify: bool, new_address: str = "", *, session: Session) 
     if story.erased_at is not None:
         raise InvalidInput("This story was withdrawn; there is nothing more to be told about it.")
     pref = _preference(story.id, session)
+    was_on, old_index = pref.notify and pref.address_enc is not None, pref.address_index
     address = clean_address(new_address) if (new_address or "").strip() else (
         crypto.decrypt(pref.address_enc) if pref.address_enc
         else crypto.decrypt(story.contact_email_enc))
@@ -147,6 +161,8 @@ def change(code: str, notify: bool, new_address: str = "", *, session: Session) 
         session.add(story)
     pref.notify = bool(notify)
     session.add(pref)
+    if pref.notify and (not was_on or pref.address_index != old_index):
+        _confirm(pref, session)  # turned on, or a new address: it hears so first
     return choice(code, session=session)
 
 

@@ -33,6 +33,7 @@ from stories.notify.templates import MESSAGES
 PENDING, SENT, FAILED, SUPPRESSED = "pending", "sent", "failed", "suppressed"
 STATUSES = (PENDING, SENT, FAILED, SUPPRESSED)
 CODE_KIND = "your new code"
+CONFIRM_KIND = "notices on"
 #: Outbox event -> message kind.  Everything else announced is not news for her.
 EVENT_MESSAGES: dict[str, str] = {
     Action.SEND_FOR_SIGNOFF.value: "signoff requested",

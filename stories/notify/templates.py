@@ -35,6 +35,12 @@ def _news(extra: str = "") -> Template:
 
 #: Message kind -> what is sent.  The kinds are the patient's own words for the step.
 MESSAGES: dict[str, Template] = {
+    "notices on": Template(
+        "Email notices about the story you shared",
+        "Hello,\n\nThis address will receive a short email when there is news about the story "
+        "you shared; the email never says more than that. You can turn these notices off, "
+        "change the address or delete it on Check my story at {url}, with your receipt code."
+        "\n\nIf you did not ask for this, please contact us.\n\n{sender}\n"),
     "signoff requested": _news(_ANSWER),
     "changes requested": _news(_ANSWER),
     "published": _news(),
