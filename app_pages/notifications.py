@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import require_staff, run, show_flash
-from stories.notify.queue import overview
+from moderation.notices import overview
 
 OFF = ("Notifications are **off**: no SMTP server is configured (`STORIES_SMTP_URL`). "
        "No patient receives any email, and the opt-in is not offered.")
@@ -19,10 +19,10 @@ ON = ("Notifications are **on**. Messages are sent by `python -m stories notify 
 
 def main() -> None:
     """Render the page."""
-    require_staff("manage")
+    identity = require_staff("manage")
     st.title("Notifications")
     show_flash()
-    view = run(overview)
+    view = run(overview, who=identity)
     if view is None:
         return
     (st.success if view.on else st.warning)(ON if view.on else OFF)

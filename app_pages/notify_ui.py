@@ -47,7 +47,7 @@ def manage_notifications(code: str) -> None:
     if not notices_on():
         return
     current = run(optin.choice, code)
-    if current is None:
+    if current is None or not current.available:
         return
     with st.expander("Email notices", expanded=False):
         if current.address_hint:

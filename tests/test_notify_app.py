@@ -16,7 +16,9 @@ from test_app_support import (
     widget,
 )
 
+from moderation import notices
 from stories.db import transaction
+from stories.errors import NotAuthorized
 from stories.models import CodeRequest, ContactPreference, Notification, Story
 from stories.notify import lostcode, optin, run_once
 
@@ -147,6 +149,9 @@ def test_the_staff_page_says_when_notices_are_off(db_url, monkeypatch):
 
 
 def test_the_staff_page_is_for_admins_only(db_url):
-    at = app("notifications", who=f.staff("moderator"))
+    moderator = f.staff("moderator")
+    at = app("notifications", who=moderator)
     assert messages(at) == ["Your account is not allowed to see this page."]
     assert not at.metric
+    with pytest.raises(NotAuthorized), transaction() as s:  # the service checks too
+        notices.overview(who=moderator, session=s)

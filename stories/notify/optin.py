@@ -138,7 +138,8 @@ def choice(code: str, *, session: Session) -> NoticeChoice:
     pref = session.get(ContactPreference, story.id)
     address = crypto.decrypt(pref.address_enc) if pref and pref.address_enc else \
         crypto.decrypt(story.contact_email_enc)
-    return NoticeChoice(available=get_settings().notifications_on,
+    withdrawn = story.erased_at is not None  # the withdrawal notice is the last one
+    return NoticeChoice(available=get_settings().notifications_on and not withdrawn,
                         notify=bool(pref and pref.notify and address),
                         address_hint=mask(address) if address else "")
 
