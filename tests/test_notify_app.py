@@ -155,3 +155,13 @@ def test_the_staff_page_is_for_admins_only(db_url):
     assert not at.metric
     with pytest.raises(NotAuthorized), transaction() as s:  # the service checks too
         notices.overview(who=moderator, session=s)
+
+
+def test_no_notice_settings_on_a_withdrawn_story(notices_on):
+    from stories import patient
+
+    receipt = f.submit(contact_email=ADDRESS)
+    assert "Email notices" in [e.label for e in open_story(receipt.code).expander]
+    with transaction() as s:
+        patient.withdraw(receipt.code, session=s)
+    assert "Email notices" not in [e.label for e in open_story(receipt.code).expander]
