@@ -549,3 +549,18 @@ def test_a_key_rotation_keeps_addresses_readable_and_reindexes_them(server, monk
     f.to_awaiting_signoff(receipt, f.staff())
     run_once()
     assert subjects(server) == [templates.NEWS_SUBJECT]
+
+
+def test_a_retention_purge_drops_the_notice_address(server):
+    from stories.retention import purge
+
+    receipt = opted_in()
+    with transaction() as s:
+        review.reject(receipt.story_id, f.current_hash(receipt.story_id), "duplicate",
+                      who=f.staff(), session=s)
+    with transaction() as s:  # ... and the retention period passes
+        purge(1, session=s, today=date.today() + timedelta(days=30))
+    run_once()
+    with transaction() as s:
+        assert s.get(ContactPreference, receipt.story_id) is None
+        assert s.get(Story, receipt.story_id).erased_at is not None

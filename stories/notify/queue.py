@@ -11,7 +11,7 @@ becomes one `Notification` for a story whose author opted in; the
 publishes every approved story at its next run); a later re-approval is not
 news again.  An authorization ending within `STORIES_EXPIRY_NOTICE_DAYS` is
 found by date, once per end date.  After a withdrawal the notice is queued
-and the address is dropped.
+and the address is dropped; so it is after any other erasure (retention purge).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 from stories import crypto
 from stories.config import get_settings
-from stories.events import Action
+from stories.events import Action, Event
 from stories.expiry import expiring_soon
 from stories.models import ContactPreference, Notification, NotifyCursor, OutboxEvent, utcnow
 from stories.notify import optin
@@ -45,6 +45,9 @@ EVENT_MESSAGES: dict[str, str] = {
     Action.REISSUE_CODE.value: "new code issued",
 }
 EXPIRY_KIND = "authorization ending"
+#: After these the story's address goes (its text and contact were erased); a withdrawal's
+#: own notice is queued first.
+ERASING = frozenset({Action.WITHDRAW.value, Event.ERASE.value, Event.PURGE.value})
 _CURSOR = "notices"
 _PG_QUEUE_LOCK = 0x5107E6  # advisory lock id: one queue step at a time on PostgreSQL
 _BATCH = 500
@@ -106,12 +109,14 @@ def _cursor(session: Session) -> NotifyCursor:
 def _from_outbox(row: OutboxEvent, session: Session, now: datetime) -> int:
     """Queue what one outbox row means for its story; 1 if a message was queued."""
     kind = EVENT_MESSAGES.get(row.event)
-    if kind is None or row.story_id is None:
+    if row.story_id is None:
         return 0
-    key = f"published:{row.story_id}" if kind == "published" else f"outbox:{row.id}"
-    queued = enqueue(row.story_id, kind, key, session=session, now=now) is not None
-    if row.event == Action.WITHDRAW.value:
-        optin.drop(row.story_id, session=session)  # the last thing she hears from us
+    queued = False
+    if kind is not None:
+        key = f"published:{row.story_id}" if kind == "published" else f"outbox:{row.id}"
+        queued = enqueue(row.story_id, kind, key, session=session, now=now) is not None
+    if row.event in ERASING:
+        optin.drop(row.story_id, session=session)  # nothing more to tell her
     return int(queued)
 
 
