@@ -564,3 +564,22 @@ def test_a_retention_purge_drops_the_notice_address(server):
     with transaction() as s:
         assert s.get(ContactPreference, receipt.story_id) is None
         assert s.get(Story, receipt.story_id).erased_at is not None
+
+
+def test_a_message_whose_key_is_gone_fails_without_stopping_the_others(server, monkeypatch):
+    from cryptography.fernet import Fernet
+
+    lost = opted_in(contact_email="lost@example.org", body=f.BODY + " Lost.")
+    f.to_awaiting_signoff(lost, f.staff())
+    with transaction() as s:
+        queue.queue_news(session=s)
+    monkeypatch.setenv("STORIES_ENCRYPTION_KEY", Fernet.generate_key().decode())
+    kept = f.submit(contact_email="kept@example.org", body=f.BODY + " Kept.")  # new key
+    with transaction() as s:
+        optin.after_submit(kept.story_id, True, session=s)
+    f.to_awaiting_signoff(kept, f.staff("moderator", "second"))
+    report = run_once()
+    assert (report.failed, report.sent) == (1, 2)
+    assert subjects(server, "kept@example.org") == [CONFIRMATION, templates.NEWS_SUBJECT]
+    failed = [n for n in _notifications() if n.status == "failed"]
+    assert [n.last_error for n in failed] == ["address unreadable (encryption key)"]

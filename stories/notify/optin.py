@@ -90,6 +90,15 @@ def mask(address: str) -> str:
     return f"{local[0]}•••@{host[0]}•••.{tld}"[:40]
 
 
+def readable(token: bytes | None) -> str | None:
+    """Decrypt an address; None if it is absent or under a key no longer configured
+    (that one row is skipped; the rest of a run goes on)."""
+    try:
+        return crypto.decrypt(token)
+    except crypto.KeyMissing:
+        return None
+
+
 def _store(pref: ContactPreference, address: str | None) -> None:
     """Put `address` (or none) into the preference, encrypted and indexed."""
     pref.address_enc = crypto.encrypt(address) if address else None
@@ -194,14 +203,18 @@ def index_missing(*, session: Session) -> int:
     for story in session.exec(select(Story).where(Story.contact_email_enc.is_not(None),
                                                   Story.erased_at.is_(None),
                                                   Story.id.not_in(known))):
-        pref = ContactPreference(story_id=story.id)
-        _store(pref, crypto.decrypt(story.contact_email_enc))
-        session.add(pref)
-        done += 1
+        address = readable(story.contact_email_enc)
+        if address:
+            pref = ContactPreference(story_id=story.id)
+            _store(pref, address)
+            session.add(pref)
+            done += 1
     current = index_key_id()
     for pref in session.exec(select(ContactPreference).where(
             ContactPreference.address_enc.is_not(None), ContactPreference.index_key != current)):
-        _store(pref, crypto.decrypt(pref.address_enc))
-        session.add(pref)
-        done += 1
+        address = readable(pref.address_enc)
+        if address:
+            _store(pref, address)
+            session.add(pref)
+            done += 1
     return done

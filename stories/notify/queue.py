@@ -81,7 +81,9 @@ def enqueue(story_id: int, kind: str, dedup_key: str, *, session: Session, now: 
         return None
     if session.exec(select(Notification.id).where(Notification.dedup_key == dedup_key)).first():
         return None
-    address = crypto.decrypt(pref.address_enc)
+    address = optin.readable(pref.address_enc)
+    if address is None:
+        return None
     capped = kind != CODE_KIND and \
         _sent_today(pref.address_index, now, session) >= get_settings().notify_daily_cap
     row = Notification(

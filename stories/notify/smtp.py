@@ -198,12 +198,13 @@ def send_due(target: SmtpTarget, settings: Settings, report, *, now: datetime | 
     with transaction() as session:
         ids = claim(session=session, now=now, limit=limit)
     for row_id in ids:
-        message = _message_for(row_id, settings)
         try:
-            deliver(target, settings.smtp_password, message)
+            deliver(target, settings.smtp_password, _message_for(row_id, settings))
             outcome = None
         except DeliveryFailed as exc:
             outcome = exc
+        except crypto.KeyMissing:  # encrypted under a key no longer configured: unsendable
+            outcome = DeliveryFailed("address unreadable (encryption key)", permanent=True)
         result = _record(row_id, outcome, settings, now)
         setattr(report, result, getattr(report, result) + 1)
         log.info("notification %s: %s", row_id, result if outcome is None else
