@@ -26,6 +26,7 @@ from app_pages.common import (
     show_html,
     show_text,
 )
+from app_pages.notify_ui import lost_code_form, manage_notifications
 from moderation.browser import DOWNLOADS
 from stories import authorization, ledger, patient, receipts, reconfirm
 from stories.config import (
@@ -316,6 +317,7 @@ def show_story(code: str) -> None:
     if "withdraw" in view.actions:
         show_withdraw(code)
     show_download(code)
+    manage_notifications(code)
     if st.button("Close my story", key="check_close"):
         close_story()
         st.rerun()
@@ -331,6 +333,7 @@ def main() -> None:
         show_story(code)
     else:
         open_form()
+        lost_code_form()
     st.page_link(SHARE_PAGE, label="Share your story", icon=":material/edit_note:")
 
 

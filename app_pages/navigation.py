@@ -21,6 +21,7 @@ STAFF = (
     ("app_pages/review.py", "Review", ":material/rate_review:", "review"),
     ("app_pages/export.py", "Export", ":material/download:", "export"),
     ("app_pages/admin.py", "Admin", ":material/manage_accounts:", "manage"),
+    ("app_pages/notifications.py", "Notifications", ":material/mail:", "manage"),
 )
 
 

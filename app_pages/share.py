@@ -16,6 +16,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from app_pages.common import attempt, client_key, run, show_flash
+from app_pages.notify_ui import after_submit, optin_checkbox
 from stories import authorization, receipts
 from stories.config import (
     MAX_BODY_CHARS,
@@ -176,6 +177,7 @@ def story_fields() -> None:
                   "you; stored encrypted, never published)", max_chars=MAX_EMAIL_CHARS,
                   key=_key("email"))
     field_problems("email")
+    optin_checkbox()
     # Abuse control for scripts that fill every field: hidden with display:none
     # (style.css), so it is no Tab stop, not in the accessibility tree and
     # takes no space; people never meet it.
@@ -294,6 +296,8 @@ def submit(version: str) -> None:
     pending = st.session_state.setdefault(SENDING_KEY, receipts.new_code())
     st.session_state.pop(PROBLEMS_KEY, None)
     receipt, refusal = attempt(share_story, collect(version), client_key(), code=pending)
+    if receipt is not None:
+        after_submit(receipt)
     stored = receipt is not None or isinstance(refusal, DuplicateStory | ReceiptCodeUsed)
     if stored and recover_receipt():
         st.switch_page(SHARE_PAGE)  # a new page run starts at the top

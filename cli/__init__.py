@@ -11,11 +11,22 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import cmd_consent, cmd_db, cmd_demo, cmd_export, cmd_ops, cmd_scan, cmd_staff, cmd_stories
+from cli import (
+    cmd_consent,
+    cmd_db,
+    cmd_demo,
+    cmd_export,
+    cmd_notify,
+    cmd_ops,
+    cmd_scan,
+    cmd_staff,
+    cmd_stories,
+)
 from stories.errors import StoryError
 from stories.migrate import require_current_schema
 
-MODULES = (cmd_db, cmd_staff, cmd_scan, cmd_export, cmd_demo, cmd_stories, cmd_consent, cmd_ops)
+MODULES = (cmd_db, cmd_staff, cmd_scan, cmd_export, cmd_demo, cmd_stories, cmd_consent, cmd_ops,
+           cmd_notify)
 NEEDS_NO_DATABASE = {"db", "scan", "keygen", "restore"}
 
 

@@ -8,7 +8,7 @@ from moderation import review
 from moderation.auth import service_account
 from stories import patient
 from stories.db import transaction
-from stories.demo import forms
+from stories.demo import choose_notices, forms
 from stories.identifiers import findings_for
 from stories.models import Story
 from stories.revisions import current_revision
@@ -48,6 +48,7 @@ def demo_command(args) -> int:
     for form in forms(args.stories, seed):
         with transaction() as session:
             receipt = submit_story(form, session=session)
+            choose_notices(form, receipt, session=session)
         if args.approve:
             approve_all_the_way(receipt.story_id, receipt.code)
     print(f"seeded {args.stories} stories" + (" (approved)" if args.approve else ""))

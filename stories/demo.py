@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import random
 
-from stories.submission import MATERIAL_CONNECTIONS, TOPICS, SubmissionForm
+from sqlmodel import Session
+
+from stories.notify import optin
+from stories.submission import MATERIAL_CONNECTIONS, TOPICS, Receipt, SubmissionForm
 
 FIRST = ["Rachel", "David", "Mei-Ling", "Aisha", "Grace", "Tomasz", "Siobhan", "Priya",
          "Lucia", "Oluwaseun", "Hannah", "Marco", "Yuki", "Fatima", "Ingrid", "Carlos"]
@@ -79,3 +82,17 @@ def forms(n: int, seed: int = 7) -> list[SubmissionForm]:
     """`n` submissions, the same for the same seed."""
     rng = random.Random(seed)
     return [make_form(rng) for _ in range(n)]
+
+
+def wants_notices(form: SubmissionForm) -> bool:
+    """Whether this demo author asked for email notices: most who gave an address did.
+
+    Demo addresses are on the reserved `example.org` domain, so with a local
+    SMTP server (see the README) a newcomer watches the messages arrive.
+    """
+    return bool(form.contact_email) and sum(map(ord, form.contact_email)) % 4 != 0
+
+
+def choose_notices(form: SubmissionForm, receipt: Receipt, *, session: Session) -> bool:
+    """Record the demo author's notice choice as the share page does; True if opted in."""
+    return optin.after_submit(receipt.story_id, wants_notices(form), session=session)

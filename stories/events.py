@@ -62,6 +62,8 @@ class Event(StrEnum):
     LOGIN = "login"
     LOGOUT = "logout"
     PUBLISH_AUTHORIZATION = "publish authorization"
+    LOST_CODE_REQUEST = "lost code request"  # someone asked for new codes by email (no address)
+    CODE_SENT_BY_EMAIL = "code sent by email"  # a story got a new code, mailed to its contact
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,10 @@ EVENTS: dict[str, EventSpec] = {
     Event.LOGIN.value: EventSpec("staff", announced=False),
     Event.LOGOUT.value: EventSpec("staff", announced=False),
     Event.PUBLISH_AUTHORIZATION.value: EventSpec("clinic", announced=False),
+    # Same record whether or not the address matched a story: the log cannot tell either.
+    Event.LOST_CODE_REQUEST.value: EventSpec("clinic", announced=False),
+    # Not announced: its message carries the new code and is queued by `stories.notify.lostcode`.
+    Event.CODE_SENT_BY_EMAIL.value: _STORY_QUIET,
 }
 
 

@@ -219,3 +219,71 @@ class OutboxEvent(SQLModel, table=True):
     claimed_at: datetime | None = None
     done_at: datetime | None = Field(default=None, index=True)
     attempts: int = 0
+
+
+class ContactPreference(SQLModel, table=True):
+    """A story's email-notice choice and the address notices go to (see `stories.notify`).
+
+    The address is encrypted like every contact detail; `address_index` is a
+    keyed hash of it (a blind index: HMAC under a key derived from the
+    encryption key, `index_key` names which) so a lost-code request can find
+    the stories of an address without decrypting every row.
+    """
+
+    __tablename__ = "contact_preference"
+    story_id: int = Field(foreign_key="story.id", primary_key=True)
+    address_enc: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    address_index: str | None = Field(default=None, index=True, max_length=64)
+    index_key: str = Field(default="", max_length=16)
+    notify: bool = False
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Notification(SQLModel, table=True):
+    """One email to a patient: pending, sent, failed or suppressed.
+
+    Holds no text: the message is built from `stories.notify.templates` by its
+    `kind` when it is sent.  The recipient (and, for a lost code, the new
+    code) are encrypted and wiped once the message is sent, failed or
+    suppressed; `recipient_hint` is a masked form for the staff page.
+    `dedup_key` makes queuing the same news twice impossible.
+    """
+
+    __tablename__ = "notification"
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int | None = Field(default=None, index=True)
+    kind: str = Field(max_length=32)
+    dedup_key: str = Field(max_length=80, unique=True)
+    recipient_enc: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    address_index: str | None = Field(default=None, index=True, max_length=64)
+    recipient_hint: str = Field(default="", max_length=40)
+    secret_enc: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    status: str = Field(default="pending", index=True, max_length=16)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow, index=True)
+    claimed_at: datetime | None = None
+    sent_at: datetime | None = None
+    last_error: str = Field(default="", max_length=60)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class CodeRequest(SQLModel, table=True):
+    """A "lost my code" request, waiting for the sender run (which finds its stories).
+
+    Stored the same way whether or not the address is known, so answering the
+    request takes the same work both ways; deleted once handled.
+    """
+
+    __tablename__ = "code_request"
+    id: int | None = Field(default=None, primary_key=True)
+    address_enc: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    address_index: str = Field(max_length=64)
+    requested_at: datetime = Field(default_factory=utcnow)
+
+
+class NotifyCursor(SQLModel, table=True):
+    """How far the notice queue has read the outbox (its own position: other consumers keep theirs)."""
+
+    __tablename__ = "notify_cursor"
+    name: str = Field(primary_key=True, max_length=32)
+    last_outbox_id: int = 0

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from stories.audit import anchor, verify_anchored
 from stories.crypto import rotate
-from stories.models import Consent, Story
+from stories.models import CodeRequest, Consent, ContactPreference, Notification, Story
 
 
 def rotate_all(*, session: Session) -> int:
@@ -30,6 +30,25 @@ def rotate_all(*, session: Session) -> int:
         consent.signature_enc = rotate(consent.signature_enc)
         session.add(consent)
         count += 1
+    count += _rotate_notice_data(session)
+    return count
+
+
+def _rotate_notice_data(session: Session) -> int:
+    """Re-encrypt notice addresses, queued recipients and codes, and lost-code requests.
+
+    The blind indexes follow at the next `notify send` (they name their key).
+    """
+    count = 0
+    for model, columns in ((ContactPreference, ("address_enc",)),
+                           (Notification, ("recipient_enc", "secret_enc")),
+                           (CodeRequest, ("address_enc",))):
+        for row in session.exec(select(model)):
+            for column in columns:
+                if getattr(row, column) is not None:
+                    setattr(row, column, rotate(getattr(row, column)))
+                    count += 1
+            session.add(row)
     return count
 
 

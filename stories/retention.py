@@ -17,7 +17,6 @@ see it again) instead of overwriting the moderator's change.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -25,24 +24,23 @@ from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from stories.audit import record
+from stories.config import SETTINGS, SettingInvalid, get_settings
 from stories.errors import InvalidInput
 from stories.models import AuditEvent, Revision, Story, utcnow
 from stories.patient import erase_text
 from stories.workflow import Action, Status
 
 RETENTION_ENV = "STORIES_RETENTION_DAYS"
-DEFAULT_RETENTION_DAYS = 180
+DEFAULT_RETENTION_DAYS = int(next(s.default for s in SETTINGS if s.env == RETENTION_ENV))
 PURGEABLE = (Status.REJECTED.value, Status.WITHDRAWN.value, Status.EXPIRED.value)
 
 
 def retention_days() -> int:
     """The configured period (`STORIES_RETENTION_DAYS`, default 180), validated."""
-    raw = os.environ.get(RETENTION_ENV, "").strip() or str(DEFAULT_RETENTION_DAYS)
     try:
-        days = int(raw)
-    except ValueError:
-        raise InvalidInput(f"{RETENTION_ENV} must be a whole number of days, not {raw!r}.") from None
-    return _checked(days)
+        return get_settings().retention_days
+    except SettingInvalid as exc:
+        raise InvalidInput(str(exc)) from None
 
 
 def _checked(days: int) -> int:
