@@ -34,6 +34,7 @@ from stories.config import (
     MAX_COMMENT_CHARS,
     MAX_SIGNATURE_CHARS,
     MAX_TITLE_CHARS,
+    get_settings,
 )
 from stories.db import transaction
 from stories.frontmatter import neutralize_value
@@ -80,7 +81,7 @@ def open_form() -> None:
                              key="check_code_input", autocomplete="off",
                              placeholder="For example ABCD-EFGH-…")
         opened = st.form_submit_button("Open my story", type="primary")
-    st.caption(receipts.LOST_CODE)
+    st.caption(receipts.lost_code_advice(get_settings().notifications_on))
     if opened:
         open_story(code)
 

@@ -25,6 +25,7 @@ from stories.config import (
     MAX_SIGNATURE_CHARS,
     MAX_TAGS,
     MAX_TITLE_CHARS,
+    get_settings,
 )
 from stories.submission import (
     DEFAULT_TERM_DAYS,
@@ -115,7 +116,7 @@ def receipt_file(code: str) -> str:
     return (f"Your receipt code for the story you shared with the clinic:\n\n    {code}\n\n"
             "Keep it private, like a password. Use it on the \"Check my story\" page to see "
             "where your story stands, approve the final wording, make changes or withdraw "
-            f"it.\n\n{receipts.LOST_CODE}\n")
+            f"it.\n\n{receipts.lost_code_advice(get_settings().notifications_on)}\n")
 
 
 def show_receipt(code: str) -> None:
@@ -142,7 +143,7 @@ def show_receipt(code: str) -> None:
                 "somewhere private. With it, on **Check my story**, you see where your story "
                 "stands, approve the final wording before anything is published, make "
                 "changes when we ask, or withdraw it at any time.")
-    st.caption(receipts.LOST_CODE)
+    st.caption(receipts.lost_code_advice(get_settings().notifications_on))
     # Two steps, so that a second press of Send landing here cannot end the receipt.
     saved = st.checkbox("I have copied or downloaded my code", key="share_receipt_saved")
     if st.button("Close the receipt (the code is not shown again)", disabled=not saved,

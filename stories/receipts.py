@@ -32,6 +32,15 @@ LOST_CODE = (
     "find your story with you and give you a new code (the old one then stops working). "
     "Nobody can see or resend your old code, because we keep only a scrambled form of it."
 )
+LOST_CODE_BY_EMAIL = (
+    "If you gave us an email address, you can also get a new code sent there yourself: "
+    "open Check my story and choose \u201cI lost my code\u201d."
+)
+
+
+def lost_code_advice(email_recovery: bool) -> str:
+    """The one lost-code answer; with email notices on, the self-service way first."""
+    return f"{LOST_CODE_BY_EMAIL} {LOST_CODE}" if email_recovery else LOST_CODE
 
 
 def new_code() -> str:

@@ -131,4 +131,4 @@ def test_staff_pages_appear_in_the_menu_only_for_allowed_roles(db_url):
     assert visible_titles(StaffIdentity(1, "m", "moderator")) == public | {"Queue", "Review"}
     assert visible_titles(StaffIdentity(2, "p", "publisher")) == public | {"Export"}
     assert visible_titles(StaffIdentity(3, "a", "admin")) == public | {
-        "Queue", "Review", "Export", "Admin"}
+        "Queue", "Review", "Export", "Admin", "Notifications"}
