@@ -168,7 +168,7 @@ def test_patient_authorization_reaches_only_her_browser(served):
         media = [urljoin(page.url, link) for link in page.evaluate(
             "() => Array.from(document.querySelectorAll('[href],[src]'),"
             " e => e.getAttribute('href') || e.getAttribute('src'))")
-            if "/media/" in link and "/static/" not in link]
+            if link and "/media/" in link and "/static/" not in link]
         for url in fetched | set(media):
             assert SIGNATURE not in anonymous(url), url  # no cookies: nothing personal
         token = page.locator('form[action="/download"] input[name="token"]').get_attribute("value")
