@@ -1,0 +1,182 @@
+"""The distribution ledger: every place a story went, tied to the exact revision hash.
+
+Two writers:
+
+* `record_export` (called by `stories.export.export_site` after a successful
+  write): one automatic `website` row per file the export publishes; a file
+  whose text changed ends its old row ("replaced") and starts a new one; a
+  file the export removed ends its row ("removed") and closes its open
+  takedown tasks;
+* `record_use`: a use staff record (channel, where, when, a short note).  The
+  channel's consent is checked at that moment (`channels.require_channel`),
+  and `where` and the note are refused if they look like personal data.
+
+Rows hold the clinic's words about the place, never story text; audit rows
+name the channel and the row, never `where` or the note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from stories.audit import record
+from stories.detect import detect
+from stories.distribution import takedowns
+from stories.distribution.channels import WEBSITE, require_channel
+from stories.errors import InvalidInput
+from stories.events import Event
+from stories.models import Distribution, Revision, Story, utcnow
+
+MAX_WHERE = 200
+MAX_NOTE = 200
+#: Finding kinds a place or note may contain (a city, a clinic, a date, a post's address);
+#: anything else (a name, an email, a phone number, a handle, an age) is refused.
+ALLOWED_KINDS = frozenset({"LOCATION", "FACILITY", "DATE", "URL"})
+REPLACED, REMOVED, TAKEN_DOWN = "replaced", "removed", "taken down"
+
+
+class PersonalDataInNote(InvalidInput):
+    """A place or note recorded by staff looks like it holds personal data."""
+
+
+@dataclass(frozen=True)
+class ExportSync:
+    """What `record_export` changed: counts only."""
+
+    recorded: int = 0
+    ended: int = 0
+    closed_tasks: int = 0
+
+
+def clean_words(text: str, limit: int, what: str, *, required: bool) -> str:
+    """`text` trimmed and bounded; refused when empty (if required), too long or identifying."""
+    text = " ".join((text or "").split())
+    if required and not text:
+        raise InvalidInput(f"Please say {what}.")
+    if len(text) > limit:
+        raise InvalidInput(f"{what.capitalize()} may be at most {limit} characters.")
+    kinds = {f.kind for f in detect(text)} - ALLOWED_KINDS if text else set()
+    if kinds:
+        raise PersonalDataInNote(f"{what.capitalize()} must not hold personal data "
+                                 f"(it looks like it holds: {', '.join(sorted(kinds)).lower()}).")
+    return text
+
+
+def active(story_id: int, *, session: Session) -> list[Distribution]:
+    """The story's copies still out there (not ended), oldest first."""
+    return list(session.exec(select(Distribution).where(
+        Distribution.story_id == story_id, Distribution.ended_at.is_(None))
+        .order_by(Distribution.id)))
+
+
+def for_story(story_id: int, *, session: Session) -> list[Distribution]:
+    """Every ledger row of a story, oldest first."""
+    return list(session.exec(select(Distribution).where(Distribution.story_id == story_id)
+                             .order_by(Distribution.id)))
+
+
+def record_use(story: Story, channel_key: str, where: str, used_on: date, note: str = "", *,
+               staff_id: int | None, session: Session, today: date | None = None) -> Distribution:
+    """Record a manual use of the story's current, signed-off text; refused without consent."""
+    today = today or utcnow().date()
+    where = clean_words(where, MAX_WHERE, "where it was used", required=True)
+    note = clean_words(note, MAX_NOTE, "the note", required=False)
+    if used_on > today:
+        raise InvalidInput("The date of use cannot be in the future.")
+    require_channel(story, channel_key, today, session=session)
+    row = Distribution(story_id=story.id, channel=channel_key, where_used=where,
+                       revision_hash=story.signed_off_hash, used_on=used_on, note=note,
+                       automatic=False, recorded_by=staff_id)
+    session.add(row)
+    session.flush()
+    record(session, actor_kind="staff", actor_id=staff_id, action=Event.DISTRIBUTION_RECORDED,
+           story_id=story.id, revision_hash=row.revision_hash,
+           detail=f"distribution {row.id}, channel {channel_key}")
+    return row
+
+
+def end(row: Distribution, reason: str, *, session: Session) -> None:
+    """Mark a copy gone (`replaced`, `removed` or `taken down`)."""
+    row.ended_at, row.end_reason = utcnow(), reason
+    session.add(row)
+
+
+def website_place(out: Path, name: str) -> str:
+    """The ledger's `where` for a website file: its path (the folder is the clinic's)."""
+    return str(Path(out).resolve() / name)[-MAX_WHERE:]
+
+
+def public_id_of(name: str, fmt: str) -> str:
+    """The story's opaque id from an export file name (`stories.export.file_name`)."""
+    stem = name.removesuffix(".md")
+    return stem[11:] if fmt == "jekyll" else stem
+
+
+def _website_rows(places: list[str], session: Session) -> dict[str, Distribution]:
+    """Active website rows by place."""
+    if not places:
+        return {}
+    rows = session.exec(select(Distribution).where(
+        Distribution.channel == WEBSITE, Distribution.automatic.is_(True),
+        Distribution.ended_at.is_(None), Distribution.where_used.in_(places)))
+    return {r.where_used: r for r in rows}
+
+
+def _published(public_ids: list[str], session: Session) -> dict[str, tuple[int, str]]:
+    """{public id: (story id, current revision hash)} for the stories the export publishes."""
+    if not public_ids:
+        return {}
+    rows = session.exec(select(Story.public_id, Story.id, Revision.content_hash)
+                        .join(Revision, Revision.id == Story.current_revision_id)
+                        .where(Story.public_id.in_(public_ids)))
+    return {p: (i, h) for p, i, h in rows}
+
+
+def record_export(out: Path, fmt: str, published: list[str], removed: list[str], *,
+                  session: Session, today: date | None = None) -> ExportSync:
+    """Bring the ledger in line with an export that just wrote `out` (called by `export_site`).
+
+    First the outbox is read (`takedowns.sync`), so a withdrawal committed
+    before this export has its tasks; then every removed file ends its row
+    and closes its tasks, and every published file has an active row for
+    the exact hash it now holds.
+    """
+    today = today or utcnow().date()
+    takedowns.sync(session=session)
+    recorded = ended = closed = 0
+    gone = _website_rows([website_place(out, n) for n in removed], session)
+    for row in gone.values():
+        end(row, REMOVED, session=session)
+        closed += takedowns.close_for(row, session=session, staff_id=None, on=today)
+        ended += 1
+        record(session, actor_kind="system", action=Event.DISTRIBUTION_ENDED,
+               story_id=row.story_id, revision_hash=row.revision_hash,
+               detail=f"distribution {row.id}, website file removed by the export")
+    places = {website_place(out, n): n for n in published}
+    current = _website_rows(list(places), session)
+    stories = _published([public_id_of(n, fmt) for n in published], session)
+    for place, name in places.items():
+        found = stories.get(public_id_of(name, fmt))
+        if found is None:
+            continue
+        story_id, digest = found
+        row = current.get(place)
+        if row is not None and row.revision_hash == digest:
+            continue
+        if row is not None:
+            end(row, REPLACED, session=session)
+            ended += 1
+        new = Distribution(story_id=story_id, channel=WEBSITE, where_used=place,
+                           revision_hash=digest, used_on=today, automatic=True)
+        session.add(new)
+        session.flush()
+        recorded += 1
+        record(session, actor_kind="system", action=Event.DISTRIBUTION_RECORDED,
+               story_id=story_id, revision_hash=digest,
+               detail=f"distribution {new.id}, website file written by the export")
+    session.flush()
+    return ExportSync(recorded, ended, closed)
