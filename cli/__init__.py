@@ -21,12 +21,13 @@ from cli import (
     cmd_scan,
     cmd_staff,
     cmd_stories,
+    cmd_takedowns,
 )
 from stories.errors import StoryError
 from stories.migrate import require_current_schema
 
 MODULES = (cmd_db, cmd_staff, cmd_scan, cmd_export, cmd_demo, cmd_stories, cmd_consent, cmd_ops,
-           cmd_notify)
+           cmd_notify, cmd_takedowns)
 NEEDS_NO_DATABASE = {"db", "scan", "keygen", "restore"}
 
 

@@ -1,0 +1,67 @@
+"""What *Check my story* shows about where her story is used, and what was taken down.
+
+Read-only: a story whose consent ended shows its remaining copies as
+"being taken down" even before the takedown consumer has read the outbox.
+Staff notes are not shown (they are the clinic's bookkeeping); the place is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from stories.distribution.channels import channels
+from stories.distribution.ledger import REPLACED, for_story
+from stories.models import TakedownTask
+from stories.patient import find_story, readable_date
+
+ENDED = frozenset({"withdrawn", "expired", "rejected"})
+#: The honest sentence: we cannot reach copies we do not control.
+OTHERS_MAY_HAVE_COPIES = (
+    "We remove every copy the clinic controls, listed here. We cannot reach copies other "
+    "people may have made while your story was public (for example a screenshot, a share or "
+    "a web archive); if you find one, tell us and we will ask for it to be removed.")
+
+
+@dataclass(frozen=True)
+class UseLine:
+    """One place her story went, in her words."""
+
+    channel: str
+    where: str
+    since: str
+    status: str
+
+
+def _where(row, labels: dict[str, str]) -> str:
+    """The website row is "the clinic's website" (not a server path); others say the place."""
+    return labels.get(row.channel, row.channel) if row.automatic else row.where_used
+
+
+def _status(row, task: TakedownTask | None, story_ended: bool) -> str:
+    """In use, being taken down, or taken down on a date (the date staff recorded, if any)."""
+    if row.ended_at is not None:
+        day = task.taken_down_on if task is not None and task.taken_down_on else row.ended_at
+        return f"Taken down on {readable_date(day)}."
+    if task is not None or story_ended:
+        return ("Being taken down: removed at the next website update." if row.automatic
+                else "Being taken down: the clinic is removing it.")
+    return "In use."
+
+
+def where_used(code: str, *, session: Session, today: date | None = None) -> list[UseLine]:
+    """Every place her story went (replaced website versions folded into the current one)."""
+    story = find_story(code, session=session)
+    labels = {k: c.label for k, c in channels().items()}
+    ended = story.status in ENDED or story.erased_at is not None
+    lines = []
+    for row in for_story(story.id, session=session):
+        if row.end_reason == REPLACED:
+            continue
+        task = session.exec(select(TakedownTask).where(TakedownTask.distribution_id == row.id)
+                            .order_by(TakedownTask.id.desc())).first()
+        lines.append(UseLine(labels.get(row.channel, row.channel), _where(row, labels),
+                             readable_date(row.used_on), _status(row, task, ended)))
+    return lines
