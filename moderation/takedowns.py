@@ -18,7 +18,7 @@ from stories.distribution import ledger, takedowns
 from stories.distribution.channels import channels, consented_channels
 from stories.distribution.takedowns import TaskLine
 from stories.errors import NotAuthorized, NotFound
-from stories.models import Distribution, Story
+from stories.models import Distribution, Story, TakedownTask
 from stories.workflow import Status
 
 
@@ -53,10 +53,10 @@ def open_tasks(*, who: StaffIdentity | None, session: Session, overdue_only: boo
 
 
 def record_taken_down(task_id: int, taken_down_on: date, *, who: StaffIdentity | None,
-                      session: Session) -> None:
+                      session: Session) -> TakedownTask:
     """Record that the copy behind `task_id` is gone (who and when are audited)."""
     who = require_ledger_staff(who)
-    takedowns.close(task_id, taken_down_on, staff_id=who.id, session=session)
+    return takedowns.close(task_id, taken_down_on, staff_id=who.id, session=session)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,33 @@
+"""The patient's "Where your story is used" widget, called once from Check my story.
+
+Kept apart from `check.py` so that page stays as it is: one call,
+`show_where_used(code)`.  It lists every place the clinic's ledger knows
+(`stories.distribution.patient.where_used`): the channel, the place, since
+when, and the status of its takedown, then says honestly that copies other
+people made are beyond the clinic's reach.  The places are the clinic's
+words, shown in a table (never parsed as Markdown or HTML).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.common import run
+from stories.distribution.patient import OTHERS_MAY_HAVE_COPIES, where_used
+
+HEADING = "Where your story is used"
+NOWHERE = "Your story has not been used anywhere yet."
+
+
+def show_where_used(code: str) -> None:
+    """Every place her story went and what became of it, with the honest sentence."""
+    lines = run(where_used, code)
+    if lines is None:
+        return
+    with st.expander(HEADING, expanded=any(not u.status.startswith("In use") for u in lines)):
+        if not lines:
+            st.markdown(NOWHERE)
+        else:
+            st.dataframe([{"Where": u.where, "Channel": u.channel, "Since": u.since,
+                           "Status": u.status} for u in lines], hide_index=True)
+        st.caption(OTHERS_MAY_HAVE_COPIES)
