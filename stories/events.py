@@ -65,7 +65,6 @@ class Event(StrEnum):
     LOST_CODE_REQUEST = "lost code request"  # someone asked for new codes by email (no address)
     CODE_SENT_BY_EMAIL = "code sent by email"  # a story got a new code, mailed to its contact
     DISTRIBUTION_RECORDED = "distribution recorded"  # a copy went somewhere (ledger row)
-    DISTRIBUTION_ENDED = "distribution ended"  # the export removed or replaced its website file
     TAKEDOWN_RECORDED = "takedown recorded"  # staff recorded a copy taken down (who, when)
 
 
@@ -102,7 +101,6 @@ EVENTS: dict[str, EventSpec] = {
     # The distribution ledger (`stories.distribution`): staff bookkeeping, shown to the
     # patient from the ledger itself, so not announced.
     Event.DISTRIBUTION_RECORDED.value: _STORY_QUIET,
-    Event.DISTRIBUTION_ENDED.value: _STORY_QUIET,
     Event.TAKEDOWN_RECORDED.value: _STORY_QUIET,
 }
 

@@ -11,8 +11,11 @@ Two writers:
   channel's consent is checked at that moment (`channels.require_channel`),
   and `where` and the note are refused if they look like personal data.
 
-Rows hold the clinic's words about the place, never story text; audit rows
-name the channel and the row, never `where` or the note.
+Rows hold the clinic's words about the place, never story text.  A use staff
+record is audited (naming the channel and the row, never `where` or the
+note); the export's own rows are not: the export already anchors the audit
+log in its manifest, and an audit row per run would change that anchor and
+rewrite the manifest on every re-export.
 """
 
 from __future__ import annotations
@@ -153,9 +156,6 @@ def record_export(out: Path, fmt: str, published: list[str], removed: list[str],
         end(row, REMOVED, session=session)
         closed += takedowns.close_for(row, session=session, staff_id=None, on=today)
         ended += 1
-        record(session, actor_kind="system", action=Event.DISTRIBUTION_ENDED,
-               story_id=row.story_id, revision_hash=row.revision_hash,
-               detail=f"distribution {row.id}, website file removed by the export")
     places = {website_place(out, n): n for n in published}
     current = _website_rows(list(places), session)
     stories = _published([public_id_of(n, fmt) for n in published], session)
@@ -173,10 +173,6 @@ def record_export(out: Path, fmt: str, published: list[str], removed: list[str],
         new = Distribution(story_id=story_id, channel=WEBSITE, where_used=place,
                            revision_hash=digest, used_on=today, automatic=True)
         session.add(new)
-        session.flush()
         recorded += 1
-        record(session, actor_kind="system", action=Event.DISTRIBUTION_RECORDED,
-               story_id=story_id, revision_hash=digest,
-               detail=f"distribution {new.id}, website file written by the export")
     session.flush()
     return ExportSync(recorded, ended, closed)
