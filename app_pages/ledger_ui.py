@@ -13,18 +13,21 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import run
-from stories.distribution.patient import OTHERS_MAY_HAVE_COPIES, where_used
+from stories.distribution.patient import OTHERS_MAY_HAVE_COPIES, chosen_channels, where_used
 
 HEADING = "Where your story is used"
 NOWHERE = "Your story has not been used anywhere yet."
+CHOSEN = "You allowed the clinic to use your story in: {}. The clinic may not use it anywhere else."
 
 
 def show_where_used(code: str) -> None:
     """Every place her story went and what became of it, with the honest sentence."""
-    lines = run(where_used, code)
-    if lines is None:
+    lines, chosen = run(where_used, code), run(chosen_channels, code)
+    if lines is None or chosen is None:
         return
     with st.expander(HEADING, expanded=any(not u.status.startswith("In use") for u in lines)):
+        if chosen:
+            st.markdown(CHOSEN.format("; ".join(c.lower() for c in chosen)))
         if not lines:
             st.markdown(NOWHERE)
         else:

@@ -81,6 +81,8 @@ def test_the_patient_sees_where_her_story_is_used_and_its_takedown(db_url):
     at = open_story(receipt.code)
     assert HEADING in [e.label for e in at.expander]
     assert NOWHERE in screen_text(at)
+    assert ("You allowed the clinic to use your story in: the clinic's website; short excerpts "
+            "in print and social media.") in screen_text(at)
     _record_on_page(app("takedowns", who=admin), public_id, "excerpts", "spring leaflet")
     at = open_story(receipt.code)
     table = at.dataframe[0].value

@@ -12,7 +12,8 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from stories.distribution.channels import channels
+from stories.consent import consent_for
+from stories.distribution.channels import channels, consented_channels
 from stories.distribution.ledger import REPLACED, for_story
 from stories.models import TakedownTask
 from stories.patient import find_story, readable_date
@@ -65,3 +66,13 @@ def where_used(code: str, *, session: Session, today: date | None = None) -> lis
         lines.append(UseLine(labels.get(row.channel, row.channel), _where(row, labels),
                              readable_date(row.used_on), _status(row, task, ended)))
     return lines
+
+
+def chosen_channels(code: str, *, session: Session) -> list[str]:
+    """The channels her latest authorization ticks, in words (empty once it is revoked)."""
+    story = find_story(code, session=session)
+    consent = consent_for(story, session=session)
+    if consent is None or consent.revoked_at is not None:
+        return []
+    labels = {k: c.label for k, c in channels().items()}
+    return [labels[k] for k in consented_channels(consent, session=session)]
