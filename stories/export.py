@@ -443,5 +443,6 @@ def export_site(out: Path, fmt: str = "jekyll", *, session: Session,
                 checkpoint.to_json() if checkpoint else None)
     # The distribution ledger follows what is now on disk: a row per published file (its
     # exact hash), removed files end theirs and close their takedown tasks.
-    record_export(out, fmt, sorted(files), report.removed, session=session, today=today)
+    record_export(out, fmt, sorted(files), report.removed, report.written, session=session,
+                  today=today)
     return report

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from stories.audit import record
@@ -119,60 +120,83 @@ def public_id_of(name: str, fmt: str) -> str:
     return stem[11:] if fmt == "jekyll" else stem
 
 
-def _website_rows(places: list[str], session: Session) -> dict[str, Distribution]:
-    """Active website rows by place."""
-    if not places:
-        return {}
-    rows = session.exec(select(Distribution).where(
+_CHUNK = 900  # values per IN list: within every database's limit on bound parameters
+
+
+def _chunks(values: list[str]):
+    """`values` in slices small enough for one IN list."""
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]
+
+
+def _website_rows(session: Session) -> dict[str, tuple[int, str]]:
+    """Every active website row the export wrote: {place: (row id, revision hash)}.
+
+    Plain columns, one query: a re-export of thousands of unchanged files
+    loads no ORM object.
+    """
+    rows = session.exec(select(Distribution.where_used, Distribution.id,
+                               Distribution.revision_hash).where(
         Distribution.channel == WEBSITE, Distribution.automatic.is_(True),
-        Distribution.ended_at.is_(None), Distribution.where_used.in_(places)))
-    return {r.where_used: r for r in rows}
+        Distribution.ended_at.is_(None)))
+    return {place: (row_id, digest) for place, row_id, digest in rows}
 
 
 def _published(public_ids: list[str], session: Session) -> dict[str, tuple[int, str]]:
     """{public id: (story id, current revision hash)} for the stories the export publishes."""
-    if not public_ids:
-        return {}
-    rows = session.exec(select(Story.public_id, Story.id, Revision.content_hash)
-                        .join(Revision, Revision.id == Story.current_revision_id)
-                        .where(Story.public_id.in_(public_ids)))
-    return {p: (i, h) for p, i, h in rows}
+    found = {}
+    for chunk in _chunks(public_ids):
+        rows = session.exec(select(Story.public_id, Story.id, Revision.content_hash)
+                            .join(Revision, Revision.id == Story.current_revision_id)
+                            .where(Story.public_id.in_(chunk)))
+        found.update({p: (i, h) for p, i, h in rows})
+    return found
 
 
-def record_export(out: Path, fmt: str, published: list[str], removed: list[str], *,
-                  session: Session, today: date | None = None) -> ExportSync:
+def _end_website(row_id: int, reason: str, today: date, session: Session) -> int:
+    """End one website row; close its open takedown tasks (done by the export); return how many."""
+    row = session.get(Distribution, row_id)
+    end(row, reason, session=session)
+    return takedowns.close_for(row, session=session, staff_id=None, on=today)
+
+
+def record_export(out: Path, fmt: str, published: list[str], removed: list[str],
+                  written: list[str], *, session: Session, today: date | None = None
+                  ) -> ExportSync:
     """Bring the ledger in line with an export that just wrote `out` (called by `export_site`).
 
-    First the outbox is read (`takedowns.sync`), so a withdrawal committed
-    before this export has its tasks; then every removed file ends its row
-    and closes its tasks, and every published file has an active row for
-    the exact hash it now holds.
+    `published`: every file the export now holds; `removed`: the files it
+    deleted; `written`: the files whose content it (re)wrote.  First the
+    outbox is read (`takedowns.sync`), so a withdrawal committed before this
+    export has its tasks; then every removed file ends its row and closes its
+    tasks, and every published file has an active row for the exact hash it
+    holds.  An unchanged file that already has its row costs no query.
     """
     today = today or utcnow().date()
     takedowns.sync(session=session)
-    recorded = ended = closed = 0
-    gone = _website_rows([website_place(out, n) for n in removed], session)
-    for row in gone.values():
-        end(row, REMOVED, session=session)
-        closed += takedowns.close_for(row, session=session, staff_id=None, on=today)
-        ended += 1
+    current = _website_rows(session)
+    closed = 0
+    gone = [current[p][0] for p in (website_place(out, n) for n in removed) if p in current]
+    for row_id in gone:
+        closed += _end_website(row_id, REMOVED, today, session)
+    changed = set(written)
     places = {website_place(out, n): n for n in published}
-    current = _website_rows(list(places), session)
-    stories = _published([public_id_of(n, fmt) for n in published], session)
-    for place, name in places.items():
+    check = {p: n for p, n in places.items() if p not in current or n in changed}
+    stories = _published([public_id_of(n, fmt) for n in check.values()], session)
+    new, replaced = [], 0
+    for place, name in check.items():
         found = stories.get(public_id_of(name, fmt))
-        if found is None:
+        if found is None or (place in current and current[place][1] == found[1]):
             continue
-        story_id, digest = found
-        row = current.get(place)
-        if row is not None and row.revision_hash == digest:
-            continue
-        if row is not None:
-            end(row, REPLACED, session=session)
-            ended += 1
-        new = Distribution(story_id=story_id, channel=WEBSITE, where_used=place,
-                           revision_hash=digest, used_on=today, automatic=True)
-        session.add(new)
-        recorded += 1
+        if place in current:
+            _end_website(current[place][0], REPLACED, today, session)
+            replaced += 1
+        new.append({"story_id": found[0], "channel": WEBSITE, "where_used": place,
+                    "revision_hash": found[1], "used_on": today, "note": "", "automatic": True,
+                    "recorded_by": None, "recorded_at": utcnow(), "ended_at": None,
+                    "end_reason": ""})
+    if new:
+        session.flush()
+        session.execute(insert(Distribution), new)
     session.flush()
-    return ExportSync(recorded, ended, closed)
+    return ExportSync(len(new), len(gone) + replaced, closed)
