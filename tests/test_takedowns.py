@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from moderation import review
 from moderation import takedowns as staff_takedowns
 from stories import patient
 from stories.consent import consent_for
@@ -29,7 +30,7 @@ from stories.errors import NotAuthorized
 from stories.events import Event
 from stories.expiry import expire_due
 from stories.export import export_site
-from stories.models import AuditEvent, Distribution, Story, TakedownTask
+from stories.models import AuditEvent, Distribution, Revision, Story, TakedownTask
 from tests import factories as f
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -255,3 +256,25 @@ def test_the_cli_lists_open_and_overdue_takedowns_and_records_one_done(db_url, m
     assert "no open takedowns" in _cli().stdout
     again = _cli("--done", str(task_id))
     assert again.returncode == 2 and "already recorded" in again.stderr
+
+
+def test_a_new_approved_version_replaces_the_website_row_and_she_sees_one_line(db_url, tmp_path):
+    receipt, who = _approved()
+    _export(tmp_path)
+    first = f.current_hash(receipt.story_id)
+    with transaction() as s:
+        current = s.get(Story, receipt.story_id)
+        revision = s.get(Revision, current.current_revision_id)
+        digest = review.edit(receipt.story_id, first, revision.title,
+                             revision.body + " Thank you for reading.", who=who, session=s)
+    with transaction() as s:
+        review.send_for_signoff(receipt.story_id, digest, "One more line.", who=who, session=s)
+    with transaction() as s:
+        patient.sign_off(receipt.code, digest, session=s)
+    with transaction() as s:
+        review.approve(receipt.story_id, digest, who=who, session=s)
+    _export(tmp_path)
+    rows = _rows(receipt.story_id)
+    assert [(r.revision_hash, r.end_reason) for r in rows] == [(first, "replaced"), (digest, "")]
+    with transaction() as s:
+        assert [u.status for u in where_used(receipt.code, session=s)] == ["In use."]

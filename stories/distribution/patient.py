@@ -53,14 +53,16 @@ def _status(row, task: TakedownTask | None, story_ended: bool) -> str:
 
 
 def where_used(code: str, *, session: Session, today: date | None = None) -> list[UseLine]:
-    """Every place her story went (replaced website versions folded into the current one)."""
+    """Every place her story went; a website file's earlier versions fold into its latest row."""
     story = find_story(code, session=session)
     labels = {k: c.label for k, c in channels().items()}
     ended = story.status in ENDED or story.erased_at is not None
+    rows = for_story(story.id, session=session)
+    latest = {r.where_used: r.id for r in rows if r.automatic}  # rows come oldest first
     lines = []
-    for row in for_story(story.id, session=session):
-        if row.end_reason == REPLACED:
-            continue
+    for row in rows:
+        if row.end_reason == REPLACED or (row.automatic and latest[row.where_used] != row.id):
+            continue  # an earlier version of a website file that is there again
         task = session.exec(select(TakedownTask).where(TakedownTask.distribution_id == row.id)
                             .order_by(TakedownTask.id.desc())).first()
         lines.append(UseLine(labels.get(row.channel, row.channel), _where(row, labels),
