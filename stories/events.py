@@ -66,6 +66,7 @@ class Event(StrEnum):
     CODE_SENT_BY_EMAIL = "code sent by email"  # a story got a new code, mailed to its contact
     DISTRIBUTION_RECORDED = "distribution recorded"  # a copy went somewhere (ledger row)
     TAKEDOWN_RECORDED = "takedown recorded"  # staff recorded a copy taken down (who, when)
+    CHANNEL_WITHDRAWN = "channel withdrawn"  # the patient stopped one use (consent narrowed)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ EVENTS: dict[str, EventSpec] = {
     # patient from the ledger itself, so not announced.
     Event.DISTRIBUTION_RECORDED.value: _STORY_QUIET,
     Event.TAKEDOWN_RECORDED.value: _STORY_QUIET,
+    # Announced: the takedown consumer opens tasks for the copies in that channel.
+    Event.CHANNEL_WITHDRAWN.value: _STORY,
 }
 
 

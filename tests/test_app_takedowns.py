@@ -93,3 +93,20 @@ def test_the_patient_sees_where_her_story_is_used_and_its_takedown(db_url):
     at = open_story(receipt.code)
     assert list(at.dataframe[0].value["Status"]) == [
         "Being taken down: the clinic is removing it."]
+
+
+def test_the_patient_stops_one_use_and_sees_it_being_taken_down(db_url):
+    receipt, admin, public_id = _approved(use_excerpts=True)
+    _record_on_page(app("takedowns", who=admin), public_id, "excerpts", "spring leaflet")
+    at = open_story(receipt.code)
+    widget(at.selectbox, "ledger_stop_channel").set_value(
+        "Short excerpts in print and social media")
+    press(at, "Stop this use")
+    assert messages(at) == ["Please tick the box to confirm that you want to stop this use."]
+    widget(at.checkbox, "ledger_stop_sure").set_value(True)
+    at = press(at, "Stop this use")
+    assert list(at.dataframe[0].value["Status"]) == [
+        "Being taken down: the clinic is removing it."]
+    assert "You allowed the clinic to use your story in: the clinic's website." in screen_text(at)
+    at = app("takedowns", who=admin)
+    assert list(at.dataframe[0].value["where"]) == ["spring leaflet"]

@@ -25,7 +25,7 @@ from stories.db import transaction
 from stories.distribution import takedowns
 from stories.distribution.channels import ChannelNotConsented, UnknownChannel, allow_extra
 from stories.distribution.ledger import PersonalDataInNote, for_story
-from stories.distribution.patient import OTHERS_MAY_HAVE_COPIES, where_used
+from stories.distribution.patient import OTHERS_MAY_HAVE_COPIES, stop_channel, where_used
 from stories.errors import NotAuthorized
 from stories.events import Event
 from stories.expiry import expire_due
@@ -278,3 +278,27 @@ def test_a_new_approved_version_replaces_the_website_row_and_she_sees_one_line(d
     assert [(r.revision_hash, r.end_reason) for r in rows] == [(first, "replaced"), (digest, "")]
     with transaction() as s:
         assert [u.status for u in where_used(receipt.code, session=s)] == ["In use."]
+
+
+def test_stopping_one_channel_takes_down_its_copies_only_and_refuses_new_uses(db_url, tmp_path):
+    receipt, who = _approved(use_excerpts=True)
+    _export(tmp_path)
+    _record(receipt, who)
+    with transaction() as s:
+        stop_channel(receipt.code, "excerpts", session=s)
+    assert _sync() == 1
+    [task] = _tasks(receipt.story_id)
+    with transaction() as s:
+        assert s.get(Distribution, task.distribution_id).channel == "excerpts"
+        audit = s.exec(select(AuditEvent).where(AuditEvent.action == "channel withdrawn")).one()
+    assert (audit.actor_kind, audit.detail) == ("patient", "channel excerpts")
+    with pytest.raises(ChannelNotConsented):
+        _record(receipt, who, where="summer leaflet")
+    with transaction() as s:  # then the website: the next export removes the file and its task
+        stop_channel(receipt.code, "website", session=s)
+    _export(tmp_path)
+    assert not list(tmp_path.glob("*.md"))
+    site = [t for t in _tasks(receipt.story_id) if t.id != task.id]
+    assert len(site) == 1 and site[0].done_at is not None
+    with pytest.raises(Exception, match="nothing to stop"), transaction() as s:
+        stop_channel(receipt.code, "website", session=s)

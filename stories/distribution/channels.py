@@ -16,9 +16,11 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from stories.audit import record
 from stories.config import get_settings
 from stories.consent import checks, consent_for
 from stories.errors import ConsentMissing, InvalidInput
+from stories.events import Event
 from stories.models import Consent, ConsentChannel, Story
 from stories.revisions import current_revision
 from stories.workflow import Status
@@ -107,6 +109,28 @@ def consented_channels(consent: Consent | None, *, session: Session) -> list[str
                              .where(ConsentChannel.consent_id == consent.id)))
     return [c.key for c in channels().values()
             if (bool(getattr(consent, c.consent_field)) if c.consent_field else c.key in extra)]
+
+
+def withdraw_channel(story: Story, key: str, *, actor_kind: str, actor_id: int | None,
+                     session: Session) -> None:
+    """Her consent stops covering channel `key` (the rest stays); announced, so copies come down.
+
+    The audit row names the channel only.  Refused when the consent does not
+    cover it (nothing to stop) or is already revoked.
+    """
+    consent = consent_for(story, session=session)
+    if consent is None or consent.revoked_at is not None or not covers(consent, key,
+                                                                        session=session):
+        raise InvalidInput("Your permission does not cover that use, so there is nothing to stop.")
+    found = channel(key)
+    if found.consent_field is not None:
+        setattr(consent, found.consent_field, False)
+        session.add(consent)
+    else:
+        session.delete(session.get(ConsentChannel, (consent.id, key)))
+    session.flush()
+    record(session, actor_kind=actor_kind, actor_id=actor_id, action=Event.CHANNEL_WITHDRAWN,
+           story_id=story.id, detail=f"channel {key}")
 
 
 def allow_extra(consent: Consent, key: str, *, session: Session) -> None:

@@ -1,7 +1,8 @@
 """What *Check my story* shows about where her story is used, and what was taken down.
 
-Read-only: a story whose consent ended shows its remaining copies as
-"being taken down" even before the takedown consumer has read the outbox.
+Read-only: a copy whose consent ended (the whole story, or the one channel
+she stopped) shows as "being taken down" even before the takedown consumer
+has read the outbox.
 Staff notes are not shown (they are the clinic's bookkeeping); the place is.
 """
 
@@ -13,8 +14,9 @@ from datetime import date
 from sqlmodel import Session, select
 
 from stories.consent import consent_for
-from stories.distribution.channels import channels, consented_channels
+from stories.distribution.channels import channels, consented_channels, withdraw_channel
 from stories.distribution.ledger import REPLACED, for_story
+from stories.errors import InvalidInput
 from stories.models import TakedownTask
 from stories.patient import find_story, readable_date
 
@@ -41,12 +43,12 @@ def _where(row, labels: dict[str, str]) -> str:
     return labels.get(row.channel, row.channel) if row.automatic else row.where_used
 
 
-def _status(row, task: TakedownTask | None, story_ended: bool) -> str:
+def _status(row, task: TakedownTask | None, story_ended: bool, covered: set[str]) -> str:
     """In use, being taken down, or taken down on a date (the date staff recorded, if any)."""
     if row.ended_at is not None:
         day = task.taken_down_on if task is not None and task.taken_down_on else row.ended_at
         return f"Taken down on {readable_date(day)}."
-    if task is not None or story_ended:
+    if task is not None or story_ended or row.channel not in covered:
         return ("Being taken down: removed at the next website update." if row.automatic
                 else "Being taken down: the clinic is removing it.")
     return "In use."
@@ -57,6 +59,9 @@ def where_used(code: str, *, session: Session, today: date | None = None) -> lis
     story = find_story(code, session=session)
     labels = {k: c.label for k, c in channels().items()}
     ended = story.status in ENDED or story.erased_at is not None
+    consent = consent_for(story, session=session)
+    covered = set() if consent is None or consent.revoked_at is not None \
+        else set(consented_channels(consent, session=session))
     rows = for_story(story.id, session=session)
     latest = {r.where_used: r.id for r in rows if r.automatic}  # rows come oldest first
     lines = []
@@ -66,7 +71,7 @@ def where_used(code: str, *, session: Session, today: date | None = None) -> lis
         task = session.exec(select(TakedownTask).where(TakedownTask.distribution_id == row.id)
                             .order_by(TakedownTask.id.desc())).first()
         lines.append(UseLine(labels.get(row.channel, row.channel), _where(row, labels),
-                             readable_date(row.used_on), _status(row, task, ended)))
+                             readable_date(row.used_on), _status(row, task, ended, covered)))
     return lines
 
 
@@ -78,3 +83,11 @@ def chosen_channels(code: str, *, session: Session) -> list[str]:
         return []
     labels = {k: c.label for k, c in channels().items()}
     return [labels[k] for k in consented_channels(consent, session=session)]
+
+
+def stop_channel(code: str, key: str, *, session: Session) -> None:
+    """She stops one use of her story (the others stay); its copies get takedown tasks."""
+    story = find_story(code, session=session)
+    if story.status in ENDED or story.erased_at is not None:
+        raise InvalidInput("Your story is no longer published, so there is nothing to stop.")
+    withdraw_channel(story, key, actor_kind="patient", actor_id=None, session=session)

@@ -48,7 +48,8 @@ def policy_text() -> str:
         "Every story says whether its author has a connection with the clinic, such as:\n"
         + connections,
         f"Every story carries this notice: {settings.results_vary}",
-        "An author may withdraw her story at any time with her receipt code. It is removed "
+        "An author may withdraw her story, or stop one use of it, at any time with her receipt "
+        "code. It is removed "
         "from this site at the next update, and every other copy the clinic controls is "
         f"taken down; the clinic aims to do so within {settings.takedown_overdue_days} days.",
     ])

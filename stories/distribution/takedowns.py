@@ -4,7 +4,8 @@ Reads the outbox (`stories.outbox`) from its own cursor (`TakedownCursor`),
 like the notice queue does, so each consumer keeps its own position and a
 rolled-back withdrawal (which announced nothing) opens no task.  A
 withdrawal, an expiry, an erasure or a retention purge opens one task per
-active distribution of the story that has no open task yet.  Website copies
+active distribution of the story that has no open task yet; the patient
+stopping one channel opens one for each copy in a channel no longer covered.  Website copies
 are closed by the next export that removes the file
 (`stories.distribution.ledger.record_export`); every other copy stays open
 until staff record it taken down (`close`), which is audited with who and when.
@@ -20,9 +21,18 @@ from sqlmodel import Session, select
 
 from stories.audit import record
 from stories.config import get_settings
+from stories.distribution.channels import covers
 from stories.errors import InvalidInput, NotFound
 from stories.events import Action, Event
-from stories.models import Distribution, OutboxEvent, Story, TakedownCursor, TakedownTask, utcnow
+from stories.models import (
+    Consent,
+    Distribution,
+    OutboxEvent,
+    Story,
+    TakedownCursor,
+    TakedownTask,
+    utcnow,
+)
 
 #: Outbox events after which no copy may stay up.
 ENDING = frozenset({Action.WITHDRAW.value, Action.EXPIRE.value, Event.ERASE.value,
@@ -47,10 +57,24 @@ def _cursor(session: Session) -> TakedownCursor:
     return cursor
 
 
+def _no_longer_covered(story_id: int, copies: list[Distribution], session: Session
+                       ) -> list[Distribution]:
+    """The copies whose channel her consent no longer covers (after she stopped a use)."""
+    consent = session.exec(select(Consent).where(Consent.story_id == story_id)
+                           .order_by(Consent.id.desc())).first()
+    return [c for c in copies if not covers(consent, c.channel, session=session)]
+
+
 def _open_for(row: OutboxEvent, session: Session) -> int:
-    """Open a task for every active copy of the row's story that has none open; return how many."""
+    """Open a task for every active copy the event ends that has none open; return how many.
+
+    Consent ending (withdrawal, expiry, erasure): every copy.  One channel
+    stopped: the copies in channels her consent no longer covers.
+    """
     copies = session.exec(select(Distribution).where(
         Distribution.story_id == row.story_id, Distribution.ended_at.is_(None))).all()
+    if row.event == Event.CHANNEL_WITHDRAWN.value:
+        copies = _no_longer_covered(row.story_id, copies, session)
     opened = 0
     for copy in copies:
         if session.exec(select(TakedownTask.id).where(
@@ -72,7 +96,8 @@ def sync(*, session: Session) -> int:
         if not rows:
             break
         for row in rows:
-            if row.event in ENDING and row.story_id is not None:
+            if (row.event in ENDING or row.event == Event.CHANNEL_WITHDRAWN.value) \
+                    and row.story_id is not None:
                 opened += _open_for(row, session)
         cursor.last_outbox_id = rows[-1].id
         session.add(cursor)
