@@ -74,6 +74,8 @@ def test_the_page_is_for_staff_who_review_or_publish(db_url):
     at = app("takedowns")
     assert messages(at) == ["Please sign in on the Staff login page to see this page."]
     assert not at.dataframe and not at.metric
+    at = app("takedowns", who=f.staff("publisher"))
+    assert messages(at) == [] and {m.label for m in at.metric} == {"Open takedowns", "Overdue"}
 
 
 def test_the_patient_sees_where_her_story_is_used_and_its_takedown(db_url):

@@ -202,6 +202,7 @@ def test_the_moderation_policy_page_is_built_from_the_settings(kits, site):
     assert all(reason.staff in text for reason in REASONS.values())
     assert kits["results_vary"] in text
     assert f"within {get_settings().takedown_overdue_days} days" in text
+    assert "stop one use of it" in text
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -49,9 +49,9 @@ def policy_text() -> str:
         + connections,
         f"Every story carries this notice: {settings.results_vary}",
         "An author may withdraw her story, or stop one use of it, at any time with her receipt "
-        "code. It is removed "
-        "from this site at the next update, and every other copy the clinic controls is "
-        f"taken down; the clinic aims to do so within {settings.takedown_overdue_days} days.",
+        "code. The story is then removed from this site at the next update, and every other "
+        "copy the clinic controls is taken down; the clinic aims to do so within "
+        f"{settings.takedown_overdue_days} days.",
     ])
 
 
