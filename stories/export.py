@@ -441,8 +441,7 @@ def export_site(out: Path, fmt: str = "jekyll", *, session: Session,
     report.expired = expired
     write_files(out, files, keys, manifest, verified, report,
                 checkpoint.to_json() if checkpoint else None)
-    # The distribution ledger follows what is now on disk: a row per published file (its
-    # exact hash), removed files end theirs and close their takedown tasks.
-    record_export(out, fmt, sorted(files), report.removed, report.written, session=session,
-                  today=today)
+    # The distribution ledger follows the export: a row per published story (its exact hash);
+    # a story no longer published ends its row and closes its takedown tasks.
+    record_export(fmt, sorted(files), report.written, session=session, today=today)
     return report

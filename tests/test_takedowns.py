@@ -83,7 +83,7 @@ def test_the_export_records_each_website_file_with_its_exact_hash(db_url, tmp_pa
     rows = _rows(receipt.story_id)
     assert [(r.channel, r.automatic, r.ended_at) for r in rows] == [("website", True, None)]
     assert rows[0].revision_hash == f.current_hash(receipt.story_id)
-    assert rows[0].where_used.endswith(f"{_public_id(receipt.story_id)}.md")
+    assert rows[0].where_used == "clinic website (hugo export)"
     _export(tmp_path)  # nothing changed: no second row
     assert len(_rows(receipt.story_id)) == 1
 
@@ -302,3 +302,16 @@ def test_stopping_one_channel_takes_down_its_copies_only_and_refuses_new_uses(db
     assert len(site) == 1 and site[0].done_at is not None
     with pytest.raises(Exception, match="nothing to stop"), transaction() as s:
         stop_channel(receipt.code, "website", session=s)
+
+
+def test_exports_into_fresh_folders_keep_one_row_and_close_the_takedown(db_url, tmp_path):
+    """The Export page's zip runs in a new temporary folder each time: same site, same row."""
+    receipt, _ = _approved()
+    _export(tmp_path / "zip-1")
+    _export(tmp_path / "zip-2")
+    assert len(_rows(receipt.story_id)) == 1
+    with transaction() as s:
+        patient.withdraw(receipt.code, session=s)
+    _export(tmp_path / "zip-3")  # the story is no longer in the export: its copy is closed
+    [task] = _tasks(receipt.story_id)
+    assert task.done_at is not None and _rows(receipt.story_id)[0].end_reason == "removed"

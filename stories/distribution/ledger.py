@@ -3,10 +3,10 @@
 Two writers:
 
 * `record_export` (called by `stories.export.export_site` after a successful
-  write): one automatic `website` row per file the export publishes; a file
-  whose text changed ends its old row ("replaced") and starts a new one; a
-  file the export removed ends its row ("removed") and closes its open
-  takedown tasks;
+  write): one automatic `website` row per story and site format the export
+  publishes; a story whose text changed ends its old row ("replaced") and
+  starts a new one; a story the export no longer publishes ends its row
+  ("removed") and closes its open takedown tasks;
 * `record_use`: a use staff record (channel, where, when, a short note).  The
   channel's consent is checked at that moment (`channels.require_channel`),
   and `where` and the note are refused if they look like personal data.
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import insert
 from sqlmodel import Session, select
@@ -109,9 +108,14 @@ def end(row: Distribution, reason: str, *, session: Session) -> None:
     session.add(row)
 
 
-def website_place(out: Path, name: str) -> str:
-    """The ledger's `where` for a website file: its path (the folder is the clinic's)."""
-    return str(Path(out).resolve() / name)[-MAX_WHERE:]
+def website_place(fmt: str) -> str:
+    """The ledger's `where` for the export's website copies: one per format, not per folder.
+
+    The Export page exports into a fresh temporary folder for its zip, and
+    the command line into any folder: what identifies the copy is the site
+    (the format) and the story, not where the files were staged.
+    """
+    return f"clinic website ({fmt} export)"
 
 
 def public_id_of(name: str, fmt: str) -> str:
@@ -129,17 +133,17 @@ def _chunks(values: list[str]):
         yield values[start:start + _CHUNK]
 
 
-def _website_rows(session: Session) -> dict[str, tuple[int, str]]:
-    """Every active website row the export wrote: {place: (row id, revision hash)}.
+def _website_rows(place: str, session: Session) -> dict[str, tuple[int, str]]:
+    """The export's active rows for one site: {public id: (row id, revision hash)}.
 
     Plain columns, one query: a re-export of thousands of unchanged files
     loads no ORM object.
     """
-    rows = session.exec(select(Distribution.where_used, Distribution.id,
-                               Distribution.revision_hash).where(
+    rows = session.exec(select(Story.public_id, Distribution.id, Distribution.revision_hash)
+                        .join(Story, Story.id == Distribution.story_id).where(
         Distribution.channel == WEBSITE, Distribution.automatic.is_(True),
-        Distribution.ended_at.is_(None)))
-    return {place: (row_id, digest) for place, row_id, digest in rows}
+        Distribution.where_used == place, Distribution.ended_at.is_(None)))
+    return {public_id: (row_id, digest) for public_id, row_id, digest in rows}
 
 
 def _published(public_ids: list[str], session: Session) -> dict[str, tuple[int, str]]:
@@ -160,36 +164,38 @@ def _end_website(row_id: int, reason: str, today: date, session: Session) -> int
     return takedowns.close_for(row, session=session, staff_id=None, on=today)
 
 
-def record_export(out: Path, fmt: str, published: list[str], removed: list[str],
-                  written: list[str], *, session: Session, today: date | None = None
-                  ) -> ExportSync:
-    """Bring the ledger in line with an export that just wrote `out` (called by `export_site`).
+def record_export(fmt: str, published: list[str], written: list[str], *, session: Session,
+                  today: date | None = None) -> ExportSync:
+    """Bring the ledger in line with an export that just ran (called by `export_site`).
 
-    `published`: every file the export now holds; `removed`: the files it
-    deleted; `written`: the files whose content it (re)wrote.  First the
-    outbox is read (`takedowns.sync`), so a withdrawal committed before this
-    export has its tasks; then every removed file ends its row and closes its
-    tasks, and every published file has an active row for the exact hash it
-    holds.  An unchanged file that already has its row costs no query.
+    `published`: every file the export now holds; `written`: the files whose
+    content it (re)wrote.  First the outbox is read (`takedowns.sync`), so a
+    withdrawal committed before this export has its tasks; then a story the
+    export no longer publishes ends its website row and closes its tasks
+    (in a site folder the export deleted the file; the Export page's zip no
+    longer holds it and lists it to delete), and every published story has
+    an active row for the exact hash it holds.  An unchanged file that
+    already has its row costs no query.
     """
     today = today or utcnow().date()
     takedowns.sync(session=session)
-    current = _website_rows(session)
+    place = website_place(fmt)
+    current = _website_rows(place, session)
+    names = {public_id_of(n, fmt): n for n in published}
     closed = 0
-    gone = [current[p][0] for p in (website_place(out, n) for n in removed) if p in current]
+    gone = [row_id for public_id, (row_id, _) in current.items() if public_id not in names]
     for row_id in gone:
         closed += _end_website(row_id, REMOVED, today, session)
     changed = set(written)
-    places = {website_place(out, n): n for n in published}
-    check = {p: n for p, n in places.items() if p not in current or n in changed}
-    stories = _published([public_id_of(n, fmt) for n in check.values()], session)
+    check = [p for p, n in names.items() if p not in current or n in changed]
+    stories = _published(check, session)
     new, replaced = [], 0
-    for place, name in check.items():
-        found = stories.get(public_id_of(name, fmt))
-        if found is None or (place in current and current[place][1] == found[1]):
+    for public_id in check:
+        found = stories.get(public_id)
+        if found is None or (public_id in current and current[public_id][1] == found[1]):
             continue
-        if place in current:
-            _end_website(current[place][0], REPLACED, today, session)
+        if public_id in current:
+            _end_website(current[public_id][0], REPLACED, today, session)
             replaced += 1
         new.append({"story_id": found[0], "channel": WEBSITE, "where_used": place,
                     "revision_hash": found[1], "used_on": today, "note": "", "automatic": True,

@@ -54,6 +54,11 @@ def _status(row, task: TakedownTask | None, story_ended: bool, covered: set[str]
     return "In use."
 
 
+def _same_site(line: UseLine, other: UseLine) -> bool:
+    """Two website lines that read the same to her (same place and status)."""
+    return (line.channel, line.where, line.status) == (other.channel, other.where, other.status)
+
+
 def where_used(code: str, *, session: Session, today: date | None = None) -> list[UseLine]:
     """Every place her story went; a website file's earlier versions fold into its latest row."""
     story = find_story(code, session=session)
@@ -70,8 +75,10 @@ def where_used(code: str, *, session: Session, today: date | None = None) -> lis
             continue  # an earlier version of a website file that is there again
         task = session.exec(select(TakedownTask).where(TakedownTask.distribution_id == row.id)
                             .order_by(TakedownTask.id.desc())).first()
-        lines.append(UseLine(labels.get(row.channel, row.channel), _where(row, labels),
-                             readable_date(row.used_on), _status(row, task, ended, covered)))
+        line = UseLine(labels.get(row.channel, row.channel), _where(row, labels),
+                       readable_date(row.used_on), _status(row, task, ended, covered))
+        if not (row.automatic and any(_same_site(line, seen) for seen in lines)):
+            lines.append(line)  # the site exported in two formats is still one website
     return lines
 
 
