@@ -20,6 +20,7 @@ STAFF = (
     ("app_pages/queue.py", "Queue", ":material/list:", "review"),
     ("app_pages/review.py", "Review", ":material/rate_review:", "review"),
     ("app_pages/export.py", "Export", ":material/download:", "export"),
+    ("app_pages/takedowns.py", "Takedowns", ":material/delete_sweep:", "review"),
     ("app_pages/admin.py", "Admin", ":material/manage_accounts:", "manage"),
     ("app_pages/notifications.py", "Notifications", ":material/mail:", "manage"),
 )

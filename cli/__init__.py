@@ -19,15 +19,17 @@ from cli import (
     cmd_notify,
     cmd_ops,
     cmd_scan,
+    cmd_sitekit,
     cmd_staff,
     cmd_stories,
+    cmd_takedowns,
 )
 from stories.errors import StoryError
 from stories.migrate import require_current_schema
 
 MODULES = (cmd_db, cmd_staff, cmd_scan, cmd_export, cmd_demo, cmd_stories, cmd_consent, cmd_ops,
-           cmd_notify)
-NEEDS_NO_DATABASE = {"db", "scan", "keygen", "restore"}
+           cmd_notify, cmd_takedowns, cmd_sitekit)
+NEEDS_NO_DATABASE = {"db", "scan", "keygen", "restore", "site-policy"}
 
 
 def build_parser() -> argparse.ArgumentParser:

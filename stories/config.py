@@ -15,6 +15,7 @@ the network.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, make_dataclass
 from functools import lru_cache
@@ -39,6 +40,7 @@ DEFAULT_RESULTS_VARY = (
 DEFAULT_MAIL_FROM = "story-desk@localhost"
 DEFAULT_MAIL_FROM_NAME = "Story desk"  # never the clinic's specialty: a sender name can disclose it
 DEFAULT_CHECK_URL = "http://localhost:8501/check"
+DEFAULT_EXTRA_CHANNELS = "newsletter=The clinic's newsletter;training=Staff training"
 
 
 class SettingInvalid(RuntimeError):
@@ -138,6 +140,27 @@ def _check_url(env: str, raw: str, _so_far: dict) -> str:
     return url
 
 
+_CHANNEL_KEY = re.compile(r"^[a-z][a-z0-9-]{1,31}$")
+
+
+def _channels(env: str, raw: str, _so_far: dict) -> tuple[tuple[str, str], ...]:
+    """`key=Label;key=Label`: the clinic's own channels besides the website and excerpts.
+
+    Empty: the default (newsletter, staff training); `none`: no others.
+    """
+    raw = raw.strip() or DEFAULT_EXTRA_CHANNELS
+    if raw.lower() == "none":
+        return ()
+    found = []
+    for part in filter(None, (p.strip() for p in raw.split(";"))):
+        key, _, label = part.partition("=")
+        if not _CHANNEL_KEY.match(key.strip()) or not label.strip() or len(label) > 80:
+            raise SettingInvalid(f"{env} must read key=Label;key=Label with keys of lower-case "
+                                 f"letters, digits and dashes (near {part[:20]!r}).")
+        found.append((key.strip(), label.strip()))
+    return tuple(found)
+
+
 #: Every setting, in the order they are resolved (a later one may use an earlier one).
 SETTINGS: tuple[Setting, ...] = (
     Setting("STORIES_DATA_DIR", "data_dir", "./data", _data_dir,
@@ -184,6 +207,10 @@ SETTINGS: tuple[Setting, ...] = (
             "delivery attempts before a message is failed"),
     Setting("STORIES_NOTIFY_RETRY_SECONDS", "notify_retry_seconds", "300", _whole(300, 0),
             "first retry delay, doubled after each failed attempt"),
+    Setting("STORIES_TAKEDOWN_OVERDUE_DAYS", "takedown_overdue_days", "7", _whole(7, 1),
+            "a takedown task still open after this many days is shown as overdue"),
+    Setting("STORIES_EXTRA_CHANNELS", "extra_channels", DEFAULT_EXTRA_CHANNELS, _channels,
+            "the clinic's own channels besides the website and excerpts (key=Label;...)"),
 )
 
 

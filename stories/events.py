@@ -64,6 +64,9 @@ class Event(StrEnum):
     PUBLISH_AUTHORIZATION = "publish authorization"
     LOST_CODE_REQUEST = "lost code request"  # someone asked for new codes by email (no address)
     CODE_SENT_BY_EMAIL = "code sent by email"  # a story got a new code, mailed to its contact
+    DISTRIBUTION_RECORDED = "distribution recorded"  # a copy went somewhere (ledger row)
+    TAKEDOWN_RECORDED = "takedown recorded"  # staff recorded a copy taken down (who, when)
+    CHANNEL_WITHDRAWN = "channel withdrawn"  # the patient stopped one use (consent narrowed)
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,12 @@ EVENTS: dict[str, EventSpec] = {
     Event.LOST_CODE_REQUEST.value: EventSpec("clinic", announced=False),
     # Not announced: its message carries the new code and is queued by `stories.notify.lostcode`.
     Event.CODE_SENT_BY_EMAIL.value: _STORY_QUIET,
+    # The distribution ledger (`stories.distribution`): staff bookkeeping, shown to the
+    # patient from the ledger itself, so not announced.
+    Event.DISTRIBUTION_RECORDED.value: _STORY_QUIET,
+    Event.TAKEDOWN_RECORDED.value: _STORY_QUIET,
+    # Announced: the takedown consumer opens tasks for the copies in that channel.
+    Event.CHANNEL_WITHDRAWN.value: _STORY,
 }
 
 

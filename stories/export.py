@@ -45,6 +45,7 @@ from stories.audit import AuditAnchorDamaged, Checkpoint, current_checkpoint
 from stories.config import get_settings
 from stories.consent import authorization_hashes, require_publishable
 from stories.crypto import sub_key
+from stories.distribution.ledger import record_export
 from stories.errors import ConsentMissing, InvalidInput
 from stories.expiry import expire_due
 from stories.frontmatter import emit
@@ -440,4 +441,7 @@ def export_site(out: Path, fmt: str = "jekyll", *, session: Session,
     report.expired = expired
     write_files(out, files, keys, manifest, verified, report,
                 checkpoint.to_json() if checkpoint else None)
+    # The distribution ledger follows the export: a row per published story (its exact hash);
+    # a story no longer published ends its row and closes its takedown tasks.
+    record_export(fmt, sorted(files), report.written, session=session, today=today)
     return report

@@ -287,3 +287,68 @@ class NotifyCursor(SQLModel, table=True):
     __tablename__ = "notify_cursor"
     name: str = Field(primary_key=True, max_length=32)
     last_outbox_id: int = 0
+
+
+class Distribution(SQLModel, table=True):
+    """One place a story went: a website file written by the export, or a use staff recorded.
+
+    Tied to the exact revision hash that went out.  `where_used` and `note`
+    are the clinic's words about the place ("spring leaflet"), never story
+    text or personal data; `ended_at` is set when this copy is gone (the
+    export removed or replaced the file, or staff recorded it taken down).
+    """
+
+    __tablename__ = "distribution"
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    channel: str = Field(max_length=32)
+    where_used: str = Field(max_length=200)
+    revision_hash: str = Field(max_length=64)
+    used_on: date
+    note: str = Field(default="", max_length=200)
+    automatic: bool = False  # written by the export (closed by the export), not by staff
+    recorded_by: int | None = Field(default=None, foreign_key="staff_user.id")
+    recorded_at: datetime = Field(default_factory=utcnow)
+    ended_at: datetime | None = Field(default=None, index=True)
+    end_reason: str = Field(default="", max_length=16)  # "replaced", "removed", "taken down"
+
+
+class TakedownTask(SQLModel, table=True):
+    """A copy that must come down because consent ended (withdrawal, expiry, erasure).
+
+    One per distribution and outbox event (the unique pair makes a second
+    reading of the outbox harmless).  Done when the export removed the file
+    (`done_by` empty) or when staff recorded it taken down (who and when).
+    """
+
+    __tablename__ = "takedown_task"
+    __table_args__ = (UniqueConstraint("distribution_id", "outbox_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    distribution_id: int = Field(foreign_key="distribution.id", index=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    outbox_id: int
+    reason: str = Field(max_length=40)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    done_at: datetime | None = Field(default=None, index=True)
+    taken_down_on: date | None = None
+    done_by: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class ConsentChannel(SQLModel, table=True):
+    """A clinic-configured channel (newsletter, staff training...) a consent covers.
+
+    The built-in channels live on `Consent` (`use_website`, `use_excerpts`);
+    `stories.distribution.channels` reads both through one table.
+    """
+
+    __tablename__ = "consent_channel"
+    consent_id: int = Field(foreign_key="consent.id", primary_key=True)
+    channel: str = Field(primary_key=True, max_length=32)
+
+
+class TakedownCursor(SQLModel, table=True):
+    """How far the takedown consumer has read the outbox (its own position)."""
+
+    __tablename__ = "takedown_cursor"
+    name: str = Field(primary_key=True, max_length=32)
+    last_outbox_id: int = 0
