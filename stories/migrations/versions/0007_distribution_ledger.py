@@ -1,6 +1,6 @@
 """distribution ledger, takedown tasks, clinic-configured consent channels
 
-Revision ID: 0007c
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-11-29
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0007c"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
