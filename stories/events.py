@@ -50,6 +50,7 @@ class Event(StrEnum):
     """Audited events that are not workflow moves."""
 
     IMPORT = "import"
+    PUBLISH = "publish"  # the first export that carried the story to the website
     ERASE = "erase"
     PURGE = "purge"
     STAFF_ADD = "staff add"
@@ -86,6 +87,7 @@ EVENTS: dict[str, EventSpec] = {
     Action.KEEP_FINDING.value: _STORY_QUIET,
     Action.NOTE.value: _STORY_QUIET,
     Event.IMPORT.value: _STORY,
+    Event.PUBLISH.value: _STORY,
     Event.ERASE.value: _STORY,
     Event.PURGE.value: _STORY,
     Event.STAFF_ADD.value: EventSpec("staff", announced=False),

@@ -86,8 +86,10 @@ def fragments_remain(original: Revision, current: Revision) -> bool:
     """
     if original.id == current.id:
         return False
+    stored = findings_of(original)  # the original's scan, reused while the detector is unchanged
     for field in ("title", "body"):
         later = field_text(current, field)
-        if "[" in later and leftovers(field_text(original, field), later):
+        found = [f for where, f in stored if where == field]
+        if "[" in later and leftovers(field_text(original, field), later, found):
             return True
     return False

@@ -114,7 +114,7 @@ def _counts_here(word: str, kind: str) -> bool:
 
 
 def _redacted_words(original: str, old: list[_Token], new: list[_Token],
-                    shadow: Shadow) -> dict[str, str]:
+                    shadow: Shadow, found: list[Finding] | None = None) -> dict[str, str]:
     """Casefolded words of the original that a placeholder replaced -> the kind."""
     words: dict[str, str] = {}
     replaced: list[tuple[int, int, str]] = []  # original spans, with the kind
@@ -128,7 +128,8 @@ def _redacted_words(original: str, old: list[_Token], new: list[_Token],
                 words.setdefault(t.key, kinds[0])
         replaced.append((*shadow.span(old[i1].start, old[i2 - 1].end), kinds[0]))
     if replaced:
-        hit = sorted((f.start, f.end, kind) for f in detect(original) for start, end, kind in replaced
+        hit = sorted((f.start, f.end, kind) for f in (detect(original) if found is None else found)
+                     for start, end, kind in replaced
                      if f.start < end and start < f.end)
         starts = [h[0] for h in hit]
         for t in old:
@@ -145,9 +146,13 @@ def _redacted_words(original: str, old: list[_Token], new: list[_Token],
     return {w: k for w, k in words.items() if _telling(w)}
 
 
-def redacted_words(original: str, later: str) -> dict[str, str]:
+def redacted_words(original: str, later: str, found: list[Finding] | None = None
+                   ) -> dict[str, str]:
     """The telling words (casefolded, on the shadow) of identifiers that placeholders
     replaced between `original` and `later`, each with its placeholder's kind.
+
+    `found`: the detector's findings in `original` when the caller has them
+    stored (the original revision's scan), so they are not computed again.
 
     Never logged or stored: the caller uses it to look for other mentions
     (`mentions`), e.g. in another field of the same story.
@@ -158,7 +163,7 @@ def redacted_words(original: str, later: str) -> dict[str, str]:
     old, new = _tokens(old_shadow), _tokens(build_shadow(later))
     if not any(t.kind for t in new):
         return {}
-    return _redacted_words(original, old, new, old_shadow)
+    return _redacted_words(original, old, new, old_shadow, found)
 
 
 def mentions(text: str, words: dict[str, str]) -> list[Leftover]:
@@ -185,13 +190,14 @@ def mentions(text: str, words: dict[str, str]) -> list[Leftover]:
     return [found[k] for k in sorted(found)]
 
 
-def leftovers(original: str, later: str) -> list[Leftover]:
+def leftovers(original: str, later: str, found: list[Finding] | None = None) -> list[Leftover]:
     """Words (or glued fragments) of redacted identifiers still in `later`, in order.
 
     `original` is the patient's text of a field as she wrote it, `later` a
-    redacted or edited text of the same field; positions index `later`.
+    redacted or edited text of the same field; positions index `later`;
+    `found` as for `redacted_words`.
     """
-    return mentions(later, redacted_words(original, later))
+    return mentions(later, redacted_words(original, later, found))
 
 
 def _glued_fragment(text: str, tokens: list[_Token], k: int, words: dict[str, str]) -> str | None:

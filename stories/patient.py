@@ -41,6 +41,7 @@ TIMELINE_WORDS = {
     "sign off": "You approved the final text.",
     "decline": "You declined the proposed text.",
     "approve": "The clinic approved it for publication.",
+    "publish": "Your story appeared on the clinic's website.",
     "reject": "The clinic decided not to publish it.",
     "withdraw": "The story was withdrawn and its text erased.",
     "expire": "Your authorization expired; the story was taken down.",

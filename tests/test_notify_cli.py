@@ -24,16 +24,17 @@ def test_notify_send_without_smtp_settings_sends_nothing_and_says_so(db_url):
     assert result.stdout.strip().startswith("notifications are off")
 
 
-def test_demo_authors_who_opted_in_hear_of_sign_off_and_publication(db_url, server):
+def test_demo_authors_who_opted_in_hear_of_sign_off_and_publication(db_url, server, tmp_path):
     env = {"STORIES_SMTP_URL": server.url}
     assert cli("demo", "--stories", "12", "--approve", "--seed", "3", env_extra=env)\
         .returncode == 0
     with transaction() as s:
         opted = s.exec(select(ContactPreference).where(ContactPreference.notify.is_(True))).all()
     assert opted, "the demo seeds no story whose author opted in"
+    assert cli("export", "--out", str(tmp_path / "site"), env_extra=env).returncode == 0
     result = cli("notify", "send", env_extra=env)
     assert result.returncode == 0, result.stderr
-    # "notices on", sign-off requested, then published
+    # "notices on", sign-off requested, then published (its first export)
     assert f"sent {3 * len(opted)}," in result.stdout
     recipients = {r for rcpt, _ in server.messages for r in rcpt}
     assert len(recipients) == len(opted)

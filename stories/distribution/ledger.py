@@ -203,6 +203,25 @@ def record_export(fmt: str, published: list[str], written: list[str], *, session
                     "end_reason": ""})
     if new:
         session.flush()
+        _announce_first_publication(new, session)
         session.execute(insert(Distribution), new)
     session.flush()
     return ExportSync(len(new), len(gone) + replaced, closed)
+
+
+def _announce_first_publication(new: list[dict], session: Session) -> None:
+    """Audit (and so announce) a story's first appearance on the website.
+
+    Only a story that never had a website row gets the event, so a new version
+    or a re-export announces nothing and an unchanged re-export writes no audit
+    row (which would move the manifest's audit anchor).
+    """
+    ids = [row["story_id"] for row in new]
+    before = set(session.exec(select(Distribution.story_id).where(
+        Distribution.channel == WEBSITE, Distribution.story_id.in_(ids))))
+    for row in new:
+        if row["story_id"] not in before:
+            before.add(row["story_id"])
+            record(session, actor_kind="system", action=Event.PUBLISH,
+                   story_id=row["story_id"], revision_hash=row["revision_hash"],
+                   detail="first published on the website")

@@ -38,7 +38,7 @@ CONFIRM_KIND = "notices on"
 EVENT_MESSAGES: dict[str, str] = {
     Action.SEND_FOR_SIGNOFF.value: "signoff requested",
     Action.REQUEST_CHANGES.value: "changes requested",
-    Action.APPROVE.value: "published",
+    Event.PUBLISH.value: "published",  # the first export that carried it to the website
     Action.REJECT.value: "not published",
     Action.REQUEST_RECONFIRMATION.value: "reconfirmation requested",
     Action.WITHDRAW.value: "withdrawal recorded",
