@@ -50,15 +50,15 @@ from stories.errors import ConsentMissing, InvalidInput
 from stories.expiry import expire_due
 from stories.frontmatter import emit
 from stories.identifiers import fragments_remain, with_kept
-from stories.markup import to_safe_markdown
 from stories.models import Consent, KeptFinding, Revision, Story, utcnow
 from stories.scans import detector_fingerprint
+from stories.sitemarkdown import to_safe_markdown
 from stories.submission import MATERIAL_CONNECTIONS, TOPICS
 from stories.texthash import revision_hash
 from stories.workflow import Status
 
 FORMATS = ("jekyll", "hugo", "plain")
-_RENDERERS = ("export.py", "markup.py", "frontmatter.py", "sanitize.py", "textnorm.py")
+_RENDERERS = ("export.py", "sitemarkdown.py", "frontmatter.py", "textnorm.py")
 #: Fingerprint of the code that turns a story into a file: a change rewrites every file.
 RENDER_FINGERPRINT = hashlib.sha256(
     b"".join((Path(__file__).resolve().parent / name).read_bytes() for name in _RENDERERS)

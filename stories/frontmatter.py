@@ -28,7 +28,7 @@ input      becomes       defeats
 =========  ============  ===============================================
 
 These are the only characters of a patient's words that the site does not
-show exactly as typed (the body is exact, see `stories.markup`); the
+show exactly as typed (the body is exact, see `stories.sitemarkdown`); the
 patient's sign-off page shows the title as the website will write it
 whenever the two differ.
 

@@ -3,7 +3,7 @@
 Patients submit plain text with light Markdown, and their text is stored as
 typed: nothing is deleted from it on the way in (a "<" in "if pain<pleasure"
 or "I'm <not> okay" is a word, not a tag).  Markup is neutralised by escaping
-on output (`stories.markup`, `stories.frontmatter`, the app's pages).  The only
+on output (`stories.markup`, `stories.sitemarkdown`, `stories.frontmatter`, the app's pages).  The only
 HTML we ever emit is our own rendered previews (Markdown preview, PII
 highlights, diffs), built from escaped text, and `clean_html` passes them
 through the `PREVIEW_*` allowlists as a last line of defence.

@@ -5,7 +5,7 @@ characters (`stories.textnorm`), enforce the size limit, then detect
 identifiers.  Nothing else is removed or rewritten: a patient's words are
 stored exactly as she typed them ("I'm <not> okay", "2*3=6", "&lt;"), and
 markup is neutralised by escaping wherever text is shown or exported
-(`stories.markup`, `stories.frontmatter`, the app's pages).  Everything
+(`stories.markup`, `stories.sitemarkdown`, `stories.frontmatter`, the app's pages).  Everything
 (story, first revision, consent, audit event) is written in the caller's one
 transaction, and the receipt code is returned once and stored only as a hash.
 """

@@ -331,3 +331,19 @@ def test_a_manifest_naming_a_file_outside_the_folder_touches_nothing(db_url, sit
     with pytest.raises(InvalidInput, match="outside its folder"):
         _export(site)
     assert outside.read_text() == "not the export's"
+
+
+def test_the_render_fingerprint_covers_what_reaches_the_site_and_nothing_of_the_screens():
+    """A highlight colour or a diff rule must not rewrite every published file."""
+    import ast
+    from pathlib import Path
+
+    from stories import export
+
+    here = Path(export.__file__).resolve().parent
+    assert set(export._RENDERERS) == {"export.py", "sitemarkdown.py", "frontmatter.py",
+                                      "textnorm.py"}
+    for name in export._RENDERERS:
+        tree = ast.parse((here / name).read_text())
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert not imported & {"stories.markup", "stories.sanitize"}, name

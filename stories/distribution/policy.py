@@ -17,8 +17,8 @@ from stories.config import get_settings
 from stories.distribution.channels import channels
 from stories.errors import InvalidInput
 from stories.frontmatter import emit
-from stories.markup import to_safe_markdown
 from stories.rejection import REASONS
+from stories.sitemarkdown import to_safe_markdown
 from stories.submission import MATERIAL_CONNECTIONS
 
 FILE_NAME = "moderation-policy.md"
