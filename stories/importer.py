@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 from sqlmodel import Session, select
 
-from stories import receipts
+from stories import frontmatter, receipts
 from stories.audit import record
 from stories.authorization import PAPER_VERSION, text_hash
 from stories.errors import InvalidInput, StoryError
@@ -30,6 +30,7 @@ from stories.events import Event
 from stories.models import AuthorizationText, Consent, Story
 from stories.revisions import add_revision
 from stories.submission import (
+    DEFAULT_TERM_DAYS,
     INITIALS,
     MATERIAL_CONNECTIONS,
     TOPICS,
@@ -88,7 +89,8 @@ def _consent(item: dict, story: Story, terms: AuthorizationText) -> Consent:
         story_id=story.id, authorization_id=terms.id, authorization_version=terms.version,
         authorization_sha256=terms.sha256, use_website=True,
         use_excerpts=bool(item.get("use_excerpts", False)),
-        expires_on=_date(expires, "expires_on") if expires else signed + timedelta(days=3 * 365),
+        expires_on=(_date(expires, "expires_on") if expires
+                    else signed + timedelta(days=DEFAULT_TERM_DAYS)),
         signer_role="patient", attest_adult=True, attest_identity=True,
         material_connection=material, paper_reference=reference,
         signed_at=_as_datetime(signed),
@@ -158,10 +160,10 @@ def read_items(path: Path) -> list[tuple[str, dict]]:
     if path.suffix in (".jsonl", ".ndjson"):
         return [(f"{path.name}:{n}", json.loads(line)) for n, line in enumerate(text.splitlines(), 1)
                 if line.strip()]
-    if not text.startswith("---\n") or "\n---\n" not in text[4:]:
-        raise InvalidInput(f"{path.name} has no front matter.")
-    head, body = text[4:].split("\n---\n", 1)
-    fields = yaml.safe_load(head) or {}
+    try:
+        fields, body = frontmatter.parse(text)
+    except ValueError as exc:
+        raise InvalidInput(f"{path.name} has no front matter ({exc}).") from None
     if not isinstance(fields, dict):
         raise InvalidInput(f"{path.name}: the front matter is not a mapping.")
     return [(path.name, {**fields, "body": body.strip(), "display_name": fields.get("author", "")})]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 
 import pytest
-import yaml
 from sqlmodel import select
 
 from moderation import review
@@ -19,6 +18,7 @@ from stories import patient
 from stories.db import transaction
 from stories.errors import IdentifiersRemain, InvalidInput, SignOffMissing
 from stories.export import export_site
+from stories.frontmatter import parse
 from stories.identifiers import findings_for
 from stories.importer import import_paths
 from stories.models import KeptFinding, Revision, Story
@@ -49,7 +49,7 @@ def _name_findings(story_id: int) -> list:
 
 def _author(site, public_id: str) -> str:
     (path,) = site.glob(f"*{public_id}.md")
-    return yaml.safe_load(path.read_text()[4:].split("\n---\n", 1)[0])["author"]
+    return parse(path.read_text())[0]["author"]
 
 
 def _export(site):
