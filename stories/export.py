@@ -48,6 +48,7 @@ from stories.crypto import sub_key
 from stories.distribution.ledger import record_export
 from stories.errors import ConsentMissing, InvalidInput
 from stories.expiry import expire_due
+from stories.export_formats import EXPORT_FORMATS, FORMATS
 from stories.frontmatter import emit
 from stories.identifiers import fragments_remain, with_kept
 from stories.models import Consent, KeptFinding, Revision, Story, utcnow
@@ -57,8 +58,7 @@ from stories.submission import MATERIAL_CONNECTIONS, TOPICS
 from stories.texthash import revision_hash
 from stories.workflow import Status
 
-FORMATS = ("jekyll", "hugo", "plain")
-_RENDERERS = ("export.py", "sitemarkdown.py", "frontmatter.py", "textnorm.py")
+_RENDERERS = ("export.py", "export_formats.py", "sitemarkdown.py", "frontmatter.py", "textnorm.py")
 #: Fingerprint of the code that turns a story into a file: a change rewrites every file.
 RENDER_FINGERPRINT = hashlib.sha256(
     b"".join((Path(__file__).resolve().parent / name).read_bytes() for name in _RENDERERS)
@@ -92,9 +92,8 @@ def _display(revision: Revision) -> str:
 def render_story(story: Story | Row, revision: Revision, fmt: str, material: str) -> tuple[str, str]:
     """Return (file name, file content) for one story (a `Story` or a `_candidates` row)."""
     published = story.published_on or utcnow().date()
-    fields: dict = {"title": revision.title}
-    if fmt == "jekyll":
-        fields = {"layout": "story", **fields}
+    shape = EXPORT_FORMATS[fmt]
+    fields: dict = {**shape.lead, "title": revision.title}
     fields.update({
         "date": published.isoformat(),
         "author": _display(revision),
@@ -103,16 +102,14 @@ def render_story(story: Story | Row, revision: Revision, fmt: str, material: str
         "edited_by_clinic": revision.content_hash != story.original_hash,
         "material_connection": MATERIAL_CONNECTIONS.get(material, MATERIAL_CONNECTIONS["other"]),
         "disclaimer": get_settings().results_vary,
+        **shape.extra,
     })
-    if fmt == "hugo":
-        fields["draft"] = False
     return file_name(story, fmt), emit(fields, to_safe_markdown(revision.body))
 
 
 def file_name(story: Story | Row, fmt: str) -> str:
     """The story's file: its opaque id (after the publication date for Jekyll)."""
-    published = story.published_on or utcnow().date()
-    return f"{published.isoformat()}-{story.public_id}.md" if fmt == "jekyll" else f"{story.public_id}.md"
+    return EXPORT_FORMATS[fmt].file_name(story.public_id, story.published_on or utcnow().date())
 
 
 # What the export's decisions read from a story; the revision's text is loaded

@@ -341,7 +341,7 @@ def test_the_render_fingerprint_covers_what_reaches_the_site_and_nothing_of_the_
     from stories import export
 
     here = Path(export.__file__).resolve().parent
-    assert set(export._RENDERERS) == {"export.py", "sitemarkdown.py", "frontmatter.py",
+    assert set(export._RENDERERS) == {"export.py", "export_formats.py", "sitemarkdown.py", "frontmatter.py",
                                       "textnorm.py"}
     for name in export._RENDERERS:
         tree = ast.parse((here / name).read_text())

@@ -32,6 +32,7 @@ from stories.distribution import takedowns
 from stories.distribution.channels import WEBSITE, require_channel
 from stories.errors import InvalidInput
 from stories.events import Event
+from stories.export_formats import EXPORT_FORMATS
 from stories.models import Distribution, Revision, Story, utcnow
 
 MAX_WHERE = 200
@@ -120,8 +121,7 @@ def website_place(fmt: str) -> str:
 
 def public_id_of(name: str, fmt: str) -> str:
     """The story's opaque id from an export file name (`stories.export.file_name`)."""
-    stem = name.removesuffix(".md")
-    return stem[11:] if fmt == "jekyll" else stem
+    return EXPORT_FORMATS[fmt].public_id_of(name)
 
 
 _CHUNK = 900  # values per IN list: within every database's limit on bound parameters
