@@ -20,15 +20,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, update
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from stories.audit import record
 from stories.config import SETTINGS, SettingInvalid, get_settings
 from stories.errors import InvalidInput
+from stories.events import Event
 from stories.models import AuditEvent, Revision, Story, utcnow
 from stories.patient import erase_text
-from stories.workflow import Action, Status
+from stories.workflow import Action, Status, claim
 
 RETENTION_ENV = "STORIES_RETENTION_DAYS"
 DEFAULT_RETENTION_DAYS = int(next(s.default for s in SETTINGS if s.env == RETENTION_ENV))
@@ -91,18 +92,12 @@ def purge(older_than_days: int | None = None, *, session: Session,
     today = today or utcnow().date()
     report = PurgeReport(days=days, cutoff=today - timedelta(days=days))
     for story in due(days, session=session, today=today):
-        claimed = session.execute(
-            update(Story)
-            .where(Story.id == story.id, Story.lock_version == story.lock_version)
-            .values(lock_version=Story.lock_version + 1)
-        )
-        if claimed.rowcount != 1:
+        if not claim(story, session=session):
             report.skipped.append(story.public_id)
             continue
-        session.refresh(story)
         revision = session.get(Revision, story.current_revision_id)
         erase_text(story, session=session)
-        record(session, actor_kind="system", actor_id=None, action="purge", story_id=story.id,
+        record(session, actor_kind="system", actor_id=None, action=Event.PURGE, story_id=story.id,
                from_status=story.status, to_status=story.status,
                revision_hash=revision.content_hash if revision else None,
                detail=f"text erased after {days} days (retention)")

@@ -124,6 +124,24 @@ def check(story: Story, action: Action, actor: Actor) -> Rule:
     return rule
 
 
+def claim(story: Story, *, session: Session, **values) -> bool:
+    """Compare-and-set on `lock_version`: apply `values` only if nobody changed the
+    story since it was loaded; True if it went through (the story is refreshed).
+
+    The one place a story row is changed under concurrency: `perform` and the
+    system's own jobs (retention) both go through it.
+    """
+    result = session.execute(
+        update(Story)
+        .where(Story.id == story.id, Story.lock_version == story.lock_version)
+        .values(lock_version=Story.lock_version + 1, **values)
+    )
+    if result.rowcount != 1:
+        return False
+    session.refresh(story)
+    return True
+
+
 def perform(
     story: Story,
     action: Action,
@@ -148,16 +166,10 @@ def perform(
     values = {"status": after, "updated_at": utcnow(), **(changes or {})}
     if rule.voids_signoff:
         values["signed_off_hash"] = None
-    result = session.execute(
-        update(Story)
-        .where(Story.id == story.id, Story.lock_version == story.lock_version)
-        .values(lock_version=Story.lock_version + 1, **values)
-    )
-    if result.rowcount != 1:
+    if not claim(story, session=session, **values):
         raise StaleRevision(
             "This story was changed by someone else a moment ago. Reload it and try again."
         )
-    session.refresh(story)
     record(
         session,
         actor_kind=actor.kind,
