@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -99,6 +100,9 @@ def _forwarded_for() -> str:
         return ""
 
 
+NONCE_KEY = "client_nonce"  # a random name for this browser session, when nothing else names it
+
+
 def client_key() -> str:
     """A hash naming this visitor for rate limits: the IP, else the browser session.
 
@@ -114,11 +118,8 @@ def client_key() -> str:
                         get_settings().trusted_proxy_hops)
     if ip:
         source = f"ip:{ip}"
-    else:
-        from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-        ctx = get_script_run_ctx()
-        source = f"session:{ctx.session_id if ctx else 'none'}"
+    else:  # no address: this browser (its id cookie), else this browser session
+        source = f"browser:{browser_id() or st.session_state.setdefault(NONCE_KEY, secrets.token_hex(16))}"
     return hashlib.sha256(source.encode()).hexdigest()
 
 
