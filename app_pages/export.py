@@ -23,7 +23,7 @@ import streamlit as st
 
 from app_pages.common import private_download, require_staff, run, show_flash
 from app_pages.staff_ui import staff_page
-from moderation.ui_support import SiteUpdate, export_as, site_folder, takedown_files, update_site_as
+from moderation.publishing import SiteUpdate, export_as, site_folder, takedown_files, update_site_as
 from stories.export import FORMATS, MANIFEST, ExportReport
 from stories.models import utcnow
 

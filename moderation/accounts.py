@@ -178,3 +178,9 @@ def set_role(username: str, role: str, *, who: StaffIdentity | None, session: Se
     session.add(user)
     _audit(session, staff, Event.STAFF_SET_ROLE, user, f"from {old} to {role}")
 
+
+def add_staff_as(username: str, password: str, role: str, *, who: StaffIdentity | None,
+                 session: Session) -> StaffIdentity:
+    """`add_staff`, allowed to admins only, audited as done by `who`."""
+    admin = require(who, "manage")
+    return auth.add_staff(username, password, role, session=session, by=admin.id)

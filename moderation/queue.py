@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -16,6 +16,7 @@ from moderation.auth import StaffIdentity, require
 from stories.consent import Check, checks, consent_for
 from stories.detect.hints import Hint, hint_details
 from stories.errors import NotFound
+from stories.expiry import expiring_soon
 from stories.identifiers import FieldFinding, findings_for
 from stories.models import Revision, Story, utcnow
 from stories.revisions import current_revision, history, original_revision
@@ -183,3 +184,25 @@ def hint_sentences(text: str, hint: Hint) -> list[tuple[int, int]]:
         else:
             merged.append((begin, stop))
     return merged
+
+
+@dataclass(frozen=True)
+class ExpiringRow:
+    """One story whose authorization ends soon, as the queue page lists it."""
+
+    id: int
+    public_id: str
+    status: str
+    expires_on: date
+    reconfirm_asked_at: datetime | None
+
+
+def expiring_rows(today: date, days: int, *, who: StaffIdentity | None,
+                  session: Session) -> list[ExpiringRow]:
+    """Stories whose authorization in force ends within `days`, with that end date.
+
+    The date comes from the same query `stories.expiry` acts on; no story text is loaded.
+    """
+    require(who, "review")
+    return [ExpiringRow(s.id, s.public_id, s.status, ends, s.reconfirm_requested_at)
+            for s, ends in expiring_soon(today, days, session=session)]

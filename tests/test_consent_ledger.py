@@ -214,7 +214,7 @@ def test_imported_paper_authorization_never_becomes_the_current_text(db_url, tmp
 
 
 def test_expiring_list_shows_the_end_date_in_force_after_a_renewal(db_url):
-    from moderation.ui_support import expiring_rows
+    from moderation.queue import expiring_rows
 
     receipt = f.submit(expires_on=date.today() + timedelta(days=10))
     with transaction() as s:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from moderation import accounts, admin, queue, review, ui_support
+from moderation import accounts, admin, publishing, queue, review
 from moderation.auth import StaffIdentity
 from stories.db import transaction
 from stories.errors import NotAuthorized
@@ -43,15 +43,15 @@ ADMIN_CALLS = {
     "reset_password": lambda sid, who, s: accounts.reset_password("someone", f.PASSWORD, who=who,
                                                                   session=s),
     "set_role": lambda sid, who, s: accounts.set_role("someone", "admin", who=who, session=s),
-    "add_staff": lambda sid, who, s: ui_support.add_staff_as("new-user", f.PASSWORD, "admin", who=who,
+    "add_staff": lambda sid, who, s: accounts.add_staff_as("new-user", f.PASSWORD, "admin", who=who,
                                                              session=s),
 }
 EXPORT_CALLS = {
-    "export": lambda sid, who, s: ui_support.export_as(Path("/nonexistent"),
+    "export": lambda sid, who, s: publishing.export_as(Path("/nonexistent"),
                                                        "jekyll", who=who, session=s),
-    "takedown_files": lambda sid, who, s: ui_support.takedown_files("jekyll", [], who=who,
+    "takedown_files": lambda sid, who, s: publishing.takedown_files("jekyll", [], who=who,
                                                                     session=s),
-    "update_site": lambda sid, who, s: ui_support.update_site_as("jekyll", who=who, session=s),
+    "update_site": lambda sid, who, s: publishing.update_site_as("jekyll", who=who, session=s),
 }
 CASES = (
     [(name, call, role) for name, call in REVIEW_CALLS.items() for role in (None, "publisher")]

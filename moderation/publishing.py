@@ -1,31 +1,23 @@
-"""Small services the Streamlit pages need that the other modules lack.
+"""Publishing, for the Export page: export as a role, the site folder, what to take down.
 
-Each one checks the caller's permission itself, so a page that forgot its own
-check still cannot list accounts, add staff or export as the wrong role.
+Each service checks the caller's permission itself, so a page that forgot its
+own check still cannot export as the wrong role.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlmodel import Session, select
 
-from moderation.auth import StaffIdentity, add_staff, require
+from moderation.auth import StaffIdentity, require
 from stories.config import get_settings
 from stories.errors import InvalidInput
-from stories.expiry import expiring_soon
 from stories.export import ExportReport, export_site, file_name
 from stories.models import Story
 from stories.workflow import Status
-
-
-def add_staff_as(username: str, password: str, role: str, *, who: StaffIdentity | None,
-                 session: Session) -> StaffIdentity:
-    """`add_staff`, allowed to admins only, audited as done by `who`."""
-    admin = require(who, "manage")
-    return add_staff(username, password, role, session=session, by=admin.id)
 
 
 def export_as(out: Path, fmt: str, *, who: StaffIdentity | None, session: Session,
@@ -81,25 +73,3 @@ def update_site_as(fmt: str, *, who: StaffIdentity | None, session: Session,
     gone = takedown_files(fmt, [public_id for public_id, _ in report.refused], who=who,
                           session=session)
     return SiteUpdate(folder, report, [name for name in gone if (folder / name).exists()])
-
-
-@dataclass(frozen=True)
-class ExpiringRow:
-    """One story whose authorization ends soon, as the queue page lists it."""
-
-    id: int
-    public_id: str
-    status: str
-    expires_on: date
-    reconfirm_asked_at: datetime | None
-
-
-def expiring_rows(today: date, days: int, *, who: StaffIdentity | None,
-                  session: Session) -> list[ExpiringRow]:
-    """Stories whose authorization in force ends within `days`, with that end date.
-
-    The date comes from the same query `stories.expiry` acts on; no story text is loaded.
-    """
-    require(who, "review")
-    return [ExpiringRow(s.id, s.public_id, s.status, ends, s.reconfirm_requested_at)
-            for s, ends in expiring_soon(today, days, session=session)]
