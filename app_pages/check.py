@@ -30,6 +30,7 @@ from app_pages.ledger_ui import show_where_used
 from app_pages.notify_ui import lost_code_form, manage_notifications
 from moderation.browser import DOWNLOADS
 from stories import authorization, ledger, patient, receipts, reconfirm
+from stories.choices import DEFAULT_TERM_DAYS
 from stories.config import (
     MAX_BODY_CHARS,
     MAX_COMMENT_CHARS,
@@ -41,7 +42,6 @@ from stories.db import transaction
 from stories.frontmatter import neutralize_value
 from stories.markup import render_diff_html, render_html
 from stories.patient import PatientView
-from stories.submission import DEFAULT_TERM_DAYS
 
 CODE_KEY = "patient_code"
 SHARE_PAGE = "app_pages/share.py"

@@ -18,6 +18,7 @@ import streamlit as st
 from app_pages.common import attempt, client_key, run, show_flash
 from app_pages.notify_ui import after_submit, optin_checkbox
 from stories import authorization, receipts
+from stories.choices import DEFAULT_TERM_DAYS, DISPLAY_MODES, MATERIAL_CONNECTIONS, SIGNER_ROLES, TOPICS
 from stories.config import (
     MAX_BODY_CHARS,
     MAX_DISPLAY_NAME_CHARS,
@@ -28,11 +29,6 @@ from stories.config import (
     get_settings,
 )
 from stories.submission import (
-    DEFAULT_TERM_DAYS,
-    DISPLAY_MODES,
-    MATERIAL_CONNECTIONS,
-    SIGNER_ROLES,
-    TOPICS,
     DuplicateStory,
     InvalidSubmission,
     ReceiptCodeUsed,

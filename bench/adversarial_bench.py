@@ -35,6 +35,7 @@ from stories.db import transaction  # noqa: E402
 from stories.detect import detect  # noqa: E402
 from stories.errors import InvalidInput  # noqa: E402
 from stories.export import render_story  # noqa: E402
+from stories.fields import clean_story  # noqa: E402
 from stories.frontmatter import emit  # noqa: E402
 from stories.markup import (  # noqa: E402
     highlight_html,
@@ -45,7 +46,7 @@ from stories.markup import (  # noqa: E402
 )
 from stories.models import Revision, Story  # noqa: E402
 from stories.redact import redact  # noqa: E402
-from stories.submission import SubmissionForm, clean_story, submit_story  # noqa: E402
+from stories.submission import SubmissionForm, submit_story  # noqa: E402
 from stories.textnorm import normalize_text  # noqa: E402
 
 TARGET_SECONDS = 1.0

@@ -23,8 +23,9 @@ from sqlmodel import select
 
 from stories.db import get_engine, transaction
 from stories.demo import forms
+from stories.fields import clean_story
 from stories.models import Story
-from stories.submission import clean_story, submit_story
+from stories.submission import submit_story
 
 TARGET_PER_S = {"sqlite": 200.0, "postgresql": 200.0}
 

@@ -17,6 +17,7 @@ from stories.config import MAX_DISPLAY_NAME_CHARS
 from stories.consent import require_publishable
 from stories.display_name import redact_display_name
 from stories.errors import IdentifiersRemain, InvalidInput, NotFound, SignOffMissing
+from stories.fields import clean_comment, clean_line, clean_story
 from stories.identifiers import carry_kept, findings_for, fragments_remain, unresolved
 from stories.leftovers import leftover_findings, mentions, redact_with_mentions, redacted_words
 from stories.models import KeptFinding, Story, utcnow
@@ -25,7 +26,6 @@ from stories.redact import redact
 from stories.rejection import REASONS
 from stories.revisions import add_revision, original_revision, require_current
 from stories.scans import FIELDS, field_text
-from stories.submission import clean_comment, clean_line, clean_story
 from stories.workflow import Action, Actor, check, perform
 
 #: The reasons a moderator may choose, in her words (the table lives in `stories.rejection`,

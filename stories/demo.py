@@ -11,8 +11,9 @@ import random
 
 from sqlmodel import Session
 
+from stories.choices import MATERIAL_CONNECTIONS, TOPICS
 from stories.notify import optin
-from stories.submission import MATERIAL_CONNECTIONS, TOPICS, Receipt, SubmissionForm
+from stories.submission import Receipt, SubmissionForm
 
 FIRST = ["Rachel", "David", "Mei-Ling", "Aisha", "Grace", "Tomasz", "Siobhan", "Priya",
          "Lucia", "Oluwaseun", "Hannah", "Marco", "Yuki", "Fatima", "Ingrid", "Carlos"]

@@ -42,6 +42,7 @@ from sqlalchemy import Row
 from sqlmodel import Session, select
 
 from stories.audit import AuditAnchorDamaged, Checkpoint, current_checkpoint
+from stories.choices import MATERIAL_CONNECTIONS, TOPICS
 from stories.config import get_settings
 from stories.consent import authorization_hashes, require_publishable
 from stories.crypto import sub_key
@@ -54,7 +55,6 @@ from stories.identifiers import fragments_remain, with_kept
 from stories.models import Consent, KeptFinding, Revision, Story, utcnow
 from stories.scans import detector_fingerprint
 from stories.sitemarkdown import to_safe_markdown
-from stories.submission import MATERIAL_CONNECTIONS, TOPICS
 from stories.texthash import revision_hash
 from stories.workflow import Status
 

@@ -25,21 +25,13 @@ from sqlmodel import Session, select
 from stories import frontmatter, receipts
 from stories.audit import record
 from stories.authorization import PAPER_VERSION, text_hash
+from stories.choices import DEFAULT_TERM_DAYS, MATERIAL_CONNECTIONS, TOPICS
 from stories.errors import InvalidInput, StoryError
 from stories.events import Event
+from stories.fields import clean_line, clean_story
 from stories.models import AuthorizationText, Consent, Story
 from stories.revisions import add_revision
-from stories.submission import (
-    DEFAULT_TERM_DAYS,
-    INITIALS,
-    MATERIAL_CONNECTIONS,
-    TOPICS,
-    clean_line,
-    clean_story,
-    display_name_for,
-    duplicate_key,
-    tags_for,
-)
+from stories.submission import INITIALS, display_name_for, duplicate_key, tags_for
 from stories.workflow import Status
 
 PAPER_TEXT = (

@@ -10,9 +10,9 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from stories import crypto
+from stories.choices import MATERIAL_CONNECTIONS
 from stories.models import AuthorizationText, Consent
 from stories.patient import find_story
-from stories.submission import MATERIAL_CONNECTIONS
 
 
 def _choices(consent: Consent) -> list[str]:

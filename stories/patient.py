@@ -20,9 +20,9 @@ from stories.consent import consent_for
 from stories.db import checkpoint_after_commit
 from stories.errors import NotFound
 from stories.events import Event
+from stories.fields import clean_comment, clean_story
 from stories.models import AuditEvent, Revision, Story, utcnow
 from stories.revisions import add_revision, current_revision, original_revision, require_current
-from stories.submission import clean_comment, clean_story
 from stories.workflow import Action, Actor, allowed_actions, check, perform
 
 LOOKUP_WINDOW = timedelta(hours=1)

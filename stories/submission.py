@@ -21,9 +21,15 @@ from sqlmodel import Session, select
 
 from stories import authorization, crypto, ratelimit, receipts
 from stories.audit import lock_chain, record
+from stories.choices import (
+    DEFAULT_TERM_DAYS,
+    DISPLAY_MODES,
+    MATERIAL_CONNECTIONS,
+    MAX_TERM_DAYS,
+    SIGNER_ROLES,
+    TOPICS,
+)
 from stories.config import (
-    MAX_BODY_CHARS,
-    MAX_COMMENT_CHARS,
     MAX_DISPLAY_NAME_CHARS,
     MAX_EMAIL_CHARS,
     MAX_SIGNATURE_CHARS,
@@ -32,40 +38,14 @@ from stories.config import (
     get_settings,
 )
 from stories.errors import InvalidInput
+from stories.fields import clean_line, clean_story
 from stories.models import Consent, Story, utcnow
 from stories.revisions import add_revision
 from stories.textnorm import (
-    TextTooLong,
-    check_length,
     normalize_line,
-    normalize_text,
 )
 from stories.workflow import Action, Status
 
-DISPLAY_MODES = ("anonymous", "initials", "pseudonym")
-TOPICS = (
-    "vaginismus",
-    "painful sex",
-    "vulvodynia",
-    "pelvic floor",
-    "after childbirth",
-    "menopause",
-    "relationships",
-    "treatment journey",
-)
-MATERIAL_CONNECTIONS = {
-    "none": "No material connection with the clinic.",
-    "payment": "The author received a payment from the clinic.",
-    "free_treatment": "The author received free treatment from the clinic.",
-    "discounted_treatment": "The author received discounted treatment from the clinic.",
-    "employment": "The author works for, or has worked for, the clinic.",
-    "family": "The author has family ties with clinic staff.",
-    "other": "The author has another connection with the clinic.",
-}
-SIGNER_ROLES = ("patient", "representative")
-DEFAULT_TERM_DAYS = 3 * 365
-MAX_TERM_DAYS = 10 * 365
-MIN_BODY_CHARS = 40
 INITIALS = re.compile(r"^(?:[^\W\d_]\.? ?){1,4}$")
 _PSEUDONYM = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '\-.])*$")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
@@ -103,36 +83,6 @@ class Receipt:
     code: str
     public_id: str
     story_id: int
-
-
-def clean_line(value: str, limit: int, label: str, required: bool = True) -> str:
-    """One-line field: normalized (whitespace runs become one space), bounded.
-
-    Markup-like text is kept as typed; it is escaped where it is shown.
-    `label` is a noun for messages: "Your {label} is ... characters long".
-    """
-    text = normalize_line(value or "")
-    try:
-        check_length(text, limit, label)
-    except TextTooLong as exc:
-        raise InvalidInput(str(exc)) from exc
-    if required and not text:
-        raise InvalidInput(f"Please fill in your {label}.")
-    return text
-
-
-def clean_story(title: str, body: str) -> tuple[str, str]:
-    """Normalize and bound a title and a body; their words are kept as typed."""
-    title = clean_line(title, MAX_TITLE_CHARS, "title")
-    body = normalize_text(body or "")
-    try:
-        check_length(body, MAX_BODY_CHARS, "story")
-    except TextTooLong as exc:
-        raise InvalidInput(str(exc)) from exc
-    body = body.strip()
-    if len(body) < MIN_BODY_CHARS:
-        raise InvalidInput(f"Your story needs at least {MIN_BODY_CHARS} characters.")
-    return title, body
 
 
 def display_name_for(mode: str, name: str) -> str:
@@ -397,13 +347,3 @@ def share_story(form: SubmissionForm, client_key: str, *, session: Session,
     receipt = submit_story(form, session=session, code=code)
     ratelimit.count(name, session=session)
     return receipt
-
-
-def clean_comment(value: str, label: str = "comment") -> str:
-    """Normalize and bound a free-text comment or message."""
-    text = normalize_text(value or "").strip()
-    try:
-        check_length(text, MAX_COMMENT_CHARS, label)
-    except TextTooLong as exc:
-        raise InvalidInput(str(exc)) from exc
-    return text

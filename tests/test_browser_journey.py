@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from conftest import point_at_fresh_database
 
-from stories.submission import clean_story
+from stories.fields import clean_story
 from tests import factories as f
 from tests.browser_journey_util import (
     ARTIFACTS,

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
+from stories.fields import clean_line
 from stories.frontmatter import emit, parse
 from stories.markup import highlight_html, render_diff_html, render_html, to_safe_markdown
-from stories.submission import clean_line
 from stories.textnorm import normalize_text
 from tests.browser_util import TrappedPage, launch_chromium
 from tests.xss import RENDERERS, load_payloads, markdown_payloads

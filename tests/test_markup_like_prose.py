@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from sqlmodel import select
 
 from stories.db import transaction
+from stories.fields import clean_comment
 from stories.markup import reader_text, render_html, to_safe_markdown
 from stories.models import Revision
-from stories.submission import clean_comment
 from stories.textnorm import normalize_text
 from tests import factories as f
 from tests.xss import RENDERERS, SAFE_MARKDOWN_TAGS, assert_nothing_executable

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stories.fields import clean_comment
 from stories.markup import reader_text, render_html
 from stories.sanitize import (
     CLEAN_CONTENT_TAGS,
@@ -18,7 +19,6 @@ from stories.sanitize import (
     clean_html,
     resolve_engine,
 )
-from stories.submission import clean_comment
 from stories.textnorm import normalize_text
 from tests.xss import assert_nothing_executable
 

@@ -42,11 +42,11 @@ from stories import patient
 from stories.config import MAX_DISPLAY_NAME_CHARS, MAX_TITLE_CHARS
 from stories.db import transaction
 from stories.export import export_site
+from stories.fields import MIN_BODY_CHARS
 from stories.frontmatter import neutralize_value
 from stories.identifiers import findings_for
 from stories.markup import reader_text
 from stories.models import Revision, Story
-from stories.submission import MIN_BODY_CHARS
 from stories.textnorm import normalize_line
 from tests import factories as f
 from tests.browser_util import TrappedPage, launch_chromium

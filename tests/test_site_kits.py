@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from stories.choices import MATERIAL_CONNECTIONS
 from stories.config import get_settings
 from stories.db import transaction
 from stories.distribution.policy import NEVER_FOR_BEING_NEGATIVE
@@ -37,7 +38,6 @@ from stories.export import export_site
 from stories.frontmatter import neutralize_value
 from stories.models import Revision, Story
 from stories.rejection import REASONS
-from stories.submission import MATERIAL_CONNECTIONS
 from tests import factories as f
 from tests.browser_util import launch_chromium
 from tests.conftest import point_at_fresh_database

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pytest
 
+from stories.fields import clean_line, clean_story
 from stories.frontmatter import emit, parse
 from stories.markup import highlight_html, render_diff_html, render_html, to_safe_markdown
 from stories.sanitize import PREVIEW_TAGS
-from stories.submission import clean_line, clean_story
 from stories.textnorm import normalize_line, normalize_text
 from tests.xss import (
     RENDERERS,

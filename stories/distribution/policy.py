@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from stories.choices import MATERIAL_CONNECTIONS
 from stories.config import get_settings
 from stories.distribution.channels import channels
 from stories.errors import InvalidInput
 from stories.frontmatter import emit
 from stories.rejection import REASONS
 from stories.sitemarkdown import to_safe_markdown
-from stories.submission import MATERIAL_CONNECTIONS
 
 FILE_NAME = "moderation-policy.md"
 TITLE = "How we choose and edit patient stories"
