@@ -16,12 +16,12 @@ from moderation.auth import StaffIdentity, require
 from stories.config import MAX_DISPLAY_NAME_CHARS
 from stories.consent import require_publishable
 from stories.display_name import redact_display_name
+from stories.erasure import erase_and_revoke
 from stories.errors import IdentifiersRemain, InvalidInput, NotFound, SignOffMissing
 from stories.fields import clean_comment, clean_line, clean_story
 from stories.identifiers import carry_kept, findings_for, fragments_remain, unresolved
 from stories.leftovers import leftover_findings, mentions, redact_with_mentions, redacted_words
 from stories.models import KeptFinding, Story, utcnow
-from stories.patient import erase_and_revoke
 from stories.redact import redact
 from stories.rejection import REASONS
 from stories.revisions import add_revision, original_revision, require_current

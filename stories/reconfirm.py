@@ -17,10 +17,11 @@ from sqlmodel import Session, select
 from stories import authorization, crypto
 from stories.config import MAX_SIGNATURE_CHARS
 from stories.consent import consent_for
+from stories.erasure import erase_and_revoke
 from stories.errors import ConsentMissing
 from stories.fields import clean_line
 from stories.models import Consent, Story, utcnow
-from stories.patient import erase_and_revoke, find_story
+from stories.patient import find_story
 from stories.revisions import current_revision
 from stories.submission import parse_expiry
 from stories.workflow import TRANSITIONS, Action, Actor, Status, perform

@@ -4,7 +4,7 @@ A story that was rejected, withdrawn, or whose authorization expired (and was
 not re-confirmed since) keeps its text only for a while, so staff can answer
 questions about it.  After `STORIES_RETENTION_DAYS` (default 180) since it
 last changed, `purge` erases its text exactly as a withdrawal does
-(`stories.patient.erase_text`: every revision's title and body, the contact
+(`stories.erasure.erase_text`: every revision's title and body, the contact
 email, display name, messages and staff note).  What stays: the story row
 (status, dates, hashes), every consent record (authorizations are kept for
 six years) and the audit trail, which gains one "purge" event per story,
@@ -25,10 +25,10 @@ from sqlmodel import Session, select
 
 from stories.audit import record
 from stories.config import SETTINGS, SettingInvalid, get_settings
+from stories.erasure import erase_text
 from stories.errors import InvalidInput
 from stories.events import Event
 from stories.models import AuditEvent, Revision, Story, utcnow
-from stories.patient import erase_text
 from stories.workflow import Action, Status, claim
 
 RETENTION_ENV = "STORIES_RETENTION_DAYS"
