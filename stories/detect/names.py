@@ -100,6 +100,11 @@ class _Scanner:
             self.caps[k] and not self.sents[k] and low in vocab.AMBIGUOUS_NAMES
         ):
             return True
+        # An everyday word whose capital proves nothing: at a sentence start
+        # ("Afterwards", "Hoy") or shouted ("SO OBVIOUS"); headings and lone
+        # capitalised words are judged in `_classify`.
+        if (self.sents[k] or is_upper(self.words[k])) and self.lex.is_ordinary(base, place_ok=True):
+            return True
         return is_upper(self.words[k]) and len(base) <= 6 and not self.lex.is_name(base.title())
 
     def _known(self, k: int) -> bool:
@@ -231,6 +236,9 @@ class _Scanner:
             return True
         # An unknown word opening a sentence is a name if a person-verb follows.
         verb = i + 1 < self.n and self.lows[i + 1] in cues.PERSON_VERBS and _gap_is_space(self.gaps[i + 1])
+        lex = self.lex
+        if not verb and low in lex.ordinary_lower and not lex.strong_name(base) and base not in lex.cities:
+            return False  # "Hoy nuestra...", "Uno me dijo": everyday words, whatever the name lists say
         if low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here
             return False
         return verb or self.lex.strong_name(base) or base in self.lex.cities
@@ -292,6 +300,13 @@ class _Scanner:
             self._classify(i, j)
             i = j
 
+    def _heading(self, i: int, j: int) -> bool:
+        """Is the run i..j a whole line (a heading), or a line's start before a colon?"""
+        gaps = self.gaps
+        starts_line = i == 0 or "\n" in gaps[i] or (i == 1 and not gaps[0].strip(" #*\t"))
+        ends_line = j >= self.n or "\n" in gaps[j] or gaps[j].startswith(":")
+        return starts_line and ends_line
+
     def _classify(self, i: int, j: int) -> None:
         lex = self.lex
         lows, bases, words = self.lows, self.bases, self.words
@@ -300,6 +315,18 @@ class _Scanner:
             low = lows[i]
             if low in vocab.TITLES or (self.sents[i] and low in vocab.FUNCTION) or plain(i):
                 return  # what the general rules below conclude for these
+            prev = lows[i - 1] if i else ""
+            if (
+                lex.is_ordinary(bases[i], very=True)
+                and prev not in vocab.LOCATIVE
+                and prev not in cues.FACILITY_PREV
+                and self._cue(i) != 2
+            ):
+                return  # a lone very common word: "a Fraud", "the Appointment" (not "my mate Shell")
+        if self._heading(i, j) and all(
+            plain(k) or lex.is_ordinary(bases[k], place_ok=True) for k in range(i, j)
+        ):
+            return  # a title-case heading of everyday words: "Holidays Are Hard"
         s = i
         titled = False
         while s < j and lows[s] in vocab.TITLES:
