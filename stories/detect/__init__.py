@@ -27,6 +27,7 @@ from .contact import find_contact
 from .hints import reidentification_hints
 from .names import find_names
 from .places import find_places
+from .prose import find_prose
 from .shadow import Shadow, build_shadow
 from .temporal import find_temporal
 from .widen import widen
@@ -36,6 +37,7 @@ __all__ = ["detect", "reidentification_hints", "Finding"]
 _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_contact,
     find_temporal,
+    find_prose,
     find_places,
     find_names,
 )

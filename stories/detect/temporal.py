@@ -106,7 +106,7 @@ _AGE_STOP = (
     r"times?|sessions?|dilators?|pounds?|stone|miles?|km|percent|or so times|x\b|[:./]\d))"
 )
 AGE_CUE = re.compile(
-    r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|I\s+turned|turned|turning|"
+    r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|I\s+turned|turned|turning|(?:I'll|I\s+will|to|gonna)\s+turn|"
     r"was|is|aged?|at\s+age|at\s+the\s+age\s+of|by\s+age|age\s+of|when\s+I\s+was|now|I'll\s+be|only|just)"
     r"\s+$",
     re.IGNORECASE,
@@ -123,8 +123,8 @@ AGE_SUFFIX_RE = re.compile(
 )
 # Last words an `AGE_CUE` / `WEEKDAY_CUE` match can end with (cheap gates).
 _AGE_CUE_ENDINGS = (
-    "was", "am", "'m", "im", "'s", "turned", "turning", "is", "age", "aged", "of", "now", "be", "only",
-    "just",
+    "was", "am", "'m", "im", "'s", "turned", "turning", "turn", "is", "age", "aged", "of", "now", "be",
+    "only", "just",
 )  # fmt: skip
 _WEEKDAY_ENDINGS = ("day", "Mon", "Tues", "Tue", "Wed", "Thurs", "Thu", "Fri", "Sat", "Sun", "the")
 AGE_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
