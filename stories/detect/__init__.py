@@ -23,8 +23,10 @@ from collections.abc import Callable, Iterable
 
 from stories.findings import Finding
 
+from .acronyms import find_acronym_facilities
 from .contact import find_contact
 from .hints import reidentification_hints
+from .mentions import repeat_mentions
 from .names import find_names
 from .places import find_places
 from .prose import find_prose
@@ -40,11 +42,12 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_prose,
     find_places,
     find_names,
+    find_acronym_facilities,
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an
 # email is not a separate name); weak number rules yield to any other kind.
 _CONTAINERS = frozenset({"EMAIL", "URL", "HANDLE"})
-_WEAK_SOURCES = frozenset({"digit-run", "long-number", "zip", "proper-noun", "day-month"})
+_WEAK_SOURCES = frozenset({"digit-run", "long-number", "zip", "proper-noun", "day-month", "repeat-mention"})
 
 
 def _yields(f: Finding, c: Finding) -> bool:
@@ -92,6 +95,10 @@ def _detect_shadow(text: str) -> list[Finding]:
             found.extend(finder(text))
         except Exception:  # noqa: BLE001 - fail closed, see module docstring
             return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
+    try:
+        found.extend(repeat_mentions(text, found))
+    except Exception:  # noqa: BLE001 - fail closed, see module docstring
+        return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
     return _dedupe(widen(text, found))
 
 

@@ -44,7 +44,7 @@ def _wordfreq_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
         packed = msgpack.load(fh, raw=False)
     # cBpack: a header, then buckets of words by frequency; bucket i holds Zipf 9 - i/100
     last = int(round((9.0 - min_zipf) * 100))
-    return frozenset(w for bucket in packed[1 : last + 2] for w in bucket if w.isalpha())
+    return frozenset(w for bucket in packed[1 : last + 2] for w in bucket if w.replace("'", "").isalpha())
 
 
 @lru_cache(maxsize=1)

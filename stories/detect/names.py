@@ -323,6 +323,13 @@ class _Scanner:
                 and self._cue(i) != 2
             ):
                 return  # a lone very common word: "a Fraud", "the Appointment" (not "my mate Shell")
+        elif (
+            (lows[i - 1] if i else "") not in vocab.LOCATIVE
+            and not (i > 1 and lows[i - 1] == "the" and lows[i - 2] in vocab.LOCATIVE)
+            and all(plain(k) or lex.is_ordinary(bases[k], very=True) for k in range(i, j))
+            and self._cue(i) != 2
+        ):
+            return  # very common words in title case: "the Office Party", "a Quick Fix"
         if self._heading(i, j) and all(
             plain(k) or lex.is_ordinary(bases[k], place_ok=True) for k in range(i, j)
         ):
