@@ -27,10 +27,12 @@ ADDRESS_RE = re.compile(
     r"(?:[A-Z][\w'’.-]{0,30}\s+){1,4}" + _STREET + r"\b\.?"
 )
 # Number then capitalized words ("021 Harrison Gateway"): a street even without a
-# known street word, unless the number looks like a year.
+# known street word, unless the number looks like a year; never across a blank line
+# ("Week 2⏎⏎Breathing" is a heading and a paragraph).
 LOOSE_ADDRESS_RE = re.compile(
-    r"(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+"
-    r"(?:(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z][\w'’.-]+\s+){0,2}(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z][\w'’.-]+"
+    r"(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    r"(?:(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z][\w'’.-]+(?:[ \t]+|[ \t]*\n[ \t]*)){0,2}"
+    r"(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z][\w'’.-]+"
     r"(?:,?\s+(?:Apt\.?|Suite|Unit|Flat)\s*\d+)?"
 )
 # Street word (any case, several languages) with names and a number around it.

@@ -167,6 +167,11 @@ def _month_words(text: str) -> list[int]:
     return [pos for pos in candidates if _MONTH_WORD.match(text, pos)]
 
 
+# A bare month or holiday after these words names no particular day.
+_GENERIC_BEFORE = re.compile(r"\b(?:every|each|any|an?)\s+$", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:it|you|we|they|I|he|she|this|that|which|who)\s+$", re.IGNORECASE)
+
+
 def _month_dates(text: str) -> Iterator[Finding]:
     """Dates around month names, each looked for in a window around the month.
 
@@ -193,6 +198,10 @@ def _month_dates(text: str) -> Iterator[Finding]:
             # "May" alone before a lowercase word is usually the verb ("May I...").
             if word == "May" and text[e : e + 2].strip()[:1].islower():
                 continue
+            if word == "May" and _MODAL_BEFORE.search(text, max(0, s - 8), s):
+                continue  # "To Whom It May Concern"
+            if _GENERIC_BEFORE.search(text, max(0, s - 8), s) and " " not in word:
+                continue  # "every December", "a March wedding": no one day
             if word.rstrip(".") == "Mar" and e < len(text) and text[e] == "-":
                 continue
             yield Finding("DATE", s, e, 0.9, "month")
@@ -225,6 +234,10 @@ def find_dates(text: str) -> Iterator[Finding]:
                     yield Finding("DATE", m.start(), m.end(), 0.8, "weekday-date")
     if any(gate in text for gate in _HOLIDAY_GATES):
         for m in _HOLIDAY_SCAN.finditer(text):
+            if not any(c.isdigit() for c in m.group()) and _GENERIC_BEFORE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
+                continue  # "like a Christmas advert", "every Easter"
             yield Finding("DATE", m.start(), m.end(), 0.7, "holiday")
 
 
