@@ -30,6 +30,7 @@ from .mentions import repeat_mentions
 from .names import find_names
 from .places import find_places
 from .prose import find_prose
+from .recase import recase
 from .shadow import Shadow, build_shadow
 from .temporal import find_temporal
 from .widen import widen
@@ -127,5 +128,7 @@ def detect(text: str) -> list[Finding]:
         return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
     if not shadow.text:
         return []
-    found = _detect_shadow(shadow.text)
+    # Capitals carry no evidence in a passage written all in capitals: the
+    # rules read it in normal case (same length, so offsets are unchanged).
+    found = _detect_shadow(recase(shadow.text))
     return found if shadow.aligned else _mapped(shadow, found)

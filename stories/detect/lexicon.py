@@ -56,6 +56,13 @@ def ordinary_words() -> tuple[frozenset[str], frozenset[str]]:
     return en | _wordfreq_words("es"), very
 
 
+@lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """Casefolded words of Zipf >= 5.0 in English or Spanish ("will", "hope", "de", "la"):
+    so common that in text written in capitals they are words, not names."""
+    return _wordfreq_words("en", 5.0) | _wordfreq_words("es", 5.0)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """All lookup sets the rules need; every `*_lower` set is casefolded."""
