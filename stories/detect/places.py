@@ -35,6 +35,7 @@ LOOSE_ADDRESS_RE = re.compile(
     r"(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z][\w'’.-]+"
     r"(?:,?\s+(?:Apt\.?|Suite|Unit|Flat)\s*\d+)?"
 )
+_SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.")
 # Street word (any case, several languages) with names and a number around it.
 STREET_WORD_RE = re.compile(
     r"(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+)?"
@@ -211,8 +212,10 @@ def find_places(text: str) -> Iterator[Finding]:
             yield Finding("LOCATION", p, m.end(), 0.9, "street-address")
             continue
         m = LOOSE_ADDRESS_RE.match(text, p)
-        if m and not m.group().rstrip().endswith((" I", " I'm")):
-            yield Finding("LOCATION", p, m.end(), 0.5, "number-and-name")
+        if m and not m.group().rstrip(" .").endswith((" I", " I'm")):
+            # a full stop after a word (not "St.") ends the sentence, and the address
+            stop = _SENTENCE_STOP.search(m.group())
+            yield Finding("LOCATION", p, p + stop.start() if stop else m.end(), 0.5, "number-and-name")
         m = ZIP_RE.match(text, p)
         if m:
             year_like = len(m.group()) == 4 and m.group()[:2] in ("19", "20")

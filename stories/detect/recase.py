@@ -20,11 +20,17 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_UP}][{_UP}'’-]*[{_UP}]"
 # Two or more words in capitals, separated by at most four characters of
 # punctuation or spaces (not a line break); bounded repeats, linear scan.
-CAPS_RUN = re.compile(rf"\b{_WORD}\b(?:[^\w\n]{{1,4}}\b{_WORD}\b)+")
+CAPS_RUN = re.compile(rf"\b{_WORD}\b(?:[^a-zà-ÿ\n]{{1,8}}?\b{_WORD}\b)+")
 CAPS_WORD = re.compile(_WORD)
 _ACRONYM_MAX = 4
 # Words written with a capital in normal text whatever they mean here.
-_TITLED = vocab.FACILITY_HEADS | vocab.STREET_HEADS | frozenset(vocab.MONTHS) | frozenset(vocab.WEEKDAYS)
+_TITLED = (
+    vocab.FACILITY_HEADS
+    | vocab.STREET_HEADS
+    | frozenset(vocab.MONTHS)
+    | frozenset(vocab.WEEKDAYS)
+    | frozenset({"dr", "mr", "mrs", "ms", "mx", "prof"})
+)
 
 
 def _recased(word: str) -> str:
@@ -38,9 +44,9 @@ def _recased(word: str) -> str:
         return word  # "AE", "OO": codes and initials; the rules read them as acronyms
     else:
         lex = lexicon()
-        everyday = low in lex.ordinary_lower and word.title() not in lex.first
+        everyday = low in lex.ordinary_lower and word.title() not in lex.first and low not in lex.cities_lower
         everyday = everyday or (lex.is_safe(low) and len(word) > _ACRONYM_MAX)
-        if everyday or lex.is_ordinary(word, place_ok=True):
+        if everyday or lex.is_ordinary(word):
             out = low
         elif len(word) <= _ACRONYM_MAX and not lex.is_name(word.title()) and low not in lex.cities_lower:
             out = word
