@@ -100,10 +100,10 @@ class _Scanner:
             self.caps[k] and not self.sents[k] and low in vocab.AMBIGUOUS_NAMES
         ):
             return True
-        # An everyday word whose capital proves nothing: at a sentence start
-        # ("Afterwards", "Hoy") or shouted ("SO OBVIOUS"); headings and lone
-        # capitalised words are judged in `_classify`.
-        if (self.sents[k] or is_upper(self.words[k])) and self.lex.is_ordinary(base, place_ok=True):
+        # An everyday word whose capital proves nothing when shouted ("SO OBVIOUS");
+        # sentence starts ("Afterwards") are judged in `_keep_sentence_start`,
+        # headings and lone capitalised words in `_classify`.
+        if is_upper(self.words[k]) and self.lex.is_ordinary(base, place_ok=True):
             return True
         return is_upper(self.words[k]) and len(base) <= 6 and not self.lex.is_name(base.title())
 
@@ -232,13 +232,16 @@ class _Scanner:
             return False
         if self.lex.is_common(base):
             return False
+        lex = self.lex
+        # An everyday word (word-frequency data) opening a sentence is a word,
+        # whatever the name lists say ("Hoy nuestra...", "Some Women Just...").
+        everyday = low in lex.ordinary_lower and not lex.strong_name(base) and base not in lex.cities
         if run_len >= 2 or self.words[i] != base:  # "Loxeju's patience"
-            return True
+            return not everyday
         # An unknown word opening a sentence is a name if a person-verb follows.
         verb = i + 1 < self.n and self.lows[i + 1] in cues.PERSON_VERBS and _gap_is_space(self.gaps[i + 1])
-        lex = self.lex
-        if not verb and low in lex.ordinary_lower and not lex.strong_name(base) and base not in lex.cities:
-            return False  # "Hoy nuestra...", "Uno me dijo": everyday words, whatever the name lists say
+        if not verb and everyday:
+            return False
         if low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here
             return False
         return verb or self.lex.strong_name(base) or base in self.lex.cities
@@ -319,12 +322,15 @@ class _Scanner:
             if (
                 lex.is_ordinary(bases[i], very=True)
                 and prev not in vocab.LOCATIVE
+                and prev not in vocab.TITLES
                 and prev not in cues.FACILITY_PREV
                 and self._cue(i) != 2
             ):
                 return  # a lone very common word: "a Fraud", "the Appointment" (not "my mate Shell")
         elif (
             (lows[i - 1] if i else "") not in vocab.LOCATIVE
+            and (lows[i - 1] if i else "") not in vocab.TITLES
+            and not any(lows[k] in vocab.TITLES for k in range(i, j))
             and not (i > 1 and lows[i - 1] == "the" and lows[i - 2] in vocab.LOCATIVE)
             and all(plain(k) or lex.is_ordinary(bases[k], very=True) for k in range(i, j))
             and self._cue(i) != 2

@@ -89,45 +89,73 @@ ROMANCE_DATE_RE = re.compile(
     rf"|\b(?:[12]\d|3[01]|1er|0?[1-9])\s+(?:{_FR_MONTHS})(?:\s+{_YEAR})?\b",
     re.IGNORECASE,
 )
-_ES_BARE_MONTH = re.compile(rf"(?:{_ES_MONTHS})", re.IGNORECASE)
 # A time of day right after a numeric date: "1992-02-08 20:15:24".
 TIMESTAMP_RE = re.compile(
     r"\b(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})[T\s]\d\d?:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?(?!\d)"
 )
 
-_MONTH_GATE = re.compile(rf"\b(?:{_MONTHS}|{_YEAR})\b", re.IGNORECASE)
+# Cheap gates: substrings (of the lowercased text) without which a scan finds nothing.
+_MONTH_START = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_START_ANY_CASE = re.compile(_MONTH_START.pattern, re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d\s+$")
+# (two patterns, each starting with a literal, which `re` skips to quickly)
+_AGE_SHAPES = (
+    re.compile(r"\(\s?\d\d\s?\)"),
+    re.compile(r", (?:\d\d\b|[a-z]{3,6}ty\b|[a-z]{3,6}ty-|[a-z]{4,5}teen\b)"),
+)
+_SPELLED_GATES = ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet", "teen")
+_SEASON_GATES = ("spring", "summer", "autumn", "fall", "winter")
+_FESTIVAL_GATES = (
+    "christmas", "easter", "hogmanay", "diwali", "deepavali", "eid", "pongal", "onam", "holi", "navratri",
+    "ramadan", "hanukkah", "passover", "thanksgiving", "halloween", "carnival", "carnaval", "navidad",
+    "semana", "new year",
+)  # fmt: skip
+_ROMANCE_GATES = tuple(_ES_MONTHS.split("|")) + ("juin", "mars", "avril", "mai ", "août", "juillet")
 
 
-def _ages(text: str) -> Iterator[Finding]:
+def _ages(text: str, low: str) -> Iterator[Finding]:
     """Ages without the cue words `temporal` needs."""
-    if "(" in text or ", " in text:
-        for m in NAME_AGE_RE.finditer(text):
-            g = "a" if m.group("a") else "b"
-            yield Finding("AGE", m.start(g), m.end(g), 0.7, "name-age")
-    for m in SPELLED_AGE_RE.finditer(text):
-        yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "spelled-age")
-    if "año" in text or "tengo" in text or "los " in text:
+    for shape in _AGE_SHAPES:
+        for g in shape.finditer(text):
+            for m in NAME_AGE_RE.finditer(text, max(0, g.start() - 22), min(len(text), g.end() + 12)):
+                grp = "a" if m.group("a") else "b"
+                yield Finding("AGE", m.start(grp), m.end(grp), 0.7, "name-age")
+    if any(gate in low for gate in _SPELLED_GATES):
+        for m in SPELLED_AGE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "spelled-age")
+    if "año" in low or "tengo" in low or "los " in low:
         for rx in (ES_AGE_CUE_RE, ES_AGE_YEARS_RE):
             for m in rx.finditer(text):
                 yield Finding("AGE", m.start("a"), m.end(), 0.7, "age-es")
-    if "j'ai" in text.lower():
+    if "j'ai" in low:
         for m in FR_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end(), 0.7, "age-fr")
 
 
-def _dates(text: str) -> Iterator[Finding]:
+def _dates(text: str, low: str) -> Iterator[Finding]:
     """Dates written around seasons, holidays, lowercase months and Romance month names."""
-    if _MONTH_GATE.search(text):
-        for rx, source in ((SEASON_YEAR_RE, "season-year"), (FESTIVAL_YEAR_RE, "festival-year")):
-            for m in rx.finditer(text):
-                yield Finding("DATE", m.start(), m.end(), 0.8, source)
-        for m in MONTH_PROSE_RE.finditer(text):
+    if any(gate in low for gate in _SEASON_GATES):
+        for m in SEASON_YEAR_RE.finditer(text):
+            yield Finding("DATE", m.start(), m.end(), 0.8, "season-year")
+    if " Day" in text or any(gate in low for gate in _FESTIVAL_GATES):
+        for m in FESTIVAL_YEAR_RE.finditer(text):
+            yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
+    # positions in `low` are positions in `text` unless lowercasing changed a length ("İ")
+    anchors = _MONTH_START.finditer(low) if len(low) == len(text) else _MONTH_START_ANY_CASE.finditer(text)
+    for a in anchors:
+        pos = a.start()
+        m = MONTH_PROSE_RE.match(text, pos)
+        if m:
             yield Finding("DATE", m.start(), m.end(), 0.8, "month-prose")
-        if ":" in text:
-            for m in TIMESTAMP_RE.finditer(text):
-                yield Finding("DATE", m.start(), m.end(), 0.9, "timestamp")
-    low = text.lower()
-    if _ES_BARE_MONTH.search(text) or any(m in low for m in ("juin", "mars", "avril", "mai ", "août")):
+        y = _YEAR_BEFORE.search(text, max(0, pos - 8), pos)
+        if y:
+            m = MONTH_PROSE_RE.match(text, y.start())
+            if m:
+                yield Finding("DATE", m.start(), m.end(), 0.8, "month-prose")
+    if ":" in text:
+        for m in TIMESTAMP_RE.finditer(text):
+            yield Finding("DATE", m.start(), m.end(), 0.9, "timestamp")
+    if any(gate in low for gate in _ROMANCE_GATES):
         for m in ROMANCE_DATE_RE.finditer(text):
             if m.group().lower() in {"mars", "mai"}:
                 continue  # "Mars", "mai" alone are too often words
@@ -136,4 +164,5 @@ def _dates(text: str) -> Iterator[Finding]:
 
 def find_prose(text: str) -> list[Finding]:
     """AGE and DATE findings for the forms of `_ages` and `_dates`."""
-    return [*_ages(text), *_dates(text)]
+    low = text.lower()
+    return [*_ages(text, low), *_dates(text, low)]
