@@ -120,7 +120,7 @@ def test_no_fragment_of_a_redacted_span_remains(text: str) -> None:
 # normal case.  Sentences are drawn from everyday words (lowercase in normal text),
 # names after a cue, towns, dates and ages, so "normal case" is well defined.
 _EVERYDAY = st.sampled_from(
-    ["the", "pain", "was", "really", "bad", "and", "i", "cried", "after", "work", "every",
+    ["the", "pain", "was", "really", "bad", "and", "I", "cried", "after", "work", "every",
      "night", "because", "nobody", "listened", "to", "me", "but", "things", "got", "better",
      "slowly", "with", "help", "from", "friends", "treatment", "exercises", "so", "much"]
 )  # fmt: skip

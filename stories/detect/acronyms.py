@@ -12,31 +12,52 @@ everyday word ("WENT TO BED") is no acronym.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from stories.findings import Finding
 
 from .lexicon import lexicon
+from .tokens import Columns, shared_columns
 
-ACRONYM_RE = re.compile(
-    r"\b(?:at|to|from|in|del|en|al|AT|TO|FROM|IN|DEL|EN|AL)\s(?:the\s|THE\s)?"
-    r"(?P<a>[A-Z](?:[A-Z]|&(?=[A-Z])){1,5})(?![\w&'’-])"
-)
+_AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
+
+_PREPOSITIONS = frozenset({"at", "to", "from", "in", "del", "en", "al"})
 # Short capitals that are words or units, not places.
 _NOT_PLACES = frozenset(
     {"tv", "am", "pm", "ok", "it", "me", "my", "us", "uk", "eu", "ed", "id", "ai", "ad", "bc"}
 )
 
 
+def _after_preposition(cols: Columns, k: int) -> bool:
+    """Is token k right after "at", "to"... (or "at the"), on the same line?"""
+    lows, gaps = cols.lows, cols.gaps
+    if k < 1 or "\n" in gaps[k]:
+        return False
+    if lows[k - 1] in _PREPOSITIONS and gaps[k].strip() == "":
+        return True
+    return k >= 2 and lows[k - 1] == "the" and lows[k - 2] in _PREPOSITIONS and gaps[k].strip() == ""
+
+
 def find_acronym_facilities(text: str) -> list[Finding]:
     """FACILITY findings for unknown acronyms after a place preposition."""
-    lex = lexicon()
+    cols = shared_columns(text)
+    words = cols.words
+    lex = None
     out = []
-    for m in ACRONYM_RE.finditer(text):
-        word = m.group("a")
-        low = word.lower()
-        if low in _NOT_PLACES or lex.is_safe(word) or lex.is_safe(low):
+    for k in compress(range(len(words)), map(str.isupper, words)):
+        word = words[k]
+        if not 2 <= len(word) <= 6 or not word.isalpha() or not _after_preposition(cols, k):
             continue
-        if len(word) >= 3 and "&" not in word and low in lex.very_common_lower:
+        start = cols.start(k)
+        end = start + len(word)
+        if end < len(text) and text[end] == "&":  # "RD&E": one name
+            tail = _AMP_TAIL.match(text, end)
+            end = tail.end() if tail else end
+        lex = lex or lexicon()
+        low = word.lower()
+        if low in _NOT_PLACES or lex.is_safe(word) or lex.is_safe(text[start:end].lower()):
+            continue
+        if len(word) >= 3 and low in lex.very_common_lower:
             continue  # shouting: "WENT TO BED", "IN PAIN"
-        out.append(Finding("FACILITY", m.start("a"), m.end("a"), 0.6, "facility-acronym"))
+        out.append(Finding("FACILITY", start, end, 0.6, "facility-acronym"))
     return out

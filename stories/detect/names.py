@@ -341,11 +341,15 @@ class _Scanner:
         ):
             return  # a title-case heading of everyday words: "Holidays Are Hard"
         s = i
+        if j - i > 1 and self.sents[i] and lows[i] in vocab.FUNCTION and lows[i + 1] in vocab.TITLES:
+            s += 1  # "The Dr Okafor": the same title rule as in "the Dr Okafor"
         titled = False
         while s < j and lows[s] in vocab.TITLES:
             titled = True
             s += 1
         if titled:
+            while j - 1 > s and lows[j - 1] == "i":
+                j -= 1  # "Dr Okafor I think": "I" is no part of the name
             if s < j and lows[s] not in vocab.FUNCTION:
                 self._emit_person(s, j, 0.9, "title")
             return

@@ -24,7 +24,7 @@ _STREET = (
 )
 ADDRESS_RE = re.compile(
     r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?\s+"
-    r"(?:[A-Z][\w'’.-]{0,30}\s+){1,4}" + _STREET + r"\b\.?"
+    r"(?:(?!I\b)[A-Z][\w'’.-]{0,30}\s+){1,4}" + _STREET + r"\b\.?"
 )
 # Number then capitalized words ("021 Harrison Gateway"): a street even without a
 # known street word, unless the number looks like a year; never across a blank line
@@ -36,6 +36,7 @@ LOOSE_ADDRESS_RE = re.compile(
     r"(?:,?\s+(?:Apt\.?|Suite|Unit|Flat)\s*\d+)?"
 )
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.")
+_SENTENCE_STOP_INSIDE = re.compile(r"(?<=[^\W\d_]{4})\.\s")
 # Street word (any case, several languages) with names and a number around it.
 STREET_WORD_RE = re.compile(
     r"(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+)?"
@@ -208,7 +209,7 @@ def find_places(text: str) -> Iterator[Finding]:
         if p and (text[p - 1].isalnum() or text[p - 1] in "$£€"):
             continue
         m = ADDRESS_RE.match(text, p)
-        if m:
+        if m and not _SENTENCE_STOP_INSIDE.search(m.group()):
             yield Finding("LOCATION", p, m.end(), 0.9, "street-address")
             continue
         m = LOOSE_ADDRESS_RE.match(text, p)

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 from stories.findings import Finding
+
+from .tokens import Columns, shared_columns
 
 _TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -95,67 +98,74 @@ TIMESTAMP_RE = re.compile(
 )
 
 # Cheap gates: substrings (of the lowercased text) without which a scan finds nothing.
-_MONTH_START = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
-_MONTH_START_ANY_CASE = re.compile(_MONTH_START.pattern, re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d\s+$")
 # (two patterns, each starting with a literal, which `re` skips to quickly)
 _AGE_SHAPES = (
     re.compile(r"\(\s?\d\d\s?\)"),
     re.compile(r", (?:\d\d\b|[a-z]{3,6}ty\b|[a-z]{3,6}ty-|[a-z]{4,5}teen\b)"),
 )
-_SPELLED_GATES = ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet", "teen")
-_SEASON_GATES = ("spring", "summer", "autumn", "fall", "winter")
-_FESTIVAL_GATES = (
-    "christmas", "easter", "hogmanay", "diwali", "deepavali", "eid", "pongal", "onam", "holi", "navratri",
-    "ramadan", "hanukkah", "passover", "thanksgiving", "halloween", "carnival", "carnaval", "navidad",
-    "semana", "new year",
+# Gates: words (token lows, see `tokens.Columns`) without which a rule finds nothing;
+# testing a story's set of words against them costs one C-level set operation.
+_SPELLED_GATES = frozenset(
+    {*_TENS.split("|"), *_TEENS.split("|")}
+    | {f"{t}-{u}" for t in _TENS.split("|") for u in _UNITS.split("|")}
+)
+_ES_AGE_GATES = frozenset({"tengo", "tenía", "cumplí", "cumplo", "años", "los"})
+_SEASON_GATES = frozenset(_SEASONS.split("|"))
+_FESTIVAL_GATES = frozenset(
+    {
+        "christmas", "easter", "hogmanay", "diwali", "deepavali", "eid", "pongal", "onam", "holi",
+        "navratri", "ramadan", "hanukkah", "passover", "thanksgiving", "halloween", "carnival",
+        "carnaval", "navidad", "semana",
+    }
 )  # fmt: skip
-_ROMANCE_GATES = tuple(_ES_MONTHS.split("|")) + ("juin", "mars", "avril", "mai ", "août", "juillet")
+_MONTH_TOKENS = frozenset(_MONTHS.split("|"))
+_ROMANCE_GATES = frozenset(_ES_MONTHS.split("|")) | frozenset(_FR_MONTHS.split("|"))
 
 
-def _ages(text: str, low: str) -> Iterator[Finding]:
+def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """Ages without the cue words `temporal` needs."""
     for shape in _AGE_SHAPES:
         for g in shape.finditer(text):
             for m in NAME_AGE_RE.finditer(text, max(0, g.start() - 22), min(len(text), g.end() + 12)):
                 grp = "a" if m.group("a") else "b"
                 yield Finding("AGE", m.start(grp), m.end(grp), 0.7, "name-age")
-    if any(gate in low for gate in _SPELLED_GATES):
+    if not _SPELLED_GATES.isdisjoint(words):
         for m in SPELLED_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "spelled-age")
-    if "año" in low or "tengo" in low or "los " in low:
+    if not _ES_AGE_GATES.isdisjoint(words):
         for rx in (ES_AGE_CUE_RE, ES_AGE_YEARS_RE):
             for m in rx.finditer(text):
                 yield Finding("AGE", m.start("a"), m.end(), 0.7, "age-es")
-    if "j'ai" in low:
+    if "j'ai" in words:
         for m in FR_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end(), 0.7, "age-fr")
 
 
-def _dates(text: str, low: str) -> Iterator[Finding]:
+def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterator[Finding]:
     """Dates written around seasons, holidays, lowercase months and Romance month names."""
-    if any(gate in low for gate in _SEASON_GATES):
+    if not _SEASON_GATES.isdisjoint(words):
         for m in SEASON_YEAR_RE.finditer(text):
             yield Finding("DATE", m.start(), m.end(), 0.8, "season-year")
-    if " Day" in text or any(gate in low for gate in _FESTIVAL_GATES):
+    if not _FESTIVAL_GATES.isdisjoint(words) or " Day" in text or "New Year" in text:
         for m in FESTIVAL_YEAR_RE.finditer(text):
             yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
-    # positions in `low` are positions in `text` unless lowercasing changed a length ("İ")
-    anchors = _MONTH_START.finditer(low) if len(low) == len(text) else _MONTH_START_ANY_CASE.finditer(text)
-    for a in anchors:
-        pos = a.start()
-        m = MONTH_PROSE_RE.match(text, pos)
-        if m:
-            yield Finding("DATE", m.start(), m.end(), 0.8, "month-prose")
-        y = _YEAR_BEFORE.search(text, max(0, pos - 8), pos)
-        if y:
-            m = MONTH_PROSE_RE.match(text, y.start())
+    if not _MONTH_TOKENS.isdisjoint(words):
+        lows = cols.lows
+        for k in compress(range(len(lows)), map(_MONTH_TOKENS.__contains__, lows)):
+            pos = cols.start(k)
+            m = MONTH_PROSE_RE.match(text, pos)
             if m:
                 yield Finding("DATE", m.start(), m.end(), 0.8, "month-prose")
+            y = _YEAR_BEFORE.search(text, max(0, pos - 8), pos)
+            if y:
+                m = MONTH_PROSE_RE.match(text, y.start())
+                if m:
+                    yield Finding("DATE", m.start(), m.end(), 0.8, "month-prose")
     if ":" in text:
         for m in TIMESTAMP_RE.finditer(text):
             yield Finding("DATE", m.start(), m.end(), 0.9, "timestamp")
-    if any(gate in low for gate in _ROMANCE_GATES):
+    if not _ROMANCE_GATES.isdisjoint(words):
         for m in ROMANCE_DATE_RE.finditer(text):
             if m.group().lower() in {"mars", "mai"}:
                 continue  # "Mars", "mai" alone are too often words
@@ -164,5 +174,6 @@ def _dates(text: str, low: str) -> Iterator[Finding]:
 
 def find_prose(text: str) -> list[Finding]:
     """AGE and DATE findings for the forms of `_ages` and `_dates`."""
-    low = text.lower()
-    return [*_ages(text, low), *_dates(text, low)]
+    cols = shared_columns(text)
+    words = set(cols.lows)
+    return [*_ages(text, words), *_dates(text, words, cols)]

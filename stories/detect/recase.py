@@ -18,10 +18,13 @@ from .lexicon import everyday_words, lexicon
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_UP}][{_UP}'’-]*[{_UP}]"
-# Two or more words in capitals, separated by at most four characters of
-# punctuation or spaces (not a line break); bounded repeats, linear scan.
-CAPS_RUN = re.compile(rf"\b{_WORD}\b(?:[^a-zà-ÿ\n]{{1,8}}?\b{_WORD}\b)+")
+# Two or more words in capitals, separated by a space or tab with at most six
+# characters of punctuation or digits either side (not a line break: "OB-GYN" is
+# one word); bounded repeats.
+_SEP = r"[^a-zà-ÿ\n]{0,6}?[ \t][^a-zà-ÿ\n]{0,6}?"
+CAPS_RUN = re.compile(rf"\b{_WORD}\b(?:{_SEP}\b{_WORD}\b)+")
 CAPS_WORD = re.compile(_WORD)
+_TWO_CAPS = re.compile(rf"[{_UP}][{_UP}'’-]*[{_UP}]{_SEP}[{_UP}][{_UP}]")
 _ACRONYM_MAX = 4
 # Words written with a capital in normal text whatever they mean here.
 _TITLED = (
@@ -80,8 +83,8 @@ def _heads_named(run: str) -> str:
 
 def recase(text: str) -> str:
     """`text` with every run of words in capitals written in normal case."""
-    if not CAPS_RUN.search(text):
-        return text
+    if not _TWO_CAPS.search(text) or not CAPS_RUN.search(text):
+        return text  # (a cheap scan first: most stories have no two capitals in a row)
     parts = []
     last = 0
     for run in CAPS_RUN.finditer(text):
