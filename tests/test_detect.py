@@ -160,3 +160,13 @@ def test_a_lowercase_later_mention_of_an_everyday_word_is_not_a_name() -> None:
     found = detect(text)
     assert any(f.kind == "PERSON" and f.start <= text.index("Will was") < f.end for f in found)
     assert not any(f.start <= lower < f.end for f in found)
+
+
+def test_a_spanish_article_does_not_start_a_name() -> None:
+    """Issue #11: "en el Hospital Italiano" flags the hospital, not the article before it."""
+    text = "Fui a una ginecóloga en el Hospital Italiano y me dijo que era normal."
+    found = detect(text)
+    hospital = text.index("Hospital")
+    article = text.index(" el ") + 1
+    assert any(f.start <= hospital < f.end for f in found)
+    assert not any(f.start <= article < f.end for f in found)

@@ -24,13 +24,16 @@ from itertools import compress
 from stories.findings import Finding
 
 from . import cues, vocab
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, everyday_words, lexicon
 from .tokens import Columns, is_upper, shared_columns
 
 _SHORT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
 _DOT_TITLES = frozenset({"st", "dr", "mt", "ft", "mr", "mrs", "ms", "prof", "jr"})
 _JOINING_GAPS = frozenset({" & ", " and ", "-", ", "})
 _AND = frozenset({"and", "&"})
+# Particles that are also articles or prepositions in running Spanish, French, Italian
+# text: they join a name ("María de la Cruz") but do not start one.
+_ARTICLES = frozenset({"de", "del", "el", "la", "le", "da", "di", "du", "al", "y", "della", "das", "dos"})
 
 
 # Words right before a region's name that make it a person's: "our daughter India", "Dr Georgia".
@@ -235,7 +238,11 @@ class _Scanner:
         lex = self.lex
         # An everyday word (word-frequency data) opening a sentence is a word,
         # whatever the name lists say ("Hoy nuestra...", "Some Women Just...").
-        everyday = low in lex.ordinary_lower and not lex.strong_name(base) and base not in lex.cities
+        everyday = (
+            low in lex.ordinary_lower
+            and base not in lex.cities
+            and (not lex.strong_name(base) or low in everyday_words())  # "Que", "Una" in Spanish
+        )
         if run_len >= 2 or self.words[i] != base:  # "Loxeju's patience"
             return not everyday
         # An unknown word opening a sentence is a name if a person-verb follows.
@@ -258,6 +265,8 @@ class _Scanner:
             if c < i:
                 continue
             i = c
+            if not caps[i] and lows[i] in _ARTICLES:
+                continue  # "en el Hospital", "soy de Caballito": the name starts after the article
             if not caps[i] or i in taken:
                 k = i
                 while k < n and lows[k] in particles and not caps[k] and k - i < 3:
