@@ -286,7 +286,7 @@ class _Scanner:
             j = i + 1
             comma = False
             while j < n and j not in taken:
-                if caps[j] and _joinable(lows[j - 1], gaps[j], True, sents[j]):
+                if caps[j] and (_joinable(lows[j - 1], gaps[j], True, sents[j]) or self._after_initial(j)):
                     comma = comma or gaps[j] == ", "
                 elif not (lows[j] in particles and not caps[j] and j + 1 < n and caps[j + 1]) and not (
                     comma and lows[j] in cues.FIRM_JOINERS and j + 1 < n and caps[j + 1]
@@ -311,6 +311,23 @@ class _Scanner:
                     break
             self._classify(i, j)
             i = j
+
+    def _after_initial(self, j: int) -> bool:
+        """Is token j a surname after a middle initial ("Margaret A. Tolley", "Peter T. Pacik")?"""
+        k = j - 1
+        word = self.words[k]
+        return (
+            len(word) == 1
+            and word != "I"
+            and word.isupper()
+            and self.gaps[j] == ". "
+            and k >= 1
+            and self.caps[k - 1]
+            and len(self.words[k - 1]) > 1
+            and self.gaps[k] == " "
+            and self.lows[j] not in vocab.FUNCTION
+            and not self.lex.is_ordinary(self.bases[j], very=True)
+        )
 
     def _heading(self, i: int, j: int) -> bool:
         """Is the run i..j a whole line (a heading), or a line's start before a colon?"""
