@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 
 from stories.findings import Finding
 
-from .acronyms import find_acronym_facilities
+from .acronyms import find_acronym_facilities, find_lowercase_towns
 from .contact import find_contact
 from .hints import reidentification_hints
 from .mentions import repeat_mentions
@@ -44,6 +44,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_places,
     find_names,
     find_acronym_facilities,
+    find_lowercase_towns,
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an
 # email is not a separate name); weak number rules yield to any other kind.

@@ -1,4 +1,7 @@
-"""Facilities named by an acronym after a place preposition: "at LUTH", "transferred to GH".
+"""Places a capital letter does not reveal, after a place preposition.
+
+Facilities named by an acronym: "at LUTH", "transferred to GH".  Towns typed in
+lowercase: "if you're in sydney", "from boston".
 
 Hospitals are often called by their initials, which no gazetteer lists and
 the name rules skip (a short word in capitals is usually shouting or a
@@ -6,7 +9,9 @@ clinical term).  After "at", "to", "from", "in" (or Spanish "del", "en", "al")
 an acronym of two to six capitals names a place unless it is a clinical or
 everyday term the lexicon knows (GP, NHS, ICU, A&E...).  Text in capitals gets
 the same findings: the preposition may be in capitals too, and a shouted
-everyday word ("WENT TO BED") is no acronym.
+everyday word ("WENT TO BED") is no acronym.  A lowercase word after "in",
+"from", "near" or "outside" is a town when the city list knows it and it is not a
+very common word ("in bed", "in march", "from work" stay words).
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from itertools import compress
 
 from stories.findings import Finding
 
-from .lexicon import lexicon
+from . import vocab
+from .lexicon import everyday_words, lexicon
 from .tokens import Columns, shared_columns
 
 _AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
@@ -60,4 +66,28 @@ def find_acronym_facilities(text: str) -> list[Finding]:
         if len(word) >= 3 and low in lex.very_common_lower:
             continue  # shouting: "WENT TO BED", "IN PAIN"
         out.append(Finding("FACILITY", start, end, 0.6, "facility-acronym"))
+    return out
+
+
+_DATE_WORDS = frozenset(vocab.MONTHS) | frozenset(vocab.WEEKDAYS)
+_TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside"})
+
+
+def find_lowercase_towns(text: str) -> list[Finding]:
+    """LOCATION findings for towns written in lowercase after a place preposition."""
+    cols = shared_columns(text)
+    lows, words, gaps = cols.lows, cols.words, cols.gaps
+    lex = lexicon()
+    cities = lex.cities_lower
+    everyday = everyday_words()
+    out = []
+    for k in compress(range(1, len(lows)), map(cities.__contains__, lows[1:])):
+        word = words[k]
+        if not word.islower() or len(word) < 4 or lows[k - 1] not in _TOWN_PREPOSITIONS or gaps[k] != " ":
+            continue
+        low = lows[k]
+        if low in everyday or lex.is_safe(low) or low in vocab.FUNCTION or low in _DATE_WORDS:
+            continue
+        start = cols.start(k)
+        out.append(Finding("LOCATION", start, start + len(cols.bases[k]), 0.5, "lowercase-town"))
     return out
