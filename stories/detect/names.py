@@ -129,7 +129,23 @@ class _Scanner:
             return True
         if self.lex.strong_name(base):
             return True
-        return strong_cue and low in self.lex.names_lower and not self.lex.is_common(base)
+        # After a strong cue ("my partner lee", "my flatmate tash", "im gemma") a
+        # lowercase word is a name if the name lists know it and it is not a very
+        # common word, or if it is no ordinary word at all.
+        return strong_cue and (
+            (low in self.lex.names_lower and low not in everyday_words()) or self._unknown_word(k)
+        )
+
+    def _unknown_word(self, k: int) -> bool:
+        """A lowercase word of 3+ letters that no word-frequency list knows ("tash", "bri")."""
+        low = self.lows[k]
+        return (
+            len(low) >= 3
+            and low.isalpha()
+            and low not in self.lex.ordinary_lower
+            and low not in vocab.FUNCTION
+            and not self.lex.is_safe(low)
+        )
 
     # -- cue rules ----------------------------------------------------
     def _cue(self, i: int) -> int:
@@ -207,6 +223,7 @@ class _Scanner:
             if not (
                 cap
                 or low in lex.names_lower
+                or self._unknown_word(i)
                 or low in vocab.PARTICLES
                 or (not low.isascii() and bases[i].casefold() in lex.names_lower)  # "ſ" folds to "s"
             ):
