@@ -261,7 +261,8 @@ class _Scanner:
             and (not lex.strong_name(base) or low in everyday_words())  # "Que", "Una" in Spanish
         )
         if run_len >= 2 or self.words[i] != base:  # "Loxeju's patience"
-            return not everyday
+            # "José María from my group": a name follows, so the run is a full name
+            return not everyday or (run_len >= 2 and self.lex.is_name(self.bases[i + 1]))
         # An unknown word opening a sentence is a name if a person-verb follows.
         verb = i + 1 < self.n and self.lows[i + 1] in cues.PERSON_VERBS and _gap_is_space(self.gaps[i + 1])
         if not verb and everyday:
