@@ -81,9 +81,11 @@ def find_lowercase_towns(text: str) -> list[Finding]:
     cities = lex.cities_lower
     everyday = everyday_words()
     out = []
-    for k in compress(range(1, len(lows)), map(cities.__contains__, lows[1:])):
+    n = len(lows)
+    for p in compress(range(n - 1), map(_TOWN_PREPOSITIONS.__contains__, lows)):
+        k = p + 1
         word = words[k]
-        if not word.islower() or len(word) < 4 or lows[k - 1] not in _TOWN_PREPOSITIONS or gaps[k] != " ":
+        if lows[k] not in cities or not word.islower() or len(word) < 4 or gaps[k] != " ":
             continue
         low = lows[k]
         if low in everyday or lex.is_safe(low) or low in vocab.FUNCTION or low in _DATE_WORDS:

@@ -56,7 +56,7 @@ def _joinable(prev_low: str, gap: str, cap: bool, sent_start: bool) -> bool:
 # one for other positions: a token's base, low, cap and upper are functions of
 # its word alone (see `tokens.Columns`).  Bounded (entries and word length)
 # so that odd input cannot make it grow large.
-_PLAIN_CACHES: dict[int, tuple[Lexicon, dict[str, bool], dict[str, bool]]] = {}
+_PLAIN_CACHES: dict[int, tuple[Lexicon, dict[str, bool], dict[str, bool], dict[str, bool]]] = {}
 _PLAIN_CACHE_MAX = 20_000
 _PLAIN_WORD_MAX = 32
 
@@ -73,8 +73,8 @@ class _Scanner:
         if caches is None or caches[0] is not lex:
             if len(_PLAIN_CACHES) >= 4:
                 _PLAIN_CACHES.clear()
-            caches = _PLAIN_CACHES[id(lex)] = (lex, {}, {})
-        self.plain_at_start, self.plain_inside = caches[1], caches[2]
+            caches = _PLAIN_CACHES[id(lex)] = (lex, {}, {}, {})
+        self.plain_at_start, self.plain_inside, self.very_cache = caches[1], caches[2], caches[3]
         cols: Columns = shared_columns(text)
         self.cols = cols
         self.words, self.bases, self.lows = cols.words, cols.bases, cols.lows
@@ -223,7 +223,7 @@ class _Scanner:
             if not (
                 cap
                 or low in lex.names_lower
-                or self._unknown_word(i)
+                or (low not in lex.ordinary_lower and self._unknown_word(i))
                 or low in vocab.PARTICLES
                 or (not low.isascii() and bases[i].casefold() in lex.names_lower)  # "ſ" folds to "s"
             ):
@@ -330,6 +330,16 @@ class _Scanner:
             self._classify(i, j)
             i = j
 
+    def _very_common(self, base: str) -> bool:
+        """`lex.is_ordinary(base, very=True)`, cached per word like `_plain`."""
+        cache = self.very_cache
+        hit = cache.get(base)
+        if hit is None:
+            hit = self.lex.is_ordinary(base, very=True)
+            if len(cache) < _PLAIN_CACHE_MAX and len(base) <= _PLAIN_WORD_MAX:
+                cache[base] = hit
+        return hit
+
     def _after_initial(self, j: int) -> bool:
         """Is token j a surname after a middle initial ("Margaret A. Tolley", "Peter T. Pacik")?"""
         k = j - 1
@@ -344,7 +354,7 @@ class _Scanner:
             and len(self.words[k - 1]) > 1
             and self.gaps[k] == " "
             and self.lows[j] not in vocab.FUNCTION
-            and not self.lex.is_ordinary(self.bases[j], very=True)
+            and not self._very_common(self.bases[j])
         )
 
     def _heading(self, i: int, j: int) -> bool:
@@ -364,7 +374,7 @@ class _Scanner:
                 return  # what the general rules below conclude for these
             prev = lows[i - 1] if i else ""
             if (
-                lex.is_ordinary(bases[i], very=True)
+                self._very_common(bases[i])
                 and prev not in vocab.LOCATIVE
                 and prev not in vocab.TITLES
                 and prev not in cues.FACILITY_PREV
@@ -376,7 +386,7 @@ class _Scanner:
             and (lows[i - 1] if i else "") not in vocab.TITLES
             and not any(lows[k] in vocab.TITLES for k in range(i, j))
             and not (i > 1 and lows[i - 1] == "the" and lows[i - 2] in vocab.LOCATIVE)
-            and all(plain(k) or lex.is_ordinary(bases[k], very=True) for k in range(i, j))
+            and all(plain(k) or self._very_common(bases[k]) for k in range(i, j))
             and self._cue(i) != 2
         ):
             return  # very common words in title case: "the Office Party", "a Quick Fix"
