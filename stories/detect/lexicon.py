@@ -57,6 +57,12 @@ def ordinary_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Casefolded English words with Zipf >= 3.0 (no Spanish: "Jodes", "Caballito" stay names)."""
+    return _wordfreq_words("en")
+
+
+@lru_cache(maxsize=1)
 def everyday_words() -> frozenset[str]:
     """Casefolded words of Zipf >= 5.0 in English or Spanish ("will", "hope", "de", "la"):
     so common that in text written in capitals they are words, not names."""

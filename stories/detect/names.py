@@ -24,7 +24,7 @@ from itertools import compress
 from stories.findings import Finding
 
 from . import cues, vocab
-from .lexicon import Lexicon, everyday_words, lexicon
+from .lexicon import Lexicon, english_words, everyday_words, lexicon
 from .tokens import Columns, is_upper, shared_columns
 
 _SHORT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
@@ -340,6 +340,11 @@ class _Scanner:
                 cache[base] = hit
         return hit
 
+    def _lone_everyday(self, base: str) -> bool:
+        """A capitalised word alone mid-sentence that is an everyday word (Zipf >= 3)
+        no name list knows: "a Gamble", "more Lubricant", "an Ordeal"."""
+        return base.casefold() in english_words() and self.lex.is_ordinary(base)
+
     def _after_initial(self, j: int) -> bool:
         """Is token j a surname after a middle initial ("Margaret A. Tolley", "Peter T. Pacik")?"""
         k = j - 1
@@ -373,8 +378,10 @@ class _Scanner:
             if low in vocab.TITLES or (self.sents[i] and low in vocab.FUNCTION) or plain(i):
                 return  # what the general rules below conclude for these
             prev = lows[i - 1] if i else ""
+            if prev == "the" and i > 1:
+                prev = lows[i - 2]  # "at the Rotunda"
             if (
-                self._very_common(bases[i])
+                self._lone_everyday(bases[i])
                 and prev not in vocab.LOCATIVE
                 and prev not in vocab.TITLES
                 and prev not in cues.FACILITY_PREV
