@@ -343,6 +343,8 @@ class _Scanner:
     def _lone_everyday(self, base: str) -> bool:
         """A capitalised word alone mid-sentence that is an everyday word (Zipf >= 3)
         no name list knows: "a Gamble", "more Lubricant", "an Ordeal"."""
+        if not base[1:].islower():
+            return False  # "McAllister", "DeShawn": the shape of a name
         return base.casefold() in english_words() and self.lex.is_ordinary(base)
 
     def _after_initial(self, j: int) -> bool:
@@ -381,7 +383,8 @@ class _Scanner:
             if prev == "the" and i > 1:
                 prev = lows[i - 2]  # "at the Rotunda"
             if (
-                self._lone_everyday(bases[i])
+                not self.sents[i]  # sentence starts: see `_keep_sentence_start`
+                and self._lone_everyday(bases[i])
                 and prev not in vocab.LOCATIVE
                 and prev not in vocab.TITLES
                 and prev not in cues.FACILITY_PREV
