@@ -17,14 +17,16 @@ from . import vocab
 from .lexicon import everyday_words, lexicon
 
 _UP = "A-ZÀ-ÖØ-Þ"
-_WORD = rf"[{_UP}][{_UP}'’-]*[{_UP}]"
+# A word in capitals: letters, single inner apostrophes or hyphens; at most 41
+# letters, matched possessively (no backtracking: linear time on any input).
+_WORD = rf"[{_UP}](?:['’-]?[{_UP}]){{1,40}}+"
 # Two or more words in capitals, separated by a space or tab with at most six
 # characters of punctuation or digits either side (not a line break: "OB-GYN" is
 # one word); bounded repeats.
 _SEP = r"[^a-zà-ÿ\n]{0,6}?[ \t][^a-zà-ÿ\n]{0,6}?"
 CAPS_RUN = re.compile(rf"\b{_WORD}\b(?:{_SEP}\b{_WORD}\b)+")
 CAPS_WORD = re.compile(_WORD)
-_TWO_CAPS = re.compile(rf"[{_UP}][{_UP}'’-]*[{_UP}]{_SEP}[{_UP}][{_UP}]")
+_TWO_CAPS = re.compile(rf"{_WORD}{_SEP}[{_UP}][{_UP}]")
 _ACRONYM_MAX = 4
 # Words written with a capital in normal text whatever they mean here.
 _TITLED = (
