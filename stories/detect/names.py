@@ -265,8 +265,8 @@ class _Scanner:
             return not everyday or (run_len >= 2 and self.lex.is_name(self.bases[i + 1]))
         # An unknown word opening a sentence is a name if a person-verb follows.
         verb = i + 1 < self.n and self.lows[i + 1] in cues.PERSON_VERBS and _gap_is_space(self.gaps[i + 1])
-        if not verb and everyday:
-            return False
+        if everyday and (not verb or (low in lex.very_common_lower and base not in lex.first)):
+            return False  # "Pain was...": a very common word that is no first name
         if low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here
             return False
         return verb or self.lex.strong_name(base) or base in self.lex.cities
