@@ -114,3 +114,30 @@ def test_no_fragment_of_a_redacted_span_remains(text: str) -> None:
     redacted = redact_with_mentions(text, detect(text), touching_only=False)
     rest = leftovers(text, redacted)
     assert not rest, (redacted, [redacted[x.start : x.end] for x in rest])
+
+
+# Issue #11: text written in capitals gets the same findings as the same text in
+# normal case.  Sentences are drawn from everyday words (lowercase in normal text),
+# names after a cue, towns, dates and ages, so "normal case" is well defined.
+_EVERYDAY = st.sampled_from(
+    ["the", "pain", "was", "really", "bad", "and", "I", "cried", "after", "work", "every",
+     "night", "because", "nobody", "listened", "to", "me", "but", "things", "got", "better",
+     "slowly", "with", "help", "from", "friends", "treatment", "exercises", "so", "much"]
+)  # fmt: skip
+_IDENTIFYING = st.sampled_from(
+    ["my husband Dave", "my friend Ngozi", "in Leeds", "in Manchester", "in March 2019",
+     "on 12 May 2021", "when I was 34", "Dr Okafor", "my sister Priya"]
+)  # fmt: skip
+_SENTENCE = st.lists(st.one_of(_EVERYDAY, _IDENTIFYING), min_size=3, max_size=14).map(
+    lambda ws: " ".join(ws)[:1].upper() + " ".join(ws)[1:] + "."
+)
+_CAPS_STORIES = st.lists(_SENTENCE, min_size=1, max_size=5).map(" ".join)
+
+
+@given(_CAPS_STORIES)
+@SETTINGS
+def test_text_in_capitals_gets_the_same_findings(text: str) -> None:
+    def spans(t: str) -> set[tuple[str, int, int]]:
+        return {(f.kind, f.start, f.end) for f in detect(t)}
+
+    assert spans(text.upper()) == spans(text)

@@ -23,10 +23,14 @@ from collections.abc import Callable, Iterable
 
 from stories.findings import Finding
 
+from .acronyms import find_acronym_facilities, find_lowercase_towns
 from .contact import find_contact
 from .hints import reidentification_hints
+from .mentions import repeat_mentions
 from .names import find_names
 from .places import find_places
+from .prose import find_prose
+from .recase import recase
 from .shadow import Shadow, build_shadow
 from .temporal import find_temporal
 from .widen import widen
@@ -36,13 +40,16 @@ __all__ = ["detect", "reidentification_hints", "Finding"]
 _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_contact,
     find_temporal,
+    find_prose,
     find_places,
     find_names,
+    find_acronym_facilities,
+    find_lowercase_towns,
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an
 # email is not a separate name); weak number rules yield to any other kind.
 _CONTAINERS = frozenset({"EMAIL", "URL", "HANDLE"})
-_WEAK_SOURCES = frozenset({"digit-run", "long-number", "zip", "proper-noun", "day-month"})
+_WEAK_SOURCES = frozenset({"digit-run", "long-number", "zip", "proper-noun", "day-month", "repeat-mention"})
 
 
 def _yields(f: Finding, c: Finding) -> bool:
@@ -90,6 +97,10 @@ def _detect_shadow(text: str) -> list[Finding]:
             found.extend(finder(text))
         except Exception:  # noqa: BLE001 - fail closed, see module docstring
             return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
+    try:
+        found.extend(repeat_mentions(text, found))
+    except Exception:  # noqa: BLE001 - fail closed, see module docstring
+        return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
     return _dedupe(widen(text, found))
 
 
@@ -118,5 +129,7 @@ def detect(text: str) -> list[Finding]:
         return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
     if not shadow.text:
         return []
-    found = _detect_shadow(shadow.text)
+    # Capitals carry no evidence in a passage written all in capitals: the
+    # rules read it in normal case (same length, so offsets are unchanged).
+    found = _detect_shadow(recase(shadow.text))
     return found if shadow.aligned else _mapped(shadow, found)

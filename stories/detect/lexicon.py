@@ -8,6 +8,8 @@ form and by casefolded form (for lowercase names after a cue).
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +24,51 @@ def _read(name: str) -> frozenset[str]:
         return frozenset(line.strip() for line in fh if line.strip())
 
 
+# Ordinary words come from wordfreq's bundled "small" lists (Apache-2.0 code,
+# CC BY-SA 4.0 data): every word with a Zipf frequency of at least 3.0 (one per
+# million words) in English or Spanish.  The packed files are read directly
+# with msgpack (a wordfreq dependency) rather than through `import wordfreq`,
+# which would pull in `regex`, `ftfy` and `langcodes`: ~30 ms, ~64k words.
+ORDINARY_LANGS = ("en", "es")
+
+
+def _wordfreq_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
+    """Words of wordfreq's small list for `lang` with a Zipf frequency >= `min_zipf`."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return frozenset()  # without wordfreq the rules fall back on their hand lists
+    import msgpack  # installed with wordfreq
+
+    path = Path(spec.origin).parent / "data" / f"small_{lang}.msgpack.gz"
+    with gzip.open(path, "rb") as fh:
+        packed = msgpack.load(fh, raw=False)
+    # cBpack: a header, then buckets of words by frequency; bucket i holds Zipf 9 - i/100
+    last = int(round((9.0 - min_zipf) * 100))
+    return frozenset(w for bucket in packed[1 : last + 2] for w in bucket if w.replace("'", "").isalpha())
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Casefolded everyday words from word-frequency data: (English or Spanish
+    with Zipf >= 3.0, English with Zipf >= 4.0, i.e. very common)."""
+    en = _wordfreq_words("en")
+    very = _wordfreq_words("en", 4.0)
+    return en | _wordfreq_words("es"), very
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Casefolded English words with Zipf >= 3.0 (no Spanish: "Jodes", "Caballito" stay names)."""
+    return _wordfreq_words("en")
+
+
+@lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """Casefolded words of Zipf >= 5.0 in English or Spanish ("will", "hope", "de", "la"):
+    so common that in text written in capitals they are words, not names."""
+    return _wordfreq_words("en", 5.0) | _wordfreq_words("es", 5.0)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """All lookup sets the rules need; every `*_lower` set is casefolded."""
@@ -34,6 +81,20 @@ class Lexicon:
     regions_lower: frozenset[str]
     common_lower: frozenset[str]
     safe_lower: frozenset[str]
+    ordinary_lower: frozenset[str] = frozenset()
+    very_common_lower: frozenset[str] = frozenset()
+
+    def is_ordinary(self, word: str, very: bool = False, place_ok: bool = False) -> bool:
+        """An everyday English or Spanish word (with `very`: a very common
+        English word) that no name list knows, so a capital proves nothing.
+        A city's name counts as a place unless `place_ok` and the word is very
+        common ("Progress", a town, heading a paragraph)."""
+        low = word.casefold()
+        if low not in (self.very_common_lower if very else self.ordinary_lower):
+            return False
+        if self.is_name(word) or self.is_name(word.title()):
+            return False
+        return low not in self.cities_lower or (place_ok and low in self.very_common_lower)
 
     def is_name(self, word: str) -> bool:
         return word in self.first or word in self.last
@@ -87,4 +148,6 @@ def lexicon() -> Lexicon:
         regions_lower=regions_lower,
         common_lower=frozenset(common),
         safe_lower=frozenset(safe),
+        ordinary_lower=ordinary_words()[0],
+        very_common_lower=ordinary_words()[1],
     )

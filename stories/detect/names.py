@@ -24,13 +24,16 @@ from itertools import compress
 from stories.findings import Finding
 
 from . import cues, vocab
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, english_words, everyday_words, lexicon
 from .tokens import Columns, is_upper, shared_columns
 
 _SHORT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
 _DOT_TITLES = frozenset({"st", "dr", "mt", "ft", "mr", "mrs", "ms", "prof", "jr"})
 _JOINING_GAPS = frozenset({" & ", " and ", "-", ", "})
 _AND = frozenset({"and", "&"})
+# Particles that are also articles or prepositions in running Spanish, French, Italian
+# text: they join a name ("María de la Cruz") but do not start one.
+_ARTICLES = frozenset({"de", "del", "el", "la", "le", "da", "di", "du", "al", "y", "della", "das", "dos"})
 
 
 # Words right before a region's name that make it a person's: "our daughter India", "Dr Georgia".
@@ -53,7 +56,7 @@ def _joinable(prev_low: str, gap: str, cap: bool, sent_start: bool) -> bool:
 # one for other positions: a token's base, low, cap and upper are functions of
 # its word alone (see `tokens.Columns`).  Bounded (entries and word length)
 # so that odd input cannot make it grow large.
-_PLAIN_CACHES: dict[int, tuple[Lexicon, dict[str, bool], dict[str, bool]]] = {}
+_PLAIN_CACHES: dict[int, tuple[Lexicon, dict[str, bool], dict[str, bool], dict[str, bool]]] = {}
 _PLAIN_CACHE_MAX = 20_000
 _PLAIN_WORD_MAX = 32
 
@@ -70,8 +73,8 @@ class _Scanner:
         if caches is None or caches[0] is not lex:
             if len(_PLAIN_CACHES) >= 4:
                 _PLAIN_CACHES.clear()
-            caches = _PLAIN_CACHES[id(lex)] = (lex, {}, {})
-        self.plain_at_start, self.plain_inside = caches[1], caches[2]
+            caches = _PLAIN_CACHES[id(lex)] = (lex, {}, {}, {})
+        self.plain_at_start, self.plain_inside, self.very_cache = caches[1], caches[2], caches[3]
         cols: Columns = shared_columns(text)
         self.cols = cols
         self.words, self.bases, self.lows = cols.words, cols.bases, cols.lows
@@ -100,6 +103,11 @@ class _Scanner:
             self.caps[k] and not self.sents[k] and low in vocab.AMBIGUOUS_NAMES
         ):
             return True
+        # An everyday word whose capital proves nothing when shouted ("SO OBVIOUS");
+        # sentence starts ("Afterwards") are judged in `_keep_sentence_start`,
+        # headings and lone capitalised words in `_classify`.
+        if is_upper(self.words[k]) and self.lex.is_ordinary(base, place_ok=True):
+            return True
         return is_upper(self.words[k]) and len(base) <= 6 and not self.lex.is_name(base.title())
 
     def _known(self, k: int) -> bool:
@@ -121,7 +129,23 @@ class _Scanner:
             return True
         if self.lex.strong_name(base):
             return True
-        return strong_cue and low in self.lex.names_lower and not self.lex.is_common(base)
+        # After a strong cue ("my partner lee", "my flatmate tash", "im gemma") a
+        # lowercase word is a name if the name lists know it and it is not a very
+        # common word, or if it is no ordinary word at all.
+        return strong_cue and (
+            (low in self.lex.names_lower and low not in everyday_words()) or self._unknown_word(k)
+        )
+
+    def _unknown_word(self, k: int) -> bool:
+        """A lowercase word of 3+ letters that no word-frequency list knows ("tash", "bri")."""
+        low = self.lows[k]
+        return (
+            len(low) >= 3
+            and low.isalpha()
+            and low not in self.lex.ordinary_lower
+            and low not in vocab.FUNCTION
+            and not self.lex.is_safe(low)
+        )
 
     # -- cue rules ----------------------------------------------------
     def _cue(self, i: int) -> int:
@@ -199,6 +223,7 @@ class _Scanner:
             if not (
                 cap
                 or low in lex.names_lower
+                or (low not in lex.ordinary_lower and self._unknown_word(i))
                 or low in vocab.PARTICLES
                 or (not low.isascii() and bases[i].casefold() in lex.names_lower)  # "ſ" folds to "s"
             ):
@@ -227,10 +252,21 @@ class _Scanner:
             return False
         if self.lex.is_common(base):
             return False
+        lex = self.lex
+        # An everyday word (word-frequency data) opening a sentence is a word,
+        # whatever the name lists say ("Hoy nuestra...", "Some Women Just...").
+        everyday = (
+            low in lex.ordinary_lower
+            and base not in lex.cities
+            and (not lex.strong_name(base) or low in everyday_words())  # "Que", "Una" in Spanish
+        )
         if run_len >= 2 or self.words[i] != base:  # "Loxeju's patience"
-            return True
+            # "José María from my group": a name follows, so the run is a full name
+            return not everyday or (run_len >= 2 and self.lex.is_name(self.bases[i + 1]))
         # An unknown word opening a sentence is a name if a person-verb follows.
         verb = i + 1 < self.n and self.lows[i + 1] in cues.PERSON_VERBS and _gap_is_space(self.gaps[i + 1])
+        if everyday and (not verb or (low in lex.very_common_lower and base not in lex.first)):
+            return False  # "Pain was...": a very common word that is no first name
         if low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here
             return False
         return verb or self.lex.strong_name(base) or base in self.lex.cities
@@ -247,6 +283,8 @@ class _Scanner:
             if c < i:
                 continue
             i = c
+            if not caps[i] and lows[i] in _ARTICLES:
+                continue  # "en el Hospital", "soy de Caballito": the name starts after the article
             if not caps[i] or i in taken:
                 k = i
                 while k < n and lows[k] in particles and not caps[k] and k - i < 3:
@@ -266,7 +304,7 @@ class _Scanner:
             j = i + 1
             comma = False
             while j < n and j not in taken:
-                if caps[j] and _joinable(lows[j - 1], gaps[j], True, sents[j]):
+                if caps[j] and (_joinable(lows[j - 1], gaps[j], True, sents[j]) or self._after_initial(j)):
                     comma = comma or gaps[j] == ", "
                 elif not (lows[j] in particles and not caps[j] and j + 1 < n and caps[j + 1]) and not (
                     comma and lows[j] in cues.FIRM_JOINERS and j + 1 < n and caps[j + 1]
@@ -292,6 +330,47 @@ class _Scanner:
             self._classify(i, j)
             i = j
 
+    def _very_common(self, base: str) -> bool:
+        """`lex.is_ordinary(base, very=True)`, cached per word like `_plain`."""
+        cache = self.very_cache
+        hit = cache.get(base)
+        if hit is None:
+            hit = self.lex.is_ordinary(base, very=True)
+            if len(cache) < _PLAIN_CACHE_MAX and len(base) <= _PLAIN_WORD_MAX:
+                cache[base] = hit
+        return hit
+
+    def _lone_everyday(self, base: str) -> bool:
+        """A capitalised word alone mid-sentence that is an everyday word (Zipf >= 3)
+        no name list knows: "a Gamble", "more Lubricant", "an Ordeal"."""
+        if not base[1:].islower():
+            return False  # "McAllister", "DeShawn": the shape of a name
+        return base.casefold() in english_words() and self.lex.is_ordinary(base)
+
+    def _after_initial(self, j: int) -> bool:
+        """Is token j a surname after a middle initial ("Margaret A. Tolley", "Peter T. Pacik")?"""
+        k = j - 1
+        word = self.words[k]
+        return (
+            len(word) == 1
+            and word != "I"
+            and word.isupper()
+            and self.gaps[j] == ". "
+            and k >= 1
+            and self.caps[k - 1]
+            and len(self.words[k - 1]) > 1
+            and self.gaps[k] == " "
+            and self.lows[j] not in vocab.FUNCTION
+            and not self._very_common(self.bases[j])
+        )
+
+    def _heading(self, i: int, j: int) -> bool:
+        """Is the run i..j a whole line (a heading), or a line's start before a colon?"""
+        gaps = self.gaps
+        starts_line = i == 0 or "\n" in gaps[i] or (i == 1 and not gaps[0].strip(" #*\t"))
+        ends_line = j >= self.n or "\n" in gaps[j] or gaps[j].startswith(":")
+        return starts_line and ends_line
+
     def _classify(self, i: int, j: int) -> None:
         lex = self.lex
         lows, bases, words = self.lows, self.bases, self.words
@@ -300,12 +379,41 @@ class _Scanner:
             low = lows[i]
             if low in vocab.TITLES or (self.sents[i] and low in vocab.FUNCTION) or plain(i):
                 return  # what the general rules below conclude for these
+            prev = lows[i - 1] if i else ""
+            if prev == "the" and i > 1:
+                prev = lows[i - 2]  # "at the Rotunda"
+            if (
+                not self.sents[i]  # sentence starts: see `_keep_sentence_start`
+                and self._lone_everyday(bases[i])
+                and prev not in vocab.LOCATIVE
+                and prev not in vocab.TITLES
+                and prev not in cues.FACILITY_PREV
+                and self._cue(i) != 2
+            ):
+                return  # a lone very common word: "a Fraud", "the Appointment" (not "my mate Shell")
+        elif (
+            (lows[i - 1] if i else "") not in vocab.LOCATIVE
+            and (lows[i - 1] if i else "") not in vocab.TITLES
+            and not any(lows[k] in vocab.TITLES for k in range(i, j))
+            and not (i > 1 and lows[i - 1] == "the" and lows[i - 2] in vocab.LOCATIVE)
+            and all(plain(k) or self._very_common(bases[k]) for k in range(i, j))
+            and self._cue(i) != 2
+        ):
+            return  # very common words in title case: "the Office Party", "a Quick Fix"
+        if self._heading(i, j) and all(
+            plain(k) or lex.is_ordinary(bases[k], place_ok=True) for k in range(i, j)
+        ):
+            return  # a title-case heading of everyday words: "Holidays Are Hard"
         s = i
+        if j - i > 1 and self.sents[i] and lows[i] in vocab.FUNCTION and lows[i + 1] in vocab.TITLES:
+            s += 1  # "The Dr Okafor": the same title rule as in "the Dr Okafor"
         titled = False
         while s < j and lows[s] in vocab.TITLES:
             titled = True
             s += 1
         if titled:
+            while j - 1 > s and lows[j - 1] == "i":
+                j -= 1  # "Dr Okafor I think": "I" is no part of the name
             if s < j and lows[s] not in vocab.FUNCTION:
                 self._emit_person(s, j, 0.9, "title")
             return

@@ -24,15 +24,19 @@ _STREET = (
 )
 ADDRESS_RE = re.compile(
     r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?\s+"
-    r"(?:[A-Z][\w'’.-]{0,30}\s+){1,4}" + _STREET + r"\b\.?"
+    r"(?:(?!I\b)[A-Z][\w'’.-]{0,30}\s+){1,4}" + _STREET + r"\b\.?"
 )
 # Number then capitalized words ("021 Harrison Gateway"): a street even without a
-# known street word, unless the number looks like a year.
+# known street word, unless the number looks like a year; never across a blank line
+# ("Week 2⏎⏎Breathing" is a heading and a paragraph).
 LOOSE_ADDRESS_RE = re.compile(
-    r"(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+"
-    r"(?:(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z][\w'’.-]+\s+){0,2}(?!(?:Apt|Suite|Unit|Flat)\b)[A-Z][\w'’.-]+"
+    r"(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    r"(?:(?!(?:Apt|Suite|Unit|Flat|I)\b)[A-Z][\w'’.-]+(?:[ \t]+|[ \t]*\n[ \t]*)){0,2}"
+    r"(?!(?:Apt|Suite|Unit|Flat|I)\b)[A-Z][\w'’.-]+"
     r"(?:,?\s+(?:Apt\.?|Suite|Unit|Flat)\s*\d+)?"
 )
+_SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.")
+_SENTENCE_STOP_INSIDE = re.compile(r"(?<=[^\W\d_]{4})\.\s")
 # Street word (any case, several languages) with names and a number around it.
 STREET_WORD_RE = re.compile(
     r"(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+)?"
@@ -205,12 +209,14 @@ def find_places(text: str) -> Iterator[Finding]:
         if p and (text[p - 1].isalnum() or text[p - 1] in "$£€"):
             continue
         m = ADDRESS_RE.match(text, p)
-        if m:
+        if m and not _SENTENCE_STOP_INSIDE.search(m.group()):
             yield Finding("LOCATION", p, m.end(), 0.9, "street-address")
             continue
         m = LOOSE_ADDRESS_RE.match(text, p)
-        if m and not m.group().rstrip().endswith((" I", " I'm")):
-            yield Finding("LOCATION", p, m.end(), 0.5, "number-and-name")
+        if m and not m.group().rstrip(" .").endswith((" I", " I'm")):
+            # a full stop after a word (not "St.") ends the sentence, and the address
+            stop = _SENTENCE_STOP.search(m.group())
+            yield Finding("LOCATION", p, p + stop.start() if stop else m.end(), 0.5, "number-and-name")
         m = ZIP_RE.match(text, p)
         if m:
             year_like = len(m.group()) == 4 and m.group()[:2] in ("19", "20")

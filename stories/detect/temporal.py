@@ -106,7 +106,7 @@ _AGE_STOP = (
     r"times?|sessions?|dilators?|pounds?|stone|miles?|km|percent|or so times|x\b|[:./]\d))"
 )
 AGE_CUE = re.compile(
-    r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|I\s+turned|turned|turning|"
+    r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|I\s+turned|turned|turning|(?:I'll|I\s+will|to|gonna)\s+turn|"
     r"was|is|aged?|at\s+age|at\s+the\s+age\s+of|by\s+age|age\s+of|when\s+I\s+was|now|I'll\s+be|only|just)"
     r"\s+$",
     re.IGNORECASE,
@@ -123,8 +123,8 @@ AGE_SUFFIX_RE = re.compile(
 )
 # Last words an `AGE_CUE` / `WEEKDAY_CUE` match can end with (cheap gates).
 _AGE_CUE_ENDINGS = (
-    "was", "am", "'m", "im", "'s", "turned", "turning", "is", "age", "aged", "of", "now", "be", "only",
-    "just",
+    "was", "am", "'m", "im", "'s", "turned", "turning", "turn", "is", "age", "aged", "of", "now", "be",
+    "only", "just",
 )  # fmt: skip
 _WEEKDAY_ENDINGS = ("day", "Mon", "Tues", "Tue", "Wed", "Thurs", "Thu", "Fri", "Sat", "Sun", "the")
 AGE_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
@@ -167,6 +167,11 @@ def _month_words(text: str) -> list[int]:
     return [pos for pos in candidates if _MONTH_WORD.match(text, pos)]
 
 
+# A bare month or holiday after these words names no particular day.
+_GENERIC_BEFORE = re.compile(r"\b(?:every|each|any|an?)\s+$", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:it|you|we|they|I|he|she|this|that|which|who)\s+$", re.IGNORECASE)
+
+
 def _month_dates(text: str) -> Iterator[Finding]:
     """Dates around month names, each looked for in a window around the month.
 
@@ -193,6 +198,10 @@ def _month_dates(text: str) -> Iterator[Finding]:
             # "May" alone before a lowercase word is usually the verb ("May I...").
             if word == "May" and text[e : e + 2].strip()[:1].islower():
                 continue
+            if word == "May" and _MODAL_BEFORE.search(text, max(0, s - 8), s):
+                continue  # "To Whom It May Concern"
+            if _GENERIC_BEFORE.search(text, max(0, s - 8), s) and " " not in word:
+                continue  # "every December", "a March wedding": no one day
             if word.rstrip(".") == "Mar" and e < len(text) and text[e] == "-":
                 continue
             yield Finding("DATE", s, e, 0.9, "month")
@@ -225,6 +234,10 @@ def find_dates(text: str) -> Iterator[Finding]:
                     yield Finding("DATE", m.start(), m.end(), 0.8, "weekday-date")
     if any(gate in text for gate in _HOLIDAY_GATES):
         for m in _HOLIDAY_SCAN.finditer(text):
+            if not any(c.isdigit() for c in m.group()) and _GENERIC_BEFORE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
+                continue  # "like a Christmas advert", "every Easter"
             yield Finding("DATE", m.start(), m.end(), 0.7, "holiday")
 
 

@@ -1,0 +1,95 @@
+"""Places a capital letter does not reveal, after a place preposition.
+
+Facilities named by an acronym: "at LUTH", "transferred to GH".  Towns typed in
+lowercase: "if you're in sydney", "from boston".
+
+Hospitals are often called by their initials, which no gazetteer lists and
+the name rules skip (a short word in capitals is usually shouting or a
+clinical term).  After "at", "to", "from", "in" (or Spanish "del", "en", "al")
+an acronym of two to six capitals names a place unless it is a clinical or
+everyday term the lexicon knows (GP, NHS, ICU, A&E...).  Text in capitals gets
+the same findings: the preposition may be in capitals too, and a shouted
+everyday word ("WENT TO BED") is no acronym.  A lowercase word after "in",
+"from", "near" or "outside" is a town when the city list knows it and it is not a
+very common word ("in bed", "in march", "from work" stay words).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import compress
+
+from stories.findings import Finding
+
+from . import vocab
+from .lexicon import everyday_words, lexicon
+from .tokens import Columns, shared_columns
+
+_AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
+
+_PREPOSITIONS = frozenset({"at", "to", "from", "in", "del", "en", "al"})
+# Short capitals that are words or units, not places.
+_NOT_PLACES = frozenset(
+    {"tv", "am", "pm", "ok", "it", "me", "my", "us", "uk", "eu", "ed", "id", "ai", "ad", "bc"}
+)
+
+
+def _after_preposition(cols: Columns, k: int) -> bool:
+    """Is token k right after "at", "to"... (or "at the"), on the same line?"""
+    lows, gaps = cols.lows, cols.gaps
+    if k < 1 or "\n" in gaps[k]:
+        return False
+    if lows[k - 1] in _PREPOSITIONS and gaps[k].strip() == "":
+        return True
+    return k >= 2 and lows[k - 1] == "the" and lows[k - 2] in _PREPOSITIONS and gaps[k].strip() == ""
+
+
+def find_acronym_facilities(text: str) -> list[Finding]:
+    """FACILITY findings for unknown acronyms after a place preposition."""
+    cols = shared_columns(text)
+    words = cols.words
+    lex = None
+    out = []
+    for k in compress(range(len(words)), map(str.isupper, words)):
+        word = words[k]
+        if not 2 <= len(word) <= 6 or not word.isalpha() or not _after_preposition(cols, k):
+            continue
+        start = cols.start(k)
+        end = start + len(word)
+        if end < len(text) and text[end] == "&":  # "RD&E": one name
+            tail = _AMP_TAIL.match(text, end)
+            end = tail.end() if tail else end
+        lex = lex or lexicon()
+        low = word.lower()
+        if low in _NOT_PLACES or lex.is_safe(word) or lex.is_safe(text[start:end].lower()):
+            continue
+        if len(word) >= 3 and low in lex.very_common_lower:
+            continue  # shouting: "WENT TO BED", "IN PAIN"
+        out.append(Finding("FACILITY", start, end, 0.6, "facility-acronym"))
+    return out
+
+
+_DATE_WORDS = frozenset(vocab.MONTHS) | frozenset(vocab.WEEKDAYS)
+_TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside"})
+
+
+def find_lowercase_towns(text: str) -> list[Finding]:
+    """LOCATION findings for towns written in lowercase after a place preposition."""
+    cols = shared_columns(text)
+    lows, words, gaps = cols.lows, cols.words, cols.gaps
+    lex = lexicon()
+    cities = lex.cities_lower
+    everyday = everyday_words()
+    out = []
+    n = len(lows)
+    for p in compress(range(n - 1), map(_TOWN_PREPOSITIONS.__contains__, lows)):
+        k = p + 1
+        word = words[k]
+        if lows[k] not in cities or not word.islower() or len(word) < 4 or gaps[k] != " ":
+            continue
+        low = lows[k]
+        if low in everyday or lex.is_safe(low) or low in vocab.FUNCTION or low in _DATE_WORDS:
+            continue
+        start = cols.start(k)
+        out.append(Finding("LOCATION", start, start + len(cols.bases[k]), 0.5, "lowercase-town"))
+    return out

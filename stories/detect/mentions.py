@@ -1,0 +1,60 @@
+"""A name found once in a story marks every later (and earlier) mention of it.
+
+Cue rules see "my flatmate tash" but not the bare "tash used to leave me
+notes" two paragraphs on; the capital rules skip a name at a sentence start.
+So each word of every PERSON finding is looked for again in the whole text,
+as a whole word.  A mention in lowercase counts only when the word is not an
+everyday word ("Will" found after a cue does not make every "will" a name).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import compress
+
+from stories.findings import Finding
+
+from .lexicon import lexicon
+from .tokens import shared_columns
+
+_NAME_SOURCES = frozenset({"name-cue", "title", "name-gazetteer", "proper-noun"})
+_MAX_NAMES = 40
+_WORD = re.compile(r"[^\W\d_]{3,}(?:['’-][^\W\d_]+)*")
+
+
+def _name_words(text: str, found: list[Finding]) -> set[str]:
+    """Words of at least three letters inside the story's PERSON findings."""
+    words: set[str] = set()
+    for f in found:
+        if f.kind == "PERSON" and f.source in _NAME_SOURCES:
+            for w in _WORD.findall(text, f.start, f.end):
+                words.add(w[:-2] if w.endswith(("'s", "’s")) else w)
+                if len(words) >= _MAX_NAMES:
+                    return words
+    return words
+
+
+def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
+    """PERSON findings for the other mentions of words already found as names.
+
+    Reads the token columns the name rules already built (`tokens.shared_columns`),
+    so the look-up is a set test per token done in C, not a regex per story."""
+    words = _name_words(text, found)
+    if not words:
+        return []
+    lex = lexicon()
+    wanted = {w.lower() for w in words}
+    cols = shared_columns(text)
+    taken = {f.start for f in found if f.kind == "PERSON"}
+    out = []
+    for k in compress(range(len(cols.lows)), map(wanted.__contains__, cols.lows)):
+        word = cols.bases[k]
+        start = cols.start(k)
+        if start in taken:
+            continue
+        if not word[0].isupper() and word.lower() in lex.ordinary_lower:
+            continue  # "will", "grace" in lowercase: everyday words
+        if word.isupper() and len(word) > 1 and word.lower() in lex.ordinary_lower:
+            continue
+        out.append(Finding("PERSON", start, start + len(word), 0.6, "repeat-mention"))
+    return out

@@ -1,0 +1,179 @@
+"""Ages and dates as people write them in running prose, in English, Spanish and French.
+
+The rules of `temporal` read ages after a cue ("I was 34") and dates built
+around a capitalised month.  Real stories also say: "Grace (34)", "Kayla, 29,",
+"I was thirty-one", "tengo 47 años", "j'ai 30 ans"; "spring of 2020",
+"Hogmanay 2021", "July of 2021", "jan '19", "may 6th", "2019 March",
+"March through October 2023", "diciembre de 2020", "15 de agosto", "24 juin".
+
+Every pattern is bounded (fixed alternatives, `{m,n}` repeats, no nested
+unbounded repeats), so each match attempt costs a constant; the scans are
+gated on cheap substring tests so that most stories pay for none of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import compress
+
+from stories.findings import Finding
+
+from .tokens import Columns, shared_columns
+
+_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# A spelled-out age from 13 to 99 ("one" to "twelve" are too often not ages).
+SPELLED_AGE = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_TEENS})"
+_NUM_AGE = r"(?:1[0-9]|[2-9][0-9])"
+# What may follow an age; a unit or "of" means the number counts something else.
+_AGE_AFTER = (
+    r"(?=\s*(?:[,;.!?)]|$)|\s+(?:now|when|and|but|at|in|from|I\b|i\b|yrs?\b|years?\b|y/o|with|which|so|"
+    r"because|after|before|living|mum|mom|mother|married|single|had|have|was|is|y\b|años|ans|"
+    r"en\b|de\b|con\b)|\s*\n)"
+)
+_AGE_NOT_AFTER = r"(?!\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|times?|of\b|euros?|pounds?))"
+# "I'm Shaz (34)", "Kayla, 29,", "im gemma, 31, from", "I'm Niamh, forty-one,".
+NAME_AGE_RE = re.compile(
+    rf"\b(?:[A-Z][a-z]{{1,20}}|(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})"
+    rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})\s?\)|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\s+(?:yrs?|years?|y/o)\b))"
+)
+# "I was thirty-one", "at sixty I had", "aged fifty-eight", "I'm twenty-three now".
+SPELLED_AGE_RE = re.compile(
+    rf"\b(?:I\s+was|I\s+am|I'm|Im|I\s+turned|turned|turning|turn|aged|at\s+age|at|until|by|when\s+I\s+was)\s+"
+    rf"(?P<a>{SPELLED_AGE})\b{_AGE_NOT_AFTER}{_AGE_AFTER}",
+    re.IGNORECASE,
+)
+# Spanish and French: "tengo 47 años", "tengo 23 y", "a los veinte", "de 35 años", "j'ai 30 ans".
+_ES_TENS = "veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa"
+_ES_UNITS = "uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
+_ES_AGE = (
+    rf"(?:{_NUM_AGE}|(?:{_ES_TENS})(?:\s+y\s+(?:{_ES_UNITS}))?|veinti(?:{_ES_UNITS}|trés|dós|séis)|"
+    r"dieci(?:séis|seis|siete|ocho|nueve)|trece|catorce|quince)"
+)
+ES_AGE_CUE_RE = re.compile(rf"\b(?:tengo|tenía|cumplí|cumplo|a\s+los)\s+(?P<a>{_ES_AGE})\b", re.IGNORECASE)
+ES_AGE_YEARS_RE = re.compile(rf"\b(?:de|con)\s+(?P<a>{_ES_AGE})\s+años\b", re.IGNORECASE)
+FR_AGE_RE = re.compile(rf"\bj'ai\s+(?P<a>{_NUM_AGE})\s+ans\b", re.IGNORECASE)
+
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+_YEAR = r"(?:19|20)\d\d"
+_SEASONS = r"spring|summer|autumn|fall|winter"
+# A holiday or festival, or any "<Name> Day", before a year: "Hogmanay 2021", "Jamhuri Day 2022".
+_FESTIVALS = (
+    r"(?i:Christmas(?:\s+Eve|\s+Day)?|Easter|Hogmanay|Diwali|Deepavali|Eid(?:\s+al-\w{4,6})?|Pongal|Onam|"
+    r"Navratri|Ramadan|Hanukkah|Passover|Thanksgiving|Halloween|Carnival|Carnaval|Navidad|Semana\s+Santa|"
+    r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year)|Holi|[A-Z][a-z]{2,15}\s+Day"
+)
+SEASON_YEAR_RE = re.compile(
+    rf"\b(?:the\s+)?(?:(?:early|late|mid)[-\s])?(?:{_SEASONS})(?:\s+of)?\s+(?:{_YEAR}|'\d\d)\b",
+    re.IGNORECASE,
+)
+FESTIVAL_YEAR_RE = re.compile(rf"\b(?:{_FESTIVALS})(?:\s+of)?,?\s+{_YEAR}\b")
+# "July of 2021", "jan '19", "august 2021", "2019 March", "March through October 2023", "may 6th".
+MONTH_PROSE_RE = re.compile(
+    rf"\b(?:(?:{_MONTHS})\.?\s+(?:through|to|until|till|-|–)\s+)?(?:{_MONTHS})\.?"
+    rf"(?:\s+of\s+{_YEAR}|,?\s+'\d\d\b|,?\s+{_YEAR}\b|\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)"
+    rf"|\b{_YEAR}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    re.IGNORECASE,
+)
+_ES_MONTHS = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+)
+_FR_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
+)
+# "15 de agosto", "diciembre de 2020", "marzo del 2022", "24 juin", "1er mars 2019".
+ROMANCE_DATE_RE = re.compile(
+    rf"\b(?:(?:[12]\d|3[01]|0?[1-9])\s+de\s+)?(?:{_ES_MONTHS})(?:\s+(?:de|del)\s+{_YEAR})?\b"
+    rf"|\b(?:[12]\d|3[01]|1er|0?[1-9])\s+(?:{_FR_MONTHS})(?:\s+{_YEAR})?\b",
+    re.IGNORECASE,
+)
+# A time of day right after a numeric date: "1992-02-08 20:15:24".
+TIMESTAMP_RE = re.compile(
+    r"\b(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})[T\s]\d\d?:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?(?!\d)"
+)
+
+# Cheap gates: substrings (of the lowercased text) without which a scan finds nothing.
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d\s+$")
+# (two patterns, each starting with a literal, which `re` skips to quickly)
+_AGE_SHAPES = (
+    re.compile(r"\(\s?\d\d\s?\)"),
+    re.compile(r", (?:\d\d\b|[a-z]{3,6}ty\b|[a-z]{3,6}ty-|[a-z]{4,5}teen\b)"),
+)
+# Gates: words (token lows, see `tokens.Columns`) without which a rule finds nothing;
+# testing a story's set of words against them costs one C-level set operation.
+_SPELLED_GATES = frozenset(
+    {*_TENS.split("|"), *_TEENS.split("|")}
+    | {f"{t}-{u}" for t in _TENS.split("|") for u in _UNITS.split("|")}
+)
+_ES_AGE_GATES = frozenset({"tengo", "tenía", "cumplí", "cumplo", "años", "los"})
+_SEASON_GATES = frozenset(_SEASONS.split("|"))
+_FESTIVAL_GATES = frozenset(
+    {
+        "christmas", "easter", "hogmanay", "diwali", "deepavali", "eid", "pongal", "onam", "holi",
+        "navratri", "ramadan", "hanukkah", "passover", "thanksgiving", "halloween", "carnival",
+        "carnaval", "navidad", "semana",
+    }
+)  # fmt: skip
+_MONTH_TOKENS = frozenset(_MONTHS.split("|"))
+_ROMANCE_GATES = frozenset(_ES_MONTHS.split("|")) | frozenset(_FR_MONTHS.split("|"))
+
+
+def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
+    """Ages without the cue words `temporal` needs."""
+    for shape in _AGE_SHAPES:
+        for g in shape.finditer(text):
+            for m in NAME_AGE_RE.finditer(text, max(0, g.start() - 22), min(len(text), g.end() + 12)):
+                grp = "a" if m.group("a") else "b"
+                yield Finding("AGE", m.start(grp), m.end(grp), 0.7, "name-age")
+    if not _SPELLED_GATES.isdisjoint(words):
+        for m in SPELLED_AGE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "spelled-age")
+    if not _ES_AGE_GATES.isdisjoint(words):
+        for rx in (ES_AGE_CUE_RE, ES_AGE_YEARS_RE):
+            for m in rx.finditer(text):
+                yield Finding("AGE", m.start("a"), m.end(), 0.7, "age-es")
+    if "j'ai" in words:
+        for m in FR_AGE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end(), 0.7, "age-fr")
+
+
+def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterator[Finding]:
+    """Dates written around seasons, holidays, lowercase months and Romance month names."""
+    if not _SEASON_GATES.isdisjoint(words):
+        for m in SEASON_YEAR_RE.finditer(text):
+            yield Finding("DATE", m.start(), m.end(), 0.8, "season-year")
+    if not _FESTIVAL_GATES.isdisjoint(words) or " Day" in text or "New Year" in text:
+        for m in FESTIVAL_YEAR_RE.finditer(text):
+            yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
+    if not _MONTH_TOKENS.isdisjoint(words):
+        lows = cols.lows
+        for k in compress(range(len(lows)), map(_MONTH_TOKENS.__contains__, lows)):
+            pos = cols.start(k)
+            m = MONTH_PROSE_RE.match(text, pos)
+            if m:
+                yield Finding("DATE", m.start(), m.end(), 0.8, "month-prose")
+            y = _YEAR_BEFORE.search(text, max(0, pos - 8), pos)
+            if y:
+                m = MONTH_PROSE_RE.match(text, y.start())
+                if m:
+                    yield Finding("DATE", m.start(), m.end(), 0.8, "month-prose")
+    if ":" in text:
+        for m in TIMESTAMP_RE.finditer(text):
+            yield Finding("DATE", m.start(), m.end(), 0.9, "timestamp")
+    if not _ROMANCE_GATES.isdisjoint(words):
+        for m in ROMANCE_DATE_RE.finditer(text):
+            if m.group().lower() in {"mars", "mai"}:
+                continue  # "Mars", "mai" alone are too often words
+            yield Finding("DATE", m.start(), m.end(), 0.7, "month-romance")
+
+
+def find_prose(text: str) -> list[Finding]:
+    """AGE and DATE findings for the forms of `_ages` and `_dates`."""
+    cols = shared_columns(text)
+    words = set(cols.lows)
+    return [*_ages(text, words), *_dates(text, words, cols)]

@@ -1,0 +1,98 @@
+"""Text written in capitals, read as if it were written in normal case.
+
+A capital letter is the name rules' main evidence, so a story (or a passage)
+typed in capitals would otherwise be flagged word by word.  Each run of two or
+more words in capitals is rewritten, in the text the rules read, with the
+case its words would have in normal writing: an everyday word (word-frequency
+data, `lexicon.is_ordinary`) in lowercase, a short word that is no everyday
+word as an acronym ("LUTH", "NHS"), anything else (names, towns, unknown
+words) capitalised.  Every word keeps its length, so offsets are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import vocab
+from .lexicon import everyday_words, lexicon
+
+_UP = "A-ZÀ-ÖØ-Þ"
+# A word in capitals: letters, single inner apostrophes or hyphens; at most 41
+# letters, matched possessively (no backtracking: linear time on any input).
+_WORD = rf"[{_UP}](?:['’-]?[{_UP}]){{1,40}}+"
+# Two or more words in capitals, separated by a space or tab with at most six
+# characters of punctuation or digits either side (not a line break: "OB-GYN" is
+# one word); bounded repeats.
+_SEP = r"[^a-zà-ÿ\n]{0,6}?[ \t][^a-zà-ÿ\n]{0,6}?"
+CAPS_RUN = re.compile(rf"\b{_WORD}\b(?:{_SEP}\b{_WORD}\b)+")
+CAPS_WORD = re.compile(_WORD)
+_TWO_CAPS = re.compile(rf"{_WORD}{_SEP}[{_UP}][{_UP}]")
+_ACRONYM_MAX = 4
+# Words written with a capital in normal text whatever they mean here.
+_TITLED = (
+    vocab.FACILITY_HEADS
+    | vocab.STREET_HEADS
+    | frozenset(vocab.MONTHS)
+    | frozenset(vocab.WEEKDAYS)
+    | frozenset({"dr", "mr", "mrs", "ms", "mx", "prof"})
+)
+
+
+def _recased(word: str) -> str:
+    """How `word` (in capitals) would be written in normal text; same length."""
+    low = word.lower()
+    if low in _TITLED:
+        out = word[0] + word[1:].lower()  # "ROYAL HOSPITAL", "5 MAY": heads and months keep a capital
+    elif low in everyday_words():
+        out = low  # "WILL", "HOPE", "DE", "LA": words far more often than names
+    elif len(word) <= 2:
+        return word  # "AE", "OO": codes and initials; the rules read them as acronyms
+    else:
+        lex = lexicon()
+        everyday = low in lex.ordinary_lower and word.title() not in lex.first and low not in lex.cities_lower
+        everyday = everyday or (lex.is_safe(low) and len(word) > _ACRONYM_MAX)
+        if everyday or lex.is_ordinary(word):
+            out = low
+        elif len(word) <= _ACRONYM_MAX and not lex.is_name(word.title()) and low not in lex.cities_lower:
+            out = word
+        else:
+            out = word[0] + word[1:].lower()
+    return out if len(out) == len(word) else word
+
+
+_HEAD_RUN = re.compile(r"(?:\b[a-z][a-z'’-]{2,}[ \t]){1,3}(?=[A-Z][a-z]+\b)")
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]+")
+
+
+def _capitalised_unless_function(w: re.Match[str]) -> str:
+    return w.group() if w.group() in vocab.FUNCTION else w.group().title()
+
+
+def _heads_named(run: str) -> str:
+    """Capitalise the words right before a facility or street head ("royal Hospital"
+    becomes "Royal Hospital"), except function words: a head names a place with them."""
+
+    def fix(m: re.Match[str]) -> str:
+        head = run[m.end() :].split(None, 1)[0].lower()
+        if head not in vocab.FACILITY_HEADS and head not in vocab.STREET_HEADS:
+            return m.group()
+        return _LOWER_WORD.sub(_capitalised_unless_function, m.group())
+
+    return _HEAD_RUN.sub(fix, run)
+
+
+def recase(text: str) -> str:
+    """`text` with every run of words in capitals written in normal case."""
+    if not _TWO_CAPS.search(text) or not CAPS_RUN.search(text):
+        return text  # (a cheap scan first: most stories have no two capitals in a row)
+    parts = []
+    last = 0
+    for run in CAPS_RUN.finditer(text):
+        parts.append(text[last : run.start()])
+        parts.append(_heads_named(CAPS_WORD.sub(lambda m: _recased(m.group()), run.group())))
+        last = run.end()
+    parts.append(text[last:])
+    out = "".join(parts)
+    return out if len(out) == len(text) else text
