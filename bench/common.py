@@ -51,6 +51,7 @@ from stories.db import engine_for, transaction  # noqa: E402
 from stories.demo import forms  # noqa: E402
 from stories.detect import detect  # noqa: E402
 from stories.fields import clean_story  # noqa: E402
+from stories.identifiers import leftover_stamp  # noqa: E402
 from stories.models import AuditEvent, Consent, Revision, Story  # noqa: E402
 from stories.redact import redact  # noqa: E402
 from stories.revisions import content_hash  # noqa: E402
@@ -209,6 +210,7 @@ def bulk_seed(engine: Engine, n: int, *, only_status: str | None = None, seed: i
                 duplicate_key=duplicate_key(body), created_at=created,
                 updated_at=created + timedelta(days=4),
                 approved_at=created + timedelta(days=4) if approved else None,
+                checked_detector=leftover_stamp(current_hash) if approved else "",
                 published_on=(created + timedelta(days=4)).date() if approved else None,
                 withdrawn_at=created + timedelta(days=5) if status == "withdrawn" else None,
                 lock_version=len(rev_ids) + 1,

@@ -19,7 +19,13 @@ from stories.display_name import redact_display_name
 from stories.erasure import erase_and_revoke
 from stories.errors import IdentifiersRemain, InvalidInput, NotFound, SignOffMissing
 from stories.fields import clean_comment, clean_line, clean_story
-from stories.identifiers import carry_kept, findings_for, fragments_remain, unresolved
+from stories.identifiers import (
+    carry_kept,
+    findings_for,
+    fragments_remain,
+    leftover_stamp,
+    unresolved,
+)
 from stories.leftovers import leftover_findings, mentions, redact_with_mentions, redacted_words
 from stories.models import KeptFinding, Story, utcnow
 from stories.redact import redact
@@ -190,7 +196,8 @@ def approve(story_id: int, expected_hash: str, *, who: StaffIdentity | None,
                                 "mention, or a word next to its placeholder). Edit it out first.")
     perform(story, Action.APPROVE, Actor.staff(staff.id), session=session,
             revision_hash=revision.content_hash,
-            changes={"approved_at": utcnow(), "published_on": story.published_on or utcnow().date()})
+            changes={"approved_at": utcnow(), "published_on": story.published_on or utcnow().date(),
+                     "checked_detector": leftover_stamp(revision.content_hash)})
 
 
 def reject(story_id: int, expected_hash: str, reason: str, *, who: StaffIdentity | None,

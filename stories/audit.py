@@ -92,8 +92,17 @@ def lock_chain(session: Session) -> None:
         session.info[_LOCK_HELD] = session.get_transaction()
 
 
+_LAST = "stories.audit.last_hash"  # session.info key: (transaction, hash of its last event)
+
+
 def _last_hash(session: Session) -> str:
+    """The chain's head: read once per transaction, then carried by `record`
+    (the chain lock, or SQLite's one writer, keeps anyone else from appending)."""
     lock_chain(session)
+    transaction = session.get_transaction()
+    cached = session.info.get(_LAST)
+    if cached is not None and transaction is not None and cached[0] is transaction:
+        return cached[1]
     last = session.exec(select(AuditEvent.event_hash).order_by(AuditEvent.id.desc()).limit(1))
     return last.first() or GENESIS
 
@@ -116,6 +125,7 @@ def record(session: Session, *, actor_kind: str, action: str, **fields) -> Audit
     event.event_hash = _digest(event)
     session.add(event)
     session.flush()
+    session.info[_LAST] = (session.get_transaction(), event.event_hash)
     if announced:
         announce(event, session=session)
     _checkpoint_after_commit(session)

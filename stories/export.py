@@ -51,7 +51,7 @@ from stories.errors import ConsentMissing, InvalidInput
 from stories.expiry import expire_due
 from stories.export_formats import EXPORT_FORMATS, FORMATS
 from stories.frontmatter import emit
-from stories.identifiers import fragments_remain, with_kept
+from stories.identifiers import fragments_remain, leftover_stamp, with_kept
 from stories.models import Consent, KeptFinding, Revision, Story, utcnow
 from stories.scans import detector_fingerprint
 from stories.sitemarkdown import to_safe_markdown
@@ -115,7 +115,8 @@ def file_name(story: Story | Row, fmt: str) -> str:
 # What the export's decisions read from a story; the revision's text is loaded
 # only for the stories that must be rendered (new or changed since last time).
 _STORY_COLUMNS = (Story.id, Story.public_id, Story.display_mode, Story.tags,
-                  Story.published_on, Story.original_hash, Story.signed_off_hash)
+                  Story.published_on, Story.original_hash, Story.signed_off_hash,
+                  Story.checked_detector)
 _CONSENT_COLUMNS = tuple(c for c in Consent.__table__.columns if c.name != "signature_enc")
 
 
@@ -204,13 +205,19 @@ def _refusal(story: Row, consent: Row | None, today: date, session: Session,
     return "sign-off" if story.signed_off_hash != story.content_hash else None
 
 
-def _open_identifiers(revision: Revision, kept: set, original: Revision) -> str | None:
+def _open_identifiers(revision: Revision, kept: set, original: Revision | None) -> str | None:
     """The export's re-scan: kinds of findings neither redacted nor kept, or the
-    remains of a redacted identifier; None when the text is clear."""
+    remains of a redacted identifier; None when the text is clear.
+
+    `original` is None when approval already looked for remains with the
+    detector in force (the text is the signed-off one, checked by hash).
+    """
     kinds = {f.finding.kind for f in with_kept(revision, kept) if not f.kept}
     if kinds:
         return f"identifiers {','.join(sorted(kinds))}"
-    return "part of a redacted identifier remains" if fragments_remain(original, revision) else None
+    if original is not None and fragments_remain(original, revision):
+        return "part of a redacted identifier remains"
+    return None
 
 
 def _originals(story_ids: list[int], session: Session) -> dict[int, Revision]:
@@ -245,14 +252,15 @@ def build(fmt: str, today: date, *, session: Session, previous: dict[str, str] |
         else:
             pending.append((story, consent, name, key))
     revisions = _revisions([story.revision_id for story, *_ in pending], session)
-    originals = _originals([story.id for story, *_ in pending], session)
+    originals = _originals([story.id for story, *_ in pending
+                            if story.checked_detector != leftover_stamp(story.content_hash)], session)
     for story, consent, name, key in pending:
         revision = revisions[story.revision_id]
         if published_hash(story, revision) != story.signed_off_hash:
             report.refused.append((story.public_id, "text differs from what was signed off"))
             continue
         why = _open_identifiers(revision, kept.get(story.revision_id, set()),
-                                originals[story.id])
+                                originals.get(story.id))
         if why:
             report.refused.append((story.public_id, why))
             continue

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from stories.findings import Finding
 from stories.leftovers import leftovers
 from stories.models import KeptFinding, Revision
-from stories.scans import field_text, findings_of
+from stories.scans import detector_fingerprint, field_text, findings_of
 
 
 @dataclass(frozen=True)
@@ -93,3 +93,8 @@ def fragments_remain(original: Revision, current: Revision) -> bool:
         if "[" in later and leftovers(field_text(original, field), later, found):
             return True
     return False
+
+
+def leftover_stamp(content_hash: str) -> str:
+    """What approval records after its leftover check: the detector and the text it checked."""
+    return f"{detector_fingerprint()}:{content_hash[:16]}"

@@ -63,6 +63,7 @@ class Story(SQLModel, table=True):
     erased_at: datetime | None = None
     reconfirm_requested_at: datetime | None = None
     origin: str = Field(default="web", max_length=16)
+    checked_detector: str = Field(default="", max_length=40)  # approval's leftover check (detector:text)
     lock_version: int = Field(default=0)
 
 
