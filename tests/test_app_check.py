@@ -85,7 +85,7 @@ def test_status_timeline_and_code_kept_only_in_session(db_url):
 
 
 def test_sign_off_shows_how_the_website_writes_a_title_with_symbols(db_url, moderator):
-    title = 'I <3 my physio\'s "patience" {really}'
+    title = 'I <3 slow "progress" & {patience}'
     receipt = f.submit(title=title)
     f.to_awaiting_signoff(receipt, moderator)
     at = open_story(receipt.code)

@@ -128,7 +128,8 @@ def test_first_admin_with_the_console_setup_code(db_url, capsys, cookies):
 def test_staff_pages_appear_in_the_menu_only_for_allowed_roles(db_url):
     public = {"Share your story", "Check my story", "Staff login"}
     assert visible_titles(None) == public
-    assert visible_titles(StaffIdentity(1, "m", "moderator")) == public | {"Queue", "Review"}
+    assert visible_titles(StaffIdentity(1, "m", "moderator")) == public | {"Queue", "Review",
+                                                                          "Takedowns"}
     assert visible_titles(StaffIdentity(2, "p", "publisher")) == public | {"Export"}
     assert visible_titles(StaffIdentity(3, "a", "admin")) == public | {
-        "Queue", "Review", "Export", "Admin", "Notifications"}
+        "Queue", "Review", "Export", "Admin", "Notifications", "Takedowns"}

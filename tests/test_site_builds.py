@@ -41,6 +41,7 @@ from moderation import review
 from stories import patient
 from stories.config import MAX_DISPLAY_NAME_CHARS, MAX_TITLE_CHARS
 from stories.db import transaction
+from stories.errors import InvalidInput
 from stories.export import export_site
 from stories.fields import MIN_BODY_CHARS
 from stories.frontmatter import neutralize_value
@@ -133,9 +134,12 @@ def _hostile_name(receipt, who, text: str) -> None:
         title, body, digest = current.title, current.body, current.content_hash
     if name == current.display_name or len(body) < MIN_BODY_CHARS:
         return  # (a body redacted below the minimum cannot be saved by any edit)
-    with transaction() as s:
-        digest = review.edit(receipt.story_id, digest, title, body, who=who, session=s,
-                             display_name=name)
+    try:
+        with transaction() as s:
+            digest = review.edit(receipt.story_id, digest, title, body, who=who, session=s,
+                                 display_name=name)
+    except InvalidInput:  # placeholders made the title longer than a person may save
+        return
     with transaction() as s:
         revision = s.get(Revision, s.get(Story, receipt.story_id).current_revision_id)
         keys = [x.key for x in findings_for(revision, session=s) if not x.kept]
