@@ -1,7 +1,8 @@
 """The moderation queue: counts per status, then stories oldest first.
 
 Shows titles and the kinds of detected identifiers only (never story text);
-choosing a story opens it on the Review page.  Below the queue, the stories
+choosing a story opens it on the Review page.  Overdue takedowns are named
+above the queue, so nobody misses a copy that should be gone.  Below it, the stories
 whose authorization ends soon, so staff can ask their authors to re-confirm.
 """
 
@@ -15,6 +16,7 @@ from app_pages.common import age, require_staff, run, show_flash
 from app_pages.staff_ui import staff_page
 from moderation.auth import StaffIdentity
 from moderation.queue import QUEUE_STATUSES, expiring_rows, kind_words, queue, status_counts
+from moderation.takedowns import open_tasks
 from stories.config import get_settings
 from stories.models import utcnow
 from stories.workflow import Status
@@ -89,6 +91,15 @@ def show_expiring(identity: StaffIdentity) -> None:
                    "queue_expiring")
 
 
+def show_overdue_takedowns(identity: StaffIdentity) -> None:
+    """Above the queue: copies of withdrawn or expired stories still out past their time."""
+    overdue = run(open_tasks, who=identity, overdue_only=True)
+    if overdue:
+        st.error(f"{len(overdue)} overdue takedown(s): a copy of a withdrawn or expired story "
+                 "is still recorded as in use. Take it down and record it.")
+        st.page_link("app_pages/takedowns.py", label="Open the takedowns")
+
+
 def main() -> None:
     """Render the page."""
     staff_page("Queue")
@@ -99,6 +110,7 @@ def main() -> None:
     if counts is None:
         return
     show_counts(counts)
+    show_overdue_takedowns(identity)
     show_queue(identity)
     st.divider()
     show_expiring(identity)

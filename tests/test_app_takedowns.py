@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import factories as f
 from sqlmodel import select
@@ -112,3 +112,18 @@ def test_the_patient_stops_one_use_and_sees_it_being_taken_down(db_url):
     assert "You allowed the clinic to use your story in: the clinic's website." in screen_text(at)
     at = app("takedowns", who=admin)
     assert list(at.dataframe[0].value["where"]) == ["spring leaflet"]
+
+
+def test_overdue_takedowns_are_named_on_the_queue(db_url):
+    receipt, admin, public_id = _approved(use_excerpts=True)
+    _record_on_page(app("takedowns", who=admin), public_id, "excerpts", "spring leaflet")
+    with transaction() as s:
+        patient.withdraw(receipt.code, session=s)
+    at = app("queue", who=admin)  # opened today: not overdue yet
+    assert not any("overdue takedown" in m for m in messages(at))
+    with transaction() as s:
+        task = s.exec(select(TakedownTask)).one()
+        task.created_at = task.created_at - timedelta(days=30)
+        s.add(task)
+    at = app("queue", who=admin)
+    assert any(m.startswith("1 overdue takedown") for m in messages(at))
