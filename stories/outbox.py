@@ -9,6 +9,8 @@ that rolled back.  Rows name the story and the event, never text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from sqlmodel import Session, select
 
 from stories.models import AuditEvent, OutboxEvent, utcnow
@@ -35,3 +37,20 @@ def mark_done(row: OutboxEvent, *, session: Session) -> None:
     """Record that the consumer finished with `row`."""
     row.done_at = utcnow()
     session.add(row)
+
+
+BATCH = 500
+
+
+def read_past(cursor, *, session: Session, batch: int = BATCH) -> Iterator[OutboxEvent]:
+    """Every outbox row after `cursor.last_outbox_id`, oldest first, moving the cursor.
+
+    A consumer (notices, takedown tasks) keeps its own cursor row, so each reads
+    every event once and none depends on another's progress.  The cursor moves
+    in the caller's transaction: a consumer that fails rolls back to where it was.
+    """
+    while rows := session.exec(select(OutboxEvent).where(OutboxEvent.id > cursor.last_outbox_id)
+                               .order_by(OutboxEvent.id).limit(batch)).all():
+        yield from rows
+        cursor.last_outbox_id = rows[-1].id
+        session.add(cursor)

@@ -33,13 +33,13 @@ from stories.models import (
     TakedownTask,
     utcnow,
 )
+from stories.outbox import read_past
 
 #: Outbox events after which no copy may stay up.
 ENDING = frozenset({Action.WITHDRAW.value, Action.EXPIRE.value, Event.ERASE.value,
                     Event.PURGE.value})
 _CURSOR = "takedowns"
 _PG_LOCK = 0x7A6ED0  # advisory lock id: one takedown sync at a time on PostgreSQL
-_BATCH = 500
 
 
 class TakedownAlreadyRecorded(InvalidInput):
@@ -89,18 +89,11 @@ def _open_for(row: OutboxEvent, session: Session) -> int:
 
 def sync(*, session: Session) -> int:
     """Read the outbox past the cursor; open the tasks consent's end calls for; return how many."""
-    cursor, opened = _cursor(session), 0
-    while True:
-        rows = session.exec(select(OutboxEvent).where(OutboxEvent.id > cursor.last_outbox_id)
-                            .order_by(OutboxEvent.id).limit(_BATCH)).all()
-        if not rows:
-            break
-        for row in rows:
-            if (row.event in ENDING or row.event == Event.CHANNEL_WITHDRAWN.value) \
-                    and row.story_id is not None:
-                opened += _open_for(row, session)
-        cursor.last_outbox_id = rows[-1].id
-        session.add(cursor)
+    opened = 0
+    for row in read_past(_cursor(session), session=session):
+        if (row.event in ENDING or row.event == Event.CHANNEL_WITHDRAWN.value) \
+                and row.story_id is not None:
+            opened += _open_for(row, session)
     session.flush()
     return opened
 

@@ -29,6 +29,7 @@ from stories.expiry import expiring_soon
 from stories.models import ContactPreference, Notification, NotifyCursor, OutboxEvent, utcnow
 from stories.notify import optin
 from stories.notify.templates import MESSAGES
+from stories.outbox import read_past
 
 PENDING, SENT, FAILED, SUPPRESSED = "pending", "sent", "failed", "suppressed"
 STATUSES = (PENDING, SENT, FAILED, SUPPRESSED)
@@ -50,7 +51,6 @@ EXPIRY_KIND = "authorization ending"
 ERASING = frozenset({Action.WITHDRAW.value, Event.ERASE.value, Event.PURGE.value})
 _CURSOR = "notices"
 _PG_QUEUE_LOCK = 0x5107E6  # advisory lock id: one queue step at a time on PostgreSQL
-_BATCH = 500
 
 
 def _lock(session: Session) -> None:
@@ -126,16 +126,8 @@ def queue_news(*, session: Session, now: datetime | None = None) -> int:
     """Read the outbox past the cursor and queue the news; add expiry notices; return how many."""
     now = now or utcnow()
     _lock(session)
-    cursor, queued = _cursor(session), 0
-    while True:
-        rows = session.exec(select(OutboxEvent).where(OutboxEvent.id > cursor.last_outbox_id)
-                            .order_by(OutboxEvent.id).limit(_BATCH)).all()
-        if not rows:
-            break
-        for row in rows:
-            queued += _from_outbox(row, session, now)
-        cursor.last_outbox_id = rows[-1].id
-        session.add(cursor)
+    queued = sum(_from_outbox(row, session, now)
+                 for row in read_past(_cursor(session), session=session))
     return queued + queue_expiry_notices(session=session, now=now)
 
 
