@@ -24,7 +24,8 @@ import streamlit as st
 from app_pages.common import private_download, require_staff, run, show_flash
 from app_pages.staff_ui import staff_page
 from moderation.publishing import SiteUpdate, export_as, site_folder, takedown_files, update_site_as
-from stories.export import FORMATS, MANIFEST, ExportReport
+from stories.export import FORMATS, ExportReport
+from stories.export_files import MANIFEST
 from stories.models import utcnow
 
 RESULT_KEY = "export_result"

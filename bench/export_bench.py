@@ -21,7 +21,8 @@ from common import backend, bulk_seed, parser, temporary_database, verdict
 from machine import describe
 
 from stories.db import get_engine, transaction
-from stories.export import MANIFEST, export_site
+from stories.export import export_site
+from stories.export_files import MANIFEST
 
 FULL = 10_000
 TARGET_FIRST_S = 10.0

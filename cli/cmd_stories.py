@@ -11,7 +11,7 @@ from stories.crypto import new_key
 from stories.db import transaction
 from stories.errors import InvalidInput
 from stories.expiry import expire_due
-from stories.export import MANIFEST, manifest_checkpoint
+from stories.export_files import MANIFEST, manifest_checkpoint
 from stories.models import utcnow
 from stories.rekey import reanchor_audit, rotate_all
 

@@ -12,7 +12,8 @@ from sqlmodel import select
 from stories import patient
 from stories.db import transaction
 from stories.errors import InvalidInput
-from stories.export import MANIFEST, export_site
+from stories.export import export_site
+from stories.export_files import MANIFEST
 from stories.models import Consent, Story
 from tests import factories as f
 
@@ -307,7 +308,7 @@ def test_an_export_interrupted_half_way_is_completed_by_the_next_run(db_url, sit
 
 
 def test_an_export_interrupted_before_its_commit_point_leaves_the_old_set(db_url, site, monkeypatch):
-    from stories.export import JOURNAL
+    from stories.export_files import JOURNAL
     f.to_approved(f.submit(), f.staff())
     _export(site)
     before = {p.name: p.read_bytes() for p in site.iterdir()}
