@@ -204,3 +204,20 @@ def session(db_url):
     """One transaction-scoped session, committed at the end of the test."""
     with transaction(engine_for(db_url)) as s:
         yield s
+
+
+@pytest.fixture
+def server(db_url, monkeypatch):
+    """A running SMTP server (aiosmtpd on 127.0.0.1), the app's notice settings pointing at it."""
+    from tests.notify_util import CHECK_URL, RUNNING
+    from tests.smtp_server import SmtpServer
+
+    smtp_server = SmtpServer().start()
+    RUNNING[:] = [smtp_server]
+    monkeypatch.setenv("STORIES_SMTP_URL", smtp_server.url)
+    monkeypatch.setenv("STORIES_CHECK_URL", CHECK_URL)
+    monkeypatch.setenv("STORIES_NOTIFY_MAX_ATTEMPTS", "3")
+    monkeypatch.setenv("STORIES_NOTIFY_RETRY_SECONDS", "60")
+    yield smtp_server
+    RUNNING.clear()
+    smtp_server.stop()
