@@ -36,7 +36,8 @@ def purge_command(args) -> int:
     with transaction() as session:
         report = purge(args.days, session=session)
     print(f"retention {report.days} days (unchanged since before {report.cutoff}): "
-          f"{len(report.purged)} stories erased, {len(report.skipped)} skipped (changed meanwhile)")
+          f"{len(report.purged)} stories erased, {len(report.skipped)} skipped (changed meanwhile), "
+          f"{report.notices_deleted} finished email notices deleted")
     for public_id in report.purged:
         print(f"erased story {public_id}")
     return 0

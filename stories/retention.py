@@ -8,7 +8,9 @@ last changed, `purge` erases its text exactly as a withdrawal does
 email, display name, messages and staff note).  What stays: the story row
 (status, dates, hashes), every consent record (authorizations are kept for
 six years) and the audit trail, which gains one "purge" event per story,
-holding no text.
+holding no text.  Finished email notices (sent, failed or suppressed) older
+than the same period are deleted (`stories.notify.queue.forget_finished`):
+their masked address and address HMAC tie an address to a story's news.
 
 Each story is claimed with a compare-and-set on `lock_version`, so a purge
 running while a moderator acts on the same story skips it (the next run will
@@ -29,6 +31,7 @@ from stories.erasure import erase_text
 from stories.errors import InvalidInput
 from stories.events import Event
 from stories.models import AuditEvent, Revision, Story, utcnow
+from stories.notify.queue import forget_finished
 from stories.workflow import Action, Status, claim
 
 RETENTION_ENV = "STORIES_RETENTION_DAYS"
@@ -58,6 +61,7 @@ class PurgeReport:
     cutoff: date
     purged: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # changed by someone else meanwhile
+    notices_deleted: int = 0
 
 
 _CONFIRMING = (Action.RECONFIRM.value, Action.RENEW.value)  # the author stood by it again
@@ -102,4 +106,6 @@ def purge(older_than_days: int | None = None, *, session: Session,
                revision_hash=revision.content_hash if revision else None,
                detail=f"text erased after {days} days (retention)")
         report.purged.append(story.public_id)
+    report.notices_deleted = forget_finished(
+        datetime.combine(report.cutoff, time.min, UTC), session=session)
     return report

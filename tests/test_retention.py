@@ -18,7 +18,7 @@ from stories.audit import record, verify_chain
 from stories.db import transaction
 from stories.errors import InvalidInput
 from stories.expiry import expire_due
-from stories.models import AuditEvent, Consent, Revision, Story, utcnow
+from stories.models import AuditEvent, Consent, Notification, Revision, Story, utcnow
 from stories.retention import DEFAULT_RETENTION_DAYS, due, purge, retention_days
 from tests import factories as f
 
@@ -148,4 +148,23 @@ def test_cli_retention_purge(db_url, mod, capsys):
     assert cli_main(["retention", "purge", "--days", "2"]) == 0
     out = capsys.readouterr().out
     assert "1 stories erased" in out and receipt.public_id in out
+    assert "0 finished email notices deleted" in out
     assert _snapshot(receipt.story_id)[2] == [""]
+
+
+def test_finished_notices_older_than_the_period_are_deleted(db_url):
+    """Sent, failed and suppressed notices go with the period; pending and recent ones stay."""
+    old, recent = utcnow() - timedelta(days=40), utcnow() - timedelta(days=5)
+    rows = {"sent-old": ("sent", old), "failed-old": ("failed", old),
+            "suppressed-old": ("suppressed", old), "pending-old": ("pending", old),
+            "sent-recent": ("sent", recent)}
+    with transaction() as s:
+        for key, (status, created) in rows.items():
+            s.add(Notification(kind="status", dedup_key=key, status=status, created_at=created,
+                               recipient_hint="r***@e***.org", address_index="x" * 64))
+    with transaction() as s:
+        report = purge(30, session=s)
+    assert report.notices_deleted == 3
+    with transaction() as s:
+        left = set(s.exec(select(Notification.dedup_key)))
+    assert left == {"pending-old", "sent-recent"}
