@@ -40,7 +40,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from sqlalchemy import event as sa_event
-from sqlalchemy import func, text
+from sqlalchemy import func, insert, text
 from sqlmodel import Session, select
 
 from stories.config import get_settings
@@ -48,7 +48,7 @@ from stories.crypto import KeyMissing, sub_key, sub_keys
 from stories.errors import StoryError
 from stories.events import spec
 from stories.models import AuditEvent, utcnow
-from stories.outbox import announce
+from stories.outbox import announce, announce_many
 
 log = logging.getLogger(__name__)
 CHECKPOINT_PURPOSE = "audit-checkpoint"
@@ -60,21 +60,20 @@ _PG_CHAIN_LOCK = 0x5107E5  # advisory lock id serializing chain appends on Postg
 _LOCK_HELD = "stories.audit.chain_lock"  # session.info key: the transaction holding the lock
 
 
+_HASHED = ("at", "actor_kind", "actor_id", "story_id", "action", "from_status", "to_status",
+           "revision_hash", "detail", "prev_hash")
+
+
+def _digest_of(fields: dict) -> str:
+    """The event hash over the chained fields of one event (given as a mapping)."""
+    canonical = {name: fields[name] for name in _HASHED}
+    canonical["at"] = canonical["at"].isoformat()
+    text_ = json.dumps(canonical, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text_.encode()).hexdigest()
+
+
 def _digest(event: AuditEvent) -> str:
-    fields = {
-        "at": event.at.isoformat(),
-        "actor_kind": event.actor_kind,
-        "actor_id": event.actor_id,
-        "story_id": event.story_id,
-        "action": event.action,
-        "from_status": event.from_status,
-        "to_status": event.to_status,
-        "revision_hash": event.revision_hash,
-        "detail": event.detail,
-        "prev_hash": event.prev_hash,
-    }
-    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return _digest_of({name: getattr(event, name) for name in _HASHED})
 
 
 def lock_chain(session: Session) -> None:
@@ -130,6 +129,35 @@ def record(session: Session, *, actor_kind: str, action: str, **fields) -> Audit
         announce(event, session=session)
     _checkpoint_after_commit(session)
     return event
+
+
+def record_many(session: Session, *, actor_kind: str, action: str, rows: list[dict]) -> int:
+    """Append one event per item of `rows` (the other fields of each) in one statement.
+
+    The same chain as `record` makes, event by event, for a system action on
+    many stories at once (the export's first publications): the hashes are
+    chained here and the events and their outbox rows inserted in bulk, so
+    10,000 events cost two statements instead of 10,000 flushes.
+    """
+    if not rows:
+        return 0
+    session.flush()  # anything pending goes first, so the chain's head is current
+    at, prev = utcnow().replace(microsecond=0), _last_hash(session)
+    events = []
+    for fields in rows:
+        event = {"actor_id": None, "story_id": None, "from_status": None, "to_status": None,
+                 "revision_hash": None, "detail": "", **fields,
+                 "at": at, "actor_kind": actor_kind, "action": str(action), "prev_hash": prev}
+        event["event_hash"] = prev = _digest_of(event)
+        events.append(event)
+    ids = session.execute(insert(AuditEvent).returning(AuditEvent.id, sort_by_parameter_order=True),
+                          events).scalars().all()
+    session.info[_LAST] = (session.get_transaction(), prev)
+    if spec(action).announced:
+        announce_many([(i, e["story_id"], e["action"], at) for i, e in zip(ids, events, strict=True)],
+                      session=session)
+    _checkpoint_after_commit(session)
+    return len(events)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ that rolled back.  Rows name the story and the event, never text.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from stories.models import AuditEvent, OutboxEvent, utcnow
@@ -22,6 +24,14 @@ def announce(event: AuditEvent, *, session: Session) -> OutboxEvent:
                       at=event.at)
     session.add(row)
     return row
+
+
+def announce_many(events: list[tuple[int, int | None, str, datetime]], *,
+                  session: Session) -> None:
+    """Outbox rows for audit events written in bulk: (audit id, story id, event, at) each."""
+    session.execute(insert(OutboxEvent), [
+        {"audit_event_id": audit_id, "story_id": story_id, "event": event, "at": at}
+        for audit_id, story_id, event, at in events])
 
 
 def pending(*, session: Session, events: frozenset[str] | None = None,

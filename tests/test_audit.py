@@ -187,3 +187,32 @@ def test_audit_verify_cli_subprocess_sees_truncation(db_url):
     _delete_last(1)
     result = cli("audit", "verify")
     assert result.returncode == 1 and "BROKEN" in result.stdout
+
+
+def test_events_written_in_bulk_chain_like_single_ones_and_roll_back_together(db_url):
+    """`record_many` continues the chain event by event, announces each, and is all-or-nothing."""
+    from stories.audit import record, record_many, verify_anchored
+    from stories.events import Event
+    from stories.models import OutboxEvent
+
+    receipts = [f.submit(), f.submit(body=f.BODY + " It took a year.")]
+    ids = [r.story_id for r in receipts]
+    rows = [{"story_id": i, "revision_hash": "a" * 64, "detail": "first published on the website"}
+            for i in ids]
+    with pytest.raises(RuntimeError), transaction() as s:
+        record_many(s, actor_kind="system", action=Event.PUBLISH, rows=rows)
+        raise RuntimeError("the export failed after the events")
+    with transaction() as s:
+        assert s.exec(select(AuditEvent).where(AuditEvent.action == "publish")).all() == []
+        record(s, actor_kind="system", action=Event.PUBLISH, story_id=ids[0])  # one, then many
+        assert record_many(s, actor_kind="system", action=Event.PUBLISH, rows=rows) == 2
+        record(s, actor_kind="system", action=Event.PUBLISH, story_id=ids[1])  # and one after
+    with transaction() as s:
+        assert verify_chain(s).ok and verify_anchored(s).ok
+        published = s.exec(select(AuditEvent).where(AuditEvent.action == "publish")
+                           .order_by(AuditEvent.id)).all()
+        assert [e.story_id for e in published] == [ids[0], *ids, ids[1]]
+        announced = s.exec(select(OutboxEvent).where(OutboxEvent.event == "publish")
+                           .order_by(OutboxEvent.id)).all()
+        assert [o.audit_event_id for o in announced] == [e.id for e in published]
+        assert [o.story_id for o in announced] == [e.story_id for e in published]

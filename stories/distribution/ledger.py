@@ -26,7 +26,7 @@ from datetime import date
 from sqlalchemy import insert
 from sqlmodel import Session, select
 
-from stories.audit import record
+from stories.audit import record, record_many
 from stories.detect import detect
 from stories.distribution import takedowns
 from stories.distribution.channels import WEBSITE, require_channel
@@ -219,9 +219,11 @@ def _announce_first_publication(new: list[dict], session: Session) -> None:
     ids = [row["story_id"] for row in new]
     before = set(session.exec(select(Distribution.story_id).where(
         Distribution.channel == WEBSITE, Distribution.story_id.in_(ids))))
+    first: dict[int, str] = {}
     for row in new:
         if row["story_id"] not in before:
-            before.add(row["story_id"])
-            record(session, actor_kind="system", action=Event.PUBLISH,
-                   story_id=row["story_id"], revision_hash=row["revision_hash"],
-                   detail="first published on the website")
+            first.setdefault(row["story_id"], row["revision_hash"])
+    record_many(session, actor_kind="system", action=Event.PUBLISH, rows=[
+        {"story_id": story_id, "revision_hash": revision_hash,
+         "detail": "first published on the website"}
+        for story_id, revision_hash in first.items()])
