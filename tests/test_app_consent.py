@@ -90,8 +90,9 @@ def test_patient_downloads_her_authorization_in_every_status(db_url, downloads):
     document, name = fetch_offered(at, LABEL)
     assert name == "authorization.md"
     assert "Authorization version 2026-11-v1" in document
-    assert "excerpts in leaflets and social media: yes" in document
-    assert "Publication on the clinic's website: yes" in document
+    assert "- Short excerpts in print and social media: yes" in document
+    assert "- The clinic's website: yes" in document
+    assert "- The clinic's newsletter: no" in document  # every use she was offered
     assert "Jane Q. Patient" in document
     next(c for c in at.checkbox if c.label.startswith("Yes, I want")).check()
     press(at, "Withdraw my story")
