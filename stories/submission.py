@@ -6,8 +6,9 @@ identifiers.  Nothing else is removed or rewritten: a patient's words are
 stored exactly as she typed them ("I'm <not> okay", "2*3=6", "&lt;"), and
 markup is neutralised by escaping wherever text is shown or exported
 (`stories.markup`, `stories.sitemarkdown`, `stories.frontmatter`, the app's pages).  Everything
-(story, first revision, consent and the uses she ticked, audit event) is written in the caller's one
-transaction, and the receipt code is returned once and stored only as a hash.
+(story, first revision, consent with the uses she ticked, audit event) is
+written in the caller's one transaction, and the receipt code is returned once
+and stored only as a hash.
 """
 
 from __future__ import annotations
