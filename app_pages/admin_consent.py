@@ -11,12 +11,16 @@ import streamlit as st
 from app_pages.common import flash, run, show_code_once
 from moderation import admin
 from moderation.auth import StaffIdentity
+from stories.distribution import choice
 
 VERIFICATIONS = {
     "in person": "In person",
     "phone call-back": "By calling her back on a number the clinic already had",
     "signed letter": "By a signed letter",
 }
+USES_NOTE = ("The share form adds the list of uses (the website, short excerpts and the "
+             "clinic's own channels from STORIES_EXTRA_CHANNELS) under this text, and each "
+             "consent records the list its patient read; the text need not repeat it.")
 _PUBLISH_KEYS = ("admin_auth_version", "admin_auth_body", "admin_auth_sure")
 
 
@@ -34,11 +38,12 @@ def authorization_versions(identity: StaffIdentity) -> None:
 
 def preview(body: str) -> None:
     """The text exactly as patients will read it: the clinic's own Markdown, as the
-    share and check pages show it (`st.markdown`), headings and all.  (Patients'
-    stories are previewed differently, with `render_html`, which lets only the
-    share form's light formatting act.)"""
+    share and check pages show it (`st.markdown`), headings and all, with the list of
+    uses the share form adds under it.  (Patients' stories are previewed differently,
+    with `render_html`, which lets only the share form's light formatting act.)"""
     with st.container(border=True, height=420):
         st.markdown(body)
+        st.markdown(choice.uses_section(choice.offered()))
 
 
 def publish_form(identity: StaffIdentity) -> None:
@@ -50,6 +55,7 @@ def publish_form(identity: StaffIdentity) -> None:
                             key="admin_auth_body",
                             help="Press Ctrl+Enter, or click outside the box, to update the "
                                  "preview.")
+        st.caption(USES_NOTE)
         if body.strip():
             st.markdown("**Preview: what patients will read**")
             preview(body)

@@ -28,6 +28,7 @@ from stories.config import (
     MAX_TITLE_CHARS,
     get_settings,
 )
+from stories.distribution import choice
 from stories.submission import (
     DuplicateStory,
     InvalidSubmission,
@@ -55,16 +56,18 @@ TO_TOP = """<script>
 </script>"""
 PROBLEMS_KEY = "share_problems"  # {widget name: [messages]} from the last refused Send
 VERSION_KEY = "share_auth_version"
+OFFER_KEY = "share_channels_offered"  # fingerprint of the list of uses she read last run
+USES_QUESTION = "**Where may the clinic use your story?** Tick each use you allow."
 #: The service's field names (`SubmissionForm`) and the widgets they belong under.
 FIELD_WIDGETS = {
     "title": "title", "body": "body", "display_mode": "mode", "display_name": "name",
-    "tags": "tags", "contact_email": "email", "use_website": "website",
+    "tags": "tags", "contact_email": "email", "channels": "channels",
     "expires_on": "expires", "expiry_event": "event", "material_connection": "material",
     "material_details": "material_details", "signer_role": "signer",
     "representative_authority": "authority", "attest_identity": "attest_identity",
     "attest_adult": "attest_adult", "signature": "signature",
 }
-FIELDS = ("title", "body", "mode", "name", "tags", "email", "website", "excerpts", "expires",
+FIELDS = ("title", "body", "mode", "name", "tags", "email", "expires",
           "event", "material", "material_details", "signer", "authority", "attest_identity",
           "attest_adult", "signature", "trap")
 MODE_LABELS = {
@@ -182,17 +185,29 @@ def story_fields() -> None:
         st.text_input("Leave this empty", key=_key("trap"), label_visibility="collapsed")
 
 
-def consent_fields(terms_body: str, version: str) -> None:
-    """The authorization in full, then every choice and statement it asks for."""
+def _channel_key(key: str) -> str:
+    """The widget of channel `key` (prefixed: a clinic's key may be any word, e.g. "title")."""
+    return _key(f"channel_{key}")
+
+
+def channel_boxes(offer: list[tuple[str, str]]) -> None:
+    """One box per use, labelled from the channels table; the website one is required."""
+    st.markdown(USES_QUESTION)
+    for key, label in offer:
+        st.checkbox(label + (choice.REQUIRED_NOTE if key == choice.WEBSITE else ""),
+                    key=_channel_key(key))
+    field_problems("channels")
+
+
+def consent_fields(terms_body: str, version: str, offer: list[tuple[str, str]]) -> None:
+    """The authorization in full with its list of uses, then every choice and statement it
+    asks for."""
     st.subheader("Your permission")
     with st.container(border=True, key="share_terms"):  # full height: no inner scroll box
         st.markdown(terms_body)  # our own, trusted text
+        st.markdown(choice.uses_section(offer))  # the clinic's labels, escaped
     st.caption(f"Authorization version {version}")
-    st.checkbox("I allow the clinic to publish my story on its website (required)",
-                key=_key("website"))
-    field_problems("website")
-    st.checkbox("I also allow short excerpts in the clinic's leaflets and social media posts",
-                key=_key("excerpts"))
+    channel_boxes(offer)
     today = date.today()
     st.date_input("Until when may my story stay published? (optional)", value=None,
                   min_value=today + timedelta(days=1), max_value=today + timedelta(days=3650),
@@ -227,13 +242,17 @@ def consent_fields(terms_body: str, version: str) -> None:
     field_problems("signature")
 
 
-def collect(version: str) -> SubmissionForm:
-    """The form's current values as the service's `SubmissionForm`."""
+def collect(version: str, offered: str = "") -> SubmissionForm:
+    """The form's current values as the service's `SubmissionForm`.
+
+    `offered`: the fingerprint of the list of uses she read.
+    """
     return SubmissionForm(
         title=_value("title") or "", body=_value("body") or "",
         display_mode=_value("mode") or "", display_name=_value("name") or "",
         tags=list(_value("tags") or []), contact_email=_value("email") or "",
-        use_website=bool(_value("website")), use_excerpts=bool(_value("excerpts")),
+        channels=[key for key, _ in choice.offered() if st.session_state.get(_channel_key(key))],
+        channels_offered=offered,
         expires_on=_value("expires"), expiry_event=_value("event") or "",
         material_connection=_value("material") or "",
         material_details=_value("material_details") or "",
@@ -279,7 +298,7 @@ def refused(problems: list[tuple[str, str]]) -> dict[str, list[str]]:
     return grouped
 
 
-def submit(version: str) -> None:
+def submit(version: str, offered: str) -> None:
     """Store the story (the service checks and counts the rate limit).
 
     The receipt code is chosen and kept in this session *before* sending: a
@@ -288,11 +307,12 @@ def submit(version: str) -> None:
     every problem goes under its field for the next run, the text stays.
     Stored: the form is emptied and the page shows only the receipt.
     """
-    if not removal_confirmed(collect(version)):
+    if not removal_confirmed(collect(version, offered)):
         return
     pending = st.session_state.setdefault(SENDING_KEY, receipts.new_code())
     st.session_state.pop(PROBLEMS_KEY, None)
-    receipt, refusal = attempt(share_story, collect(version), client_key(), code=pending)
+    receipt, refusal = attempt(share_story, collect(version, offered), client_key(),
+                               code=pending)
     if receipt is not None:
         after_submit(receipt)
     stored = receipt is not None or isinstance(refusal, DuplicateStory | ReceiptCodeUsed)
@@ -318,7 +338,10 @@ def recover_receipt() -> bool:
         st.session_state.pop(SENDING_KEY, None)
         for name in FIELDS:  # the story, email and signature leave the browser session
             st.session_state.pop(_key(name), None)
+        for name in [n for n in st.session_state if str(n).startswith(_channel_key(""))]:
+            st.session_state.pop(name, None)  # every use box, offered now or before
         st.session_state.pop(VERSION_KEY, None)
+        st.session_state.pop(OFFER_KEY, None)
         st.session_state.pop(REMOVAL_ACK_KEY, None)
         return True
     return False
@@ -357,13 +380,19 @@ def main() -> None:
     if shown != terms.version:
         st.warning("The authorization text was updated. Please read it again below.")
     st.session_state[VERSION_KEY] = terms.version
+    offer = choice.offered()
+    offered = st.session_state.get(OFFER_KEY, choice.fingerprint(offer))  # the list she read
+    if offered != choice.fingerprint(offer):
+        st.warning("The list of places where your story may be used was updated. Please read "
+                   "it again below.")
+    st.session_state[OFFER_KEY] = choice.fingerprint(offer)
     with st.form("share_form", clear_on_submit=False, enter_to_submit=False):
         story_fields()
-        consent_fields(terms.body, terms.version)
+        consent_fields(terms.body, terms.version, offer)
         problems_summary()
         sent = st.form_submit_button("Send my story", type="primary")
     if sent:
-        submit(shown)
+        submit(shown, offered)
 
 
 main()

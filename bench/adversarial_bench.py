@@ -166,9 +166,9 @@ def pipeline_paths() -> dict[str, Callable[[str], object]]:
 
 
 def _submit_and_store(text: str) -> object:
-    form = SubmissionForm(title=text[:120], body=text, display_mode="anonymous", use_website=True,
-                          material_connection="none", attest_adult=True, attest_identity=True,
-                          signature="Bench Mark")
+    form = SubmissionForm(title=text[:120], body=text, display_mode="anonymous",
+                          channels=["website"], material_connection="none",
+                          attest_adult=True, attest_identity=True, signature="Bench Mark")
     with transaction() as session:
         return _quietly(lambda: submit_story(form, session=session))
 

@@ -83,7 +83,7 @@ async def fill_and_send(page, n: int) -> float:
     """Fill the required fields, click send, return seconds until the receipt shows."""
     await page.get_by_label("Title", exact=True).fill(f"Benchmark story {n}")
     await page.get_by_label("Your story (up to 20,000 characters)", exact=True).fill(BODY.format(n=n))
-    await tick(page, "I allow the clinic to publish my story on its website (required)")
+    await tick(page, "The clinic's website (required to publish your story)")
     await page.locator('[data-testid="stRadio"] label', has_text="No, I have no connection").first.click()
     await tick(page, "I confirm that I am the patient who wrote this story")
     await tick(page, "I confirm that I am 18 or older.")

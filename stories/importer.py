@@ -1,7 +1,9 @@
 """`import`: put testimonials that are already published under the same governance.
 
 Input is Markdown files with YAML front matter, or JSON Lines, each with the
-consent metadata of a paper authorization (reference, date, expiry).  Every
+consent metadata of a paper authorization (reference, date, expiry, and the
+uses it covers: the website, `use_excerpts`, and any of the clinic's configured
+channels listed under `channels`).  Every
 story is cleaned, checked and scanned like a web submission, in every field
 that reaches the site (title, body, the `author` shown, topics), and goes to
 the moderation queue as "signed off": a paper authorization is the patient's
@@ -26,6 +28,7 @@ from stories import frontmatter, receipts
 from stories.audit import record
 from stories.authorization import PAPER_VERSION, text_hash
 from stories.choices import DEFAULT_TERM_DAYS, MATERIAL_CONNECTIONS, TOPICS
+from stories.distribution.channels import EXCERPTS, WEBSITE, allow_extra, channel, channels
 from stories.errors import InvalidInput, StoryError
 from stories.events import Event
 from stories.fields import clean_line, clean_story
@@ -70,6 +73,19 @@ def _date(value, label: str) -> date:
         raise InvalidInput(f"{label} must be a date like 2024-05-31.") from exc
 
 
+def _paper_channels(item: dict) -> list[str]:
+    """The uses the paper authorization covers: the website always (the story is published
+    there), excerpts when `use_excerpts` is true, and any configured channel under `channels`.
+    """
+    listed = item.get("channels") or []
+    listed = [listed] if isinstance(listed, str) else listed
+    table = channels()
+    if not isinstance(listed, list) or not all(isinstance(k, str) and k in table for k in listed):
+        raise InvalidInput("channels must list channel names from: " + ", ".join(table) + ".")
+    return list(dict.fromkeys([WEBSITE, *([EXCERPTS] if item.get("use_excerpts") else []),
+                               *listed]))
+
+
 def _consent(item: dict, story: Story, terms: AuthorizationText) -> Consent:
     reference = clean_line(str(item.get("authorization_reference", "")), 64, "authorization_reference")
     signed = _date(item.get("authorization_date"), "authorization_date")
@@ -80,7 +96,7 @@ def _consent(item: dict, story: Story, terms: AuthorizationText) -> Consent:
     return Consent(
         story_id=story.id, authorization_id=terms.id, authorization_version=terms.version,
         authorization_sha256=terms.sha256, use_website=True,
-        use_excerpts=bool(item.get("use_excerpts", False)),
+        use_excerpts=EXCERPTS in _paper_channels(item),
         expires_on=(_date(expires, "expires_on") if expires
                     else signed + timedelta(days=DEFAULT_TERM_DAYS)),
         signer_role="patient", attest_adult=True, attest_identity=True,
@@ -132,7 +148,12 @@ def import_item(item: dict, *, session: Session) -> tuple[str, str, str] | None:
     session.add(story)
     session.flush()
     terms = _paper_terms(session)
-    session.add(_consent(item, story, terms))
+    consent = _consent(item, story, terms)
+    session.add(consent)
+    session.flush()
+    for key in _paper_channels(item):
+        if channel(key).consent_field is None:
+            allow_extra(consent, key, session=session)
     revision = add_revision(story, title, body, session=session, author_kind="patient",
                             display_name=name, summary="imported from the website", first=True)
     story.current_revision_id, story.original_hash = revision.id, revision.content_hash

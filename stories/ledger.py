@@ -1,8 +1,10 @@
 """The patient's own copy of the authorization she signed, as a readable document.
 
 Built from the consent record and the exact authorization version it points
-at, so it shows what was signed, not today's text.  Only the receipt code opens
-it; it is generated on request and never stored or logged.
+at, so it shows what was signed, not today's text; the list of uses comes
+from the consent's own record of what the form showed (`choice.shown`).
+Only the receipt code opens it; it is generated on request and never stored
+or logged.
 """
 
 from __future__ import annotations
@@ -11,15 +13,15 @@ from sqlmodel import Session, select
 
 from stories import crypto
 from stories.choices import MATERIAL_CONNECTIONS
+from stories.distribution import choice
 from stories.models import AuthorizationText, Consent
 from stories.patient import find_story
 
 
-def _choices(consent: Consent) -> list[str]:
+def _choices(consent: Consent, session: Session) -> list[str]:
     expiry = str(consent.expires_on) if consent.expires_on else consent.expiry_event or "none given"
     lines = [
-        f"- Publication on the clinic's website: {'yes' if consent.use_website else 'no'}",
-        f"- Short excerpts in leaflets and social media: {'yes' if consent.use_excerpts else 'no'}",
+        *choice.choice_lines(consent, session=session),
         f"- This authorization expires: {expiry}",
         f"- Connection with the clinic: {MATERIAL_CONNECTIONS.get(consent.material_connection, '')}",
         f"- Signed by: {'the patient' if consent.signer_role == 'patient' else 'a representative'}",
@@ -29,7 +31,7 @@ def _choices(consent: Consent) -> list[str]:
     return lines
 
 
-def _section(consent: Consent, terms: AuthorizationText) -> str:
+def _section(consent: Consent, terms: AuthorizationText, session: Session) -> str:
     revoked = (f"\n**Revoked** on {consent.revoked_at:%Y-%m-%d %H:%M} UTC ({consent.revoked_how}).\n"
                if consent.revoked_at else "")
     return "\n".join([
@@ -37,8 +39,10 @@ def _section(consent: Consent, terms: AuthorizationText) -> str:
         "",
         terms.body.replace("# Authorization", "### Authorization", 1),
         "",
+        # The list of uses she read under the text, as recorded then (none before 0009).
+        *([choice.uses_section(choice.shown(consent)), ""] if consent.channels_shown else []),
         "### Your choices",
-        *_choices(consent),
+        *_choices(consent, session),
         "",
         f"Signed electronically on {consent.signed_at:%Y-%m-%d %H:%M} UTC as: "
         f"{crypto.decrypt(consent.signature_enc) or '(no signature on record)'}",
@@ -54,5 +58,6 @@ def authorization_copy(code: str, *, session: Session) -> str:
     ).all()
     parts = [f"# Your authorization for story {story.public_id}", ""]
     for consent in consents:
-        parts.append(_section(consent, session.get(AuthorizationText, consent.authorization_id)))
+        parts.append(_section(consent, session.get(AuthorizationText, consent.authorization_id),
+                              session))
     return "\n".join(parts)

@@ -130,6 +130,9 @@ class Consent(SQLModel, table=True):
     revoked_how: str | None = Field(default=None, max_length=16)
     revoked_by_staff: int | None = Field(default=None, foreign_key="staff_user.id")
     paper_reference: str = Field(default="", max_length=64)
+    #: The uses the form listed, as she read them (JSON [key, label] pairs; "" before 0009:
+    #: the website and excerpts).  See `stories.distribution.choice`.
+    channels_shown: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
 class StaffUser(SQLModel, table=True):

@@ -2,7 +2,8 @@
 
 Staff (or a periodic run) ask; the patient answers with her receipt code.  Yes
 renews the authorization: a new consent record under the current
-authorization text, with a new signature and expiry, so the ledger shows each
+authorization text, with a new signature and expiry (the uses she ticked stay,
+clinic-configured ones included), so the ledger shows each
 authorization as signed (the newest one is the one in force).  No withdraws
 the story, exactly like "Withdraw".  A story that already expired can be
 renewed too; it then goes back to review before it is published again.
@@ -17,6 +18,8 @@ from sqlmodel import Session, select
 from stories import authorization, crypto
 from stories.config import MAX_SIGNATURE_CHARS
 from stories.consent import consent_for
+from stories.distribution import choice
+from stories.distribution.channels import allow_extra, channels
 from stories.erasure import erase_and_revoke
 from stories.errors import ConsentMissing
 from stories.fields import clean_line
@@ -68,6 +71,10 @@ def answer(code: str, stands_by: bool, *, signature: str = "", expires_on: date 
         "signed_at": utcnow(), "expires_on": parse_expiry(expires_on, utcnow().date()),
     })
     session.add(renewed)
+    session.flush()
+    kept = choice.ticked(old, session=session) - choice.ticked(renewed, session=session)
+    for key in kept & set(channels()):  # her other uses stay as she chose them
+        allow_extra(renewed, key, session=session)
     revision = current_revision(story, session=session)
     action = Action.RENEW if story.status == Status.EXPIRED else Action.RECONFIRM
     perform(story, action, Actor.patient(), session=session,

@@ -6,8 +6,9 @@ identifiers.  Nothing else is removed or rewritten: a patient's words are
 stored exactly as she typed them ("I'm <not> okay", "2*3=6", "&lt;"), and
 markup is neutralised by escaping wherever text is shown or exported
 (`stories.markup`, `stories.sitemarkdown`, `stories.frontmatter`, the app's pages).  Everything
-(story, first revision, consent, audit event) is written in the caller's one
-transaction, and the receipt code is returned once and stored only as a hash.
+(story, first revision, consent with the uses she ticked, audit event) is
+written in the caller's one transaction, and the receipt code is returned once
+and stored only as a hash.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from stories.config import (
     MAX_TITLE_CHARS,
     get_settings,
 )
+from stories.distribution import choice
 from stories.errors import InvalidInput
 from stories.fields import clean_line, clean_story
 from stories.models import Consent, Story, utcnow
@@ -61,8 +63,8 @@ class SubmissionForm:
     display_name: str = ""
     tags: list[str] = field(default_factory=list)
     contact_email: str = ""
-    use_website: bool = False
-    use_excerpts: bool = False
+    channels: list[str] = field(default_factory=list)  # the keys of the uses she ticked
+    channels_offered: str = ""  # `choice.fingerprint` of the list she read ("": not checked)
     expires_on: date | None = None
     expiry_event: str = ""
     material_connection: str = ""
@@ -167,9 +169,9 @@ class _Problems:
 
 def _consent_fields(form: SubmissionForm, today: date, problems: _Problems) -> dict:
     """The consent's columns; every missing choice or statement is noted in `problems`."""
-    if not form.use_website:
-        problems.add("use_website", "To publish your story we need your permission for the "
-                                    "website.")
+    problems.check("channels", choice.check_choice, form.channels)
+    if form.channels_offered and form.channels_offered != choice.fingerprint(choice.offered()):
+        problems.add("form", choice.LIST_CHANGED)
     expires_on = problems.check("expires_on", parse_expiry, form.expires_on, today)
     if form.material_connection not in MATERIAL_CONNECTIONS:
         problems.add("material_connection", "Please answer the question about connections "
@@ -188,8 +190,6 @@ def _consent_fields(form: SubmissionForm, today: date, problems: _Problems) -> d
     if not form.attest_adult:
         problems.add("attest_adult", "Please confirm that you are 18 or older.")
     return {
-        "use_website": True,
-        "use_excerpts": bool(form.use_excerpts),
         "expires_on": expires_on,
         "expiry_event": problems.check("expiry_event", clean_line, form.expiry_event, 200,
                                        "expiry event", required=False),
@@ -256,7 +256,8 @@ def check_form(form: SubmissionForm, *, session: Session) -> dict:
                              "again.")
     problems.raise_any()
     return {"title": title, "body": body, "display_name": display_name, "tags": tags,
-            "email": email, "consent": consent_fields, "signature": signature, "terms": terms}
+            "email": email, "consent": consent_fields, "signature": signature, "terms": terms,
+            "channels": choice.check_choice(form.channels)}
 
 
 def receipt_stored(code: str, *, session: Session) -> bool:
@@ -313,7 +314,7 @@ def submit_story(form: SubmissionForm, *, session: Session, code: str | None = N
         signature_enc=crypto.encrypt(checked["signature"]),
         **checked["consent"],
     )
-    session.add(consent)
+    choice.record_choice(consent, checked["channels"], session=session)
     record(
         session,
         actor_kind="patient",

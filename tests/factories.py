@@ -25,8 +25,14 @@ BODY = (
 )
 
 
-def form(**overrides) -> SubmissionForm:
-    """A complete, valid submission; override any field."""
+def form(*, use_website: bool = True, use_excerpts: bool = False, **overrides) -> SubmissionForm:
+    """A complete, valid submission; override any field.
+
+    `use_website` / `use_excerpts`: shorthand for (un)ticking those two uses
+    when `channels` is not given.
+    """
+    ticked = [key for key, on in (("website", use_website), ("excerpts", use_excerpts)) if on]
+    overrides.setdefault("channels", ticked)
     base = SubmissionForm(
         title="Not broken",
         body=BODY,
@@ -34,8 +40,6 @@ def form(**overrides) -> SubmissionForm:
         display_name="Rose",
         tags=["vaginismus"],
         contact_email="patient@example.org",
-        use_website=True,
-        use_excerpts=False,
         material_connection="none",
         signer_role="patient",
         attest_adult=True,

@@ -24,6 +24,7 @@ from moderation import admin
 from moderation.browser import DOWNLOADS
 from stories import patient
 from stories.db import transaction
+from stories.distribution.choice import offered, uses_section
 from stories.models import Consent, Revision
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
@@ -90,8 +91,9 @@ def test_patient_downloads_her_authorization_in_every_status(db_url, downloads):
     document, name = fetch_offered(at, LABEL)
     assert name == "authorization.md"
     assert "Authorization version 2026-11-v1" in document
-    assert "excerpts in leaflets and social media: yes" in document
-    assert "Publication on the clinic's website: yes" in document
+    assert "- Short excerpts in print and social media: yes" in document
+    assert "- The clinic's website: yes" in document
+    assert "- The clinic's newsletter: no" in document  # every use she was offered
     assert "Jane Q. Patient" in document
     next(c for c in at.checkbox if c.label.startswith("Yes, I want")).check()
     press(at, "Withdraw my story")
@@ -203,6 +205,7 @@ def test_admin_publishes_a_new_version_the_share_page_shows_it(db_url):
     at.run()
     preview = [m.value for m in at.markdown if "Plain-language terms" in m.value]
     assert preview == [NEW_TEXT.strip()]  # the preview: the clinic's Markdown, as patients see it
+    assert uses_section(offered()) in [m.value for m in at.markdown]  # and the list of uses
     press(at, "Publish this version")
     assert messages(at) == ["Please tick the box to confirm that you want to publish this "
                             "version."]
@@ -214,6 +217,7 @@ def test_admin_publishes_a_new_version_the_share_page_shows_it(db_url):
     share = app()
     assert "Authorization version 2027-01-v2" in screen_text(share)
     assert "Plain-language terms" in screen_text(share)
+    assert "- Staff training" in screen_text(share)  # every version lists the uses
 
 
 def test_moderator_sees_nothing_of_the_admin_sections(db_url, moderator):

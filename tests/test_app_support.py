@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from moderation import auth
 from stories.db import transaction
+from stories.distribution.channels import channels
 from stories.models import Story
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -79,10 +80,13 @@ def fill_share(at: AppTest, **overrides) -> None:
     }
     values.update(overrides)
     kinds = {"body": at.text_area, "mode": at.radio, "material": at.radio, "signer": at.radio,
-             "tags": at.multiselect, "website": at.checkbox, "excerpts": at.checkbox,
-             "attest_identity": at.checkbox, "attest_adult": at.checkbox}
+             "tags": at.multiselect, "attest_identity": at.checkbox, "attest_adult": at.checkbox}
+    uses = set(channels())  # a channel's box is named after its key: website=False, newsletter=True
     for name, value in values.items():
-        widget(kinds.get(name, at.text_input), f"share_{name}").set_value(value)
+        if name in uses:
+            widget(at.checkbox, f"share_channel_{name}").set_value(value)
+        else:
+            widget(kinds.get(name, at.text_input), f"share_{name}").set_value(value)
 
 
 def press(at: AppTest, label: str) -> AppTest:

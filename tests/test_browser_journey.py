@@ -105,7 +105,7 @@ def share_story(page, title: str, body: str, shot: str) -> str:
     page.get_by_label("Initials or first name to show (leave empty if anonymous)").fill("Rose")
     choose_option(page, "Topics (up to 5)", "vaginismus", typed="vagin")
     page.get_by_label(re.compile(r"^Contact email")).fill(EMAIL)
-    tick(page, "I allow the clinic to publish my story on its website (required)")
+    tick(page, "The clinic's website (required to publish your story)")
     page.get_by_label(re.compile(r"^\.\.\.or until an event")).fill("until I ask you to take it down")
     choose_radio(page, "No, I have no connection with the clinic")
     choose_radio(page, "I am the patient who wrote this story")

@@ -129,7 +129,7 @@ def fill_share_form(page, body: str) -> None:
     """Fill what the form requires, by pointer (click or tap)."""
     page.get_by_label("Title", exact=True).fill("Not broken")
     page.get_by_label("Your story (up to 20,000 characters)", exact=True).fill(body)
-    tick(page, "I allow the clinic to publish my story on its website (required)")
+    tick(page, "The clinic's website (required to publish your story)")
     choose_radio(page, "No, I have no connection with the clinic")
     tick(page, "I confirm that I am the patient who wrote this story, or their legally "
                "authorized representative, and that I have read this authorization.")
@@ -249,7 +249,7 @@ def test_share_and_check_by_keyboard_alone(served):
     page.keyboard.type("Not broken")
     tab_to(page, "Your story (up to 20,000 characters)", seen)
     page.keyboard.type(STORY + "keyboard")
-    tab_to(page, "I allow the clinic to publish my story on its website (required)", seen)
+    tab_to(page, "The clinic's website (required to publish your story)", seen)
     page.keyboard.press("Space")
     tab_to(page, "No, I have no connection with the clinic", seen)
     page.keyboard.press("Space")

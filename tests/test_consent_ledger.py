@@ -45,7 +45,7 @@ def test_patient_downloads_the_exact_authorization_she_signed(db_url):
     with transaction() as s:
         doc = authorization_copy(receipt.code, session=s)
     assert "version 2026-11-v1" in doc and "Your treatment does not depend on this" in doc
-    assert "Jane Q. Patient" in doc and "excerpts in leaflets and social media: yes" in doc
+    assert "Jane Q. Patient" in doc and "Short excerpts in print and social media: yes" in doc
     with pytest.raises(NotFound), transaction() as s:
         authorization_copy("WRONG-CODE", session=s)
 

@@ -109,7 +109,7 @@ def test_every_problem_is_listed_at_once_each_under_its_field(db_url):
     with pytest.raises(InvalidSubmission) as err, transaction() as s:
         submit_story(bad, session=s)
     fields = [name for name, _ in err.value.problems]
-    assert fields == ["title", "body", "display_name", "contact_email", "use_website",
+    assert fields == ["title", "body", "display_name", "contact_email", "channels",
                       "material_connection", "attest_adult", "signature"]
     assert all(secret not in message for _, message in err.value.problems)
     assert isinstance(err.value, InvalidInput)  # callers that know one message still work

@@ -7,6 +7,8 @@
 * `takedowns`: reads the outbox from its own cursor and opens a
   `TakedownTask` for every active copy when consent ends; the export closes
   website copies, staff close the others;
+* `choice`: the uses the share form offers and she ticks, recorded on her
+  consent with the list she read;
 * `patient`: what *Check my story* shows her about where her story is used.
 
 Not to be confused with `stories.ledger` (the consent ledger: her copy of
