@@ -400,3 +400,35 @@ def test_the_cli_lists_excerpts_without_their_words_and_exports_the_usable_ones(
     blocked.write_text("x")
     refused = _cli("export", "--out", str(blocked))
     assert refused.returncode == 2 and "not a folder" in refused.stderr
+
+
+def test_a_proposal_queues_one_neutral_notice_for_an_opted_in_patient(db_url):
+    from stories.notify import queue, templates
+    from tests.notify_util import notifications, opted_in
+
+    receipt = opted_in(use_excerpts=True)
+    who = f.staff("admin", name="notice-admin")
+    f.to_approved(receipt, who)
+    with transaction() as s:
+        queue.queue_news(session=s)
+    before = [n.kind for n in notifications()]
+    excerpt = _propose(receipt, who)
+    with transaction() as s:
+        queue.queue_news(session=s)
+    assert [n.kind for n in notifications()][len(before):] == ["excerpt proposed"]
+    subject, body = templates.render("excerpt proposed", url="https://x.test/check",
+                                     sender_name="Story desk")
+    assert "quote a short part" in body and "physiotherapy" not in body + subject
+    _sign(receipt, excerpt)  # her own answer is not news to her
+    with transaction() as s:
+        assert queue.queue_news(session=s) == 0
+
+
+def test_she_is_not_asked_about_excerpts_once_she_stopped_them(db_url):
+    receipt, who = _approved(use_excerpts=True)
+    _propose(receipt, who)
+    with transaction() as s:
+        assert [e.status for e in excerpts.for_patient(receipt.code, session=s)] == ["proposed"]
+        stop_channel(receipt.code, "excerpts", session=s)
+    with transaction() as s:
+        assert excerpts.for_patient(receipt.code, session=s) == []

@@ -317,17 +317,30 @@ class PatientExcerpt:
     answered_on: str  # "" while she has not answered
 
 
+def _may_ask(story: Story, session: Session) -> bool:
+    """Whether she may be asked about excerpts now: the use is still allowed today."""
+    try:
+        require_channel(story, EXCERPTS, utcnow().date(), session=session)
+    except ConsentMissing:
+        return False
+    return True
+
+
 def for_patient(code: str, *, session: Session) -> list[PatientExcerpt]:
-    """Excerpts waiting for her answer (cut from her current text) and those she signed off."""
+    """Excerpts waiting for her answer and those she signed off.
+
+    A proposal is shown only while it can still be used: cut from her current
+    text, and her consent still covering excerpts today.
+    """
     story = find_story(code, session=session)
     if story.erased_at is not None:
         return []
     rows = session.exec(select(Excerpt).where(
         Excerpt.story_id == story.id,
         Excerpt.status.in_([X.PROPOSED.value, X.SIGNED_OFF.value])).order_by(Excerpt.id)).all()
+    ask = any(e.status == X.PROPOSED.value for e in rows) and _may_ask(story, session)
     return [PatientExcerpt(e.id, e.text, e.content_hash, e.status,
                            readable_date(e.answered_at) if e.answered_at else "")
             for e in rows
-            if e.status == X.SIGNED_OFF.value or (story.status == Status.APPROVED.value
-                                                  and from_current_text(e, story,
-                                                                        session=session))]
+            if e.status == X.SIGNED_OFF.value
+            or (ask and from_current_text(e, story, session=session))]
