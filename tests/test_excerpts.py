@@ -250,6 +250,9 @@ def test_withdrawal_puts_the_excerpt_use_on_the_takedown_list_and_erases_its_wor
         patient.withdraw(receipt.code, session=s)
     assert _sync() == 1
     assert _task_copies(receipt.story_id) == [(row.id, "withdraw")]
+    with transaction() as s:  # staff see which excerpt to take down, and where
+        [line] = takedowns.tasks(session=s)
+    assert (line.where_used, line.excerpt_id) == ("spring leaflet", excerpt.id)
     gone = _excerpt(excerpt.id)
     assert gone.text == "" and gone.content_hash == excerpt.content_hash
     with pytest.raises(ChannelNotConsented):

@@ -7,7 +7,11 @@
 * `takedowns`: reads the outbox from its own cursor and opens a
   `TakedownTask` for every active copy when consent ends; the export closes
   website copies, staff close the others;
-* `patient`: what *Check my story* shows her about where her story is used.
+* `patient`: what *Check my story* shows her about where her story is used;
+* `excerpts`: short passages of an approved story, proposed by staff, signed
+  off by her word for word, usable only while her consent covers excerpts
+  (a use names the excerpt and is tied to its hash); `excerpt_export` writes
+  the communications team's file of the usable ones.
 
 Not to be confused with `stories.ledger` (the consent ledger: her copy of
 the authorization).  Nothing here imports streamlit.

@@ -160,6 +160,7 @@ class TaskLine:
     overdue: bool
     done_at: datetime | None
     taken_down_on: date | None
+    excerpt_id: int | None = None  # the excerpt quoted there, for a use of one
 
 
 def tasks(*, session: Session, now: datetime | None = None, overdue_only: bool = False,
@@ -183,5 +184,5 @@ def tasks(*, session: Session, now: datetime | None = None, overdue_only: bool =
             continue
         lines.append(TaskLine(task.id, public_id, copy.channel, copy.where_used, copy.automatic,
                               task.reason, opened, (now - opened).days, overdue, task.done_at,
-                              task.taken_down_on))
+                              task.taken_down_on, copy.excerpt_id))
     return lines
