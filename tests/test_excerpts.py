@@ -117,6 +117,8 @@ def test_a_verbatim_excerpt_is_proposed_audited_without_its_words_and_announced(
     assert outbox == ["excerpt proposed"]
     written = _propose(receipt, who, WRITTEN)
     assert written.verbatim is False
+    with pytest.raises(InvalidInput, match=f"already proposed \\(excerpt {excerpt.id}\\)"):
+        _propose(receipt, who, "  " + QUOTE.replace(" ", "  "))  # the same words, spaced out
 
 
 def test_proposing_needs_an_approved_story_whose_consent_covers_excerpts(db_url):

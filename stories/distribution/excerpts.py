@@ -130,6 +130,15 @@ def _kinds_words(kinds: list[str]) -> str:
     return ", ".join(sorted({k.lower() for k in kinds}))
 
 
+def _refuse_duplicate(story: Story, digest: str, session: Session) -> None:
+    """The same words may not wait for her answer twice, nor be proposed again once approved."""
+    twin = session.exec(select(Excerpt.id, Excerpt.status).where(
+        Excerpt.story_id == story.id, Excerpt.content_hash == digest,
+        Excerpt.status.in_([X.PROPOSED.value, X.SIGNED_OFF.value]))).first()
+    if twin is not None:
+        raise InvalidInput(f"This excerpt is already {twin[1]} (excerpt {twin[0]}).")
+
+
 def propose(story: Story, text: str, *, staff_id: int | None, checked_findings: bool = False,
             session: Session, today: date | None = None) -> Excerpt:
     """Propose a passage of an approved story for her sign-off; refused as the module says."""
@@ -144,6 +153,7 @@ def propose(story: Story, text: str, *, staff_id: int | None, checked_findings: 
         raise ExcerptFindings(f"The excerpt may identify someone ({len(kinds)} possible "
                               f"identifier(s): {_kinds_words(kinds)}). Check each one; if it "
                               "identifies nobody, confirm that you checked them.")
+    _refuse_duplicate(story, excerpt_hash(text), session)
     revision = current_revision(story, session=session)
     excerpt = Excerpt(story_id=story.id, text=text, content_hash=excerpt_hash(text),
                       revision_hash=revision.content_hash,
