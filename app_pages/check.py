@@ -26,6 +26,7 @@ from app_pages.common import (
     show_html,
     show_text,
 )
+from app_pages.excerpts_ui import show_excerpts
 from app_pages.ledger_ui import show_where_used
 from app_pages.notify_ui import lost_code_form, manage_notifications
 from moderation.browser import DOWNLOADS
@@ -316,6 +317,7 @@ def show_story(code: str) -> None:
             show_text(view.title, "h3")
             show_text(f"Shown as: {shown_as(view.shown_as)}")
             show_html(render_html(view.body))
+    show_excerpts(code)
     show_where_used(code)
     if "withdraw" in view.actions:
         show_withdraw(code)

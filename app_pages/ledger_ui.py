@@ -4,7 +4,7 @@ Kept apart from `check.py` so that page stays as it is: one call,
 `show_where_used(code)`.  It says which uses she allowed (and lets her stop
 one: its copies then get takedown tasks), and lists every place the clinic's ledger knows
 (`stories.distribution.patient.where_used`): the channel, the place, since
-when, and the status of its takedown, then says honestly that copies other
+when, the status of its takedown and, for a use of an excerpt, its words, then says honestly that copies other
 people made are beyond the clinic's reach.  The places are the clinic's
 words, shown in a table (never parsed as Markdown or HTML).
 """
@@ -38,8 +38,10 @@ def show_where_used(code: str) -> None:
         if not lines:
             st.markdown(NOWHERE)
         else:
+            quoted = any(u.excerpt for u in lines)  # the excerpt's words, when one was used
             st.dataframe([{"Where": u.where, "Channel": u.channel, "Since": u.since,
-                           "Status": u.status} for u in lines], hide_index=True)
+                           "Status": u.status, **({"Excerpt": u.excerpt} if quoted else {})}
+                          for u in lines], hide_index=True)
         st.caption(OTHERS_MAY_HAVE_COPIES)
         if chosen:
             stop_form(code, chosen)

@@ -21,14 +21,16 @@ STAFF = (
     ("app_pages/review.py", "Review", ":material/rate_review:", "review"),
     ("app_pages/export.py", "Export", ":material/download:", "export"),
     ("app_pages/takedowns.py", "Takedowns", ":material/delete_sweep:", "review"),
+    ("app_pages/excerpts.py", "Excerpts", ":material/format_quote:", ("review", "export")),
     ("app_pages/admin.py", "Admin", ":material/manage_accounts:", "manage"),
     ("app_pages/notifications.py", "Notifications", ":material/mail:", "manage"),
 )
 
 
-def shown(identity: StaffIdentity | None, permission: str) -> bool:
-    """Whether a staff page needing `permission` is listed for `identity`."""
-    return identity is not None and identity.can(permission)
+def shown(identity: StaffIdentity | None, permission: str | tuple[str, ...]) -> bool:
+    """Whether a staff page needing `permission` (or any one of several) is listed for `identity`."""
+    wanted = (permission,) if isinstance(permission, str) else permission
+    return identity is not None and any(identity.can(p) for p in wanted)
 
 
 def menu(identity: StaffIdentity | None) -> dict[str, list[st.Page]]:

@@ -34,6 +34,11 @@ def require_ledger_staff():
     return identity
 
 
+def _place(task) -> str:
+    """The clinic's words for the place, and which excerpt was quoted there (if one was)."""
+    return task.where_used + (f" (excerpt {task.excerpt_id})" if task.excerpt_id else "")
+
+
 def show_tasks(lines) -> None:
     """Open tasks as a table, overdue ones first."""
     overdue = [t for t in lines if t.overdue]
@@ -48,7 +53,7 @@ def show_tasks(lines) -> None:
     ordered = sorted(lines, key=lambda t: (not t.overdue, t.task_id))
     st.dataframe([{"task": t.task_id, "story": t.public_id, "channel": t.channel,
                    "where": "website file (removed by the next export)" if t.automatic
-                   else t.where_used, "why": t.reason, "opened": f"{t.opened_at:%Y-%m-%d}",
+                   else _place(t), "why": t.reason, "opened": f"{t.opened_at:%Y-%m-%d}",
                    "days open": t.age_days, "overdue": "OVERDUE" if t.overdue else ""}
                   for t in ordered], hide_index=True)
 

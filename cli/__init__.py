@@ -15,6 +15,7 @@ from cli import (
     cmd_consent,
     cmd_db,
     cmd_demo,
+    cmd_excerpts,
     cmd_export,
     cmd_notify,
     cmd_ops,
@@ -28,7 +29,7 @@ from stories.errors import StoryError
 from stories.migrate import require_current_schema
 
 MODULES = (cmd_db, cmd_staff, cmd_scan, cmd_export, cmd_demo, cmd_stories, cmd_consent, cmd_ops,
-           cmd_notify, cmd_takedowns, cmd_sitekit)
+           cmd_notify, cmd_takedowns, cmd_excerpts, cmd_sitekit)
 NEEDS_NO_DATABASE = {"db", "scan", "keygen", "restore", "site-policy"}
 
 

@@ -42,7 +42,8 @@ def _day(raw: str | None) -> date:
 def _line(task) -> str:
     state = (f"done {task.taken_down_on}" if task.done_at is not None
              else "OVERDUE" if task.overdue else "open")
-    kind = "website file" if task.automatic else "manual"
+    kind = "website file" if task.automatic else \
+        f"excerpt {task.excerpt_id}" if task.excerpt_id else "manual"
     return (f"{task.task_id}\t{task.public_id}\t{task.channel}\t{kind}\t{task.where_used}\t"
             f"{task.reason}\t{task.age_days}d\t{state}")
 

@@ -14,7 +14,7 @@ from stories.audit import record
 from stories.consent import consent_for
 from stories.db import checkpoint_after_commit
 from stories.events import Event
-from stories.models import Revision, Story, utcnow
+from stories.models import Excerpt, Revision, Story, utcnow
 from stories.revisions import current_revision
 from stories.workflow import Action, Actor, perform
 
@@ -42,7 +42,7 @@ def erase_and_revoke(story: Story, actor: Actor, *, how: str, session: Session,
 
 
 def erase_text(story: Story, *, session: Session) -> None:
-    """Blank every revision's words and the story's personal fields.
+    """Blank every revision's and excerpt's words and the story's personal fields.
 
     SQLite's `secure_delete` zeroes the old words in the database file; once
     the transaction commits, the WAL (which still holds them) is checkpointed
@@ -54,6 +54,10 @@ def erase_text(story: Story, *, session: Session) -> None:
         revision.display_name = ""
         revision.findings = ""
         session.add(revision)
+    for excerpt in session.exec(select(Excerpt).where(Excerpt.story_id == story.id)):
+        excerpt.text = ""  # its hash stays: the ledger's uses still name what went out
+        excerpt.patient_comment = ""
+        session.add(excerpt)
     story.contact_email_enc = None
     story.patient_message = ""
     story.patient_comment = ""

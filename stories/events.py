@@ -68,6 +68,10 @@ class Event(StrEnum):
     DISTRIBUTION_RECORDED = "distribution recorded"  # a copy went somewhere (ledger row)
     TAKEDOWN_RECORDED = "takedown recorded"  # staff recorded a copy taken down (who, when)
     CHANNEL_WITHDRAWN = "channel withdrawn"  # the patient stopped one use (consent narrowed)
+    EXCERPT_PROPOSED = "excerpt proposed"  # staff proposed a short passage to quote
+    EXCERPT_SIGNED_OFF = "excerpt signed off"  # the patient approved the passage word for word
+    EXCERPT_DECLINED = "excerpt declined"  # the patient said no to the passage
+    EXCERPT_RETIRED = "excerpt retired"  # staff stopped using the passage (its uses come down)
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,14 @@ EVENTS: dict[str, EventSpec] = {
     Event.TAKEDOWN_RECORDED.value: _STORY_QUIET,
     # Announced: the takedown consumer opens tasks for the copies in that channel.
     Event.CHANNEL_WITHDRAWN.value: _STORY,
+    # Excerpts (`stories.distribution.excerpts`); audit rows name the excerpt, never its words.
+    # Proposed: announced, so she gets a notice that her answer is needed.  Retired:
+    # announced, so the takedown consumer opens tasks for the excerpt's uses.  Her own
+    # answers are news to nobody but the clinic, which reads them on the Excerpts page.
+    Event.EXCERPT_PROPOSED.value: _STORY,
+    Event.EXCERPT_SIGNED_OFF.value: _STORY_QUIET,
+    Event.EXCERPT_DECLINED.value: _STORY_QUIET,
+    Event.EXCERPT_RETIRED.value: _STORY,
 }
 
 

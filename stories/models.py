@@ -296,7 +296,8 @@ class NotifyCursor(SQLModel, table=True):
 class Distribution(SQLModel, table=True):
     """One place a story went: a website file written by the export, or a use staff recorded.
 
-    Tied to the exact revision hash that went out.  `where_used` and `note`
+    Tied to the exact revision hash that went out (for a use of an excerpt,
+    `excerpt_id` names it and `revision_hash` holds the excerpt's hash).  `where_used` and `note`
     are the clinic's words about the place ("spring leaflet"), never story
     text or personal data; `ended_at` is set when this copy is gone (the
     export removed or replaced the file, or staff recorded it taken down).
@@ -315,6 +316,7 @@ class Distribution(SQLModel, table=True):
     recorded_at: datetime = Field(default_factory=utcnow)
     ended_at: datetime | None = Field(default=None, index=True)
     end_reason: str = Field(default="", max_length=16)  # "replaced", "removed", "taken down"
+    excerpt_id: int | None = Field(default=None, foreign_key="excerpt.id", index=True)
 
 
 class TakedownTask(SQLModel, table=True):
@@ -356,3 +358,31 @@ class TakedownCursor(SQLModel, table=True):
     __tablename__ = "takedown_cursor"
     name: str = Field(primary_key=True, max_length=32)
     last_outbox_id: int = 0
+
+
+class Excerpt(SQLModel, table=True):
+    """A short passage of an approved story the clinic would like to quote (print, social media).
+
+    Insert-only words: a different passage is a new row.  `content_hash` is
+    the hash of `text` (`stories.texthash.excerpt_hash`), what she signs off
+    and what the ledger ties each use to; `revision_hash` is the approved
+    revision it was cut from.  `status` is one of
+    `stories.distribution.excerpts.ExcerptStatus`.  Erasure blanks `text`
+    and her comment like every other word of the story.
+    """
+
+    __tablename__ = "excerpt"
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    content_hash: str = Field(max_length=64, index=True)
+    revision_hash: str = Field(max_length=64)
+    verbatim: bool = False  # found word for word in the approved text (else written by staff)
+    status: str = Field(max_length=16, index=True)
+    proposed_by: int | None = Field(default=None, foreign_key="staff_user.id")
+    proposed_at: datetime = Field(default_factory=utcnow)
+    answered_at: datetime | None = None  # when she signed it off or declined it
+    patient_comment: str = Field(default="", max_length=500)
+    finding_count: int = 0  # detected possible identifiers the moderator confirmed she checked
+    retired_at: datetime | None = None
+    retired_by: int | None = Field(default=None, foreign_key="staff_user.id")

@@ -47,6 +47,10 @@ TIMELINE_WORDS = {
     "re-confirm": "You confirmed your story and renewed your permission.",
     "renew": "You renewed your permission; the clinic will review your story again.",
     "reissue code": "The clinic gave you a new receipt code.",
+    "excerpt proposed": "The clinic asked to quote a short part of your story.",
+    "excerpt signed off": "You approved a short excerpt.",
+    "excerpt declined": "You declined a short excerpt.",
+    "excerpt retired": "The clinic stopped using a short excerpt.",
 }
 
 

@@ -21,3 +21,11 @@ def content_hash(title: str, body: str, display_name: str = "") -> str:
 def revision_hash(revision) -> str:
     """The content hash recomputed from a revision's (or row's) stored fields."""
     return content_hash(revision.title, revision.body, revision.display_name)
+
+
+def excerpt_hash(text: str) -> str:
+    """SHA-256 over an excerpt's exact words: what she signs off and each use is tied to.
+
+    Tagged, so an excerpt's hash can never equal a revision's.
+    """
+    return hashlib.sha256(json.dumps(["excerpt", text]).encode()).hexdigest()

@@ -12,7 +12,7 @@ from test_app_support import (
 )
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")
-STAFF_PAGES = ("queue", "review", "export", "admin")
+STAFF_PAGES = ("queue", "review", "export", "admin", "excerpts")
 SECRET = "Secret garden title"
 
 

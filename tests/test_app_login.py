@@ -129,7 +129,7 @@ def test_staff_pages_appear_in_the_menu_only_for_allowed_roles(db_url):
     public = {"Share your story", "Check my story", "Staff login"}
     assert visible_titles(None) == public
     assert visible_titles(StaffIdentity(1, "m", "moderator")) == public | {"Queue", "Review",
-                                                                          "Takedowns"}
-    assert visible_titles(StaffIdentity(2, "p", "publisher")) == public | {"Export"}
+                                                                          "Takedowns", "Excerpts"}
+    assert visible_titles(StaffIdentity(2, "p", "publisher")) == public | {"Export", "Excerpts"}
     assert visible_titles(StaffIdentity(3, "a", "admin")) == public | {
-        "Queue", "Review", "Export", "Admin", "Notifications", "Takedowns"}
+        "Queue", "Review", "Export", "Admin", "Notifications", "Takedowns", "Excerpts"}

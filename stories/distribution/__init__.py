@@ -9,7 +9,11 @@
   website copies, staff close the others;
 * `choice`: the uses the share form offers and she ticks, recorded on her
   consent with the list she read;
-* `patient`: what *Check my story* shows her about where her story is used.
+* `patient`: what *Check my story* shows her about where her story is used;
+* `excerpts`: short passages of an approved story, proposed by staff, signed
+  off by her word for word, usable only while her consent covers excerpts
+  (a use names the excerpt and is tied to its hash); `excerpt_export` writes
+  the communications team's file of the usable ones.
 
 Not to be confused with `stories.ledger` (the consent ledger: her copy of
 the authorization).  Nothing here imports streamlit.

@@ -9,7 +9,8 @@ Two writers:
   ("removed") and closes its open takedown tasks;
 * `record_use`: a use staff record (channel, where, when, a short note).  The
   channel's consent is checked at that moment (`channels.require_channel`),
-  and `where` and the note are refused if they look like personal data.
+  and `where` and the note are refused if they look like personal data.  A
+  use of a signed-off excerpt names it and is tied to the excerpt's hash.
 
 Rows hold the clinic's words about the place, never story text.  A use staff
 record is audited (naming the channel and the row, never `where` or the
@@ -28,12 +29,12 @@ from sqlmodel import Session, select
 
 from stories.audit import record, record_many
 from stories.detect import detect
-from stories.distribution import takedowns
-from stories.distribution.channels import WEBSITE, require_channel
+from stories.distribution import excerpts, takedowns
+from stories.distribution.channels import EXCERPTS, WEBSITE, require_channel
 from stories.errors import InvalidInput
 from stories.events import Event
 from stories.export_formats import EXPORT_FORMATS
-from stories.models import Distribution, Revision, Story, utcnow
+from stories.models import Distribution, Excerpt, Revision, Story, utcnow
 
 MAX_WHERE = 200
 MAX_NOTE = 200
@@ -84,22 +85,36 @@ def for_story(story_id: int, *, session: Session) -> list[Distribution]:
 
 
 def record_use(story: Story, channel_key: str, where: str, used_on: date, note: str = "", *,
-               staff_id: int | None, session: Session, today: date | None = None) -> Distribution:
-    """Record a manual use of the story's current, signed-off text; refused without consent."""
+               staff_id: int | None, session: Session, today: date | None = None,
+               excerpt: Excerpt | None = None) -> Distribution:
+    """Record a manual use of the story's current, signed-off text; refused without consent.
+
+    With `excerpt`, a use of that signed-off excerpt: the channel must be
+    excerpts, the excerpt usable at this moment (`excerpts.require_usable`),
+    and the row is tied to the excerpt's hash.
+    """
     today = today or utcnow().date()
     where = clean_words(where, MAX_WHERE, "where it was used", required=True)
     note = clean_words(note, MAX_NOTE, "the note", required=False)
     if used_on > today:
         raise InvalidInput("The date of use cannot be in the future.")
     require_channel(story, channel_key, today, session=session)
+    digest = story.signed_off_hash
+    if excerpt is not None:
+        if channel_key != EXCERPTS:
+            raise InvalidInput("An excerpt is used only in the excerpts channel.")
+        excerpts.require_usable(excerpt, story, today, session=session)
+        digest = excerpt.content_hash
     row = Distribution(story_id=story.id, channel=channel_key, where_used=where,
-                       revision_hash=story.signed_off_hash, used_on=used_on, note=note,
-                       automatic=False, recorded_by=staff_id)
+                       revision_hash=digest, used_on=used_on, note=note,
+                       automatic=False, recorded_by=staff_id,
+                       excerpt_id=excerpt.id if excerpt is not None else None)
     session.add(row)
     session.flush()
+    of_excerpt = f", excerpt {excerpt.id}" if excerpt is not None else ""
     record(session, actor_kind="staff", actor_id=staff_id, action=Event.DISTRIBUTION_RECORDED,
            story_id=story.id, revision_hash=row.revision_hash,
-           detail=f"distribution {row.id}, channel {channel_key}")
+           detail=f"distribution {row.id}, channel {channel_key}{of_excerpt}")
     return row
 
 

@@ -3,7 +3,8 @@
 Read-only: a copy whose consent ended (the whole story, or the one channel
 she stopped) shows as "being taken down" even before the takedown consumer
 has read the outbox.
-Staff notes are not shown (they are the clinic's bookkeeping); the place is.
+Staff notes are not shown (they are the clinic's bookkeeping); the place is,
+and for a use of an excerpt, the excerpt's words (she signed them off).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from sqlmodel import Session, select
 
 from stories.consent import consent_for
 from stories.distribution.channels import channels, consented_channels, withdraw_channel
+from stories.distribution.excerpts import ExcerptStatus
 from stories.distribution.ledger import REPLACED, for_story
 from stories.errors import InvalidInput
-from stories.models import TakedownTask
+from stories.models import Excerpt, TakedownTask
 from stories.patient import find_story, readable_date
 
 ENDED = frozenset({"withdrawn", "expired", "rejected"})
@@ -36,6 +38,7 @@ class UseLine:
     where: str
     since: str
     status: str
+    excerpt: str = ""  # the exact words of the excerpt used there ("" for the whole story)
 
 
 def _where(row, labels: dict[str, str]) -> str:
@@ -43,12 +46,14 @@ def _where(row, labels: dict[str, str]) -> str:
     return labels.get(row.channel, row.channel) if row.automatic else row.where_used
 
 
-def _status(row, task: TakedownTask | None, story_ended: bool, covered: set[str]) -> str:
+def _status(row, task: TakedownTask | None, story_ended: bool, covered: set[str],
+            excerpt: Excerpt | None = None) -> str:
     """In use, being taken down, or taken down on a date (the date staff recorded, if any)."""
     if row.ended_at is not None:
         day = task.taken_down_on if task is not None and task.taken_down_on else row.ended_at
         return f"Taken down on {readable_date(day)}."
-    if task is not None or story_ended or row.channel not in covered:
+    retired = excerpt is not None and excerpt.status == ExcerptStatus.RETIRED.value
+    if task is not None or story_ended or row.channel not in covered or retired:
         return ("Being taken down: removed at the next website update." if row.automatic
                 else "Being taken down: the clinic is removing it.")
     return "In use."
@@ -75,8 +80,10 @@ def where_used(code: str, *, session: Session, today: date | None = None) -> lis
             continue  # an earlier version of a website file that is there again
         task = session.exec(select(TakedownTask).where(TakedownTask.distribution_id == row.id)
                             .order_by(TakedownTask.id.desc())).first()
+        excerpt = session.get(Excerpt, row.excerpt_id) if row.excerpt_id is not None else None
         line = UseLine(labels.get(row.channel, row.channel), _where(row, labels),
-                       readable_date(row.used_on), _status(row, task, ended, covered))
+                       readable_date(row.used_on), _status(row, task, ended, covered, excerpt),
+                       excerpt.text if excerpt is not None else "")
         if not (row.automatic and any(_same_site(line, seen) for seen in lines)):
             lines.append(line)  # the site exported in two formats is still one website
     return lines

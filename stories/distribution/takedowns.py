@@ -5,7 +5,8 @@ like the notice queue does, so each consumer keeps its own position and a
 rolled-back withdrawal (which announced nothing) opens no task.  A
 withdrawal, an expiry, an erasure or a retention purge opens one task per
 active distribution of the story that has no open task yet; the patient
-stopping one channel opens one for each copy in a channel no longer covered.  Website copies
+stopping one channel opens one for each copy in a channel no longer covered, and
+staff retiring an excerpt one for each use of it still out there.  Website copies
 are closed by the next export that removes the file
 (`stories.distribution.ledger.record_export`); every other copy stays open
 until staff record it taken down (`close`), which is audited with who and when.
@@ -22,11 +23,13 @@ from sqlmodel import Session, select
 from stories.audit import record
 from stories.config import get_settings
 from stories.distribution.channels import covers
+from stories.distribution.excerpts import ExcerptStatus
 from stories.errors import InvalidInput, NotFound
 from stories.events import Action, Event
 from stories.models import (
     Consent,
     Distribution,
+    Excerpt,
     OutboxEvent,
     Story,
     TakedownCursor,
@@ -38,6 +41,8 @@ from stories.outbox import read_past
 #: Outbox events after which no copy may stay up.
 ENDING = frozenset({Action.WITHDRAW.value, Action.EXPIRE.value, Event.ERASE.value,
                     Event.PURGE.value})
+#: Outbox events after which some copies must come down (every one, or those no longer allowed).
+OPENING = ENDING | {Event.CHANNEL_WITHDRAWN.value, Event.EXCERPT_RETIRED.value}
 _CURSOR = "takedowns"
 _PG_LOCK = 0x7A6ED0  # advisory lock id: one takedown sync at a time on PostgreSQL
 
@@ -65,16 +70,25 @@ def _no_longer_covered(story_id: int, copies: list[Distribution], session: Sessi
     return [c for c in copies if not covers(consent, c.channel, session=session)]
 
 
+def _of_retired_excerpts(copies: list[Distribution], session: Session) -> list[Distribution]:
+    """The copies that quote an excerpt staff retired."""
+    return [c for c in copies if c.excerpt_id is not None
+            and session.get(Excerpt, c.excerpt_id).status == ExcerptStatus.RETIRED.value]
+
+
 def _open_for(row: OutboxEvent, session: Session) -> int:
     """Open a task for every active copy the event ends that has none open; return how many.
 
     Consent ending (withdrawal, expiry, erasure): every copy.  One channel
-    stopped: the copies in channels her consent no longer covers.
+    stopped: the copies in channels her consent no longer covers.  An
+    excerpt retired: the copies of retired excerpts.
     """
     copies = session.exec(select(Distribution).where(
         Distribution.story_id == row.story_id, Distribution.ended_at.is_(None))).all()
     if row.event == Event.CHANNEL_WITHDRAWN.value:
         copies = _no_longer_covered(row.story_id, copies, session)
+    elif row.event == Event.EXCERPT_RETIRED.value:
+        copies = _of_retired_excerpts(copies, session)
     opened = 0
     for copy in copies:
         if session.exec(select(TakedownTask.id).where(
@@ -91,8 +105,7 @@ def sync(*, session: Session) -> int:
     """Read the outbox past the cursor; open the tasks consent's end calls for; return how many."""
     opened = 0
     for row in read_past(_cursor(session), session=session):
-        if (row.event in ENDING or row.event == Event.CHANNEL_WITHDRAWN.value) \
-                and row.story_id is not None:
+        if row.event in OPENING and row.story_id is not None:
             opened += _open_for(row, session)
     session.flush()
     return opened
@@ -147,6 +160,7 @@ class TaskLine:
     overdue: bool
     done_at: datetime | None
     taken_down_on: date | None
+    excerpt_id: int | None = None  # the excerpt quoted there, for a use of one
 
 
 def tasks(*, session: Session, now: datetime | None = None, overdue_only: bool = False,
@@ -170,5 +184,5 @@ def tasks(*, session: Session, now: datetime | None = None, overdue_only: bool =
             continue
         lines.append(TaskLine(task.id, public_id, copy.channel, copy.where_used, copy.automatic,
                               task.reason, opened, (now - opened).days, overdue, task.done_at,
-                              task.taken_down_on))
+                              task.taken_down_on, copy.excerpt_id))
     return lines

@@ -44,6 +44,7 @@ EVENT_MESSAGES: dict[str, str] = {
     Action.REQUEST_RECONFIRMATION.value: "reconfirmation requested",
     Action.WITHDRAW.value: "withdrawal recorded",
     Action.REISSUE_CODE.value: "new code issued",
+    Event.EXCERPT_PROPOSED.value: "excerpt proposed",
 }
 EXPIRY_KIND = "authorization ending"
 #: After these the story's address goes (its text and contact were erased); a withdrawal's

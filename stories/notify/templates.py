@@ -48,6 +48,7 @@ MESSAGES: dict[str, Template] = {
     "reconfirmation requested": _news(_ANSWER),
     "authorization ending": _news(_ANSWER),
     "withdrawal recorded": _news(),
+    "excerpt proposed": _news(" The clinic would like to quote a short part of it." + _ANSWER),
     "new code issued": Template(
         "A new receipt code for the story you shared",
         "Hello,\n\nA new receipt code was issued for the story you shared; the old one no "
