@@ -85,7 +85,9 @@ def use_form(identity) -> None:
     """Record where an approved story was used; refused unless consent covers the channel."""
     st.subheader("Record where a story was used")
     usable = run(takedowns.usable_stories, who=identity) or []
-    labels = takedowns.channel_labels()
+    labels = takedowns.channel_labels(whole_story=True)
+    st.caption("A use of a short excerpt is recorded on the Excerpts page, with the excerpt "
+               "the patient approved.")
     if not usable:
         st.caption("No approved story can be used at the moment.")
         return

@@ -76,6 +76,8 @@ def usable_stories(*, who: StaffIdentity | None, session: Session) -> list[Usabl
                                                    session=session)) for s in stories]
 
 
-def channel_labels() -> dict[str, str]:
-    """{channel key: words shown}."""
-    return {key: c.label for key, c in channels().items()}
+def channel_labels(*, whole_story: bool = False) -> dict[str, str]:
+    """{channel key: words shown}; with `whole_story`, only the channels a use of the
+    whole story is recorded in (an excerpt's use is recorded on the Excerpts page)."""
+    return {key: c.label for key, c in channels().items()
+            if not (whole_story and c.needs_excerpt)}

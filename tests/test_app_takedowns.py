@@ -40,9 +40,9 @@ def _record_on_page(at, public_id: str, channel: str, where: str):
 
 
 def test_staff_record_a_use_and_a_channel_she_did_not_tick_is_refused(db_url):
-    receipt, admin, public_id = _approved(use_excerpts=False)
-    at = _record_on_page(app("takedowns", who=admin), public_id, "excerpts", "spring leaflet")
-    assert any("Covers short excerpts" in m for m in messages(at))
+    receipt, admin, public_id = _approved()
+    at = _record_on_page(app("takedowns", who=admin), public_id, "newsletter", "spring leaflet")
+    assert any("Covers the clinic's newsletter" in m for m in messages(at))
     at = _record_on_page(at, public_id, "website", "partner clinic's website")
     assert messages(at) == []
     with transaction() as s:
@@ -52,8 +52,8 @@ def test_staff_record_a_use_and_a_channel_she_did_not_tick_is_refused(db_url):
 
 
 def test_the_page_lists_open_takedowns_and_records_one_done(db_url):
-    receipt, admin, public_id = _approved(use_excerpts=True)
-    _record_on_page(app("takedowns", who=admin), public_id, "excerpts", "spring leaflet")
+    receipt, admin, public_id = _approved(channels=["website", "newsletter"])
+    _record_on_page(app("takedowns", who=admin), public_id, "newsletter", "spring leaflet")
     with transaction() as s:
         patient.withdraw(receipt.code, session=s)
     at = app("takedowns", who=admin)
@@ -79,13 +79,13 @@ def test_the_page_is_for_staff_who_review_or_publish(db_url):
 
 
 def test_the_patient_sees_where_her_story_is_used_and_its_takedown(db_url):
-    receipt, admin, public_id = _approved(use_excerpts=True)
+    receipt, admin, public_id = _approved(channels=["website", "newsletter"])
     at = open_story(receipt.code)
     assert HEADING in [e.label for e in at.expander]
     assert NOWHERE in screen_text(at)
-    assert ("You allowed the clinic to use your story in: the clinic's website; short excerpts "
-            "in print and social media.") in screen_text(at)
-    _record_on_page(app("takedowns", who=admin), public_id, "excerpts", "spring leaflet")
+    assert ("You allowed the clinic to use your story in: the clinic's website; the clinic's "
+            "newsletter.") in screen_text(at)
+    _record_on_page(app("takedowns", who=admin), public_id, "newsletter", "spring leaflet")
     at = open_story(receipt.code)
     table = at.dataframe[0].value
     assert list(table["Where"]) == ["spring leaflet"] and list(table["Status"]) == ["In use."]
@@ -98,11 +98,10 @@ def test_the_patient_sees_where_her_story_is_used_and_its_takedown(db_url):
 
 
 def test_the_patient_stops_one_use_and_sees_it_being_taken_down(db_url):
-    receipt, admin, public_id = _approved(use_excerpts=True)
-    _record_on_page(app("takedowns", who=admin), public_id, "excerpts", "spring leaflet")
+    receipt, admin, public_id = _approved(channels=["website", "newsletter"])
+    _record_on_page(app("takedowns", who=admin), public_id, "newsletter", "spring leaflet")
     at = open_story(receipt.code)
-    widget(at.selectbox, "ledger_stop_channel").set_value(
-        "Short excerpts in print and social media")
+    widget(at.selectbox, "ledger_stop_channel").set_value("The clinic's newsletter")
     press(at, "Stop this use")
     assert messages(at) == ["Please tick the box to confirm that you want to stop this use."]
     widget(at.checkbox, "ledger_stop_sure").set_value(True)
@@ -115,8 +114,8 @@ def test_the_patient_stops_one_use_and_sees_it_being_taken_down(db_url):
 
 
 def test_overdue_takedowns_are_named_on_the_queue(db_url):
-    receipt, admin, public_id = _approved(use_excerpts=True)
-    _record_on_page(app("takedowns", who=admin), public_id, "excerpts", "spring leaflet")
+    receipt, admin, public_id = _approved(channels=["website", "newsletter"])
+    _record_on_page(app("takedowns", who=admin), public_id, "newsletter", "spring leaflet")
     with transaction() as s:
         patient.withdraw(receipt.code, session=s)
     at = app("queue", who=admin)  # opened today: not overdue yet

@@ -26,7 +26,7 @@ from stories.distribution import takedowns
 from stories.distribution.channels import ChannelNotConsented, UnknownChannel, allow_extra
 from stories.distribution.ledger import PersonalDataInNote, for_story
 from stories.distribution.patient import OTHERS_MAY_HAVE_COPIES, stop_channel, where_used
-from stories.errors import NotAuthorized
+from stories.errors import InvalidInput, NotAuthorized
 from stories.events import Event
 from stories.expiry import expire_due
 from stories.export import export_site
@@ -34,6 +34,7 @@ from stories.models import AuditEvent, Distribution, Revision, Story, TakedownTa
 from tests import factories as f
 
 ROOT = Path(__file__).resolve().parents[1]
+NEWSLETTER = ["website", "newsletter"]  # a channel recorded by hand (excerpts name an excerpt)
 TODAY = date.today()
 
 
@@ -55,7 +56,7 @@ def _public_id(story_id: int) -> str:
         return s.get(Story, story_id).public_id
 
 
-def _record(receipt, who, channel="excerpts", where="spring leaflet", note=""):
+def _record(receipt, who, channel="newsletter", where="spring leaflet", note=""):
     with transaction() as s:
         return staff_takedowns.record_use(_public_id(receipt.story_id), channel, where, TODAY,
                                           note, who=who, session=s).id
@@ -105,7 +106,7 @@ def test_a_manual_use_is_recorded_only_for_a_channel_she_consented_to(db_url):
 
 
 def test_a_use_after_the_withdrawal_is_refused(db_url):
-    receipt, who = _approved(use_excerpts=True)
+    receipt, who = _approved(channels=NEWSLETTER)
     _record(receipt, who)
     with transaction() as s:
         patient.withdraw(receipt.code, session=s)
@@ -115,7 +116,7 @@ def test_a_use_after_the_withdrawal_is_refused(db_url):
 
 
 def test_a_note_or_place_with_personal_data_is_refused_and_length_is_bounded(db_url):
-    receipt, who = _approved(use_excerpts=True)
+    receipt, who = _approved(channels=NEWSLETTER)
     with pytest.raises(PersonalDataInNote, match="email"):
         _record(receipt, who, note="sent to jane.doe@example.org")
     with pytest.raises(PersonalDataInNote, match="person"):
@@ -126,14 +127,14 @@ def test_a_note_or_place_with_personal_data_is_refused_and_length_is_bounded(db_
 
 
 def test_only_staff_who_review_or_publish_record_uses(db_url):
-    receipt, _ = _approved(use_excerpts=True)
+    receipt, _ = _approved(channels=NEWSLETTER)
     with pytest.raises(NotAuthorized), transaction() as s:
-        staff_takedowns.record_use(_public_id(receipt.story_id), "excerpts", "leaflet", TODAY,
+        staff_takedowns.record_use(_public_id(receipt.story_id), "newsletter", "leaflet", TODAY,
                                    who=None, session=s)
 
 
 def test_a_withdrawal_opens_a_task_per_copy_and_the_export_closes_the_website_one(db_url, tmp_path):
-    receipt, who = _approved(use_excerpts=True)
+    receipt, who = _approved(channels=NEWSLETTER)
     _export(tmp_path)
     _record(receipt, who)
     with transaction() as s:
@@ -150,13 +151,13 @@ def test_a_withdrawal_opens_a_task_per_copy_and_the_export_closes_the_website_on
 
 
 def test_closing_a_manual_takedown_is_audited_with_who_and_when(db_url):
-    receipt, who = _approved(use_excerpts=True)
+    receipt, who = _approved(channels=NEWSLETTER)
     _record(receipt, who)
     with transaction() as s:
         patient.withdraw(receipt.code, session=s)
     with transaction() as s:
         [line] = staff_takedowns.open_tasks(who=who, session=s)
-    assert line.channel == "excerpts" and not line.overdue
+    assert line.channel == "newsletter" and not line.overdue
     day = TODAY - timedelta(days=1)
     with transaction() as s:
         staff_takedowns.record_taken_down(line.task_id, day, who=who, session=s)
@@ -174,7 +175,7 @@ def test_closing_a_manual_takedown_is_audited_with_who_and_when(db_url):
 
 
 def test_an_expiry_opens_takedown_tasks(db_url):
-    receipt, who = _approved(use_excerpts=True, expires_on=TODAY + timedelta(days=2))
+    receipt, who = _approved(channels=NEWSLETTER, expires_on=TODAY + timedelta(days=2))
     _record(receipt, who)
     with transaction() as s:
         assert expire_due(TODAY + timedelta(days=3), session=s) == 1
@@ -183,7 +184,7 @@ def test_an_expiry_opens_takedown_tasks(db_url):
 
 
 def test_a_rolled_back_withdrawal_opens_no_task(db_url):
-    receipt, who = _approved(use_excerpts=True)
+    receipt, who = _approved(channels=NEWSLETTER)
     _record(receipt, who)
     with pytest.raises(RuntimeError), transaction() as s:
         patient.withdraw(receipt.code, session=s)
@@ -194,7 +195,7 @@ def test_a_rolled_back_withdrawal_opens_no_task(db_url):
 
 
 def test_overdue_tasks_follow_the_setting(db_url, monkeypatch):
-    receipt, who = _approved(use_excerpts=True)
+    receipt, who = _approved(channels=NEWSLETTER)
     _record(receipt, who)
     with transaction() as s:
         patient.withdraw(receipt.code, session=s)
@@ -208,14 +209,14 @@ def test_overdue_tasks_follow_the_setting(db_url, monkeypatch):
 
 
 def test_the_patient_sees_where_her_story_is_used_and_each_takedown(db_url, tmp_path):
-    receipt, who = _approved(use_excerpts=True)
+    receipt, who = _approved(channels=NEWSLETTER)
     _export(tmp_path)
     _record(receipt, who, where="spring leaflet", note="print run 500")
     with transaction() as s:
         lines = where_used(receipt.code, session=s)
     assert [(u.channel, u.where, u.status) for u in lines] == [
         ("The clinic's website", "The clinic's website", "In use."),
-        ("Short excerpts in print and social media", "spring leaflet", "In use.")]
+        ("The clinic's newsletter", "spring leaflet", "In use.")]
     assert all("print run" not in u.where and str(tmp_path) not in u.where for u in lines)
     with transaction() as s:
         patient.withdraw(receipt.code, session=s)
@@ -233,7 +234,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_the_cli_lists_open_and_overdue_takedowns_and_records_one_done(db_url, monkeypatch):
-    receipt, who = _approved(use_excerpts=True)
+    receipt, who = _approved(channels=NEWSLETTER)
     _record(receipt, who, where="spring leaflet")
     assert "no open takedowns" in _cli().stdout
     with transaction() as s:
@@ -281,17 +282,17 @@ def test_a_new_approved_version_replaces_the_website_row_and_she_sees_one_line(d
 
 
 def test_stopping_one_channel_takes_down_its_copies_only_and_refuses_new_uses(db_url, tmp_path):
-    receipt, who = _approved(use_excerpts=True)
+    receipt, who = _approved(channels=NEWSLETTER)
     _export(tmp_path)
     _record(receipt, who)
     with transaction() as s:
-        stop_channel(receipt.code, "excerpts", session=s)
+        stop_channel(receipt.code, "newsletter", session=s)
     assert _sync() == 1
     [task] = _tasks(receipt.story_id)
     with transaction() as s:
-        assert s.get(Distribution, task.distribution_id).channel == "excerpts"
+        assert s.get(Distribution, task.distribution_id).channel == "newsletter"
         audit = s.exec(select(AuditEvent).where(AuditEvent.action == "channel withdrawn")).one()
-    assert (audit.actor_kind, audit.detail) == ("patient", "channel excerpts")
+    assert (audit.actor_kind, audit.detail) == ("patient", "channel newsletter")
     with pytest.raises(ChannelNotConsented):
         _record(receipt, who, where="summer leaflet")
     with transaction() as s:  # then the website: the next export removes the file and its task
@@ -315,3 +316,13 @@ def test_exports_into_fresh_folders_keep_one_row_and_close_the_takedown(db_url, 
     _export(tmp_path / "zip-3")  # the story is no longer in the export: its copy is closed
     [task] = _tasks(receipt.story_id)
     assert task.done_at is not None and _rows(receipt.story_id)[0].end_reason == "removed"
+
+
+def test_a_use_in_the_excerpts_channel_must_name_the_excerpt_she_approved(db_url):
+    """Short excerpts are used only as the words she signed off, never as the whole story."""
+    receipt, who = _approved(use_excerpts=True)
+    with pytest.raises(InvalidInput, match="Excerpts page"):
+        _record(receipt, who, channel="excerpts")
+    assert _rows(receipt.story_id) == []
+    assert "excerpts" not in staff_takedowns.channel_labels(whole_story=True)
+    assert "excerpts" in staff_takedowns.channel_labels()

@@ -36,11 +36,14 @@ class Channel:
     key: str
     label: str
     consent_field: str | None = None  # None: a clinic-configured channel (`ConsentChannel`)
+    #: A use must name an excerpt she signed off (recorded on the Excerpts page), never the story.
+    needs_excerpt: bool = False
 
 
 BUILT_IN: tuple[Channel, ...] = (
     Channel(WEBSITE, "The clinic's website", "use_website"),
-    Channel(EXCERPTS, "Short excerpts in print and social media", "use_excerpts"),
+    Channel(EXCERPTS, "Short excerpts in print and social media", "use_excerpts",
+            needs_excerpt=True),
 )
 
 

@@ -30,7 +30,7 @@ from sqlmodel import Session, select
 from stories.audit import record, record_many
 from stories.detect import detect
 from stories.distribution import excerpts, takedowns
-from stories.distribution.channels import EXCERPTS, WEBSITE, require_channel
+from stories.distribution.channels import WEBSITE, channel, require_channel
 from stories.errors import InvalidInput
 from stories.events import Event
 from stories.export_formats import EXPORT_FORMATS
@@ -99,9 +99,12 @@ def record_use(story: Story, channel_key: str, where: str, used_on: date, note: 
     if used_on > today:
         raise InvalidInput("The date of use cannot be in the future.")
     require_channel(story, channel_key, today, session=session)
+    if channel(channel_key).needs_excerpt and excerpt is None:
+        raise InvalidInput("A use in this channel names the excerpt she approved: "
+                           "record it on the Excerpts page.")
     digest = story.signed_off_hash
     if excerpt is not None:
-        if channel_key != EXCERPTS:
+        if not channel(channel_key).needs_excerpt:
             raise InvalidInput("An excerpt is used only in the excerpts channel.")
         excerpts.require_usable(excerpt, story, today, session=session)
         digest = excerpt.content_hash
