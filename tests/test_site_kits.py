@@ -203,6 +203,7 @@ def test_the_moderation_policy_page_is_built_from_the_settings(kits, site):
     assert kits["results_vary"] in text
     assert f"within {get_settings().takedown_overdue_days} days" in text
     assert "stop one use of it" in text
+    assert "approved that passage word for word" in text
 
 
 class _Quiet(SimpleHTTPRequestHandler):

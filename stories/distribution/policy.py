@@ -44,6 +44,8 @@ def policy_text() -> str:
         "(names, places, dates, contact details), and we may correct spelling. The author "
         "approves the exact final text, word for word, before it is published. A story the "
         "clinic edited says so.",
+        "Short excerpts: when the author allowed them, we may quote a short passage of her "
+        "approved story, only after she has approved that passage word for word.",
         "We do not publish a story when:\n" + reasons,
         "Every story says whether its author has a connection with the clinic, such as:\n"
         + connections,
