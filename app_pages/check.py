@@ -40,6 +40,7 @@ from stories.config import (
     get_settings,
 )
 from stories.db import transaction
+from stories.distribution.patient import chosen_channels
 from stories.frontmatter import neutralize_value
 from stories.markup import render_diff_html, render_html
 from stories.patient import PatientView
@@ -47,6 +48,7 @@ from stories.patient import PatientView
 CODE_KEY = "patient_code"
 SHARE_PAGE = "app_pages/share.py"
 PENDING_RECEIPT = "share_receipt"  # set by the share page until she saved her code
+RENEWED_USES = "Your story stays allowed only in: {}."
 SLOWED = ("Several codes that did not match were tried from your connection within the last "
           "hour, so each new try waits a little longer (at most half a minute). The right code "
           "always opens.")
@@ -265,6 +267,9 @@ def reconfirm_yes(code: str) -> None:
         return
     st.markdown("**Yes, keep it published.** You renew your permission under the "
                 "authorization below; your other choices stay as they were.")
+    chosen = run(chosen_channels, code)
+    if chosen:
+        st.markdown(RENEWED_USES.format("; ".join(c.lower() for c in chosen)))
     with st.expander(f"Read the authorization you are renewing (version {terms.version})"):
         st.markdown(terms.body)  # the clinic's own, trusted text
     today = date.today()

@@ -115,11 +115,13 @@ def test_no_question_until_the_clinic_asks(db_url, moderator):
 
 
 def test_reconfirm_yes_renews_with_a_new_expiry(db_url, moderator):
-    receipt = f.submit()
+    receipt = f.submit(channels=["website", "newsletter"])
     f.to_approved(receipt, moderator)
     ask(receipt.story_id, moderator)
     at = open_story(receipt.code)
     assert ASK in screen_text(at)
+    assert ("Your story stays allowed only in: the clinic's website; the clinic's newsletter."
+            in screen_text(at))  # the uses she renews, as she chose them
     press(at, "Yes, keep it published")
     assert len(messages(at)) == 1 and "signature" in messages(at)[0]
     assert len(consents(receipt.story_id)) == 1
