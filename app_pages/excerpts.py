@@ -105,16 +105,21 @@ def propose_form(identity) -> None:
 
 
 def show_list(lines) -> None:
-    """Every excerpt with its status, whether it may be used today, and her comment."""
+    """Every excerpt in its words, with its status, whether it may be used today, her comment."""
     st.subheader("Excerpts")
     if not lines:
         st.caption("No excerpt has been proposed yet.")
         return
-    st.dataframe([{"excerpt": x.excerpt_id, "story": x.public_id, "status": x.status,
-                   "origin": "verbatim" if x.verbatim else "written",
-                   "usable today": "yes" if x.usable else x.why_not_usable,
-                   "uses": x.active_uses, "her comment": x.patient_comment, "words": x.text}
-                  for x in lines], hide_index=True)
+    for x in lines:
+        with st.container(border=True):
+            origin = "verbatim" if x.verbatim else "written by the clinic"
+            usable = "may be used today" if x.usable else f"not usable: {x.why_not_usable}"
+            st.markdown(f"**Excerpt {x.excerpt_id}** · story {x.public_id} · {x.status} · "
+                        f"{origin} · {usable} · uses out there: {x.active_uses}")
+            show_text(x.text, "blockquote", "excerpt")
+            if x.patient_comment:
+                st.caption("Her comment:")
+                show_text(x.patient_comment)
 
 
 def retire_form(identity, lines) -> None:

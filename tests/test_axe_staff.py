@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import point_at_fresh_database
 
+from moderation import excerpts as staff_excerpts
+from moderation import takedowns as staff_takedowns
 from stories import patient
 from stories.db import transaction
+from stories.models import Story
 from tests import factories as f
 from tests.browser_journey_util import (
     Visitor,
@@ -40,6 +44,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
 DESKTOP = {"width": 1440, "height": 900}
+EXCERPT = "I used a set of dilators every evening, starting with the smallest size."
 
 #: (axe rule id, data-testid of the Streamlit element the failing node is inside)
 #: -> why it is Streamlit's own markup, not ours.  Anything not listed fails.
@@ -108,6 +113,14 @@ def served(request, tmp_path_factory):
         gone = f.submit(title="Published then withdrawn", body=f.BODY + " Withdrawn later.")
         f.to_approved(gone, moderator)
         f.to_approved(f.submit(title="Published", body=f.BODY + " Still published."), moderator)
+        quoted = f.submit(title="Quoted", body=f.BODY + " Quoted later.",
+                          channels=["website", "excerpts", "newsletter"])
+        f.to_approved(quoted, moderator)
+        with transaction() as s:
+            public_id = s.get(Story, quoted.story_id).public_id
+            staff_excerpts.propose(public_id, EXCERPT, who=moderator, session=s)
+            staff_takedowns.record_use(public_id, "newsletter", "winter newsletter",
+                                       date.today(), who=moderator, session=s)
         with transaction() as s:
             patient.withdraw(gone.code, session=s)
         with launch_browser() as browser, running_app(workdir) as app:
@@ -192,5 +205,27 @@ def test_admin_page(served):
         page.get_by_role("button", name="Disable axe-moderator").wait_for()
         settle(page)
         assert our_violations(page) == []
+    finally:
+        person.close()
+
+
+def test_takedowns_page(served):
+    person = visitor(served)
+    try:
+        page = sign_in(person, "axe-moderator")
+        person.nav("Takedowns")
+        check(page, "Takedowns")
+        page.get_by_text("A use of a short excerpt is recorded on the Excerpts page").wait_for()
+    finally:
+        person.close()
+
+
+def test_excerpts_page(served):
+    person = visitor(served)
+    try:
+        page = sign_in(person, "axe-moderator")
+        person.nav("Excerpts")
+        check(page, "Excerpts")
+        assert page.get_by_text(EXCERPT).first.is_visible()  # the proposed words, as written
     finally:
         person.close()
