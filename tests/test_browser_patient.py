@@ -337,3 +337,37 @@ def test_axe_finds_no_violation_of_ours_on_any_patient_page(served):
     assert main_text(page).count("physiotherapy helped") == 1  # the text once, with changes
     found["sign-off"] = axe_violations(page)
     assert found == {name: [] for name in found}
+
+
+def test_on_a_phone_she_reads_an_excerpt_in_full_and_approves_it_by_keyboard(served):
+    """The words the clinic wants to quote are on her screen, whole, before she approves them."""
+    from moderation import excerpts as staff_excerpts
+    from stories.distribution.excerpts import for_patient
+
+    words = "The dilators and the physio finally helped, slowly, one week at a time."
+    moderator = f.staff("moderator", "excerpt-moderator")
+    receipt = f.submit(title="Quoted one day", body=f.BODY + " " + words,
+                       channels=["website", "excerpts"])
+    f.to_approved(receipt, moderator)
+    with transaction() as s:
+        public_id = s.get(Story, receipt.story_id).public_id
+        staff_excerpts.propose(public_id, words, who=moderator, session=s)
+
+    page = served.page(PHONE, "/check")
+    page.get_by_label("Receipt code").fill(receipt.code)
+    page.get_by_role("button", name="Open my story").click()
+    heading = page.get_by_role("heading", name="Short excerpts the clinic would like to use")
+    heading.wait_for()
+    settle(page)
+    quote = page.locator("blockquote.excerpt").filter(has_text=words)
+    quote.scroll_into_view_if_needed()
+    assert in_viewport(page, quote) and quote.inner_text().strip() == words
+    assert axe_violations(page) == []
+    approve = page.get_by_role("button", name="I approve this excerpt")
+    approve.focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("You approved the excerpt").wait_for()
+    assert page.get_by_text("Excerpts you approved").is_visible()
+    with transaction() as s:
+        assert for_patient(receipt.code, session=s)[0].status == "signed off"
+    page.context.close()
