@@ -24,8 +24,10 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from moderation.auth import COOKIE, StaffIdentity, identity_for, identity_for_sso
 from moderation.browser import BROWSER_COOKIE, DOWNLOADS, form_token
+from moderation.login import identity_for_sso
+from moderation.roles import StaffIdentity
+from moderation.sessions import COOKIE, identity_for
 from stories.clientaddr import client_address
 from stories.config import get_settings
 from stories.db import transaction

@@ -14,8 +14,8 @@ import streamlit as st
 
 from app_pages.common import age, require_staff, run, show_flash
 from app_pages.staff_ui import staff_page
-from moderation.auth import StaffIdentity
 from moderation.queue import QUEUE_STATUSES, expiring_rows, kind_words, queue, status_counts
+from moderation.roles import StaffIdentity
 from moderation.takedowns import open_tasks
 from stories.config import get_settings
 from stories.models import utcnow

@@ -30,7 +30,6 @@ from app_pages.common import (
 from app_pages.staff_ui import label_words, staff_page
 from moderation import admin as actions_admin
 from moderation import review as actions
-from moderation.auth import StaffIdentity
 from moderation.queue import (
     LEGEND,
     ReviewView,
@@ -39,6 +38,7 @@ from moderation.queue import (
     kind_words,
     review,
 )
+from moderation.roles import StaffIdentity
 from stories.config import (
     MAX_BODY_CHARS,
     MAX_COMMENT_CHARS,

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from moderation.auth import StaffIdentity, require
+from moderation.roles import StaffIdentity, require
 from stories.consent import Check, checks, consent_for
 from stories.detect.hints import Hint, hint_details
 from stories.errors import NotFound
