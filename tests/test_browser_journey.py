@@ -26,7 +26,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import point_at_fresh_database
 
 from stories.fields import clean_story
 from tests import factories as f
@@ -39,17 +38,16 @@ from tests.browser_journey_util import (
     choose_radio,
     click_button,
     front_matter,
-    launch_browser,
     main_text,
     menu_titles,
     open_expander,
     publish_screenshot,
+    served_app,
     settle,
     shoot,
     tick,
     zip_members,
 )
-from tests.server_util import running_app
 from tests.staff_browser_util import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
@@ -83,10 +81,8 @@ class Served:
 def served(request, tmp_path_factory):
     """A migrated database, `streamlit run server.py` on it, and Chromium."""
     workdir = tmp_path_factory.mktemp("browser-journey")
-    with pytest.MonkeyPatch.context() as mp:
-        point_at_fresh_database(request, workdir, mp.setenv)
-        with launch_browser() as browser, running_app(workdir) as app:  # skips without Chromium
-            yield Served(app, browser, workdir)
+    with served_app(request, workdir) as (browser, app):
+        yield Served(app, browser, workdir)
 
 
 def share_story(page, title: str, body: str, shot: str) -> str:

@@ -17,18 +17,16 @@ import urllib.request
 from urllib.parse import urljoin
 
 import pytest
-from conftest import point_at_fresh_database
 
 from tests import factories as f
 from tests.browser_journey_util import (
     Visitor,
     click_button,
-    launch_browser,
     main_text,
     menu_titles,
+    served_app,
     settle,
 )
-from tests.server_util import running_app
 from tests.staff_browser_util import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
@@ -40,11 +38,8 @@ SIGNATURE = "Philippa Z. Downloadwright"
 @pytest.fixture(scope="module")
 def served(request, tmp_path_factory):
     """A migrated database, `streamlit run server.py` on it, and Chromium."""
-    workdir = tmp_path_factory.mktemp("browser-sessions")
-    with pytest.MonkeyPatch.context() as mp:
-        point_at_fresh_database(request, workdir, mp.setenv)
-        with launch_browser() as browser, running_app(workdir) as app:  # skips without Chromium
-            yield browser, app
+    with served_app(request, tmp_path_factory.mktemp("browser-sessions")) as served:
+        yield served
 
 
 def visitor(served, name: str) -> Visitor:
