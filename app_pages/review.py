@@ -31,7 +31,7 @@ from app_pages.common import (
     show_html,
     show_text,
 )
-from app_pages.staff_ui import label_words, staff_page
+from app_pages.staff_ui import REVIEW_KEY, label_words, staff_page
 from moderation import admin as actions_admin
 from moderation import review as actions
 from moderation.queue import (
@@ -53,7 +53,6 @@ from stories.rejection import REASONS
 from stories.scans import field_text
 from stories.workflow import Action
 
-REVIEW_KEY = "review_story_id"
 EDIT_FOR = "review_edit_for"
 FIELD_WORDS = {"title": "the title", "body": "the story", "name": "the name shown"}
 REJECT_PENDING = "review_reject_pending"
