@@ -32,8 +32,9 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from app_pages.setup_code import SETUP_ANNOUNCED, announce_setup_code
-from moderation.auth import COOKIE, attempt_login, identity_for, logout, session_max_age
 from moderation.browser import BROWSER_COOKIE, DOWNLOADS, form_token_ok, new_browser_id
+from moderation.login import attempt_login
+from moderation.sessions import COOKIE, identity_for, logout, session_max_age
 from stories.db import transaction
 
 LOGIN_PAGE = "/login"

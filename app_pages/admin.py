@@ -13,7 +13,8 @@ from app_pages.common import act, flash, require_staff, run, show_flash
 from app_pages.staff_ui import staff_page
 from moderation import accounts as manage
 from moderation.accounts import add_staff_as
-from moderation.auth import MIN_PASSWORD, ROLES
+from moderation.passwords import MIN_PASSWORD
+from moderation.roles import ROLES
 
 ROLE_HELP = ("moderator: reviews stories · publisher: exports to the website · "
              "admin: everything, including accounts")

@@ -10,7 +10,7 @@ import streamlit as st
 
 from app_pages.common import flash, run, show_code_once
 from moderation import admin
-from moderation.auth import StaffIdentity
+from moderation.roles import StaffIdentity
 from stories.distribution import choice
 
 VERIFICATIONS = {

@@ -7,6 +7,9 @@
 * `show_html` / `show_text`: the only ways pages put untrusted words on
   screen (escaped, or sanitized HTML from `stories.markup`).
 * `flash` / `show_flash`: a message that survives one `st.rerun()`.
+* `act_on_click` / `refuse`: the body of a button callback (`on_click=`,
+  `args=` bound when the button is drawn), whose confirmation or refusal
+  `show_flash` shows in the run that follows.
 * `browser_id` / `post_button` / `private_download`: plain HTML forms that
   post to `server.py` routes, bound to this browser (staff login and logout,
   personal and staff-only downloads; see `moderation.browser`).
@@ -24,8 +27,10 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from moderation.auth import COOKIE, StaffIdentity, identity_for, identity_for_sso
 from moderation.browser import BROWSER_COOKIE, DOWNLOADS, form_token
+from moderation.login import identity_for_sso
+from moderation.roles import StaffIdentity
+from moderation.sessions import COOKIE, identity_for
 from stories.clientaddr import client_address
 from stories.config import get_settings
 from stories.db import transaction
@@ -35,6 +40,7 @@ T = TypeVar("T")
 log = logging.getLogger("stories.app")
 TOKEN_KEY = "staff_token"  # noqa: S105 (a session_state key, not a secret)
 _FLASH_KEY = "_flash"
+_REFUSAL_KEY = "_refusal"
 _STYLE = Path(__file__).with_name("style.css")
 GENERIC_FAILURE = (
     "Sorry, something went wrong on our side and nothing was saved. "
@@ -42,18 +48,25 @@ GENERIC_FAILURE = (
 )
 
 
-def _call(fn: Callable[..., T], args: tuple, kwargs: dict) -> tuple[bool, T | None]:
-    """Run `fn` in a transaction; (True, result) or (False, None) after an error."""
+def _outcome(fn: Callable[..., T], args: tuple, kwargs: dict) -> tuple[bool, T | None, str | None]:
+    """Run `fn` in a transaction: (True, result, None), or (False, None, what to tell her)."""
     try:
         with transaction() as session:
-            return True, fn(*args, session=session, **kwargs)
+            return True, fn(*args, session=session, **kwargs), None
     except StoryError as exc:
-        st.error(str(exc))
+        return False, None, str(exc)
     except Exception as exc:  # never a traceback (or story text) for visitors
         log.error("service call %s failed: %s", getattr(fn, "__name__", "?"),
                   type(exc).__name__)
-        st.error(GENERIC_FAILURE)
-    return False, None
+        return False, None, GENERIC_FAILURE
+
+
+def _call(fn: Callable[..., T], args: tuple, kwargs: dict) -> tuple[bool, T | None]:
+    """Run `fn` in a transaction; (True, result) or (False, None) after an error (shown)."""
+    ok, result, error = _outcome(fn, args, kwargs)
+    if error:
+        st.error(error)
+    return ok, result
 
 
 def run(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
@@ -243,12 +256,38 @@ def seen_revision(scope: str, story: object, current: str) -> str:
 
 
 def flash(message: str) -> None:
-    """Keep a success message for the next run (use before `st.rerun()`)."""
+    """Keep a success message for the next run (use before `st.rerun()`, or in a callback)."""
     st.session_state[_FLASH_KEY] = message
 
 
+def refuse(message: str) -> None:
+    """In a callback: keep why nothing was done, for `show_flash` to show as an error."""
+    st.session_state[_REFUSAL_KEY] = message
+
+
+def act_on_click(done: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+    """The body of a button callback: call service `fn` and keep how it went.
+
+    Pass it (or a page's wrapper) as `on_click=` with `args=` bound when the
+    button is drawn, so the action names what was on screen (for example the
+    revision hash: a story changed since is refused by the service's
+    compare-and-set, not by bookkeeping in the session).  Streamlit runs a
+    callback before the page's script, where `st.rerun` does nothing; so the
+    confirmation `done` (or the refusal) waits for `show_flash`.
+    """
+    ok, _, error = _outcome(fn, args, kwargs)
+    if ok:
+        flash(done)
+    else:
+        refuse(error or GENERIC_FAILURE)
+    return ok
+
+
 def show_flash() -> None:
-    """Show, once, the message kept by `flash`."""
+    """Show, once, the message kept by `flash` and the refusal kept by `refuse`."""
+    refusal = st.session_state.pop(_REFUSAL_KEY, None)
+    if refusal:
+        st.error(refusal)
     message = st.session_state.pop(_FLASH_KEY, None)
     if message:
         st.success(message)

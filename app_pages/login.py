@@ -27,7 +27,11 @@ from app_pages.common import (
     sso_signed_in,
 )
 from app_pages.staff_ui import staff_page
-from moderation.auth import GENERIC_LOGIN_ERROR, MIN_PASSWORD, create_first_admin, logout, staff_count
+from moderation.accounts import staff_count
+from moderation.login import GENERIC_LOGIN_ERROR
+from moderation.passwords import MIN_PASSWORD
+from moderation.sessions import logout
+from moderation.setup_code import create_first_admin
 
 FAILED = GENERIC_LOGIN_ERROR
 OUTCOMES = {  # `?signin=` set by server.py's redirect back here

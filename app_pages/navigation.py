@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from moderation.auth import StaffIdentity
+from moderation.roles import StaffIdentity
 
 PUBLIC = (
     ("app_pages/share.py", "Share your story", ":material/edit_note:"),

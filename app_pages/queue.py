@@ -13,15 +13,13 @@ from datetime import date
 import streamlit as st
 
 from app_pages.common import age, require_staff, run, show_flash
-from app_pages.staff_ui import staff_page
-from moderation.auth import StaffIdentity
+from app_pages.staff_ui import REVIEW_KEY, staff_page
 from moderation.queue import QUEUE_STATUSES, expiring_rows, kind_words, queue, status_counts
+from moderation.roles import StaffIdentity
 from moderation.takedowns import open_tasks
 from stories.config import get_settings
 from stories.models import utcnow
 from stories.workflow import Status
-
-REVIEW_KEY = "review_story_id"
 
 
 def finding_kinds(summary: str) -> str:

@@ -8,9 +8,13 @@ beside the list of findings, each in plain words and in context with its own
 Redact / Keep buttons named after the words they act on.  Edits, the diff,
 notes, consent and history follow.
 
-Every action sends the revision hash of the text the moderator was looking
-at (the one rendered on the previous run), so if someone changed the story
-in between, the service refuses with its "changed by someone else" message.
+The page gets plain read models (`moderation.queue.ReviewView`), never ORM
+rows.  Every action is a button callback whose arguments are bound when the
+button is drawn: the revision hash of the text on screen goes with it, so if
+someone changed the story in between, the service's compare-and-set refuses
+with its "changed by someone else" message.  A callback acts as the account
+signed in at the click (checked again then), not as the one that drew the
+button.
 """
 
 from __future__ import annotations
@@ -18,19 +22,18 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import (
-    act,
-    flash,
+    act_on_click,
+    current_identity,
+    refuse,
     require_staff,
     run,
-    seen_revision,
     show_flash,
     show_html,
     show_text,
 )
-from app_pages.staff_ui import label_words, staff_page
+from app_pages.staff_ui import REVIEW_KEY, label_words, staff_page
 from moderation import admin as actions_admin
 from moderation import review as actions
-from moderation.auth import StaffIdentity
 from moderation.queue import (
     LEGEND,
     ReviewView,
@@ -48,24 +51,22 @@ from stories.config import (
 from stories.markup import highlight_html, render_diff_html
 from stories.rejection import REASONS
 from stories.scans import field_text
+from stories.workflow import Action
 
-REVIEW_KEY = "review_story_id"
 EDIT_FOR = "review_edit_for"
 FIELD_WORDS = {"title": "the title", "body": "the story", "name": "the name shown"}
 REJECT_PENDING = "review_reject_pending"
 HOW = {"paper": "On paper (letter or form)", "phone": "By phone", "email": "By email"}
 
 
-def done(message: str) -> None:
-    """Confirm an action and reload the story."""
-    flash(message)
-    st.rerun()
+def _act(message: str, fn, *args, **kwargs) -> bool:
+    """Button callback: service `fn` as the account signed in now; `message` when done."""
+    return act_on_click(message, fn, *args, who=current_identity(), **kwargs)
 
 
 def action_button(where, label: str, key: str, message: str, fn, *args, **kwargs) -> None:
-    """A button that calls service `fn` and, when it went through, reloads."""
-    if where.button(label, key=key) and act(fn, *args, **kwargs):
-        done(message)
+    """A button whose callback calls service `fn` with the arguments bound now."""
+    where.button(label, key=key, on_click=_act, args=(message, fn, *args), kwargs=kwargs)
 
 
 def show_header(view: ReviewView) -> None:
@@ -158,14 +159,14 @@ def button_names(view: ReviewView) -> list[str]:
     return names
 
 
-def show_findings(view: ReviewView, who: StaffIdentity, expected: str) -> None:
+def show_findings(view: ReviewView, expected: str) -> None:
     """Each finding in context with Redact / Keep, and Redact-all per kind."""
     st.subheader(f"Detected identifiers ({len(view.findings)})")
     if not view.findings:
         st.caption("Nothing detected. Still read the text yourself.")
         return
-    can_redact = "edit" in view.actions
-    can_keep = "keep finding" in view.actions
+    can_redact = Action.EDIT in view.actions
+    can_keep = Action.KEEP_FINDING in view.actions
     story_id = view.story.id
     if can_redact:
         kinds = sorted({item.finding.kind for item in view.findings})
@@ -174,7 +175,7 @@ def show_findings(view: ReviewView, who: StaffIdentity, expected: str) -> None:
             count = sum(item.finding.kind == kind for item in view.findings)
             action_button(row, f"Redact all ({count}): {kind_words(kind)}",
                           f"review_redact_all_{kind}", f"Redacted all: {kind_words(kind)}.",
-                          actions.redact_findings, story_id, expected, kind=kind, who=who)
+                          actions.redact_findings, story_id, expected, kind=kind)
     for n, (item, named) in enumerate(zip(view.findings, button_names(view), strict=True)):
         f = item.finding
         with st.container(border=True):
@@ -183,11 +184,11 @@ def show_findings(view: ReviewView, who: StaffIdentity, expected: str) -> None:
             if can_redact:
                 action_button(buttons, f"Redact {named}", f"review_redact_{n}",
                               f"Redacted one: {kind_words(f.kind)}.", actions.redact_findings,
-                              story_id, expected, keys=[item.key], who=who)
+                              story_id, expected, keys=[item.key])
             if can_keep and not item.kept:
                 action_button(buttons, f"Keep {named}", f"review_keep_{n}",
                               f"Kept one as it is: {kind_words(f.kind)}.", actions.keep_finding,
-                              story_id, expected, item.key, who=who)
+                              story_id, expected, item.key)
 
 
 def show_diff(view: ReviewView) -> None:
@@ -203,26 +204,36 @@ def show_diff(view: ReviewView) -> None:
     show_html(render_diff_html(view.original.body, view.revision.body))
 
 
-def show_edit(view: ReviewView, who: StaffIdentity, expected: str) -> None:
+EDIT_FIELDS = ("review_edit_title", "review_edit_body", "review_edit_name")
+EDIT_KEEP = "review_edit_keep"  # a refused save keeps what the moderator typed
+
+
+def _save_edit(story_id: int, expected: str) -> None:
+    """Callback of "Save as a new revision": the form's fields against the text on screen."""
+    title, body, name = (st.session_state.get(key, "") for key in EDIT_FIELDS)
+    if not _act("Saved a new revision.", actions.edit, story_id, expected, title, body,
+                display_name=name):
+        st.session_state[EDIT_KEEP] = True
+
+
+def show_edit(view: ReviewView, expected: str) -> None:
     """A free edit of title and body, saved as a new revision."""
-    if "edit" not in view.actions:
+    if Action.EDIT not in view.actions:
         return
     marker = (view.story.id, view.revision.content_hash)
-    if st.session_state.get(EDIT_FOR) != marker and not st.session_state.get("review_edit_save"):
-        st.session_state["review_edit_title"] = view.revision.title
-        st.session_state["review_edit_body"] = view.revision.body
-        st.session_state["review_edit_name"] = view.revision.display_name
+    keep = st.session_state.pop(EDIT_KEEP, False)
+    if st.session_state.get(EDIT_FOR) != marker and not keep:
+        for key, value in zip(EDIT_FIELDS, (view.revision.title, view.revision.body,
+                                            view.revision.display_name), strict=True):
+            st.session_state[key] = value
         st.session_state[EDIT_FOR] = marker
     with st.expander("Edit the text"), st.form("review_edit"):
-        title = st.text_input("Title", max_chars=MAX_TITLE_CHARS, key="review_edit_title")
-        name = st.text_input("Shown on the website as (empty: Anonymous)",
-                             max_chars=MAX_DISPLAY_NAME_CHARS, key="review_edit_name")
-        body = st.text_area("Story", height=300, max_chars=MAX_BODY_CHARS,
-                            key="review_edit_body")
-        saved = st.form_submit_button("Save as a new revision", key="review_edit_save")
-    if saved and run(actions.edit, view.story.id, expected, title, body, who=who,
-                     display_name=name):
-        done("Saved a new revision.")
+        st.text_input("Title", max_chars=MAX_TITLE_CHARS, key="review_edit_title")
+        st.text_input("Shown on the website as (empty: Anonymous)",
+                      max_chars=MAX_DISPLAY_NAME_CHARS, key="review_edit_name")
+        st.text_area("Story", height=300, max_chars=MAX_BODY_CHARS, key="review_edit_body")
+        st.form_submit_button("Save as a new revision", key="review_edit_save",
+                              on_click=_save_edit, args=(view.story.id, expected))
 
 
 def show_consent(view: ReviewView) -> None:
@@ -242,47 +253,68 @@ def show_revisions(view: ReviewView) -> None:
                       for r in view.revisions], hide_index=True, width="stretch")
 
 
-def _message_action(view, who, expected, action: str, label: str, fn, required: bool) -> None:
+def _send_message(story_id: int, expected: str, action: Action, fn) -> None:
+    """Callback of a message form: the typed message, against the text on screen."""
+    message = st.session_state.get(f"review_{action}_message", "")
+    _act(f"Done: {action}.", fn, story_id, expected, message)
+
+
+def _message_action(view: ReviewView, expected: str, action: Action, label: str, fn,
+                    required: bool) -> None:
     """A form with a message for the patient and one button."""
     if action not in view.actions:
         return
     with st.form(f"review_{action}"):
         words = "Message to the patient" + ("" if required else " (optional)")
-        message = st.text_area(words, max_chars=MAX_COMMENT_CHARS, height=100)
-        pressed = st.form_submit_button(label, type="primary" if not required else "secondary")
-    if pressed and act(fn, view.story.id, expected, message, who=who):
-        done(f"Done: {action}.")
+        st.text_area(words, max_chars=MAX_COMMENT_CHARS, height=100,
+                     key=f"review_{action}_message")
+        st.form_submit_button(label, type="primary" if not required else "secondary",
+                              on_click=_send_message,
+                              args=(view.story.id, expected, action, fn))
 
 
-def show_decisions(view: ReviewView, who: StaffIdentity, expected: str) -> None:
+def show_decisions(view: ReviewView, expected: str) -> None:
     """The primary actions, at the top: start, approve, sign-off, changes, reject."""
     story_id = view.story.id
-    if "start review" in view.actions:
+    if Action.START_REVIEW in view.actions:
         action_button(st, "Start review", "review_start", "Review started.",
-                      actions.start_review, story_id, who=who)
-    if "approve" in view.actions:
+                      actions.start_review, story_id)
+    if Action.APPROVE in view.actions:
         action_button(st, "Approve for publication", "review_approve",
                       "Approved. It will be published at the next export.",
-                      actions.approve, story_id, expected, who=who)
-    forms = [(a, t) for a, t in (("send for sign-off", "Send for sign-off"),
-                                 ("request changes", "Request changes"), ("reject", "Reject"))
+                      actions.approve, story_id, expected)
+    forms = [(a, t) for a, t in ((Action.SEND_FOR_SIGNOFF, "Send for sign-off"),
+                                 (Action.REQUEST_CHANGES, "Request changes"),
+                                 (Action.REJECT, "Reject"))
              if a in view.actions]
     if not forms:
         return
     st.markdown("**Decide**")
     for (action, _), tab in zip(forms, st.tabs([t for _, t in forms]), strict=True):
         with tab:
-            if action == "send for sign-off":
-                _message_action(view, who, expected, action, "Send to the patient for sign-off",
+            if action == Action.SEND_FOR_SIGNOFF:
+                _message_action(view, expected, action, "Send to the patient for sign-off",
                                 actions.send_for_signoff, False)
-            elif action == "request changes":
-                _message_action(view, who, expected, action, "Request changes",
+            elif action == Action.REQUEST_CHANGES:
+                _message_action(view, expected, action, "Request changes",
                                 actions.request_changes, True)
             else:
-                show_reject(view, who, expected)
+                show_reject(view, expected)
 
 
-def show_reject(view: ReviewView, who: StaffIdentity, expected: str) -> None:
+def _forget_reject() -> None:
+    """Callback of "Cancel": drop the pending rejection."""
+    st.session_state.pop(REJECT_PENDING, None)
+
+
+def _reject(story_id: int, expected: str, reason: str) -> None:
+    """Callback of "Yes, reject": the chosen reason, against the text on screen."""
+    if _act("Rejected. The patient sees the reason on her Check my story page.",
+            actions.reject, story_id, expected, reason):
+        _forget_reject()
+
+
+def show_reject(view: ReviewView, expected: str) -> None:
     """Reject in two steps: choose a reason (none preselected), then confirm.
 
     The confirmation shows the sentence the patient will read on her page.
@@ -306,34 +338,33 @@ def show_reject(view: ReviewView, who: StaffIdentity, expected: str) -> None:
     st.warning(f"Reject this story? Reason: {chosen.staff} The patient will read on her "
                f"page: “{chosen.patient}” This cannot be undone here.")
     yes, no = st.columns(2)
-    if no.button("Cancel, keep the story", key="review_reject_cancel"):
-        st.session_state.pop(REJECT_PENDING, None)
-        st.rerun()
-    if yes.button("Yes, reject the story", type="primary", key="review_reject_confirm") and act(
-            actions.reject, story_id, expected, pending[1], who=who):
-        st.session_state.pop(REJECT_PENDING, None)
-        done("Rejected. The patient sees the reason on her Check my story page.")
+    no.button("Cancel, keep the story", key="review_reject_cancel", on_click=_forget_reject)
+    yes.button("Yes, reject the story", type="primary", key="review_reject_confirm",
+               on_click=_reject, args=(story_id, expected, pending[1]))
 
 
-def show_actions(view: ReviewView, who: StaffIdentity, expected: str) -> None:
+def _save_note(story_id: int) -> None:
+    """Callback of "Save note"."""
+    _act("Note saved.", actions.add_note, story_id, st.session_state.get("review_note_text", ""))
+
+
+def show_actions(view: ReviewView) -> None:
     """The other actions: a staff note, re-confirmation and a withdrawal by letter."""
     st.subheader("More actions")
-    story_id = view.story.id
-    if "note" in view.actions:
+    if Action.NOTE in view.actions:
         with st.form("review_note"):
-            note = st.text_area("Staff note (never shown to the patient or published)",
-                                value=view.story.staff_note, max_chars=MAX_COMMENT_CHARS)
-            pressed = st.form_submit_button("Save note")
-        if pressed and act(actions.add_note, story_id, note, who=who):
-            done("Note saved.")
-    show_reconfirm(view, who)
-    if "withdraw" in view.actions:
-        show_withdraw(view, who)
+            st.text_area("Staff note (never shown to the patient or published)",
+                         value=view.story.staff_note, max_chars=MAX_COMMENT_CHARS,
+                         key="review_note_text")
+            st.form_submit_button("Save note", on_click=_save_note, args=(view.story.id,))
+    show_reconfirm(view)
+    if Action.WITHDRAW in view.actions:
+        show_withdraw(view)
 
 
-def show_reconfirm(view: ReviewView, who: StaffIdentity) -> None:
+def show_reconfirm(view: ReviewView) -> None:
     """Whether the author was asked if she still stands by her story; ask her."""
-    if "request re-confirmation" not in view.actions:
+    if Action.REQUEST_RECONFIRMATION not in view.actions:
         return
     asked = view.story.reconfirm_requested_at
     st.markdown("**Re-confirmation by the author**")
@@ -342,23 +373,33 @@ def show_reconfirm(view: ReviewView, who: StaffIdentity) -> None:
     label = "Ask the author to re-confirm again" if asked else "Ask the author to re-confirm"
     action_button(st, label, "review_reconfirm",
                   "Asked. The author sees the question when she opens her story with her "
-                  "receipt code.", actions_admin.ask_reconfirmation, view.story.id, who=who)
+                  "receipt code.", actions_admin.ask_reconfirmation, view.story.id)
 
 
-def show_withdraw(view: ReviewView, who: StaffIdentity) -> None:
+def _withdraw(public_id: str) -> None:
+    """Callback of "Withdraw and erase": only with the box ticked; then leave the story."""
+    if not st.session_state.get("review_withdraw_sure"):
+        refuse("Please tick the box to confirm.")
+        return
+    how = st.session_state.get("review_withdraw_how")
+    reason = st.session_state.get("review_withdraw_reason", "")
+    if _act("Withdrawn; the text is erased.", actions.withdraw_for_patient, public_id, reason,
+            how):
+        st.session_state.pop(REVIEW_KEY, None)
+
+
+def show_withdraw(view: ReviewView) -> None:
     """Record a withdrawal that reached the clinic on paper, by phone or email."""
-    with st.expander("Record a withdrawal received on paper, by phone or email"):
-        with st.form("review_withdraw"):
-            how = st.selectbox("How did it reach the clinic?", list(HOW), format_func=HOW.get)
-            reason = st.text_input("Reference (not stored; do not write personal details)")
-            sure = st.checkbox("The patient asked to withdraw; erase the text now.")
-            pressed = st.form_submit_button("Withdraw and erase")
-        if pressed and not sure:
-            st.error("Please tick the box to confirm.")
-        elif pressed and act(actions.withdraw_for_patient, view.story.public_id, reason, how,
-                             who=who):
-            st.session_state.pop(REVIEW_KEY, None)
-            done("Withdrawn; the text is erased.")
+    with (st.expander("Record a withdrawal received on paper, by phone or email"),
+          st.form("review_withdraw")):
+        st.selectbox("How did it reach the clinic?", list(HOW), format_func=HOW.get,
+                     key="review_withdraw_how")
+        st.text_input("Reference (not stored; do not write personal details)",
+                      key="review_withdraw_reason")
+        st.checkbox("The patient asked to withdraw; erase the text now.",
+                    key="review_withdraw_sure")
+        st.form_submit_button("Withdraw and erase", on_click=_withdraw,
+                              args=(view.story.public_id,))
 
 
 def main() -> None:
@@ -375,17 +416,17 @@ def main() -> None:
     view = run(review, story_id, who=identity)
     if view is None:
         return
-    expected = seen_revision("review", story_id, view.revision.content_hash)
+    expected = view.revision.content_hash  # the text on screen: every action names it
     show_header(view)
-    show_decisions(view, identity, expected)
+    show_decisions(view, expected)
     text_column, findings_column = st.columns(2, gap="large")
     with text_column:
         show_text_panel(view)
     with findings_column:
-        show_findings(view, identity, expected)
+        show_findings(view, expected)
     show_diff(view)
-    show_edit(view, identity, expected)
-    show_actions(view, identity, expected)
+    show_edit(view, expected)
+    show_actions(view)
     show_consent(view)
     show_revisions(view)
 

@@ -8,7 +8,7 @@ admin on the "Staff login" page.
 
 from __future__ import annotations
 
-from moderation.auth import issue_setup_code
+from moderation.setup_code import issue_setup_code
 from stories.db import transaction
 
 SETUP_ANNOUNCED = "STORIES_SETUP_ANNOUNCED"

@@ -6,6 +6,8 @@
 * the styles it relies on (captions with at least 4.5:1 contrast, finding
   highlights with dark text, the legend) are in `style.css`, which the app
   adds to every page.
+* `REVIEW_KEY`: the one session-state key that says which story the Review
+  page shows.
 * `label_words(words)`: words from a story made safe for a widget label
   (Streamlit renders labels as Markdown), so buttons can say which words
   they act on ("Redact “dave” (a person's name)").
@@ -18,6 +20,7 @@ import re
 import streamlit as st
 
 SITE = "Clinic staff"
+REVIEW_KEY = "review_story_id"  # session state: the story the Review page shows (the queue sets it)
 _UNSAFE = re.compile(r"[^\w\s'’.,-]|_")
 MAX_LABEL_WORDS = 40
 

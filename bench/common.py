@@ -52,10 +52,10 @@ from stories.demo import forms  # noqa: E402
 from stories.detect import detect  # noqa: E402
 from stories.fields import clean_story  # noqa: E402
 from stories.identifiers import leftover_stamp  # noqa: E402
+from stories.intake import duplicate_key  # noqa: E402
 from stories.models import AuditEvent, Consent, Revision, Story  # noqa: E402
 from stories.redact import redact  # noqa: E402
 from stories.revisions import content_hash  # noqa: E402
-from stories.submission import duplicate_key  # noqa: E402
 
 QUEUE_MIX = {  # share of each status in a clinic that has been running for years
     "approved": 0.55, "rejected": 0.10, "withdrawn": 0.05, "expired": 0.05,

@@ -20,7 +20,8 @@ from common import ROOT, backend, bulk_seed, parser, temporary_database, timed, 
 from machine import describe
 
 from cli.cmd_demo import approve_all_the_way
-from moderation.auth import add_staff, attempt_login
+from moderation.accounts import add_staff
+from moderation.login import attempt_login
 from moderation.queue import queue, review, status_counts
 from stories.audit import verify_chain
 from stories.db import get_engine, transaction

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from moderation import admin
-from moderation.auth import service_account
+from moderation.service_accounts import service_account
 from stories.config import get_settings
 from stories.db import transaction
 from stories.importer import import_paths

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from moderation import review
-from moderation.auth import service_account
+from moderation.service_accounts import service_account
 from stories import patient
 from stories.db import transaction
 from stories.demo import choose_notices, forms

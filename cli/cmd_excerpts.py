@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from moderation.auth import service_account
+from moderation.service_accounts import service_account
 from moderation.excerpts import export, listing
 from stories.db import transaction
 

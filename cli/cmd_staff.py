@@ -13,7 +13,9 @@ import getpass
 import sys
 
 from moderation import accounts
-from moderation.auth import ROLES, add_staff, service_account
+from moderation.accounts import add_staff
+from moderation.roles import ROLES
+from moderation.service_accounts import service_account
 from stories.db import transaction
 from stories.errors import InvalidInput
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from moderation.auth import service_account
 from moderation.review import withdraw_for_patient
+from moderation.service_accounts import service_account
 from stories.audit import anchor, checkpoint_path, verify_anchored
 from stories.crypto import new_key
 from stories.db import transaction

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from moderation.auth import service_account
+from moderation.service_accounts import service_account
 from moderation.takedowns import open_tasks, record_taken_down
 from stories.db import transaction
 from stories.errors import InvalidInput

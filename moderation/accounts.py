@@ -1,7 +1,10 @@
-"""Account management for admins: disable, enable, unlock, reset a password, change a role.
+"""Staff accounts: creating them, and what admins do to them.
 
-The app's Admin page and `python -m stories staff ...` both call these.  Each
-action checks the admin permission itself, writes one audit row (the account
+`add_staff` creates an account (username and role rules, a hashed password);
+the setup code, the command line and `add_staff_as` (the Admin page) call it.
+The admin actions (disable, enable, unlock, reset a password, change a role)
+are called by the app's Admin page and `python -m stories staff ...`.  Each
+admin action checks the admin permission itself, writes one audit row (the account
 id and what changed: never a password or a hash) and runs in the caller's
 transaction.  Two rules protect the clinic from locking itself out or keeping
 a departed colleague in:
@@ -15,20 +18,52 @@ a departed colleague in:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from moderation import auth
-from moderation.auth import ROLES, StaffIdentity, require
+from moderation.passwords import check_password_rules, hash_password
+from moderation.roles import ROLES, StaffIdentity, require
+from moderation.service_accounts import SERVICE_PREFIX
+from moderation.sessions import revoke_sessions
 from stories.audit import lock_chain, record
 from stories.errors import InvalidInput, NotFound, StoryError
 from stories.events import Event
-from stories.models import StaffSession, StaffUser, utcnow
+from stories.models import StaffUser, utcnow
 
-SERVICE_PREFIX = "svc-"  # accounts that command-line actions act as: never managed here
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{2,63}$")  # an email works too (for SSO)
+
+
+def add_staff(username: str, password: str, role: str, *, session: Session,
+              by: int | None = None) -> StaffIdentity:
+    """Create an account (username lowercased); `by` is the admin who did, if any."""
+    username = (username or "").strip().lower()
+    if not _USERNAME.match(username):
+        raise InvalidInput("A username is 3-64 characters: a-z, 0-9, dot, dash, underscore, @, +.")
+    _check_role(role)
+    check_password_rules(password)
+    if session.exec(select(StaffUser).where(StaffUser.username == username)).first():
+        raise InvalidInput("That username is taken.")
+    user = StaffUser(username=username, password_hash=hash_password(password), role=role)
+    session.add(user)
+    session.flush()
+    record(session, actor_kind="staff" if by else "system", actor_id=by, action=Event.STAFF_ADD,
+           detail=f"staff {user.id} role {role}")
+    return StaffIdentity(user.id, user.username, user.role)
+
+
+def _check_role(role: str) -> None:
+    """Raise `InvalidInput` unless `role` is one of `ROLES`."""
+    if role not in ROLES:
+        raise InvalidInput(f"The role must be one of: {', '.join(ROLES)}.")
+
+
+def staff_count(*, session: Session) -> int:
+    """How many staff accounts exist (service accounts included)."""
+    return session.exec(select(func.count()).select_from(StaffUser)).one()
 
 
 class LastActiveAdmin(StoryError):
@@ -100,17 +135,6 @@ def _audit(session: Session, staff: StaffIdentity, action: Event, user: StaffUse
            detail=f"staff {user.id}" + (f" {detail}" if detail else ""))
 
 
-def revoke_sessions(staff_id: int, *, session: Session) -> int:
-    """End every live login session (and ticket) of one account; how many were live."""
-    now = utcnow()
-    rows = session.exec(select(StaffSession).where(StaffSession.staff_id == staff_id,
-                                                   StaffSession.revoked_at.is_(None))).all()
-    for row in rows:
-        row.revoked_at = now
-        session.add(row)
-    return len(rows)
-
-
 def disable(username: str, *, who: StaffIdentity | None, session: Session) -> int:
     """Switch an account off and end its sessions; returns how many sessions ended."""
     staff = require(who, "manage")
@@ -155,8 +179,8 @@ def reset_password(username: str, password: str, *, who: StaffIdentity | None,
     """
     staff = require(who, "manage")
     user = _account(username, session)
-    auth._check_password(password)
-    user.password_hash = auth._hasher.hash(password)
+    check_password_rules(password)
+    user.password_hash = hash_password(password)
     user.failed_logins, user.locked_until = 0, None
     session.add(user)
     ended = revoke_sessions(user.id, session=session)
@@ -167,8 +191,7 @@ def reset_password(username: str, password: str, *, who: StaffIdentity | None,
 def set_role(username: str, role: str, *, who: StaffIdentity | None, session: Session) -> None:
     """Give an account another role; the last active admin keeps hers."""
     staff = require(who, "manage")
-    if role not in ROLES:
-        raise InvalidInput(f"The role must be one of: {', '.join(ROLES)}.")
+    _check_role(role)
     user = _account(username, session)
     if user.role == role:
         raise InvalidInput(f"That account already has the role {role}.")
@@ -183,4 +206,4 @@ def add_staff_as(username: str, password: str, role: str, *, who: StaffIdentity 
                  session: Session) -> StaffIdentity:
     """`add_staff`, allowed to admins only, audited as done by `who`."""
     admin = require(who, "manage")
-    return auth.add_staff(username, password, role, session=session, by=admin.id)
+    return add_staff(username, password, role, session=session, by=admin.id)

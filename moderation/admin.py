@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from moderation.auth import StaffIdentity, require
+from moderation.roles import StaffIdentity, require
 from stories import authorization, receipts, reconfirm
 from stories.audit import record as audit
 from stories.errors import InvalidInput, NotFound

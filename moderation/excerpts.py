@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from moderation.auth import StaffIdentity, require
+from moderation.roles import StaffIdentity, require
 from moderation.takedowns import require_ledger_staff
 from stories.distribution import excerpt_export, excerpts, ledger
 from stories.distribution.channels import EXCERPTS, require_channel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from moderation.auth import StaffIdentity, require
+from moderation.roles import StaffIdentity, require
 from stories.notify import queue
 
 

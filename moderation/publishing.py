@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from moderation.auth import StaffIdentity, require
+from moderation.roles import StaffIdentity, require
 from stories.config import get_settings
 from stories.errors import InvalidInput
 from stories.export import ExportReport, export_site, file_name

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from moderation.auth import StaffIdentity, require
+from moderation.roles import StaffIdentity, require
 from stories.consent import Check, checks, consent_for
 from stories.detect.hints import Hint, hint_details
 from stories.errors import NotFound
@@ -70,18 +70,64 @@ def queue(statuses: list[str] | None = None, *, who: StaffIdentity | None, sessi
 
 
 @dataclass(frozen=True)
-class ReviewView:
-    """Everything the review screen shows for one story."""
+class StoryCard:
+    """The story's own fields the review screen shows (a plain copy, not the ORM row)."""
 
-    story: Story
-    revision: Revision
-    original: Revision
-    revisions: list[Revision]
-    findings: list[FieldFinding]
-    consent_checks: list[Check]
+    id: int
+    public_id: str
+    status: str
+    display_mode: str
+    tags: str
+    signed_off_hash: str | None
+    patient_comment: str
+    staff_note: str
+    reconfirm_requested_at: datetime | None
+
+    @classmethod
+    def of(cls, story: Story) -> StoryCard:
+        return cls(story.id, story.public_id, story.status, story.display_mode, story.tags,
+                   story.signed_off_hash, story.patient_comment, story.staff_note,
+                   story.reconfirm_requested_at)
+
+
+@dataclass(frozen=True)
+class RevisionText:
+    """One revision as the review screen shows it: its text and who made it when."""
+
+    number: int
+    title: str
+    body: str
+    display_name: str
+    content_hash: str
+    author_kind: str
+    summary: str
+    finding_summary: str
+    created_at: datetime
+
+    @classmethod
+    def of(cls, revision: Revision) -> RevisionText:
+        return cls(revision.number, revision.title, revision.body, revision.display_name,
+                   revision.content_hash, revision.author_kind, revision.summary,
+                   revision.finding_summary, revision.created_at)
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    """Everything the review screen shows for one story, as plain read-only values.
+
+    `revision.content_hash` is what the page hands back with every action, so
+    the service can refuse one taken on a screen that has since gone stale.
+    """
+
+    story: StoryCard
+    revision: RevisionText
+    original: RevisionText
+    revisions: tuple[RevisionText, ...]
+    findings: tuple[FieldFinding, ...]
+    consent_checks: tuple[Check, ...]
     signed_off_current: bool
-    actions: list[str]
-    hint_details: list[Hint]  # each warning with the body spans that triggered it
+    actions: frozenset[Action]  # what staff may do now (`Action` members)
+    hint_details: tuple[Hint, ...]  # each warning with the body spans that triggered it
 
     @property
     def hints(self) -> list[str]:
@@ -100,15 +146,15 @@ def review(story_id: int, *, who: StaffIdentity | None, session: Session) -> Rev
     body_findings = [f.finding for f in found if f.field == "body"]
     consent = consent_for(story, session=session)
     return ReviewView(
-        story=story,
-        revision=revision,
-        original=original_revision(story, session=session),
-        revisions=history(story, session=session),
-        findings=found,
-        consent_checks=checks(story, consent, utcnow().date(), session=session),
+        story=StoryCard.of(story),
+        revision=RevisionText.of(revision),
+        original=RevisionText.of(original_revision(story, session=session)),
+        revisions=tuple(RevisionText.of(r) for r in history(story, session=session)),
+        findings=tuple(found),
+        consent_checks=tuple(checks(story, consent, utcnow().date(), session=session)),
         signed_off_current=story.signed_off_hash == revision.content_hash,
-        actions=[a.value for a in allowed_actions(story.status, "staff") if a != Action.EXPIRE],
-        hint_details=hint_details(revision.body, body_findings),
+        actions=frozenset(a for a in allowed_actions(story.status, "staff") if a != Action.EXPIRE),
+        hint_details=tuple(hint_details(revision.body, body_findings)),
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from sqlmodel import Session, select
 
-from moderation.auth import StaffIdentity, require
+from moderation.roles import StaffIdentity, require
 from stories.config import MAX_DISPLAY_NAME_CHARS
 from stories.consent import require_publishable
 from stories.display_name import redact_display_name

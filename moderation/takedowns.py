@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from moderation.auth import StaffIdentity
+from moderation.roles import StaffIdentity
 from stories.consent import consent_for
 from stories.distribution import ledger, takedowns
 from stories.distribution.channels import channels, consented_channels

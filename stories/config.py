@@ -32,6 +32,7 @@ MAX_EMAIL_CHARS = 254
 MAX_SIGNATURE_CHARS = 120
 MAX_COMMENT_CHARS = 2_000
 MAX_TAGS = 5
+MAX_PAPER_REFERENCE_CHARS = 64  # an imported story's paper authorization reference
 
 DEFAULT_RESULTS_VARY = (
     "Individual results vary. This story describes one person's experience "

@@ -25,17 +25,15 @@ import yaml
 from sqlmodel import Session, select
 
 from stories import frontmatter, receipts
-from stories.audit import record
 from stories.authorization import PAPER_VERSION, text_hash
 from stories.choices import DEFAULT_TERM_DAYS, MATERIAL_CONNECTIONS, TOPICS
+from stories.config import MAX_PAPER_REFERENCE_CHARS
 from stories.distribution.channels import EXCERPTS, WEBSITE, allow_extra, channel, channels
 from stories.errors import InvalidInput, StoryError
-from stories.events import Event
 from stories.fields import clean_line, clean_story
-from stories.models import AuthorizationText, Consent, Story
-from stories.revisions import add_revision
-from stories.submission import INITIALS, display_name_for, duplicate_key, tags_for
-from stories.workflow import Status
+from stories.intake import NewStory, already_stored, create_story
+from stories.models import AuthorizationText, Consent, Revision
+from stories.submission import INITIALS, display_name_for, tags_for
 
 PAPER_TEXT = (
     "# Paper authorization\n\nThis story was published before the online process existed. "
@@ -86,15 +84,17 @@ def _paper_channels(item: dict) -> list[str]:
                                *listed]))
 
 
-def _consent(item: dict, story: Story, terms: AuthorizationText) -> Consent:
-    reference = clean_line(str(item.get("authorization_reference", "")), 64, "authorization_reference")
+def _consent(item: dict, terms: AuthorizationText) -> Consent:
+    """The paper authorization's consent, checked (the caller sets its `story_id`)."""
+    reference = clean_line(str(item.get("authorization_reference", "")), MAX_PAPER_REFERENCE_CHARS,
+                           "authorization_reference")
     signed = _date(item.get("authorization_date"), "authorization_date")
     expires = item.get("expires_on")
     material = str(item.get("material_connection", "none"))
     if material not in MATERIAL_CONNECTIONS:
         raise InvalidInput("material_connection must be one of: " + ", ".join(MATERIAL_CONNECTIONS))
     return Consent(
-        story_id=story.id, authorization_id=terms.id, authorization_version=terms.version,
+        authorization_id=terms.id, authorization_version=terms.version,
         authorization_sha256=terms.sha256, use_website=True,
         use_excerpts=EXCERPTS in _paper_channels(item),
         expires_on=(_date(expires, "expires_on") if expires
@@ -135,34 +135,29 @@ def import_item(item: dict, *, session: Session) -> tuple[str, str, str] | None:
     if not isinstance(item, dict):
         raise InvalidInput("Each item must be an object with title, body and consent fields.")
     title, body = clean_story(str(item.get("title", "")), str(item.get("body", "")))
-    key = duplicate_key(body)
-    if session.exec(select(Story.id).where(Story.duplicate_key == key)).first() is not None:
+    if already_stored(body, "import", session=session):
         return None
     mode, name = _shown_as(item.get("display_name"))
+    published = item.get("published_on")
+    new = NewStory(title=title, body=body, display_mode=mode, display_name=name,
+                   tags=_tags(item.get("tags")), origin="import",
+                   summary="imported from the website",
+                   published_on=_date(published, "published_on") if published else None)
+    consent = _consent(item, _paper_terms(session))
     code = receipts.new_code()
-    story = Story(public_id=receipts.public_id(), receipt_hash=receipts.code_hash(code),
-                  status=Status.SIGNED_OFF.value, display_mode=mode, tags=_tags(item.get("tags")),
-                  duplicate_key=key, origin="import",
-                  published_on=_date(item["published_on"], "published_on")
-                  if item.get("published_on") else None)
-    session.add(story)
-    session.flush()
-    terms = _paper_terms(session)
-    consent = _consent(item, story, terms)
+    story, _ = create_story(new, code, session=session, detail=_import_detail)
+    consent.story_id = story.id
     session.add(consent)
     session.flush()
     for key in _paper_channels(item):
         if channel(key).consent_field is None:
             allow_extra(consent, key, session=session)
-    revision = add_revision(story, title, body, session=session, author_kind="patient",
-                            display_name=name, summary="imported from the website", first=True)
-    story.current_revision_id, story.original_hash = revision.id, revision.content_hash
-    story.signed_off_hash = revision.content_hash  # she signed this text on paper
-    session.add(story)
-    record(session, actor_kind="system", action=Event.IMPORT, story_id=story.id, from_status=None,
-           to_status=story.status, revision_hash=revision.content_hash,
-           detail="paper authorization; findings " + (revision.finding_summary or "none"))
     return story.public_id, story.status, code
+
+
+def _import_detail(revision: Revision) -> str:
+    """The import's audit detail: the paper authorization and the kinds found, no words."""
+    return "paper authorization; findings " + (revision.finding_summary or "none")
 
 
 def read_items(path: Path) -> list[tuple[str, dict]]:

@@ -155,7 +155,7 @@ class StaffSession(SQLModel, table=True):
 
     The token lives in an HttpOnly cookie.  `expires_at` is the idle deadline,
     moved forward while the session is used; `created_at` plus the absolute
-    limit ends it regardless (see `moderation.auth`).  Only `kind="session"`
+    limit ends it regardless (see `moderation.sessions`).  Only `kind="session"`
     rows sign anyone in.
     """
 

@@ -7,13 +7,13 @@ stored exactly as she typed them ("I'm <not> okay", "2*3=6", "&lt;"), and
 markup is neutralised by escaping wherever text is shown or exported
 (`stories.markup`, `stories.sitemarkdown`, `stories.frontmatter`, the app's pages).  Everything
 (story, first revision, consent with the uses she ticked, audit event) is
-written in the caller's one transaction, and the receipt code is returned once
-and stored only as a hash.
+written in the caller's one transaction, through the one path that stores a
+new story (`stories.intake`), and the receipt code is returned once and stored
+only as a hash.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -21,7 +21,6 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from stories import authorization, crypto, ratelimit, receipts
-from stories.audit import lock_chain, record
 from stories.choices import (
     DEFAULT_TERM_DAYS,
     DISPLAY_MODES,
@@ -41,12 +40,11 @@ from stories.config import (
 from stories.distribution import choice
 from stories.errors import InvalidInput
 from stories.fields import clean_line, clean_story
+from stories.intake import NewStory, already_stored, create_story
 from stories.models import Consent, Story, utcnow
-from stories.revisions import add_revision
 from stories.textnorm import (
     normalize_line,
 )
-from stories.workflow import Action, Status
 
 INITIALS = re.compile(r"^(?:[^\W\d_]\.? ?){1,4}$")
 _PSEUDONYM = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '\-.])*$")
@@ -204,17 +202,8 @@ def _consent_fields(form: SubmissionForm, today: date, problems: _Problems) -> d
     }
 
 
-def duplicate_key(body: str) -> str:
-    """A fingerprint of the words alone (case and spacing ignored)."""
-    words = " ".join(body.casefold().split())
-    return hashlib.sha256(words.encode()).hexdigest()
-
-
-def _refuse_duplicate(key: str, session: Session) -> None:
-    query = select(Story.id).where(
-        Story.duplicate_key == key, Story.status != Status.WITHDRAWN.value
-    )
-    if session.exec(query).first() is not None:
+def _refuse_duplicate(body: str, session: Session) -> None:
+    if already_stored(body, "web", session=session):
         raise DuplicateStory(
             "This story has already reached us, so it was not sent again. " + receipts.LOST_CODE
         )
@@ -286,26 +275,12 @@ def submit_story(form: SubmissionForm, *, session: Session, code: str | None = N
     """
     checked = check_form(form, session=session)
     terms = checked["terms"]
-    key = duplicate_key(checked["body"])
-    lock_chain(session)  # two identical stories sent at once: the second sees the first
-    _refuse_duplicate(key, session)
+    _refuse_duplicate(checked["body"], session)  # two sent at once: the second sees the first
     code = _new_story_code(code, session)
-    story = Story(
-        public_id=receipts.public_id(),
-        receipt_hash=receipts.code_hash(code),
-        status=Status.SUBMITTED.value,
-        display_mode=form.display_mode,
-        tags=checked["tags"],
-        contact_email_enc=crypto.encrypt(checked["email"]),
-        duplicate_key=key,
-    )
-    session.add(story)
-    session.flush()
-    revision = add_revision(story, checked["title"], checked["body"], session=session,
-                            author_kind="patient", display_name=checked["display_name"],
-                            first=True)
-    story.current_revision_id = revision.id
-    story.original_hash = revision.content_hash
+    new = NewStory(title=checked["title"], body=checked["body"], display_mode=form.display_mode,
+                   display_name=checked["display_name"], tags=checked["tags"],
+                   contact_email_enc=crypto.encrypt(checked["email"]))
+    story, _ = create_story(new, code, session=session, detail=lambda _: f"authorization {terms.version}")
     consent = Consent(
         story_id=story.id,
         authorization_id=terms.id,
@@ -315,17 +290,6 @@ def submit_story(form: SubmissionForm, *, session: Session, code: str | None = N
         **checked["consent"],
     )
     choice.record_choice(consent, checked["channels"], session=session)
-    record(
-        session,
-        actor_kind="patient",
-        actor_id=None,
-        story_id=story.id,
-        action=Action.SUBMIT,
-        from_status=None,
-        to_status=story.status,
-        revision_hash=revision.content_hash,
-        detail=f"authorization {terms.version}",
-    )
     return Receipt(code=code, public_id=story.public_id, story_id=story.id)
 
 

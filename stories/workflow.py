@@ -4,7 +4,8 @@ Shaped like Discourse's `Reviewable`: an explicit status enum, one table of
 which action may move a story from which statuses to which, and `perform`,
 which checks the table and the story's version, changes state and writes the
 audit event in the caller's transaction.  An invalid move raises; it is never
-silently ignored.
+silently ignored.  Where a new story starts is a table too (`ENTRIES`, by how
+it arrived), applied by `enter`: no service chooses a status itself.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlmodel import Session
 
 from stories.audit import record
 from stories.errors import InvalidTransition, StaleRevision
-from stories.events import Action
+from stories.events import Action, Event
 from stories.models import Story, utcnow
 
 
@@ -86,6 +87,26 @@ TRANSITIONS: dict[Action, Rule] = {
 
 
 @dataclass(frozen=True)
+class Entry:
+    """How a new story enters the workflow: the event that records it, its first status,
+    who brings it in, and whether the text arrives signed off by its author."""
+
+    event: str  # an `Action` or `Event` member
+    to: Status
+    actor: str
+    signed_off: bool = False
+
+
+#: Where each way of arriving (`Story.origin`) puts a new story.  An import waits as
+#: "signed off": the paper authorization is the patient's sign-off of the text she signed,
+#: and a person still approves it before it is published.
+ENTRIES: dict[str, Entry] = {
+    "web": Entry(Action.SUBMIT, S.SUBMITTED, PATIENT),
+    "import": Entry(Event.IMPORT, S.SIGNED_OFF, SYSTEM, signed_off=True),
+}
+
+
+@dataclass(frozen=True)
 class Actor:
     """Who acts: a patient (by receipt code), a staff member, or the system."""
 
@@ -122,6 +143,15 @@ def check(story: Story, action: Action, actor: Actor) -> Rule:
             f"'{action}' is not possible while the story is {story.status}."
         )
     return rule
+
+
+def enter(story: Story, *, session: Session, revision_hash: str, detail: str = "") -> None:
+    """Audit a new story's arrival, in the status `ENTRIES` gave it (`stories.intake`)."""
+    entry = ENTRIES[story.origin]
+    if story.status != entry.to.value:
+        raise InvalidTransition(f"A new story from {story.origin!r} starts as {entry.to}.")
+    record(session, actor_kind=entry.actor, actor_id=None, story_id=story.id, action=entry.event,
+           from_status=None, to_status=story.status, revision_hash=revision_hash, detail=detail)
 
 
 def claim(story: Story, *, session: Session, **values) -> bool:

@@ -1,4 +1,7 @@
-"""Helpers for the real-browser journey (`test_browser_journey.py`); no tests of its own.
+"""Helpers for the real-browser tests (journey, sessions, patient, axe); no tests of its own.
+
+`served_app` gives a module its fresh database, `streamlit run server.py` on
+it and Chromium.
 
 Streamlit re-runs the whole script after every interaction, over a websocket,
 then draws the new elements.  `settle` waits until a run is over and every
@@ -13,12 +16,17 @@ import io
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+from conftest import point_at_fresh_database
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser_util import launch_chromium
+from tests.server_util import running_app
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts" / "browser"
@@ -52,6 +60,23 @@ _SETTLED = """
 def launch_browser():
     """Headless Debian Chromium (`browser_util.launch_chromium`, plus two quiet flags)."""
     return launch_chromium(("--disable-sync", "--disable-quic"))
+
+
+@contextmanager
+def served_app(request, workdir: Path,
+               setup: Callable[[pytest.MonkeyPatch], None] | None = None):
+    """A fresh, migrated database in `workdir`, the app served on it, and Chromium.
+
+    Yields (browser, app).  `setup(mp)` runs once the database exists and
+    before the server starts: extra settings (`mp.setenv`) and seed rows.  The
+    environment is restored afterwards; skipped with a message without Chromium.
+    """
+    with pytest.MonkeyPatch.context() as mp:
+        point_at_fresh_database(request, workdir, mp.setenv)
+        if setup is not None:
+            setup(mp)
+        with launch_browser() as browser, running_app(workdir) as app:
+            yield browser, app
 
 
 class Visitor:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from moderation import review
-from moderation.auth import StaffIdentity, add_staff
+from moderation.accounts import add_staff
+from moderation.roles import StaffIdentity
 from stories import patient
 from stories.db import transaction
 from stories.identifiers import findings_for

@@ -1,7 +1,8 @@
-"""Signing a staff member in from a real browser: one small helper, in one place.
+"""Signing a staff member in from a real browser: the one helper every browser test uses.
 
-The login flow is changing (sessions that survive a reload); when it does,
-this is the only function the staff browser tests need adapted.
+It types the username and password on "Staff login", presses Log in once and
+waits until the page says who is signed in (the session cookie is then set in
+this tab; see `server.py`).
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ from sqlmodel import select
 from test_cli import cli
 
 from moderation import accounts
-from moderation.auth import attempt_login, identity_for, login
+from moderation.login import attempt_login, login
+from moderation.sessions import identity_for
 from stories.db import transaction
 from stories.errors import InvalidInput, NotAuthorized, NotFound
 from stories.models import AuditEvent, StaffSession, StaffUser, utcnow
@@ -143,7 +144,7 @@ def test_only_admins_manage_accounts(db_url, fn, args):
 
 def test_service_accounts_and_unknown_names_are_not_managed(admin):
     with transaction() as s:
-        from moderation.auth import service_account
+        from moderation.service_accounts import service_account
         service_account("cli", session=s)
     for name in ("svc-cli", "nobody.here"):
         with pytest.raises(NotFound):

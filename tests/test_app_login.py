@@ -18,8 +18,12 @@ from test_app_support import (
 )
 
 from app_pages.navigation import visible_titles
-from moderation.auth import StaffIdentity, issue_setup_code, login, logout, staff_count
+from moderation.accounts import staff_count
 from moderation.browser import form_token
+from moderation.login import login
+from moderation.roles import StaffIdentity
+from moderation.sessions import logout
+from moderation.setup_code import issue_setup_code
 from stories.db import transaction
 
 pytestmark = pytest.mark.usefixtures("fast_hashing")

@@ -21,8 +21,8 @@ from test_app_support import (
 )
 
 from moderation import review
-from moderation.auth import identity_for
 from moderation.browser import DOWNLOADS
+from moderation.sessions import identity_for
 from stories import patient
 from stories.db import transaction
 from stories.identifiers import findings_for
@@ -242,7 +242,7 @@ def test_logged_out_token_no_longer_opens_staff_pages(moderator):
     receipt = f.submit(title="Secret title")
     at = open_review(moderator, receipt.story_id)
     with transaction() as s:
-        from moderation.auth import logout
+        from moderation.sessions import logout
         logout(at.session_state["staff_token"], session=s)
         assert identity_for(at.session_state["staff_token"], session=s) is None
     at.run()

@@ -16,8 +16,9 @@ from test_app_support import (
 )
 
 from moderation import review
-from moderation.auth import attempt_login, identity_for, login
+from moderation.login import attempt_login, login
 from moderation.queue import KIND_WORDS, LEGEND, in_context
+from moderation.sessions import identity_for
 from stories import patient
 from stories.db import transaction
 from stories.export import file_name

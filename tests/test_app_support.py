@@ -16,7 +16,8 @@ from factories import PASSWORD
 from streamlit.components.v2.component_manager import BidiComponentManager
 from streamlit.testing.v1 import AppTest
 
-from moderation import auth
+from moderation import passwords
+from moderation.login import login
 from stories.db import transaction
 from stories.distribution.channels import channels
 from stories.models import Story
@@ -34,7 +35,7 @@ def fast_hashing(monkeypatch):
 
     Use with `pytestmark = pytest.mark.usefixtures("fast_hashing")`.
     """
-    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024,
+    monkeypatch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024,
                                                         parallelism=1))
 
 
@@ -57,7 +58,7 @@ def app(page: str | None = None, who=None, **state) -> AppTest:
         at.session_state[key] = value
     if who is not None:
         with transaction() as s:
-            at.session_state["staff_token"] = auth.login(who.username, PASSWORD, session=s)
+            at.session_state["staff_token"] = login(who.username, PASSWORD, session=s)
     at.run()
     if page:
         at.switch_page(f"app_pages/{page}.py").run()

@@ -19,7 +19,6 @@ from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import point_at_fresh_database
 
 from moderation import excerpts as staff_excerpts
 from moderation import takedowns as staff_takedowns
@@ -31,12 +30,11 @@ from tests.browser_journey_util import (
     Visitor,
     act_and_wait,
     choose_option,
-    launch_browser,
     publish_screenshot,
+    served_app,
     settle,
     shoot,
 )
-from tests.server_util import running_app
 from tests.staff_browser_util import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
@@ -101,8 +99,8 @@ def our_violations(page) -> list[str]:
 def served(request, tmp_path_factory):
     """A migrated database with stories in every state the pages show, the app, Chromium."""
     workdir = tmp_path_factory.mktemp("axe-staff")
-    with pytest.MonkeyPatch.context() as mp:
-        point_at_fresh_database(request, workdir, mp.setenv)
+
+    def seed(mp) -> None:
         mp.setenv("STORIES_SITE_DIR", str(workdir / "site" / "_stories"))
         for role in ("moderator", "publisher", "admin"):
             f.staff(role, f"axe-{role}")
@@ -123,8 +121,9 @@ def served(request, tmp_path_factory):
                                        date.today(), who=moderator, session=s)
         with transaction() as s:
             patient.withdraw(gone.code, session=s)
-        with launch_browser() as browser, running_app(workdir) as app:
-            yield browser, app
+
+    with served_app(request, workdir, seed) as served:
+        yield served
 
 
 def visitor(served) -> Visitor:

@@ -26,7 +26,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import point_at_fresh_database
 
 from stories.fields import clean_story
 from tests import factories as f
@@ -39,17 +38,17 @@ from tests.browser_journey_util import (
     choose_radio,
     click_button,
     front_matter,
-    launch_browser,
     main_text,
     menu_titles,
     open_expander,
     publish_screenshot,
+    served_app,
     settle,
     shoot,
     tick,
     zip_members,
 )
-from tests.server_util import running_app
+from tests.staff_browser_util import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
@@ -82,19 +81,8 @@ class Served:
 def served(request, tmp_path_factory):
     """A migrated database, `streamlit run server.py` on it, and Chromium."""
     workdir = tmp_path_factory.mktemp("browser-journey")
-    with pytest.MonkeyPatch.context() as mp:
-        point_at_fresh_database(request, workdir, mp.setenv)
-        with launch_browser() as browser, running_app(workdir) as app:  # skips without Chromium
-            yield Served(app, browser, workdir)
-
-
-def login(visitor: Visitor, username: str):
-    """Sign in on "Staff login" with the factories' password."""
-    page = visitor.open("/login")
-    page.get_by_label("Username", exact=True).fill(username)
-    page.get_by_label("Password", exact=True).fill(f.PASSWORD)
-    click_button(page, "Log in", f"Signed in as {username}")
-    return page
+    with served_app(request, workdir) as (browser, app):
+        yield Served(app, browser, workdir)
 
 
 def share_story(page, title: str, body: str, shot: str) -> str:
@@ -170,7 +158,7 @@ def test_staff_login_survives_a_reload_through_the_httponly_cookie(served):
     f.staff("moderator", "mod-cookie")
     visitor = served.visitor("moderator with cookie")
     try:
-        page = login(visitor, "mod-cookie")
+        page = sign_in(visitor, "mod-cookie")
         assert "Queue" in menu_titles(page)
         cookies = {c["name"]: c for c in visitor.context.cookies()}
         assert "stories_staff" in cookies, cookies.keys()
@@ -208,7 +196,7 @@ def test_story_markup_never_runs_as_script(served):
         page = author.open("/")
         code = share_story(page, title, body, "xss")
         f.staff("moderator", "mod-markup")
-        page = login(moderator, "mod-markup")
+        page = sign_in(moderator, "mod-markup")
         moderator.nav("Queue")
         open_in_review(page, shown_title)
         page.get_by_role("heading", name="Current text").scroll_into_view_if_needed()
@@ -260,7 +248,7 @@ def test_patient_story_journey_from_sharing_to_withdrawal(served):
 
         # 2. A moderator logs in, opens the story from the queue, redacts, sends for sign-off.
         f.staff("moderator", "mod")
-        page = login(moderator, "mod")
+        page = sign_in(moderator, "mod")
         shoot(page, "02-moderator-signed-in")
         moderator.nav("Queue")
         page.get_by_role("heading", name="Moderation queue").wait_for()
@@ -330,7 +318,7 @@ def test_patient_story_journey_from_sharing_to_withdrawal(served):
 
         # 5. A publisher exports and downloads the zip.
         f.staff("publisher", "pub")
-        page = login(publisher, "pub")
+        page = sign_in(publisher, "pub")
         assert "Export" in menu_titles(page) and "Review" not in menu_titles(page)
         publisher.nav("Export")
         click_button(page, "Export now", re.compile(r"^1 stor(y|ies) exported"))

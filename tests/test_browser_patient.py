@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import point_at_fresh_database
 from sqlmodel import func, select
 
 from stories import receipts
@@ -28,14 +27,13 @@ from tests.browser_journey_util import (
     TIMEOUT_MS,
     XSS_HIT_TRAP,
     choose_radio,
-    launch_browser,
     main_text,
     publish_screenshot,
+    served_app,
     settle,
     shoot,
     tick,
 )
-from tests.server_util import running_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 
@@ -96,11 +94,8 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(request, tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("browser-patient")
-    with pytest.MonkeyPatch.context() as mp:
-        point_at_fresh_database(request, workdir, mp.setenv)
-        with launch_browser() as browser, running_app(workdir) as app:
-            yield Served(app, browser)
+    with served_app(request, tmp_path_factory.mktemp("browser-patient")) as (browser, app):
+        yield Served(app, browser)
 
 
 def picture(page, name: str, top=None) -> Path:

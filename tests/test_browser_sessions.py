@@ -17,18 +17,17 @@ import urllib.request
 from urllib.parse import urljoin
 
 import pytest
-from conftest import point_at_fresh_database
 
 from tests import factories as f
 from tests.browser_journey_util import (
     Visitor,
     click_button,
-    launch_browser,
     main_text,
     menu_titles,
+    served_app,
     settle,
 )
-from tests.server_util import running_app
+from tests.staff_browser_util import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
@@ -39,27 +38,13 @@ SIGNATURE = "Philippa Z. Downloadwright"
 @pytest.fixture(scope="module")
 def served(request, tmp_path_factory):
     """A migrated database, `streamlit run server.py` on it, and Chromium."""
-    workdir = tmp_path_factory.mktemp("browser-sessions")
-    with pytest.MonkeyPatch.context() as mp:
-        point_at_fresh_database(request, workdir, mp.setenv)
-        with launch_browser() as browser, running_app(workdir) as app:  # skips without Chromium
-            yield browser, app
+    with served_app(request, tmp_path_factory.mktemp("browser-sessions")) as served:
+        yield served
 
 
 def visitor(served, name: str) -> Visitor:
     browser, app = served
     return Visitor(browser, app.url, name)
-
-
-def login(person: Visitor, username: str):
-    """Type the username and password on "Staff login" and press Log in (one click)."""
-    page = person.open("/login")
-    page.get_by_label("Username", exact=True).fill(username)
-    page.get_by_label("Password", exact=True).fill(f.PASSWORD)
-    page.get_by_role("button", name="Log in", exact=True).click()
-    page.get_by_text(f"Signed in as {username}").wait_for()
-    settle(page)
-    return page
 
 
 def anonymous(url: str, data: bytes | None = None) -> str:
@@ -76,7 +61,7 @@ def test_login_sets_the_cookie_in_the_same_tab_and_survives_a_reload(served):
     person = visitor(served, "moderator")
     try:
         pages_before = len(person.context.pages)
-        page = login(person, "mod-reload")
+        page = sign_in(person, "mod-reload")
         assert len(person.context.pages) == pages_before  # no new tab
         assert "Queue" in menu_titles(page)
         cookies = {c["name"]: c for c in person.context.cookies()}
@@ -97,7 +82,7 @@ def test_logout_in_one_tab_signs_out_every_tab(served):
     f.staff("moderator", "mod-tabs")
     person = visitor(served, "moderator with two tabs")
     try:
-        first = login(person, "mod-tabs")
+        first = sign_in(person, "mod-tabs")
         second = person.context.new_page()
         second.goto(first.url.rsplit("/", 1)[0] + "/queue", wait_until="domcontentloaded")
         second.get_by_role("heading", name="Moderation queue").wait_for()
@@ -189,7 +174,7 @@ def test_the_export_zip_reaches_only_a_signed_in_publishers_browser(served):
     _, app = served
     publisher = visitor(served, "publisher")
     try:
-        page = login(publisher, "pub-zip")
+        page = sign_in(publisher, "pub-zip")
         publisher.nav("Export")
         click_button(page, "Export now", re.compile(r"^\d+ stor(y|ies) exported"))
         requested: list[str] = []

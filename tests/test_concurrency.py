@@ -19,8 +19,8 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from moderation import review
-from moderation.auth import StaffIdentity
 from moderation.queue import review as review_screen
+from moderation.roles import StaffIdentity
 from stories.audit import verify_chain
 from stories.db import transaction
 from stories.demo import forms

@@ -25,8 +25,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
 import cli
-from moderation.auth import StaffIdentity
 from moderation.queue import review as review_view
+from moderation.roles import StaffIdentity
 from stories import migrate
 from stories.audit import GENESIS, _digest, verify_chain
 from stories.db import engine_for, transaction

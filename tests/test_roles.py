@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from moderation import accounts, admin, publishing, queue, review
-from moderation.auth import StaffIdentity
+from moderation.roles import StaffIdentity
 from stories.db import transaction
 from stories.errors import NotAuthorized
 from tests import factories as f

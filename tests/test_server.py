@@ -9,8 +9,10 @@ from urllib.parse import urlencode
 
 import pytest
 
-from moderation import auth
 from moderation.browser import form_token
+from moderation.login import login
+from moderation.sessions import identity_for
+from moderation.setup_code import create_first_admin
 from stories.db import transaction
 from tests import factories as f
 from tests.server_util import running_app
@@ -49,7 +51,7 @@ def test_setup_code_is_printed_on_the_console_at_start(app):
     match = re.search(r"one-time code:\s+(\S+)", console)
     assert match, console[-2000:]
     with transaction() as s:
-        admin = auth.create_first_admin(match.group(1), "first-admin", f.PASSWORD, session=s)
+        admin = create_first_admin(match.group(1), "first-admin", f.PASSWORD, session=s)
     assert admin.role == "admin"
 
 
@@ -94,7 +96,7 @@ def test_login_post_sets_an_httponly_strict_session_cookie(app):
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Max-Age=28800" in cookie
     value = cookie.split(";")[0].split("=", 1)[1]
     with transaction() as s:
-        assert auth.identity_for(value, session=s).username == "mod"
+        assert identity_for(value, session=s).username == "mod"
 
 
 def test_wrong_password_gets_the_generic_outcome_and_no_cookie(app):
@@ -124,30 +126,30 @@ def test_a_login_post_not_bound_to_the_sending_browser_signs_nobody_in(app, case
 def test_logout_route_revokes_the_session_and_clears_the_cookie(app):
     f.staff("moderator", "mod")
     with transaction() as s:
-        token = auth.login("mod", f.PASSWORD, session=s)
+        token = login("mod", f.PASSWORD, session=s)
     browser = _browser(app)
     refused = _post(app, "/auth/logout", {"form_token": "forged"}, browser=browser, staff=token)
     assert refused.headers["Location"] == "/login"
     with transaction() as s:
-        assert auth.identity_for(token, session=s) is not None  # a forged form does nothing
+        assert identity_for(token, session=s) is not None  # a forged form does nothing
     response = _post(app, "/auth/logout", {"form_token": form_token(browser, "logout")},
                      browser=browser, staff=token)
     assert response.status == 303 and response.headers["Location"] == "/login?signin=out"
     assert 'stories_staff=""' in response.headers["Set-Cookie"]
     with transaction() as s:
-        assert auth.identity_for(token, session=s) is None
+        assert identity_for(token, session=s) is None
 
 
 def test_the_old_ticket_and_get_routes_sign_nobody_in_or_out(app):
     f.staff("moderator", "mod")
     with transaction() as s:
-        token = auth.login("mod", f.PASSWORD, session=s)
+        token = login("mod", f.PASSWORD, session=s)
     cookie = {"Cookie": f"stories_staff={token}"}
     for path in ("/auth/complete?ticket=x", "/auth/logout", "/auth/login"):
         response = _get(urllib.request.Request(app.url + path, headers=cookie))
         assert "stories_staff=" not in (response.headers["Set-Cookie"] or "")
     with transaction() as s:
-        assert auth.identity_for(token, session=s) is not None
+        assert identity_for(token, session=s) is not None
 
 
 def test_a_download_token_nobody_offered_gets_no_file(app):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from moderation import auth
+from moderation.login import identity_for_sso
 from stories.db import transaction
 from tests import factories as f
 from tests.test_app_support import APP
@@ -21,11 +21,11 @@ AUTH_SECRETS = {
 def test_sso_user_gets_only_the_role_of_a_matching_active_account(db_url):
     f.staff("moderator", "nurse.kelly@clinic.example")
     with transaction() as s:
-        who = auth.identity_for_sso("Nurse.Kelly@clinic.example", True, session=s)
+        who = identity_for_sso("Nurse.Kelly@clinic.example", True, session=s)
         assert who.role == "moderator"
-        assert auth.identity_for_sso("nurse.kelly@clinic.example", False, session=s) is None
-        assert auth.identity_for_sso("stranger@clinic.example", True, session=s) is None
-        assert auth.identity_for_sso(None, True, session=s) is None
+        assert identity_for_sso("nurse.kelly@clinic.example", False, session=s) is None
+        assert identity_for_sso("stranger@clinic.example", True, session=s) is None
+        assert identity_for_sso(None, True, session=s) is None
 
 
 def test_login_page_offers_sso_only_when_configured(db_url, monkeypatch):
