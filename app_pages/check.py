@@ -16,12 +16,12 @@ import streamlit as st
 
 from app_pages.common import (
     act,
+    act_on_click,
     browser_id,
     client_key,
     flash,
     private_download,
     run,
-    seen_revision,
     show_flash,
     show_html,
     show_text,
@@ -144,10 +144,11 @@ def show_title_as_published(title: str) -> None:
         show_text(published, "p", "published-title")
 
 
-def show_proposal(code: str, view: PatientView, seen: str) -> None:
+def show_proposal(code: str, view: PatientView) -> None:
     """The exact proposed text, the changes from hers, approve or decline.
 
-    Both answers name `seen`, the text on her screen when she clicked.
+    Both answers are callbacks bound to the hash of the text drawn on her
+    screen, so a text changed since is refused by the service, never approved unseen.
     """
     st.subheader("The text we would like to publish")
     marked = st.toggle("Mark what the clinic changed from what you wrote", value=True,
@@ -164,17 +165,22 @@ def show_proposal(code: str, view: PatientView, seen: str) -> None:
             show_text(f"Shown as: {shown_as(view.shown_as)}")
             show_html(render_html(view.body))
     show_title_as_published(view.title)
-    approve = st.button("I approve this exact text", type="primary", key="check_signoff")
-    if approve and act(patient.sign_off, code, seen):
-        flash("Thank you. You approved the text; the clinic will publish it soon.")
-        st.rerun()
+    st.button("I approve this exact text", type="primary", key="check_signoff",
+              on_click=act_on_click, args=(SIGNED_OFF, patient.sign_off, code, view.revision_hash))
     with st.form("check_decline"):
-        comment = st.text_area("Not happy with it? Tell the clinic what you would like "
-                               "instead (optional)", max_chars=MAX_COMMENT_CHARS)
-        declined = st.form_submit_button("Decline")
-    if declined and act(patient.decline, code, seen, comment):
-        flash("You declined the proposed text. The clinic will read your comment.")
-        st.rerun()
+        st.text_area("Not happy with it? Tell the clinic what you would like instead (optional)",
+                     max_chars=MAX_COMMENT_CHARS, key=DECLINE_COMMENT)
+        st.form_submit_button("Decline", on_click=decline, args=(code, view.revision_hash))
+
+
+SIGNED_OFF = "Thank you. You approved the text; the clinic will publish it soon."
+DECLINE_COMMENT = "check_decline_comment"
+
+
+def decline(code: str, shown_hash: str) -> None:
+    """Callback: decline the text whose hash was on her screen, with her comment."""
+    act_on_click("You declined the proposed text. The clinic will read your comment.",
+                 patient.decline, code, shown_hash, st.session_state.get(DECLINE_COMMENT, ""))
 
 
 def show_edit(code: str, view: PatientView) -> None:
@@ -310,11 +316,10 @@ def show_story(code: str) -> None:
     if view is None:
         close_story()
         return
-    seen = seen_revision("patient", view.public_id, view.revision_hash)
     show_status(view)
     show_reconfirm(code, view)
     if view.status == "awaiting sign-off":
-        show_proposal(code, view, seen)
+        show_proposal(code, view)
     elif view.status == "changes requested":
         show_edit(code, view)
     elif view.status != "withdrawn":

@@ -242,19 +242,6 @@ def require_staff(permission: str) -> StaffIdentity:
     return identity
 
 
-def seen_revision(scope: str, story: object, current: str) -> str:
-    """The revision hash this visitor saw on the previous run (else `current`).
-
-    Buttons act on the run after the click, when the story was loaded again:
-    actions must name the text that was on screen, so a change in between is
-    refused as stale instead of being approved unseen.  Remembers `current`.
-    """
-    key = f"_seen_{scope}"
-    previous = st.session_state.get(key)
-    st.session_state[key] = (story, current)
-    return previous[1] if previous and previous[0] == story else current
-
-
 def flash(message: str) -> None:
     """Keep a success message for the next run (use before `st.rerun()`, or in a callback)."""
     st.session_state[_FLASH_KEY] = message

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from moderation.service_accounts import service_account
 from moderation.excerpts import export, listing
+from moderation.service_accounts import service_account
 from stories.db import transaction
 
 
