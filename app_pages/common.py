@@ -230,13 +230,13 @@ def sso_identity() -> StaffIdentity | None:
     return run(identity_for_sso, email, bool(st.user.get("email_verified", True)))
 
 
-def require_staff(permission: str) -> StaffIdentity:
-    """Stop the page unless a signed-in account holds `permission`."""
+def require_staff(*permissions: str) -> StaffIdentity:
+    """Stop the page unless a signed-in account holds one of `permissions`."""
     identity = current_identity()
     if identity is None:
         st.error("Please sign in on the Staff login page to see this page.")
         st.stop()
-    if not identity.can(permission):
+    if not any(identity.can(p) for p in permissions):
         st.error("Your account is not allowed to see this page.")
         st.stop()
     return identity

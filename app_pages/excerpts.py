@@ -19,9 +19,9 @@ import streamlit as st
 
 from app_pages.common import (
     attempt,
-    current_identity,
     flash,
     private_download,
+    require_staff,
     run,
     show_flash,
     show_html,
@@ -38,18 +38,6 @@ from stories.markup import render_html
 TITLE = "Excerpts"
 _CLEAR = "_excerpt_clear"  # set after a proposal: empty the text box on the next run
 RETIRABLE = (ExcerptStatus.PROPOSED.value, ExcerptStatus.SIGNED_OFF.value)
-
-
-def require_excerpt_staff():
-    """Stop the page unless the account may review or publish."""
-    identity = current_identity()
-    if identity is None:
-        st.error("Please sign in on the Staff login page to see this page.")
-        st.stop()
-    if not (identity.can("review") or identity.can("export")):
-        st.error("Your account is not allowed to see this page.")
-        st.stop()
-    return identity
 
 
 def show_preview(identity, public_id: str, text: str) -> None:
@@ -178,7 +166,7 @@ def excerpts_file(identity) -> str:
 def main() -> None:
     """Render the page."""
     staff_page(TITLE, wide=True)
-    identity = require_excerpt_staff()
+    identity = require_staff("review", "export")
     st.title(TITLE)
     show_flash()
     if identity.can("review"):

@@ -14,24 +14,12 @@ from datetime import date
 
 import streamlit as st
 
-from app_pages.common import attempt, current_identity, flash, run, show_flash
+from app_pages.common import attempt, flash, require_staff, run, show_flash
 from app_pages.staff_ui import staff_page
 from moderation import takedowns
 from stories.distribution.ledger import MAX_NOTE, MAX_WHERE
 
 TITLE = "Takedowns"
-
-
-def require_ledger_staff():
-    """Stop the page unless the account may review or publish."""
-    identity = current_identity()
-    if identity is None:
-        st.error("Please sign in on the Staff login page to see this page.")
-        st.stop()
-    if not (identity.can("review") or identity.can("export")):
-        st.error("Your account is not allowed to see this page.")
-        st.stop()
-    return identity
 
 
 def _place(task) -> str:
@@ -118,7 +106,7 @@ def use_form(identity) -> None:
 def main() -> None:
     """Render the page."""
     staff_page(TITLE, wide=True)
-    identity = require_ledger_staff()
+    identity = require_staff("review", "export")
     st.title(TITLE)
     show_flash()
     lines = run(takedowns.open_tasks, who=identity)
