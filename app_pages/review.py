@@ -283,6 +283,12 @@ def show_decisions(view: ReviewView, expected: str) -> None:
         action_button(st, "Approve for publication", "review_approve",
                       "Approved. It will be published at the next export.",
                       actions.approve, story_id, expected)
+    if Action.REOPEN in view.actions:
+        st.caption("This story was rejected. Reopening it takes it back into review; the "
+                   "patient sees on her page that the clinic is reviewing it again.")
+        action_button(st, "Reopen for review", "review_reopen",
+                      "Reopened. The story is in review again.", actions.reopen, story_id,
+                      expected)
     forms = [(a, t) for a, t in ((Action.SEND_FOR_SIGNOFF, "Send for sign-off"),
                                  (Action.REQUEST_CHANGES, "Request changes"),
                                  (Action.REJECT, "Reject"))
@@ -336,7 +342,8 @@ def show_reject(view: ReviewView, expected: str) -> None:
         return
     chosen = REASONS[pending[1]]
     st.warning(f"Reject this story? Reason: {chosen.staff} The patient will read on her "
-               f"page: “{chosen.patient}” This cannot be undone here.")
+               f"page: “{chosen.patient}” You can reopen it later from this page while its text is "
+               "kept.")
     yes, no = st.columns(2)
     no.button("Cancel, keep the story", key="review_reject_cancel", on_click=_forget_reject)
     yes.button("Yes, reject the story", type="primary", key="review_reject_confirm",

@@ -212,6 +212,22 @@ def reject(story_id: int, expected_hash: str, reason: str, *, who: StaffIdentity
             changes={"rejection_reason": reason})
 
 
+def reopen(story_id: int, expected_hash: str, *, who: StaffIdentity | None,
+           session: Session) -> None:
+    """Undo a rejection: the story goes back to review (its reason is cleared).
+
+    Only while its words are kept: after the retention purge there is nothing
+    left to review.
+    """
+    staff, story = _load(story_id, who, session)
+    if story.erased_at is not None:
+        raise InvalidInput("Its text was erased after the retention period, so it cannot be "
+                           "reviewed again.")
+    revision = require_current(story, expected_hash, session=session)
+    perform(story, Action.REOPEN, Actor.staff(staff.id), session=session,
+            revision_hash=revision.content_hash, changes={"rejection_reason": None})
+
+
 def withdraw_for_patient(public_id: str, reason: str, how: str = "paper", *,
                          who: StaffIdentity | None, session: Session) -> None:
     """Record a withdrawal that reached the clinic on paper or by phone."""

@@ -38,6 +38,7 @@ class Action(StrEnum):
     DECLINE = "decline"
     APPROVE = "approve"
     REJECT = "reject"
+    REOPEN = "reopen"  # a rejection undone: back to review while the text is kept
     WITHDRAW = "withdraw"
     EXPIRE = "expire"
     REQUEST_RECONFIRMATION = "request re-confirmation"

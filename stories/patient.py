@@ -41,6 +41,7 @@ TIMELINE_WORDS = {
     "approve": "The clinic approved it for publication.",
     "publish": "Your story appeared on the clinic's website.",
     "reject": "The clinic decided not to publish it.",
+    "reopen": "The clinic took back its decision and is reviewing your story again.",
     "withdraw": "The story was withdrawn and its text erased.",
     "expire": "Your authorization expired; the story was taken down.",
     "request re-confirmation": "The clinic asked whether you still stand by your story.",

@@ -73,6 +73,7 @@ TRANSITIONS: dict[Action, Rule] = {
                          voids_signoff=True),
     Action.APPROVE: Rule(frozenset({S.SIGNED_OFF}), S.APPROVED, frozenset({STAFF})),
     Action.REJECT: Rule(OPEN | {S.CHANGES_REQUESTED}, S.REJECTED, frozenset({STAFF})),
+    Action.REOPEN: Rule(frozenset({S.REJECTED}), S.IN_REVIEW, frozenset({STAFF})),
     Action.WITHDRAW: Rule(ALL - {S.WITHDRAWN}, S.WITHDRAWN, frozenset({PATIENT, STAFF})),
     Action.EXPIRE: Rule(
         OPEN | {S.APPROVED, S.CHANGES_REQUESTED}, S.EXPIRED, frozenset({SYSTEM, STAFF})

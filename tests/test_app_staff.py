@@ -166,6 +166,13 @@ def test_reject_with_a_reason(moderator):
     press(at, "Yes, reject the story")
     saved = story(receipt.story_id)
     assert saved.status == "rejected" and saved.rejection_reason == "off-topic"
+    at = open_review(moderator, receipt.story_id)  # a mistake: undone from the same screen
+    assert not [b for b in at.button if b.label == "Approve for publication"]
+    press(at, "Reopen for review")
+    assert not messages(at)
+    saved = story(receipt.story_id)
+    assert saved.status == "in review" and saved.rejection_reason is None
+    assert any("in review again" in m for m in messages(at, "success"))
 
 
 def test_note_and_paper_withdrawal(moderator):

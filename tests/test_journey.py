@@ -214,3 +214,33 @@ def test_reject_needs_a_listed_reason(db_url):
     with transaction() as s:
         review.reject(receipt.story_id, digest, "off-topic", who=mod, session=s)
     assert f.status(receipt.story_id) == "rejected"
+
+
+def test_a_rejection_is_undone_by_reopening_while_the_text_is_kept(db_url):
+    """A moderator's mistaken rejection: the story goes back to review, the patient is told."""
+    from datetime import timedelta
+
+    from stories.errors import InvalidInput
+    from stories.retention import purge
+
+    receipt, other = f.submit(), f.submit(body=f.BODY + " Another story.")
+    mod = f.staff()
+    for r in (receipt, other):
+        with transaction() as s:
+            review.reject(r.story_id, f.current_hash(r.story_id), "off-topic", who=mod, session=s)
+    with transaction() as s:
+        review.reopen(receipt.story_id, f.current_hash(receipt.story_id), who=mod, session=s)
+    with transaction() as s:
+        saved = s.get(Story, receipt.story_id)
+        assert (saved.status, saved.rejection_reason) == ("in review", None)
+        assert s.exec(select(AuditEvent.action).where(AuditEvent.story_id == saved.id)
+                      .order_by(AuditEvent.id.desc())).first() == "reopen"
+        timeline = [words for _, words in patient.view(receipt.code, session=s).timeline]
+    assert timeline[-1] == "The clinic took back its decision and is reviewing your story again."
+    with transaction() as s:  # the other one, after the retention period: nothing left to review
+        s.get(Story, other.story_id).updated_at -= timedelta(days=400)
+    with transaction() as s:
+        assert purge(session=s).purged
+    with pytest.raises(InvalidInput, match="erased"), transaction() as s:
+        review.reopen(other.story_id, f.current_hash(other.story_id), who=mod, session=s)
+    assert f.status(other.story_id) == "rejected"

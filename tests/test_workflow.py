@@ -32,6 +32,7 @@ EXPECTED = {
     Action.RECONFIRM: (OPEN | {S.APPROVED, S.CHANGES_REQUESTED}, None),
     Action.REISSUE_CODE: (set(Status) - {S.WITHDRAWN}, None),
     Action.RENEW: ({S.EXPIRED}, S.IN_REVIEW),
+    Action.REOPEN: ({S.REJECTED}, S.IN_REVIEW),
 }
 #: The moves after which the patient's sign-off no longer stands.
 VOIDS_SIGNOFF = {Action.EDIT, Action.REQUEST_CHANGES, Action.PATIENT_EDIT, Action.DECLINE}

@@ -41,6 +41,7 @@ EVENT_MESSAGES: dict[str, str] = {
     Action.REQUEST_CHANGES.value: "changes requested",
     Event.PUBLISH.value: "published",  # the first export that carried it to the website
     Action.REJECT.value: "not published",
+    Action.REOPEN.value: "reviewed again",
     Action.REQUEST_RECONFIRMATION.value: "reconfirmation requested",
     Action.WITHDRAW.value: "withdrawal recorded",
     Action.REISSUE_CODE.value: "new code issued",

@@ -45,6 +45,7 @@ MESSAGES: dict[str, Template] = {
     "changes requested": _news(_ANSWER),
     "published": _news(),
     "not published": _news(),
+    "reviewed again": _news(),
     "reconfirmation requested": _news(_ANSWER),
     "authorization ending": _news(_ANSWER),
     "withdrawal recorded": _news(),
