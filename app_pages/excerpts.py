@@ -13,8 +13,6 @@ or as plain text, never parsed as Markdown.
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from app_pages.common import (
@@ -28,11 +26,11 @@ from app_pages.common import (
     show_text,
 )
 from app_pages.staff_ui import staff_page
+from app_pages.use_form import place_fields, record
 from moderation import excerpts as staff_excerpts
 from stories.db import transaction
 from stories.distribution.excerpt_export import FILE_NAME
 from stories.distribution.excerpts import MAX_EXCERPT_CHARS, MIN_EXCERPT_CHARS, ExcerptStatus
-from stories.distribution.ledger import MAX_NOTE, MAX_WHERE
 from stories.markup import render_html
 
 TITLE = "Excerpts"
@@ -140,21 +138,10 @@ def use_form(identity, lines) -> None:
     with st.form("excerpt_use"):
         chosen = st.selectbox("Excerpt", list(usable), key="excerpt_use_id",
                               format_func=lambda i: f"Excerpt {i} · story {usable[i].public_id}")
-        where = st.text_input("Where (for example: spring leaflet, Instagram post)",
-                              max_chars=MAX_WHERE, key="excerpt_use_where")
-        used_on = st.date_input("Used on", value=date.today(), max_value=date.today(),
-                                key="excerpt_use_on")
-        note = st.text_input("Note for the clinic (optional; no names or contact details)",
-                             max_chars=MAX_NOTE, key="excerpt_use_note")
+        where, used_on, note = place_fields("excerpt_use")
         pressed = st.form_submit_button("Record this use")
     if pressed:
-        used, refused = attempt(staff_excerpts.record_use, chosen, where, used_on, note,
-                                who=identity)
-        if used is not None:
-            flash("The use is recorded in the ledger.")
-            st.rerun()
-        if refused is not None:
-            st.error(str(refused))
+        record(staff_excerpts.record_use, chosen, where, used_on, note, who=identity)
 
 
 def excerpts_file(identity) -> str:

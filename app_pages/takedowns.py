@@ -16,8 +16,8 @@ import streamlit as st
 
 from app_pages.common import attempt, flash, require_staff, run, show_flash
 from app_pages.staff_ui import staff_page
+from app_pages.use_form import place_fields, record
 from moderation import takedowns
-from stories.distribution.ledger import MAX_NOTE, MAX_WHERE
 
 TITLE = "Takedowns"
 
@@ -86,21 +86,10 @@ def use_form(identity) -> None:
                                                    f"{', '.join(allowed[p]) or 'nothing'}")
         channel = st.selectbox("Channel", list(labels), key="use_channel",
                                format_func=lambda k: labels[k])
-        where = st.text_input("Where (for example: spring leaflet, Instagram post)",
-                              max_chars=MAX_WHERE, key="use_where")
-        used_on = st.date_input("Used on", value=date.today(), max_value=date.today(),
-                                key="use_on")
-        note = st.text_input("Note for the clinic (optional; no names or contact details)",
-                             max_chars=MAX_NOTE, key="use_note")
+        where, used_on, note = place_fields("use")
         pressed = st.form_submit_button("Record this use")
     if pressed:
-        used, refused = attempt(takedowns.record_use, story, channel, where, used_on, note,
-                                who=identity)
-        if used is not None:
-            flash("The use is recorded in the ledger.")
-            st.rerun()
-        if refused is not None:
-            st.error(str(refused))
+        record(takedowns.record_use, story, channel, where, used_on, note, who=identity)
 
 
 def main() -> None:
