@@ -227,6 +227,7 @@ def leftover_findings(later: str, found: list[Leftover]) -> list[Finding]:
     becomes one placeholder rather than "[link].[link]@[link]".
     """
     out = []
+    detected = detect(later) if found else []
     for item in found:
         start, end = item.start, item.end
         while start > 0 and not later[start - 1].isspace() and item.start - start < _MAX_IDENTIFIER:
@@ -237,8 +238,17 @@ def leftover_findings(later: str, found: list[Leftover]) -> list[Finding]:
             start += 1
         while end > item.end and later[end - 1] in _EDGE_PUNCT:
             end -= 1
-        out.append(Finding(item.kind, start, end, 1.0, "leftover"))
+        out.append(Finding(_kind_here(detected, start, end, item.kind), start, end, 1.0,
+                           "leftover"))
     return out
+
+
+def _kind_here(detected: list[Finding], start: int, end: int, redacted_as: str) -> str:
+    """The placeholder kind for a mention: what the detector calls the words where they
+    stand ("Sarah Jones" after "My name is" is a name, although its words were
+    redacted as part of an email address), else the kind they were redacted as."""
+    kinds = [f.kind for f in detected if f.start < end and start < f.end]
+    return redacted_as if not kinds or redacted_as in kinds else kinds[0]
 
 
 class FragmentsRemain(IdentifiersRemain):

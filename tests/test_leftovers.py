@@ -159,3 +159,20 @@ def test_a_name_redacted_in_the_title_is_redacted_in_the_body(db_url) -> None:
         assert after.title == "Thank you, [name]"
         assert "Okonkwo" not in after.body and "Rachel" not in after.body
         assert "the physiotherapy helped slowly" in after.body
+
+
+def test_a_name_given_away_by_a_redacted_email_gets_a_name_placeholder(db_url) -> None:
+    """Redacting every email also redacts the name its words give away, as a name."""
+    moderator = factories.staff()
+    body = ("My name is Sarah Jones and I live in Leeds. For years it hurt and nobody "
+            "listened. Write to me at sarah.jones@example.com if you want to talk.")
+    receipt = factories.submit(body=body)
+    with transaction() as s:
+        revision = current_revision(s.get(Story, receipt.story_id), session=s)
+        review.redact_findings(receipt.story_id, revision.content_hash, kind="EMAIL",
+                               who=moderator, session=s)
+    with transaction() as s:
+        after = current_revision(s.get(Story, receipt.story_id), session=s).body
+    assert "Sarah" not in after and "Jones" not in after and "sarah" not in after
+    assert "Write to me at [email] if" in after
+    assert "My name is [name]" in after and "[email] [email]" not in after
