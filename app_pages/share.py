@@ -170,9 +170,7 @@ def story_fields() -> None:
     st.text_input("Initials or first name to show (leave empty if anonymous)",
                   max_chars=MAX_DISPLAY_NAME_CHARS, key=_key("name"))
     field_problems("name")
-    st.multiselect(f"Topics (up to {MAX_TAGS})", TOPICS, key=_key("tags"),
-                   max_selections=MAX_TAGS)
-    field_problems("tags")
+    topic_boxes()
     st.text_input("Contact email (optional, only if you would like us to be able to reach "
                   "you; stored encrypted, never published)", max_chars=MAX_EMAIL_CHARS,
                   key=_key("email"))
@@ -183,6 +181,19 @@ def story_fields() -> None:
     # takes no space; people never meet it.
     with st.container(key="share_hp_box"):
         st.text_input("Leave this empty", key=_key("trap"), label_visibility="collapsed")
+
+
+def _topic_key(topic: str) -> str:
+    return _key(f"topic_{topic}")
+
+
+def topic_boxes() -> None:
+    """One box per topic from the clinic's list: each a choice she makes herself (a
+    multiselect's "select all" would tag her story with conditions she never chose)."""
+    st.markdown(f"**Topics** (optional, up to {MAX_TAGS}): what your story is about")
+    for topic in TOPICS:
+        st.checkbox(topic, key=_topic_key(topic))
+    field_problems("tags")
 
 
 def _channel_key(key: str) -> str:
@@ -250,7 +261,7 @@ def collect(version: str, offered: str = "") -> SubmissionForm:
     return SubmissionForm(
         title=_value("title") or "", body=_value("body") or "",
         display_mode=_value("mode") or "", display_name=_value("name") or "",
-        tags=list(_value("tags") or []), contact_email=_value("email") or "",
+        tags=[t for t in TOPICS if st.session_state.get(_topic_key(t))], contact_email=_value("email") or "",
         channels=[key for key, _ in choice.offered() if st.session_state.get(_channel_key(key))],
         channels_offered=offered,
         expires_on=_value("expires"), expiry_event=_value("event") or "",
@@ -338,8 +349,9 @@ def recover_receipt() -> bool:
         st.session_state.pop(SENDING_KEY, None)
         for name in FIELDS:  # the story, email and signature leave the browser session
             st.session_state.pop(_key(name), None)
-        for name in [n for n in st.session_state if str(n).startswith(_channel_key(""))]:
-            st.session_state.pop(name, None)  # every use box, offered now or before
+        for name in [n for n in st.session_state
+                     if str(n).startswith((_channel_key(""), _topic_key("")))]:
+            st.session_state.pop(name, None)  # every use and topic box, offered now or before
         st.session_state.pop(VERSION_KEY, None)
         st.session_state.pop(OFFER_KEY, None)
         st.session_state.pop(REMOVAL_ACK_KEY, None)

@@ -219,3 +219,23 @@ def test_the_same_story_from_another_session_gets_the_lost_code_answer(db_url):
     assert messages(other) == ["This story has already reached us, so it was not sent "
                                "again. " + receipts.LOST_CODE]
     assert widget(other.text_area, "share_body").value == VALID_BODY
+
+
+def test_topics_are_boxes_she_ticks_one_by_one_and_more_than_the_limit_is_refused(db_url):
+    """No "select all": each topic on her public story is one she ticked herself."""
+    from stories.choices import TOPICS
+    from stories.config import MAX_TAGS
+
+    at = app()
+    assert [c.label for c in at.checkbox if c.key.startswith("share_topic_")] == list(TOPICS)
+    assert not at.multiselect
+    fill_share(at, tags=list(TOPICS[:MAX_TAGS + 1]))
+    press(at, "Send my story")
+    assert any(f"up to {MAX_TAGS} topics" in m for m in messages(at))
+    assert stories() == [] and not at.code
+    widget(at.checkbox, f"share_topic_{TOPICS[0]}").uncheck()
+    press(at, "Send my story")
+    assert at.code
+    with transaction() as s:
+        [story] = s.exec(select(Story)).all()
+    assert story.tags.split(",") == list(TOPICS[1:MAX_TAGS + 1])

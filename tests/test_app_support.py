@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from moderation import passwords
 from moderation.login import login
+from stories.choices import TOPICS
 from stories.db import transaction
 from stories.distribution.channels import channels
 from stories.models import Story
@@ -81,11 +82,14 @@ def fill_share(at: AppTest, **overrides) -> None:
     }
     values.update(overrides)
     kinds = {"body": at.text_area, "mode": at.radio, "material": at.radio, "signer": at.radio,
-             "tags": at.multiselect, "attest_identity": at.checkbox, "attest_adult": at.checkbox}
+             "attest_identity": at.checkbox, "attest_adult": at.checkbox}
     uses = set(channels())  # a channel's box is named after its key: website=False, newsletter=True
     for name, value in values.items():
         if name in uses:
             widget(at.checkbox, f"share_channel_{name}").set_value(value)
+        elif name == "tags":
+            for topic in TOPICS:
+                widget(at.checkbox, f"share_topic_{topic}").set_value(topic in value)
         else:
             widget(kinds.get(name, at.text_input), f"share_{name}").set_value(value)
 
