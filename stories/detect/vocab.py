@@ -253,9 +253,7 @@ PARTICLES = words(
 )
 
 # Locative cues: a capitalized run right after them is a place or facility.
-LOCATIVE = words(
-    "in from near outside around at via towards toward live lived living born raised grew based"
-)
+LOCATIVE = words("in from near outside around at via towards toward live lived living born raised grew based")
 
 # "to" is locative only after a motion verb ("moved to Leeds", not "talked to Siobhán").
 MOTION = words(

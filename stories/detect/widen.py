@@ -113,7 +113,7 @@ def _word_before(text: str, pos: int) -> tuple[str, int] | None:
 
 def _owner_start(text: str, start: int) -> int:
     """Start of a co-owner's name joined right before `start` ("Hoàng và "), else `start`."""
-    before = text[max(0, start - _LOOK_BACK):start]
+    before = text[max(0, start - _LOOK_BACK) : start]
     owner = _OWNER_JOIN.search(before)
     return start - len(before) + owner.start(1) if owner else start
 
@@ -174,8 +174,14 @@ def _widen(text: str, f: Finding) -> Finding:
         unit = _UNIT_TAIL.match(text, f.end)
         lead = _UNIT_HEAD.search(text, max(0, f.start - 20), f.start) if text[f.start].isdigit() else None
         if unit or lead:
-            return Finding("LOCATION", lead.start() if lead else f.start, unit.end() if unit else f.end,
-                           f.score, f.source, f.note)
+            return Finding(
+                "LOCATION",
+                lead.start() if lead else f.start,
+                unit.end() if unit else f.end,
+                f.score,
+                f.source,
+                f.note,
+            )
     return f
 
 
