@@ -102,7 +102,7 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
     if has_facility or last in vocab.FACILITY_HEADS and count > 1:
         t.out.append(Finding("FACILITY", start, end, 0.8, "facility-head"))
         return
-    if (last in vocab.STREET_HEADS and count > 1) or last.endswith(vocab.STREET_SUFFIXES):
+    if (last in vocab.STREET_HEADS and count > 1) or last.endswith(vocab.STREET_ENDINGS):
         t.out.append(Finding("LOCATION", start, end, 0.8, "street"))
         return
     full = " ".join(bases[s:e])

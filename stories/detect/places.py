@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from stories.findings import Finding
 
+from . import vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
 from .tokens import shared_columns
 
@@ -38,87 +39,35 @@ LOOSE_ADDRESS_RE = re.compile(
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.")
 _SENTENCE_STOP_INSIDE = re.compile(r"(?<=[^\W\d_]{4})\.\s")
 # Street word (any case, several languages) with names and a number around it.
+# `vocab.STREET_WORDS` as regex alternatives, longest first.
+_STREET_WORD_ALTERNATIVES = "|".join(
+    re.escape(w) for w in sorted(vocab.STREET_WORDS, key=lambda w: (-len(w), w))
+)
 STREET_WORD_RE = re.compile(
     r"(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+)?"
-    r"\b(?i:rue|avenue|boulevard|chemin|allée|impasse|calle|cuesta|avenida|paseo|camino|plaza|ronda|"
-    r"via|viale|piazza|corso|vicolo|largo|rua|travessa|aleja|ulica|ul\.|plac|osiedle|ngõ|phố|đường|"
-    r"khóm|ấp|straße|gasse|strada|incrocio|contrada|borgo|vico|rotonda|al\.|os\.|pl\.)\s+"
+    rf"\b(?i:{_STREET_WORD_ALTERNATIVES})\s+"
     r"(?:(?:de|del|la|las|los|di|da|des|du|le|do|dos|số)\s+)*[\w'’.-]+(?:\s+(?:số\s+)?[A-ZÀ-Ý\d][\w'’./-]*){0,4}"
     r"(?:,?\s+\d{1,5}[A-Za-z]?(?:[/-]\d{1,5})?)?"
     r"(?:,?\s+(?:Apt\.?|Piano|Piso|Puerta|Esc\.|m\.|lok\.|Suite|Appartamento|Interno)\s*\d+)?"
 )
-_STREET_WORD_GATES = (
-    "rue ",
-    "avenue",
-    "boulevard",
-    "chemin",
-    "allée",
-    "impasse",
-    "calle",
-    "cuesta",
-    "avenida",
-    "paseo",
-    "camino",
-    "plaza",
-    "ronda",
-    "via ",
-    "viale",
-    "piazza",
-    "corso",
-    "vicolo",
-    "largo",
-    "rua ",
-    "travessa",
-    "aleja",
-    "ulica",
-    "ul.",
-    "plac",
-    "osiedle",
-    "ngõ",
-    "phố",
-    "đường",
-    "khóm",
-    "ấp",
-    "straße",
-    "gasse",
-    "strada",
-    "incrocio",
-    "contrada",
-    "borgo",
-    "vico",
-    "rotonda",
-    "al.",
-    "os.",
-    "pl.",
-)
+# Cheap substring gates for `STREET_WORD_RE` (the words themselves).
+_STREET_WORD_GATES = tuple(sorted(vocab.STREET_WORDS))
 # Written "[A-Z](?<!\w.)" rather than "\b[A-Z]" (same matches) so that `re` can
 # skip quickly to capital letters instead of trying every position.
 # `has_word` keywords: a street word needs a word start before it and
 # whitespace after it, which few texts have (the gates above match "place").
 _STREET_WORDS = tuple((g.strip(), "") for g in _STREET_WORD_GATES)
+# `vocab.STREET_ENDINGS` as regex alternatives, longest first.
+_FOREIGN_ALTERNATIVES = "|".join(
+    re.escape(w) for w in sorted(vocab.STREET_ENDINGS, key=lambda w: (-len(w), w))
+)
 FOREIGN_ADDRESS_RE = re.compile(
-    r"[A-ZÄÖÜ](?<!\w.)[\wäöüß'-]{1,30}(?i:straße|strasse|str\.|weg|gasse|platz|laan|straat|gracht|allee|ring|singel|dijk|kade|dreef|hof)"
-    r"(?:\s+\d{1,4}[a-z]?(?:-\d{1,4})?)?",
+    rf"[A-ZÄÖÜ](?<!\w.)[\wäöüß'-]{{1,30}}(?i:{_FOREIGN_ALTERNATIVES})"
+    r"(?:[^\S\n]+\d{1,4}[a-z]?(?:-\d{1,4})?)?",
 )
-# "ring " first: English prose has it ("during", "bring"), and `any` stops there.
-_FOREIGN_GATES = (
-    "ring ",
-    "straße",
-    "strasse",
-    "str.",
-    "weg",
-    "gasse",
-    "platz",
-    "laan",
-    "straat",
-    "gracht",
-    "allee",
-    "singel",
-    "dijk",
-    "kade",
-    "dreef",
-    "hof ",
-)
+# Substring gates for `FOREIGN_ADDRESS_RE`; "ring " first: English prose has it
+# ("during", "bring"), and `any` stops there.
+_FOREIGN_GATES = ("ring ", *(w for w in vocab.STREET_ENDINGS if w != "ring"))
 UNIT_RE = re.compile(
     r"(?:F(?<!\w.)lat|A(?<!\w.)(?:pt|partment)|U(?<!\w.)nit|S(?<!\w.)uite|P(?<!\w.)(?:O Box|\.O\. Box))"
     r"\s*#?\s*\d{1,6}[A-Za-z]?\b"
@@ -185,11 +134,6 @@ def _street_word_starts(text: str, low: str) -> list[int]:
     return starts
 
 
-# The case-insensitive endings of `FOREIGN_ADDRESS_RE`, lowercase.
-_FOREIGN_SUFFIXES = (
-    "straße", "strasse", "str.", "weg", "gasse", "platz", "laan", "straat", "gracht", "allee", "ring",
-    "singel", "dijk", "kade", "dreef", "hof",
-)  # fmt: skip
 _FOREIGN_CAP = re.compile(r"[A-ZÄÖÜ]")
 
 
@@ -198,7 +142,7 @@ def _foreign_starts(text: str, low: str) -> list[int]:
     at a capital 2 to 31 characters before one of its endings."""
     return [
         m.start()
-        for suffix in _FOREIGN_SUFFIXES
+        for suffix in vocab.STREET_ENDINGS
         for i in find_all(low, suffix)
         for m in _FOREIGN_CAP.finditer(text, max(0, i - 31), max(0, i - 1))
     ]

@@ -19,6 +19,7 @@ from itertools import compress
 
 from stories.findings import Finding
 
+from . import vocab
 from .tokens import Columns, shared_columns
 
 _TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
@@ -56,10 +57,7 @@ ES_AGE_CUE_RE = re.compile(rf"\b(?:tengo|tenía|cumplí|cumplo|a\s+los)\s+(?P<a>
 ES_AGE_YEARS_RE = re.compile(rf"\b(?:de|con)\s+(?P<a>{_ES_AGE})\s+años\b", re.IGNORECASE)
 FR_AGE_RE = re.compile(rf"\bj'ai\s+(?P<a>{_NUM_AGE})\s+ans\b", re.IGNORECASE)
 
-_MONTHS = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
-)
+_MONTHS = "|".join([*vocab.MONTHS, *sorted(vocab.MONTH_ABBR, key=len, reverse=True)])
 _YEAR = r"(?:19|20)\d\d"
 _SEASONS = r"spring|summer|autumn|fall|winter"
 # A holiday or festival, or any "<Name> Day", before a year: "Hogmanay 2021", "Jamhuri Day 2022".
@@ -77,7 +75,7 @@ FESTIVAL_YEAR_RE = re.compile(rf"\b(?:{_FESTIVALS})(?:\s+of)?,?\s+{_YEAR}\b")
 MONTH_PROSE_RE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+(?:through|to|until|till|-|–)\s+)?(?:{_MONTHS})\.?"
     rf"(?:\s+of\s+{_YEAR}|,?\s+'\d\d\b|,?\s+{_YEAR}\b|\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)"
-    rf"|\b{_YEAR}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    rf"|\b{_YEAR}\s+(?:{'|'.join(vocab.MONTHS)})\b",
     re.IGNORECASE,
 )
 _ES_MONTHS = (

@@ -18,9 +18,11 @@ from . import vocab
 from .anchors import digit_before, digit_runs, matches_at, may_end_with, run_starts, tail_chunk
 from .tokens import shared_columns
 
-_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-_MONTH_LOWER = "january|february|april|june|july|september|october|november|december"
+_MONTH_FULL = "|".join(m.title() for m in vocab.MONTHS)
+# "Sept" before "Sep"
+_MONTH_ABBR = "|".join(sorted((m.title() for m in vocab.MONTH_ABBR), key=len, reverse=True))
+# lowercase full months, but not the everyday words "march", "may", "august"
+_MONTH_LOWER = "|".join(m for m in vocab.MONTHS if m not in ("march", "may", "august"))
 _MONTH = rf"(?:{_MONTH_FULL})|(?:{_MONTH_ABBR})\.?|(?:{_MONTH_LOWER})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?"

@@ -232,19 +232,23 @@ STREET_HEADS = words(
     """
 )
 
-# Foreign street-name endings ("Hauptstraße", "Kalverstraat").
-STREET_SUFFIXES = (
-    "straße",
-    "strasse",
-    "str.",
-    "weg",
-    "gasse",
-    "platz",
-    "laan",
-    "straat",
-    "gracht",
-    "allee",
-    "ring",
+# Endings of street names written as one word, Dutch and German ("Hauptstraße",
+# "Kalverstraat", "Kevinboulevard"): one table for the name rules (`name_kinds`),
+# the address rules (`places`) and widening to a house number (`widen`).
+STREET_ENDINGS = (
+    "straße", "strasse", "str.", "weg", "gasse", "platz", "laan", "straat", "gracht", "allee", "ring",
+    "singel", "dijk", "kade", "dreef", "hof", "boulevard", "plein", "steeg", "pad", "baan", "markt",
+)  # fmt: skip
+
+# Street words that open an address in several languages ("rue de la Paix 5",
+# "calle Mayor 3", "ul. Długa 7", "đường số 5"): `places` finds an address after
+# them on their own; `widen` also extends a finding back over them.
+STREET_WORDS = words(
+    """
+    rue avenue boulevard chemin allée impasse calle cuesta avenida paseo camino plaza ronda
+    via viale piazza corso vicolo largo rua travessa aleja ulica ul. plac osiedle ngõ phố
+    đường khóm ấp straße gasse strada incrocio contrada borgo vico rotonda al. os. pl.
+    """
 )
 
 # Particles allowed inside a multi-word name or place.

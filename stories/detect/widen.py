@@ -22,7 +22,7 @@ import re
 
 from stories.findings import Finding
 
-from .vocab import words
+from .vocab import STREET_ENDINGS, STREET_WORDS, words
 
 _NAMEISH = frozenset({"PERSON", "FACILITY", "LOCATION"})
 
@@ -58,7 +58,7 @@ _BUSINESS_HEADS = words(
 _OWNER_JOIN = re.compile(r"([A-ZÀ-Ỹ][\w'’-]*)\s+(?:và|y|e|i|und|&|and|et|en)\s+$")
 
 # Street types written before the street's name, several languages; lowercase.
-_STREET_TYPES = words(
+_STREET_TYPES = STREET_WORDS | words(
     "calle c. c/ avenida avda. av. rambla glorieta vial alameda paseo plaza pasaje camino carrera ronda "
     "travesía urbanización acceso cañada callejón cuesta carretera vía bulevar "
     "via viale piazza piazzale corso largo vicolo canale strada stretto borgo contrada rotonda lungomare "
@@ -73,8 +73,7 @@ _CHAIN_WORDS = _STREET_TYPES | _STREET_LINKS | {"thành", "thị"}
 _WORD = re.compile(r"\S+")
 # Dutch and German street names written as one word, then the house number.
 _COMPOUND_STREET = re.compile(
-    r"(?i)\w(?:boulevard|straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad|baan|dijk|markt|hof"
-    r"|straße|strasse|gasse|allee|platz|ring)$"
+    r"(?i)\w(?:" + "|".join(re.escape(w) for w in STREET_ENDINGS if w[-1].isalpha()) + ")$"
 )
 _HOUSE_NUMBER = re.compile(",?" + _SP + r"+\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}){0,3}(?![\w/-])")
 _UNIT_TAIL = re.compile(
