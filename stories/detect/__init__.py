@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from stories.findings import Finding
 
 from .acronyms import find_acronym_facilities, find_lowercase_towns
+from .address_lines import extend_addresses, find_military
 from .contact import find_contact
 from .hints import reidentification_hints
 from .mentions import repeat_mentions
@@ -45,6 +46,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_names,
     find_acronym_facilities,
     find_lowercase_towns,
+    find_military,
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an
 # email is not a separate name); weak number rules yield to any other kind.
@@ -101,7 +103,7 @@ def _detect_shadow(text: str) -> list[Finding]:
         found.extend(repeat_mentions(text, found))
     except Exception:  # noqa: BLE001 - fail closed, see module docstring
         return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
-    return _dedupe(widen(text, found))
+    return _dedupe(extend_addresses(text, widen(text, found)))
 
 
 def _mapped(shadow: Shadow, found: list[Finding]) -> list[Finding]:

@@ -102,7 +102,9 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
     if has_facility or last in vocab.FACILITY_HEADS and count > 1:
         t.out.append(Finding("FACILITY", start, end, 0.8, "facility-head"))
         return
-    if (last in vocab.STREET_HEADS and count > 1) or last.endswith(vocab.STREET_ENDINGS):
+    if (last in vocab.STREET_HEADS and count > 1) or (
+        last.endswith(vocab.STREET_ENDINGS) and not lex.is_name(bases[e - 1])  # "Katie", not "-tie" street
+    ):
         t.out.append(Finding("LOCATION", start, end, 0.8, "street"))
         return
     full = " ".join(bases[s:e])

@@ -16,6 +16,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
+from .lexicon import lexicon
 from .tokens import shared_columns
 
 _STREET = (
@@ -68,9 +69,19 @@ FOREIGN_ADDRESS_RE = re.compile(
 # Substring gates for `FOREIGN_ADDRESS_RE`; "ring " first: English prose has it
 # ("during", "bring"), and `any` stops there.
 _FOREIGN_GATES = ("ring ", *(w for w in vocab.STREET_ENDINGS if w != "ring"))
+# A street type written after the street's name, then the house number:
+# "Erzsébet tér 19.", "Király u. 15", "Trenerys gate 232", "Stensås terrasse 38".
+_AFTER_ALTERNATIVES = "|".join(
+    re.escape(w) for w in sorted(vocab.STREET_WORDS_AFTER, key=lambda w: (-len(w), w))
+)
+STREET_AFTER_RE = re.compile(
+    rf"(?:[A-ZÀ-ÖØ-Þ](?<!\w.)[\w'’-]{{0,30}}[ \t]+){{1,3}}"
+    rf"(?:{_AFTER_ALTERNATIVES})[ \t]+\d{{1,5}}[A-Za-z]?\.?(?![\w])"
+)
+_AFTER_GATES = tuple(w + " " for w in vocab.STREET_WORDS_AFTER)
 UNIT_RE = re.compile(
     r"(?:F(?<!\w.)lat|A(?<!\w.)(?:pt|partment)|U(?<!\w.)nit|S(?<!\w.)uite|P(?<!\w.)(?:O Box|\.O\. Box))"
-    r"\s*#?\s*\d{1,6}[A-Za-z]?\b"
+    r"\.?\s*#?\s*\d{1,6}[A-Za-z]?\b"
 )
 
 POSTCODE_RE = re.compile(
@@ -87,7 +98,7 @@ POSTCODE_RE = re.compile(
 )
 # A 4-6 digit number is a postcode after a cue or a place word, or before a town.
 ZIP_CUE = re.compile(
-    r"(?:\b(?:zip|zip\s*code|postcode|post\s*code|postal\s*code|pin|pincode|plz|cp|eircode)\s*(?:is|was|:)?"
+    r"(?:\b(?i:zip|zip\s*code|postcode|post\s*code|postal\s*code|pin|pincode|plz|cp|eircode)\s*(?:is|was|:)?"
     r"|\b[A-Z]{2}|\b[A-Z][a-zäöüéè]+,?|\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT))\s*$",
 )
 ZIP_RE = re.compile(r"\d{4,6}(?:-\d{4})?\b(?![.,]?\d)")
@@ -135,6 +146,18 @@ def _street_word_starts(text: str, low: str) -> list[int]:
 
 
 _FOREIGN_CAP = re.compile(r"[A-ZÄÖÜ]")
+
+
+def _street_named(street: str) -> bool:
+    """Is a one-word street ("Kalverstraat", "Hauptstraße 5") no everyday word or name?
+
+    With a house number it is a street; alone, "During", "Spring" or "Boring"
+    end like a street ("-ring") but are words, and a name ("Katie") is left
+    to the name rules."""
+    if any(c.isdigit() for c in street):
+        return True
+    lex = lexicon()
+    return not (lex.is_ordinary(street) or street.casefold() in lex.ordinary_lower or lex.is_name(street))
 
 
 def _foreign_starts(text: str, low: str) -> list[int]:
@@ -207,6 +230,10 @@ def find_places(text: str) -> Iterator[Finding]:
         else:
             matches = FOREIGN_ADDRESS_RE.finditer(text)
         for m in matches:
+            if _street_named(m.group()):
+                yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
+    if any(gate in low for gate in _AFTER_GATES):
+        for m in STREET_AFTER_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
     if any(gate in text for gate in ("Flat", "Apt", "Apartment", "Unit", "Suite", "Box")):
         for m in UNIT_RE.finditer(text):

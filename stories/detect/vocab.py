@@ -238,7 +238,15 @@ STREET_HEADS = words(
 STREET_ENDINGS = (
     "straße", "strasse", "str.", "weg", "gasse", "platz", "laan", "straat", "gracht", "allee", "ring",
     "singel", "dijk", "kade", "dreef", "hof", "boulevard", "plein", "steeg", "pad", "baan", "markt",
+    "vej", "gade", "gata", "gatan", "katu", "braut", "stræti", "straeti", "vegur", "veien", "vägen", "vænget",
 )  # fmt: skip
+
+# Street types written after the street's name and before the house number
+# ("Erzsébet tér 19.", "Király u. 15", "Trenerys gate 232"): Hungarian, Nordic, Czech.
+STREET_WORDS_AFTER = words(
+    "utca u. út útja tér körút krt. rkp. köz sor gate gata gaten vei veien veg vegen terrasse gade vej allé "
+    "gatan vägen väg ulice nám. náměstí třída"
+)
 
 # Street words that open an address in several languages ("rue de la Paix 5",
 # "calle Mayor 3", "ul. Długa 7", "đường số 5"): `places` finds an address after

@@ -1,0 +1,94 @@
+"""Detector rules for prose it was not tuned on (issue #11): whole postal addresses,
+military addresses, streets in other languages, and the ordinary words that must not be
+flagged.  Every sentence here is written for this test, not taken from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from stories.detect import detect
+
+
+def _covered(text: str, needle: str) -> bool:
+    """Is every non-space character of `needle` (first occurrence) inside some finding?"""
+    start = text.index(needle)
+    findings = detect(text)
+    return all(
+        text[p].isspace() or any(f.start <= p < f.end for f in findings)
+        for p in range(start, start + len(needle))
+    )
+
+
+def _flagged_words(text: str) -> list[str]:
+    """The text of every finding."""
+    return [text[f.start : f.end] for f in detect(text)]
+
+
+# -- addresses ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # an envelope address over several lines: number, street, flat, town, code, country
+        (
+            "Please post the forms to me at\n"
+            "4417 Tallowmere 12 Apt. 38\nBrackwater\n, QX\nNorway 40931\n\nThanks.",
+            "4417 Tallowmere 12 Apt. 38\nBrackwater\n, QX\nNorway 40931",
+        ),
+        # quoted lines of an e-mail reply keep their ">" marks
+        (
+            "> Wren Okonjo\n> 77 Quillfeather Road\n> Suite 5\n> Haddersby\n",
+            "77 Quillfeather Road\n> Suite 5\n> Haddersby",
+        ),
+        # the flat after the street on the same line, with a full stop after "Apt"
+        ("We rented 9 Osterly Close Apt. 4 for a year.", "9 Osterly Close Apt. 4"),
+    ],
+)
+def test_a_postal_address_is_found_to_its_last_line(text: str, address: str) -> None:
+    assert _covered(text, address)
+
+
+def test_an_address_stops_at_a_blank_line_and_at_a_sentence() -> None:
+    text = "12 Pellow Street\nFernhollow\n\nKind Regards\nand thank you"
+    (loc,) = [f for f in detect(text) if f.start == 0]
+    assert text[loc.start : loc.end] == "12 Pellow Street\nFernhollow"
+    text = "I moved to 12 Pellow Street Then I started the new job."
+    assert "Then" not in " ".join(_flagged_words(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Send it to PSC 4471, Box 2209\nAPO AE 09123 please.", "PSC 4471, Box 2209\nAPO AE 09123"),
+        ("my husband's mail goes to unit 3310 box 18, dpo ap 96204 now", "unit 3310 box 18, dpo ap 96204"),
+        ("He was posted on the USNS Harwell, FPO AP 96672, for a year.", "USNS Harwell, FPO AP 96672"),
+    ],
+)
+def test_military_mail_addresses_are_found(text: str, address: str) -> None:
+    assert _covered(text, address)
+    assert any(f.kind == "LOCATION" for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Our flat was at Kőris utca 14. in Pécs.", "Kőris utca 14."),
+        ("She lived at Lindholm gate 21 for years.", "Lindholm gate 21"),
+        ("The clinic is on Tammelankatu 8 near the market.", "Tammelankatu 8"),
+        ("ZIP: 4471", "4471"),
+    ],
+)
+def test_streets_written_the_way_other_languages_write_them(text: str, street: str) -> None:
+    assert _covered(text, street)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the winter I barely left the house.",
+        "Spring was better. Everything felt less Boring after that.",
+    ],
+)
+def test_words_that_end_like_a_street_are_words(text: str) -> None:
+    assert detect(text) == []
