@@ -92,3 +92,37 @@ def test_streets_written_the_way_other_languages_write_them(text: str, street: s
 )
 def test_words_that_end_like_a_street_are_words(text: str) -> None:
     assert detect(text) == []
+
+
+# -- ordinary words in title case ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # everyday words in title case mid-sentence, some of them surnames in the name lists
+        "Every cough was a Gamble and every walk a Risk.",
+        "The physio called it a Good Sign, which felt strange.",
+        "The Waiting List at our surgery was eleven months long.",
+        "I kept every letter in a folder marked Old Receipts.",
+        # Spanish words opening a sentence that a gazetteer lists as a town or a name
+        "Una enfermera me escuchó. Un mes después volví a la consulta. Nada cambió.",
+    ],
+)
+def test_everyday_words_in_title_case_are_not_flagged(text: str) -> None:
+    assert _flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("After the scan I talked it over with Mark Hall, my neighbour.", "Mark Hall"),
+        ("We moved to Dublin when the baby came.", "Dublin"),
+        ("The midwife sent me straight to Riverside Health Centre on the Monday.", "Riverside Health Centre"),
+        ("Hi, I'm Tobias and this is what helped me.", "Tobias"),
+        ("Last spring I went with Grace to the appointment.", "Grace"),
+        ("Vivo en Buenos Aires desde hace años.", "Buenos Aires"),
+    ],
+)
+def test_names_and_places_made_of_common_words_are_still_found(text: str, needle: str) -> None:
+    assert _covered(text, needle)

@@ -69,6 +69,14 @@ def everyday_words() -> frozenset[str]:
     return _wordfreq_words("en", 5.0) | _wordfreq_words("es", 5.0)
 
 
+@lru_cache(maxsize=1)
+def spanish_common_words() -> frozenset[str]:
+    """Casefolded Spanish words of Zipf >= 5.5 ("una", "un", "soy", "nada"): so common in
+    Spanish that opening a sentence they are words, even where a gazetteer lists a town
+    or a first name of that spelling."""
+    return _wordfreq_words("es", 5.5)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """All lookup sets the rules need; every `*_lower` set is casefolded."""

@@ -12,17 +12,74 @@ place ("my mate Shell", "at the Rotunda").
 from __future__ import annotations
 
 from . import cues, vocab
-from .lexicon import english_words, everyday_words
+from .lexicon import english_words, everyday_words, spanish_common_words
 from .name_cues import cue_strength
 from .name_words import NameText, gap_is_space
 
 
 def _lone_everyday(t: NameText, base: str) -> bool:
-    """A capitalised word alone mid-sentence that is an everyday word (Zipf >= 3)
-    no name list knows: "a Gamble", "more Lubricant", "an Ordeal"."""
+    """A capitalised word alone mid-sentence that is an everyday English word (Zipf >= 3)
+    and no first name: "a Gamble", "more Lubricant", "the Right Person".
+
+    The surname list holds many English words ("Good", "List", "Gamble"); a
+    surname alone without a title is rarely how a story names someone, so the
+    word reading wins.  First names ("Jake", "Grace") and towns ("Dublin": word
+    frequencies count towns too) stay names."""
     if not base[1:].islower():
         return False  # "McAllister", "DeShawn": the shape of a name
-    return base.casefold() in english_words() and t.lex.is_ordinary(base)
+    return base.casefold() in english_words() and base not in t.lex.first and base not in t.lex.cities
+
+
+def _headed(t: NameText, i: int, j: int) -> bool:
+    """Does run i..j name a facility or street by its head ("Riverside Health Center",
+    "Mill Lane"), as `name_kinds` types runs (not "the Office Party")?"""
+    lows = t.lows
+    while i < j - 1 and lows[i] in vocab.FUNCTION:
+        i += 1  # "The Office Party": the run's name starts after "The"
+    return lows[j - 1] in vocab.STREET_HEADS or any(lows[k] in vocab.FACILITY_HEADS for k in range(i + 1, j))
+
+
+# Words between a motion verb and "to": "referred me to", "went back to".
+_BEFORE_TO = frozenset({"me", "us", "her", "him", "them", "back", "up", "over", "down", "out", "straight"})
+
+
+def _place_cue(t: NameText, i: int) -> bool:
+    """Is token i right after a place cue ("in", "from", "moved to", "referred me to"),
+    maybe with "the"?"""
+    lows = t.lows
+    k = i - 1
+    if k >= 1 and lows[k] == "the":
+        k -= 1  # "at the Rotunda"
+    if k < 0:
+        return False
+    if lows[k] in vocab.LOCATIVE:
+        return True
+    if lows[k] != "to" or k < 1:
+        return False
+    # "moved to", "referred me to", "went back to"
+    if lows[k - 1] in vocab.MOTION:
+        return True
+    return k >= 2 and lows[k - 1] in _BEFORE_TO and lows[k - 2] in vocab.MOTION
+
+
+def _title_case_word(t: NameText, k: int) -> bool:
+    """Token k may be an everyday word written in title case: an English word of
+    Zipf >= 3 that is no first name and no town ("Waiting", "List", "Good" but not
+    "Grace" or "York": word frequencies cannot tell "John" the name or "York" the
+    town from a word, the gazetteers can)."""
+    base = t.bases[k]
+    lex = t.lex
+    return (
+        base[1:].islower()
+        and base.casefold() in english_words()
+        and base not in lex.first
+        and base not in lex.cities
+    )
+
+
+def _full_name_shape(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j a first name then a surname ("Mark Hall", "Hope Young")?"""
+    return j - i <= 3 and t.bases[i] in t.lex.first and t.bases[j - 1] in t.lex.last
 
 
 def _heading(t: NameText, i: int, j: int) -> bool:
@@ -41,26 +98,27 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         if low in vocab.TITLES or (t.sents[i] and low in vocab.FUNCTION) or plain(i):
             return True  # what the general rules of `name_kinds.classify` conclude for these
         prev = lows[i - 1] if i else ""
-        if prev == "the" and i > 1:
-            prev = lows[i - 2]  # "at the Rotunda"
         if (
             not t.sents[i]  # sentence starts: see `keep_sentence_start`
             and _lone_everyday(t, bases[i])
-            and prev not in vocab.LOCATIVE
+            and not _place_cue(t, i)
             and prev not in vocab.TITLES
             and prev not in cues.FACILITY_PREV
             and cue_strength(t, i) != 2
         ):
             return True  # a lone very common word: "a Fraud", "the Appointment" (not "my mate Shell")
     elif (
-        (lows[i - 1] if i else "") not in vocab.LOCATIVE
+        not _place_cue(t, i)
         and (lows[i - 1] if i else "") not in vocab.TITLES
+        and (lows[i - 1] if i else "") not in cues.FACILITY_PREV
         and not any(lows[k] in vocab.TITLES for k in range(i, j))
-        and not (i > 1 and lows[i - 1] == "the" and lows[i - 2] in vocab.LOCATIVE)
-        and all(plain(k) or t.very_common(bases[k]) for k in range(i, j))
+        and not _headed(t, i, j)
+        and all(plain(k) or _title_case_word(t, k) for k in range(i, j))
+        and " ".join(bases[i:j]) not in lex.cities  # "Buenos Aires", "Long Beach"
+        and not _full_name_shape(t, i, j)
         and cue_strength(t, i) != 2
     ):
-        return True  # very common words in title case: "the Office Party", "a Quick Fix"
+        return True  # everyday words in title case: "the Office Party", "a Waiting List"
     # a title-case heading of everyday words: "Holidays Are Hard"
     return _heading(t, i, j) and all(
         plain(k) or lex.is_ordinary(bases[k], place_ok=True) for k in range(i, j)
@@ -81,8 +139,10 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     everyday = (
         low in lex.ordinary_lower
         and base not in lex.cities
-        and (not lex.strong_name(base) or low in everyday_words())  # "Que", "Una" in Spanish
-    )
+        and (not lex.strong_name(base) or low in everyday_words())  # "Que" in Spanish
+    ) or low in spanish_common_words()  # "Una", "Un", "Nada": towns and names in some gazetteer
+    if run_len >= 2 and t.lows[i + 1] in vocab.PARTICLES:
+        return not everyday  # "Soy de Zapopan": the place starts after the particle
     if run_len >= 2 or t.words[i] != base:  # "Loxeju's patience"
         # "José María from my group": a name follows, so the run is a full name
         return not everyday or (run_len >= 2 and t.lex.is_name(t.bases[i + 1]))

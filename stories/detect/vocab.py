@@ -270,7 +270,7 @@ LOCATIVE = words("in from near outside around at via towards toward live lived l
 # "to" is locative only after a motion verb ("moved to Leeds", not "talked to Siobhán").
 MOTION = words(
     "moved move moving went go going back drove drive flew fly relocated travelled traveled "
-    "trip came come coming returned commute commuted emigrated way"
+    "trip came come coming returned commute commuted emigrated way referred transferred admitted"
 )
 
 # Place-name prefixes that are also safe words ("West Davidmouth", "New Haven").
