@@ -126,3 +126,8 @@ def test_everyday_words_in_title_case_are_not_flagged(text: str) -> None:
 )
 def test_names_and_places_made_of_common_words_are_still_found(text: str, needle: str) -> None:
     assert _covered(text, needle)
+
+
+def test_a_surname_that_is_a_word_is_a_name_when_listed_with_a_name() -> None:
+    text = "The practice belongs to Okonkwo and Bowers, two physios I trust."
+    assert _covered(text, "Okonkwo and Bowers")

@@ -43,6 +43,26 @@ def _headed(t: NameText, i: int, j: int) -> bool:
 _BEFORE_TO = frozenset({"me", "us", "her", "him", "them", "back", "up", "over", "down", "out", "straight"})
 
 
+_AND = frozenset({"and", "&"})
+
+
+def _named_at(t: NameText, k: int) -> bool:
+    """Is token k a capitalised word that names something (not a plain word)?"""
+    return 0 <= k < t.n and t.caps[k] and not t.plain(k) and not _lone_everyday(t, t.bases[k])
+
+
+def _listed_with_a_name(t: NameText, i: int) -> bool:
+    """Is token i joined by "and", "&" or a comma to a name ("Usamov and Bowers",
+    "White, Willis and Hoffman")?  Then a surname that is also a word is a name."""
+    lows, gaps = t.lows, t.gaps
+    before = i >= 2 and (lows[i - 1] in _AND and _named_at(t, i - 2))
+    after = i + 2 < t.n and lows[i + 1] in _AND and _named_at(t, i + 2)
+    comma = (gaps[i] == ", " and _named_at(t, i - 1)) or (
+        i + 1 < t.n and gaps[i + 1] == ", " and _named_at(t, i + 1)
+    )
+    return before or after or comma
+
+
 def _place_cue(t: NameText, i: int) -> bool:
     """Is token i right after a place cue ("in", "from", "moved to", "referred me to"),
     maybe with "the"?"""
@@ -102,6 +122,7 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
             not t.sents[i]  # sentence starts: see `keep_sentence_start`
             and _lone_everyday(t, bases[i])
             and not _place_cue(t, i)
+            and not _listed_with_a_name(t, i)
             and prev not in vocab.TITLES
             and prev not in cues.FACILITY_PREV
             and cue_strength(t, i) != 2
