@@ -132,3 +132,34 @@ def test_a_surname_that_is_a_word_is_a_name_when_listed_with_a_name() -> None:
     text = "The practice belongs to Okonkwo and Bowers, two physios I trust."
     assert _covered(text, "Okonkwo") and _covered(text, "Bowers")
     assert _flagged_words("Every cough was a Gamble and every walk a Risk.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had been together for Four Years by then.",
+        "It was AWFUL pain, not the kind you can breathe through.",
+        "Lo Que Nadie Me Dijo\n\nEl dolor no era normal.",
+        "Pide ayuda a tu Médico, que para eso está.",
+    ],
+)
+def test_number_words_shouting_and_spanish_emphasis_are_not_flagged(text: str) -> None:
+    assert _flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "not_flagged"),
+    [
+        ("G'day, I'm Tilly (29) and this is my story.", "Tilly", "G'day"),
+        ("La doctora que me vio, Dra. Remedios Albar, fue muy amable.", "Remedios Albar", "Dra"),
+        ("Me atendieron en el Hospital Italiano hace dos años.", "Hospital Italiano", None),
+        ("He grew up in HELSINKI and moved here later.", "HELSINKI", None),
+        ("My physio Xiaoling was the first to listen.", "Xiaoling", None),
+    ],
+)
+def test_the_name_is_found_without_the_words_around_it(
+    text: str, needle: str, not_flagged: str | None
+) -> None:
+    assert _covered(text, needle)
+    if not_flagged:
+        assert not any(not_flagged in w for w in _flagged_words(text))

@@ -70,6 +70,13 @@ def everyday_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def spanish_words() -> frozenset[str]:
+    """Casefolded Spanish words of Zipf >= 4 ("mujeres", "médico", "matrona"): everyday
+    Spanish words; a capital on one of them mid-sentence is emphasis, not a name."""
+    return _wordfreq_words("es", 4.0)
+
+
+@lru_cache(maxsize=1)
 def spanish_common_words() -> frozenset[str]:
     """Casefolded Spanish words of Zipf >= 5.5 ("una", "un", "soy", "nada"): so common in
     Spanish that opening a sentence they are words, even where a gazetteer lists a town

@@ -12,7 +12,7 @@ place ("my mate Shell", "at the Rotunda").
 from __future__ import annotations
 
 from . import cues, vocab
-from .lexicon import english_words, everyday_words, spanish_common_words
+from .lexicon import english_words, everyday_words, spanish_common_words, spanish_words
 from .name_cues import cue_strength
 from .name_words import NameText, gap_is_space
 
@@ -27,7 +27,20 @@ def _lone_everyday(t: NameText, base: str) -> bool:
     frequencies count towns too) stay names."""
     if not base[1:].islower():
         return False  # "McAllister", "DeShawn": the shape of a name
-    return base.casefold() in english_words() and base not in t.lex.first and base not in t.lex.cities
+    lex = t.lex
+    if base in lex.first or base in lex.cities:
+        return False
+    low = base.casefold()
+    if low in english_words():
+        return True
+    # "la Matrona", "las Mujeres" (Spanish surnames such as "Flores" stay names)
+    return not lex.is_name(base) and low in spanish_words()
+
+
+# Facility heads that name a place when they come first ("Hospital La Paz").
+_LEADING_HEADS = frozenset(
+    {"hospital", "clinic", "clinica", "clínica", "sanatorio", "hospice", "infirmary", "centro"}
+)
 
 
 def _headed(t: NameText, i: int, j: int) -> bool:
@@ -36,6 +49,8 @@ def _headed(t: NameText, i: int, j: int) -> bool:
     lows = t.lows
     while i < j - 1 and lows[i] in vocab.FUNCTION:
         i += 1  # "The Office Party": the run's name starts after "The"
+    if j - i > 1 and lows[i] in _LEADING_HEADS:
+        return True  # "Hospital Italiano", "Clínica Santa Ana"
     return lows[j - 1] in vocab.STREET_HEADS or any(lows[k] in vocab.FACILITY_HEADS for k in range(i + 1, j))
 
 
@@ -87,19 +102,27 @@ def _title_case_word(t: NameText, k: int) -> bool:
     Zipf >= 3 that is no first name and no town ("Waiting", "List", "Good" but not
     "Grace" or "York": word frequencies cannot tell "John" the name or "York" the
     town from a word, the gazetteers can)."""
-    base = t.bases[k]
-    lex = t.lex
-    return (
-        base[1:].islower()
-        and base.casefold() in english_words()
-        and base not in lex.first
-        and base not in lex.cities
-    )
+    return _lone_everyday(t, t.bases[k])
 
 
 def _full_name_shape(t: NameText, i: int, j: int) -> bool:
     """Is run i..j a first name then a surname ("Mark Hall", "Hope Young")?"""
     return j - i <= 3 and t.bases[i] in t.lex.first and t.bases[j - 1] in t.lex.last
+
+
+def _heading_word(t: NameText, k: int) -> bool:
+    """Token k may be a heading's everyday word: English or Spanish of Zipf >= 3 that
+    is no town, no first name unless very common, and (Spanish) no surname unless very
+    common ("Lo Que Nadie Me Dijo", "My Story"; not "Soto del Barco")."""
+    base = t.bases[k]
+    lex = t.lex
+    low = base.casefold()
+    if base in lex.cities or (base in lex.first and low not in spanish_common_words()):
+        return False  # but "Lo", "Una" (Zipf >= 5.5 in Spanish) are words in a heading
+    if low in english_words():
+        return True
+    # a Spanish word that is also a surname ("Soto") may be part of a town's name
+    return low in lex.ordinary_lower and (not lex.is_name(base) or low in spanish_common_words())
 
 
 def _heading(t: NameText, i: int, j: int) -> bool:
@@ -142,7 +165,7 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         return True  # everyday words in title case: "the Office Party", "a Waiting List"
     # a title-case heading of everyday words: "Holidays Are Hard"
     return _heading(t, i, j) and all(
-        plain(k) or lex.is_ordinary(bases[k], place_ok=True) for k in range(i, j)
+        plain(k) or lex.is_ordinary(bases[k], place_ok=True) or _heading_word(t, k) for k in range(i, j)
     )
 
 

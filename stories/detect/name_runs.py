@@ -23,11 +23,12 @@ _JOINING_GAPS = frozenset({" & ", " and ", "-", ", "})
 _ARTICLES = frozenset({"de", "del", "el", "la", "le", "da", "di", "du", "al", "y", "della", "das", "dos"})
 
 
-def _joinable(prev_low: str, gap: str, cap: bool, sent_start: bool) -> bool:
-    """May a token (`gap`, `cap`, `sent_start`) continue a capitalized run whose
-    last token is `prev_low`?"""
+def _joinable(prev_low: str, gap: str, cap: bool, sent_start: bool, low: str = "") -> bool:
+    """May a token (`gap`, `cap`, `sent_start`, lowercase `low`) continue a capitalized
+    run whose last token is `prev_low`?  Not after a comma when it is a function word
+    ("G'day, I'm Shaz" is a greeting, then a name)."""
     if gap_is_space(gap) or gap in _JOINING_GAPS:
-        return gap not in (" and ", ", ") or (cap and not sent_start)
+        return gap not in (" and ", ", ") or (cap and not sent_start and low not in vocab.FUNCTION)
     return gap.startswith(".") and gap.strip(" .") == "" and "\n" not in gap and prev_low in _DOT_TITLES
 
 
@@ -83,7 +84,7 @@ def find_runs(t: NameText) -> None:
         j = i + 1
         comma = False
         while j < n and j not in taken:
-            if caps[j] and (_joinable(lows[j - 1], gaps[j], True, sents[j]) or _after_initial(t, j)):
+            if caps[j] and (_joinable(lows[j - 1], gaps[j], True, sents[j], lows[j]) or _after_initial(t, j)):
                 comma = comma or gaps[j] == ", "
             elif not (lows[j] in particles and not caps[j] and j + 1 < n and caps[j + 1]) and not (
                 comma and lows[j] in cues.FIRM_JOINERS and j + 1 < n and caps[j + 1]
@@ -98,7 +99,10 @@ def find_runs(t: NameText) -> None:
             if k < n and caps[k] and gap_is_space(gaps[k]) and k not in taken:
                 j = k + 1
                 while (
-                    j < n and caps[j] and j not in taken and _joinable(lows[j - 1], gaps[j], True, sents[j])
+                    j < n
+                    and caps[j]
+                    and j not in taken
+                    and _joinable(lows[j - 1], gaps[j], True, sents[j], lows[j])
                 ):
                     j += 1
             else:

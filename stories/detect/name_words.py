@@ -15,7 +15,7 @@ from __future__ import annotations
 from stories.findings import Finding
 
 from . import vocab
-from .lexicon import Lexicon, everyday_words
+from .lexicon import Lexicon, english_words, everyday_words
 from .tokens import Columns, is_upper, shared_columns
 
 # `plain` answers per lexicon, keyed by word, one dict for sentence starts and
@@ -74,7 +74,14 @@ class NameText:
         # An everyday word whose capital proves nothing when shouted ("SO OBVIOUS");
         # sentence starts ("Afterwards") are judged in `name_ordinary.keep_sentence_start`,
         # headings and lone capitalised words in `name_ordinary.ordinary_run`.
-        if is_upper(self.words[k]) and self.lex.is_ordinary(base, place_ok=True):
+        if is_upper(self.words[k]) and (
+            self.lex.is_ordinary(base, place_ok=True)
+            or (  # "REAL pain", but not "JOHN", "HELSINKI"
+                low in english_words()
+                and base.title() not in self.lex.first
+                and base.title() not in self.lex.cities
+            )
+        ):
             return True
         return is_upper(self.words[k]) and len(base) <= 6 and not self.lex.is_name(base.title())
 

@@ -79,6 +79,9 @@ FUNCTION = words(
     where's how's don't doesn't didn't can't cannot couldn't won't wouldn't
     shouldn't isn't aren't wasn't weren't hasn't haven't hadn't mustn't needn't
     ain't y'all
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand
     """
 )
 
@@ -120,6 +123,7 @@ TITLES = words(
     dr dr. doctor mr mr. mrs mrs. ms ms. miss mx mx. prof prof. professor
     nurse sister midwife sr sr. rev rev. reverend consultant surgeon
     dame sir lady lord
+    dra dra. doctora sra sra. srta srta. don doña
     """
 )
 
