@@ -163,3 +163,23 @@ def test_the_name_is_found_without_the_words_around_it(
     assert _covered(text, needle)
     if not_flagged:
         assert not any(not_flagged in w for w in _flagged_words(text))
+
+
+# -- names typed in lowercase -------------------------------------------------
+
+
+def test_a_full_name_in_lowercase_is_found_without_a_cue() -> None:
+    text = "honestly marta okafor saved me, she runs the group on tuesdays"
+    assert _covered(text, "marta okafor")
+
+
+def test_two_common_words_in_lowercase_are_not_a_name() -> None:
+    assert _flagged_words("we walked up rose hill and will smith was on the telly") == []
+
+
+def test_a_name_written_in_lowercase_marks_its_later_mentions() -> None:
+    text = "me and jake moved in together last year. jake came to my second appointment"
+    flagged = [f for f in detect(text) if text[f.start : f.end] == "jake"]
+    assert len(flagged) == 2
+    # a capitalised name does not make the lowercase word a name: "I will" stays a word
+    assert _flagged_words("My daughter Will is four. I will not give up.") == ["Will"]

@@ -98,6 +98,8 @@ class Lexicon:
     safe_lower: frozenset[str]
     ordinary_lower: frozenset[str] = frozenset()
     very_common_lower: frozenset[str] = frozenset()
+    first_lower: frozenset[str] = frozenset()
+    last_lower: frozenset[str] = frozenset()
 
     def is_ordinary(self, word: str, very: bool = False, place_ok: bool = False) -> bool:
         """An everyday English or Spanish word (with `very`: a very common
@@ -165,4 +167,6 @@ def lexicon() -> Lexicon:
         safe_lower=frozenset(safe),
         ordinary_lower=ordinary_words()[0],
         very_common_lower=ordinary_words()[1],
+        first_lower=frozenset(n.casefold() for n in first),
+        last_lower=frozenset(n.casefold() for n in last),
     )

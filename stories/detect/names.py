@@ -6,7 +6,8 @@ Two complementary rules, both over the token columns of `tokens.shared_columns`
 1. Cue rules (`name_cues`) find names a capital letter cannot reveal: after a
    title ("Dr Young", "nurse kelly"), a relation ("my husband dave", "my
    physio, Anna"), a naming verb ("named Grace", "I'm Hope"), or in "Will and
-   I".  Lowercase candidates must be unambiguous gazetteer names.
+   I".  Lowercase candidates must be unambiguous gazetteer names; a lowercase
+   first name and surname together need no cue (`name_lowercase`).
 2. The proper-noun rule (`name_runs`): in a first-person story almost every
    capitalized word that does not start a sentence is a proper noun.  Runs of
    such words are flagged unless they are ordinary words (`name_ordinary`:
@@ -26,6 +27,7 @@ from stories.findings import Finding
 
 from .lexicon import lexicon
 from .name_cues import find_cue_names
+from .name_lowercase import find_lowercase_names
 from .name_runs import find_runs
 from .name_words import NameText
 
@@ -34,5 +36,6 @@ def find_names(text: str) -> list[Finding]:
     """PERSON, LOCATION and FACILITY findings from cues and capitalized runs."""
     t = NameText(text, lexicon())
     find_cue_names(t)
+    find_lowercase_names(t)
     find_runs(t)
     return t.out
