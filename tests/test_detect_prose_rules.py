@@ -183,3 +183,23 @@ def test_a_name_written_in_lowercase_marks_its_later_mentions() -> None:
     assert len(flagged) == 2
     # a capitalised name does not make the lowercase word a name: "I will" stays a word
     assert _flagged_words("My daughter Will is four. I will not give up.") == ["Will"]
+
+
+# -- facilities ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("she sent me for physio at Mass General in the end", "Mass General"),
+        ("booked in at kirkby vale surgery for the smear", "kirkby vale surgery"),
+        ("both my boys were born at the qeh and the midwives were lovely", "qeh"),
+        ("what finally helped was my mate Pixie from the pub quiz", "Pixie"),
+    ],
+)
+def test_facilities_and_nicknames_written_the_way_people_text(text: str, needle: str) -> None:
+    assert _covered(text, needle)
+
+
+def test_ordinary_places_after_at_are_not_facilities() -> None:
+    assert _flagged_words("I was at the local hospital, then at the gym, and at the moment at home.") == []

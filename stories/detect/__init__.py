@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 
 from stories.findings import Finding
 
-from .acronyms import find_acronym_facilities, find_lowercase_towns
+from .acronyms import find_acronym_facilities, find_lowercase_facilities, find_lowercase_towns
 from .address_lines import extend_addresses, find_military
 from .contact import find_contact
 from .hints import reidentification_hints
@@ -46,6 +46,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_names,
     find_acronym_facilities,
     find_lowercase_towns,
+    find_lowercase_facilities,
     find_military,
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an

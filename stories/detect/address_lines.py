@@ -112,8 +112,8 @@ def _tail_end(text: str, end: int) -> int:
         word = _WORD.search(piece)
         if word and not piece.lstrip(" \t,").startswith("(") and not any(c.isdigit() for c in piece):
             low = word.group().casefold()
-            if low in FUNCTION or low in everyday_words():
-                break
+            if low in FUNCTION or low in everyday_words() or text[end - 1] == ".":
+                break  # a word that carries the sentence on, or a new sentence
         end = step.end()
     return end
 

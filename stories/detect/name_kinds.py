@@ -37,12 +37,14 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
     lex, lows, bases, plain = t.lex, t.lows, t.bases, t.plain
     tail = lows[j - 1]
     anchored = tail in vocab.STREET_HEADS or tail in vocab.FACILITY_HEADS
+    # after "at" ("at Mass General", "at the NHS Lothian clinic") a plain first word is part of the name
+    at = s >= 1 and (lows[s - 1] == "at" or (s >= 2 and lows[s - 1] == "the" and lows[s - 2] == "at"))
     while s < j and plain(s):
         low = lows[s]
         if j - s > 1 and (
             low in vocab.FACILITY_HEADS
             or low in vocab.PLACE_PREFIXES
-            or (anchored and low not in vocab.FUNCTION)
+            or ((anchored or at) and low not in vocab.FUNCTION)
             or (lex.is_name(bases[s]) and not plain(s + 1) and low not in vocab.FUNCTION)
         ):
             break
