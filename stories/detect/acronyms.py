@@ -142,13 +142,16 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
     lex = lexicon()
     n = len(lows)
     out = []
+    heads = not _LOWER_HEADS.isdisjoint(lows)  # a cheap test first: most stories name no such head
     for p in compress(range(n - 1), map(_FACILITY_PREPOSITIONS.__contains__, lows)):
         k = p + 1
         if lows[k] == "the" and k + 1 < n:
             k += 1
+        elif not heads:
+            continue
         if not words[k].islower() or "\n" in gaps[k]:
             continue
-        head = _lowercase_head(cols, k)
+        head = _lowercase_head(cols, k) if heads else -1
         if head > 0 and any(_naming_word(lex, lows[m]) for m in range(k, head)):
             out.append(Finding("FACILITY", cols.start(k), cols.end(head), 0.5, "lowercase-facility"))
         elif lows[k - 1] == "the" and _lowercase_acronym(lex, lows[k]):

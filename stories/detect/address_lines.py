@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from stories.findings import Finding
 
 from .lexicon import everyday_words, lexicon
+from .tokens import shared_columns
 from .vocab import FUNCTION
 
 # Findings that are (part of) a postal address and may be carried on.
@@ -76,12 +77,13 @@ _MILITARY = re.compile(
     r"|\bUS(?:NS|S|CGC)[ \t]+[A-Z][\w'-]{1,30}"
     r"(?:[ \t]*\n?[ \t]*(?i:FPO)[ \t]+(?i:AA|AE|AP)[ \t]+\d{5}(?:-\d{4})?)?"
 )
-_MILITARY_GATES = ("PSC", "psc", "Box", "box", "PO ", "po ", "US")
+# One of these words is in every military address (a set test on the shared tokens).
+_MILITARY_WORDS = frozenset({"psc", "cmr", "box", "apo", "fpo", "dpo", "usns", "uss", "uscgc"})
 
 
 def find_military(text: str) -> Iterator[Finding]:
     """LOCATION findings for US military mail addresses."""
-    if not any(g in text for g in _MILITARY_GATES):
+    if _MILITARY_WORDS.isdisjoint(shared_columns(text).lows):
         return
     for m in _MILITARY.finditer(text):
         yield Finding("LOCATION", m.start(), m.end(), 0.8, "military-address")

@@ -13,10 +13,11 @@ are frequent words too), so the two name lists and the pair decide together.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import compress
 
 from . import vocab
-from .lexicon import everyday_words
+from .lexicon import Lexicon, everyday_words
 from .name_words import NameText
 
 
@@ -25,11 +26,17 @@ def _plain_word(t: NameText, k: int) -> bool:
     return low in vocab.FUNCTION or low in everyday_words() or t.lex.is_safe(low)
 
 
+@lru_cache(maxsize=4)
+def _first_names(lex: Lexicon) -> frozenset[str]:
+    """Lowercase first names that may start a lowercase name (no function or Zipf >= 5 word)."""
+    return frozenset(n for n in lex.first_lower if n not in vocab.FUNCTION and n not in everyday_words())
+
+
 def find_lowercase_names(t: NameText) -> None:
     """PERSON findings (into `t.out`) for "first last" written in lowercase."""
     lex, lows, words, gaps, caps, taken = t.lex, t.lows, t.words, t.gaps, t.caps, t.taken
     n = t.n
-    for k in compress(range(n - 1), map(lex.first_lower.__contains__, lows)):
+    for k in compress(range(n - 1), map(_first_names(lex).__contains__, lows)):
         j = k + 1
         if caps[k] or caps[j] or gaps[j] != " " or k in taken or j in taken:
             continue
