@@ -203,3 +203,11 @@ def test_facilities_and_nicknames_written_the_way_people_text(text: str, needle:
 
 def test_ordinary_places_after_at_are_not_facilities() -> None:
     assert _flagged_words("I was at the local hospital, then at the gym, and at the moment at home.") == []
+
+
+def test_a_spanish_sign_off_and_sentence_starts_are_not_names() -> None:
+    text = (
+        "Durante Años pensé que era normal. Que nadie te diga lo contrario.\n\n"
+        "Con Cariño, Una Mamá Que Ya No Tiene Miedo"
+    )
+    assert _flagged_words(text) == []

@@ -16,7 +16,7 @@ from itertools import compress
 
 from stories.findings import Finding
 
-from .lexicon import everyday_words, lexicon
+from .lexicon import everyday_words, lexicon, spanish_common_words
 from .tokens import shared_columns
 from .vocab import FUNCTION
 
@@ -63,6 +63,8 @@ def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
             and (word not in words or word.lower() in everyday_words() or word.lower() in FUNCTION)
         ):
             continue
+        if word.lower() in spanish_common_words():
+            continue  # "Que", "Una": a name only where a rule found it, not at every sentence start
         if word.isupper() and len(word) > 1 and word.lower() in lex.ordinary_lower:
             continue
         out.append(Finding("PERSON", start, start + len(word), 0.6, "repeat-mention"))

@@ -80,6 +80,8 @@ def classify(t: NameText, i: int, j: int) -> None:
         return
     if s < j and t.sents[s] and not keep_sentence_start(t, s, j - s):
         s += 1
+        if s < j and ordinary_run(t, s, j):
+            return  # "Durante Años": the rest, without the sentence's first word, is ordinary
     s, e, has_facility = _trimmed(t, s, j)
     if e <= s or all(t.plain(k) for k in range(s, e)):
         return

@@ -117,8 +117,10 @@ def _heading_word(t: NameText, k: int) -> bool:
     base = t.bases[k]
     lex = t.lex
     low = base.casefold()
-    if base in lex.cities or (base in lex.first and low not in spanish_common_words()):
-        return False  # but "Lo", "Una" (Zipf >= 5.5 in Spanish) are words in a heading
+    if low in spanish_common_words():
+        return True  # "Lo", "Una" (Zipf >= 5.5 in Spanish) are words in a heading
+    if base in lex.cities or base in lex.first:
+        return False
     if low in english_words():
         return True
     # a Spanish word that is also a surname ("Soto") may be part of a town's name
