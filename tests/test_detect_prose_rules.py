@@ -211,3 +211,19 @@ def test_a_spanish_sign_off_and_sentence_starts_are_not_names() -> None:
         "Con Cariño, Una Mamá Que Ya No Tiene Miedo"
     )
     assert _flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("The talk was given by Hanne I. Brekkemo from the trust.", "Hanne I. Brekkemo"),
+        ("Mum: are you ok?\nTavishka: yes, just tired", "Tavishka"),
+        ("Oyelaran started the group in a church hall.", "Oyelaran"),
+    ],
+)
+def test_names_by_middle_initial_speaker_label_or_verb(text: str, needle: str) -> None:
+    assert _covered(text, needle)
+
+
+def test_an_everyday_word_before_a_colon_is_no_speaker() -> None:
+    assert _flagged_words("Update: the pain is better.\nDiagnosis: vaginismus, finally.") == []

@@ -129,6 +129,23 @@ PERSON_VERBS = frozenset(
         "is",
         "kept",
         "messaged",
+        "began",
+        "started",
+        "lives",
+        "lived",
+        "works",
+        "worked",
+        "says",
+        "shouted",
+        "whispered",
+        "decided",
+        "moved",
+        "became",
+        "joined",
+        "met",
+        "gave",
+        "took",
+        "wanted",
     ]
 )
 COMPANY_SUFFIX = re.compile(

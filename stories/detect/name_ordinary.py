@@ -171,6 +171,13 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
     )
 
 
+def _speaker_label(t: NameText, i: int) -> bool:
+    """Is token i alone at a line's start, right before a colon and more text on the line?"""
+    gaps = t.gaps
+    starts_line = i == 0 or "\n" in gaps[i]
+    return starts_line and i + 1 < t.n and gaps[i + 1].startswith(":") and "\n" not in gaps[i + 1]
+
+
 def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     """Is the capitalised word opening a sentence at token i (a run of
     `run_len` words) a name rather than an ordinary word?"""
@@ -191,7 +198,14 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return not everyday  # "Soy de Zapopan": the place starts after the particle
     if run_len >= 2 or t.words[i] != base:  # "Loxeju's patience"
         # "José María from my group": a name follows, so the run is a full name
-        return not everyday or (run_len >= 2 and t.lex.is_name(t.bases[i + 1]))
+        if not everyday or run_len < 2:
+            return not everyday
+        k = i + 1
+        if run_len > 2 and len(t.words[k]) == 1 and t.words[k].isupper():
+            k += 1  # "Ella H. Snider": the surname after a middle initial
+        return t.lex.is_name(t.bases[k])
+    if not everyday and _speaker_label(t, i):
+        return True  # "Ubul: What a wife." (a chat or a script pasted into the story)
     # An unknown word opening a sentence is a name if a person-verb follows.
     verb = i + 1 < t.n and t.lows[i + 1] in cues.PERSON_VERBS and gap_is_space(t.gaps[i + 1])
     if everyday and (not verb or (low in lex.very_common_lower and base not in lex.first)):

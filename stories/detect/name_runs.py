@@ -38,7 +38,7 @@ def _after_initial(t: NameText, j: int) -> bool:
     word = t.words[k]
     return (
         len(word) == 1
-        and word != "I"
+        and (word != "I" or (k >= 1 and t.bases[k - 1] in t.lex.first))  # "Hanne I. Kreutzmann"
         and word.isupper()
         and t.gaps[j] == ". "
         and k >= 1
