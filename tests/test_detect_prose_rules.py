@@ -227,3 +227,12 @@ def test_names_by_middle_initial_speaker_label_or_verb(text: str, needle: str) -
 
 def test_an_everyday_word_before_a_colon_is_no_speaker() -> None:
     assert _flagged_words("Update: the pain is better.\nDiagnosis: vaginismus, finally.") == []
+
+
+def test_the_line_above_an_address_block_is_the_addressee() -> None:
+    text = "Please write to:\nBramblecote Physio Partners\n14 Quillon Road\nHeddington"
+    assert _covered(text, "Bramblecote Physio Partners")
+    # a sign-off or a sentence above an address is not an addressee
+    for before in ("Kind regards,", "We moved in May."):
+        text = f"{before}\n14 Quillon Road\nHeddington"
+        assert not any(before.split()[0] in w for w in _flagged_words(text))

@@ -67,6 +67,7 @@ _LINE = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _MAX_LINES = 5
+_MAX_ADDRESSEE_WORDS = 5
 # A number right before an address on the same line ("9554 62 Rue Gafsa").
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d{1,6}[A-Za-z]?,?[ \t]{1,3}$")
 
@@ -131,8 +132,29 @@ def _address_end(text: str, end: int) -> int:
     return end
 
 
+def _addressee(text: str, start: int) -> tuple[int, int] | None:
+    """The line right above an address that starts its line: the addressee or the
+    organisation in a letter's or a signature's address block ("Fritz-Armstrong",
+    "Otc Markets"), when it is short, ends without punctuation, has no colon and is
+    not a line of everyday words ("Kind regards,")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0 or text[line_start:start].strip(" \t>?"):
+        return None  # the address does not start its line, or is on the first line
+    prev_start = text.rfind("\n", 0, line_start - 1) + 1
+    body = text[prev_start : line_start - 1]
+    words = _WORD.findall(body)
+    stripped = body.strip(" \t>?")
+    if not words or len(words) > _MAX_ADDRESSEE_WORDS or len(stripped) > 60 or ":" in stripped:
+        return None
+    if stripped[-1] in ",.;!?" or _everyday_line(stripped):
+        return None
+    first = body.index(stripped)
+    return prev_start + first, prev_start + first + len(stripped)
+
+
 def extend_addresses(text: str, findings: list[Finding]) -> list[Finding]:
-    """`findings` with each address finding carried over the rest of its address."""
+    """`findings` with each address finding carried over the rest of its address,
+    and a finding for the addressee's line above an address block."""
     out = []
     for f in findings:
         if f.kind == "LOCATION" and f.source in ADDRESS_SOURCES:
@@ -143,5 +165,9 @@ def extend_addresses(text: str, findings: list[Finding]) -> list[Finding]:
                 start = lead.start() if lead else start
             if (start, end) != (f.start, f.end):
                 f = Finding(f.kind, start, end, f.score, f.source, f.note)
+            if end > text.find("\n", start) > 0 or "\n" in text[max(0, start - 80) : start]:
+                above = _addressee(text, start)
+                if above:
+                    out.append(Finding("FACILITY", above[0], above[1], 0.5, "addressee-line"))
         out.append(f)
     return out
