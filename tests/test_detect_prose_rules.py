@@ -236,3 +236,23 @@ def test_the_line_above_an_address_block_is_the_addressee() -> None:
     for before in ("Kind regards,", "We moved in May."):
         text = f"{before}\n14 Quillon Road\nHeddington"
         assert not any(before.split()[0] in w for w in _flagged_words(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        (
+            "Our flat was on the corner of Wrenfield Street and 5th Avenue.",
+            "corner of Wrenfield Street and 5th Avenue",
+        ),
+        ("his post went to the USNV Harbinger, FPO AA 34021", "USNV Harbinger, FPO AA 34021"),
+    ],
+)
+def test_street_corners_and_navy_ships(text: str, needle: str) -> None:
+    assert _covered(text, needle)
+
+
+def test_a_corner_of_a_room_and_a_street_word_before_a_verb_are_not_places() -> None:
+    assert _flagged_words("I sat in the corner of the room and I cried.") == []
+    text = "The clinic on 5th Avenue was closed."
+    assert "was" not in " ".join(_flagged_words(text))

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from stories.findings import Finding
 
 from .acronyms import find_acronym_facilities, find_lowercase_facilities, find_lowercase_towns
-from .address_lines import extend_addresses, find_military
+from .address_lines import extend_addresses, find_corners, find_military
 from .contact import find_contact
 from .hints import reidentification_hints
 from .mentions import repeat_mentions
@@ -48,6 +48,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_lowercase_towns,
     find_lowercase_facilities,
     find_military,
+    find_corners,
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an
 # email is not a separate name); weak number rules yield to any other kind.

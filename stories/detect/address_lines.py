@@ -14,7 +14,8 @@ the state or county code and the country with its postcode:
 line and over the following lines that read as address lines (short, made
 only of capitalised words, numbers, unit words, codes and punctuation, no
 label before a colon, not a line of everyday words such as "Kind Regards").
-It never crosses a blank line.  `find_military` finds US military mail
+It never crosses a blank line.  `find_corners` finds a street corner named
+by its two streets ("the corner of Elm Street and 5th Avenue").  `find_military` finds US military mail
 addresses ("PSC 6293, Box 8158", "Unit 5022 Box 1225", "APO AE 09012",
 "USNS Bergman"), whose words no street rule knows.
 
@@ -75,11 +76,27 @@ _MILITARY = re.compile(
     r"(?i:\b(?:PSC|CMR|Unit)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{1,5}"
     r"(?:,?[ \t]*\n?[ \t]*(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?:-\d{4})?)?"
     r"|\b(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?:-\d{4})?)"
-    r"|\bUS(?:NS|S|CGC)[ \t]+[A-Z][\w'-]{1,30}"
+    r"|\b(?i:US(?:NS|NV|S|CGC))[ \t]+[A-Za-z][\w'-]{1,30}"
     r"(?:[ \t]*\n?[ \t]*(?i:FPO)[ \t]+(?i:AA|AE|AP)[ \t]+\d{5}(?:-\d{4})?)?"
 )
 # One of these words is in every military address (a set test on the shared tokens).
-_MILITARY_WORDS = frozenset({"psc", "cmr", "box", "apo", "fpo", "dpo", "usns", "uss", "uscgc"})
+_MILITARY_WORDS = frozenset({"psc", "cmr", "box", "apo", "fpo", "dpo", "usns", "usnv", "uss", "uscgc"})
+
+
+# "the corner of Elm Street and 5th Avenue", "the corner of ul. Grochowa 80 and Lahtinen Road":
+# a crossing named by two streets, the second in capitals or digits.
+_CORNER = re.compile(
+    r"(?:\b[Tt]he[ \t]+)?\b[Cc]orner[ \t]+of[ \t]+(?!the\b|my\b|our\b|his\b|her\b|their\b|a\b)"
+    r"[^\n,;!?]{2,60}?[ \t]+and[ \t]+(?!I\b)[A-Z0-9][\w'’.-]*(?:[ \t]+[A-Z0-9][\w'’.-]*){0,3}"
+)
+
+
+def find_corners(text: str) -> Iterator[Finding]:
+    """LOCATION findings for a street corner named by its two streets."""
+    if "orner of" not in text:
+        return
+    for m in _CORNER.finditer(text):
+        yield Finding("LOCATION", m.start(), m.end(), 0.7, "street-corner")
 
 
 def find_military(text: str) -> Iterator[Finding]:

@@ -48,7 +48,8 @@ _STREET_WORD_ALTERNATIVES = "|".join(
 STREET_WORD_RE = re.compile(
     r"(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+)?"
     rf"\b(?i:{_STREET_WORD_ALTERNATIVES})\s+"
-    r"(?:(?:de|del|la|las|los|di|da|des|du|le|do|dos|số)\s+)*[\w'’.-]+(?:\s+(?:số\s+)?[A-ZÀ-Ý\d][\w'’./-]*){0,4}"
+    r"(?:(?:de|del|la|las|los|di|da|des|du|le|do|dos|số)\s+)*"
+    r"(?!(?i:was|is|and|or|but|the|in|on|at|to|of|for|with|which|where|that|i|we|it|has|had)\b)[\w'’.-]+(?:\s+(?:số\s+)?[A-ZÀ-Ý\d][\w'’./-]*){0,4}"
     r"(?:,?\s+\d{1,5}[A-Za-z]?(?:[/-]\d{1,5})?)?"
     r"(?:,?\s+(?:Apt\.?|Piano|Piso|Puerta|Esc\.|m\.|lok\.|Suite|Appartamento|Interno)\s*\d+)?"
 )
