@@ -256,3 +256,33 @@ def test_a_corner_of_a_room_and_a_street_word_before_a_verb_are_not_places() -> 
     assert _flagged_words("I sat in the corner of the room and I cried.") == []
     text = "The clinic on 5th Avenue was closed."
     assert "was" not in " ".join(_flagged_words(text))
+
+
+# -- ages, dates and handles ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "kind"),
+    [
+        ("Me (F, 32) and my husband (35M) tried for years.", "32", "AGE"),
+        ("Me (F, 32) and my husband (35M) tried for years.", "35", "AGE"),
+        ("I'm 27F and this started when I was a student.", "27", "AGE"),
+        ("at the age of twenty-two I married.", "twenty-two", "AGE"),
+        ("My next appointment is on 6/30, fingers crossed.", "6/30", "DATE"),
+        ("the op was on 12 sept and recovery took ages", "12 sept", "DATE"),
+        ("my IG: sam.recovers if anyone wants to talk", "sam.recovers", "HANDLE"),
+        ("search pelvicpainpals on instagram, it helped me", "pelvicpainpals", "HANDLE"),
+    ],
+)
+def test_ages_dates_and_handles_the_way_people_write_them(text: str, needle: str, kind: str) -> None:
+    assert _covered(text, needle)
+    start = text.index(needle)
+    assert any(f.kind == kind and f.start <= start < f.end for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I posted pictures on instagram and felt better.", "We split it 50/50.", "I may 12 times have cried."],
+)
+def test_ordinary_words_near_platforms_and_numbers_are_not_flagged(text: str) -> None:
+    assert _flagged_words(text) == []

@@ -26,6 +26,7 @@ from .anchors import (
     run_start,
     run_starts,
 )
+from .lexicon import lexicon
 
 EMAIL_RE = re.compile(
     r"(?<![\w.+%-])[\w.+%-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
@@ -47,6 +48,7 @@ URL_GATE = re.compile(r"\.(?:" + _TLDS + r")\b", re.IGNORECASE)
 _HANDLE_GATES = (
     "insta",
     "ig ",
+    "ig:",
     "tiktok",
     "tik tok",
     "twitter",
@@ -110,6 +112,12 @@ HANDLE_CUE_RE = re.compile(
     r"(?:\s+(?:handle|account|name|username))?\s*(?:is|was|:|-|at|=)?\s*@?"
     r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})",
     re.IGNORECASE,
+)
+# "find me as pelvicpainpals on instagram": a handle-like word right before "on <platform>".
+_HANDLE_BEFORE_RE = re.compile(
+    r"(?<![\w.@])(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{2,29})[ \t]+on[ \t]+"
+    r"(?i:insta(?:gram)?|ig|tiktok|tik tok|twitter|snap(?:chat)?|threads|bluesky|discord|reddit|telegram|"
+    r"mastodon)\b"
 )
 REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}")
 
@@ -250,6 +258,16 @@ def _handle_cue_matches(text: str, low: str) -> Iterator[re.Match[str]]:
     yield from matches_at(HANDLE_CUE_RE, text, starts)
 
 
+def _handle_like(word: str) -> bool:
+    """Could `word` be a user name: digits, "_" or "." inside, or no word any word list knows?"""
+    if any(c.isdigit() or c in "_." for c in word.strip(".")):
+        return True
+    lex = lexicon()
+    low = word.lower()
+    known = low in lex.ordinary_lower or low in lex.names_lower or lex.is_safe(low)
+    return len(low) >= 5 and not known
+
+
 def find_handles(text: str) -> Iterator[Finding]:
     if "@" in text:
         for m in HANDLE_RE.finditer(text):
@@ -266,6 +284,10 @@ def find_handles(text: str) -> Iterator[Finding]:
                 continue  # "Reddit made me..." is no handle
             if end - m.start("h") >= 3 and handle.lower() not in _NOT_HANDLES:
                 yield Finding("HANDLE", m.start("h"), end, 0.8, "handle-cue")
+    if " on " in low and any(gate in low for gate in _HANDLE_GATES):
+        for m in _HANDLE_BEFORE_RE.finditer(text):
+            if _handle_like(m.group("h")):
+                yield Finding("HANDLE", m.start("h"), m.end("h"), 0.7, "handle-before-platform")
     if "u/" in text:
         for m in REDDIT_RE.finditer(text):
             yield Finding("HANDLE", m.start(), m.end(), 0.9, "reddit-user")

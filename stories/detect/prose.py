@@ -42,9 +42,15 @@ NAME_AGE_RE = re.compile(
 )
 # "I was thirty-one", "at sixty I had", "aged fifty-eight", "I'm twenty-three now".
 SPELLED_AGE_RE = re.compile(
-    rf"\b(?:I\s+was|I\s+am|I'm|Im|I\s+turned|turned|turning|turn|aged|at\s+age|at|until|by|when\s+I\s+was)\s+"
+    rf"\b(?:I\s+was|I\s+am|I'm|Im|I\s+turned|turned|turning|turn|aged|at\s+the\s+age\s+of|age\s+of|at\s+age|at|"
+    rf"until|by|when\s+I\s+was)\s+"
     rf"(?P<a>{SPELLED_AGE})\b{_AGE_NOT_AFTER}{_AGE_AFTER}",
     re.IGNORECASE,
+)
+# Ages written with a sex, as forums do: "Me (F, 32)", "my husband (35M)", "I'm 27F".
+SEX_AGE_RE = re.compile(
+    rf"\(\s?(?:[MFmf]\s?[,/]?\s?(?P<a>{_NUM_AGE})|(?P<b>{_NUM_AGE})\s?[,/]?\s?[MFmf])\s?\)"
+    rf"|\b(?:I'm|I\s+am|Im|im|i'm)\s+(?P<c>{_NUM_AGE})\s?[MFmf]\b"
 )
 # Spanish and French: "tengo 47 años", "tengo 23 y", "a los veinte", "de 35 años", "j'ai 30 ans".
 _ES_TENS = "veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa"
@@ -118,6 +124,9 @@ _FESTIVAL_GATES = frozenset(
     }
 )  # fmt: skip
 _MONTH_TOKENS = frozenset(_MONTHS.split("|"))
+# Short month names that are no English word ("mar", "may" are), with a day before them.
+_SHORT_MONTHS = frozenset(vocab.MONTH_ABBR) - {"mar", "may"}
+_DAY_BEFORE = re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
 _ROMANCE_GATES = frozenset(_ES_MONTHS.split("|")) | frozenset(_FR_MONTHS.split("|"))
 
 
@@ -131,6 +140,10 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     if not _SPELLED_GATES.isdisjoint(words):
         for m in SPELLED_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "spelled-age")
+    if "(" in text or "m " in text:
+        for m in SEX_AGE_RE.finditer(text):
+            grp = "a" if m.group("a") else "b" if m.group("b") else "c"
+            yield Finding("AGE", m.start(grp), m.end(), 0.7, "sex-age")
     if not _ES_AGE_GATES.isdisjoint(words):
         for rx in (ES_AGE_CUE_RE, ES_AGE_YEARS_RE):
             for m in rx.finditer(text):
@@ -155,6 +168,11 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
             m = MONTH_PROSE_RE.match(text, pos)
             if m:
                 yield Finding("DATE", m.start(), m.end(), 0.8, "month-prose")
+            if lows[k] in _SHORT_MONTHS:  # "12 sept", "3rd of feb": a day before a short month
+                d = _DAY_BEFORE.search(text, max(0, pos - 12), pos)
+                if d:
+                    end = pos + len(cols.words[k])
+                    yield Finding("DATE", d.start(), end + (text[end : end + 1] == "."), 0.8, "day-month")
             y = _YEAR_BEFORE.search(text, max(0, pos - 8), pos)
             if y:
                 m = MONTH_PROSE_RE.match(text, y.start())

@@ -40,7 +40,10 @@ NUMERIC_DATE_RE = re.compile(
     r"|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:\d{4}|\d{2})"
     r")(?![\d/.-]?\d)"
 )
-SHORT_NUMERIC_RE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?!10\b)(?:0?[1-9]|1[0-2])(?![\d/])")
+# day/month, or month/day when the day cannot be a month ("on 6/30"); a cue must precede it
+SHORT_NUMERIC_RE = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])/(?!10\b)(?:0?[1-9]|1[0-2])(?![\d/])|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d/])"
+)
 SHORT_NUMERIC_CUE = re.compile(r"\b(?:on|since|until|from|by|before|after|dated?)\s+$")
 ORDINAL_RE = re.compile(
     rf"(?:\b(?:last|next|this)\s+)?(?:\b{_WEEKDAY}\s+)?"
