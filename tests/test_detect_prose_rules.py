@@ -286,3 +286,25 @@ def test_ages_dates_and_handles_the_way_people_write_them(text: str, needle: str
 )
 def test_ordinary_words_near_platforms_and_numbers_are_not_flagged(text: str) -> None:
     assert _flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("my IHI is 8003 6012 3456 7890 if the clinic asks", "8003 6012 3456 7890"),
+        ("with support from Dr. A. Mensah and the team", "A. Mensah"),
+        ("me n tash went to the walk in centre", "tash"),
+        ("then we moved up to manchester for his job", "manchester"),
+    ],
+)
+def test_acronym_ids_initials_after_titles_and_texting_names_and_towns(text: str, needle: str) -> None:
+    assert _covered(text, needle)
+
+
+def test_a_short_number_after_an_acronym_is_no_id() -> None:
+    assert _flagged_words("My GP is 150 miles away and I talked to them today.") == []
+
+
+def test_an_english_word_opening_a_sentence_before_and_me_is_no_name() -> None:
+    text = "It was a long year. Pain and me, we got to know each other."
+    assert _flagged_words(text) == _flagged_words(text.upper()) == []

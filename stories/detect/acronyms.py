@@ -11,7 +11,7 @@ an acronym of two to six capitals names a place unless it is a clinical or
 everyday term the lexicon knows (GP, NHS, ICU, A&E...).  Text in capitals gets
 the same findings: the preposition may be in capitals too, and a shouted
 everyday word ("WENT TO BED") is no acronym.  A lowercase word after "in",
-"from", "near" or "outside" is a town when the city list knows it and it is not a
+"from", "near", "outside" or "moved to" is a town when the city list knows it and it is not a
 very common word ("in bed", "in march", "from work" stay words).
 """
 
@@ -72,7 +72,15 @@ def find_acronym_facilities(text: str) -> list[Finding]:
 
 
 _DATE_WORDS = frozenset(vocab.MONTHS) | frozenset(vocab.WEEKDAYS)
-_TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside"})
+_TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside", "to"})
+_AFTER_MOTION = frozenset({"up", "back", "down", "over", "out"})
+
+
+def _motion_before(lows: list[str], p: int) -> bool:
+    """Is the "to" at token p after a motion verb ("moved to", "moved up to")?"""
+    if p >= 1 and lows[p - 1] in vocab.MOTION:
+        return True
+    return p >= 2 and lows[p - 1] in _AFTER_MOTION and lows[p - 2] in vocab.MOTION
 
 
 def find_lowercase_towns(text: str) -> list[Finding]:
@@ -85,6 +93,8 @@ def find_lowercase_towns(text: str) -> list[Finding]:
     out = []
     n = len(lows)
     for p in compress(range(n - 1), map(_TOWN_PREPOSITIONS.__contains__, lows)):
+        if lows[p] == "to" and not _motion_before(lows, p):
+            continue  # "talked to", but "moved to", "went back to"
         k = p + 1
         word = words[k]
         if lows[k] not in cities or not word.islower() or len(word) < 4 or gaps[k] != " ":

@@ -139,6 +139,8 @@ ID_CUE_RE = re.compile(
     r"\s*(?:#|:|is|was|=|-)?\s*(?:#|:)?\s*$",
     re.IGNORECASE,
 )
+# An unknown acronym before a long number names an identifier: "my IHI is", "CHI no.", "PHN:".
+ACRONYM_ID_CUE_RE = re.compile(r"\b[A-Z]{2,5}(?:\s+(?:number|no\.?|num|#))?\s*(?:#|:|is|was|=)?\s*$")
 ID_CODE_RE = re.compile(r"[A-Za-z0-9](?=[A-Za-z0-9-/]*\d)[A-Za-z0-9\-/]{1,24}(?:[ -]\d{2,6}){0,3}")
 SSN_RE = re.compile(r"\d{3}-\d{2}-\d{4}(?![\d-])")
 # Alphanumeric codes: letters and >= 3 digits joined, e.g. "AB-4432-11", "X12345".
@@ -361,6 +363,12 @@ def find_ids(text: str) -> Iterator[Finding]:
                 end = _strip_trailing(text, ts, m.end())
                 if end - ts >= 3 and _digits(text[ts:end]) >= 2:
                     yield Finding("ID", ts, end, 0.9, "id-cue")
+        elif boundary and ACRONYM_ID_CUE_RE.search(text, max(0, ts - 24), ts):
+            m = ID_CODE_RE.match(text, ts)
+            if m:
+                end = _strip_trailing(text, ts, m.end())
+                if _digits(text[ts:end]) >= 6:  # "my IHI is 8003 6012 3456 7890", not "my GP is 150 miles"
+                    yield Finding("ID", ts, end, 0.8, "acronym-id")
         if not boundary:
             continue
         m = SSN_RE.match(text, ts)

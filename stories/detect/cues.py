@@ -93,7 +93,7 @@ PLACE_ENDINGS = (
     "view",
     "town",
 )
-CUE_PREV = vocab.TITLES | RELATIONS | NAMING | WEAK_PREV | {"is", "was", "am", "as", "me"}
+CUE_PREV = vocab.TITLES | RELATIONS | NAMING | WEAK_PREV | {"is", "was", "am", "as", "me", "n", "an"}
 PERSON_VERBS = frozenset(
     [
         "was",

@@ -14,12 +14,20 @@ from __future__ import annotations
 from itertools import compress
 
 from . import cues, vocab
+from .lexicon import english_words
 from .name_words import NameText, gap_is_space
 
 _SHORT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
 _AND = frozenset({"and", "&"})
+_ME_AND = frozenset({"and", "n", "an", "&"})
 # Words right before a region's name that make it a person's: "our daughter India", "Dr Georgia".
 _REGION_NAME_CUES = cues.RELATIONS | cues.NAMING | vocab.TITLES
+
+
+def _word_not_name(t: NameText, i: int) -> bool:
+    """Is token i an English word (Zipf >= 3) that no first-name or town list knows?"""
+    base = t.bases[i]
+    return base.casefold() in english_words() and base not in t.lex.first and base not in t.lex.cities
 
 
 def cue_strength(t: NameText, i: int) -> int:
@@ -41,7 +49,7 @@ def cue_strength(t: NameText, i: int) -> int:
             return 2
         if p1 in cues.NAMING or (p2 is not None and (p2, p1) in cues.NAMING_PAIRS):
             return 2
-        if p1 == "and" and p2 == "me":
+        if p1 in _ME_AND and p2 == "me":  # "me and dave", "me n tash"
             return 2
     if i + 2 < n and lows[i + 1] in _AND and lows[i + 2] in cues.PAIR_NEXT:
         return 2
@@ -109,6 +117,8 @@ def find_cue_names(t: NameText) -> None:
         ok = False
         if cue == 2:
             ok = t.name_like(i, True) or (low in vocab.PARTICLES and i + 1 < n and caps[i + 1])
+            if ok and cap and sents[i] and _word_not_name(t, i):
+                ok = False  # "Pain and me.": an English word opening a sentence, as in capitals
         elif cue == 1:
             ok = not cap and lex.strong_name(bases[i])
         if ok:

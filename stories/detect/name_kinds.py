@@ -75,7 +75,8 @@ def classify(t: NameText, i: int, j: int) -> None:
     if titled:
         while j - 1 > s and t.lows[j - 1] == "i":
             j -= 1  # "Dr Okafor I think": "I" is no part of the name
-        if s < j and t.lows[s] not in vocab.FUNCTION:
+        initial = j - s > 1 and len(t.words[s]) == 1 and t.words[s].isupper()  # "Dr. A. Mensah"
+        if s < j and (t.lows[s] not in vocab.FUNCTION or initial):
             t.emit_person(s, j, 0.9, "title")
         return
     if s < j and t.sents[s] and not keep_sentence_start(t, s, j - s):

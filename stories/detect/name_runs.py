@@ -44,7 +44,7 @@ def _after_initial(t: NameText, j: int) -> bool:
         and k >= 1
         and t.caps[k - 1]
         and len(t.words[k - 1]) > 1
-        and t.gaps[k] == " "
+        and (t.gaps[k] == " " or (t.gaps[k] == ". " and t.lows[k - 1] in _DOT_TITLES))  # "Dr. A. Mensah"
         and t.lows[j] not in vocab.FUNCTION
         and not t.very_common(t.bases[j])
     )
