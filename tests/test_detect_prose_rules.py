@@ -308,3 +308,9 @@ def test_a_short_number_after_an_acronym_is_no_id() -> None:
 def test_an_english_word_opening_a_sentence_before_and_me_is_no_name() -> None:
     text = "It was a long year. Pain and me, we got to know each other."
     assert _flagged_words(text) == _flagged_words(text.upper()) == []
+
+
+def test_an_age_is_its_number_but_a_hyphenated_age_is_one_word() -> None:
+    text = "I was 26 years old then, and she is 31 y/o now. As a 45-year-old I felt silly."
+    ages = [text[f.start : f.end] for f in detect(text) if f.kind == "AGE"]
+    assert ages == ["26", "31", "45-year-old"]

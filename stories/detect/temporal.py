@@ -254,14 +254,15 @@ def find_ages(text: str) -> Iterator[Finding]:
         if m:
             n = m.group("n") or m.group("n2") or m.group("n3")
             if int(n) <= 125:
-                yield _age(p, m.end(), n, "age-suffix", 0.9)
+                # the number is the identifier: "26 years old" flags "26"; "a 45-year-old" stays one word
+                end = m.end() if "-" in m.group() or m.group("n3") else p + len(n)
+                yield _age(p, end, n, "age-suffix", 0.9)
             continue
         spaced = p > 0 and text[p - 1].isspace()
         if spaced and may_end_with(text, p, 24, _AGE_CUE_ENDINGS) and AGE_CUE.search(text, max(0, p - 24), p):
             m = AGE_TAIL.match(text, p)
             if m and int(m.group("n")) <= 125:
-                end = m.end("suffix") if m.group("suffix") else m.end("n")
-                yield _age(p, end, m.group("n"), "age-cue", 0.8)
+                yield _age(p, m.end("n"), m.group("n"), "age-cue", 0.8)  # the number, not "years old"
                 continue
         if spaced and AGE_AT.search(text, max(0, p - 4), p):
             m = AGE_AT_TAIL.match(text, p)
