@@ -314,3 +314,19 @@ def test_an_age_is_its_number_but_a_hyphenated_age_is_one_word() -> None:
     text = "I was 26 years old then, and she is 31 y/o now. As a 45-year-old I felt silly."
     ages = [text[f.start : f.end] for f in detect(text) if f.kind == "AGE"]
     assert ages == ["26", "31", "45-year-old"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She referred me to a Pelvic Health Physiotherapist at last.",
+        "Joining an Online Support Group was the turning point.",
+        "A GP said it was thrush again, then a spasm, then nothing.",
+    ],
+)
+def test_a_kind_of_thing_in_title_case_and_clinical_words_are_not_flagged(text: str) -> None:
+    assert _flagged_words(text) == []
+
+
+def test_a_named_hospital_after_a_is_still_found() -> None:
+    assert _covered("I got a Mayo Clinic appointment in the end.", "Mayo Clinic")

@@ -165,10 +165,32 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         and cue_strength(t, i) != 2
     ):
         return True  # everyday words in title case: "the Office Party", "a Waiting List"
+    if _generic_after_article(t, i, j):
+        return True  # "a Women's Health Physio", "an Online Support Group"
     # a title-case heading of everyday words: "Holidays Are Hard"
     return _heading(t, i, j) and all(
         plain(k) or lex.is_ordinary(bases[k], place_ok=True) or _heading_word(t, k) for k in range(i, j)
     )
+
+
+# "a"/"an" before a capitalised phrase make it a kind of thing, not a named one
+# ("a Pelvic Health Physiotherapist", "an Online Support Group").  Not "the" or
+# "my": "the Coombe", "the Royal Free" are names of places.
+_ARTICLES = frozenset({"a", "an"})
+# Facility heads that name one place even after "a" ("a Mayo Clinic doctor").
+_PLACE_HEADS = frozenset({"hospital", "clinic", "infirmary", "hospice", "university", "college", "school"})
+
+
+def _generic_after_article(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j, right after "a"/"an", English words (of any word list) that name
+    no facility ("a General Practitioner", "a Women's Health Physio")?"""
+    if i == 0 or t.sents[i] or t.lows[i - 1] not in _ARTICLES:
+        return False
+    lows, bases, plain = t.lows, t.bases, t.plain
+    if any(lows[k] in vocab.TITLES or lows[k] in _PLACE_HEADS for k in range(i, j)):
+        return False
+    words = english_words()
+    return all(plain(k) or bases[k].casefold() in words for k in range(i, j))
 
 
 def _speaker_label(t: NameText, i: int) -> bool:

@@ -34,6 +34,8 @@ CLINICAL = words(
     hymen physio's a&e er icu nicu ptsd ocd adhd asd cptsd
     reddit instagram tiktok youtube twitter whatsapp zoom
     kindle netflix spotify podcast podcasts covid covid-19 lockdown
+    thrush spasm spasms urogynecologist urogynaecologist urogynecology urogynaecology
+    perineal perineum endo episiotomy prolapse incontinence pessary cystitis candida
     """
 )
 
