@@ -330,3 +330,10 @@ def test_a_kind_of_thing_in_title_case_and_clinical_words_are_not_flagged(text: 
 
 def test_a_named_hospital_after_a_is_still_found() -> None:
     assert _covered("I got a Mayo Clinic appointment in the end.", "Mayo Clinic")
+
+
+def test_a_small_town_named_by_an_english_word_is_a_word_mid_sentence() -> None:
+    # "Person", "Marathon" are small towns in the gazetteer; "Reading" is a large one
+    assert _flagged_words("Maybe you haven't met the right Person yet, or run a Marathon.") == []
+    assert _covered("My sister works in Reading now.", "Reading")
+    assert _covered("In 2019 we moved to Marathon for his job.", "Marathon")  # after a place cue: a town

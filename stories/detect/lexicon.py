@@ -100,6 +100,19 @@ class Lexicon:
     very_common_lower: frozenset[str] = frozenset()
     first_lower: frozenset[str] = frozenset()
     last_lower: frozenset[str] = frozenset()
+    large_towns: frozenset[str] = frozenset()
+
+    def word_town(self, word: str) -> bool:
+        """A small town named by an English word ("Progress", "Person", "Marathon"):
+        in the town list, not a town of 50,000+ people, in no name list, and an
+        everyday English word.
+        Capitalised mid-sentence without a place cue it is read as the word."""
+        return (
+            word in self.cities
+            and word not in self.large_towns
+            and not self.is_name(word)  # "Becker" is a surname and a town: a name
+            and word.casefold() in english_words()
+        )
 
     def is_ordinary(self, word: str, very: bool = False, place_ok: bool = False) -> bool:
         """An everyday English or Spanish word (with `very`: a very common
@@ -169,4 +182,5 @@ def lexicon() -> Lexicon:
         very_common_lower=ordinary_words()[1],
         first_lower=frozenset(n.casefold() for n in first),
         last_lower=frozenset(n.casefold() for n in last),
+        large_towns=_read("large_towns.txt"),
     )

@@ -28,7 +28,7 @@ def _lone_everyday(t: NameText, base: str) -> bool:
     if not base[1:].islower():
         return False  # "McAllister", "DeShawn": the shape of a name
     lex = t.lex
-    if base in lex.first or base in lex.cities:
+    if base in lex.first or (base in lex.cities and not lex.word_town(base)):
         return False
     low = base.casefold()
     if low in english_words():
