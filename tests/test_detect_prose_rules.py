@@ -337,3 +337,7 @@ def test_a_small_town_named_by_an_english_word_is_a_word_mid_sentence() -> None:
     assert _flagged_words("Maybe you haven't met the right Person yet, or run a Marathon.") == []
     assert _covered("My sister works in Reading now.", "Reading")
     assert _covered("In 2019 we moved to Marathon for his job.", "Marathon")  # after a place cue: a town
+
+
+def test_a_small_word_town_opening_a_sentence_is_a_word() -> None:
+    assert _flagged_words("The first weeks were hard. Progress was slow but real.") == []

@@ -213,7 +213,7 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     # whatever the name lists say ("Hoy nuestra...", "Some Women Just...").
     everyday = (
         low in lex.ordinary_lower
-        and base not in lex.cities
+        and (base not in lex.cities or lex.word_town(base))  # "Progress was slow"
         and (not lex.strong_name(base) or low in everyday_words())  # "Que" in Spanish
     ) or low in spanish_common_words()  # "Una", "Un", "Nada": towns and names in some gazetteer
     if run_len >= 2 and t.lows[i + 1] in vocab.PARTICLES:
