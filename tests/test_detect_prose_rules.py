@@ -341,3 +341,20 @@ def test_a_small_town_named_by_an_english_word_is_a_word_mid_sentence() -> None:
 
 def test_a_small_word_town_opening_a_sentence_is_a_word() -> None:
     assert _flagged_words("The first weeks were hard. Progress was slow but real.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was training for my first Marathon, and I had never been pregnant.",
+        "A Low-Dose Medication helped more than I expected.",
+        "My Primary Care Doctor referred me on.",
+    ],
+)
+def test_clause_commas_job_titles_and_hyphenated_kinds_are_not_names(text: str) -> None:
+    assert _flagged_words(text) == []
+
+
+def test_hyphenated_names_and_name_pairs_still_count() -> None:
+    assert _covered("Hi, I'm Mei-Ling and I want to share this.", "Mei-Ling")
+    assert _covered("Will and I went to the first session together.", "Will")

@@ -51,8 +51,8 @@ def cue_strength(t: NameText, i: int) -> int:
             return 2
         if p1 in _ME_AND and p2 == "me":  # "me and dave", "me n tash"
             return 2
-    if i + 2 < n and lows[i + 1] in _AND and lows[i + 2] in cues.PAIR_NEXT:
-        return 2
+    if i + 2 < n and lows[i + 1] in _AND and lows[i + 2] in cues.PAIR_NEXT and gaps[i + 1] == " ":
+        return 2  # "Will and I", not "..., and I had" (a comma joins clauses)
     if i + 2 < n and lows[i + 2] in cues.PAIR_NEXT and gaps[i + 1].strip() == "&":
         return 2
     if p1 is not None and p1 in cues.WEAK_PREV:

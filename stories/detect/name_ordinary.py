@@ -26,7 +26,7 @@ def _lone_everyday(t: NameText, base: str) -> bool:
     word reading wins.  First names ("Jake", "Grace") and towns ("Dublin": word
     frequencies count towns too) stay names."""
     if not base[1:].islower():
-        return False  # "McAllister", "DeShawn": the shape of a name
+        return False  # "McAllister", "DeShawn", "Mei-Ling": the shape of a name
     lex = t.lex
     if base in lex.first or (base in lex.cities and not lex.word_town(base)):
         return False
@@ -157,7 +157,7 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         not _place_cue(t, i)
         and (lows[i - 1] if i else "") not in vocab.TITLES
         and (lows[i - 1] if i else "") not in cues.FACILITY_PREV
-        and not any(lows[k] in vocab.TITLES for k in range(i, j))
+        and not any(lows[k] in vocab.TITLES for k in range(i, j - 1))  # "Dr X", not "Primary Care Doctor"
         and not _headed(t, i, j)
         and all(plain(k) or _title_case_word(t, k) for k in range(i, j))
         and " ".join(bases[i:j]) not in lex.cities  # "Buenos Aires", "Long Beach"
@@ -189,8 +189,8 @@ def _generic_after_article(t: NameText, i: int, j: int) -> bool:
     lows, bases, plain = t.lows, t.bases, t.plain
     if any(lows[k] in vocab.TITLES or lows[k] in _PLACE_HEADS for k in range(i, j)):
         return False
-    words = english_words()
-    return all(plain(k) or bases[k].casefold() in words for k in range(i, j))
+    words = english_words()  # hyphenated words part by part: "a Low-Dose Medication"
+    return all(plain(k) or all(p in words for p in bases[k].casefold().split("-")) for k in range(i, j))
 
 
 def _speaker_label(t: NameText, i: int) -> bool:
