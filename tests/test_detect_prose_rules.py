@@ -358,3 +358,24 @@ def test_clause_commas_job_titles_and_hyphenated_kinds_are_not_names(text: str) 
 def test_hyphenated_names_and_name_pairs_still_count() -> None:
     assert _covered("Hi, I'm Mei-Ling and I want to share this.", "Mei-Ling")
     assert _covered("Will and I went to the first session together.", "Will")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Kayla here, 29, from the north.", "29"),
+        ("our son (4) came to every appointment", "4"),
+        ("Age: 45\nSymptoms: pain", "45"),
+        ("I was just twenty when it began.", "twenty"),
+        ("I'm nearly 40 and only now getting help.", "40"),
+        ("I have been waiting since 03/2019 for surgery.", "03/2019"),
+        ("over the Easter weekend of 2018 it got worse", "Easter weekend of 2018"),
+        ("the appointment on Weds 12th went well", "Weds 12th"),
+        ("on new year's eve 2019 I decided to get help", "new year's eve 2019"),
+        ("During Lent 2022 I started the exercises.", "Lent 2022"),
+        ("my Discord: sunny#4421 if you want to chat", "sunny#4421"),
+        ("I am 34yo and tired of this", "34yo"),
+    ],
+)
+def test_more_ages_dates_and_handles(text: str, needle: str) -> None:
+    assert _covered(text, needle)

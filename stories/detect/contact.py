@@ -110,7 +110,7 @@ HANDLE_CUE_RE = re.compile(
     r"\b(?:insta(?:gram)?|ig|tiktok|tik tok|twitter|snap(?:chat)?|threads|bluesky|"
     r"handle|username|user name|user|discord|reddit|telegram|mastodon)"
     r"(?:\s+(?:handle|account|name|username))?\s*(?:is|was|:|-|at|=)?\s*@?"
-    r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})",
+    r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?:#\d{4}\b)?)",
     re.IGNORECASE,
 )
 # "find me as pelvicpainpals on instagram": a handle-like word right before "on <platform>".

@@ -37,15 +37,19 @@ _AGE_AFTER = (
 _AGE_NOT_AFTER = r"(?!\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|times?|of\b|euros?|pounds?))"
 # "I'm Shaz (34)", "Kayla, 29,", "im gemma, 31, from", "I'm Niamh, forty-one,".
 NAME_AGE_RE = re.compile(
-    rf"\b(?:[A-Z][a-z]{{1,20}}|(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})"
+    rf"\b(?:[A-Z][a-z]{{1,20}}|(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})(?:\s+here)?"
     rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})\s?\)|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\s+(?:yrs?|years?|y/o)\b))"
 )
 # "I was thirty-one", "at sixty I had", "aged fifty-eight", "I'm twenty-three now".
 SPELLED_AGE_RE = re.compile(
     rf"\b(?:I\s+was|I\s+am|I'm|Im|I\s+turned|turned|turning|turn|aged|at\s+the\s+age\s+of|age\s+of|at\s+age|at|"
-    rf"until|by|when\s+I\s+was)\s+"
+    rf"until|by|when\s+I\s+was)\s+(?:(?:just|only|nearly|almost|barely|about)\s+)?"
     rf"(?P<a>{SPELLED_AGE})\b{_AGE_NOT_AFTER}{_AGE_AFTER}",
     re.IGNORECASE,
+)
+# A child's age in brackets after the child: "our son (4)", "my daughter (11)".
+CHILD_AGE_RE = re.compile(
+    r"\b(?:son|daughter|boy|girl|baby|kid|child|twins?|sons|daughters)\s?\(\s?(?P<a>\d{1,2})\s?\)"
 )
 # Ages written with a sex, as forums do: "Me (F, 32)", "my husband (35M)", "I'm 27F".
 SEX_AGE_RE = re.compile(
@@ -69,14 +73,17 @@ _SEASONS = r"spring|summer|autumn|fall|winter"
 # A holiday or festival, or any "<Name> Day", before a year: "Hogmanay 2021", "Jamhuri Day 2022".
 _FESTIVALS = (
     r"(?i:Christmas(?:\s+Eve|\s+Day)?|Easter|Hogmanay|Diwali|Deepavali|Eid(?:\s+al-\w{4,6})?|Pongal|Onam|"
-    r"Navratri|Ramadan|Hanukkah|Passover|Thanksgiving|Halloween|Carnival|Carnaval|Navidad|Semana\s+Santa|"
+    r"Navratri|Ramadan|Hanukkah|Chanukah|Passover|Pesach|Purim|Lent|Vaisakhi|Baisakhi|Kwanzaa|Thanksgiving|"
+    r"Halloween|Carnival|Carnaval|Navidad|Semana\s+Santa|"
     r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year)|Holi|[A-Z][a-z]{2,15}\s+Day"
 )
 SEASON_YEAR_RE = re.compile(
     rf"\b(?:the\s+)?(?:(?:early|late|mid)[-\s])?(?:{_SEASONS})(?:\s+of)?\s+(?:{_YEAR}|'\d\d)\b",
     re.IGNORECASE,
 )
-FESTIVAL_YEAR_RE = re.compile(rf"\b(?:{_FESTIVALS})(?:\s+of)?,?\s+{_YEAR}\b")
+FESTIVAL_YEAR_RE = re.compile(
+    rf"\b(?:{_FESTIVALS})(?:\s+(?i:weekend|holidays?|break|week|morning|night))?(?:\s+of)?,?\s+{_YEAR}\b"
+)
 # "July of 2021", "jan '19", "august 2021", "2019 March", "March through October 2023", "may 6th".
 MONTH_PROSE_RE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+(?:through|to|until|till|-|–)\s+)?(?:{_MONTHS})\.?"
@@ -119,8 +126,8 @@ _SEASON_GATES = frozenset(_SEASONS.split("|"))
 _FESTIVAL_GATES = frozenset(
     {
         "christmas", "easter", "hogmanay", "diwali", "deepavali", "eid", "pongal", "onam", "holi",
-        "navratri", "ramadan", "hanukkah", "passover", "thanksgiving", "halloween", "carnival",
-        "carnaval", "navidad", "semana",
+        "navratri", "ramadan", "hanukkah", "chanukah", "passover", "pesach", "purim", "lent", "vaisakhi",
+        "baisakhi", "kwanzaa", "thanksgiving", "halloween", "carnival", "carnaval", "navidad", "semana",
     }
 )  # fmt: skip
 _MONTH_TOKENS = frozenset(_MONTHS.split("|"))
@@ -140,6 +147,9 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     if not _SPELLED_GATES.isdisjoint(words):
         for m in SPELLED_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "spelled-age")
+    if "(" in text:
+        for m in CHILD_AGE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "child-age")
     if "(" in text or "m " in text:
         for m in SEX_AGE_RE.finditer(text):
             grp = "a" if m.group("a") else "b" if m.group("b") else "c"
@@ -158,7 +168,7 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
     if not _SEASON_GATES.isdisjoint(words):
         for m in SEASON_YEAR_RE.finditer(text):
             yield Finding("DATE", m.start(), m.end(), 0.8, "season-year")
-    if not _FESTIVAL_GATES.isdisjoint(words) or " Day" in text or "New Year" in text:
+    if not _FESTIVAL_GATES.isdisjoint(words) or " Day" in text or "ew Year" in text or "ew year" in text:
         for m in FESTIVAL_YEAR_RE.finditer(text):
             yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
     if not _MONTH_TOKENS.isdisjoint(words):
