@@ -379,3 +379,10 @@ def test_hyphenated_names_and_name_pairs_still_count() -> None:
 )
 def test_more_ages_dates_and_handles(text: str, needle: str) -> None:
     assert _covered(text, needle)
+
+
+def test_a_hospital_named_by_a_possessive_after_at_is_a_facility() -> None:
+    text = "I'm a nurse at Guy's and I love it."
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("FACILITY", "Guy's")]
+    text = "I stayed at Sarah's house that week."
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("PERSON", "Sarah")]

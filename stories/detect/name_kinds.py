@@ -129,7 +129,13 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
     locative = prev is not None and (
         prev in vocab.LOCATIVE or (prev == "to" and prev2 is not None and prev2 in vocab.MOTION)
     )
-    if locative and (is_city or placey or not is_name):
+    # "a nurse at Guy's", "at St Mary's" name a place; "at Sarah's house" a person's
+    at_owner = (
+        prev == "at"
+        and words[e - 1].endswith(("'s", "’s"))
+        and (e >= t.n or lows[e] in vocab.FUNCTION or t.gaps[e].strip() != "")
+    )
+    if locative and (is_city or placey or not is_name or at_owner):
         kind = "FACILITY" if prev == "at" and not is_city else "LOCATION"
         t.out.append(Finding(kind, start, end, 0.7, "locative-cue"))
         return
