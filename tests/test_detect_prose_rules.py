@@ -386,3 +386,9 @@ def test_a_hospital_named_by_a_possessive_after_at_is_a_facility() -> None:
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("FACILITY", "Guy's")]
     text = "I stayed at Sarah's house that week."
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("PERSON", "Sarah")]
+
+
+@pytest.mark.parametrize("text", ["Yours faithfully,\n\nM. Pritchard (Mrs)\n", "Best wishes,\nJ. Okonkwo"])
+def test_a_signature_with_an_initial_keeps_the_initial(text: str) -> None:
+    name = text.strip().splitlines()[-1].split(" (")[0]
+    assert _covered(text, name)

@@ -45,6 +45,7 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
             low in vocab.FACILITY_HEADS
             or low in vocab.PLACE_PREFIXES
             or ((anchored or at) and low not in vocab.FUNCTION)
+            or (len(t.words[s]) == 1 and t.words[s].isupper() and low != "i" and t.gaps[s + 1] == ". ")
             or (lex.is_name(bases[s]) and not plain(s + 1) and low not in vocab.FUNCTION)
         ):
             break

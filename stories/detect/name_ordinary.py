@@ -105,6 +105,15 @@ def _title_case_word(t: NameText, k: int) -> bool:
     return _lone_everyday(t, t.bases[k])
 
 
+def _has_initial(t: NameText, i: int, j: int) -> bool:
+    """Does run i..j hold an initial before a name ("M. Pritchard", "Peter T. Pacik")?"""
+    words, gaps = t.words, t.gaps
+    return any(
+        len(words[k]) == 1 and words[k].isupper() and words[k] != "I" and gaps[k + 1] == ". "
+        for k in range(i, j - 1)
+    )
+
+
 def _full_name_shape(t: NameText, i: int, j: int) -> bool:
     """Is run i..j a first name then a surname ("Mark Hall", "Hope Young")?"""
     return j - i <= 3 and t.bases[i] in t.lex.first and t.bases[j - 1] in t.lex.last
@@ -162,6 +171,7 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         and all(plain(k) or _title_case_word(t, k) for k in range(i, j))
         and " ".join(bases[i:j]) not in lex.cities  # "Buenos Aires", "Long Beach"
         and not _full_name_shape(t, i, j)
+        and not _has_initial(t, i, j)
         and cue_strength(t, i) != 2
     ):
         return True  # everyday words in title case: "the Office Party", "a Waiting List"

@@ -33,9 +33,21 @@ def _joinable(prev_low: str, gap: str, cap: bool, sent_start: bool, low: str = "
 
 
 def _after_initial(t: NameText, j: int) -> bool:
-    """Is token j a surname after a middle initial ("Margaret A. Tolley", "Peter T. Pacik")?"""
+    """Is token j a surname after a middle initial ("Margaret A. Tolley", "Peter T. Pacik"),
+    or after a first initial that starts the name ("M. Pritchard", a surname the list knows)?"""
     k = j - 1
     word = t.words[k]
+    if (
+        len(word) == 1
+        and word != "I"
+        and word.isupper()
+        and t.gaps[j] == ". "
+        and (k == 0 or not t.caps[k - 1] or "\n" in t.gaps[k])
+        and t.bases[j] in t.lex.last
+        and t.lows[j] not in vocab.FUNCTION
+        and not t.very_common(t.bases[j])
+    ):
+        return True
     return (
         len(word) == 1
         and (word != "I" or (k >= 1 and t.bases[k - 1] in t.lex.first))  # "Hanne I. Kreutzmann"
