@@ -86,7 +86,7 @@ _MILITARY_WORDS = frozenset({"psc", "cmr", "box", "apo", "fpo", "dpo", "usns", "
 # "the corner of Elm Street and 5th Avenue", "the corner of ul. Grochowa 80 and Lahtinen Road":
 # a crossing named by two streets, the second in capitals or digits.
 _CORNER = re.compile(
-    r"(?:\b[Tt]he[ \t]+)?\b[Cc]orner[ \t]+of[ \t]+(?!the\b|my\b|our\b|his\b|her\b|their\b|a\b)"
+    r"[Cc](?<!\w.)orner[ \t]+of[ \t]+(?!the\b|my\b|our\b|his\b|her\b|their\b|a\b)"
     r"[^\n,;!?]{2,60}?[ \t]+and[ \t]+(?!I\b)[A-Z0-9][\w'’.-]*(?:[ \t]+[A-Z0-9][\w'’.-]*){0,3}"
 )
 
@@ -96,7 +96,10 @@ def find_corners(text: str) -> Iterator[Finding]:
     if "orner of" not in text:
         return
     for m in _CORNER.finditer(text):
-        yield Finding("LOCATION", m.start(), m.end(), 0.7, "street-corner")
+        start = m.start()
+        if text[max(0, start - 4) : start].lower() == "the ":
+            start -= 4  # "the corner of ..."
+        yield Finding("LOCATION", start, m.end(), 0.7, "street-corner")
 
 
 def find_military(text: str) -> Iterator[Finding]:
