@@ -392,3 +392,11 @@ def test_a_hospital_named_by_a_possessive_after_at_is_a_facility() -> None:
 def test_a_signature_with_an_initial_keeps_the_initial(text: str) -> None:
     name = text.strip().splitlines()[-1].split(" (")[0]
     assert _covered(text, name)
+
+
+def test_lowercase_names_with_a_middle_initial_and_lists_of_first_names() -> None:
+    assert _covered("i'll follow up with benjamin a okafor next week", "benjamin a okafor")
+    text = "me, tash, bri and jo went to the walk-in together"
+    assert all(_covered(text, name) for name in ("tash", "bri", "jo"))
+    # a list of words that are also names is not enough when fewer than three are names
+    assert _flagged_words("we bought bread, milk and rose wine") == []
