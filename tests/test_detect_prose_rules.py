@@ -400,3 +400,9 @@ def test_lowercase_names_with_a_middle_initial_and_lists_of_first_names() -> Non
     assert all(_covered(text, name) for name in ("tash", "bri", "jo"))
     # a list of words that are also names is not enough when fewer than three are names
     assert _flagged_words("we bought bread, milk and rose wine") == []
+
+
+def test_first_names_labelling_lines_of_a_chat_are_names() -> None:
+    text = 'mika: "who are you?"\ntracy: "a friend of nadia\'s"\nHeather: I\'m fine'
+    assert all(_covered(text, name) for name in ("mika", "tracy", "Heather"))
+    assert _flagged_words("note: this is long\nupdate: better now") == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 import phonenumbers
 
@@ -27,6 +28,7 @@ from .anchors import (
     run_starts,
 )
 from .lexicon import lexicon
+from .tokens import shared_columns
 
 EMAIL_RE = re.compile(
     r"(?<![\w.+%-])[\w.+%-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
@@ -114,11 +116,11 @@ HANDLE_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 # "find me as pelvicpainpals on instagram": a handle-like word right before "on <platform>".
-_HANDLE_BEFORE_RE = re.compile(
-    r"(?<![\w.@])(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{2,29})[ \t]+on[ \t]+"
-    r"(?i:insta(?:gram)?|ig|tiktok|tik tok|twitter|snap(?:chat)?|threads|bluesky|discord|reddit|telegram|"
-    r"mastodon)\b"
-)
+_PLATFORMS = frozenset(
+    {"insta", "instagram", "ig", "tiktok", "twitter", "snap", "snapchat", "threads", "bluesky", "discord",
+     "reddit", "telegram", "mastodon"}
+)  # fmt: skip
+_HANDLE_BEFORE_ON = re.compile(r"(?<![\w.@])(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{2,29})[ \t]+on[ \t]+$")
 REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}")
 
 # A permissive phone candidate: digits with common separators, 7-15 digits.
@@ -260,6 +262,22 @@ def _handle_cue_matches(text: str, low: str) -> Iterator[re.Match[str]]:
     yield from matches_at(HANDLE_CUE_RE, text, starts)
 
 
+def _handles_before_platform(text: str) -> Iterator[Finding]:
+    """HANDLE findings for a handle-like word right before "on <platform>" (read from the
+    shared tokens: a platform's name after "on")."""
+    cols = shared_columns(text)
+    lows = cols.lows
+    if _PLATFORMS.isdisjoint(lows):
+        return
+    for k in compress(range(2, len(lows)), map(_PLATFORMS.__contains__, lows[2:])):
+        if lows[k - 1] != "on":
+            continue
+        pos = cols.start(k)
+        m = _HANDLE_BEFORE_ON.search(text, max(0, pos - 40), pos)
+        if m and _handle_like(m.group("h")):
+            yield Finding("HANDLE", m.start("h"), m.end("h"), 0.7, "handle-before-platform")
+
+
 def _handle_like(word: str) -> bool:
     """Could `word` be a user name: digits, "_" or "." inside, or no word any word list knows?"""
     if any(c.isdigit() or c in "_." for c in word.strip(".")):
@@ -286,10 +304,8 @@ def find_handles(text: str) -> Iterator[Finding]:
                 continue  # "Reddit made me..." is no handle
             if end - m.start("h") >= 3 and handle.lower() not in _NOT_HANDLES:
                 yield Finding("HANDLE", m.start("h"), end, 0.8, "handle-cue")
-    if " on " in low and any(gate in low for gate in _HANDLE_GATES):
-        for m in _HANDLE_BEFORE_RE.finditer(text):
-            if _handle_like(m.group("h")):
-                yield Finding("HANDLE", m.start("h"), m.end("h"), 0.7, "handle-before-platform")
+    if " on " in low:
+        yield from _handles_before_platform(text)
     if "u/" in text:
         for m in REDDIT_RE.finditer(text):
             yield Finding("HANDLE", m.start(), m.end(), 0.9, "reddit-user")

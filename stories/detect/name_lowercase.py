@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import compress
+from operator import methodcaller
 
 from . import vocab
 from .lexicon import Lexicon, everyday_words
@@ -67,11 +68,27 @@ def find_lowercase_names(t: NameText) -> None:
             continue  # "rose hill", "grace park": two common words
         t.emit_person(k, j + 1, 0.6, "lowercase-name")
     _name_lists(t, firsts)
+    _speaker_labels(t, firsts)
+
+
+def _speaker_labels(t: NameText, firsts: frozenset[str]) -> None:
+    """PERSON findings for a lowercase first name labelling a line of a chat ("mika: who
+    are you?"): at a line's start, right before a colon and more text on the line."""
+    if ":" not in t.text:
+        return
+    lows, words, gaps, taken = t.lows, t.words, t.gaps, t.taken
+    n = t.n
+    for k in compress(range(n - 1), map(methodcaller("startswith", _COLON), gaps[1:])):
+        if k in taken or words[k] != lows[k] or lows[k] not in firsts:
+            continue
+        if (k == 0 or "\n" in gaps[k]) and "\n" not in gaps[k + 1]:
+            t.emit_person(k, k + 1, 0.6, "lowercase-name")
 
 
 _LIST_GAPS = frozenset({", ", " and ", ", and "})
 _MIN_LISTED = 3
 _COMMA = ", "
+_COLON = ":"
 
 
 def _name_lists(t: NameText, firsts: frozenset[str]) -> None:

@@ -216,6 +216,8 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     low, base = t.lows[i], t.bases[i]
     if low in vocab.FUNCTION or t.lex.is_safe(base):
         return False
+    if run_len == 1 and base in t.lex.first and _speaker_label(t, i):
+        return True  # "Heather: I'm Daniel's daughter" (a first name labelling a line of a chat)
     if t.lex.is_common(base):
         return False
     lex = t.lex

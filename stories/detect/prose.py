@@ -121,6 +121,7 @@ _SPELLED_GATES = frozenset(
     {*_TENS.split("|"), *_TEENS.split("|")}
     | {f"{t}-{u}" for t in _TENS.split("|") for u in _UNITS.split("|")}
 )
+_SEX_LETTERS = frozenset({"f", "m"})
 _ES_AGE_GATES = frozenset({"tengo", "tenía", "cumplí", "cumplo", "años", "los"})
 _SEASON_GATES = frozenset(_SEASONS.split("|"))
 _FESTIVAL_GATES = frozenset(
@@ -150,7 +151,7 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     if "(" in text:
         for m in CHILD_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "child-age")
-    if "(" in text or "m " in text:
+    if "(" in text or not _SEX_LETTERS.isdisjoint(words):  # "(F, 32)", "27F" ("F" is a token)
         for m in SEX_AGE_RE.finditer(text):
             grp = "a" if m.group("a") else "b" if m.group("b") else "c"
             yield Finding("AGE", m.start(grp), m.end(), 0.7, "sex-age")
