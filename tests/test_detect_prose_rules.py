@@ -406,3 +406,14 @@ def test_first_names_labelling_lines_of_a_chat_are_names() -> None:
     text = 'mika: "who are you?"\ntracy: "a friend of nadia\'s"\nHeather: I\'m fine'
     assert all(_covered(text, name) for name in ("mika", "tracy", "Heather"))
     assert _flagged_words("note: this is long\nupdate: better now") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("my second was born at the Royal Hospital for Women last spring", "Royal Hospital for Women"),
+        ("I was seen at the University of Dunmere Hospital twice.", "University of Dunmere Hospital"),
+    ],
+)
+def test_a_facility_name_with_for_or_of_is_found_whole(text: str, needle: str) -> None:
+    assert _covered(text, needle)

@@ -22,7 +22,7 @@ import re
 
 from stories.findings import Finding
 
-from .vocab import STREET_ENDINGS, STREET_WORDS, words
+from .vocab import FACILITY_HEADS, STREET_ENDINGS, STREET_WORDS, words
 
 _NAMEISH = frozenset({"PERSON", "FACILITY", "LOCATION"})
 
@@ -82,6 +82,10 @@ _UNIT_TAIL = re.compile(
 )
 _UNIT_HEAD = re.compile(r"(?:Apt\.?|Apartment|Unit|Flat|Suite|Level|Floor)\s*\d{1,4}[A-Za-z]?,?\s+$")
 _LOOK_BACK = 40  # characters examined before a finding
+# Who a facility is for, when its name says so: " for Women", " for Sick Children".
+# A facility's head before "of": "University of", "Royal College of".
+_HEAD_OF = re.compile(r"(?:\b[A-Z][\w'’-]*[ \t]+){1,3}of[ \t]+(?:the[ \t]+)?$")
+_FOR_WHOM = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*")
 
 
 def _legal_end(text: str, f: Finding) -> int:
@@ -152,6 +156,16 @@ def _address_end(text: str, end: int) -> int:
 def _widen(text: str, f: Finding) -> Finding:
     if f.kind not in _NAMEISH:
         return f
+    if f.kind == "FACILITY" or (f.kind == "LOCATION" and f.source == "locative-cue"):
+        start, end = f.start, f.end
+        m = _FOR_WHOM.match(text, end) if f.kind == "FACILITY" else None
+        if m:  # "the Royal Hospital for Women", "Hospital for Sick Children"
+            end = m.end()
+        b = _HEAD_OF.search(text, max(0, start - _LOOK_BACK), start)
+        if b and any(w.lower() in FACILITY_HEADS for w in b.group().split()):
+            start = b.start()  # "the University of Leeds Hospital", "Royal College of Nursing"
+        if (start, end) != (f.start, f.end):
+            return Finding("FACILITY", start, end, f.score, f.source, f.note)
     prev = _word_before(text, f.start)
     head = prev[1] if prev and prev[0] in _BUSINESS_HEADS else -1  # "PPUH", "Stichting"...
     end = _legal_end(text, f)
