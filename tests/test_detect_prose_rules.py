@@ -417,3 +417,9 @@ def test_first_names_labelling_lines_of_a_chat_are_names() -> None:
 )
 def test_a_facility_name_with_for_or_of_is_found_whole(text: str, needle: str) -> None:
     assert _covered(text, needle)
+
+
+def test_an_address_typed_in_lowercase() -> None:
+    text = "they wrote to my old address 41 quarrendon terrace, ne6 5ll, by mistake"
+    assert _covered(text, "41 quarrendon terrace, ne6 5ll")
+    assert _flagged_words("we had 3 more close calls that winter") == []

@@ -19,6 +19,7 @@ from . import vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
 from .lexicon import lexicon
 from .tokens import shared_columns
+from .vocab import FUNCTION as FUNCTION_WORDS
 
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Crescent|Cres|Court|Ct|"
@@ -82,6 +83,15 @@ STREET_AFTER_RE = re.compile(
 )
 # `STREET_WORDS_AFTER` as tokens ("u." is the token "u"): a set test on the shared tokens.
 _AFTER_TOKENS = frozenset(w.rstrip(".") for w in vocab.STREET_WORDS_AFTER)
+# An address typed in lowercase: "41 simonside terrace, ne6 5ll", "3911 fourth avenue".
+_LOWER_STREETS = vocab.words(
+    "street road lane avenue terrace close drive crescent way grove place gardens court rd st ave"
+)
+LOWER_ADDRESS_RE = re.compile(
+    r"(?<![\w.])\d{1,5}[a-z]?[ \t]+(?P<words>(?:[a-z][a-z'-]{1,30}[ \t]+){1,3})"
+    rf"(?:{'|'.join(sorted(_LOWER_STREETS, key=len, reverse=True))})\b"
+    r"(?:,?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}\b)?"
+)
 UNIT_RE = re.compile(
     r"(?:F(?<!\w.)lat|A(?<!\w.)(?:pt|partment)|U(?<!\w.)nit|S(?<!\w.)uite|P(?<!\w.)(?:O Box|\.O\. Box))"
     r"\.?\s*#?\s*\d{1,6}[A-Za-z]?\b"
@@ -176,6 +186,16 @@ def _foreign_starts(text: str) -> list[int]:
     return [cols.start(k) for k in compress(range(len(lows)), cols.caps) if lows[k].endswith(_TOKEN_ENDINGS)]
 
 
+def _lowercase_addresses(text: str) -> Iterator[Finding]:
+    """LOCATION findings for addresses typed in lowercase, when a word of the street's
+    name is not a very common word ("41 simonside terrace", not "3 more close calls")."""
+    lex = lexicon()
+    for m in LOWER_ADDRESS_RE.finditer(text):
+        words = m.group("words").split()
+        if any(w not in lex.very_common_lower and w not in FUNCTION_WORDS for w in words):
+            yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-address")
+
+
 def find_places(text: str) -> Iterator[Finding]:
     for p in run_starts(text):
         if p and (text[p - 1].isalnum() or text[p - 1] in "$£€"):
@@ -242,6 +262,8 @@ def find_places(text: str) -> Iterator[Finding]:
     if not _AFTER_TOKENS.isdisjoint(shared_columns(text).lows):
         for m in STREET_AFTER_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
+    if not _LOWER_STREETS.isdisjoint(shared_columns(text).lows):
+        yield from _lowercase_addresses(text)
     if any(gate in text for gate in ("Flat", "Apt", "Apartment", "Unit", "Suite", "Box")):
         for m in UNIT_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.7, "address-unit")
