@@ -190,7 +190,18 @@ def _lowercase_addresses(text: str) -> Iterator[Finding]:
     """LOCATION findings for addresses typed in lowercase, when a word of the street's
     name is not a very common word ("41 simonside terrace", not "3 more close calls")."""
     lex = lexicon()
-    for m in LOWER_ADDRESS_RE.finditer(text):
+    cols = shared_columns(text)
+    lows, words_ = cols.lows, cols.words
+    done = 0
+    for k in compress(range(1, len(lows)), map(_LOWER_STREETS.__contains__, lows[1:])):
+        end = cols.end(k)
+        start = max(done, end - 120)
+        if words_[k] != lows[k] or not any(c.isdigit() for c in text[start:end]):
+            continue  # a street word in lowercase with a house number before it
+        m = LOWER_ADDRESS_RE.search(text, start, min(len(text), end + 12))
+        if not m:
+            continue
+        done = m.end()
         words = m.group("words").split()
         if any(w not in lex.very_common_lower and w not in FUNCTION_WORDS for w in words):
             yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-address")
