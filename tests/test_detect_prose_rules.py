@@ -423,3 +423,9 @@ def test_an_address_typed_in_lowercase() -> None:
     text = "they wrote to my old address 41 quarrendon terrace, ne6 5ll, by mistake"
     assert _covered(text, "41 quarrendon terrace, ne6 5ll")
     assert _flagged_words("we had 3 more close calls that winter") == []
+
+
+def test_a_street_named_before_its_number_and_numbered_labels() -> None:
+    assert _covered("Our first flat was on Grössgstötten 50, near the river.", "Grössgstötten 50")
+    assert _flagged_words("I was at Week 12 of the plan and in Size 2 by then.") == []
+    assert _covered("Our flat at Studio 47, Quarry Run was tiny.", "Studio 47")

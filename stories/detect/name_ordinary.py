@@ -11,6 +11,8 @@ place ("my mate Shell", "at the Rotunda").
 
 from __future__ import annotations
 
+import re
+
 from . import cues, vocab
 from .lexicon import english_words, everyday_words, spanish_common_words, spanish_words
 from .name_cues import cue_strength
@@ -105,6 +107,27 @@ def _title_case_word(t: NameText, k: int) -> bool:
     return _lone_everyday(t, t.bases[k])
 
 
+_ADDRESS_UNITS = frozenset(
+    {"studio", "flat", "apartment", "apt", "suite", "unit", "room", "floor", "block", "house", "building",
+     "level", "box", "bed", "bay", "ward", "lot", "plot", "door"}
+)  # fmt: skip
+_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,3}\b(?![.,/:]\d)")
+
+
+def _numbered_label(t: NameText, i: int) -> bool:
+    """Is token i an everyday English word that no first-name or town list knows, right
+    before a small number ("Week 12", "Size 2", "Day 3", "Step 4")?"""
+    base = t.bases[i]
+    if t.words[i] != base or not base[1:].islower():
+        return False
+    lex = t.lex
+    if base in lex.first or base in lex.cities or base.casefold() not in english_words():
+        return False
+    if t.lows[i] in _ADDRESS_UNITS:
+        return False  # "Studio 47", "Flat 3": part of an address
+    return _NUMBER_AFTER.match(t.text, t.cols.end(i)) is not None
+
+
 def _has_initial(t: NameText, i: int, j: int) -> bool:
     """Does run i..j hold an initial before a name ("M. Pritchard", "Peter T. Pacik")?"""
     words, gaps = t.words, t.gaps
@@ -152,6 +175,8 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         if low in vocab.TITLES or (t.sents[i] and low in vocab.FUNCTION) or plain(i):
             return True  # what the general rules of `name_kinds.classify` conclude for these
         prev = lows[i - 1] if i else ""
+        if _numbered_label(t, i):
+            return True  # "at Week 12", "in Size 2", "Day 3": a label with its number
         if (
             not t.sents[i]  # sentence starts: see `keep_sentence_start`
             and _lone_everyday(t, bases[i])

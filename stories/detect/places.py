@@ -17,7 +17,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
-from .lexicon import lexicon
+from .lexicon import Lexicon, lexicon
 from .tokens import shared_columns
 from .vocab import FUNCTION as FUNCTION_WORDS
 
@@ -91,6 +91,12 @@ LOWER_ADDRESS_RE = re.compile(
     r"(?<![\w.])\d{1,5}[a-z]?[ \t]+(?P<words>(?:[a-z][a-z'-]{1,30}[ \t]+){1,3})"
     rf"(?:{'|'.join(sorted(_LOWER_STREETS, key=len, reverse=True))})\b"
     r"(?:,?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}\b)?"
+)
+# A street named before its number, after a place word: "lives on Grössgstötten 50",
+# "the bus station is on Peter Zuidhove 188", "in Cheb 2" (European order).
+NAME_NUMBER_RE = re.compile(
+    r"\b(?:on|at|in)[ \t]+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w'’.-]{1,30}[ \t]+){1,4})\d{1,4}[A-Za-z]?\b(?![.,:/]?\d)"
+    r"(?![ \t]*(?:%|mg|ml|mcg|weeks?|days?|months?|years?|hours?|times?|minutes?|mins?|am|pm|units?|x\b))"
 )
 UNIT_RE = re.compile(
     r"(?:F(?<!\w.)lat|A(?<!\w.)(?:pt|partment)|U(?<!\w.)nit|S(?<!\w.)uite|P(?<!\w.)(?:O Box|\.O\. Box))"
@@ -186,6 +192,26 @@ def _foreign_starts(text: str) -> list[int]:
     return [cols.start(k) for k in compress(range(len(lows)), cols.caps) if lows[k].endswith(_TOKEN_ENDINGS)]
 
 
+def _naming(lex: Lexicon, word: str) -> bool:
+    """Can `word` name a street: a first name, a large town, or no everyday word ("Day" no)?"""
+    if lex.is_safe(word):
+        return False
+    return word in lex.first or word in lex.large_towns or word.casefold() not in lex.ordinary_lower
+
+
+def _named_then_numbered(text: str) -> Iterator[Finding]:
+    """LOCATION findings for `NAME_NUMBER_RE` when a word of the name names something
+    (a name, a town or no everyday word: not "at Week 12", "in Size 2")."""
+    lex = lexicon()
+    for m in NAME_NUMBER_RE.finditer(text):
+        words = m.group("name").split()
+        if words[0].lower() in FUNCTION_WORDS:
+            continue
+        if not any(_naming(lex, w) for w in words):
+            continue
+        yield Finding("LOCATION", m.start("name"), m.end(), 0.6, "street-address")
+
+
 def _lowercase_addresses(text: str) -> Iterator[Finding]:
     """LOCATION findings for addresses typed in lowercase, when a word of the street's
     name is not a very common word ("41 simonside terrace", not "3 more close calls")."""
@@ -273,6 +299,7 @@ def find_places(text: str) -> Iterator[Finding]:
     if not _AFTER_TOKENS.isdisjoint(shared_columns(text).lows):
         for m in STREET_AFTER_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
+    yield from _named_then_numbered(text)
     if not _LOWER_STREETS.isdisjoint(shared_columns(text).lows):
         yield from _lowercase_addresses(text)
     if any(gate in text for gate in ("Flat", "Apt", "Apartment", "Unit", "Suite", "Box")):
