@@ -429,3 +429,11 @@ def test_a_street_named_before_its_number_and_numbered_labels() -> None:
     assert _covered("Our first flat was on Grössgstötten 50, near the river.", "Grössgstötten 50")
     assert _flagged_words("I was at Week 12 of the plan and in Size 2 by then.") == []
     assert _covered("Our flat at Studio 47, Quarry Run was tiny.", "Studio 47")
+
+
+def test_a_street_before_its_number_does_not_cross_a_sentence_or_take_a_year() -> None:
+    text = "We lived in Leeds. In March 2019 we moved."
+    assert "In" not in " ".join(_flagged_words(text))
+    upper = text.upper()
+    spans = sorted((f.start, f.end) for f in detect(text))
+    assert spans == sorted((f.start, f.end) for f in detect(upper))  # as in capitals (property test)

@@ -95,7 +95,8 @@ LOWER_ADDRESS_RE = re.compile(
 # A street named before its number, after a place word: "lives on Grössgstötten 50",
 # "the bus station is on Peter Zuidhove 188", "in Cheb 2" (European order).
 NAME_NUMBER_RE = re.compile(
-    r"\b(?:on|at|in)[ \t]+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w'’.-]{1,30}[ \t]+){1,4})\d{1,4}[A-Za-z]?\b(?![.,:/]?\d)"
+    r"\b(?:on|at|in)[ \t]+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}[ \t]+){1,4})"
+    r"(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?\b(?![.,:/]?\d)"
     r"(?![ \t]*(?:%|mg|ml|mcg|weeks?|days?|months?|years?|hours?|times?|minutes?|mins?|am|pm|units?|x\b))"
 )
 UNIT_RE = re.compile(
