@@ -94,6 +94,8 @@ LOWER_ADDRESS_RE = re.compile(
 )
 # A street named before its number, after a place word: "lives on Grössgstötten 50",
 # "the bus station is on Peter Zuidhove 188", "in Cheb 2" (European order).
+_NUMBER_PLACE_WORDS = frozenset({"on", "at", "in"})
+_DIGIT = re.compile(r"\d")
 NAME_NUMBER_RE = re.compile(
     r"\b(?:on|at|in)[ \t]+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}[ \t]+){1,4})"
     r"(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?\b(?![.,:/]?\d)"
@@ -204,7 +206,16 @@ def _named_then_numbered(text: str) -> Iterator[Finding]:
     """LOCATION findings for `NAME_NUMBER_RE` when a word of the name names something
     (a name, a town or no everyday word: not "at Week 12", "in Size 2")."""
     lex = lexicon()
-    for m in NAME_NUMBER_RE.finditer(text):
+    cols = shared_columns(text)
+    lows, caps = cols.lows, cols.caps
+    n = len(lows)
+    # candidates: "on"/"at"/"in" before a capitalised word (a few per story), then the pattern there
+    for k in compress(range(n - 1), map(_NUMBER_PLACE_WORDS.__contains__, lows)):
+        if not caps[k + 1]:
+            continue
+        m = NAME_NUMBER_RE.match(text, cols.start(k))
+        if not m:
+            continue
         words = m.group("name").split()
         if words[0].lower() in FUNCTION_WORDS:
             continue
@@ -223,7 +234,7 @@ def _lowercase_addresses(text: str) -> Iterator[Finding]:
     for k in compress(range(1, len(lows)), map(_LOWER_STREETS.__contains__, lows[1:])):
         end = cols.end(k)
         start = max(done, end - 120)
-        if words_[k] != lows[k] or not any(c.isdigit() for c in text[start:end]):
+        if words_[k] != lows[k] or not _DIGIT.search(text, start, end):
             continue  # a street word in lowercase with a house number before it
         m = LOWER_ADDRESS_RE.search(text, start, min(len(text), end + 12))
         if not m:
