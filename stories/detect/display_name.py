@@ -21,30 +21,8 @@ from stories.findings import Finding
 from . import detect
 
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?")
-LINK_WORDS = frozenset(
-    {
-        "from",
-        "at",
-        "in",
-        "of",
-        "the",
-        "and",
-        "de",
-        "del",
-        "la",
-        "le",
-        "van",
-        "von",
-        "der",
-        "da",
-        "di",
-        "du",
-        "y",
-        "e",
-        "et",
-        "&",
-    }
-)
+LINK_WORDS = frozenset({"from", "at", "in", "of", "the", "and", "de", "del", "la", "le", "van",
+                    "von", "der", "da", "di", "du", "y", "e", "et", "&"})
 
 
 def _first_word_end(name: str) -> int:
@@ -86,5 +64,6 @@ def find_in_display_name(name: str) -> list[Finding]:
         if match.group().casefold().rstrip(".") in LINK_WORDS:
             continue
         if not any(s < end and start < e for s, e in covered):
-            found.append(Finding("PERSON", start, end, 0.6, "display-name", "more than a first name"))
+            found.append(Finding("PERSON", start, end, 0.6, "display-name",
+                                 "more than a first name"))
     return sorted(found, key=lambda f: (f.start, -f.end, f.kind))

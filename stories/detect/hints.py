@@ -74,61 +74,29 @@ def hint_details(text: str, findings: list[Finding]) -> list[Hint]:
     groups = _matches(RELIGION_OR_GROUP_RE, text)
     hints: list[Hint] = []
     if ages and places and jobs:
-        hints.append(
-            _hint(
-                "Combines an age, a place and a profession: together these may identify the author.",
-                ages,
-                places,
-                jobs,
-            )
-        )
+        hints.append(_hint("Combines an age, a place and a profession: together these may "
+                           "identify the author.", ages, places, jobs))
     elif ages and places:
-        hints.append(
-            _hint("Combines an age and a place: together these may identify the author.", ages, places)
-        )
+        hints.append(_hint("Combines an age and a place: together these may identify the "
+                           "author.", ages, places))
     elif jobs and places:
-        hints.append(
-            _hint("Combines a profession and a place: together these may identify the author.", jobs, places)
-        )
+        hints.append(_hint("Combines a profession and a place: together these may identify "
+                           "the author.", jobs, places))
     elif jobs and ages:
-        hints.append(
-            _hint(
-                "Combines a profession and an age: together these may narrow down who the author is.",
-                jobs,
-                ages,
-            )
-        )
+        hints.append(_hint("Combines a profession and an age: together these may narrow down "
+                           "who the author is.", jobs, ages))
     if dates:
-        hints.append(
-            _hint(
-                "Mentions exact dates: a date next to a clinic visit or life event can identify the author.",
-                dates,
-            )
-        )
+        hints.append(_hint("Mentions exact dates: a date next to a clinic visit or life event "
+                           "can identify the author.", dates))
     if rare:
-        hints.append(
-            _hint(
-                "Mentions a rare or public event (such as a multiple birth or an "
-                "award): such details stand out.",
-                rare,
-            )
-        )
+        hints.append(_hint("Mentions a rare or public event (such as a multiple birth or an "
+                           "award): such details stand out.", rare))
     if groups and (places or ages):
-        hints.append(
-            _hint(
-                "Mentions a small community (church, team, school) together with other details.",
-                groups,
-                places,
-                ages,
-            )
-        )
+        hints.append(_hint("Mentions a small community (church, team, school) together with "
+                           "other details.", groups, places, ages))
     if len({f.kind for f in findings} & PERSONAL_KINDS) >= 4:
-        hints.append(
-            _hint(
-                "Contains many kinds of personal details: read it once more as a stranger would.",
-                _of(findings, PERSONAL_KINDS),
-            )
-        )
+        hints.append(_hint("Contains many kinds of personal details: read it once more as a "
+                           "stranger would.", _of(findings, PERSONAL_KINDS)))
     return hints
 
 
