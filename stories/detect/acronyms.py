@@ -1,7 +1,8 @@
 """Places a capital letter does not reveal, after a place preposition.
 
 Facilities named by an acronym: "at LUTH", "transferred to GH".  Towns typed in
-lowercase: "if you're in sydney", "from boston".
+lowercase: "if you're in sydney", "from boston".  Facilities typed in lowercase:
+"at hyde park surgery", "at the rvi".
 
 Hospitals are often called by their initials, which no gazetteer lists and
 the name rules skip (a short word in capitals is usually shouting or a
@@ -10,7 +11,7 @@ an acronym of two to six capitals names a place unless it is a clinical or
 everyday term the lexicon knows (GP, NHS, ICU, A&E...).  Text in capitals gets
 the same findings: the preposition may be in capitals too, and a shouted
 everyday word ("WENT TO BED") is no acronym.  A lowercase word after "in",
-"from", "near" or "outside" is a town when the city list knows it and it is not a
+"from", "near", "outside" or "moved to" is a town when the city list knows it and it is not a
 very common word ("in bed", "in march", "from work" stay words).
 """
 
@@ -22,8 +23,9 @@ from itertools import compress
 from stories.findings import Finding
 
 from . import vocab
-from .lexicon import everyday_words, lexicon
+from .lexicon import Lexicon, everyday_words, lexicon
 from .tokens import Columns, shared_columns
+from .vocab import words
 
 _AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
 
@@ -70,7 +72,15 @@ def find_acronym_facilities(text: str) -> list[Finding]:
 
 
 _DATE_WORDS = frozenset(vocab.MONTHS) | frozenset(vocab.WEEKDAYS)
-_TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside"})
+_TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside", "to"})
+_AFTER_MOTION = frozenset({"up", "back", "down", "over", "out"})
+
+
+def _motion_before(lows: list[str], p: int) -> bool:
+    """Is the "to" at token p after a motion verb ("moved to", "moved up to")?"""
+    if p >= 1 and lows[p - 1] in vocab.MOTION:
+        return True
+    return p >= 2 and lows[p - 1] in _AFTER_MOTION and lows[p - 2] in vocab.MOTION
 
 
 def find_lowercase_towns(text: str) -> list[Finding]:
@@ -83,6 +93,8 @@ def find_lowercase_towns(text: str) -> list[Finding]:
     out = []
     n = len(lows)
     for p in compress(range(n - 1), map(_TOWN_PREPOSITIONS.__contains__, lows)):
+        if lows[p] == "to" and not _motion_before(lows, p):
+            continue  # "talked to", but "moved to", "went back to"
         k = p + 1
         word = words[k]
         if lows[k] not in cities or not word.islower() or len(word) < 4 or gaps[k] != " ":
@@ -92,4 +104,66 @@ def find_lowercase_towns(text: str) -> list[Finding]:
             continue
         start = cols.start(k)
         out.append(Finding("LOCATION", start, start + len(cols.bases[k]), 0.5, "lowercase-town"))
+    return out
+
+
+_FACILITY_PREPOSITIONS = frozenset({"at", "to", "from"})
+# Heads that end a facility's name typed in lowercase ("hyde park surgery").
+_LOWER_HEADS = words("surgery hospital clinic centre center practice infirmary hospice university uni")
+_MAX_LOWER_WORDS = 3
+
+
+def _naming_word(lex: Lexicon, low: str) -> bool:
+    """A lowercase word that can name a facility: a name, a town, or no word at all."""
+    if low in vocab.FUNCTION or lex.is_safe(low):
+        return False
+    return low in lex.names_lower or low in lex.cities_lower or low not in lex.ordinary_lower
+
+
+def _lowercase_head(cols: Columns, k: int) -> int:
+    """Index of a facility head ending lowercase words from token k ("hyde park surgery"), or -1."""
+    lows, words, gaps = cols.lows, cols.words, cols.gaps
+    for end in range(k + 1, min(len(lows), k + _MAX_LOWER_WORDS + 1)):
+        if not words[end].islower() or gaps[end] != " " or lows[end - 1] in vocab.FUNCTION:
+            return -1
+        if lows[end] in _LOWER_HEADS:
+            return end
+    return -1
+
+
+def _lowercase_acronym(lex: Lexicon, low: str) -> bool:
+    """A short lowercase word no word list knows: an acronym typed in lowercase ("rvi")."""
+    return (
+        2 <= len(low) <= 4
+        and low.isalpha()
+        and low not in lex.ordinary_lower
+        and low not in vocab.FUNCTION
+        and low not in _NOT_PLACES
+        and not lex.is_safe(low)
+    )
+
+
+def find_lowercase_facilities(text: str) -> list[Finding]:
+    """FACILITY findings for facilities typed in lowercase after "at", "to", "from" (or
+    "at the"): words ending in a facility head with a name among them ("at hyde park
+    surgery"), or after "the" a short word no word list knows ("at the rvi")."""
+    cols = shared_columns(text)
+    lows, words, gaps = cols.lows, cols.words, cols.gaps
+    lex = lexicon()
+    n = len(lows)
+    out = []
+    heads = not _LOWER_HEADS.isdisjoint(lows)  # a cheap test first: most stories name no such head
+    for p in compress(range(n - 1), map(_FACILITY_PREPOSITIONS.__contains__, lows)):
+        k = p + 1
+        if lows[k] == "the" and k + 1 < n:
+            k += 1
+        elif not heads:
+            continue
+        if not words[k].islower() or "\n" in gaps[k]:
+            continue
+        head = _lowercase_head(cols, k) if heads else -1
+        if head > 0 and any(_naming_word(lex, lows[m]) for m in range(k, head)):
+            out.append(Finding("FACILITY", cols.start(k), cols.end(head), 0.5, "lowercase-facility"))
+        elif lows[k - 1] == "the" and _lowercase_acronym(lex, lows[k]):
+            out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-acronym"))
     return out

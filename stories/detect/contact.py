@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 import phonenumbers
 
@@ -26,6 +27,8 @@ from .anchors import (
     run_start,
     run_starts,
 )
+from .lexicon import lexicon
+from .tokens import shared_columns
 
 EMAIL_RE = re.compile(
     r"(?<![\w.+%-])[\w.+%-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
@@ -47,6 +50,7 @@ URL_GATE = re.compile(r"\.(?:" + _TLDS + r")\b", re.IGNORECASE)
 _HANDLE_GATES = (
     "insta",
     "ig ",
+    "ig:",
     "tiktok",
     "tik tok",
     "twitter",
@@ -108,9 +112,15 @@ HANDLE_CUE_RE = re.compile(
     r"\b(?:insta(?:gram)?|ig|tiktok|tik tok|twitter|snap(?:chat)?|threads|bluesky|"
     r"handle|username|user name|user|discord|reddit|telegram|mastodon)"
     r"(?:\s+(?:handle|account|name|username))?\s*(?:is|was|:|-|at|=)?\s*@?"
-    r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})",
+    r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?:#\d{4}\b)?)",
     re.IGNORECASE,
 )
+# "find me as pelvicpainpals on instagram": a handle-like word right before "on <platform>".
+_PLATFORMS = frozenset(
+    {"insta", "instagram", "ig", "tiktok", "twitter", "snap", "snapchat", "threads", "bluesky", "discord",
+     "reddit", "telegram", "mastodon"}
+)  # fmt: skip
+_HANDLE_BEFORE_ON = re.compile(r"(?<![\w.@])(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{2,29})[ \t]+on[ \t]+$")
 REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}")
 
 # A permissive phone candidate: digits with common separators, 7-15 digits.
@@ -131,6 +141,8 @@ ID_CUE_RE = re.compile(
     r"\s*(?:#|:|is|was|=|-)?\s*(?:#|:)?\s*$",
     re.IGNORECASE,
 )
+# An unknown acronym before a long number names an identifier: "my IHI is", "CHI no.", "PHN:".
+ACRONYM_ID_CUE_RE = re.compile(r"\b[A-Z]{2,5}(?:\s+(?:number|no\.?|num|#))?\s*(?:#|:|is|was|=)?\s*$")
 ID_CODE_RE = re.compile(r"[A-Za-z0-9](?=[A-Za-z0-9-/]*\d)[A-Za-z0-9\-/]{1,24}(?:[ -]\d{2,6}){0,3}")
 SSN_RE = re.compile(r"\d{3}-\d{2}-\d{4}(?![\d-])")
 # Alphanumeric codes: letters and >= 3 digits joined, e.g. "AB-4432-11", "X12345".
@@ -250,6 +262,32 @@ def _handle_cue_matches(text: str, low: str) -> Iterator[re.Match[str]]:
     yield from matches_at(HANDLE_CUE_RE, text, starts)
 
 
+def _handles_before_platform(text: str) -> Iterator[Finding]:
+    """HANDLE findings for a handle-like word right before "on <platform>" (read from the
+    shared tokens: a platform's name after "on")."""
+    cols = shared_columns(text)
+    lows = cols.lows
+    if _PLATFORMS.isdisjoint(lows):
+        return
+    for k in compress(range(2, len(lows)), map(_PLATFORMS.__contains__, lows[2:])):
+        if lows[k - 1] != "on":
+            continue
+        pos = cols.start(k)
+        m = _HANDLE_BEFORE_ON.search(text, max(0, pos - 40), pos)
+        if m and _handle_like(m.group("h")):
+            yield Finding("HANDLE", m.start("h"), m.end("h"), 0.7, "handle-before-platform")
+
+
+def _handle_like(word: str) -> bool:
+    """Could `word` be a user name: digits, "_" or "." inside, or no word any word list knows?"""
+    if any(c.isdigit() or c in "_." for c in word.strip(".")):
+        return True
+    lex = lexicon()
+    low = word.lower()
+    known = low in lex.ordinary_lower or low in lex.names_lower or lex.is_safe(low)
+    return len(low) >= 5 and not known
+
+
 def find_handles(text: str) -> Iterator[Finding]:
     if "@" in text:
         for m in HANDLE_RE.finditer(text):
@@ -266,6 +304,8 @@ def find_handles(text: str) -> Iterator[Finding]:
                 continue  # "Reddit made me..." is no handle
             if end - m.start("h") >= 3 and handle.lower() not in _NOT_HANDLES:
                 yield Finding("HANDLE", m.start("h"), end, 0.8, "handle-cue")
+    if " on " in low:
+        yield from _handles_before_platform(text)
     if "u/" in text:
         for m in REDDIT_RE.finditer(text):
             yield Finding("HANDLE", m.start(), m.end(), 0.9, "reddit-user")
@@ -339,6 +379,12 @@ def find_ids(text: str) -> Iterator[Finding]:
                 end = _strip_trailing(text, ts, m.end())
                 if end - ts >= 3 and _digits(text[ts:end]) >= 2:
                     yield Finding("ID", ts, end, 0.9, "id-cue")
+        elif boundary and ACRONYM_ID_CUE_RE.search(text, max(0, ts - 24), ts):
+            m = ID_CODE_RE.match(text, ts)
+            if m:
+                end = _strip_trailing(text, ts, m.end())
+                if _digits(text[ts:end]) >= 6:  # "my IHI is 8003 6012 3456 7890", not "my GP is 150 miles"
+                    yield Finding("ID", ts, end, 0.8, "acronym-id")
         if not boundary:
             continue
         m = SSN_RE.match(text, ts)

@@ -93,7 +93,7 @@ PLACE_ENDINGS = (
     "view",
     "town",
 )
-CUE_PREV = vocab.TITLES | RELATIONS | NAMING | WEAK_PREV | {"is", "was", "am", "as", "me"}
+CUE_PREV = vocab.TITLES | RELATIONS | NAMING | WEAK_PREV | {"is", "was", "am", "as", "me", "n", "an"}
 PERSON_VERBS = frozenset(
     [
         "was",
@@ -129,6 +129,23 @@ PERSON_VERBS = frozenset(
         "is",
         "kept",
         "messaged",
+        "began",
+        "started",
+        "lives",
+        "lived",
+        "works",
+        "worked",
+        "says",
+        "shouted",
+        "whispered",
+        "decided",
+        "moved",
+        "became",
+        "joined",
+        "met",
+        "gave",
+        "took",
+        "wanted",
     ]
 )
 COMPANY_SUFFIX = re.compile(

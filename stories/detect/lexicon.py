@@ -69,6 +69,21 @@ def everyday_words() -> frozenset[str]:
     return _wordfreq_words("en", 5.0) | _wordfreq_words("es", 5.0)
 
 
+@lru_cache(maxsize=1)
+def spanish_words() -> frozenset[str]:
+    """Casefolded Spanish words of Zipf >= 4 ("mujeres", "médico", "matrona"): everyday
+    Spanish words; a capital on one of them mid-sentence is emphasis, not a name."""
+    return _wordfreq_words("es", 4.0)
+
+
+@lru_cache(maxsize=1)
+def spanish_common_words() -> frozenset[str]:
+    """Casefolded Spanish words of Zipf >= 5.5 ("una", "un", "soy", "nada"): so common in
+    Spanish that opening a sentence they are words, even where a gazetteer lists a town
+    or a first name of that spelling."""
+    return _wordfreq_words("es", 5.5)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """All lookup sets the rules need; every `*_lower` set is casefolded."""
@@ -83,6 +98,21 @@ class Lexicon:
     safe_lower: frozenset[str]
     ordinary_lower: frozenset[str] = frozenset()
     very_common_lower: frozenset[str] = frozenset()
+    first_lower: frozenset[str] = frozenset()
+    last_lower: frozenset[str] = frozenset()
+    large_towns: frozenset[str] = frozenset()
+
+    def word_town(self, word: str) -> bool:
+        """A small town named by an English word ("Progress", "Person", "Marathon"):
+        in the town list, not a town of 50,000+ people, in no name list, and an
+        everyday English word.
+        Capitalised mid-sentence without a place cue it is read as the word."""
+        return (
+            word in self.cities
+            and word not in self.large_towns
+            and not self.is_name(word)  # "Becker" is a surname and a town: a name
+            and word.casefold() in english_words()
+        )
 
     def is_ordinary(self, word: str, very: bool = False, place_ok: bool = False) -> bool:
         """An everyday English or Spanish word (with `very`: a very common
@@ -150,4 +180,7 @@ def lexicon() -> Lexicon:
         safe_lower=frozenset(safe),
         ordinary_lower=ordinary_words()[0],
         very_common_lower=ordinary_words()[1],
+        first_lower=frozenset(n.casefold() for n in first),
+        last_lower=frozenset(n.casefold() for n in last),
+        large_towns=_read("large_towns.txt"),
     )

@@ -4,7 +4,9 @@ Cue rules see "my flatmate tash" but not the bare "tash used to leave me
 notes" two paragraphs on; the capital rules skip a name at a sentence start.
 So each word of every PERSON finding is looked for again in the whole text,
 as a whole word.  A mention in lowercase counts only when the word is not an
-everyday word ("Will" found after a cue does not make every "will" a name).
+everyday word ("Will" found after a cue does not make every "will" a name),
+or when the story itself wrote the name in lowercase ("me and jake" makes a
+later "jake came" a name) and the word is not among the most common words.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from itertools import compress
 
 from stories.findings import Finding
 
-from .lexicon import lexicon
+from .lexicon import everyday_words, lexicon, spanish_common_words
 from .tokens import shared_columns
+from .vocab import FUNCTION
 
-_NAME_SOURCES = frozenset({"name-cue", "title", "name-gazetteer", "proper-noun"})
+_NAME_SOURCES = frozenset({"name-cue", "title", "name-gazetteer", "proper-noun", "lowercase-name"})
 _MAX_NAMES = 40
 _WORD = re.compile(r"[^\W\d_]{3,}(?:['’-][^\W\d_]+)*")
 
@@ -52,8 +55,16 @@ def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
         start = cols.start(k)
         if start in taken:
             continue
-        if not word[0].isupper() and word.lower() in lex.ordinary_lower:
-            continue  # "will", "grace" in lowercase: everyday words
+        # "will", "grace" in lowercase are everyday words, unless the story writes this
+        # name in lowercase ("me and jake" ... "jake came") and it is no very common word
+        if (
+            not word[0].isupper()
+            and word.lower() in lex.ordinary_lower
+            and (word not in words or word.lower() in everyday_words() or word.lower() in FUNCTION)
+        ):
+            continue
+        if word.lower() in spanish_common_words():
+            continue  # "Que", "Una": a name only where a rule found it, not at every sentence start
         if word.isupper() and len(word) > 1 and word.lower() in lex.ordinary_lower:
             continue
         out.append(Finding("PERSON", start, start + len(word), 0.6, "repeat-mention"))

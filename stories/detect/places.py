@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 from stories.findings import Finding
 
+from . import vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
+from .lexicon import Lexicon, lexicon
 from .tokens import shared_columns
+from .vocab import FUNCTION as FUNCTION_WORDS
 
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Close|Crescent|Cres|Court|Ct|"
@@ -38,90 +42,68 @@ LOOSE_ADDRESS_RE = re.compile(
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.")
 _SENTENCE_STOP_INSIDE = re.compile(r"(?<=[^\W\d_]{4})\.\s")
 # Street word (any case, several languages) with names and a number around it.
+# `vocab.STREET_WORDS` as regex alternatives, longest first.
+_STREET_WORD_ALTERNATIVES = "|".join(
+    re.escape(w) for w in sorted(vocab.STREET_WORDS, key=lambda w: (-len(w), w))
+)
 STREET_WORD_RE = re.compile(
     r"(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+)?"
-    r"\b(?i:rue|avenue|boulevard|chemin|allée|impasse|calle|cuesta|avenida|paseo|camino|plaza|ronda|"
-    r"via|viale|piazza|corso|vicolo|largo|rua|travessa|aleja|ulica|ul\.|plac|osiedle|ngõ|phố|đường|"
-    r"khóm|ấp|straße|gasse|strada|incrocio|contrada|borgo|vico|rotonda|al\.|os\.|pl\.)\s+"
-    r"(?:(?:de|del|la|las|los|di|da|des|du|le|do|dos|số)\s+)*[\w'’.-]+(?:\s+(?:số\s+)?[A-ZÀ-Ý\d][\w'’./-]*){0,4}"
+    rf"\b(?i:{_STREET_WORD_ALTERNATIVES})\s+"
+    r"(?:(?:de|del|la|las|los|di|da|des|du|le|do|dos|số)\s+)*"
+    r"(?!(?i:was|is|and|or|but|the|in|on|at|to|of|for|with|which|where|that|i|we|it|has|had)\b)[\w'’.-]+(?:\s+(?:số\s+)?[A-ZÀ-Ý\d][\w'’./-]*){0,4}"
     r"(?:,?\s+\d{1,5}[A-Za-z]?(?:[/-]\d{1,5})?)?"
     r"(?:,?\s+(?:Apt\.?|Piano|Piso|Puerta|Esc\.|m\.|lok\.|Suite|Appartamento|Interno)\s*\d+)?"
 )
-_STREET_WORD_GATES = (
-    "rue ",
-    "avenue",
-    "boulevard",
-    "chemin",
-    "allée",
-    "impasse",
-    "calle",
-    "cuesta",
-    "avenida",
-    "paseo",
-    "camino",
-    "plaza",
-    "ronda",
-    "via ",
-    "viale",
-    "piazza",
-    "corso",
-    "vicolo",
-    "largo",
-    "rua ",
-    "travessa",
-    "aleja",
-    "ulica",
-    "ul.",
-    "plac",
-    "osiedle",
-    "ngõ",
-    "phố",
-    "đường",
-    "khóm",
-    "ấp",
-    "straße",
-    "gasse",
-    "strada",
-    "incrocio",
-    "contrada",
-    "borgo",
-    "vico",
-    "rotonda",
-    "al.",
-    "os.",
-    "pl.",
-)
+# Cheap substring gates for `STREET_WORD_RE` (the words themselves).
+_STREET_WORD_GATES = tuple(sorted(vocab.STREET_WORDS))
 # Written "[A-Z](?<!\w.)" rather than "\b[A-Z]" (same matches) so that `re` can
 # skip quickly to capital letters instead of trying every position.
 # `has_word` keywords: a street word needs a word start before it and
 # whitespace after it, which few texts have (the gates above match "place").
 _STREET_WORDS = tuple((g.strip(), "") for g in _STREET_WORD_GATES)
-FOREIGN_ADDRESS_RE = re.compile(
-    r"[A-ZÄÖÜ](?<!\w.)[\wäöüß'-]{1,30}(?i:straße|strasse|str\.|weg|gasse|platz|laan|straat|gracht|allee|ring|singel|dijk|kade|dreef|hof)"
-    r"(?:\s+\d{1,4}[a-z]?(?:-\d{1,4})?)?",
+# `vocab.STREET_ENDINGS` as regex alternatives, longest first.
+_FOREIGN_ALTERNATIVES = "|".join(
+    re.escape(w) for w in sorted(vocab.STREET_ENDINGS, key=lambda w: (-len(w), w))
 )
-# "ring " first: English prose has it ("during", "bring"), and `any` stops there.
-_FOREIGN_GATES = (
-    "ring ",
-    "straße",
-    "strasse",
-    "str.",
-    "weg",
-    "gasse",
-    "platz",
-    "laan",
-    "straat",
-    "gracht",
-    "allee",
-    "singel",
-    "dijk",
-    "kade",
-    "dreef",
-    "hof ",
+FOREIGN_ADDRESS_RE = re.compile(
+    rf"[A-ZÄÖÜ](?<!\w.)[\wäöüß'-]{{1,30}}(?i:{_FOREIGN_ALTERNATIVES})"
+    r"(?:[^\S\n]+\d{1,4}[a-z]?(?:-\d{1,4})?)?",
+)
+# Substring gates for `FOREIGN_ADDRESS_RE`; "ring " first: English prose has it
+# ("during", "bring"), and `any` stops there.
+_FOREIGN_GATES = ("ring ", *(w for w in vocab.STREET_ENDINGS if w != "ring"))
+# A street type written after the street's name, then the house number:
+# "Erzsébet tér 19.", "Király u. 15", "Trenerys gate 232", "Stensås terrasse 38".
+_AFTER_ALTERNATIVES = "|".join(
+    re.escape(w) for w in sorted(vocab.STREET_WORDS_AFTER, key=lambda w: (-len(w), w))
+)
+STREET_AFTER_RE = re.compile(
+    rf"(?:[A-ZÀ-ÖØ-Þ](?<!\w.)[\w'’-]{{0,30}}[ \t]+){{1,3}}"
+    rf"(?:{_AFTER_ALTERNATIVES})[ \t]+\d{{1,5}}[A-Za-z]?\.?(?![\w])"
+)
+# `STREET_WORDS_AFTER` as tokens ("u." is the token "u"): a set test on the shared tokens.
+_AFTER_TOKENS = frozenset(w.rstrip(".") for w in vocab.STREET_WORDS_AFTER)
+# An address typed in lowercase: "41 simonside terrace, ne6 5ll", "3911 fourth avenue".
+_LOWER_STREETS = vocab.words(
+    "street road lane avenue terrace close drive crescent way grove place gardens court rd st ave"
+)
+LOWER_ADDRESS_RE = re.compile(
+    r"(?<![\w.])\d{1,5}[a-z]?[ \t]+(?P<words>(?:[a-z][a-z'-]{1,30}[ \t]+){1,3})"
+    rf"(?:{'|'.join(sorted(_LOWER_STREETS, key=len, reverse=True))})\b"
+    r"(?:,?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}\b)?"
+)
+# A street named before its number, after a place word: "lives on Grössgstötten 50",
+# "the bus station is on Peter Zuidhove 188", "in Cheb 2" (European order).
+_NUMBER_PLACE_WORDS = frozenset({"on", "at", "in"})
+_DIGIT = re.compile(r"\d")
+NAME_NUMBER_RE = re.compile(
+    r"\b(?:on|at|in)[ \t]+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}[ \t]+){1,4})"
+    r"(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?\b(?![.,:/]?\d)"
+    r"(?![ \t]*(?:%|mg|ml|mcg|weeks?|days?|months?|years?|hours?|times?|minutes?|mins?|am|pm|units?|x\b))"
 )
 UNIT_RE = re.compile(
     r"(?:F(?<!\w.)lat|A(?<!\w.)(?:pt|partment)|U(?<!\w.)nit|S(?<!\w.)uite|P(?<!\w.)(?:O Box|\.O\. Box))"
-    r"\s*#?\s*\d{1,6}[A-Za-z]?\b"
+    r"\.?\s*#?\s*\d{1,6}[A-Za-z]?\b"
 )
 
 POSTCODE_RE = re.compile(
@@ -138,7 +120,7 @@ POSTCODE_RE = re.compile(
 )
 # A 4-6 digit number is a postcode after a cue or a place word, or before a town.
 ZIP_CUE = re.compile(
-    r"(?:\b(?:zip|zip\s*code|postcode|post\s*code|postal\s*code|pin|pincode|plz|cp|eircode)\s*(?:is|was|:)?"
+    r"(?:\b(?i:zip|zip\s*code|postcode|post\s*code|postal\s*code|pin|pincode|plz|cp|eircode)\s*(?:is|was|:)?"
     r"|\b[A-Z]{2}|\b[A-Z][a-zäöüéè]+,?|\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT))\s*$",
 )
 ZIP_RE = re.compile(r"\d{4,6}(?:-\d{4})?\b(?![.,]?\d)")
@@ -185,23 +167,82 @@ def _street_word_starts(text: str, low: str) -> list[int]:
     return starts
 
 
-# The case-insensitive endings of `FOREIGN_ADDRESS_RE`, lowercase.
-_FOREIGN_SUFFIXES = (
-    "straße", "strasse", "str.", "weg", "gasse", "platz", "laan", "straat", "gracht", "allee", "ring",
-    "singel", "dijk", "kade", "dreef", "hof",
-)  # fmt: skip
 _FOREIGN_CAP = re.compile(r"[A-ZÄÖÜ]")
 
 
-def _foreign_starts(text: str, low: str) -> list[int]:
-    """Where a `FOREIGN_ADDRESS_RE` match can begin (`low` aligned, no fold traps):
-    at a capital 2 to 31 characters before one of its endings."""
-    return [
-        m.start()
-        for suffix in _FOREIGN_SUFFIXES
-        for i in find_all(low, suffix)
-        for m in _FOREIGN_CAP.finditer(text, max(0, i - 31), max(0, i - 1))
-    ]
+def _street_named(street: str) -> bool:
+    """Is a one-word street ("Kalverstraat", "Hauptstraße 5") no everyday word or name?
+
+    With a house number it is a street; alone, "During", "Spring" or "Boring"
+    end like a street ("-ring") but are words, and a name ("Katie") is left
+    to the name rules."""
+    if any(c.isdigit() for c in street):
+        return True
+    lex = lexicon()
+    return not (lex.is_ordinary(street) or street.casefold() in lex.ordinary_lower or lex.is_name(street))
+
+
+# Token endings that `FOREIGN_ADDRESS_RE` can match at ("Hauptstr" before ".").
+_TOKEN_ENDINGS = tuple(w.rstrip(".") for w in vocab.STREET_ENDINGS)
+
+
+def _foreign_starts(text: str) -> list[int]:
+    """Where a `FOREIGN_ADDRESS_RE` match can begin: at capitalised tokens ending
+    like a one-word street ("Kalverstraat", "Markus-Adolph-Weg"), read from the
+    shared token columns (one C-level pass instead of a search per ending)."""
+    cols = shared_columns(text)
+    lows = cols.lows
+    return [cols.start(k) for k in compress(range(len(lows)), cols.caps) if lows[k].endswith(_TOKEN_ENDINGS)]
+
+
+def _naming(lex: Lexicon, word: str) -> bool:
+    """Can `word` name a street: a first name, a large town, or no everyday word ("Day" no)?"""
+    if lex.is_safe(word):
+        return False
+    return word in lex.first or word in lex.large_towns or word.casefold() not in lex.ordinary_lower
+
+
+def _named_then_numbered(text: str) -> Iterator[Finding]:
+    """LOCATION findings for `NAME_NUMBER_RE` when a word of the name names something
+    (a name, a town or no everyday word: not "at Week 12", "in Size 2")."""
+    lex = lexicon()
+    cols = shared_columns(text)
+    lows, caps = cols.lows, cols.caps
+    n = len(lows)
+    # candidates: "on"/"at"/"in" before a capitalised word (a few per story), then the pattern there
+    for k in compress(range(n - 1), map(_NUMBER_PLACE_WORDS.__contains__, lows)):
+        if not caps[k + 1]:
+            continue
+        m = NAME_NUMBER_RE.match(text, cols.start(k))
+        if not m:
+            continue
+        words = m.group("name").split()
+        if words[0].lower() in FUNCTION_WORDS:
+            continue
+        if not any(_naming(lex, w) for w in words):
+            continue
+        yield Finding("LOCATION", m.start("name"), m.end(), 0.6, "street-address")
+
+
+def _lowercase_addresses(text: str) -> Iterator[Finding]:
+    """LOCATION findings for addresses typed in lowercase, when a word of the street's
+    name is not a very common word ("41 simonside terrace", not "3 more close calls")."""
+    lex = lexicon()
+    cols = shared_columns(text)
+    lows, words_ = cols.lows, cols.words
+    done = 0
+    for k in compress(range(1, len(lows)), map(_LOWER_STREETS.__contains__, lows[1:])):
+        end = cols.end(k)
+        start = max(done, end - 120)
+        if words_[k] != lows[k] or not _DIGIT.search(text, start, end):
+            continue  # a street word in lowercase with a house number before it
+        m = LOWER_ADDRESS_RE.search(text, start, min(len(text), end + 12))
+        if not m:
+            continue
+        done = m.end()
+        words = m.group("words").split()
+        if any(w not in lex.very_common_lower and w not in FUNCTION_WORDS for w in words):
+            yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-address")
 
 
 def find_places(text: str) -> Iterator[Finding]:
@@ -257,13 +298,22 @@ def find_places(text: str) -> Iterator[Finding]:
         if starts and any(gate in low for gate in _STREET_WORD_GATES):
             for m in matches_at(STREET_WORD_RE, text, starts):
                 yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
-    if any(suffix in low for suffix in _FOREIGN_GATES):
-        if exact:
-            matches = matches_at(FOREIGN_ADDRESS_RE, text, _foreign_starts(text, low))
-        else:
-            matches = FOREIGN_ADDRESS_RE.finditer(text)
-        for m in matches:
+    if exact:
+        starts = _foreign_starts(text)
+        matches = matches_at(FOREIGN_ADDRESS_RE, text, starts) if starts else iter(())
+    elif any(suffix in low for suffix in _FOREIGN_GATES):
+        matches = FOREIGN_ADDRESS_RE.finditer(text)
+    else:
+        matches = iter(())
+    for m in matches:
+        if _street_named(m.group()):
             yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
+    if not _AFTER_TOKENS.isdisjoint(shared_columns(text).lows):
+        for m in STREET_AFTER_RE.finditer(text):
+            yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
+    yield from _named_then_numbered(text)
+    if not _LOWER_STREETS.isdisjoint(shared_columns(text).lows):
+        yield from _lowercase_addresses(text)
     if any(gate in text for gate in ("Flat", "Apt", "Apartment", "Unit", "Suite", "Box")):
         for m in UNIT_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.7, "address-unit")

@@ -19,6 +19,7 @@ from itertools import compress
 
 from stories.findings import Finding
 
+from . import vocab
 from .tokens import Columns, shared_columns
 
 _TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
@@ -36,14 +37,24 @@ _AGE_AFTER = (
 _AGE_NOT_AFTER = r"(?!\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|times?|of\b|euros?|pounds?))"
 # "I'm Shaz (34)", "Kayla, 29,", "im gemma, 31, from", "I'm Niamh, forty-one,".
 NAME_AGE_RE = re.compile(
-    rf"\b(?:[A-Z][a-z]{{1,20}}|(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})"
+    rf"\b(?:[A-Z][a-z]{{1,20}}|(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})(?:\s+here)?"
     rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})\s?\)|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\s+(?:yrs?|years?|y/o)\b))"
 )
 # "I was thirty-one", "at sixty I had", "aged fifty-eight", "I'm twenty-three now".
 SPELLED_AGE_RE = re.compile(
-    rf"\b(?:I\s+was|I\s+am|I'm|Im|I\s+turned|turned|turning|turn|aged|at\s+age|at|until|by|when\s+I\s+was)\s+"
+    rf"\b(?:I\s+was|I\s+am|I'm|Im|I\s+turned|turned|turning|turn|aged|at\s+the\s+age\s+of|age\s+of|at\s+age|at|"
+    rf"until|by|when\s+I\s+was)\s+(?:(?:just|only|nearly|almost|barely|about)\s+)?"
     rf"(?P<a>{SPELLED_AGE})\b{_AGE_NOT_AFTER}{_AGE_AFTER}",
     re.IGNORECASE,
+)
+# A child's age in brackets after the child: "our son (4)", "my daughter (11)".
+CHILD_AGE_RE = re.compile(
+    r"\b(?:son|daughter|boy|girl|baby|kid|child|twins?|sons|daughters)\s?\(\s?(?P<a>\d{1,2})\s?\)"
+)
+# Ages written with a sex, as forums do: "Me (F, 32)", "my husband (35M)", "I'm 27F".
+SEX_AGE_RE = re.compile(
+    rf"\(\s?(?:[MFmf]\s?[,/]?\s?(?P<a>{_NUM_AGE})|(?P<b>{_NUM_AGE})\s?[,/]?\s?[MFmf])\s?\)"
+    rf"|\b(?:I'm|I\s+am|Im|im|i'm)\s+(?P<c>{_NUM_AGE})\s?[MFmf]\b"
 )
 # Spanish and French: "tengo 47 años", "tengo 23 y", "a los veinte", "de 35 años", "j'ai 30 ans".
 _ES_TENS = "veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa"
@@ -56,28 +67,28 @@ ES_AGE_CUE_RE = re.compile(rf"\b(?:tengo|tenía|cumplí|cumplo|a\s+los)\s+(?P<a>
 ES_AGE_YEARS_RE = re.compile(rf"\b(?:de|con)\s+(?P<a>{_ES_AGE})\s+años\b", re.IGNORECASE)
 FR_AGE_RE = re.compile(rf"\bj'ai\s+(?P<a>{_NUM_AGE})\s+ans\b", re.IGNORECASE)
 
-_MONTHS = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
-)
+_MONTHS = "|".join([*vocab.MONTHS, *sorted(vocab.MONTH_ABBR, key=len, reverse=True)])
 _YEAR = r"(?:19|20)\d\d"
 _SEASONS = r"spring|summer|autumn|fall|winter"
 # A holiday or festival, or any "<Name> Day", before a year: "Hogmanay 2021", "Jamhuri Day 2022".
 _FESTIVALS = (
     r"(?i:Christmas(?:\s+Eve|\s+Day)?|Easter|Hogmanay|Diwali|Deepavali|Eid(?:\s+al-\w{4,6})?|Pongal|Onam|"
-    r"Navratri|Ramadan|Hanukkah|Passover|Thanksgiving|Halloween|Carnival|Carnaval|Navidad|Semana\s+Santa|"
+    r"Navratri|Ramadan|Hanukkah|Chanukah|Passover|Pesach|Purim|Lent|Vaisakhi|Baisakhi|Kwanzaa|Thanksgiving|"
+    r"Halloween|Carnival|Carnaval|Navidad|Semana\s+Santa|"
     r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year)|Holi|[A-Z][a-z]{2,15}\s+Day"
 )
 SEASON_YEAR_RE = re.compile(
     rf"\b(?:the\s+)?(?:(?:early|late|mid)[-\s])?(?:{_SEASONS})(?:\s+of)?\s+(?:{_YEAR}|'\d\d)\b",
     re.IGNORECASE,
 )
-FESTIVAL_YEAR_RE = re.compile(rf"\b(?:{_FESTIVALS})(?:\s+of)?,?\s+{_YEAR}\b")
+FESTIVAL_YEAR_RE = re.compile(
+    rf"\b(?:{_FESTIVALS})(?:\s+(?i:weekend|holidays?|break|week|morning|night))?(?:\s+of)?,?\s+{_YEAR}\b"
+)
 # "July of 2021", "jan '19", "august 2021", "2019 March", "March through October 2023", "may 6th".
 MONTH_PROSE_RE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+(?:through|to|until|till|-|–)\s+)?(?:{_MONTHS})\.?"
     rf"(?:\s+of\s+{_YEAR}|,?\s+'\d\d\b|,?\s+{_YEAR}\b|\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)"
-    rf"|\b{_YEAR}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    rf"|\b{_YEAR}\s+(?:{'|'.join(vocab.MONTHS)})\b",
     re.IGNORECASE,
 )
 _ES_MONTHS = (
@@ -110,16 +121,20 @@ _SPELLED_GATES = frozenset(
     {*_TENS.split("|"), *_TEENS.split("|")}
     | {f"{t}-{u}" for t in _TENS.split("|") for u in _UNITS.split("|")}
 )
+_SEX_LETTERS = frozenset({"f", "m"})
 _ES_AGE_GATES = frozenset({"tengo", "tenía", "cumplí", "cumplo", "años", "los"})
 _SEASON_GATES = frozenset(_SEASONS.split("|"))
 _FESTIVAL_GATES = frozenset(
     {
         "christmas", "easter", "hogmanay", "diwali", "deepavali", "eid", "pongal", "onam", "holi",
-        "navratri", "ramadan", "hanukkah", "passover", "thanksgiving", "halloween", "carnival",
-        "carnaval", "navidad", "semana",
+        "navratri", "ramadan", "hanukkah", "chanukah", "passover", "pesach", "purim", "lent", "vaisakhi",
+        "baisakhi", "kwanzaa", "thanksgiving", "halloween", "carnival", "carnaval", "navidad", "semana",
     }
 )  # fmt: skip
 _MONTH_TOKENS = frozenset(_MONTHS.split("|"))
+# Short month names that are no English word ("mar", "may" are), with a day before them.
+_SHORT_MONTHS = frozenset(vocab.MONTH_ABBR) - {"mar", "may"}
+_DAY_BEFORE = re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
 _ROMANCE_GATES = frozenset(_ES_MONTHS.split("|")) | frozenset(_FR_MONTHS.split("|"))
 
 
@@ -133,6 +148,13 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     if not _SPELLED_GATES.isdisjoint(words):
         for m in SPELLED_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "spelled-age")
+    if "(" in text:
+        for m in CHILD_AGE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "child-age")
+    if "(" in text or not _SEX_LETTERS.isdisjoint(words):  # "(F, 32)", "27F" ("F" is a token)
+        for m in SEX_AGE_RE.finditer(text):
+            grp = "a" if m.group("a") else "b" if m.group("b") else "c"
+            yield Finding("AGE", m.start(grp), m.end(), 0.7, "sex-age")
     if not _ES_AGE_GATES.isdisjoint(words):
         for rx in (ES_AGE_CUE_RE, ES_AGE_YEARS_RE):
             for m in rx.finditer(text):
@@ -147,7 +169,7 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
     if not _SEASON_GATES.isdisjoint(words):
         for m in SEASON_YEAR_RE.finditer(text):
             yield Finding("DATE", m.start(), m.end(), 0.8, "season-year")
-    if not _FESTIVAL_GATES.isdisjoint(words) or " Day" in text or "New Year" in text:
+    if not _FESTIVAL_GATES.isdisjoint(words) or " Day" in text or "ew Year" in text or "ew year" in text:
         for m in FESTIVAL_YEAR_RE.finditer(text):
             yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
     if not _MONTH_TOKENS.isdisjoint(words):
@@ -157,6 +179,11 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
             m = MONTH_PROSE_RE.match(text, pos)
             if m:
                 yield Finding("DATE", m.start(), m.end(), 0.8, "month-prose")
+            if lows[k] in _SHORT_MONTHS:  # "12 sept", "3rd of feb": a day before a short month
+                d = _DAY_BEFORE.search(text, max(0, pos - 12), pos)
+                if d:
+                    end = pos + len(cols.words[k])
+                    yield Finding("DATE", d.start(), end + (text[end : end + 1] == "."), 0.8, "day-month")
             y = _YEAR_BEFORE.search(text, max(0, pos - 8), pos)
             if y:
                 m = MONTH_PROSE_RE.match(text, y.start())

@@ -18,12 +18,14 @@ from . import vocab
 from .anchors import digit_before, digit_runs, matches_at, may_end_with, run_starts, tail_chunk
 from .tokens import shared_columns
 
-_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-_MONTH_LOWER = "january|february|april|june|july|september|october|november|december"
+_MONTH_FULL = "|".join(m.title() for m in vocab.MONTHS)
+# "Sept" before "Sep"
+_MONTH_ABBR = "|".join(sorted((m.title() for m in vocab.MONTH_ABBR), key=len, reverse=True))
+# lowercase full months, but not the everyday words "march", "may", "august"
+_MONTH_LOWER = "|".join(m for m in vocab.MONTHS if m not in ("march", "may", "august"))
 _MONTH = rf"(?:{_MONTH_FULL})|(?:{_MONTH_ABBR})\.?|(?:{_MONTH_LOWER})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?"
+_WEEKDAY = r"(?:Mon|Tues|Tue|Wednes|Weds|Wed|Thurs|Thur|Thu|Fri|Satur|Sat|Sun)(?:day)?"
 _YEAR = r"(?:'\d\d|\d{4})"
 
 MONTH_DATE_RE = re.compile(
@@ -38,7 +40,11 @@ NUMERIC_DATE_RE = re.compile(
     r"|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:\d{4}|\d{2})"
     r")(?![\d/.-]?\d)"
 )
-SHORT_NUMERIC_RE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?!10\b)(?:0?[1-9]|1[0-2])(?![\d/])")
+# day/month, or month/day when the day cannot be a month ("on 6/30"); a cue must precede it
+SHORT_NUMERIC_RE = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])/(?!10\b)(?:0?[1-9]|1[0-2])(?![\d/])|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d/])"
+    r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])"  # month/year: "since 03/2019"
+)
 SHORT_NUMERIC_CUE = re.compile(r"\b(?:on|since|until|from|by|before|after|dated?)\s+$")
 ORDINAL_RE = re.compile(
     rf"(?:\b(?:last|next|this)\s+)?(?:\b{_WEEKDAY}\s+)?"
@@ -107,7 +113,8 @@ _AGE_STOP = (
 )
 AGE_CUE = re.compile(
     r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|I\s+turned|turned|turning|(?:I'll|I\s+will|to|gonna)\s+turn|"
-    r"was|is|aged?|at\s+age|at\s+the\s+age\s+of|by\s+age|age\s+of|when\s+I\s+was|now|I'll\s+be|only|just)"
+    r"was|is|aged?|age\s*:|at\s+age|at\s+the\s+age\s+of|by\s+age|age\s+of|when\s+I\s+was|now|I'll\s+be|only|just|"
+    r"nearly|almost|barely)"
     r"\s+$",
     re.IGNORECASE,
 )
@@ -124,9 +131,11 @@ AGE_SUFFIX_RE = re.compile(
 # Last words an `AGE_CUE` / `WEEKDAY_CUE` match can end with (cheap gates).
 _AGE_CUE_ENDINGS = (
     "was", "am", "'m", "im", "'s", "turned", "turning", "turn", "is", "age", "aged", "of", "now", "be",
-    "only", "just",
+    "only", "just", "age:", "nearly", "almost", "barely",
 )  # fmt: skip
-_WEEKDAY_ENDINGS = ("day", "Mon", "Tues", "Tue", "Wed", "Thurs", "Thu", "Fri", "Sat", "Sun", "the")
+_WEEKDAY_ENDINGS = (
+    "day", "Mon", "Tues", "Tue", "Wed", "Weds", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun", "the",
+)  # fmt: skip
 AGE_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
 AGE_AT_TAIL = re.compile(
     r"(?:1[3-9]|[2-9]\d)(?=\s*[,;.!?]|\s+(?:I|and|when|after|before|because|my|we|she|he|it)\b)"
@@ -249,14 +258,16 @@ def find_ages(text: str) -> Iterator[Finding]:
         if m:
             n = m.group("n") or m.group("n2") or m.group("n3")
             if int(n) <= 125:
-                yield _age(p, m.end(), n, "age-suffix", 0.9)
+                # the number is the identifier: "26 years old" flags "26"; "45-year-old", "34yo" stay whole
+                attached = "-" in m.group() or not any(c.isspace() for c in m.group())
+                end = m.end() if attached or m.group("n3") else p + len(n)
+                yield _age(p, end, n, "age-suffix", 0.9)
             continue
         spaced = p > 0 and text[p - 1].isspace()
         if spaced and may_end_with(text, p, 24, _AGE_CUE_ENDINGS) and AGE_CUE.search(text, max(0, p - 24), p):
             m = AGE_TAIL.match(text, p)
             if m and int(m.group("n")) <= 125:
-                end = m.end("suffix") if m.group("suffix") else m.end("n")
-                yield _age(p, end, m.group("n"), "age-cue", 0.8)
+                yield _age(p, m.end("n"), m.group("n"), "age-cue", 0.8)  # the number, not "years old"
                 continue
         if spaced and AGE_AT.search(text, max(0, p - 4), p):
             m = AGE_AT_TAIL.match(text, p)

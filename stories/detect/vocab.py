@@ -34,6 +34,8 @@ CLINICAL = words(
     hymen physio's a&e er icu nicu ptsd ocd adhd asd cptsd
     reddit instagram tiktok youtube twitter whatsapp zoom
     kindle netflix spotify podcast podcasts covid covid-19 lockdown
+    thrush spasm spasms urogynecologist urogynaecologist urogynecology urogynaecology
+    perineal perineum endo episiotomy prolapse incontinence pessary cystitis candida
     """
 )
 
@@ -79,6 +81,9 @@ FUNCTION = words(
     where's how's don't doesn't didn't can't cannot couldn't won't wouldn't
     shouldn't isn't aren't wasn't weren't hasn't haven't hadn't mustn't needn't
     ain't y'all
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand
     """
 )
 
@@ -120,6 +125,7 @@ TITLES = words(
     dr dr. doctor mr mr. mrs mrs. ms ms. miss mx mx. prof prof. professor
     nurse sister midwife sr sr. rev rev. reverend consultant surgeon
     dame sir lady lord
+    dra dra. doctora sra sra. srta srta. don doña
     """
 )
 
@@ -172,6 +178,13 @@ RELATIONS = [
     "nephew",
     "friend",
     "bestie",
+    "mate",
+    "bf",
+    "gf",
+    "hubby",
+    "fiancée",
+    "pal",
+    "buddy",
     "colleague",
     "coworker",
     "co-worker",
@@ -232,19 +245,31 @@ STREET_HEADS = words(
     """
 )
 
-# Foreign street-name endings ("Hauptstraße", "Kalverstraat").
-STREET_SUFFIXES = (
-    "straße",
-    "strasse",
-    "str.",
-    "weg",
-    "gasse",
-    "platz",
-    "laan",
-    "straat",
-    "gracht",
-    "allee",
-    "ring",
+# Endings of street names written as one word, Dutch and German ("Hauptstraße",
+# "Kalverstraat", "Kevinboulevard"): one table for the name rules (`name_kinds`),
+# the address rules (`places`) and widening to a house number (`widen`).
+STREET_ENDINGS = (
+    "straße", "strasse", "str.", "weg", "gasse", "platz", "laan", "straat", "gracht", "allee", "ring",
+    "singel", "dijk", "kade", "dreef", "hof", "boulevard", "plein", "steeg", "pad", "baan", "markt",
+    "vej", "gade", "gata", "gatan", "katu", "braut", "stræti", "straeti", "vegur", "veien", "vägen", "vænget",
+)  # fmt: skip
+
+# Street types written after the street's name and before the house number
+# ("Erzsébet tér 19.", "Király u. 15", "Trenerys gate 232"): Hungarian, Nordic, Czech.
+STREET_WORDS_AFTER = words(
+    "utca u. út útja tér körút krt. rkp. köz sor gate gata gaten vei veien veg vegen terrasse gade vej allé "
+    "gatan vägen väg ulice nám. náměstí třída"
+)
+
+# Street words that open an address in several languages ("rue de la Paix 5",
+# "calle Mayor 3", "ul. Długa 7", "đường số 5"): `places` finds an address after
+# them on their own; `widen` also extends a finding back over them.
+STREET_WORDS = words(
+    """
+    rue avenue boulevard chemin allée impasse calle cuesta avenida paseo camino plaza ronda
+    via viale piazza corso vicolo largo rua travessa aleja ulica ul. plac osiedle ngõ phố
+    đường khóm ấp straße gasse strada incrocio contrada borgo vico rotonda al. os. pl.
+    """
 )
 
 # Particles allowed inside a multi-word name or place.
@@ -253,14 +278,12 @@ PARTICLES = words(
 )
 
 # Locative cues: a capitalized run right after them is a place or facility.
-LOCATIVE = words(
-    "in from near outside around at via towards toward live lived living born raised grew based"
-)
+LOCATIVE = words("in from near outside around at via towards toward live lived living born raised grew based")
 
 # "to" is locative only after a motion verb ("moved to Leeds", not "talked to Siobhán").
 MOTION = words(
     "moved move moving went go going back drove drive flew fly relocated travelled traveled "
-    "trip came come coming returned commute commuted emigrated way"
+    "trip came come coming returned commute commuted emigrated way referred transferred admitted"
 )
 
 # Place-name prefixes that are also safe words ("West Davidmouth", "New Haven").

@@ -22,7 +22,7 @@ import re
 
 from stories.findings import Finding
 
-from .vocab import words
+from .vocab import FACILITY_HEADS, STREET_ENDINGS, STREET_WORDS, words
 
 _NAMEISH = frozenset({"PERSON", "FACILITY", "LOCATION"})
 
@@ -58,7 +58,7 @@ _BUSINESS_HEADS = words(
 _OWNER_JOIN = re.compile(r"([A-ZÀ-Ỹ][\w'’-]*)\s+(?:và|y|e|i|und|&|and|et|en)\s+$")
 
 # Street types written before the street's name, several languages; lowercase.
-_STREET_TYPES = words(
+_STREET_TYPES = STREET_WORDS | words(
     "calle c. c/ avenida avda. av. rambla glorieta vial alameda paseo plaza pasaje camino carrera ronda "
     "travesía urbanización acceso cañada callejón cuesta carretera vía bulevar "
     "via viale piazza piazzale corso largo vicolo canale strada stretto borgo contrada rotonda lungomare "
@@ -73,8 +73,7 @@ _CHAIN_WORDS = _STREET_TYPES | _STREET_LINKS | {"thành", "thị"}
 _WORD = re.compile(r"\S+")
 # Dutch and German street names written as one word, then the house number.
 _COMPOUND_STREET = re.compile(
-    r"(?i)\w(?:boulevard|straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|pad|baan|dijk|markt|hof"
-    r"|straße|strasse|gasse|allee|platz|ring)$"
+    r"(?i)\w(?:" + "|".join(re.escape(w) for w in STREET_ENDINGS if w[-1].isalpha()) + ")$"
 )
 _HOUSE_NUMBER = re.compile(",?" + _SP + r"+\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}){0,3}(?![\w/-])")
 _UNIT_TAIL = re.compile(
@@ -83,6 +82,10 @@ _UNIT_TAIL = re.compile(
 )
 _UNIT_HEAD = re.compile(r"(?:Apt\.?|Apartment|Unit|Flat|Suite|Level|Floor)\s*\d{1,4}[A-Za-z]?,?\s+$")
 _LOOK_BACK = 40  # characters examined before a finding
+# Who a facility is for, when its name says so: " for Women", " for Sick Children".
+# A facility's head before "of": "University of", "Royal College of".
+_HEAD_OF = re.compile(r"(?:\b[A-Z][\w'’-]*[ \t]+){1,3}of[ \t]+(?:the[ \t]+)?$")
+_FOR_WHOM = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*")
 
 
 def _legal_end(text: str, f: Finding) -> int:
@@ -113,7 +116,7 @@ def _word_before(text: str, pos: int) -> tuple[str, int] | None:
 
 def _owner_start(text: str, start: int) -> int:
     """Start of a co-owner's name joined right before `start` ("Hoàng và "), else `start`."""
-    before = text[max(0, start - _LOOK_BACK):start]
+    before = text[max(0, start - _LOOK_BACK) : start]
     owner = _OWNER_JOIN.search(before)
     return start - len(before) + owner.start(1) if owner else start
 
@@ -153,6 +156,16 @@ def _address_end(text: str, end: int) -> int:
 def _widen(text: str, f: Finding) -> Finding:
     if f.kind not in _NAMEISH:
         return f
+    if f.kind == "FACILITY" or (f.kind == "LOCATION" and f.source == "locative-cue"):
+        start, end = f.start, f.end
+        m = _FOR_WHOM.match(text, end) if f.kind == "FACILITY" else None
+        if m:  # "the Royal Hospital for Women", "Hospital for Sick Children"
+            end = m.end()
+        b = _HEAD_OF.search(text, max(0, start - _LOOK_BACK), start)
+        if b and any(w.lower() in FACILITY_HEADS for w in b.group().split()):
+            start = b.start()  # "the University of Leeds Hospital", "Royal College of Nursing"
+        if (start, end) != (f.start, f.end):
+            return Finding("FACILITY", start, end, f.score, f.source, f.note)
     prev = _word_before(text, f.start)
     head = prev[1] if prev and prev[0] in _BUSINESS_HEADS else -1  # "PPUH", "Stichting"...
     end = _legal_end(text, f)
@@ -174,8 +187,14 @@ def _widen(text: str, f: Finding) -> Finding:
         unit = _UNIT_TAIL.match(text, f.end)
         lead = _UNIT_HEAD.search(text, max(0, f.start - 20), f.start) if text[f.start].isdigit() else None
         if unit or lead:
-            return Finding("LOCATION", lead.start() if lead else f.start, unit.end() if unit else f.end,
-                           f.score, f.source, f.note)
+            return Finding(
+                "LOCATION",
+                lead.start() if lead else f.start,
+                unit.end() if unit else f.end,
+                f.score,
+                f.source,
+                f.note,
+            )
     return f
 
 

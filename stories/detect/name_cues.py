@@ -1,0 +1,127 @@
+"""Names a capital letter cannot reveal, found by the words before them.
+
+After a title ("Dr Young", "nurse kelly"), a relation ("my husband dave", "my
+physio, Anna"), a naming verb ("named Grace", "I'm Hope"), or in "Will and I".
+A strong cue makes a lowercase word a name when the name lists know it and it
+is no everyday word, or when no word list knows it at all ("my flatmate
+tash"); a weak cue ("with", "told") only when it is a strong name.  The name
+then runs on over capitalised words and, when written in lowercase, over
+lowercase words that are unambiguous names ("sarah jones").
+"""
+
+from __future__ import annotations
+
+from itertools import compress
+
+from . import cues, vocab
+from .lexicon import english_words
+from .name_words import NameText, gap_is_space
+
+_SHORT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
+_AND = frozenset({"and", "&"})
+_ME_AND = frozenset({"and", "n", "an", "&"})
+# Words right before a region's name that make it a person's: "our daughter India", "Dr Georgia".
+_REGION_NAME_CUES = cues.RELATIONS | cues.NAMING | vocab.TITLES
+
+
+def _word_not_name(t: NameText, i: int) -> bool:
+    """Is token i an English word (Zipf >= 3) that no first-name or town list knows?"""
+    base = t.bases[i]
+    return base.casefold() in english_words() and base not in t.lex.first and base not in t.lex.cities
+
+
+def cue_strength(t: NameText, i: int) -> int:
+    """0: no cue, 1: weak cue (lowercase needs strong name), 2: strong cue."""
+    lows, gaps = t.lows, t.gaps
+    n = t.n
+    p1 = lows[i - 1] if i >= 1 else None
+    p2 = lows[i - 2] if i >= 2 else None
+    p3 = lows[i - 3] if i >= 3 else None
+    gap = gaps[i]
+    if p1 is not None and "\n" not in gap and len(gap) <= 4:
+        if p1 in vocab.TITLES and (t.caps[i - 1] or t.caps[i] or p1 in _SHORT_TITLES):
+            return 2
+        if (
+            p1 in cues.RELATIONS
+            and p2 is not None
+            and (p2 in cues.POSSESSIVES or (p2 in cues.REL_ADJ and p3 in cues.POSSESSIVES))
+        ):
+            return 2
+        if p1 in cues.NAMING or (p2 is not None and (p2, p1) in cues.NAMING_PAIRS):
+            return 2
+        if p1 in _ME_AND and p2 == "me":  # "me and dave", "me n tash"
+            return 2
+    if i + 2 < n and lows[i + 1] in _AND and lows[i + 2] in cues.PAIR_NEXT and gaps[i + 1] == " ":
+        return 2  # "Will and I", not "..., and I had" (a comma joins clauses)
+    if i + 2 < n and lows[i + 2] in cues.PAIR_NEXT and gaps[i + 1].strip() == "&":
+        return 2
+    if p1 is not None and p1 in cues.WEAK_PREV:
+        return 1
+    return 0
+
+
+def _extend(t: NameText, i: int) -> int:
+    """Index one past the last token of a name starting at token i.
+
+    A name written in lowercase ("sarah jones", "tom o'brien") goes on
+    over lowercase words that are unambiguous names, so redacting it
+    never leaves the surname behind.
+    """
+    n, gaps, caps, words, lows = t.n, t.gaps, t.caps, t.words, t.lows
+    lower = not caps[i]
+    j = i + 1
+    while j < n and gap_is_space(gaps[j]):
+        if words[j - 1].endswith(("'s", "’s")):
+            break
+        if caps[j] and not t.plain(j):
+            j += 1
+            continue
+        if lower and not caps[j] and words[j] == t.bases[j] and t.lex.strong_name(words[j]):
+            j += 1
+            continue
+        if lows[j] in vocab.PARTICLES and j + 1 < n and caps[j + 1] and gap_is_space(gaps[j + 1]):
+            j += 1
+            continue
+        break
+    return j
+
+
+def find_cue_names(t: NameText) -> None:
+    """PERSON findings (into `t.out`) for names right after a cue."""
+    lex = t.lex
+    lows, caps, sents, bases = t.lows, t.caps, t.sents, t.bases
+    n = t.n
+    # Only tokens right after a cue word or two before "I"/"me" can be
+    # cue names: find those indexes with C-level passes over the words.
+    cands = {k + 1 for k in compress(range(n - 1), map(cues.CUE_PREV.__contains__, lows))}
+    cands.update(k - 2 for k in compress(range(2, n), map(cues.PAIR_NEXT.__contains__, lows[2:])))
+    i = 0
+    for c in sorted(cands):
+        if c < i:
+            continue  # inside a name already emitted
+        i = c
+        cap = caps[i]
+        region = cap and not sents[i] and lows[i] in lex.regions_lower
+        if cap and not sents[i] and not (region and lows[i - 1] in _REGION_NAME_CUES):
+            continue  # the proper-noun rule will see it (it drops regions: "my daughter India" not)
+        low = lows[i]
+        if not (
+            cap
+            or low in lex.names_lower
+            or (low not in lex.ordinary_lower and t.unknown_word(i))
+            or low in vocab.PARTICLES
+            or (not low.isascii() and bases[i].casefold() in lex.names_lower)  # "ſ" folds to "s"
+        ):
+            continue  # no cue can make this word a name (see `NameText.name_like`)
+        cue = cue_strength(t, i)
+        ok = False
+        if cue == 2:
+            ok = t.name_like(i, True) or (low in vocab.PARTICLES and i + 1 < n and caps[i + 1])
+            if ok and cap and sents[i] and _word_not_name(t, i):
+                ok = False  # "Pain and me.": an English word opening a sentence, as in capitals
+        elif cue == 1:
+            ok = not cap and lex.strong_name(bases[i])
+        if ok:
+            j = _extend(t, i)
+            t.emit_person(i, j, 0.8 if cue == 2 else 0.6, "name-cue")
+            i = j

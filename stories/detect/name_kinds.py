@@ -1,0 +1,149 @@
+"""What a capitalised run names: a person, a place or a facility.
+
+Ordinary words are dropped first (`name_ordinary`), then a title before the
+run makes it a person ("Dr Okafor"), plain words are trimmed from both ends,
+and the rest is typed: a company suffix or a facility head ("Clinic",
+"Hospital") gives FACILITY, a street head or ending gives LOCATION, an
+employer cue ("I worked for ...") FACILITY, a locative cue ("in", "moved
+to") LOCATION (or FACILITY after "at"), a name list PERSON, the city list
+LOCATION, and anything else PERSON: recall comes first, unknown proper nouns
+are kept.
+"""
+
+from __future__ import annotations
+
+from stories.findings import Finding
+
+from . import cues, vocab
+from .name_ordinary import keep_sentence_start, ordinary_run
+from .name_words import NameText
+
+
+def _titled_start(t: NameText, i: int, j: int) -> tuple[int, bool]:
+    """The first token after any titles at the start of run i..j, and whether there was one."""
+    lows = t.lows
+    s = i
+    if j - i > 1 and t.sents[i] and lows[i] in vocab.FUNCTION and lows[i + 1] in vocab.TITLES:
+        s += 1  # "The Dr Okafor": the same title rule as in "the Dr Okafor"
+    titled = False
+    while s < j and lows[s] in vocab.TITLES:
+        titled = True
+        s += 1
+    return s, titled
+
+
+def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
+    """Run s..j without the plain words at its ends; and does it hold a facility head?"""
+    lex, lows, bases, plain = t.lex, t.lows, t.bases, t.plain
+    tail = lows[j - 1]
+    anchored = tail in vocab.STREET_HEADS or tail in vocab.FACILITY_HEADS
+    # after "at" ("at Mass General", "at the NHS Lothian clinic") a plain first word is part of the name
+    at = s >= 1 and (lows[s - 1] == "at" or (s >= 2 and lows[s - 1] == "the" and lows[s - 2] == "at"))
+    while s < j and plain(s):
+        low = lows[s]
+        if j - s > 1 and (
+            low in vocab.FACILITY_HEADS
+            or low in vocab.PLACE_PREFIXES
+            or ((anchored or at) and low not in vocab.FUNCTION)
+            or (len(t.words[s]) == 1 and t.words[s].isupper() and low != "i" and t.gaps[s + 1] == ". ")
+            or (lex.is_name(bases[s]) and not plain(s + 1) and low not in vocab.FUNCTION)
+        ):
+            break
+        s += 1
+    e = j
+    heads = lows[s:e]
+    has_facility = any(h in vocab.FACILITY_HEADS for h in heads[1:]) if len(heads) > 1 else False
+    if not has_facility:
+        while (
+            e > s
+            and plain(e - 1)
+            and not (
+                e - 1 > s
+                and lex.is_name(bases[e - 1])
+                and lows[e - 1] not in vocab.FUNCTION
+                and not plain(e - 2)
+            )
+        ):
+            e -= 1
+    return s, e, has_facility
+
+
+def classify(t: NameText, i: int, j: int) -> None:
+    """Type the capitalised run i..j and add its finding to `t.out` (or nothing)."""
+    if ordinary_run(t, i, j):
+        return
+    s, titled = _titled_start(t, i, j)
+    if titled:
+        while j - 1 > s and t.lows[j - 1] == "i":
+            j -= 1  # "Dr Okafor I think": "I" is no part of the name
+        initial = j - s > 1 and len(t.words[s]) == 1 and t.words[s].isupper()  # "Dr. A. Mensah"
+        if s < j and (t.lows[s] not in vocab.FUNCTION or initial):
+            t.emit_person(s, j, 0.9, "title")
+        return
+    if s < j and t.sents[s] and not keep_sentence_start(t, s, j - s):
+        s += 1
+        if s < j and ordinary_run(t, s, j):
+            return  # "Durante Años": the rest, without the sentence's first word, is ordinary
+    s, e, has_facility = _trimmed(t, s, j)
+    if e <= s or all(t.plain(k) for k in range(s, e)):
+        return
+    _typed(t, s, e, has_facility)
+
+
+def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
+    """The finding for tokens s..e-1, which name something."""
+    lex, lows, bases, words = t.lex, t.lows, t.bases, t.words
+    count = e - s
+    if count == 1 and lows[s] in lex.regions_lower:
+        return
+    prev = lows[s - 1] if s >= 1 else None
+    prev2 = lows[s - 2] if s >= 2 else None
+    # A person's span stops before a possessive ("[name]'s"); a brand keeps it.
+    start, end = t.cols.start(s), t.cols.end(e - 1)
+    last = lows[e - 1]
+    suffix = cues.COMPANY_SUFFIX.match(t.text, end)
+    if suffix:
+        t.out.append(Finding("FACILITY", start, suffix.end(), 0.8, "company-suffix"))
+        return
+    if has_facility or last in vocab.FACILITY_HEADS and count > 1:
+        t.out.append(Finding("FACILITY", start, end, 0.8, "facility-head"))
+        return
+    if (last in vocab.STREET_HEADS and count > 1) or (
+        last.endswith(vocab.STREET_ENDINGS) and not lex.is_name(bases[e - 1])  # "Katie", not "-tie" street
+    ):
+        t.out.append(Finding("LOCATION", start, end, 0.8, "street"))
+        return
+    full = " ".join(bases[s:e])
+    is_city = full in lex.cities or (count == 1 and words[s] in lex.cities)
+    named = [k for k in range(s, e) if lows[k] not in vocab.PLACE_PREFIXES or count == 1]
+    is_name = any(lex.is_name(bases[k]) or (t.known(k) and bases[k] not in lex.cities) for k in named)
+    placey = (count > 1 and lows[s] in vocab.PLACE_PREFIXES) or last.endswith(cues.PLACE_ENDINGS)
+    if (
+        prev is not None
+        and prev in cues.FACILITY_PREV
+        and prev2 is not None
+        and prev2 in cues.WORK_WORDS
+        and not is_city
+    ):
+        t.out.append(Finding("FACILITY", start, end, 0.7, "employer-cue"))
+        return
+    locative = prev is not None and (
+        prev in vocab.LOCATIVE or (prev == "to" and prev2 is not None and prev2 in vocab.MOTION)
+    )
+    # "a nurse at Guy's", "at St Mary's" name a place; "at Sarah's house" a person's
+    at_owner = (
+        prev == "at"
+        and words[e - 1].endswith(("'s", "’s"))
+        and (e >= t.n or lows[e] in vocab.FUNCTION or t.gaps[e].strip() != "")
+    )
+    if locative and (is_city or placey or not is_name or at_owner):
+        kind = "FACILITY" if prev == "at" and not is_city else "LOCATION"
+        t.out.append(Finding(kind, start, end, 0.7, "locative-cue"))
+        return
+    if is_name:
+        t.emit_person(s, e, 0.8, "name-gazetteer")
+        return
+    if is_city:
+        t.out.append(Finding("LOCATION", start, end, 0.7, "city-gazetteer"))
+        return
+    t.out.append(Finding("PERSON", start, end, 0.5, "proper-noun"))

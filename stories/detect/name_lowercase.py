@@ -1,0 +1,132 @@
+"""Full names typed in lowercase, without a cue ("eva kleist lives at...").
+
+Texting style drops capitals, so the proper-noun rule cannot see "naomi ryan"
+and the cue rules see a name only after "my friend" or "i'm".  Two lowercase
+words in a row, the first in the first-name list and the second in the
+surname list (or no word list at all: "eva kleist"), are a name when neither
+is an everyday word: not a function
+word, not in the safe vocabulary, not among the most frequent words (Zipf >= 5:
+"will", "may", "mark") and not both common (Zipf >= 4: "rose hill", "grace
+park").  A middle initial may come between ("benjamin a seiler").  A list of
+three or more lowercase first names ("me, tash, bri and jo") are names too.
+Word frequencies cannot tell a name from a word on their own (names are
+frequent words too), so the name lists and the pair or list decide together.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import compress
+from operator import methodcaller
+
+from . import vocab
+from .lexicon import Lexicon, everyday_words
+from .name_words import NameText
+
+
+def _plain_word(t: NameText, k: int) -> bool:
+    low = t.lows[k]
+    return low in vocab.FUNCTION or low in everyday_words() or t.lex.is_safe(low)
+
+
+@lru_cache(maxsize=4)
+def _first_names(lex: Lexicon) -> frozenset[str]:
+    """Lowercase first names that may start a lowercase name (no function or Zipf >= 5 word)."""
+    return frozenset(n for n in lex.first_lower if n not in vocab.FUNCTION and n not in everyday_words())
+
+
+def _middle_initial(t: NameText, j: int) -> bool:
+    """Is token j a lowercase middle initial ("benjamin a seiler", "eric g. samoylova")?"""
+    return (
+        j + 1 < t.n
+        and len(t.words[j]) == 1
+        and t.words[j].islower()
+        and t.gaps[j] == " "
+        and t.gaps[j + 1] in (" ", ". ")
+    )
+
+
+def find_lowercase_names(t: NameText) -> None:
+    """PERSON findings (into `t.out`) for "first last" written in lowercase."""
+    lex, lows, words, gaps, caps, taken = t.lex, t.lows, t.words, t.gaps, t.caps, t.taken
+    n = t.n
+    firsts = _first_names(lex)
+    for k in compress(range(n - 1), map(firsts.__contains__, lows)):
+        j = k + 1
+        middle = _middle_initial(t, j)
+        if middle:
+            j += 1  # "benjamin a seiler"
+        if caps[k] or caps[j] or (gaps[j] != " " and not middle) or j in taken:
+            continue
+        if words[k] != lows[k] or words[j] != lows[j]:
+            continue
+        if lows[j] not in lex.last_lower and not t.unknown_word(j):
+            continue  # the surname list, or a word no word list knows ("kleist")
+        if _plain_word(t, k) or _plain_word(t, j):
+            continue
+        if lows[k] in lex.very_common_lower and lows[j] in lex.very_common_lower:
+            continue  # "rose hill", "grace park": two common words
+        t.emit_person(k, j + 1, 0.6, "lowercase-name")
+    _name_lists(t, firsts)
+    _speaker_labels(t, firsts)
+
+
+def _speaker_labels(t: NameText, firsts: frozenset[str]) -> None:
+    """PERSON findings for a lowercase first name labelling a line of a chat ("mika: who
+    are you?"): at a line's start, right before a colon and more text on the line."""
+    if ":" not in t.text:
+        return
+    lows, words, gaps, taken = t.lows, t.words, t.gaps, t.taken
+    n = t.n
+    for k in compress(range(n - 1), map(methodcaller("startswith", _COLON), gaps[1:])):
+        if k in taken or words[k] != lows[k] or lows[k] not in firsts:
+            continue
+        if (k == 0 or "\n" in gaps[k]) and "\n" not in gaps[k + 1]:
+            t.emit_person(k, k + 1, 0.6, "lowercase-name")
+
+
+_LIST_GAPS = frozenset({", ", " and ", ", and "})
+_MIN_LISTED = 3
+_COMMA = ", "
+_COLON = ":"
+
+
+def _name_lists(t: NameText, firsts: frozenset[str]) -> None:
+    """PERSON findings for a list of three or more lowercase names ("me, tash, bri and
+    jo"; "they had 3: silvana, adam and chad"): first names, or words no word list
+    knows, at least one a first name.  Together they are names even where each alone
+    could be a word."""
+    lows, words, gaps, taken = t.lows, t.words, t.gaps, t.taken
+    n = t.n
+
+    def item(k: int) -> bool:
+        return words[k] == lows[k] and (lows[k] in firsts or t.unknown_word(k))
+
+    done = 0
+    # a list has a comma between two of its names: seed the scan there (C-level search)
+    for c in compress(range(1, n), map(_COMMA.__eq__, gaps[1:])):
+        k = c - 1
+        if k < done or k in taken or not item(k) or not item(c):
+            continue
+        items = [k]
+        j = k + 1
+        while j < n:
+            if gaps[j] == ", " and item(j):
+                items.append(j)
+            elif (
+                lows[j] == "and"
+                and gaps[j] in (" ", ", ")
+                and j + 1 < n
+                and gaps[j + 1] == " "
+                and item(j + 1)
+            ):
+                j += 1
+                items.append(j)
+            else:
+                break
+            j += 1
+        if len(items) >= _MIN_LISTED and any(lows[m] in firsts for m in items):
+            for m in items:
+                if m not in taken:
+                    t.emit_person(m, m + 1, 0.5, "lowercase-name")
+        done = j

@@ -1,0 +1,274 @@
+"""Capitalised words that are ordinary words, not names.
+
+A capital letter is the proper-noun rule's evidence, but it proves nothing
+at a sentence start ("Afterwards", "Progress"), in a title-case heading
+("Holidays Are Hard"), in title case for emphasis ("the Office Party", "a
+Fraud") or in shouting.  These judgements use word-frequency knowledge
+(`lexicon`: everyday English and Spanish words that no name list knows) and
+the safe vocabulary, and give way to the cues that make a word a name or a
+place ("my mate Shell", "at the Rotunda").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import cues, vocab
+from .lexicon import english_words, everyday_words, spanish_common_words, spanish_words
+from .name_cues import cue_strength
+from .name_words import NameText, gap_is_space
+
+
+def _lone_everyday(t: NameText, base: str) -> bool:
+    """A capitalised word alone mid-sentence that is an everyday English word (Zipf >= 3)
+    and no first name: "a Gamble", "more Lubricant", "the Right Person".
+
+    The surname list holds many English words ("Good", "List", "Gamble"); a
+    surname alone without a title is rarely how a story names someone, so the
+    word reading wins.  First names ("Jake", "Grace") and towns ("Dublin": word
+    frequencies count towns too) stay names."""
+    if not base[1:].islower():
+        return False  # "McAllister", "DeShawn", "Mei-Ling": the shape of a name
+    lex = t.lex
+    if base in lex.first or (base in lex.cities and not lex.word_town(base)):
+        return False
+    low = base.casefold()
+    if low in english_words():
+        return True
+    # "la Matrona", "las Mujeres" (Spanish surnames such as "Flores" stay names)
+    return not lex.is_name(base) and low in spanish_words()
+
+
+# Facility heads that name a place when they come first ("Hospital La Paz").
+_LEADING_HEADS = frozenset(
+    {"hospital", "clinic", "clinica", "clínica", "sanatorio", "hospice", "infirmary", "centro"}
+)
+
+
+def _headed(t: NameText, i: int, j: int) -> bool:
+    """Does run i..j name a facility or street by its head ("Riverside Health Center",
+    "Mill Lane"), as `name_kinds` types runs (not "the Office Party")?"""
+    lows = t.lows
+    while i < j - 1 and lows[i] in vocab.FUNCTION:
+        i += 1  # "The Office Party": the run's name starts after "The"
+    if j - i > 1 and lows[i] in _LEADING_HEADS:
+        return True  # "Hospital Italiano", "Clínica Santa Ana"
+    return lows[j - 1] in vocab.STREET_HEADS or any(lows[k] in vocab.FACILITY_HEADS for k in range(i + 1, j))
+
+
+# Words between a motion verb and "to": "referred me to", "went back to".
+_BEFORE_TO = frozenset({"me", "us", "her", "him", "them", "back", "up", "over", "down", "out", "straight"})
+
+
+_AND = frozenset({"and", "&"})
+
+
+def _named_at(t: NameText, k: int) -> bool:
+    """Is token k a capitalised word that names something (not a plain word)?"""
+    return 0 <= k < t.n and t.caps[k] and not t.plain(k) and not _lone_everyday(t, t.bases[k])
+
+
+def _listed_with_a_name(t: NameText, i: int) -> bool:
+    """Is token i joined by "and", "&" or a comma to a name ("Usamov and Bowers",
+    "White, Willis and Hoffman")?  Then a surname that is also a word is a name."""
+    lows, gaps = t.lows, t.gaps
+    before = i >= 2 and (lows[i - 1] in _AND and _named_at(t, i - 2))
+    after = i + 2 < t.n and lows[i + 1] in _AND and _named_at(t, i + 2)
+    comma = (gaps[i] == ", " and _named_at(t, i - 1)) or (
+        i + 1 < t.n and gaps[i + 1] == ", " and _named_at(t, i + 1)
+    )
+    return before or after or comma
+
+
+def _place_cue(t: NameText, i: int) -> bool:
+    """Is token i right after a place cue ("in", "from", "moved to", "referred me to"),
+    maybe with "the"?"""
+    lows = t.lows
+    k = i - 1
+    if k >= 1 and lows[k] == "the":
+        k -= 1  # "at the Rotunda"
+    if k < 0:
+        return False
+    if lows[k] in vocab.LOCATIVE:
+        return True
+    if lows[k] != "to" or k < 1:
+        return False
+    # "moved to", "referred me to", "went back to"
+    if lows[k - 1] in vocab.MOTION:
+        return True
+    return k >= 2 and lows[k - 1] in _BEFORE_TO and lows[k - 2] in vocab.MOTION
+
+
+def _title_case_word(t: NameText, k: int) -> bool:
+    """Token k may be an everyday word written in title case: an English word of
+    Zipf >= 3 that is no first name and no town ("Waiting", "List", "Good" but not
+    "Grace" or "York": word frequencies cannot tell "John" the name or "York" the
+    town from a word, the gazetteers can)."""
+    return _lone_everyday(t, t.bases[k])
+
+
+_ADDRESS_UNITS = frozenset(
+    {"studio", "flat", "apartment", "apt", "suite", "unit", "room", "floor", "block", "house", "building",
+     "level", "box", "bed", "bay", "ward", "lot", "plot", "door"}
+)  # fmt: skip
+_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,3}\b(?![.,/:]\d)")
+
+
+def _numbered_label(t: NameText, i: int) -> bool:
+    """Is token i an everyday English word that no first-name or town list knows, right
+    before a small number ("Week 12", "Size 2", "Day 3", "Step 4")?"""
+    base = t.bases[i]
+    if t.words[i] != base or not base[1:].islower():
+        return False
+    lex = t.lex
+    if base in lex.first or base in lex.cities or base.casefold() not in english_words():
+        return False
+    if t.lows[i] in _ADDRESS_UNITS:
+        return False  # "Studio 47", "Flat 3": part of an address
+    return _NUMBER_AFTER.match(t.text, t.cols.end(i)) is not None
+
+
+def _has_initial(t: NameText, i: int, j: int) -> bool:
+    """Does run i..j hold an initial before a name ("M. Pritchard", "Peter T. Pacik")?"""
+    words, gaps = t.words, t.gaps
+    return any(
+        len(words[k]) == 1 and words[k].isupper() and words[k] != "I" and gaps[k + 1] == ". "
+        for k in range(i, j - 1)
+    )
+
+
+def _full_name_shape(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j a first name then a surname ("Mark Hall", "Hope Young")?"""
+    return j - i <= 3 and t.bases[i] in t.lex.first and t.bases[j - 1] in t.lex.last
+
+
+def _heading_word(t: NameText, k: int) -> bool:
+    """Token k may be a heading's everyday word: English or Spanish of Zipf >= 3 that
+    is no town, no first name unless very common, and (Spanish) no surname unless very
+    common ("Lo Que Nadie Me Dijo", "My Story"; not "Soto del Barco")."""
+    base = t.bases[k]
+    lex = t.lex
+    low = base.casefold()
+    if low in spanish_common_words():
+        return True  # "Lo", "Una" (Zipf >= 5.5 in Spanish) are words in a heading
+    if base in lex.cities or base in lex.first:
+        return False
+    if low in english_words():
+        return True
+    # a Spanish word that is also a surname ("Soto") may be part of a town's name
+    return low in lex.ordinary_lower and (not lex.is_name(base) or low in spanish_common_words())
+
+
+def _heading(t: NameText, i: int, j: int) -> bool:
+    """Is the run i..j a whole line (a heading), or a line's start before a colon?"""
+    gaps = t.gaps
+    starts_line = i == 0 or "\n" in gaps[i] or (i == 1 and not gaps[0].strip(" #*\t"))
+    ends_line = j >= t.n or "\n" in gaps[j] or gaps[j].startswith(":")
+    return starts_line and ends_line
+
+
+def ordinary_run(t: NameText, i: int, j: int) -> bool:
+    """Is the capitalised run i..j ordinary words (a word, title case, a heading)?"""
+    lex, lows, bases, plain = t.lex, t.lows, t.bases, t.plain
+    if j == i + 1:  # fast path for the commonest runs: "I", "The", "Botox"
+        low = lows[i]
+        if low in vocab.TITLES or (t.sents[i] and low in vocab.FUNCTION) or plain(i):
+            return True  # what the general rules of `name_kinds.classify` conclude for these
+        prev = lows[i - 1] if i else ""
+        if _numbered_label(t, i):
+            return True  # "at Week 12", "in Size 2", "Day 3": a label with its number
+        if (
+            not t.sents[i]  # sentence starts: see `keep_sentence_start`
+            and _lone_everyday(t, bases[i])
+            and not _place_cue(t, i)
+            and not _listed_with_a_name(t, i)
+            and prev not in vocab.TITLES
+            and prev not in cues.FACILITY_PREV
+            and cue_strength(t, i) != 2
+        ):
+            return True  # a lone very common word: "a Fraud", "the Appointment" (not "my mate Shell")
+    elif (
+        not _place_cue(t, i)
+        and (lows[i - 1] if i else "") not in vocab.TITLES
+        and (lows[i - 1] if i else "") not in cues.FACILITY_PREV
+        and not any(lows[k] in vocab.TITLES for k in range(i, j - 1))  # "Dr X", not "Primary Care Doctor"
+        and not _headed(t, i, j)
+        and all(plain(k) or _title_case_word(t, k) for k in range(i, j))
+        and " ".join(bases[i:j]) not in lex.cities  # "Buenos Aires", "Long Beach"
+        and not _full_name_shape(t, i, j)
+        and not _has_initial(t, i, j)
+        and cue_strength(t, i) != 2
+    ):
+        return True  # everyday words in title case: "the Office Party", "a Waiting List"
+    if _generic_after_article(t, i, j):
+        return True  # "a Women's Health Physio", "an Online Support Group"
+    # a title-case heading of everyday words: "Holidays Are Hard"
+    return _heading(t, i, j) and all(
+        plain(k) or lex.is_ordinary(bases[k], place_ok=True) or _heading_word(t, k) for k in range(i, j)
+    )
+
+
+# "a"/"an" before a capitalised phrase make it a kind of thing, not a named one
+# ("a Pelvic Health Physiotherapist", "an Online Support Group").  Not "the" or
+# "my": "the Coombe", "the Royal Free" are names of places.
+_ARTICLES = frozenset({"a", "an"})
+# Facility heads that name one place even after "a" ("a Mayo Clinic doctor").
+_PLACE_HEADS = frozenset({"hospital", "clinic", "infirmary", "hospice", "university", "college", "school"})
+
+
+def _generic_after_article(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j, right after "a"/"an", English words (of any word list) that name
+    no facility ("a General Practitioner", "a Women's Health Physio")?"""
+    if i == 0 or t.sents[i] or t.lows[i - 1] not in _ARTICLES:
+        return False
+    lows, bases, plain = t.lows, t.bases, t.plain
+    if any(lows[k] in vocab.TITLES or lows[k] in _PLACE_HEADS for k in range(i, j)):
+        return False
+    words = english_words()  # hyphenated words part by part: "a Low-Dose Medication"
+    return all(plain(k) or all(p in words for p in bases[k].casefold().split("-")) for k in range(i, j))
+
+
+def _speaker_label(t: NameText, i: int) -> bool:
+    """Is token i alone at a line's start, right before a colon and more text on the line?"""
+    gaps = t.gaps
+    starts_line = i == 0 or "\n" in gaps[i]
+    return starts_line and i + 1 < t.n and gaps[i + 1].startswith(":") and "\n" not in gaps[i + 1]
+
+
+def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
+    """Is the capitalised word opening a sentence at token i (a run of
+    `run_len` words) a name rather than an ordinary word?"""
+    low, base = t.lows[i], t.bases[i]
+    if low in vocab.FUNCTION or t.lex.is_safe(base):
+        return False
+    if run_len == 1 and base in t.lex.first and _speaker_label(t, i):
+        return True  # "Heather: I'm Daniel's daughter" (a first name labelling a line of a chat)
+    if t.lex.is_common(base):
+        return False
+    lex = t.lex
+    # An everyday word (word-frequency data) opening a sentence is a word,
+    # whatever the name lists say ("Hoy nuestra...", "Some Women Just...").
+    everyday = (
+        low in lex.ordinary_lower
+        and (base not in lex.cities or lex.word_town(base))  # "Progress was slow"
+        and (not lex.strong_name(base) or low in everyday_words())  # "Que" in Spanish
+    ) or low in spanish_common_words()  # "Una", "Un", "Nada": towns and names in some gazetteer
+    if run_len >= 2 and t.lows[i + 1] in vocab.PARTICLES:
+        return not everyday  # "Soy de Zapopan": the place starts after the particle
+    if run_len >= 2 or t.words[i] != base:  # "Loxeju's patience"
+        # "José María from my group": a name follows, so the run is a full name
+        if not everyday or run_len < 2:
+            return not everyday
+        k = i + 1
+        if run_len > 2 and len(t.words[k]) == 1 and t.words[k].isupper():
+            k += 1  # "Ella H. Snider": the surname after a middle initial
+        return t.lex.is_name(t.bases[k])
+    if not everyday and _speaker_label(t, i):
+        return True  # "Ubul: What a wife." (a chat or a script pasted into the story)
+    # An unknown word opening a sentence is a name if a person-verb follows.
+    verb = i + 1 < t.n and t.lows[i + 1] in cues.PERSON_VERBS and gap_is_space(t.gaps[i + 1])
+    if everyday and (not verb or (low in lex.very_common_lower and base not in lex.first)):
+        return False  # "Pain was...": a very common word that is no first name
+    if low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here
+        return False
+    return verb or t.lex.strong_name(base) or base in t.lex.cities

@@ -1,0 +1,123 @@
+"""Runs of capitalised words: the proper-noun rule's candidates.
+
+In a first-person story almost every capitalised word that does not start a
+sentence is a proper noun.  A run is a sequence of capitalised words joined
+by spaces, "&", "and", hyphens or a comma before a capital ("Smith, Jones and
+Partners"), with particles inside it ("van den Berg", "Newcastle upon
+Tyne") and a middle initial before a surname ("Peter T. Pacik").  Each run is
+handed to `name_kinds.classify`, which drops ordinary words and types the rest.
+"""
+
+from __future__ import annotations
+
+from itertools import compress
+
+from . import cues, vocab
+from .name_kinds import classify
+from .name_words import NameText, gap_is_space
+
+_DOT_TITLES = frozenset({"st", "dr", "mt", "ft", "mr", "mrs", "ms", "prof", "jr"})
+_JOINING_GAPS = frozenset({" & ", " and ", "-", ", "})
+# Particles that are also articles or prepositions in running Spanish, French, Italian
+# text: they join a name ("María de la Cruz") but do not start one.
+_ARTICLES = frozenset({"de", "del", "el", "la", "le", "da", "di", "du", "al", "y", "della", "das", "dos"})
+
+
+def _joinable(prev_low: str, gap: str, cap: bool, sent_start: bool, low: str = "") -> bool:
+    """May a token (`gap`, `cap`, `sent_start`, lowercase `low`) continue a capitalized
+    run whose last token is `prev_low`?  Not after a comma when it is a function word
+    ("G'day, I'm Shaz" is a greeting, then a name)."""
+    if gap_is_space(gap) or gap in _JOINING_GAPS:
+        return gap not in (" and ", ", ") or (cap and not sent_start and low not in vocab.FUNCTION)
+    return gap.startswith(".") and gap.strip(" .") == "" and "\n" not in gap and prev_low in _DOT_TITLES
+
+
+def _after_initial(t: NameText, j: int) -> bool:
+    """Is token j a surname after a middle initial ("Margaret A. Tolley", "Peter T. Pacik"),
+    or after a first initial that starts the name ("M. Pritchard", a surname the list knows)?"""
+    k = j - 1
+    word = t.words[k]
+    if (
+        len(word) == 1
+        and word != "I"
+        and word.isupper()
+        and t.gaps[j] == ". "
+        and (k == 0 or not t.caps[k - 1] or "\n" in t.gaps[k])
+        and t.bases[j] in t.lex.last
+        and t.lows[j] not in vocab.FUNCTION
+        and not t.very_common(t.bases[j])
+    ):
+        return True
+    return (
+        len(word) == 1
+        and (word != "I" or (k >= 1 and t.bases[k - 1] in t.lex.first))  # "Hanne I. Kreutzmann"
+        and word.isupper()
+        and t.gaps[j] == ". "
+        and k >= 1
+        and t.caps[k - 1]
+        and len(t.words[k - 1]) > 1
+        and (t.gaps[k] == " " or (t.gaps[k] == ". " and t.lows[k - 1] in _DOT_TITLES))  # "Dr. A. Mensah"
+        and t.lows[j] not in vocab.FUNCTION
+        and not t.very_common(t.bases[j])
+    )
+
+
+def find_runs(t: NameText) -> None:
+    """Classify every capitalised run not already inside a cue name."""
+    n, lows, caps, sents, gaps, taken = t.n, t.lows, t.caps, t.sents, t.gaps, t.taken
+    particles = vocab.PARTICLES
+    # A run starts at a capitalized word or at a particle ("van den Berg").
+    starts = list(compress(range(n), caps))
+    if not particles.isdisjoint(lows):  # a cheap test first: particles are rare
+        starts = sorted({*starts, *compress(range(n), map(particles.__contains__, lows))})
+    i = 0
+    for c in starts:
+        if c < i:
+            continue
+        i = c
+        if not caps[i] and lows[i] in _ARTICLES:
+            continue  # "en el Hospital", "soy de Caballito": the name starts after the article
+        if not caps[i] or i in taken:
+            k = i
+            while k < n and lows[k] in particles and not caps[k] and k - i < 3:
+                k += 1
+            if (
+                i in taken
+                or k == i
+                or not (
+                    k < n
+                    and caps[k]
+                    and gap_is_space(gaps[k])
+                    and k not in taken
+                    and lows[k] not in vocab.FUNCTION
+                )
+            ):
+                continue
+        j = i + 1
+        comma = False
+        while j < n and j not in taken:
+            if caps[j] and (_joinable(lows[j - 1], gaps[j], True, sents[j], lows[j]) or _after_initial(t, j)):
+                comma = comma or gaps[j] == ", "
+            elif not (lows[j] in particles and not caps[j] and j + 1 < n and caps[j + 1]) and not (
+                comma and lows[j] in cues.FIRM_JOINERS and j + 1 < n and caps[j + 1]
+            ):
+                break
+            j += 1
+        # allow particles inside a run: "van den Berg", "Newcastle upon Tyne"
+        while j + 1 < n and lows[j] in particles and gap_is_space(gaps[j]):
+            k = j
+            while k < n and lows[k] in particles and gap_is_space(gaps[k]):
+                k += 1
+            if k < n and caps[k] and gap_is_space(gaps[k]) and k not in taken:
+                j = k + 1
+                while (
+                    j < n
+                    and caps[j]
+                    and j not in taken
+                    and _joinable(lows[j - 1], gaps[j], True, sents[j], lows[j])
+                ):
+                    j += 1
+            else:
+                break
+        classify(t, i, j)
+        i = j

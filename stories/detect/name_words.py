@@ -1,0 +1,141 @@
+"""One text as the name rules read it: token columns and word classes.
+
+`NameText` holds a story's token columns (`tokens.shared_columns`) and
+answers the questions every name rule asks about a word: does it name
+nothing (`plain`), is it in a name list (`known`), may it be a name after a
+cue (`name_like`), is it no word at all (`unknown_word`), is it very common
+(`very_common`).  Rules read tokens by index (token k is `words[k]`,
+`lows[k]`...), which is cheaper than building and reading a `Token` per word.
+It also collects the findings (`out`) and which tokens are already inside a
+PERSON (`taken`), shared by the cue rules and the capitalised-run rules.
+"""
+
+from __future__ import annotations
+
+from stories.findings import Finding
+
+from . import vocab
+from .lexicon import Lexicon, english_words, everyday_words
+from .tokens import Columns, is_upper, shared_columns
+
+# `plain` answers per lexicon, keyed by word, one dict for sentence starts and
+# one for other positions: a token's base, low, cap and upper are functions of
+# its word alone (see `tokens.Columns`).  Bounded (entries and word length)
+# so that odd input cannot make it grow large.
+_PLAIN_CACHES: dict[int, tuple[Lexicon, dict[str, bool], dict[str, bool], dict[str, bool]]] = {}
+_PLAIN_CACHE_MAX = 20_000
+_PLAIN_WORD_MAX = 32
+
+
+def gap_is_space(gap: str) -> bool:
+    """Is the gap between two tokens only a space or two (no line break)?"""
+    return gap == " " or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
+
+
+class NameText:
+    """The name rules' view of one text (see module docstring)."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        caches = _PLAIN_CACHES.get(id(lex))
+        if caches is None or caches[0] is not lex:
+            if len(_PLAIN_CACHES) >= 4:
+                _PLAIN_CACHES.clear()
+            caches = _PLAIN_CACHES[id(lex)] = (lex, {}, {}, {})
+        self.plain_at_start, self.plain_inside, self.very_cache = caches[1], caches[2], caches[3]
+        cols: Columns = shared_columns(text)
+        self.cols = cols
+        self.words, self.bases, self.lows = cols.words, cols.bases, cols.lows
+        self.caps, self.sents, self.gaps = cols.caps, cols.sents, cols.gaps
+        self.n = len(cols.words)
+        self.out: list[Finding] = []
+        self.taken: set[int] = set()  # token indexes already inside a PERSON
+
+    def plain(self, k: int) -> bool:
+        """A word that names nothing: function word, safe vocabulary, 1 letter."""
+        word = self.words[k]
+        cache = self.plain_at_start if self.sents[k] else self.plain_inside
+        plain = cache.get(word)
+        if plain is None:
+            plain = self._plain_uncached(k)
+            if len(cache) < _PLAIN_CACHE_MAX and len(word) <= _PLAIN_WORD_MAX:
+                cache[word] = plain
+        return plain
+
+    def _plain_uncached(self, k: int) -> bool:
+        base, low = self.bases[k], self.lows[k]
+        if len(base) < 2 or self.lex.is_safe(base):
+            return True
+        if low in vocab.FUNCTION and not (
+            self.caps[k] and not self.sents[k] and low in vocab.AMBIGUOUS_NAMES
+        ):
+            return True
+        # An everyday word whose capital proves nothing when shouted ("SO OBVIOUS");
+        # sentence starts ("Afterwards") are judged in `name_ordinary.keep_sentence_start`,
+        # headings and lone capitalised words in `name_ordinary.ordinary_run`.
+        if is_upper(self.words[k]) and (
+            self.lex.is_ordinary(base, place_ok=True)
+            or (  # "REAL pain", but not "JOHN", "HELSINKI"
+                low in english_words()
+                and base.title() not in self.lex.first
+                and base.title() not in self.lex.cities
+            )
+        ):
+            return True
+        return is_upper(self.words[k]) and len(base) <= 6 and not self.lex.is_name(base.title())
+
+    def known(self, k: int) -> bool:
+        """Does a name list or the city list know token k (or a part of it)?"""
+        base = self.bases[k]
+        if self.lex.is_name(base) or base in self.lex.cities:
+            return True
+        return "-" in base and any(self.lex.is_name(p) for p in base.split("-"))
+
+    def name_like(self, k: int, strong_cue: bool) -> bool:
+        """Can token k be a name after a cue?"""
+        base, low, cap = self.bases[k], self.lows[k], self.caps[k]
+        if len(base) < 2:
+            return False
+        if self.lex.is_safe(base) and not (strong_cue and cap and low in self.lex.regions_lower):
+            return False  # but "our daughter India", "my friend Georgia" are names
+        if low in vocab.FUNCTION and not (cap and low in vocab.AMBIGUOUS_NAMES):
+            return False
+        if cap:
+            return True
+        if self.lex.strong_name(base):
+            return True
+        # After a strong cue ("my partner lee", "my flatmate tash", "im gemma") a
+        # lowercase word is a name if the name lists know it and it is not a very
+        # common word, or if it is no ordinary word at all.
+        return strong_cue and (
+            (low in self.lex.names_lower and low not in everyday_words()) or self.unknown_word(k)
+        )
+
+    def unknown_word(self, k: int) -> bool:
+        """A lowercase word of 3+ letters that no word-frequency list knows ("tash", "bri")."""
+        low = self.lows[k]
+        return (
+            len(low) >= 3
+            and low.isalpha()
+            and low not in self.lex.ordinary_lower
+            and low not in vocab.FUNCTION
+            and not self.lex.is_safe(low)
+        )
+
+    def very_common(self, base: str) -> bool:
+        """`lex.is_ordinary(base, very=True)`, cached per word like `plain`."""
+        cache = self.very_cache
+        hit = cache.get(base)
+        if hit is None:
+            hit = self.lex.is_ordinary(base, very=True)
+            if len(cache) < _PLAIN_CACHE_MAX and len(base) <= _PLAIN_WORD_MAX:
+                cache[base] = hit
+        return hit
+
+    def emit_person(self, i: int, j: int, score: float, source: str) -> None:
+        """A PERSON finding over tokens i..j-1 (without a final possessive)."""
+        start = self.cols.start(i)
+        end = self.cols.start(j - 1) + len(self.bases[j - 1])
+        self.out.append(Finding("PERSON", start, end, score, source))
+        self.taken.update(range(i, j))
