@@ -110,7 +110,7 @@ def test_a_use_after_the_withdrawal_is_refused(db_url):
     _record(receipt, who)
     with transaction() as s:
         patient.withdraw(receipt.code, session=s)
-    with pytest.raises(ChannelNotConsented, match="Not revoked"):
+    with pytest.raises(ChannelNotConsented, match="not allowed. Conditions not met: “Not revoked”"):
         _record(receipt, who, where="summer leaflet")
     assert len(_rows(receipt.story_id)) == 1
 

@@ -100,7 +100,8 @@ def require_channel(story: Story, key: str, today: date, *, session: Session) ->
     if not covers(consent, key, session=session):
         failed.append(f"Covers {channel(key).label.lower()}")
     if failed or consent is None:
-        raise ChannelNotConsented("This use is not allowed: " + "; ".join(failed) + ".")
+        raise ChannelNotConsented("This use is not allowed. Conditions not met: "
+                                  + "; ".join(f"“{name}”" for name in failed) + ".")
     return consent
 
 
