@@ -61,7 +61,8 @@ STATUS_WORDS = {
     "awaiting sign-off": "The clinic has prepared the final text. Nothing is published "
                          "until you approve it, word for word.",
     "signed off": "You approved the final text. The clinic will publish it soon.",
-    "approved": "Your story is approved and appears on the clinic's website.",
+    "approved": "Your story is approved. It appears on the clinic's website at the next "
+                "update of the website, usually within a day.",
     "rejected": "The clinic decided not to publish your story. Thank you for sharing it "
                 "with us.",
     "withdrawn": "You withdrew your story. Its text has been erased from our records. If "
@@ -69,6 +70,7 @@ STATUS_WORDS = {
                  "website, usually within a day.",
     "expired": "Your permission has expired, so your story was taken off the website.",
 }
+ON_WEBSITE = "Your story is approved and appears on the clinic's website."
 
 
 def open_form() -> None:
@@ -113,7 +115,8 @@ def open_story(code: str) -> None:
 
 def show_status(view: PatientView) -> None:
     """Status in plain words, the clinic's message and the timeline."""
-    st.info(STATUS_WORDS.get(view.status, f"Status: {view.status}."))
+    on_site = view.status == "approved" and view.on_website
+    st.info(ON_WEBSITE if on_site else STATUS_WORDS.get(view.status, f"Status: {view.status}."))
     if view.decision_reason:
         st.markdown(f"**Why:** {view.decision_reason}")
     if view.clinic_message:

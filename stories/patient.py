@@ -16,10 +16,11 @@ from sqlmodel import Session, select
 
 from stories import ratelimit, receipts, rejection
 from stories.consent import consent_for
+from stories.distribution.channels import WEBSITE
 from stories.erasure import erase_and_revoke
 from stories.errors import NotFound
 from stories.fields import clean_comment, clean_story
-from stories.models import AuditEvent, Story, utcnow
+from stories.models import AuditEvent, Distribution, Story, utcnow
 from stories.revisions import add_revision, current_revision, original_revision, require_current
 from stories.workflow import Action, Actor, allowed_actions, check, perform
 
@@ -74,6 +75,7 @@ class PatientView:
     expires_on: str
     reconfirm_requested: bool
     decision_reason: str = ""  # why the clinic declined to publish, in kind words (`stories.rejection`)
+    on_website: bool = False  # a copy is on the clinic's website now (the ledger's open row)
 
 
 def lookup_delay(wrong: int) -> float:
@@ -173,7 +175,15 @@ def view(code: str, *, session: Session) -> PatientView:
         reconfirm_requested=story.reconfirm_requested_at is not None,
         decision_reason=(rejection.patient_words(story.rejection_reason)
                          if story.status == "rejected" else ""),
+        on_website=_on_website(story.id, session),
     )
+
+
+def _on_website(story_id: int, session: Session) -> bool:
+    """Whether the last site export carried the story (an open website row in the ledger)."""
+    return session.exec(select(Distribution.id).where(
+        Distribution.story_id == story_id, Distribution.channel == WEBSITE,
+        Distribution.ended_at.is_(None))).first() is not None
 
 
 def sign_off(code: str, revision_hash: str, *, session: Session) -> None:

@@ -182,3 +182,17 @@ def test_withdraw_needs_confirmation_then_erases(db_url):
     assert "will not be published" not in at.info[0].value
     assert "removed at the next update" in at.info[0].value
     assert not [b for b in at.button if b.label == "Withdraw my story"]
+
+
+def test_approved_says_on_the_website_only_once_the_export_put_it_there(db_url, moderator,
+                                                                       tmp_path):
+    from stories.export import export_site
+
+    receipt = f.submit()
+    f.to_approved(receipt, moderator)
+    infos = [i.value for i in open_story(receipt.code).info]
+    assert any("appears on the clinic's website at the next update" in i for i in infos)
+    with transaction() as s:
+        export_site(tmp_path, "jekyll", session=s)
+    infos = [i.value for i in open_story(receipt.code).info]
+    assert "Your story is approved and appears on the clinic's website." in infos
