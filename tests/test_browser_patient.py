@@ -75,6 +75,15 @@ DESCRIBE_FOCUS = """() => {
 }"""
 
 
+#: The outline width (px) around the focused control, or its label for a hidden input.
+FOCUS_RING = """() => {
+  const e = document.activeElement;
+  const shown = e.closest("label") || e;
+  const style = getComputedStyle(shown);
+  return style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth);
+}"""
+
+
 class Served:
     def __init__(self, app, browser) -> None:
         self.app = app
@@ -245,6 +254,7 @@ def test_share_and_check_by_keyboard_alone(served):
     tab_to(page, "Your story (up to 20,000 characters)", seen)
     page.keyboard.type(STORY + "keyboard")
     tab_to(page, "The clinic's website (required to publish your story)", seen)
+    assert page.evaluate(FOCUS_RING) >= 3  # a ring a sighted keyboard user can see
     page.keyboard.press("Space")
     tab_to(page, "No, I have no connection with the clinic", seen)
     page.keyboard.press("Space")
