@@ -70,6 +70,16 @@ FIELD_WIDGETS = {
 FIELDS = ("title", "body", "mode", "name", "tags", "email", "expires",
           "event", "material", "material_details", "signer", "authority", "attest_identity",
           "attest_adult", "signature", "trap")
+#: Each widget's name in the summary above Send (a phone shows the problem far above it),
+#: in the order of the form.
+FIELD_NAMES = {
+    "title": "Title", "body": "Your story", "mode": "How you are named", "name": "Your name",
+    "tags": "Topics", "email": "Contact email", "channels": "Where the clinic may use it",
+    "expires": "Until when", "event": "Ending event", "material": "Connection with the clinic",
+    "material_details": "Details of the connection", "signer": "Who is signing",
+    "authority": "Representative's authority", "attest_identity": "Confirmation",
+    "attest_adult": "Age", "signature": "Signature",
+}
 MODE_LABELS = {
     "anonymous": "Anonymous (no name at all)",
     "initials": "My initials (for example R.K.)",
@@ -365,9 +375,10 @@ def problems_summary() -> None:
     count = sum(len(messages) for messages in problems.values())
     for message in problems.get("form", []):
         st.error(message, icon=":material/error:")
+    named = [words for name, words in FIELD_NAMES.items() if problems.get(name)]
     if count > len(problems.get("form", [])):
-        st.warning(f"Nothing was sent yet. Please correct what is marked above "
-                   f"({count} {'thing' if count == 1 else 'things'}); your text is kept.")
+        st.warning(f"Nothing was sent yet. Please correct {'this' if count == 1 else 'these'}, "
+                   f"marked above: {', '.join(named)}. Your text is kept.")
 
 
 def main() -> None:
