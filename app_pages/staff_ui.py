@@ -21,7 +21,7 @@ import streamlit as st
 
 SITE = "Clinic staff"
 REVIEW_KEY = "review_story_id"  # session state: the story the Review page shows (the queue sets it)
-_UNSAFE = re.compile(r"[^\w\s'’.,-]|_")
+_UNSAFE = re.compile(r"[^\w\s'’.,@-]|_")
 MAX_LABEL_WORDS = 40
 
 

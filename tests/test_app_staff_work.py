@@ -292,3 +292,10 @@ def test_the_last_admin_cannot_switch_herself_off(db_url):
     press(at, "Disable the.admin")
     assert any("last active admin" in m for m in messages(at))
     assert user("the.admin").active
+
+
+def test_label_words_keep_an_address_readable():
+    from app_pages.staff_ui import label_words
+
+    assert label_words("sarah.jones@example.com") == "sarah.jones@example.com"
+    assert label_words("**[x](javascript:alert(1))**") == "xjavascriptalert1"
