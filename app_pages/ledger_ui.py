@@ -51,11 +51,14 @@ def stop_form(code: str, chosen: list[str]) -> None:
     """Stop one use of her story (the others stay); its copies are then taken down."""
     keys = {c.label: c.key for c in channels().values() if c.label in chosen}
     with st.form("ledger_stop"):
-        label = st.selectbox("Stop one use of my story", list(keys), key="ledger_stop_channel")
+        label = st.selectbox("Stop one use of my story", list(keys), index=None,
+                             placeholder="Choose the use to stop", key="ledger_stop_channel")
         sure = st.checkbox("Yes, stop this use. The clinic takes down its copies there.",
                            key="ledger_stop_sure")
         pressed = st.form_submit_button("Stop this use")
-    if pressed and not sure:
+    if pressed and label is None:
+        st.error("Please choose the use you want to stop.")
+    elif pressed and not sure:
         st.error("Please tick the box to confirm that you want to stop this use.")
     elif pressed and act(stop_channel, code, keys[label]):
         flash("Done. The clinic will no longer use your story there and is taking down its "

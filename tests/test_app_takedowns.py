@@ -101,6 +101,9 @@ def test_the_patient_stops_one_use_and_sees_it_being_taken_down(db_url):
     receipt, admin, public_id = _approved(channels=["website", "newsletter"])
     _record_on_page(app("takedowns", who=admin), public_id, "newsletter", "spring leaflet")
     at = open_story(receipt.code)
+    assert widget(at.selectbox, "ledger_stop_channel").value is None  # nothing chosen for her
+    press(at, "Stop this use")
+    assert messages(at) == ["Please choose the use you want to stop."]
     widget(at.selectbox, "ledger_stop_channel").set_value("The clinic's newsletter")
     press(at, "Stop this use")
     assert messages(at) == ["Please tick the box to confirm that you want to stop this use."]
