@@ -18,6 +18,7 @@ from stories.detect.hints import Hint, hint_details
 from stories.errors import NotFound
 from stories.expiry import expiring_soon
 from stories.identifiers import FieldFinding, findings_for
+from stories.leftovers import mentions, redacted_words
 from stories.models import Revision, Story, utcnow
 from stories.revisions import current_revision, history, original_revision
 from stories.workflow import Action, Status, allowed_actions
@@ -145,17 +146,34 @@ def review(story_id: int, *, who: StaffIdentity | None, session: Session) -> Rev
     found = findings_for(revision, session=session)
     body_findings = [f.finding for f in found if f.field == "body"]
     consent = consent_for(story, session=session)
+    original = original_revision(story, session=session)
     return ReviewView(
         story=StoryCard.of(story),
         revision=RevisionText.of(revision),
-        original=RevisionText.of(original_revision(story, session=session)),
+        original=RevisionText.of(original),
         revisions=tuple(RevisionText.of(r) for r in history(story, session=session)),
         findings=tuple(found),
         consent_checks=tuple(checks(story, consent, utcnow().date(), session=session)),
         signed_off_current=story.signed_off_hash == revision.content_hash,
         actions=frozenset(a for a in allowed_actions(story.status, "staff") if a != Action.EXPIRE),
-        hint_details=tuple(hint_details(revision.body, body_findings)),
+        hint_details=(*hint_details(revision.body, body_findings),
+                      *byline_hints(original, revision)),
     )
+
+
+BYLINE_HINT = ("The name the story is shown under is part of a name that was redacted from "
+               "the text. She chose it, but check that together with the story it does not "
+               "identify her.")
+
+
+def byline_hints(original: Revision, revision: Revision) -> tuple[Hint, ...]:
+    """A warning when the byline repeats a word of a name redacted from the title or body
+    ("Sarah" over a story whose "Sarah Jones" became "[name]")."""
+    if not revision.display_name:
+        return ()
+    words = {**redacted_words(original.title, revision.title),
+             **redacted_words(original.body, revision.body)}
+    return (Hint(BYLINE_HINT, ()),) if mentions(revision.display_name, words) else ()
 
 
 #: Each kind of finding in a moderator's words (the review screen and its legend).

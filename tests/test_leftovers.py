@@ -176,3 +176,22 @@ def test_a_name_given_away_by_a_redacted_email_gets_a_name_placeholder(db_url) -
     assert "Sarah" not in after and "Jones" not in after and "sarah" not in after
     assert "Write to me at [email] if" in after
     assert "My name is [name]" in after and "[email] [email]" not in after
+
+
+def test_a_byline_that_repeats_a_redacted_name_is_pointed_out(db_url) -> None:
+    from moderation.queue import BYLINE_HINT
+    from moderation.queue import review as review_view
+
+    moderator = factories.staff()
+    body = ("My name is Sarah Jones and for years it hurt and nobody listened to me. "
+            "The physiotherapy helped slowly.")
+    receipt = factories.submit(body=body, display_name="Sarah")
+    with transaction() as s:
+        assert BYLINE_HINT not in review_view(receipt.story_id, who=moderator, session=s).hints
+        revision = current_revision(s.get(Story, receipt.story_id), session=s)
+        review.redact_findings(receipt.story_id, revision.content_hash, kind="PERSON",
+                               who=moderator, session=s)
+    with transaction() as s:
+        view = review_view(receipt.story_id, who=moderator, session=s)
+    assert "Sarah" not in view.revision.body and view.revision.display_name == "Sarah"
+    assert BYLINE_HINT in view.hints
