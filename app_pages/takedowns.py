@@ -33,6 +33,9 @@ def show_tasks(lines) -> None:
     columns = st.columns(2)
     columns[0].metric("Open takedowns", len(lines))
     columns[1].metric("Overdue", len(overdue))
+    st.caption("Website copies close when an export no longer includes the story. If you "
+               "upload the Export page's zip by hand, also delete the files it lists under "
+               "“To remove from the site”.")
     if overdue:
         st.error(f"{len(overdue)} takedown(s) are overdue. Take these copies down first.")
     if not lines:
