@@ -47,11 +47,25 @@ SENDING_KEY = "share_sending_code"  # the code chosen before sending, kept acros
 TO_TOP_KEY = "share_receipt_to_top"  # set when the receipt first appears: scroll it into view
 #: Our own constant script (no data in it): after Send the browser keeps the
 #: scroll position of the long form, so the receipt would start above the view.
+#: It also moves the keyboard focus to the thanks above the code, so a screen
+#: reader reads the receipt next instead of starting again at the top of the page.
 TO_TOP = """<script>
 (() => {
   const main = document.querySelector('[data-testid="stMain"]');
   if (main) { main.scrollTop = 0; }
   window.scrollTo(0, 0);
+  let tries = 0;
+  const focusThanks = () => {  // for 3 s, also after a rerun replaced it, unless she moved on
+    const thanks = [...document.querySelectorAll('[data-testid="stAlert"]')]
+      .find((alert) => alert.textContent.includes("reached us safely"));
+    const active = document.activeElement;
+    if (thanks && (!active || active === document.body)) {
+      thanks.setAttribute("tabindex", "-1");
+      thanks.focus({preventScroll: true});
+    }
+    if (++tries < 60) { setTimeout(focusThanks, 50); }
+  };
+  focusThanks();
 })();
 </script>"""
 PROBLEMS_KEY = "share_problems"  # {widget name: [messages]} from the last refused Send

@@ -191,6 +191,10 @@ def test_the_receipt_is_in_view_after_send_and_survives_a_double_press(served, d
     assert stored() == before + 1
     assert page.locator(CODE).count() == 1 and page.locator(CODE).first.inner_text() == code
     assert in_viewport(page, page.get_by_text(THANKS))  # no scrolling needed
+    page.wait_for_function(  # a screen reader goes on from the thanks, not from the top
+        """() => !!document.activeElement.closest('[data-testid="stAlert"]')
+                 && document.activeElement.textContent.includes("reached us safely")""",
+        timeout=5_000)
     assert in_viewport(page, page.locator(CODE).first)
     assert page.locator("textarea").count() == 0  # the filled form is gone
     assert SIGNATURE not in main_text(page)
