@@ -210,8 +210,10 @@ def show_withdraw(code: str) -> None:
     """
     unconfirmed = st.session_state.pop(WITHDRAW_UNCONFIRMED, False)
     with st.expander("Withdraw my story", expanded=unconfirmed):
-        st.markdown("Withdrawing removes your story from the clinic's queue and website and "
-                    "erases its text from our records. This cannot be undone.")
+        st.markdown("Withdrawing removes your story from the clinic's queue and website, "
+                    "ends every other use of it (excerpts, newsletters and the rest: the "
+                    "clinic takes down every copy it controls) and erases its text from our "
+                    "records. This cannot be undone.")
         if unconfirmed:
             st.error("Please tick the box to confirm that you want to withdraw.")
         with st.form("check_withdraw"):
