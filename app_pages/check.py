@@ -24,6 +24,7 @@ from app_pages.common import (
     run,
     show_flash,
     show_html,
+    show_terms,
     show_text,
 )
 from app_pages.excerpts_ui import show_excerpts
@@ -282,7 +283,7 @@ def reconfirm_yes(code: str) -> None:
     if chosen:
         st.markdown(RENEWED_USES.format("; ".join(c.lower() for c in chosen)))
     with st.expander(f"Read the authorization you are renewing (version {terms.version})"):
-        st.markdown(terms.body)  # the clinic's own, trusted text
+        show_terms(terms.body)
     today = date.today()
     with st.form("check_reconfirm_yes"):
         expires = st.date_input(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
+import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -278,6 +279,15 @@ def show_flash() -> None:
     message = st.session_state.pop(_FLASH_KEY, None)
     if message:
         st.success(message)
+
+
+_HEADING = re.compile(r"^(#{1,4})(?= )", re.MULTILINE)
+
+
+def show_terms(body: str) -> None:
+    """The clinic's authorization text (its own, trusted Markdown), its headings moved
+    below the page's (an authorization "# Title" would be a second page title)."""
+    st.markdown(_HEADING.sub(lambda m: "#" * (len(m.group(1)) + 2), body))
 
 
 def show_html(fragment: str) -> None:

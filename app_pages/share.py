@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from app_pages.common import attempt, client_key, run, show_flash
+from app_pages.common import attempt, client_key, run, show_flash, show_terms
 from app_pages.notify_ui import after_submit, optin_checkbox
 from stories import authorization, receipts
 from stories.choices import DEFAULT_TERM_DAYS, DISPLAY_MODES, MATERIAL_CONNECTIONS, SIGNER_ROLES, TOPICS
@@ -239,7 +239,7 @@ def consent_fields(terms_body: str, version: str, offer: list[tuple[str, str]]) 
     asks for."""
     st.subheader("Your permission")
     with st.container(border=True, key="share_terms"):  # full height: no inner scroll box
-        st.markdown(terms_body)  # our own, trusted text
+        show_terms(terms_body)
         st.markdown(choice.uses_section(offer))  # the clinic's labels, escaped
     st.caption(f"Authorization version {version}")
     channel_boxes(offer)

@@ -36,7 +36,7 @@ def stories() -> list[tuple[str, str]]:
 def test_form_shows_the_full_authorization_and_its_version(db_url):
     at = app()
     text = "\n".join(m.value for m in at.markdown)
-    assert "Authorization to publish your story" in text
+    assert "### Authorization to publish your story" in text  # below the page title
     assert "You can revoke this at any time" in text
     assert any("Authorization version 2026-11-v1" in c.value for c in at.caption)
     assert not at.query_params
