@@ -259,6 +259,9 @@ def test_withdrawal_puts_the_excerpt_use_on_the_takedown_list_and_erases_its_wor
     assert gone.text == "" and gone.content_hash == excerpt.content_hash
     with pytest.raises(ChannelNotConsented):
         _use(gone, who, where="summer leaflet")
+    with transaction() as s:  # the staff list says why, in plain words
+        [listed] = excerpts.listing(session=s)
+    assert listed.why_not_usable == excerpts.WITHDRAWN_WITH_STORY
 
 
 def test_stopping_the_excerpts_channel_takes_the_excerpt_use_down(db_url):

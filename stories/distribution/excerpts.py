@@ -260,8 +260,14 @@ def require_usable(excerpt: Excerpt, story: Story, today: date, *, session: Sess
                                "it was cut. Retire it and propose it again.")
 
 
+WITHDRAWN_WITH_STORY = ("The story was withdrawn and its text erased: none of its excerpts "
+                        "may be used, and their uses are on the takedown list.")
+
+
 def usable_now(excerpt: Excerpt, story: Story, today: date, *, session: Session) -> str:
     """"" when the excerpt may be used today, else why not (for the staff list)."""
+    if story.erased_at is not None:
+        return WITHDRAWN_WITH_STORY
     try:
         require_usable(excerpt, story, today, session=session)
     except (ConsentMissing, NotFound) as exc:
