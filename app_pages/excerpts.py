@@ -67,7 +67,8 @@ def propose_form(identity) -> None:
         st.caption("No approved story allows excerpts at the moment.")
         return
     by_id = {c.public_id: c for c in stories}
-    public_id = st.selectbox("Story (opaque id)", list(by_id), key="excerpt_story")
+    public_id = st.selectbox("Story (approved title and id)", list(by_id), key="excerpt_story",
+                             format_func=lambda p: f"{by_id[p].title} · {p}")
     with st.expander("Its approved text", expanded=True):
         show_text(by_id[public_id].title, "h3")
         show_html(render_html(by_id[public_id].body))
