@@ -6,6 +6,7 @@ Everything goes through the real service layer, so a test that uses a story
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from moderation import review
@@ -93,3 +94,20 @@ def to_approved(receipt: Receipt, who: StaffIdentity) -> str:
     with transaction() as s:
         review.approve(receipt.story_id, digest, who=who, session=s)
     return digest
+
+
+_ADMINS = itertools.count(1)
+
+
+def approved(**overrides) -> tuple[Receipt, StaffIdentity]:
+    """A story taken to *approved* through the real workflow, and the admin who approved it."""
+    who = staff("admin", name=f"approving-admin-{next(_ADMINS)}")
+    receipt = submit(**overrides)
+    to_approved(receipt, who)
+    return receipt, who
+
+
+def public_id(story_id: int) -> str:
+    """The story's opaque public id."""
+    with transaction() as s:
+        return s.get(Story, story_id).public_id

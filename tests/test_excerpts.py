@@ -47,17 +47,8 @@ NAMED = "My sister Margaret held my hand through it all, and it helped."
 LEFTOVER = "Dr Novikova finally explained it to me, and it helped."
 
 
-def _approved(**overrides):
-    """An approved story (through the real workflow) and the admin who approved it."""
-    who = f.staff("admin", name=f"admin-{id(overrides) % 99991}")
-    receipt = f.submit(**overrides)
-    f.to_approved(receipt, who)
-    return receipt, who
-
-
-def _public_id(story_id: int) -> str:
-    with transaction() as s:
-        return s.get(Story, story_id).public_id
+_approved = f.approved
+_public_id = f.public_id
 
 
 def _propose(receipt, who, text=QUOTE, checked=False) -> Excerpt:
