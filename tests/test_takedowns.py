@@ -317,3 +317,15 @@ def test_a_use_in_the_excerpts_channel_must_name_the_excerpt_she_approved(db_url
     assert _rows(receipt.story_id) == []
     assert "excerpts" not in staff_takedowns.channel_labels(whole_story=True)
     assert "excerpts" in staff_takedowns.channel_labels()
+
+
+def test_copies_in_a_channel_the_clinic_stopped_offering_come_down_and_never_stall_the_tasks(
+        db_url, monkeypatch):
+    receipt, who = _approved(channels=["website", "newsletter", "training"])
+    newsletter, training = _record(receipt, who), _record(receipt, who, channel="training",
+                                                          where="spring induction day")
+    monkeypatch.setenv("STORIES_EXTRA_CHANNELS", "newsletter=The clinic's newsletter")
+    with transaction() as s:
+        stop_channel(receipt.code, "newsletter", session=s)
+    assert _sync() == 2  # the consumer reads on past the channel it no longer knows
+    assert sorted(t.distribution_id for t in _tasks(receipt.story_id)) == [newsletter, training]

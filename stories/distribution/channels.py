@@ -73,10 +73,15 @@ class ChannelNotConsented(ConsentMissing):
 
 
 def covers(consent: Consent | None, key: str, *, session: Session) -> bool:
-    """Whether `consent` ticks channel `key` (ignoring revocation and expiry)."""
-    if consent is None:
+    """Whether `consent` ticks channel `key` (ignoring revocation and expiry).
+
+    A channel the clinic no longer offers (taken out of `STORIES_EXTRA_CHANNELS`)
+    is covered by nothing: its copies must come down, and the takedown consumer
+    must not stop on them.
+    """
+    found = channels().get(key)
+    if consent is None or found is None:
         return False
-    found = channel(key)
     if found.consent_field is not None:
         return bool(getattr(consent, found.consent_field))
     return session.get(ConsentChannel, (consent.id, key)) is not None
