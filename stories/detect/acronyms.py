@@ -24,7 +24,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .lexicon import Lexicon, everyday_words, lexicon
-from .tokens import Columns, shared_columns
+from .tokens import Columns, shared_columns, word_class
 from .vocab import words
 
 _AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
@@ -73,6 +73,7 @@ def find_acronym_facilities(text: str) -> list[Finding]:
 
 _DATE_WORDS = frozenset(vocab.MONTHS) | frozenset(vocab.WEEKDAYS)
 _TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside", "to"})
+_TOWN_CLASS = word_class(_TOWN_PREPOSITIONS)
 _AFTER_MOTION = frozenset({"up", "back", "down", "over", "out"})
 
 
@@ -92,7 +93,7 @@ def find_lowercase_towns(text: str) -> list[Finding]:
     everyday = everyday_words()
     out = []
     n = len(lows)
-    for p in compress(range(n - 1), map(_TOWN_PREPOSITIONS.__contains__, lows)):
+    for p in compress(range(n - 1), cols.marks(_TOWN_CLASS)):
         if lows[p] == "to" and not _motion_before(lows, p):
             continue  # "talked to", but "moved to", "went back to"
         k = p + 1
@@ -108,6 +109,7 @@ def find_lowercase_towns(text: str) -> list[Finding]:
 
 
 _FACILITY_PREPOSITIONS = frozenset({"at", "to", "from"})
+_FACILITY_CLASS = word_class(_FACILITY_PREPOSITIONS)
 # Heads that end a facility's name typed in lowercase ("hyde park surgery").
 _LOWER_HEADS = words("surgery hospital clinic centre center practice infirmary hospice university uni")
 _MAX_LOWER_WORDS = 3
@@ -153,7 +155,7 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
     n = len(lows)
     out = []
     heads = not _LOWER_HEADS.isdisjoint(lows)  # a cheap test first: most stories name no such head
-    for p in compress(range(n - 1), map(_FACILITY_PREPOSITIONS.__contains__, lows)):
+    for p in compress(range(n - 1), cols.marks(_FACILITY_CLASS)):
         k = p + 1
         if lows[k] == "the" and k + 1 < n:
             k += 1

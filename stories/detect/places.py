@@ -18,7 +18,7 @@ from stories.findings import Finding
 from . import vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
 from .lexicon import Lexicon, lexicon
-from .tokens import shared_columns
+from .tokens import shared_columns, word_class
 from .vocab import FUNCTION as FUNCTION_WORDS
 
 _STREET = (
@@ -95,6 +95,8 @@ LOWER_ADDRESS_RE = re.compile(
 # A street named before its number, after a place word: "lives on Grössgstötten 50",
 # "the bus station is on Peter Zuidhove 188", "in Cheb 2" (European order).
 _NUMBER_PLACE_WORDS = frozenset({"on", "at", "in"})
+_NUMBER_PLACE_CLASS = word_class(_NUMBER_PLACE_WORDS)
+_LOWER_STREET_CLASS = word_class(_LOWER_STREETS)
 _DIGIT = re.compile(r"\d")
 NAME_NUMBER_RE = re.compile(
     r"\b(?:on|at|in)[ \t]+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}[ \t]+){1,4})"
@@ -210,7 +212,7 @@ def _named_then_numbered(text: str) -> Iterator[Finding]:
     lows, caps = cols.lows, cols.caps
     n = len(lows)
     # candidates: "on"/"at"/"in" before a capitalised word (a few per story), then the pattern there
-    for k in compress(range(n - 1), map(_NUMBER_PLACE_WORDS.__contains__, lows)):
+    for k in compress(range(n - 1), cols.marks(_NUMBER_PLACE_CLASS)):
         if not caps[k + 1]:
             continue
         m = NAME_NUMBER_RE.match(text, cols.start(k))
@@ -231,7 +233,7 @@ def _lowercase_addresses(text: str) -> Iterator[Finding]:
     cols = shared_columns(text)
     lows, words_ = cols.lows, cols.words
     done = 0
-    for k in compress(range(1, len(lows)), map(_LOWER_STREETS.__contains__, lows[1:])):
+    for k in compress(range(1, len(lows)), cols.marks(_LOWER_STREET_CLASS)[1:]):
         end = cols.end(k)
         start = max(done, end - 120)
         if words_[k] != lows[k] or not _DIGIT.search(text, start, end):
