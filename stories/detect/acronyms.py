@@ -30,6 +30,7 @@ from .vocab import words
 _AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
 
 _PREPOSITIONS = frozenset({"at", "to", "from", "in", "del", "en", "al"})
+_PREPOSITION_CLASS = word_class(_PREPOSITIONS)
 # Short capitals that are words or units, not places.
 _NOT_PLACES = frozenset(
     {"tv", "am", "pm", "ok", "it", "me", "my", "us", "uk", "eu", "ed", "id", "ai", "ad", "bc"}
@@ -46,15 +47,28 @@ def _after_preposition(cols: Columns, k: int) -> bool:
     return k >= 2 and lows[k - 1] == "the" and lows[k - 2] in _PREPOSITIONS and gaps[k].strip() == ""
 
 
+def _after_prepositions(cols: Columns) -> list[int]:
+    """Tokens right after a preposition or after "the" after one: where
+    `_after_preposition` can hold (a word-class look-up, not a test per word)."""
+    lows = cols.lows
+    n = len(lows)
+    found = set()
+    for p in compress(range(n - 1), cols.marks(_PREPOSITION_CLASS)):
+        found.add(p + 1)
+        if p + 2 < n and lows[p + 1] == "the":
+            found.add(p + 2)
+    return sorted(found)
+
+
 def find_acronym_facilities(text: str) -> list[Finding]:
     """FACILITY findings for unknown acronyms after a place preposition."""
     cols = shared_columns(text)
     words = cols.words
     lex = None
     out = []
-    for k in compress(range(len(words)), map(str.isupper, words)):
+    for k in _after_prepositions(cols):
         word = words[k]
-        if not 2 <= len(word) <= 6 or not word.isalpha() or not _after_preposition(cols, k):
+        if not (word.isupper() and 2 <= len(word) <= 6 and word.isalpha() and _after_preposition(cols, k)):
             continue
         start = cols.start(k)
         end = start + len(word)

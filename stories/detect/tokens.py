@@ -201,6 +201,27 @@ class Columns:
             codes = self._codes = (_GENERATION[0], bytes(map(_CODES.get, self.lows, repeat(0))))
         return codes[1].translate(_TABLES[cls])
 
+    def indexes(self, words: Iterable[str]) -> list[int]:
+        """Indexes of the tokens whose lowercase word is one of `words` (a few
+        words), in order: each word is found with `str.find` in the joined
+        lowercase words, not by a test per token."""
+        padded = "\x00" + self._joined + "\x00"
+        find, count = padded.find, padded.count
+        out: list[int] = []
+        for word in words:
+            if not word or "\x00" in word:
+                continue  # no token is empty or holds NUL
+            needle = "\x00" + word + "\x00"
+            k = last = 0
+            i = find(needle)
+            while i != -1:
+                k += count("\x00", last, i)  # NULs before i: the token's index
+                last = i
+                out.append(k)
+                i = find(needle, i + len(needle) - 1)
+        out.sort()
+        return out
+
     def tails(self) -> list[str]:
         """The last part of each token joined with apostrophes or hyphens, in
         lowercase: "x-rue" gives "rue", "a-b-c" gives "c".
