@@ -216,9 +216,15 @@ def _month_dates(text: str) -> Iterator[Finding]:
             yield Finding("DATE", s, e, 0.9, "month")
 
 
+_DATE_SEPARATORS = ("-", "/", ".")
+
+
 def find_dates(text: str) -> Iterator[Finding]:
     yield from _month_dates(text)
+    ends = dict(digit_runs(text))
     for p in run_starts(text):
+        if text[ends[p] : ends[p] + 1] not in _DATE_SEPARATORS:
+            continue  # both patterns need a separator right after the first number
         m = NUMERIC_DATE_RE.match(text, p)
         if m:
             yield Finding("DATE", p, m.end(), 0.9, "numeric-date")
