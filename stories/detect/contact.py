@@ -390,7 +390,9 @@ def find_ids(text: str) -> Iterator[Finding]:
         m = SSN_RE.match(text, ts)
         if m:
             yield Finding("ID", ts, m.end(), 0.9, "ssn-shape")
-        m = CODE_RE.match(text, ts)
+        # a code holds a letter: none when the digits stand alone (nothing joined before or after)
+        after = text[e : e + 1]
+        m = CODE_RE.match(text, ts) if ts < s or after == "-" or after.isalpha() else None
         if m:
             tail = re.sub(r"^[\d-]+", "", m.group())
             if not (tail and _UNIT_SUFFIX.match(tail)):

@@ -186,6 +186,10 @@ def _street_named(street: str) -> bool:
 
 # Token endings that `FOREIGN_ADDRESS_RE` can match at ("Hauptstr" before ".").
 _TOKEN_ENDINGS = tuple(w.rstrip(".") for w in vocab.STREET_ENDINGS)
+# Their last three letters (every ending has three or more): one set test before `endswith`.
+_ENDING_TAILS = frozenset(w[-3:] for w in _TOKEN_ENDINGS)
+if min(map(len, _TOKEN_ENDINGS)) < 3:
+    raise ValueError("street endings of fewer than three letters need another gate in _foreign_starts")
 
 
 def _foreign_starts(text: str) -> list[int]:
@@ -194,7 +198,12 @@ def _foreign_starts(text: str) -> list[int]:
     shared token columns (one C-level pass instead of a search per ending)."""
     cols = shared_columns(text)
     lows = cols.lows
-    return [cols.start(k) for k in compress(range(len(lows)), cols.caps) if lows[k].endswith(_TOKEN_ENDINGS)]
+    tails = _ENDING_TAILS
+    return [
+        cols.start(k)
+        for k in compress(range(len(lows)), cols.caps)
+        if lows[k][-3:] in tails and lows[k].endswith(_TOKEN_ENDINGS)
+    ]
 
 
 def _naming(lex: Lexicon, word: str) -> bool:
