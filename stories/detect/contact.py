@@ -387,7 +387,7 @@ def find_ids(text: str) -> Iterator[Finding]:
                     yield Finding("ID", ts, end, 0.8, "acronym-id")
         if not boundary:
             continue
-        m = SSN_RE.match(text, ts)
+        m = SSN_RE.match(text, ts) if text[ts + 3 : ts + 4] == "-" else None
         if m:
             yield Finding("ID", ts, m.end(), 0.9, "ssn-shape")
         # a code holds a letter: none when the digits stand alone (nothing joined before or after)

@@ -256,7 +256,15 @@ def _lowercase_addresses(text: str) -> Iterator[Finding]:
             yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-address")
 
 
+def _digit_postcode_may_start(text: str, s: int, e: int) -> bool:
+    """Can a `POSTCODE_RE` alternative that starts with a digit match at the digit run
+    s..e: four digits before a space or capital (Netherlands), or 2, 4 or 5 before "-"?"""
+    after = text[e : e + 1]
+    return (e - s == 4 and (after.isspace() or after.isupper())) or (e - s in (2, 4, 5) and after == "-")
+
+
 def find_places(text: str) -> Iterator[Finding]:
+    ends = dict(digit_runs(text))
     for p in run_starts(text):
         if p and (text[p - 1].isalnum() or text[p - 1] in "$£€"):
             continue
@@ -269,7 +277,7 @@ def find_places(text: str) -> Iterator[Finding]:
             # a full stop after a word (not "St.") ends the sentence, and the address
             stop = _SENTENCE_STOP.search(m.group())
             yield Finding("LOCATION", p, p + stop.start() if stop else m.end(), 0.5, "number-and-name")
-        m = ZIP_RE.match(text, p)
+        m = ZIP_RE.match(text, p) if 4 <= ends[p] - p <= 6 else None  # a ZIP is 4 to 6 digits
         if m:
             year_like = len(m.group()) == 4 and m.group()[:2] in ("19", "20")
             cue = ZIP_CUE.search(text, max(0, p - 24), p)
@@ -287,12 +295,12 @@ def find_places(text: str) -> Iterator[Finding]:
             elif town or (len(m.group()) in (5, 10) and not cue):
                 yield Finding("LOCATION", p, m.end(), 0.5, "zip")
     seen: set[int] = set()
-    for s, _ in digit_runs(text):
+    for s, e in digit_runs(text):
         ts = code_start(text, s, 3)
         if ts in seen or (ts and text[ts - 1].isalnum()):
             continue
         seen.add(ts)
-        m = POSTCODE_RE.match(text, ts)
+        m = POSTCODE_RE.match(text, ts) if ts < s or _digit_postcode_may_start(text, s, e) else None
         if m:
             yield Finding("LOCATION", ts, m.end(), 0.8, "postcode")
     low = lowered(text)
