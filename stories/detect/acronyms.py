@@ -24,12 +24,13 @@ from stories.findings import Finding
 
 from . import vocab
 from .lexicon import Lexicon, everyday_words, lexicon
-from .tokens import Columns, shared_columns
+from .tokens import Columns, shared_columns, word_class
 from .vocab import words
 
 _AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
 
 _PREPOSITIONS = frozenset({"at", "to", "from", "in", "del", "en", "al"})
+_PREPOSITION_CLASS = word_class(_PREPOSITIONS)
 # Short capitals that are words or units, not places.
 _NOT_PLACES = frozenset(
     {"tv", "am", "pm", "ok", "it", "me", "my", "us", "uk", "eu", "ed", "id", "ai", "ad", "bc"}
@@ -46,15 +47,28 @@ def _after_preposition(cols: Columns, k: int) -> bool:
     return k >= 2 and lows[k - 1] == "the" and lows[k - 2] in _PREPOSITIONS and gaps[k].strip() == ""
 
 
+def _after_prepositions(cols: Columns) -> list[int]:
+    """Tokens right after a preposition or after "the" after one: where
+    `_after_preposition` can hold (a word-class look-up, not a test per word)."""
+    lows = cols.lows
+    n = len(lows)
+    found = set()
+    for p in compress(range(n - 1), cols.marks(_PREPOSITION_CLASS)):
+        found.add(p + 1)
+        if p + 2 < n and lows[p + 1] == "the":
+            found.add(p + 2)
+    return sorted(found)
+
+
 def find_acronym_facilities(text: str) -> list[Finding]:
     """FACILITY findings for unknown acronyms after a place preposition."""
     cols = shared_columns(text)
     words = cols.words
     lex = None
     out = []
-    for k in compress(range(len(words)), map(str.isupper, words)):
+    for k in _after_prepositions(cols):
         word = words[k]
-        if not 2 <= len(word) <= 6 or not word.isalpha() or not _after_preposition(cols, k):
+        if not (word.isupper() and 2 <= len(word) <= 6 and word.isalpha() and _after_preposition(cols, k)):
             continue
         start = cols.start(k)
         end = start + len(word)
@@ -73,6 +87,7 @@ def find_acronym_facilities(text: str) -> list[Finding]:
 
 _DATE_WORDS = frozenset(vocab.MONTHS) | frozenset(vocab.WEEKDAYS)
 _TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside", "to"})
+_TOWN_CLASS = word_class(_TOWN_PREPOSITIONS)
 _AFTER_MOTION = frozenset({"up", "back", "down", "over", "out"})
 
 
@@ -92,7 +107,7 @@ def find_lowercase_towns(text: str) -> list[Finding]:
     everyday = everyday_words()
     out = []
     n = len(lows)
-    for p in compress(range(n - 1), map(_TOWN_PREPOSITIONS.__contains__, lows)):
+    for p in compress(range(n - 1), cols.marks(_TOWN_CLASS)):
         if lows[p] == "to" and not _motion_before(lows, p):
             continue  # "talked to", but "moved to", "went back to"
         k = p + 1
@@ -108,6 +123,7 @@ def find_lowercase_towns(text: str) -> list[Finding]:
 
 
 _FACILITY_PREPOSITIONS = frozenset({"at", "to", "from"})
+_FACILITY_CLASS = word_class(_FACILITY_PREPOSITIONS)
 # Heads that end a facility's name typed in lowercase ("hyde park surgery").
 _LOWER_HEADS = words("surgery hospital clinic centre center practice infirmary hospice university uni")
 _MAX_LOWER_WORDS = 3
@@ -153,7 +169,7 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
     n = len(lows)
     out = []
     heads = not _LOWER_HEADS.isdisjoint(lows)  # a cheap test first: most stories name no such head
-    for p in compress(range(n - 1), map(_FACILITY_PREPOSITIONS.__contains__, lows)):
+    for p in compress(range(n - 1), cols.marks(_FACILITY_CLASS)):
         k = p + 1
         if lows[k] == "the" and k + 1 < n:
             k += 1

@@ -28,7 +28,7 @@ from .anchors import (
     run_starts,
 )
 from .lexicon import lexicon
-from .tokens import shared_columns
+from .tokens import shared_columns, word_class
 
 EMAIL_RE = re.compile(
     r"(?<![\w.+%-])[\w.+%-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
@@ -120,6 +120,7 @@ _PLATFORMS = frozenset(
     {"insta", "instagram", "ig", "tiktok", "twitter", "snap", "snapchat", "threads", "bluesky", "discord",
      "reddit", "telegram", "mastodon"}
 )  # fmt: skip
+_PLATFORM_CLASS = word_class(_PLATFORMS)
 _HANDLE_BEFORE_ON = re.compile(r"(?<![\w.@])(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{2,29})[ \t]+on[ \t]+$")
 REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}")
 
@@ -269,7 +270,7 @@ def _handles_before_platform(text: str) -> Iterator[Finding]:
     lows = cols.lows
     if _PLATFORMS.isdisjoint(lows):
         return
-    for k in compress(range(2, len(lows)), map(_PLATFORMS.__contains__, lows[2:])):
+    for k in compress(range(2, len(lows)), cols.marks(_PLATFORM_CLASS)[2:]):
         if lows[k - 1] != "on":
             continue
         pos = cols.start(k)
@@ -387,10 +388,12 @@ def find_ids(text: str) -> Iterator[Finding]:
                     yield Finding("ID", ts, end, 0.8, "acronym-id")
         if not boundary:
             continue
-        m = SSN_RE.match(text, ts)
+        m = SSN_RE.match(text, ts) if text[ts + 3 : ts + 4] == "-" else None
         if m:
             yield Finding("ID", ts, m.end(), 0.9, "ssn-shape")
-        m = CODE_RE.match(text, ts)
+        # a code holds a letter: none when the digits stand alone (nothing joined before or after)
+        after = text[e : e + 1]
+        m = CODE_RE.match(text, ts) if ts < s or after == "-" or after.isalpha() else None
         if m:
             tail = re.sub(r"^[\d-]+", "", m.group())
             if not (tail and _UNIT_SUFFIX.match(tail)):

@@ -12,7 +12,6 @@ later "jake came" a name) and the word is not among the most common words.
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from stories.findings import Finding
 
@@ -41,7 +40,7 @@ def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
     """PERSON findings for the other mentions of words already found as names.
 
     Reads the token columns the name rules already built (`tokens.shared_columns`),
-    so the look-up is a set test per token done in C, not a regex per story."""
+    so the look-up is a `str.find` per name word (`Columns.indexes`), not a regex per story."""
     words = _name_words(text, found)
     if not words:
         return []
@@ -50,7 +49,7 @@ def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
     cols = shared_columns(text)
     taken = {f.start for f in found if f.kind == "PERSON"}
     out = []
-    for k in compress(range(len(cols.lows)), map(wanted.__contains__, cols.lows)):
+    for k in cols.indexes(wanted):
         word = cols.bases[k]
         start = cols.start(k)
         if start in taken:

@@ -16,12 +16,15 @@ from itertools import compress
 from . import cues, vocab
 from .lexicon import english_words
 from .name_words import NameText, gap_is_space
+from .tokens import word_class
 
 _SHORT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
 _AND = frozenset({"and", "&"})
 _ME_AND = frozenset({"and", "n", "an", "&"})
 # Words right before a region's name that make it a person's: "our daughter India", "Dr Georgia".
 _REGION_NAME_CUES = cues.RELATIONS | cues.NAMING | vocab.TITLES
+_CUE_PREV = word_class(cues.CUE_PREV)
+_PAIR_NEXT = word_class(cues.PAIR_NEXT)
 
 
 def _word_not_name(t: NameText, i: int) -> bool:
@@ -93,8 +96,8 @@ def find_cue_names(t: NameText) -> None:
     n = t.n
     # Only tokens right after a cue word or two before "I"/"me" can be
     # cue names: find those indexes with C-level passes over the words.
-    cands = {k + 1 for k in compress(range(n - 1), map(cues.CUE_PREV.__contains__, lows))}
-    cands.update(k - 2 for k in compress(range(2, n), map(cues.PAIR_NEXT.__contains__, lows[2:])))
+    cands = {k + 1 for k in compress(range(n - 1), t.cols.marks(_CUE_PREV))}
+    cands.update(k - 2 for k in compress(range(2, n), t.cols.marks(_PAIR_NEXT)[2:]))
     i = 0
     for c in sorted(cands):
         if c < i:

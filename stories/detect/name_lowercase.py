@@ -15,6 +15,7 @@ frequent words too), so the name lists and the pair or list decide together.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress
 from operator import methodcaller
@@ -22,6 +23,7 @@ from operator import methodcaller
 from . import vocab
 from .lexicon import Lexicon, everyday_words
 from .name_words import NameText
+from .tokens import word_class
 
 
 def _plain_word(t: NameText, k: int) -> bool:
@@ -33,6 +35,17 @@ def _plain_word(t: NameText, k: int) -> bool:
 def _first_names(lex: Lexicon) -> frozenset[str]:
     """Lowercase first names that may start a lowercase name (no function or Zipf >= 5 word)."""
     return frozenset(n for n in lex.first_lower if n not in vocab.FUNCTION and n not in everyday_words())
+
+
+# Word class of `_first_names` per lexicon (in practice the one `lexicon()`).
+_FIRST_CLASSES: dict[int, tuple[Lexicon, int]] = {}
+
+
+def _first_class(lex: Lexicon) -> int:
+    hit = _FIRST_CLASSES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _FIRST_CLASSES[id(lex)] = (lex, word_class(_first_names(lex)))
+    return hit[1]
 
 
 def _middle_initial(t: NameText, j: int) -> bool:
@@ -51,7 +64,7 @@ def find_lowercase_names(t: NameText) -> None:
     lex, lows, words, gaps, caps, taken = t.lex, t.lows, t.words, t.gaps, t.caps, t.taken
     n = t.n
     firsts = _first_names(lex)
-    for k in compress(range(n - 1), map(firsts.__contains__, lows)):
+    for k in compress(range(n - 1), t.cols.marks(_first_class(lex))):
         j = k + 1
         middle = _middle_initial(t, j)
         if middle:
@@ -91,6 +104,17 @@ _COMMA = ", "
 _COLON = ":"
 
 
+def _indexes(items: list[str], value: str, first: int) -> Iterator[int]:
+    """Indexes k >= `first` with items[k] == value, found by `list.index` (a C loop)."""
+    k = first - 1
+    while True:
+        try:
+            k = items.index(value, k + 1)
+        except ValueError:
+            return
+        yield k
+
+
 def _name_lists(t: NameText, firsts: frozenset[str]) -> None:
     """PERSON findings for a list of three or more lowercase names ("me, tash, bri and
     jo"; "they had 3: silvana, adam and chad"): first names, or words no word list
@@ -104,7 +128,7 @@ def _name_lists(t: NameText, firsts: frozenset[str]) -> None:
 
     done = 0
     # a list has a comma between two of its names: seed the scan there (C-level search)
-    for c in compress(range(1, n), map(_COMMA.__eq__, gaps[1:])):
+    for c in _indexes(gaps, _COMMA, 1):
         k = c - 1
         if k < done or k in taken or not item(k) or not item(c):
             continue

@@ -15,7 +15,9 @@ from itertools import compress
 from . import cues, vocab
 from .name_kinds import classify
 from .name_words import NameText, gap_is_space
+from .tokens import word_class
 
+_PARTICLE_CLASS = word_class(vocab.PARTICLES)
 _DOT_TITLES = frozenset({"st", "dr", "mt", "ft", "mr", "mrs", "ms", "prof", "jr"})
 _JOINING_GAPS = frozenset({" & ", " and ", "-", ", "})
 # Particles that are also articles or prepositions in running Spanish, French, Italian
@@ -69,7 +71,7 @@ def find_runs(t: NameText) -> None:
     # A run starts at a capitalized word or at a particle ("van den Berg").
     starts = list(compress(range(n), caps))
     if not particles.isdisjoint(lows):  # a cheap test first: particles are rare
-        starts = sorted({*starts, *compress(range(n), map(particles.__contains__, lows))})
+        starts = sorted({*starts, *compress(range(n), t.cols.marks(_PARTICLE_CLASS))})
     i = 0
     for c in starts:
         if c < i:

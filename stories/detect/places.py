@@ -18,7 +18,7 @@ from stories.findings import Finding
 from . import vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
 from .lexicon import Lexicon, lexicon
-from .tokens import shared_columns
+from .tokens import shared_columns, word_class
 from .vocab import FUNCTION as FUNCTION_WORDS
 
 _STREET = (
@@ -95,6 +95,8 @@ LOWER_ADDRESS_RE = re.compile(
 # A street named before its number, after a place word: "lives on Grössgstötten 50",
 # "the bus station is on Peter Zuidhove 188", "in Cheb 2" (European order).
 _NUMBER_PLACE_WORDS = frozenset({"on", "at", "in"})
+_NUMBER_PLACE_CLASS = word_class(_NUMBER_PLACE_WORDS)
+_LOWER_STREET_CLASS = word_class(_LOWER_STREETS)
 _DIGIT = re.compile(r"\d")
 NAME_NUMBER_RE = re.compile(
     r"\b(?:on|at|in)[ \t]+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}[ \t]+){1,4})"
@@ -184,6 +186,10 @@ def _street_named(street: str) -> bool:
 
 # Token endings that `FOREIGN_ADDRESS_RE` can match at ("Hauptstr" before ".").
 _TOKEN_ENDINGS = tuple(w.rstrip(".") for w in vocab.STREET_ENDINGS)
+# Their last three letters (every ending has three or more): one set test before `endswith`.
+_ENDING_TAILS = frozenset(w[-3:] for w in _TOKEN_ENDINGS)
+if min(map(len, _TOKEN_ENDINGS)) < 3:
+    raise ValueError("street endings of fewer than three letters need another gate in _foreign_starts")
 
 
 def _foreign_starts(text: str) -> list[int]:
@@ -192,7 +198,12 @@ def _foreign_starts(text: str) -> list[int]:
     shared token columns (one C-level pass instead of a search per ending)."""
     cols = shared_columns(text)
     lows = cols.lows
-    return [cols.start(k) for k in compress(range(len(lows)), cols.caps) if lows[k].endswith(_TOKEN_ENDINGS)]
+    tails = _ENDING_TAILS
+    return [
+        cols.start(k)
+        for k in compress(range(len(lows)), cols.caps)
+        if lows[k][-3:] in tails and lows[k].endswith(_TOKEN_ENDINGS)
+    ]
 
 
 def _naming(lex: Lexicon, word: str) -> bool:
@@ -210,7 +221,7 @@ def _named_then_numbered(text: str) -> Iterator[Finding]:
     lows, caps = cols.lows, cols.caps
     n = len(lows)
     # candidates: "on"/"at"/"in" before a capitalised word (a few per story), then the pattern there
-    for k in compress(range(n - 1), map(_NUMBER_PLACE_WORDS.__contains__, lows)):
+    for k in compress(range(n - 1), cols.marks(_NUMBER_PLACE_CLASS)):
         if not caps[k + 1]:
             continue
         m = NAME_NUMBER_RE.match(text, cols.start(k))
@@ -231,7 +242,7 @@ def _lowercase_addresses(text: str) -> Iterator[Finding]:
     cols = shared_columns(text)
     lows, words_ = cols.lows, cols.words
     done = 0
-    for k in compress(range(1, len(lows)), map(_LOWER_STREETS.__contains__, lows[1:])):
+    for k in compress(range(1, len(lows)), cols.marks(_LOWER_STREET_CLASS)[1:]):
         end = cols.end(k)
         start = max(done, end - 120)
         if words_[k] != lows[k] or not _DIGIT.search(text, start, end):
@@ -245,7 +256,15 @@ def _lowercase_addresses(text: str) -> Iterator[Finding]:
             yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-address")
 
 
+def _digit_postcode_may_start(text: str, s: int, e: int) -> bool:
+    """Can a `POSTCODE_RE` alternative that starts with a digit match at the digit run
+    s..e: four digits before a space or capital (Netherlands), or 2, 4 or 5 before "-"?"""
+    after = text[e : e + 1]
+    return (e - s == 4 and (after.isspace() or after.isupper())) or (e - s in (2, 4, 5) and after == "-")
+
+
 def find_places(text: str) -> Iterator[Finding]:
+    ends = dict(digit_runs(text))
     for p in run_starts(text):
         if p and (text[p - 1].isalnum() or text[p - 1] in "$£€"):
             continue
@@ -258,7 +277,7 @@ def find_places(text: str) -> Iterator[Finding]:
             # a full stop after a word (not "St.") ends the sentence, and the address
             stop = _SENTENCE_STOP.search(m.group())
             yield Finding("LOCATION", p, p + stop.start() if stop else m.end(), 0.5, "number-and-name")
-        m = ZIP_RE.match(text, p)
+        m = ZIP_RE.match(text, p) if 4 <= ends[p] - p <= 6 else None  # a ZIP is 4 to 6 digits
         if m:
             year_like = len(m.group()) == 4 and m.group()[:2] in ("19", "20")
             cue = ZIP_CUE.search(text, max(0, p - 24), p)
@@ -276,12 +295,12 @@ def find_places(text: str) -> Iterator[Finding]:
             elif town or (len(m.group()) in (5, 10) and not cue):
                 yield Finding("LOCATION", p, m.end(), 0.5, "zip")
     seen: set[int] = set()
-    for s, _ in digit_runs(text):
+    for s, e in digit_runs(text):
         ts = code_start(text, s, 3)
         if ts in seen or (ts and text[ts - 1].isalnum()):
             continue
         seen.add(ts)
-        m = POSTCODE_RE.match(text, ts)
+        m = POSTCODE_RE.match(text, ts) if ts < s or _digit_postcode_may_start(text, s, e) else None
         if m:
             yield Finding("LOCATION", ts, m.end(), 0.8, "postcode")
     low = lowered(text)

@@ -20,7 +20,8 @@ from itertools import compress
 from stories.findings import Finding
 
 from . import vocab
-from .tokens import Columns, shared_columns
+from .anchors import digit_runs
+from .tokens import Columns, shared_columns, word_class
 
 _TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -132,6 +133,7 @@ _FESTIVAL_GATES = frozenset(
     }
 )  # fmt: skip
 _MONTH_TOKENS = frozenset(_MONTHS.split("|"))
+_MONTH_CLASS = word_class(_MONTH_TOKENS)
 # Short month names that are no English word ("mar", "may" are), with a day before them.
 _SHORT_MONTHS = frozenset(vocab.MONTH_ABBR) - {"mar", "may"}
 _DAY_BEFORE = re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
@@ -166,15 +168,22 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
 
 def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterator[Finding]:
     """Dates written around seasons, holidays, lowercase months and Romance month names."""
-    if not _SEASON_GATES.isdisjoint(words):
+    runs = digit_runs(text)
+    # A year after whitespace is a run of four digits that starts with 19 or 20; "'19" a run of two.
+    year = any(e - s == 4 and text.startswith(("19", "20"), s) for s, e in runs)
+    if (year or any(e - s == 2 and text[s - 1 : s] == "'" for s, e in runs)) and not _SEASON_GATES.isdisjoint(
+        words
+    ):
         for m in SEASON_YEAR_RE.finditer(text):
             yield Finding("DATE", m.start(), m.end(), 0.8, "season-year")
-    if not _FESTIVAL_GATES.isdisjoint(words) or " Day" in text or "ew Year" in text or "ew year" in text:
+    if year and (
+        not _FESTIVAL_GATES.isdisjoint(words) or " Day" in text or "ew Year" in text or "ew year" in text
+    ):
         for m in FESTIVAL_YEAR_RE.finditer(text):
             yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
     if not _MONTH_TOKENS.isdisjoint(words):
         lows = cols.lows
-        for k in compress(range(len(lows)), map(_MONTH_TOKENS.__contains__, lows)):
+        for k in compress(range(len(lows)), cols.marks(_MONTH_CLASS)):
             pos = cols.start(k)
             m = MONTH_PROSE_RE.match(text, pos)
             if m:
@@ -189,7 +198,8 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
                 m = MONTH_PROSE_RE.match(text, y.start())
                 if m:
                     yield Finding("DATE", m.start(), m.end(), 0.8, "month-prose")
-    if ":" in text:
+    # a time of day is a run of one or two digits right before ":"
+    if ":" in text and any(e - s <= 2 and text[e : e + 1] == ":" for s, e in runs):
         for m in TIMESTAMP_RE.finditer(text):
             yield Finding("DATE", m.start(), m.end(), 0.9, "timestamp")
     if not _ROMANCE_GATES.isdisjoint(words):

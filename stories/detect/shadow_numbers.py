@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .tokens import shared_columns
+from .tokens import shared_columns, word_class
 
 _NUMBER_WORDS = {
     "zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2",
@@ -35,6 +35,7 @@ _NUMBER_LOWS = frozenset(
     [*_NUMBER_WORDS, *_TENS, *_MULTIPLIERS, *_SCALE]
     + [f"{t}-{u}" for t in _TENS for u in _NUMBER_WORDS if len(_NUMBER_WORDS[u]) == 1]
 )
+_NUMBER_CLASS = word_class(_NUMBER_LOWS)
 _NUMBER_GATE_RUN = b"\x01\x01\x01\x01"
 _MIN_SPELLED_DIGITS = 6
 
@@ -77,8 +78,8 @@ def _counting(pieces: list[tuple[int, int, str]]) -> bool:
 
 
 def number_edits(s: str) -> list[tuple[int, int, str]]:
-    lows = shared_columns(s).lows  # gate: four number words in a row, read from shared tokens
-    if _NUMBER_GATE_RUN not in bytes(map(_NUMBER_LOWS.__contains__, lows)):
+    # gate: four number words in a row, read from the shared tokens
+    if _NUMBER_GATE_RUN not in shared_columns(s).marks(_NUMBER_CLASS):
         return []
     out: list[tuple[int, int, str]] = []
     for m in _NUMBER_RUN.finditer(s):

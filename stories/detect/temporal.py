@@ -16,7 +16,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .anchors import digit_before, digit_runs, matches_at, may_end_with, run_starts, tail_chunk
-from .tokens import shared_columns
+from .tokens import shared_columns, word_class
 
 _MONTH_FULL = "|".join(m.title() for m in vocab.MONTHS)
 # "Sept" before "Sep"
@@ -153,6 +153,8 @@ _MONTH_WORD = re.compile(rf"\b(?:{_MONTH})(?![\w'’-])")
 _MONTH_PIECES = frozenset(vocab.MONTHS) | frozenset(vocab.MONTH_ABBR)
 # Every word `_MONTH` matches, as written (without the optional ".").
 _MONTH_FORMS = frozenset(f"{_MONTH_FULL}|{_MONTH_ABBR}|{_MONTH_LOWER}".split("|"))
+# The same in lowercase, as a word class: tokens that may be written as one of `_MONTH_FORMS`.
+_MONTH_FORM_CLASS = word_class(form.lower() for form in _MONTH_FORMS)
 # A word character that starts a word: where a `MONTH_DATE_RE` match can begin.
 _WORD_START = re.compile(r"\w(?<!\w\w)")
 
@@ -172,7 +174,8 @@ def _month_words(text: str) -> list[int]:
     elif _MONTH_FORMS.isdisjoint(words):  # a cheap test first: most stories name no month
         return []
     else:
-        candidates = map(cols.start, compress(range(len(words)), map(_MONTH_FORMS.__contains__, words)))
+        marked = compress(range(len(words)), cols.marks(_MONTH_FORM_CLASS))
+        candidates = map(cols.start, [k for k in marked if words[k] in _MONTH_FORMS])
     return [pos for pos in candidates if _MONTH_WORD.match(text, pos)]
 
 
@@ -216,9 +219,15 @@ def _month_dates(text: str) -> Iterator[Finding]:
             yield Finding("DATE", s, e, 0.9, "month")
 
 
+_DATE_SEPARATORS = ("-", "/", ".")
+
+
 def find_dates(text: str) -> Iterator[Finding]:
     yield from _month_dates(text)
+    ends = dict(digit_runs(text))
     for p in run_starts(text):
+        if text[ends[p] : ends[p] + 1] not in _DATE_SEPARATORS:
+            continue  # both patterns need a separator right after the first number
         m = NUMERIC_DATE_RE.match(text, p)
         if m:
             yield Finding("DATE", p, m.end(), 0.9, "numeric-date")

@@ -9,15 +9,16 @@ Tokenizing is the hot path of the detector, so it works on whole columns at
 once: one `re.split` gives words and gaps, and the per-token Python work is
 limited to the few gaps that are not a single space.  The rules read the
 columns (`columns`), not one object per token, which would cost more to build
-and read than the rules spend on most tokens; offsets are summed only up to
-the tokens that are asked for, since few tokens ever end up in a finding.
+and read than the rules spend on most tokens; offsets are summed (in C) only
+when a rule first asks for one.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from itertools import compress
+from collections.abc import Iterable
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 
 # A token is `[^\W\d_]+(?:['’\-][^\W\d_]+)*`.  The splitters write it with
@@ -66,6 +67,47 @@ def _bases(words: list[str]) -> list[str]:
 
 _POSSESSIVE_ENDS = tuple(p + "\x00" for p in sorted(_POSSESSIVE))
 
+# Word classes: sets of lowercase words whose tokens rules look for ("in", "on",
+# "at" before a street; cue words before a name).  A membership test per token
+# costs a Python-level call per token for every set; instead each token gets one
+# code per text (`Columns.marks`): the id of the combination of classes its word
+# is in, looked up once, and a class's tokens are a `bytes.translate` of the
+# codes, done in C.
+_CLASSES: list[frozenset[str]] = []
+_CODES: dict[str, int] = {}
+_TABLES: list[bytes] = []
+_GENERATION = [0]  # bumped when a class is added, so codes are recomputed
+
+
+def word_class(words: Iterable[str]) -> int:
+    """Register a set of lowercase words; `Columns.marks(id)` marks its tokens."""
+    _CLASSES.append(frozenset(words))
+    _TABLES.clear()
+    _GENERATION[0] += 1
+    return len(_CLASSES) - 1
+
+
+def _build_tables() -> None:
+    """Codes (combination of classes per word, 1..255) and one translate table per class."""
+    combos: dict[tuple[int, ...], int] = {}
+    codes: dict[str, int] = {}
+    for word in frozenset().union(*_CLASSES):
+        key = tuple(i for i, cls in enumerate(_CLASSES) if word in cls)
+        codes[word] = combos.setdefault(key, len(combos) + 1)
+    if len(combos) > 255:
+        raise ValueError("too many combinations of word classes for one byte per token")
+    _CODES.clear()
+    _CODES.update(codes)
+    tables = []
+    for i in range(len(_CLASSES)):
+        table = bytearray(256)
+        for key, code in combos.items():
+            if i in key:
+                table[code] = 1
+        tables.append(bytes(table))
+    _TABLES[:] = tables
+
+
 # gap -> 0 (no sentence break), 1 (break), 2 (break unless after an
 # abbreviation: only dots and spaces).  Gaps repeat a lot (". ", ", ", "\n\n").
 _GAP_KIND: dict[str, int] = {}
@@ -113,12 +155,14 @@ class Columns:
     """
 
     __slots__ = ("parts", "words", "bases", "lows", "caps", "sents", "gaps")
-    __slots__ += ("_k", "_off", "_joined", "_tails")
+    __slots__ += ("_starts", "_joined", "_tails", "_codes")
 
     def __init__(self, parts: list[str], text: str) -> None:
         self.parts = parts
         self._joined = ""
         self._tails: list[str] | None = None
+        self._codes: tuple[int, bytes] | None = None
+        self._starts: list[int] | None = None
         if len(parts) < 2:
             self.words = self.bases = self.lows = self.gaps = []
             self.caps = self.sents = []
@@ -132,24 +176,51 @@ class Columns:
         lows = self.lows = self._joined.split("\x00")
         self.caps = list(map(str.isupper, map(_first, words)))
         self.sents = _sentence_starts(gaps, lows)
-        self._k = 0  # start(k) cursor: token _k starts at _off
-        self._off = len(parts[0])
 
     def start(self, k: int) -> int:
-        """Offset of token k: the lengths of the parts before it, summed from a
-        cursor that moves to k (callers mostly ask in increasing order, or step
-        back within a run), so only the tokens that are asked for cost anything."""
-        cur = self._k
-        if k >= cur:
-            self._off += sum(map(len, self.parts[2 * cur + 1 : 2 * k + 1]))
-        else:
-            self._off -= sum(map(len, self.parts[2 * k + 1 : 2 * cur + 1]))
-        self._k = k
-        return self._off
+        """Offset of token k.  The offsets of all tokens are summed in C on the
+        first call (the rules of one story ask for a few dozen offsets all over
+        the text, which cost more when summed from a moving cursor)."""
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = list(accumulate(map(len, self.parts), initial=0))[1::2]
+        return starts[k]
 
     def end(self, k: int) -> int:
         """Offset just past token k."""
         return self.start(k) + len(self.words[k])
+
+    def marks(self, cls: int) -> bytes:
+        """One byte per token: 1 where the token's lowercase word is in word class
+        `cls` (see `word_class`), else 0.  `compress(range(n), marks)` gives the
+        indexes of those tokens; `marks[k]` tests one."""
+        if not _TABLES:
+            _build_tables()
+        codes = self._codes
+        if codes is None or codes[0] != _GENERATION[0]:
+            codes = self._codes = (_GENERATION[0], bytes(map(_CODES.get, self.lows, repeat(0))))
+        return codes[1].translate(_TABLES[cls])
+
+    def indexes(self, words: Iterable[str]) -> list[int]:
+        """Indexes of the tokens whose lowercase word is one of `words` (a few
+        words), in order: each word is found with `str.find` in the joined
+        lowercase words, not by a test per token."""
+        padded = "\x00" + self._joined + "\x00"
+        find, count = padded.find, padded.count
+        out: list[int] = []
+        for word in words:
+            if not word or "\x00" in word:
+                continue  # no token is empty or holds NUL
+            needle = "\x00" + word + "\x00"
+            k = last = 0
+            i = find(needle)
+            while i != -1:
+                k += count("\x00", last, i)  # NULs before i: the token's index
+                last = i
+                out.append(k)
+                i = find(needle, i + len(needle) - 1)
+        out.sort()
+        return out
 
     def tails(self) -> list[str]:
         """The last part of each token joined with apostrophes or hyphens, in
@@ -200,9 +271,9 @@ _SHARED_MAX = 4
 def shared_columns(text: str) -> Columns:
     """`columns(text)`, shared by the place, date and name rules of one story.
 
-    Shared per thread only: a `Columns` moves a cursor as offsets are asked
-    for (see `Columns.start`), so two threads scanning the same text at once
-    (two moderators opening one story) must each have their own.
+    Shared per thread only: a `Columns` fills its caches (offsets, word-class
+    codes, tails) as rules ask, so two threads scanning the same text at once
+    (two moderators opening one story) each have their own.
     """
     cache = getattr(_LOCAL, "columns", None)
     if cache is None:

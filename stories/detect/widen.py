@@ -161,7 +161,9 @@ def _widen(text: str, f: Finding) -> Finding:
         m = _FOR_WHOM.match(text, end) if f.kind == "FACILITY" else None
         if m:  # "the Royal Hospital for Women", "Hospital for Sick Children"
             end = m.end()
-        b = _HEAD_OF.search(text, max(0, start - _LOOK_BACK), start)
+        # `_HEAD_OF` ends in "of" or "of the" before the finding: test that before searching
+        near = text[max(0, start - _LOOK_BACK) : start].rstrip(" \t\n")
+        b = _HEAD_OF.search(text, max(0, start - _LOOK_BACK), start) if near.endswith(("of", "the")) else None
         if b and any(w.lower() in FACILITY_HEADS for w in b.group().split()):
             start = b.start()  # "the University of Leeds Hospital", "Royal College of Nursing"
         if (start, end) != (f.start, f.end):
@@ -181,7 +183,8 @@ def _widen(text: str, f: Finding) -> Finding:
             admin or end > f.end or text[start].isupper()
         ):
             return Finding("LOCATION", start, end, max(f.score, 0.8), "street-type")
-    if _COMPOUND_STREET.search(text, max(f.start, f.end - 12), f.end) and _HOUSE_NUMBER.match(text, f.end):
+    # the anchored house-number match first: it fails on most findings, the search tries 12 positions
+    if _HOUSE_NUMBER.match(text, f.end) and _COMPOUND_STREET.search(text, max(f.start, f.end - 12), f.end):
         return Finding("LOCATION", f.start, _address_end(text, f.end), max(f.score, 0.8), "street-compound")
     if f.kind == "LOCATION":
         unit = _UNIT_TAIL.match(text, f.end)
