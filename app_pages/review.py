@@ -75,7 +75,8 @@ def show_header(view: ReviewView) -> None:
     show_text(view.revision.title, "h2")
     st.caption(f"Id {story.public_id} · status **{story.status}** · revision "
                f"{view.revision.number}")
-    st.caption(f"Chosen naming: {story.display_mode} · topics: {story.tags or 'none'}")
+    topics = ", ".join(story.tags.split(",")) if story.tags else "none"
+    st.caption(f"Chosen naming: {story.display_mode} · topics: {topics}")
     if view.signed_off_current:
         st.success("The patient signed off this exact text.")
     elif story.signed_off_hash:
