@@ -82,11 +82,11 @@ def use_form(identity) -> None:
     if not usable:
         st.caption("No approved story can be used at the moment.")
         return
-    allowed = {u.public_id: u.channels for u in usable}
+    by_id = {u.public_id: u for u in usable}
     with st.form("ledger_use"):
-        story = st.selectbox("Story (opaque id)", list(allowed), key="use_story",
-                             format_func=lambda p: f"{p} · consented: "
-                                                   f"{', '.join(allowed[p]) or 'nothing'}")
+        story = st.selectbox("Story (approved title and id)", list(by_id), key="use_story",
+                             format_func=lambda p: f"{by_id[p].title} · {p} · consented: "
+                                                   f"{', '.join(by_id[p].channels) or 'nothing'}")
         channel = st.selectbox("Channel", list(labels), key="use_channel",
                                format_func=lambda k: labels[k])
         where, used_on, note = place_fields("use")

@@ -19,6 +19,7 @@ from stories.distribution.channels import channels, consented_channels
 from stories.distribution.takedowns import TaskLine
 from stories.errors import NotAuthorized, NotFound
 from stories.models import Distribution, Story, TakedownTask
+from stories.revisions import current_revision
 from stories.workflow import Status
 
 
@@ -61,10 +62,11 @@ def record_taken_down(task_id: int, taken_down_on: date, *, who: StaffIdentity |
 
 @dataclass(frozen=True)
 class Usable:
-    """An approved story and the channels it may be used in today."""
+    """An approved story (its id and approved title) and the channels it may be used in today."""
 
     public_id: str
     channels: list[str]
+    title: str = ""
 
 
 def usable_stories(*, who: StaffIdentity | None, session: Session) -> list[Usable]:
@@ -73,7 +75,8 @@ def usable_stories(*, who: StaffIdentity | None, session: Session) -> list[Usabl
     stories = session.exec(select(Story).where(Story.status == Status.APPROVED.value,
                                                Story.erased_at.is_(None)).order_by(Story.id))
     return [Usable(s.public_id, consented_channels(consent_for(s, session=session),
-                                                   session=session)) for s in stories]
+                                                   session=session),
+                   current_revision(s, session=session).title) for s in stories]
 
 
 def channel_labels(*, whole_story: bool = False) -> dict[str, str]:
