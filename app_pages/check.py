@@ -30,6 +30,7 @@ from app_pages.common import (
 from app_pages.excerpts_ui import show_excerpts
 from app_pages.ledger_ui import show_where_used
 from app_pages.notify_ui import lost_code_form, manage_notifications
+from app_pages.share_receipt import RECEIPT_KEY  # set until she saved her code
 from moderation.browser import DOWNLOADS
 from stories import authorization, ledger, patient, receipts, reconfirm
 from stories.choices import DEFAULT_TERM_DAYS
@@ -48,7 +49,6 @@ from stories.patient import PatientView
 
 CODE_KEY = "patient_code"
 SHARE_PAGE = "app_pages/share.py"
-PENDING_RECEIPT = "share_receipt"  # set by the share page until she saved her code
 RENEWED_USES = "Your story stays allowed only in: {}."
 SLOWED = ("Several codes that did not match were tried from your connection within the last "
           "hour, so each new try waits a little longer (at most half a minute). The right code "
@@ -78,7 +78,7 @@ def open_form() -> None:
     """Ask for the receipt code; keep it for this visit once it opens a story."""
     st.markdown("Enter the receipt code you were given when you shared your story. "
                 "Spaces, dashes and capital letters do not matter.")
-    pending = st.session_state.get(PENDING_RECEIPT)
+    pending = st.session_state.get(RECEIPT_KEY)
     if pending and "check_code_input" not in st.session_state:  # just shared, this session
         st.session_state["check_code_input"] = receipts.grouped(pending)
     hidden = st.toggle("Hide the code while I type it", key="check_code_hidden",
