@@ -176,3 +176,14 @@ def matches_at(
             if m:
                 yield m
                 pos = m.end()
+
+
+#: Punctuation that ends a sentence or a quote after an identifier, never part of it.
+TRAILING = ".,;:!?)'\"’”"
+
+
+def strip_trailing(text: str, start: int, end: int) -> int:
+    """`end` moved back over trailing punctuation (`TRAILING`), never before `start`."""
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    return end

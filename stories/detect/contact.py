@@ -1,4 +1,4 @@
-"""Contact details and numbers: emails, links, handles, phones and ID numbers.
+"""Contact details: emails, links and handles; with phones and ID numbers (`numbers`), all of them.
 
 Every pattern is anchored with a negative look-behind on its own character
 class, so a regex only ever starts at the beginning of a run: together with
@@ -12,22 +12,18 @@ import re
 from collections.abc import Iterator
 from itertools import compress
 
-import phonenumbers
-
 from stories.findings import Finding
 
 from .anchors import (
     FOLD_TRAPS,
-    code_start,
-    digit_runs,
     find_all,
     lowered,
     matches_at,
-    may_end_with,
     run_start,
-    run_starts,
+    strip_trailing,
 )
 from .lexicon import lexicon
+from .numbers import find_ids, find_phones
 from .tokens import shared_columns, word_class
 
 EMAIL_RE = re.compile(
@@ -64,7 +60,6 @@ _HANDLE_GATES = (
     "telegram",
     "mastodon",
 )
-_TRAILING = ".,;:!?)'\"’”"
 _NOT_HANDLES = frozenset(
     [
         "private",
@@ -125,50 +120,6 @@ _HANDLE_BEFORE_ON = re.compile(r"(?<![\w.@])(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{2,29
 REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}")
 
 # A permissive phone candidate: digits with common separators, 7-15 digits.
-PHONE_RE = re.compile(
-    r"(?:\+|00)?\(?\d[\d \-.()/]{5,22}\d(?![\d])(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}\b)?", re.IGNORECASE
-)
-_MAX_VALIDATIONS = 12  # bounds `phonenumbers` work on digit-heavy input
-_PHONE_REGIONS = ("GB", "US", "IE", "AU", "DE", "FR", "NL", "IN", "NG", "CA", "ES", "ZA")
-
-ID_CUE_RE = re.compile(
-    r"\b(?:MRN|NHS(?:\s+(?:number|no\.?|num))?|SSN|SIN|NI(?:\s+number)?|national insurance(?:\s+number)?|"
-    r"social security(?:\s+number)?|policy(?:\s+(?:number|no\.?))?|member(?:ship)?\s+(?:id|number|no\.?)|"
-    r"insurance(?:\s+(?:id|number|no\.?))?|licen[cs]e(?:\s+(?:number|no\.?))?|passport(?:\s+(?:number|no\.?))?|"
-    r"patient\s+(?:id|number|no\.?)|(?:medical\s+)?record(?:\s+(?:number|no\.?))|hospital\s+(?:number|no\.?)|"
-    r"case(?:\s+(?:number|no\.?))|ref(?:erence)?(?:\s+(?:number|no\.?))?|account(?:\s+(?:number|no\.?))?|"
-    r"claim(?:\s+(?:number|no\.?))?|group(?:\s+(?:number|no\.?))|id(?:\s+(?:number|no\.?))?|"
-    r"health\s+card(?:\s+number)?|medicare(?:\s+number)?|medicaid(?:\s+number)?|plate|registration)"
-    r"\s*(?:#|:|is|was|=|-)?\s*(?:#|:)?\s*$",
-    re.IGNORECASE,
-)
-# An unknown acronym before a long number names an identifier: "my IHI is", "CHI no.", "PHN:".
-ACRONYM_ID_CUE_RE = re.compile(r"\b[A-Z]{2,5}(?:\s+(?:number|no\.?|num|#))?\s*(?:#|:|is|was|=)?\s*$")
-ID_CODE_RE = re.compile(r"[A-Za-z0-9](?=[A-Za-z0-9-/]*\d)[A-Za-z0-9\-/]{1,24}(?:[ -]\d{2,6}){0,3}")
-SSN_RE = re.compile(r"\d{3}-\d{2}-\d{4}(?![\d-])")
-# Alphanumeric codes: letters and >= 3 digits joined, e.g. "AB-4432-11", "X12345".
-CODE_RE = re.compile(
-    r"(?=[A-Za-z0-9-]{5,30}(?![\w-]))(?=[A-Za-z-]*\d)(?=[\d-]*[A-Za-z])"
-    r"(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])"
-)
-# Last words an `ID_CUE_RE` match can end with: a cheap gate before the regex.
-_ID_CUE_ENDINGS = (
-    "mrn", "nhs", "number", "no", "num", "ssn", "sin", "ni", "insurance", "security", "policy", "id",
-    "licence", "license", "passport", "record", "case", "ref", "reference", "account", "claim", "card",
-    "medicare", "medicaid", "plate", "registration", "is", "was",
-)  # fmt: skip
-# What starts a phone extension: the number before it counts.
-_EXTENSION = re.compile(r"(?i)\s*(?:x|ext)")
-_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-/–]\s*(?:19|20)?\d\d$")
-_UNIT_SUFFIX = re.compile(r"(?i)^(?:mg|mcg|ml|mm|cm|kg|lbs?|x|am|pm|th|st|nd|rd|s|k|km|hz)$")
-
-
-def _strip_trailing(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in _TRAILING:
-        end -= 1
-    return end
-
-
 def _is_local(ch: str) -> bool:
     return ch.isalnum() or ch in "_.+%-"
 
@@ -238,7 +189,7 @@ def find_urls(text: str) -> Iterator[Finding]:
     starts = _url_starts(text, low, tld_dots)
     matches = URL_RE.finditer(text) if starts is None else matches_at(URL_RE, text, starts)
     for m in matches:
-        end = _strip_trailing(text, m.start(), m.end())
+        end = strip_trailing(text, m.start(), m.end())
         if end - m.start() >= 4:
             yield Finding("URL", m.start(), end, 0.9, "url-regex")
 
@@ -292,13 +243,13 @@ def _handle_like(word: str) -> bool:
 def find_handles(text: str) -> Iterator[Finding]:
     if "@" in text:
         for m in HANDLE_RE.finditer(text):
-            end = _strip_trailing(text, m.start(), m.end())
+            end = strip_trailing(text, m.start(), m.end())
             if end - m.start() >= 3:
                 yield Finding("HANDLE", m.start(), end, 0.9, "at-handle")
     low = lowered(text)
     if any(gate in low for gate in _HANDLE_GATES):
         for m in _handle_cue_matches(text, low):
-            end = _strip_trailing(text, m.start("h"), m.end("h"))
+            end = strip_trailing(text, m.start("h"), m.end("h"))
             handle = text[m.start("h") : end]
             explicit = any(sep in text[m.start() : m.start("h")] for sep in (" is", ":", "@", "="))
             if not explicit and handle.isalpha():
@@ -310,97 +261,6 @@ def find_handles(text: str) -> Iterator[Finding]:
     if "u/" in text:
         for m in REDDIT_RE.finditer(text):
             yield Finding("HANDLE", m.start(), m.end(), 0.9, "reddit-user")
-
-
-def _digits(s: str) -> int:
-    return sum(ch.isdigit() for ch in s)
-
-
-def _phone_at(text: str, start: int, end: int) -> Finding:
-    """Validate a permissive candidate with `phonenumbers` in a small window."""
-    offset = max(0, start - 4)
-    window = text[offset : end + 1]
-    for region in _PHONE_REGIONS:
-        for pm in phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.POSSIBLE):
-            s, e = offset + pm.start, offset + pm.end
-            return Finding("PHONE", min(s, start), max(e, end), 1.0, "phonenumbers")
-        if "+" in window:  # an international prefix: one parse is enough
-            break
-    return Finding("PHONE", start, end, 0.6, "digit-run")
-
-
-def find_phones(text: str) -> Iterator[Finding]:
-    """Permissive digit runs (7-15 digits) plus `phonenumbers` validation.
-
-    `phonenumbers` only runs on windows around permissive candidates: running
-    its matcher over whole stories for a dozen regions would cost far more.
-    """
-    reach = -1
-    budget = _MAX_VALIDATIONS
-    for p in run_starts(text):
-        if p < reach:
-            continue
-        start = p
-        while start > 0 and text[start - 1] in "+(" and p - start < 2:
-            start -= 1
-        if start and (text[start - 1].isalnum() or text[start - 1] in "_+"):
-            continue
-        m = PHONE_RE.match(text, start)
-        if not m:
-            continue
-        raw = m.group()
-        core = _EXTENSION.split(raw, 1)[0]
-        if not 7 <= _digits(core) <= 15 or _YEAR_RANGE.match(raw):
-            continue
-        reach = m.end()
-        if raw.startswith("(") and ")" not in raw:
-            start += 1
-        if budget > 0:
-            budget -= 1
-            yield _phone_at(text, start, m.end())
-        else:
-            yield Finding("PHONE", start, m.end(), 0.6, "digit-run")
-
-
-def find_ids(text: str) -> Iterator[Finding]:
-    seen: set[int] = set()
-    for s, e in digit_runs(text):
-        ts = code_start(text, s)
-        if ts in seen:
-            continue
-        seen.add(ts)
-        boundary = ts == 0 or not (text[ts - 1].isalnum() or text[ts - 1] == "_")
-        if (
-            boundary
-            and may_end_with(text, ts, 48, _ID_CUE_ENDINGS, "#:=-.")
-            and ID_CUE_RE.search(text, max(0, ts - 48), ts)
-        ):
-            m = ID_CODE_RE.match(text, ts)
-            if m:
-                end = _strip_trailing(text, ts, m.end())
-                if end - ts >= 3 and _digits(text[ts:end]) >= 2:
-                    yield Finding("ID", ts, end, 0.9, "id-cue")
-        elif boundary and ACRONYM_ID_CUE_RE.search(text, max(0, ts - 24), ts):
-            m = ID_CODE_RE.match(text, ts)
-            if m:
-                end = _strip_trailing(text, ts, m.end())
-                if _digits(text[ts:end]) >= 6:  # "my IHI is 8003 6012 3456 7890", not "my GP is 150 miles"
-                    yield Finding("ID", ts, end, 0.8, "acronym-id")
-        if not boundary:
-            continue
-        m = SSN_RE.match(text, ts) if text[ts + 3 : ts + 4] == "-" else None
-        if m:
-            yield Finding("ID", ts, m.end(), 0.9, "ssn-shape")
-        # a code holds a letter: none when the digits stand alone (nothing joined before or after)
-        after = text[e : e + 1]
-        m = CODE_RE.match(text, ts) if ts < s or after == "-" or after.isalpha() else None
-        if m:
-            tail = re.sub(r"^[\d-]+", "", m.group())
-            if not (tail and _UNIT_SUFFIX.match(tail)):
-                yield Finding("ID", ts, m.end(), 0.7, "alnum-code")
-        long_run = e - s >= 6 and ts == s and (e == len(text) or not text[e].isalnum())
-        if long_run and not (s and text[s - 1] in ".,"):
-            yield Finding("ID", s, e, 0.5, "long-number")
 
 
 def find_contact(text: str) -> list[Finding]:
