@@ -1,0 +1,20 @@
+"""What the prose-rule tests ask of the detector: is a phrase covered, what is flagged."""
+
+from __future__ import annotations
+
+from stories.detect import detect
+
+
+def covered(text: str, needle: str) -> bool:
+    """Is every non-space character of `needle` (first occurrence) inside some finding?"""
+    start = text.index(needle)
+    findings = detect(text)
+    return all(
+        text[p].isspace() or any(f.start <= p < f.end for f in findings)
+        for p in range(start, start + len(needle))
+    )
+
+
+def flagged_words(text: str) -> list[str]:
+    """The text of every finding."""
+    return [text[f.start : f.end] for f in detect(text)]

@@ -1,0 +1,191 @@
+"""Detector rules for prose it was not tuned on (issue #11), second part: ages, dates,
+handles and ID numbers the way people write them, and the follow-up cases of the name,
+place and facility rules.  Every sentence here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from stories.detect import detect
+from tests.detect_prose_util import covered as _covered
+from tests.detect_prose_util import flagged_words as _flagged_words
+
+# -- ages, dates and handles ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "kind"),
+    [
+        ("Me (F, 32) and my husband (35M) tried for years.", "32", "AGE"),
+        ("Me (F, 32) and my husband (35M) tried for years.", "35", "AGE"),
+        ("I'm 27F and this started when I was a student.", "27", "AGE"),
+        ("at the age of twenty-two I married.", "twenty-two", "AGE"),
+        ("My next appointment is on 6/30, fingers crossed.", "6/30", "DATE"),
+        ("the op was on 12 sept and recovery took ages", "12 sept", "DATE"),
+        ("my IG: sam.recovers if anyone wants to talk", "sam.recovers", "HANDLE"),
+        ("search pelvicpainpals on instagram, it helped me", "pelvicpainpals", "HANDLE"),
+    ],
+)
+def test_ages_dates_and_handles_the_way_people_write_them(text: str, needle: str, kind: str) -> None:
+    assert _covered(text, needle)
+    start = text.index(needle)
+    assert any(f.kind == kind and f.start <= start < f.end for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I posted pictures on instagram and felt better.", "We split it 50/50.", "I may 12 times have cried."],
+)
+def test_ordinary_words_near_platforms_and_numbers_are_not_flagged(text: str) -> None:
+    assert _flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("my IHI is 8003 6012 3456 7890 if the clinic asks", "8003 6012 3456 7890"),
+        ("with support from Dr. A. Mensah and the team", "A. Mensah"),
+        ("me n tash went to the walk in centre", "tash"),
+        ("then we moved up to manchester for his job", "manchester"),
+    ],
+)
+def test_acronym_ids_initials_after_titles_and_texting_names_and_towns(text: str, needle: str) -> None:
+    assert _covered(text, needle)
+
+
+def test_a_short_number_after_an_acronym_is_no_id() -> None:
+    assert _flagged_words("My GP is 150 miles away and I talked to them today.") == []
+
+
+def test_an_english_word_opening_a_sentence_before_and_me_is_no_name() -> None:
+    text = "It was a long year. Pain and me, we got to know each other."
+    assert _flagged_words(text) == _flagged_words(text.upper()) == []
+
+
+def test_an_age_is_its_number_but_a_hyphenated_age_is_one_word() -> None:
+    text = "I was 26 years old then, and she is 31 y/o now. As a 45-year-old I felt silly."
+    ages = [text[f.start : f.end] for f in detect(text) if f.kind == "AGE"]
+    assert ages == ["26", "31", "45-year-old"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She referred me to a Pelvic Health Physiotherapist at last.",
+        "Joining an Online Support Group was the turning point.",
+        "A GP said it was thrush again, then a spasm, then nothing.",
+    ],
+)
+def test_a_kind_of_thing_in_title_case_and_clinical_words_are_not_flagged(text: str) -> None:
+    assert _flagged_words(text) == []
+
+
+def test_a_named_hospital_after_a_is_still_found() -> None:
+    assert _covered("I got a Mayo Clinic appointment in the end.", "Mayo Clinic")
+
+
+def test_a_small_town_named_by_an_english_word_is_a_word_mid_sentence() -> None:
+    # "Person", "Marathon" are small towns in the gazetteer; "Reading" is a large one
+    assert _flagged_words("Maybe you haven't met the right Person yet, or run a Marathon.") == []
+    assert _covered("My sister works in Reading now.", "Reading")
+    assert _covered("In 2019 we moved to Marathon for his job.", "Marathon")  # after a place cue: a town
+
+
+def test_a_small_word_town_opening_a_sentence_is_a_word() -> None:
+    assert _flagged_words("The first weeks were hard. Progress was slow but real.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was training for my first Marathon, and I had never been pregnant.",
+        "A Low-Dose Medication helped more than I expected.",
+        "My Primary Care Doctor referred me on.",
+    ],
+)
+def test_clause_commas_job_titles_and_hyphenated_kinds_are_not_names(text: str) -> None:
+    assert _flagged_words(text) == []
+
+
+def test_hyphenated_names_and_name_pairs_still_count() -> None:
+    assert _covered("Hi, I'm Mei-Ling and I want to share this.", "Mei-Ling")
+    assert _covered("Will and I went to the first session together.", "Will")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Kayla here, 29, from the north.", "29"),
+        ("our son (4) came to every appointment", "4"),
+        ("Age: 45\nSymptoms: pain", "45"),
+        ("I was just twenty when it began.", "twenty"),
+        ("I'm nearly 40 and only now getting help.", "40"),
+        ("I have been waiting since 03/2019 for surgery.", "03/2019"),
+        ("over the Easter weekend of 2018 it got worse", "Easter weekend of 2018"),
+        ("the appointment on Weds 12th went well", "Weds 12th"),
+        ("on new year's eve 2019 I decided to get help", "new year's eve 2019"),
+        ("During Lent 2022 I started the exercises.", "Lent 2022"),
+        ("my Discord: sunny#4421 if you want to chat", "sunny#4421"),
+        ("I am 34yo and tired of this", "34yo"),
+    ],
+)
+def test_more_ages_dates_and_handles(text: str, needle: str) -> None:
+    assert _covered(text, needle)
+
+
+def test_a_hospital_named_by_a_possessive_after_at_is_a_facility() -> None:
+    text = "I'm a nurse at Guy's and I love it."
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("FACILITY", "Guy's")]
+    text = "I stayed at Sarah's house that week."
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("PERSON", "Sarah")]
+
+
+@pytest.mark.parametrize("text", ["Yours faithfully,\n\nM. Pritchard (Mrs)\n", "Best wishes,\nJ. Okonkwo"])
+def test_a_signature_with_an_initial_keeps_the_initial(text: str) -> None:
+    name = text.strip().splitlines()[-1].split(" (")[0]
+    assert _covered(text, name)
+
+
+def test_lowercase_names_with_a_middle_initial_and_lists_of_first_names() -> None:
+    assert _covered("i'll follow up with benjamin a okafor next week", "benjamin a okafor")
+    text = "me, tash, bri and jo went to the walk-in together"
+    assert all(_covered(text, name) for name in ("tash", "bri", "jo"))
+    # a list of words that are also names is not enough when fewer than three are names
+    assert _flagged_words("we bought bread, milk and rose wine") == []
+
+
+def test_first_names_labelling_lines_of_a_chat_are_names() -> None:
+    text = 'mika: "who are you?"\ntracy: "a friend of nadia\'s"\nHeather: I\'m fine'
+    assert all(_covered(text, name) for name in ("mika", "tracy", "Heather"))
+    assert _flagged_words("note: this is long\nupdate: better now") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("my second was born at the Royal Hospital for Women last spring", "Royal Hospital for Women"),
+        ("I was seen at the University of Dunmere Hospital twice.", "University of Dunmere Hospital"),
+    ],
+)
+def test_a_facility_name_with_for_or_of_is_found_whole(text: str, needle: str) -> None:
+    assert _covered(text, needle)
+
+
+def test_an_address_typed_in_lowercase() -> None:
+    text = "they wrote to my old address 41 quarrendon terrace, ne6 5ll, by mistake"
+    assert _covered(text, "41 quarrendon terrace, ne6 5ll")
+    assert _flagged_words("we had 3 more close calls that winter") == []
+
+
+def test_a_street_named_before_its_number_and_numbered_labels() -> None:
+    assert _covered("Our first flat was on Grössgstötten 50, near the river.", "Grössgstötten 50")
+    assert _flagged_words("I was at Week 12 of the plan and in Size 2 by then.") == []
+    assert _covered("Our flat at Studio 47, Quarry Run was tiny.", "Studio 47")
+
+
+def test_a_street_before_its_number_does_not_cross_a_sentence_or_take_a_year() -> None:
+    text = "We lived in Leeds. In March 2019 we moved."
+    assert "In" not in " ".join(_flagged_words(text))
+    upper = text.upper()
+    spans = sorted((f.start, f.end) for f in detect(text))
+    assert spans == sorted((f.start, f.end) for f in detect(upper))  # as in capitals (property test)
