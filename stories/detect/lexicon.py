@@ -62,6 +62,47 @@ def english_words() -> frozenset[str]:
     return _wordfreq_words("en")
 
 
+# Regular English endings and prefixes (ending, what the stem ends with instead):
+# "Heaviness" is "heavy", "Overworking" is "work", "Breakups" is "breakup".
+_ENDINGS = (
+    ("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", ""), ("ies", "y"), ("ied", "y"), ("ings", ""),
+    ("ing", ""), ("ing", "e"), ("ers", ""), ("er", ""), ("ers", "e"), ("er", "e"), ("ed", ""), ("ed", "e"),
+    ("es", ""), ("s", ""), ("ments", ""), ("ment", ""), ("less", ""), ("ful", ""),
+)  # fmt: skip
+_PREFIXES = ("over", "under", "out", "mis", "pre", "re", "un", "self-")
+
+
+def english_form(low: str) -> bool:
+    """Is the casefolded word an everyday English word (Zipf >= 3) or a regular form of
+    one ("heaviness", "overworking", "gels")?"""
+    return low in english_words() or derived_form(low)
+
+
+@lru_cache(maxsize=16_384)
+def derived_form(low: str) -> bool:
+    """Is the casefolded word a regular form of an everyday English word: a stem of
+    Zipf >= 3 with an ending or a prefix ("leaking", "appointments", "overworking")?
+    A stem that a name list knows does not count ("Collins" is not "collin" + s), and
+    stems are at least three letters.  Names rarely have this shape ("Juno", "Tenor" do
+    not; "Waters" does, and the name lists know it)."""
+    words = english_words()
+    if len(low) > 40 or not low.replace("-", "").isalpha():
+        return False
+    names = lexicon().names_lower
+    for ending, instead in _ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            stem = low[: len(low) - len(ending)] + instead
+            if stem in names:
+                continue
+            if stem in words or (
+                stem[-1] == stem[-2] and ending[0] in "ei" and stem[:-1] in words and stem[:-1] not in names
+            ):
+                return True  # "running" is "run" doubled
+    return any(
+        low.startswith(p) and len(low) - len(p) >= 4 and english_form(low[len(p) :]) for p in _PREFIXES
+    )
+
+
 @lru_cache(maxsize=1)
 def everyday_words() -> frozenset[str]:
     """Casefolded words of Zipf >= 5.0 in English or Spanish ("will", "hope", "de", "la"):

@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 
 from . import cues, vocab
-from .lexicon import english_words, everyday_words, spanish_common_words, spanish_words
+from .lexicon import (
+    derived_form,
+    english_form,
+    english_words,
+    everyday_words,
+    spanish_common_words,
+    spanish_words,
+)
 from .name_cues import cue_strength
 from .name_words import NameText, gap_is_space
 
@@ -33,7 +40,7 @@ def _lone_everyday(t: NameText, base: str) -> bool:
     if base in lex.first or (base in lex.cities and not lex.word_town(base)):
         return False
     low = base.casefold()
-    if low in english_words():
+    if english_form(low):
         return True
     # "la Matrona", "las Mujeres" (Spanish surnames such as "Flores" stay names)
     return not lex.is_name(base) and low in spanish_words()
@@ -153,7 +160,7 @@ def _heading_word(t: NameText, k: int) -> bool:
         return True  # "Lo", "Una" (Zipf >= 5.5 in Spanish) are words in a heading
     if base in lex.cities or base in lex.first:
         return False
-    if low in english_words():
+    if english_form(low):
         return True
     # a Spanish word that is also a surname ("Soto") may be part of a town's name
     return low in lex.ordinary_lower and (not lex.is_name(base) or low in spanish_common_words())
@@ -198,10 +205,11 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         and not _full_name_shape(t, i, j)
         and not _has_initial(t, i, j)
         and cue_strength(t, i) != 2
+        and not _before_noun(t, j)
     ):
         return True  # everyday words in title case: "the Office Party", "a Waiting List"
-    if _generic_after_article(t, i, j):
-        return True  # "a Women's Health Physio", "an Online Support Group"
+    if _generic_after_article(t, i, j) or _word_after_determiner(t, i, j):
+        return True  # "a Women's Health Physio", "the Friend who", "No Fancy Gels"
     # a title-case heading of everyday words: "Holidays Are Hard"
     return _heading(t, i, j) and all(
         plain(k) or lex.is_ordinary(bases[k], place_ok=True) or _heading_word(t, k) for k in range(i, j)
@@ -228,6 +236,52 @@ def _generic_after_article(t: NameText, i: int, j: int) -> bool:
     return all(plain(k) or all(p in words for p in bases[k].casefold().split("-")) for k in range(i, j))
 
 
+def _before_noun(t: NameText, j: int) -> bool:
+    """Does a lowercase content word follow token j-1 in the same clause?  Then the run
+    before it names something ("the Castro novel", "the Standard And Poors website")."""
+    if j >= t.n or not gap_is_space(t.gaps[j]) or t.caps[j]:
+        return False
+    low = t.lows[j]  # a verb or an adverb follows a subject: "Smear Test turned", "Race Season nearly"
+    verbish = low.endswith(("ed", "ly", "ing")) or low in cues.PERSON_VERBS
+    return low not in vocab.FUNCTION and not verbish
+
+
+# Words before a noun that never come before a person's name ("the Friend who always
+# had advice", "no Fancy Gels", "every Lubricant").
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "no", "every", "some", "any", "this", "that", "these", "those", "another", "each"}
+)
+
+
+def _word_after_determiner(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j (at most three words) after a determiner, outside a place cue,
+    everyday English words even if a name list holds them ("the Friend", "no Fancy
+    Gels"), and not a full name ("the Will Young song")?"""
+    if i == 0 or t.sents[i] or j - i > 3 or t.lows[i - 1] not in _DETERMINERS:
+        return False
+    if _place_cue(t, i) or _headed(t, i, j) or _full_name_shape(t, i, j):
+        return False
+    lows, words = t.lows, t.words
+    if words[j - 1].endswith(("'s", "’s")):
+        return False  # "the Rotunda's", "the Smiths'": an owner
+    if _before_noun(t, j):
+        return False
+    lex = t.lex
+    return all(
+        lows[k] not in vocab.TITLES
+        and t.bases[k][1:].islower()
+        and _everyday_parts(lows[k])
+        # "the Friend", not "the Castro"
+        and (lows[k] in lex.very_common_lower or not lex.is_name(t.bases[k]))
+        for k in range(i, j)
+    )
+
+
+def _everyday_parts(low: str) -> bool:
+    """Is every hyphen-separated part of the casefolded word an English word form?"""
+    return all(part and english_form(part) for part in low.split("-"))
+
+
 def _speaker_label(t: NameText, i: int) -> bool:
     """Is token i alone at a line's start, right before a colon and more text on the line?"""
     gaps = t.gaps
@@ -248,8 +302,10 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     lex = t.lex
     # An everyday word (word-frequency data) opening a sentence is a word,
     # whatever the name lists say ("Hoy nuestra...", "Some Women Just...").
+    # "Leaking", "Appointments": a regular form of an English word, in no name list
+    derived = base[1:].islower() and not lex.is_name(base) and derived_form(low)
     everyday = (
-        low in lex.ordinary_lower
+        (low in lex.ordinary_lower or derived)
         and (base not in lex.cities or lex.word_town(base))  # "Progress was slow"
         and (not lex.strong_name(base) or low in everyday_words())  # "Que" in Spanish
     ) or low in spanish_common_words()  # "Una", "Un", "Nada": towns and names in some gazetteer
@@ -267,8 +323,10 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return True  # "Ubul: What a wife." (a chat or a script pasted into the story)
     # An unknown word opening a sentence is a name if a person-verb follows.
     verb = i + 1 < t.n and t.lows[i + 1] in cues.PERSON_VERBS and gap_is_space(t.gaps[i + 1])
-    if everyday and (not verb or (low in lex.very_common_lower and base not in lex.first)):
-        return False  # "Pain was...": a very common word that is no first name
+    if everyday and (not verb or (low in lex.very_common_lower and base not in lex.first) or derived):
+        return False  # "Pain was...", "Leaking is...": an everyday word that is no first name
     if low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here
         return False
+    if low in lex.very_common_lower and base not in lex.first and base not in lex.cities:
+        return verb  # "Fair point.": a very common word opens a sentence without a person's verb
     return verb or t.lex.strong_name(base) or base in t.lex.cities

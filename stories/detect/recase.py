@@ -63,6 +63,7 @@ def _recased(word: str) -> str:
 _HEAD_RUN = re.compile(r"(?:\b[a-z][a-z'’-]{2,}[ \t]){1,3}(?=[A-Z][a-z]+\b)")
 
 
+_LONE_A = re.compile(r"(?<=[ \t])A(?=[ \t])")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
@@ -91,7 +92,8 @@ def recase(text: str) -> str:
     last = 0
     for run in CAPS_RUN.finditer(text):
         parts.append(text[last : run.start()])
-        parts.append(_heads_named(CAPS_WORD.sub(lambda m: _recased(m.group()), run.group())))
+        words = _LONE_A.sub("a", run.group())  # "FIX A MEDICAL CONDITION": the article
+        parts.append(_heads_named(CAPS_WORD.sub(lambda m: _recased(m.group()), words)))
         last = run.end()
     parts.append(text[last:])
     out = "".join(parts)
