@@ -23,7 +23,7 @@ from itertools import compress
 from stories.findings import Finding
 
 from . import vocab
-from .lexicon import Lexicon, everyday_words, lexicon
+from .lexicon import Lexicon, derived_form, everyday_words, lexicon
 from .tokens import Columns, shared_columns, word_class
 from .vocab import words
 
@@ -98,6 +98,18 @@ def _motion_before(lows: list[str], p: int) -> bool:
     return p >= 2 and lows[p - 1] in _AFTER_MOTION and lows[p - 2] in vocab.MOTION
 
 
+def _unknown_place_word(lex: Lexicon, low: str) -> bool:
+    """A lowercase word no word list knows, after "from" or "in": a suburb or a town too
+    small for the city list ("from moyross", "in southie"); names count ("from heaton")."""
+    return (
+        low.isalpha()
+        and low not in lex.ordinary_lower
+        and not derived_form(low)
+        and not lex.is_safe(low)
+        and low not in lex.first_lower
+    )
+
+
 def find_lowercase_towns(text: str) -> list[Finding]:
     """LOCATION findings for towns written in lowercase after a place preposition."""
     cols = shared_columns(text)
@@ -112,9 +124,11 @@ def find_lowercase_towns(text: str) -> list[Finding]:
             continue  # "talked to", but "moved to", "went back to"
         k = p + 1
         word = words[k]
-        if lows[k] not in cities or not word.islower() or len(word) < 4 or gaps[k] != " ":
-            continue
         low = lows[k]
+        if not word.islower() or len(word) < 4 or gaps[k] != " ":
+            continue
+        if low not in cities and not (lows[p] != "to" and _unknown_place_word(lex, low)):
+            continue
         if low in everyday or lex.is_safe(low) or low in vocab.FUNCTION or low in _DATE_WORDS:
             continue
         start = cols.start(k)
@@ -180,6 +194,6 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
         head = _lowercase_head(cols, k) if heads else -1
         if head > 0 and any(_naming_word(lex, lows[m]) for m in range(k, head)):
             out.append(Finding("FACILITY", cols.start(k), cols.end(head), 0.5, "lowercase-facility"))
-        elif lows[k - 1] == "the" and _lowercase_acronym(lex, lows[k]):
+        elif (lows[k - 1] == "the" or lows[p] == "at") and _lowercase_acronym(lex, lows[k]):
             out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-acronym"))
     return out
