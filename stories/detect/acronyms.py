@@ -169,6 +169,7 @@ def _lowercase_acronym(lex: Lexicon, low: str) -> bool:
         and low not in lex.ordinary_lower
         and low not in vocab.FUNCTION
         and low not in _NOT_PLACES
+        and low not in _LOWER_HEADS  # "at uni"
         and not lex.is_safe(low)
     )
 

@@ -1,4 +1,5 @@
-"""A name found once in a story marks every later (and earlier) mention of it.
+"""A name found once in a story marks every later (and earlier) mention of it,
+and of its short forms ("Kath" of "Kathleen").
 
 Cue rules see "my flatmate tash" but not the bare "tash used to leave me
 notes" two paragraphs on; the capital rules skip a name at a sentence start.
@@ -36,6 +37,24 @@ def _name_words(text: str, found: list[Finding]) -> set[str]:
     return words
 
 
+def _short_forms(words: set[str], lex) -> dict[str, str]:
+    """Casefolded short forms of the story's names: "Kath" of "Kathleen", "rhod" of
+    "rhodri", "Ritu" of "Rituparna".  A first part of at least three letters, two
+    shorter than the name, that is no everyday word (a first name may be one: "beth",
+    "kath"), and no very common word at all ("Will" of "William" stays a word)."""
+    short: dict[str, str] = {}
+    for w in words:
+        low = w.lower()
+        for n in range(3, len(low) - 1):
+            part = low[:n]
+            if part in FUNCTION or part in lex.very_common_lower or part in everyday_words():
+                continue
+            if part in lex.ordinary_lower and part not in lex.first_lower:
+                continue
+            short.setdefault(part, w)
+    return short
+
+
 def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
     """PERSON findings for the other mentions of words already found as names.
 
@@ -46,6 +65,8 @@ def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
         return []
     lex = lexicon()
     wanted = {w.lower() for w in words}
+    short = {k: v for k, v in _short_forms(words, lex).items() if k not in wanted}
+    wanted |= short.keys()
     cols = shared_columns(text)
     taken = {f.start for f in found if f.kind == "PERSON"}
     out = []
@@ -59,7 +80,11 @@ def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
         if (
             not word[0].isupper()
             and word.lower() in lex.ordinary_lower
-            and (word not in words or word.lower() in everyday_words() or word.lower() in FUNCTION)
+            and (
+                not (word in words or short.get(word, "").islower())  # not written as a name in lowercase
+                or word.lower() in everyday_words()
+                or word.lower() in FUNCTION
+            )
         ):
             continue
         if word.lower() in spanish_common_words():

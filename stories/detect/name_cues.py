@@ -33,6 +33,9 @@ def _word_not_name(t: NameText, i: int) -> bool:
     return base.casefold() in english_words() and base not in t.lex.first and base not in t.lex.cities
 
 
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "to"})
+
+
 def cue_strength(t: NameText, i: int) -> int:
     """0: no cue, 1: weak cue (lowercase needs strong name), 2: strong cue."""
     lows, gaps = t.lows, t.gaps
@@ -54,8 +57,14 @@ def cue_strength(t: NameText, i: int) -> int:
             return 2
         if p1 in _ME_AND and p2 == "me":  # "me and dave", "me n tash"
             return 2
-    if i + 2 < n and lows[i + 1] in _AND and lows[i + 2] in cues.PAIR_NEXT and gaps[i + 1] == " ":
-        return 2  # "Will and I", not "..., and I had" (a comma joins clauses)
+    if (
+        i + 2 < n
+        and lows[i + 1] in _AND
+        and lows[i + 2] in cues.PAIR_NEXT
+        and gaps[i + 1] == " "
+        and (p1 not in _PLACE_PREPOSITIONS or t.sents[i])
+    ):
+        return 2  # "Will and I", not "..., and I had" (a comma joins clauses) nor "at uni and i"
     if i + 2 < n and lows[i + 2] in cues.PAIR_NEXT and gaps[i + 1].strip() == "&":
         return 2
     if p1 is not None and p1 in cues.WEAK_PREV:

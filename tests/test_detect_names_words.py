@@ -1,0 +1,96 @@
+"""Names, places and the everyday words around them (issue #11, second round): word forms,
+determiners, sentence starts, short forms of a name, and places typed in lowercase.
+Every sentence here is written for this test, not taken from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from stories.detect.lexicon import derived_form, english_form
+from tests.detect_prose_util import covered, flagged_words
+
+
+@pytest.mark.parametrize("word", ["heaviness", "overworking", "breakups", "gels", "appointments", "leaking"])
+def test_regular_forms_of_everyday_words_are_words(word: str) -> None:
+    assert english_form(word)
+
+
+@pytest.mark.parametrize("word", ["okafor", "tash", "kowalczyk", "rawlings", "siobhan", "moyross"])
+def test_names_and_unknown_words_are_no_word_forms(word: str) -> None:
+    assert not english_form(word)
+
+
+def test_a_stem_a_name_list_knows_makes_no_word_form() -> None:
+    assert not derived_form("ronner")  # "Ron" + n + er: a surname, not a word
+    assert derived_form("running")  # "run" doubled
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My pelvic floor was Overworking all the time.",
+        "Then a strange Heaviness set in.",
+        "Leaking is common after a birth.",
+        "Appointments moved to video in the spring.",
+        "I was the Friend who always had advice.",
+        "No Fancy Gels, nothing scented.",
+        "Fair point, I thought.",
+        "RELAXING DOES NOT FIX A MEDICAL CONDITION.",
+    ],
+)
+def test_everyday_words_in_title_case_are_not_names(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Unlike the Castro novel, it is quiet.", "Castro"),  # a surname before a noun
+        ("Jennifer, my physio, listened.", "Jennifer"),  # a first name opening a sentence
+        ("We read the Golden Quillmarsh website together.", "Golden Quillmarsh"),
+        ("Tenor was the first person who did not laugh.", "Tenor"),  # no regular word form
+    ],
+)
+def test_names_next_to_the_word_rules_are_still_found(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My wife Kathleen was there. Kath cried when I told her.", "Kath"),
+        ("my boyfriend rhodri came. rhod had to push me out of the car", "rhod"),
+        ("I am Rituparna (Ritu to friends) and I live alone.", "Ritu"),
+    ],
+)
+def test_a_short_form_of_a_found_name_is_a_name(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+def test_a_short_form_that_is_a_common_word_stays_a_word() -> None:
+    text = "My husband William came along. Will it ever stop hurting?"
+    assert "Will" not in flagged_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("so im 24 and from moyross but living in town now", "moyross"),
+        ("if anyone else is in chch give me a shout", "chch"),
+        ("i got referred to the clinic at uhl in the end", "uhl"),
+    ],
+)
+def test_places_typed_in_lowercase_after_a_preposition(text: str, place: str) -> None:
+    assert covered(text, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was in bed from tuesday until friday",
+        "we met at uni and i was in lockdown from march",
+        "it hurt so much i was in agony at work",
+    ],
+)
+def test_everyday_lowercase_words_after_a_preposition_are_not_places(text: str) -> None:
+    assert flagged_words(text) == []
