@@ -94,3 +94,41 @@ def test_places_typed_in_lowercase_after_a_preposition(text: str, place: str) ->
 )
 def test_everyday_lowercase_words_after_a_preposition_are_not_places(text: str) -> None:
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Then it got better. Wren, my physio, never rushed me.", "Wren"),
+        ("Husband (Tobiah) was patient the whole time.", "Tobiah"),
+        ("I'm Xiu Ying, 40, and I live alone.", "Xiu Ying"),
+    ],
+)
+def test_names_beside_a_relation_or_after_im(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It took two years.\n\nKind regards,\nR. T. Q.\n", "R. T. Q"),
+        ("It took two years.\n\nLove,\nHope x", "Hope"),
+        ("TELL SOMEONE.\n\nLOVE TO YOU ALL,\nBEXA\n", "BEXA"),
+        ("Just listen to her.\n\nOrrin\n", "Orrin"),
+    ],
+)
+def test_the_name_a_story_is_signed_with(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It took two years.\n\nYours sincerely,\nA Grateful Patient\n",
+        "It took two years.\n\nKeep going.\n",
+        "It took two years.\n\nHope.\n",
+        "It took two years.\n\nThanks,\nAnonymous\n",
+    ],
+)
+def test_a_closing_phrase_on_the_last_line_is_no_signature(text: str) -> None:
+    assert flagged_words(text) == []

@@ -33,6 +33,7 @@ from .places import find_places
 from .prose import find_prose
 from .recase import recase
 from .shadow import Shadow, build_shadow
+from .signoff import find_signoff
 from .temporal import find_temporal
 from .widen import widen
 
@@ -49,6 +50,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_lowercase_facilities,
     find_military,
     find_corners,
+    find_signoff,
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an
 # email is not a separate name); weak number rules yield to any other kind.

@@ -25,6 +25,7 @@ _ME_AND = frozenset({"and", "n", "an", "&"})
 _REGION_NAME_CUES = cues.RELATIONS | cues.NAMING | vocab.TITLES
 _CUE_PREV = word_class(cues.CUE_PREV)
 _PAIR_NEXT = word_class(cues.PAIR_NEXT)
+_APPOSITION_CLASS = word_class(frozenset({"my", "our", "her", "his"}))
 
 
 def _word_not_name(t: NameText, i: int) -> bool:
@@ -55,6 +56,8 @@ def cue_strength(t: NameText, i: int) -> int:
             return 2
         if p1 in cues.NAMING or (p2 is not None and (p2, p1) in cues.NAMING_PAIRS):
             return 2
+        if p1 in cues.RELATIONS and gap.strip() == "(":
+            return 2  # "Husband (Marc-Antoine) was sweet about it"
         if p1 in _ME_AND and p2 == "me":  # "me and dave", "me n tash"
             return 2
     if (
@@ -67,9 +70,26 @@ def cue_strength(t: NameText, i: int) -> int:
         return 2  # "Will and I", not "..., and I had" (a comma joins clauses) nor "at uni and i"
     if i + 2 < n and lows[i + 2] in cues.PAIR_NEXT and gaps[i + 1].strip() == "&":
         return 2
+    if _relation_after(t, i):
+        return 2
     if p1 is not None and p1 in cues.WEAK_PREV:
         return 1
     return 0
+
+
+_APPOSITION = frozenset({"my", "our", "her", "his"})
+
+
+def _relation_after(t: NameText, i: int) -> bool:
+    """Is token i followed by ", my physio" or ", our neighbour" ("Sunny, my physio, is...")?"""
+    lows, gaps = t.lows, t.gaps
+    return (
+        i + 2 < t.n
+        and gaps[i + 1] == ", "
+        and lows[i + 1] in _APPOSITION
+        and gaps[i + 2] == " "
+        and lows[i + 2] in cues.RELATIONS
+    )
 
 
 def _extend(t: NameText, i: int) -> int:
@@ -107,6 +127,7 @@ def find_cue_names(t: NameText) -> None:
     # cue names: find those indexes with C-level passes over the words.
     cands = {k + 1 for k in compress(range(n - 1), t.cols.marks(_CUE_PREV))}
     cands.update(k - 2 for k in compress(range(2, n), t.cols.marks(_PAIR_NEXT)[2:]))
+    cands.update(k - 1 for k in compress(range(1, n), t.cols.marks(_APPOSITION_CLASS)[1:]))
     i = 0
     for c in sorted(cands):
         if c < i:

@@ -204,7 +204,7 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         and " ".join(bases[i:j]) not in lex.cities  # "Buenos Aires", "Long Beach"
         and not _full_name_shape(t, i, j)
         and not _has_initial(t, i, j)
-        and cue_strength(t, i) != 2
+        and not _cued(t, i, j)
         and not _before_noun(t, j)
     ):
         return True  # everyday words in title case: "the Office Party", "a Waiting List"
@@ -234,6 +234,13 @@ def _generic_after_article(t: NameText, i: int, j: int) -> bool:
         return False
     words = english_words()  # hyphenated words part by part: "a Low-Dose Medication"
     return all(plain(k) or all(p in words for p in bases[k].casefold().split("-")) for k in range(i, j))
+
+
+def _cued(t: NameText, i: int, j: int) -> bool:
+    """Does a strong cue come right before the first word of run i..j that is not plain
+    ("I'm Mei Ling" after the run's "I'm"; not "I'm Very Picky")?"""
+    k = next((k for k in range(i, j) if not t.plain(k)), i)
+    return cue_strength(t, k) == 2
 
 
 def _before_noun(t: NameText, j: int) -> bool:

@@ -1,0 +1,82 @@
+"""The name a story is signed with, on its last line.
+
+Letters and posts end with a signature: "Sincerely,⏎D. M. K.", "Love to you all,⏎MAGS",
+or a bare "Dale" under the last paragraph.  No cue word stands before it and a name
+there may be an everyday word ("Love,⏎Hope"), so the last line is read on its own:
+- after a closing line that ends in a comma ("Sincerely,", "Love to you all,"), one to
+  three capitalised words or initials are a name when one of them is initials, a first
+  name, in capitals, or no English word ("Hope", not "A Grateful Patient");
+- without one, one to three words or initials are a name only when none is an English
+  word form or a very common word ("Dale", but not "Hope." or "Keep going.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from stories.findings import Finding
+
+from .lexicon import english_form, lexicon
+
+_MAX_LINE = 40
+# Initials ("D.", "D.M.K.") or a capitalised word (any script, inner hyphen or apostrophe).
+_PART = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+_TRAIL = " \t.!-–—x"
+
+
+def _last_line(text: str) -> tuple[int, int, int]:
+    """(start, end) of the last non-empty line without trailing kisses and dots, and the
+    end of the line before it (-1 if none)."""
+    end = len(text.rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    prev_end = len(text[: max(start - 1, 0)].rstrip()) if start else -1
+    return start, end, prev_end
+
+
+def _parts(line: str) -> list[str] | None:
+    """The line's words if it is only 1-3 capitalised words or initials, else None."""
+    parts = _PART.findall(line)
+    if not 1 <= len(parts) <= 3 or "".join(parts) != "".join(line.split()):
+        return None
+    if not all(p[0].isupper() for p in parts):
+        return None
+    return parts
+
+
+def _name_on_its_own(part: str) -> bool:
+    """Can this signature word be a name with no closing line before it?"""
+    if part.endswith("."):
+        return True  # initials
+    low = part.casefold()
+    lex = lexicon()
+    if low in lex.very_common_lower:
+        return False
+    if part.title() in lex.first:
+        return True
+    return not english_form(low)
+
+
+def _name_after_closing(part: str) -> bool:
+    """Can this word of a line under "Sincerely," be a name: initials, a first name, a
+    word in capitals or a word that is no English word form?"""
+    if part.endswith(".") or part.isupper() and len(part) > 1:
+        return True
+    return part.title() in lexicon().first or not english_form(part.casefold())
+
+
+def find_signoff(text: str) -> list[Finding]:
+    """A PERSON finding for a signature on the story's last line, if there is one."""
+    start, end, prev_end = _last_line(text)
+    if end <= start or end - start > _MAX_LINE:
+        return []
+    parts = _parts(text[start:end])
+    if parts is None:
+        return []
+    closing = prev_end > 0 and text[prev_end - 1] == ","
+    if not closing and not all(_name_on_its_own(p) for p in parts):
+        return []
+    if closing and not any(_name_after_closing(p) for p in parts):
+        return []  # "Yours sincerely,⏎A Grateful Patient", "Anonymous"
+    return [Finding("PERSON", start, end, 0.6, "signature")]
