@@ -132,3 +132,31 @@ def test_the_name_a_story_is_signed_with(text: str, name: str) -> None:
 )
 def test_a_closing_phrase_on_the_last_line_is_no_signature(text: str) -> None:
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the physio there, siobhan, explained it all", "siobhan"),
+        ("then mary-kate gave me a leaflet", "mary-kate"),
+    ],
+)
+def test_a_lone_lowercase_first_name_that_is_no_word(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize("text", ["c'est ma meilleure amie qui a compris", "no lube, no nothing"])
+def test_french_words_are_not_lowercase_names(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("We were staying in Borivali East that year.", "Borivali East"),
+        ("A clinic near Quillan and Ossory helped.", "Quillan and Ossory"),
+        ("It was as crowded as Thornaby station at rush hour.", "Thornaby station"),
+    ],
+)
+def test_a_place_keeps_its_compass_word_its_station_and_its_corner(text: str, place: str) -> None:
+    assert covered(text, place)

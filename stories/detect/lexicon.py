@@ -111,6 +111,13 @@ def everyday_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def french_words() -> frozenset[str]:
+    """Casefolded French words of Zipf >= 3 ("amie", "école"): a lone lowercase word
+    that is one is a word in a French story, not a name."""
+    return _wordfreq_words("fr")
+
+
+@lru_cache(maxsize=1)
 def spanish_words() -> frozenset[str]:
     """Casefolded Spanish words of Zipf >= 4 ("mujeres", "médico", "matrona"): everyday
     Spanish words; a capital on one of them mid-sentence is emphasis, not a name."""

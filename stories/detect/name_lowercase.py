@@ -21,7 +21,7 @@ from itertools import compress
 from operator import methodcaller
 
 from . import vocab
-from .lexicon import Lexicon, everyday_words
+from .lexicon import Lexicon, derived_form, everyday_words, french_words
 from .name_words import NameText
 from .tokens import word_class
 
@@ -82,6 +82,28 @@ def find_lowercase_names(t: NameText) -> None:
         t.emit_person(k, j + 1, 0.6, "lowercase-name")
     _name_lists(t, firsts)
     _speaker_labels(t, firsts)
+    _lone_names(t)
+
+
+def _lone_names(t: NameText) -> None:
+    """PERSON findings for a lone lowercase first name that is no word at all ("the physio
+    there, priya, explained"; "sarah-jane gave me a printout"): in the first-name list, not
+    an English, Spanish or French word of Zipf >= 3 nor a form of one, not safe vocabulary."""
+    lex, lows, words, taken = t.lex, t.lows, t.words, t.taken
+    for k in range(t.n):
+        low = lows[k]
+        if k in taken or words[k] != low or len(low) < 3 or low in lex.ordinary_lower:
+            continue
+        parts = low.split("-")
+        if len(parts) > 1:  # "sarah-jane": first names joined are a name even if each is a word
+            ok = all(p in lex.first_lower and p not in everyday_words() for p in parts)
+        else:
+            ok = low in lex.first_lower
+        if not ok:
+            continue
+        if lex.is_safe(low) or low in vocab.FUNCTION or derived_form(low) or low in french_words():
+            continue
+        t.emit_person(k, k + 1, 0.5, "lowercase-name")
 
 
 def _speaker_labels(t: NameText, firsts: frozenset[str]) -> None:

@@ -201,6 +201,50 @@ def _widen(text: str, f: Finding) -> Finding:
     return f
 
 
+# A compass word or a place noun after a place's name belongs to it: "Dadar East",
+# "Queen West", "Dadar station".
+_PLACE_TAIL = re.compile(
+    r"[ \t]+(?:East|West|North|South|Central|east|west|north|south|station|market|junction)(?![\w'’-])"
+)
+_JOINED = frozenset({" and ", " & "})
+
+
+def _place_tail(text: str, f: Finding) -> Finding:
+    """`f` widened over a compass word or a place noun right after it, if there is one."""
+    if f.kind not in _NAMEISH or f.source in {"title", "name-cue", "signature"}:
+        return f
+    m = _PLACE_TAIL.match(text, f.end)
+    if m is None:
+        return f
+    kind = "FACILITY" if f.kind == "FACILITY" else "LOCATION"
+    return Finding(kind, f.start, m.end(), f.score, f.source, f.note)
+
+
+def _joined_places(text: str, findings: list[Finding]) -> list[Finding]:
+    """Two places joined by "and" or "&" as one ("near Broadview and Danforth"): a corner
+    or two neighbouring towns; redacting them together leaves no dangling "and"."""
+    # a place, or an unknown capitalised word next to one ("near Quillan and Ossory")
+    places = [f for f in findings if f.kind == "LOCATION" or f.source == "proper-noun"]
+    places.sort(key=lambda f: (f.start, f.end))
+    if len(places) < 2:
+        return findings
+    merged: dict[Finding, Finding] = {}
+    gone: set[Finding] = set()
+    for a, b in zip(places, places[1:], strict=False):
+        a_now = merged.get(a, a)
+        if (
+            text[a.end : b.start] in _JOINED
+            and "\n" not in text[a.start : b.end]
+            and "LOCATION" in (a.kind, b.kind)
+        ):
+            whole = Finding("LOCATION", a_now.start, b.end, min(a.score, b.score), a.source, a.note)
+            merged[b] = whole
+            gone.add(a)
+    if not merged:
+        return findings
+    return [merged.get(f, f) for f in findings if f not in gone]
+
+
 def widen(text: str, findings: list[Finding]) -> list[Finding]:
     """`findings` with each person, place or facility widened to its whole identifier."""
-    return [_widen(text, f) for f in findings]
+    return _joined_places(text, [_place_tail(text, _widen(text, f)) for f in findings])
