@@ -160,3 +160,22 @@ def test_french_words_are_not_lowercase_names(text: str) -> None:
 )
 def test_a_place_keeps_its_compass_word_its_station_and_its_corner(text: str, place: str) -> None:
     assert covered(text, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Urgent care said Prostatitis again.",
+        "It was my Internist who listened.",
+        "Fui con el Ginecólogo de la familia.",
+        "Hugging was fine for months.",
+        "It never worked, not EVER.",
+        "Durante años no le dije NADA a nadie.",
+    ],
+)
+def test_clinical_words_gerunds_and_shouted_words_are_not_names(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+def test_a_shouted_rare_word_after_at_may_still_be_a_place() -> None:
+    assert covered("The team arrived at HARTLOW this morning.", "HARTLOW")

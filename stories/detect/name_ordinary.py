@@ -296,6 +296,10 @@ def _speaker_label(t: NameText, i: int) -> bool:
     return starts_line and i + 1 < t.n and gaps[i + 1].startswith(":") and "\n" not in gaps[i + 1]
 
 
+# Endings of English gerunds and abstract nouns ("Hugging was fine", "Progress was slow").
+_WORD_ENDINGS = ("ing", "ness", "ment", "tion", "sion", "ity")
+
+
 def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     """Is the capitalised word opening a sentence at token i (a run of
     `run_len` words) a name rather than an ordinary word?"""
@@ -310,7 +314,11 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     # An everyday word (word-frequency data) opening a sentence is a word,
     # whatever the name lists say ("Hoy nuestra...", "Some Women Just...").
     # "Leaking", "Appointments": a regular form of an English word, in no name list
-    derived = base[1:].islower() and not lex.is_name(base) and derived_form(low)
+    derived = (
+        base[1:].islower()
+        and not lex.is_name(base)
+        and (derived_form(low) or (low in lex.ordinary_lower and low.endswith(_WORD_ENDINGS)))
+    )
     everyday = (
         (low in lex.ordinary_lower or derived)
         and (base not in lex.cities or lex.word_town(base))  # "Progress was slow"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from stories.findings import Finding
 
 from . import vocab
-from .lexicon import Lexicon, english_words, everyday_words
+from .lexicon import Lexicon, english_words, everyday_words, spanish_words
 from .tokens import Columns, is_upper, shared_columns
 
 # `plain` answers per lexicon, keyed by word, one dict for sentence starts and
@@ -67,6 +67,8 @@ class NameText:
         base, low = self.bases[k], self.lows[k]
         if len(base) < 2 or self.lex.is_safe(base):
             return True
+        if len(low) >= 7 and low.endswith(vocab.CLINICAL_ENDINGS) and not self.lex.is_name(base):
+            return True  # "Prostatitis", "Internist", "Ginecóloga": clinical words
         if low in vocab.FUNCTION and not (
             self.caps[k] and not self.sents[k] and low in vocab.AMBIGUOUS_NAMES
         ):
@@ -76,6 +78,8 @@ class NameText:
         # headings and lone capitalised words in `name_ordinary.ordinary_run`.
         if is_upper(self.words[k]) and (
             self.lex.is_ordinary(base, place_ok=True)
+            or low in everyday_words()  # "not EVER", "REAL pain": shouted words (Zipf >= 5)
+            or low in spanish_words()  # "no le dije NADA"
             or (  # "REAL pain", but not "JOHN", "HELSINKI"
                 low in english_words()
                 and base.title() not in self.lex.first

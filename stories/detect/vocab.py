@@ -39,6 +39,15 @@ CLINICAL = words(
     """
 )
 
+# Endings of clinical words in English and Spanish: a word ending so names a condition,
+# a test, a specialist or a specialty, never a person ("Prostatitis", "Internist",
+# "Naturopath", "Ginecóloga", "Kinesióloga", "Fisioterapeuta", "Ansiolítico").
+CLINICAL_ENDINGS = (
+    "itis", "osis", "ectomy", "oscopy", "otomy", "algia", "dynia", "ologist", "ology", "opath",
+    "opathy", "iatrist", "iatry", "ternist", "ólogo", "óloga", "ología", "apeuta", "ítico", "ítica",
+    "ólogos", "ólogas", "pausia", "pause", "ismo",
+)  # fmt: skip
+
 # Family roles and generic addressees: capitalized as forms of address
 # ("Mum came with me") but identify nobody.
 ROLES = words(
