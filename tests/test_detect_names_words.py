@@ -179,3 +179,13 @@ def test_clinical_words_gerunds_and_shouted_words_are_not_names(text: str) -> No
 
 def test_a_shouted_rare_word_after_at_may_still_be_a_place() -> None:
     assert covered("The team arrived at HARTLOW this morning.", "HARTLOW")
+
+
+def test_a_doubtful_capitalised_word_is_not_looked_for_again() -> None:
+    text = "She said Genitourinary Syndrome Of Menopause. A Syndrome! The syndrome has a name."
+    assert "syndrome" not in flagged_words(text)
+    assert flagged_words(text).count("Syndrome") <= 1
+
+
+def test_a_surname_found_by_its_capital_is_still_looked_for_again() -> None:
+    assert flagged_words("A film by Ossian Quarrell. Quarrell was late.").count("Quarrell") == 2

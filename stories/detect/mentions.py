@@ -16,7 +16,7 @@ import re
 
 from stories.findings import Finding
 
-from .lexicon import everyday_words, lexicon, spanish_common_words
+from .lexicon import derived_form, everyday_words, lexicon, spanish_common_words
 from .tokens import shared_columns
 from .vocab import FUNCTION
 
@@ -25,13 +25,34 @@ _MAX_NAMES = 40
 _WORD = re.compile(r"[^\W\d_]{3,}(?:['’-][^\W\d_]+)*")
 
 
+# Rules that read only a capital letter: a word they found that is a common English word
+# in no name list ("Syndrome", "Flushes") is not looked for again, so one doubtful finding
+# does not become many; a name ("Grace", "Goldberg") or no word ("Cipro") still is.
+_CAPITAL_ONLY = frozenset({"name-gazetteer", "proper-noun"})
+
+
+def _plain_english(lex, word: str) -> bool:
+    """A word in no name list, in lowercase after its capital, that is a very common English
+    word (Zipf >= 4) or a regular form of one ("Syndrome", "Flushes"; not "Goldberg")."""
+    low = word.casefold()
+    return (
+        word[1:].islower()
+        and not lex.is_name(word)
+        and (low in lex.very_common_lower or derived_form(low))
+    )
+
+
 def _name_words(text: str, found: list[Finding]) -> set[str]:
     """Words of at least three letters inside the story's PERSON findings."""
     words: set[str] = set()
+    lex = lexicon()
     for f in found:
         if f.kind == "PERSON" and f.source in _NAME_SOURCES:
             for w in _WORD.findall(text, f.start, f.end):
-                words.add(w[:-2] if w.endswith(("'s", "’s")) else w)
+                w = w[:-2] if w.endswith(("'s", "’s")) else w
+                if f.source in _CAPITAL_ONLY and _plain_english(lex, w):
+                    continue
+                words.add(w)
                 if len(words) >= _MAX_NAMES:
                     return words
     return words
