@@ -190,3 +190,20 @@ def test_a_doubtful_capitalised_word_is_not_looked_for_again() -> None:
 def test_a_surname_found_by_its_capital_is_still_looked_for_again() -> None:
     text = "A film by Ossian Quarrell. Later quarrell was late."
     assert covered(text, "quarrell")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I AM RETIRED AND I LIVE IN QUORBY NOW.", "QUORBY"),
+        ("WE MET AT ST ODRAN'S IN THE MIDDLE OF MASS.", "ODRAN'S"),
+        ("she referred me to the Royal Tamsin's in the end.", "Royal Tamsin's"),
+        ("j'ai vu une gynéco au CHUQ en mars.", "CHUQ"),
+    ],
+)
+def test_places_in_capitals_owners_and_french_acronyms(text: str, place: str) -> None:
+    assert covered(text, place)
+
+
+def test_a_very_common_word_after_in_stays_a_word_in_capitals() -> None:
+    assert flagged_words("I WAS IN PAIN AT HOME FOR MONTHS.") == []

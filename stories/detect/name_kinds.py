@@ -90,6 +90,11 @@ def classify(t: NameText, i: int, j: int) -> None:
     _typed(t, s, e, has_facility)
 
 
+# "referred me to the Royal Women's", "born at the Rosie's": an owner named after "the"
+# that owns nothing after it is a place.
+_OWNER_PLACE_CUES = frozenset({"at", "to", "from", "in"})
+
+
 def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
     """The finding for tokens s..e-1, which name something."""
     lex, lows, bases, words = t.lex, t.lows, t.bases, t.words
@@ -132,12 +137,12 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
     )
     # "a nurse at Guy's", "at St Mary's" name a place; "at Sarah's house" a person's
     at_owner = (
-        prev == "at"
+        (prev == "at" or (prev == "the" and prev2 in _OWNER_PLACE_CUES))
         and words[e - 1].endswith(("'s", "’s"))
         and (e >= t.n or lows[e] in vocab.FUNCTION or t.gaps[e].strip() != "")
     )
-    if locative and (is_city or placey or not is_name or at_owner):
-        kind = "FACILITY" if prev == "at" and not is_city else "LOCATION"
+    if (locative or at_owner) and (is_city or placey or not is_name or at_owner):
+        kind = "FACILITY" if (prev == "at" or at_owner) and not is_city else "LOCATION"
         t.out.append(Finding(kind, start, end, 0.7, "locative-cue"))
         return
     if is_name:

@@ -60,6 +60,33 @@ def _recased(word: str) -> str:
     return out if len(out) == len(word) else word
 
 
+# After a place preposition (or "St"), a word that is no very common word is more likely
+# a place than a word: "LIVE IN LEITH", "AT ST MARK'S" ("IN PAIN", "AT HOME" stay words).
+_PLACE_BEFORE = frozenset({"in", "from", "near", "at", "st", "saint"})
+
+
+def _recased_run(run: str) -> str:
+    """Every word of a run in capitals recased, a word after a place preposition
+    capitalised unless it is a very common word (Zipf >= 4)."""
+    out = []
+    last = 0
+    prev = ""
+    lex = None
+    for m in CAPS_WORD.finditer(run):
+        word = m.group()
+        new = _recased(word)
+        if prev in _PLACE_BEFORE and new.islower() and new not in vocab.FUNCTION:
+            lex = lex or lexicon()
+            if new.replace("'", "").replace("’", "").isalpha() and new not in lex.very_common_lower:
+                new = word[0] + word[1:].lower()
+        out.append(run[last : m.start()])
+        out.append(new)
+        last = m.end()
+        prev = new.lower() if run[last : last + 1] in (" ", "") else ""
+    out.append(run[last:])
+    return "".join(out)
+
+
 _HEAD_RUN = re.compile(r"(?:\b[a-z][a-z'’-]{2,}[ \t]){1,3}(?=[A-Z][a-z]+\b)")
 
 
@@ -93,7 +120,7 @@ def recase(text: str) -> str:
     for run in CAPS_RUN.finditer(text):
         parts.append(text[last : run.start()])
         words = _LONE_A.sub("a", run.group())  # "FIX A MEDICAL CONDITION": the article
-        parts.append(_heads_named(CAPS_WORD.sub(lambda m: _recased(m.group()), words)))
+        parts.append(_heads_named(_recased_run(words)))
         last = run.end()
     parts.append(text[last:])
     out = "".join(parts)
