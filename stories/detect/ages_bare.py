@@ -27,9 +27,10 @@ _FR_SPELLED = (
 )
 # What may follow the number in an aside: a sex letter, a unit of years, "años", "ans".
 _AGE_UNIT = r"(?:[FMf]|yrs?|yo|y/o|\s?años|\s?ans)"
-# After a name ("Sneha", "Jr.", "R.") or a closing bracket: ", 26F,", ", 63,", ", 29yrs.", ", 47 años".
+# After a name ("Sneha", "Jr.", "R.") or a closing bracket: ", 26F,", ", 63,", ", 29yrs.", ", 47 años";
+# after any word when a sex letter or "yrs" is attached ("from the coast, 31yrs.").
 ASIDE_AGE_RE = re.compile(
-    rf"(?:\b[A-Z][A-Za-zà-ÿ'’-]{{0,20}}\.?|\))\s?,\s(?P<a>{_NUM}(?:{_AGE_UNIT})?(?![\w/])|{_FR_SPELLED}\s+ans\b)"
+    rf"(?:\b[A-Z][A-Za-zà-ÿ'’-]{{0,20}}\.?|\)|\b[a-z]{{2,20}}(?=,\s{_NUM}(?:[FMf]|yrs?|yo)(?![\w/])))\s?,\s(?P<a>{_NUM}(?:{_AGE_UNIT})?(?![\w/])|{_FR_SPELLED}\s+ans\b)"
     rf"(?=\s?[,;:)]|\s?\.(?:\s|$)|\s*-\s)"
 )
 # A number alone as a sentence right after a capitalised word: "Neecy. 36, born", "RGN. 42. Ward".

@@ -40,7 +40,7 @@ _FUNCTION_WORDS = vocab.words(
 )
 # "boxing day 2022", "bonfire night 2022", "the christmas break 2020".
 DAY_WORD_YEAR_RE = re.compile(
-    rf"\b(?:[a-z][a-z'’]{{2,14}}\s+)(?:day|night|eve|weekend|festival|fest|holidays?|break)"
+    rf"\b(?P<run>(?:[a-z][a-z'’]{{1,14}}\s+){{1,2}})(?:day|night|eve|weekend|festival|fest|holidays?|break)"
     rf"(?:\s+of)?,?\s+{_YEAR}",
     re.IGNORECASE,
 )
@@ -68,17 +68,19 @@ MONTH_PART_RE = re.compile(
 )
 
 
-def _caps_years(text: str) -> Iterator[Finding]:
-    """Capitalised words right before a year, without the function words opening the run."""
-    for m in CAPS_YEAR_RE.finditer(text):
+def _named_years(text: str, rx: re.Pattern[str], source: str) -> Iterator[Finding]:
+    """Words naming a day right before a year, without the function words opening the run."""
+    for m in rx.finditer(text):
         words = list(re.finditer(r"\S+", m.group("run")))
         while words and words[0].group().lower() in _FUNCTION_WORDS:
             words.pop(0)
+        while len(words) > 1 and words[0].group().islower() and not words[1].group().islower():
+            words.pop(0)  # "born Boxing Day 2019": the name is the capitalised part
         if not words or all(w.group().lower() in _FUNCTION_WORDS for w in words):
             continue
-        if words[-1].group().lower() in _FUNCTION_WORDS:
+        if rx is CAPS_YEAR_RE and words[-1].group().lower() in _FUNCTION_WORDS:
             continue  # "... it was in 2019" has no day's name right before the year
-        yield Finding("DATE", m.start("run") + words[0].start(), m.end(), 0.75, "named-day-year")
+        yield Finding("DATE", m.start("run") + words[0].start(), m.end(), 0.75, source)
 
 
 def _has_year(text: str) -> bool:
@@ -93,10 +95,11 @@ def find_named_dates(text: str) -> list[Finding]:
     """DATE findings for a year tied to a named day, festival, season or part of a month."""
     if not _has_year(text):
         return []
-    out = list(_caps_years(text))
+    out = list(_named_years(text, CAPS_YEAR_RE, "named-day-year"))
     low = lowered(text)
+    if any(g in low for g in ("day", "night", "eve", "weekend", "fest", "holiday", "break")):
+        out.extend(_named_years(text, DAY_WORD_YEAR_RE, "day-word-year"))
     for rx, source, gates in (
-        (DAY_WORD_YEAR_RE, "day-word-year", ("day", "night", "eve", "weekend", "fest", "holiday", "break")),
         (ROMANCE_YEAR_RE, "romance-year", (" de", " d'", " d’")),
         (FR_SEASON_RE, "season-year", ("été", "printemps", "automne", "hiver")),
         (MONTH_PART_RE, "month-part", ("early", "mid", "late", " of ")),

@@ -67,7 +67,8 @@ _ES_AGE = (
     r"dieci(?:séis|seis|siete|ocho|nueve)|trece|catorce|quince)"
 )
 ES_AGE_CUE_RE = re.compile(rf"\b(?:tengo|tenía|cumplí|cumplo|a\s+los)\s+(?P<a>{_ES_AGE})\b", re.IGNORECASE)
-ES_AGE_YEARS_RE = re.compile(rf"\b(?:de|con)\s+(?P<a>{_ES_AGE})\s+años\b", re.IGNORECASE)
+# ("de 12 años de dolor" is a duration, "de 35 años de edad" an age)
+ES_AGE_YEARS_RE = re.compile(rf"\b(?:de|con)\s+(?P<a>{_ES_AGE})\s+años\b(?!\s+de\s+(?!edad))", re.IGNORECASE)
 FR_AGE_RE = re.compile(rf"\bj'ai\s+(?P<a>{_NUM_AGE})\s+ans\b", re.IGNORECASE)
 
 _MONTHS = "|".join([*vocab.MONTHS, *sorted(vocab.MONTH_ABBR, key=len, reverse=True)])

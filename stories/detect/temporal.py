@@ -142,7 +142,7 @@ AGE_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
 AGE_AT_TAIL = re.compile(
     r"(?:1[3-9]|[2-9]\d)(?![\w/'’]|[.,:][0-9])"
     r"(?!\s?(?:[-–+]\s?\d|o'?clock|[ap]\.?m\b|h\b|hrs?\b|secs?\b|seconds?\b|degrees?|bpm|mph|quid|p\b|"
-    r"past\b|to\s+\d|years?\s+(?:ago|later|on)\b|(?!I\b)[A-Z]))" + _AGE_STOP
+    r"past\b|to\s+\d|and\s+a\s+half\b|years?\s+(?:ago|later|on)\b|(?!I\b)[A-Z]))" + _AGE_STOP
 )
 
 
