@@ -204,6 +204,8 @@ def test_a_street_before_its_number_does_not_cross_a_sentence_or_take_a_year() -
         ("Kemi here, from the coast, 31yrs. Sorry for the long post.", "31yrs"),
         ("Me llamo Lucía, 39 años, y soy maestra.", "39 años"),
         ("Je m'appelle Inès, quarante-deux ans, infirmière.", "quarante-deux"),
+        ("Moi c'est Anne-Élise, vingt-neuf ans... enfin presque.", "vingt-neuf"),
+        ("Soy Ángela, 33... bueno, casi 34.", "33"),
         ("Everyone at work calls me Dot. 52, born up north, two kids.", "52"),
         ("I had my first baby at 22 and my second at 35.", "22"),
         ("I had my first baby at 22 and my second at 35.", "35"),

@@ -29,9 +29,11 @@ _FR_SPELLED = (
 _AGE_UNIT = r"(?:[FMf]|yrs?|yo|y/o|\s?años|\s?ans)"
 # After a name ("Sneha", "Jr.", "R.") or a closing bracket: ", 26F,", ", 63,", ", 29yrs.", ", 47 años";
 # after any word when a sex letter or "yrs" is attached ("from the coast, 31yrs.").
+_NAME_END = r"\b[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]{0,20}\.?"
 ASIDE_AGE_RE = re.compile(
-    rf"(?:\b[A-Z][A-Za-zà-ÿ'’-]{{0,20}}\.?|\)|\b[a-z]{{2,20}}(?=,\s{_NUM}(?:[FMf]|yrs?|yo)(?![\w/])))\s?,\s(?P<a>{_NUM}(?:{_AGE_UNIT})?(?![\w/])|{_FR_SPELLED}\s+ans\b)"
-    rf"(?=\s?[,;:)]|\s?\.(?:\s|$)|\s*-\s)"
+    rf"(?:{_NAME_END}|\)|\b[a-z]{{2,20}}(?=,\s{_NUM}(?:[FMf]|yrs?|yo)(?![\w/])))\s?,\s"
+    rf"(?P<a>{_NUM}(?:{_AGE_UNIT})?(?![\w/])|{_FR_SPELLED}(?=\s+ans\b))"
+    rf"(?=\s?[,;:)]|\s?\.{{1,3}}(?:\s|$)|\s*-\s|\s+ans\b)"
 )
 # A number alone as a sentence right after a capitalised word: "Neecy. 36, born", "RGN. 42. Ward".
 SENTENCE_AGE_RE = re.compile(rf"\b[A-Z][A-Za-z'’-]{{1,20}}\.\s+(?P<a>{_NUM})(?=[,.]\s+[A-Za-z])")
