@@ -19,6 +19,8 @@ from collections.abc import Iterator
 
 from stories.findings import Finding
 
+from .anchors import lowered
+
 _NUM = r"(?:1[3-9]|[2-9]\d)"
 _FR_UNITS = "deux|trois|quatre|cinq|six|sept|huit|neuf"
 _FR_SPELLED = (
@@ -49,18 +51,35 @@ SMALL_AGE_RE = re.compile(
     r"(?P<a>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?=\s*[,;.!?)]|\s+(?:and|when|I|i|my|we|or|so|but|because|years?)\b)",
 )
-_GATES = (", ", ". ", "ans", "was")
+# Cheap gates, each starting with a literal ("," or "."): where an aside or a fragment can be.
+_ASIDE_GATE = re.compile(rf",\s(?:{_NUM}|[a-z][a-z-]{{3,20}}\s+ans\b)")
+_SENTENCE_GATE = re.compile(rf"\.\s+{_NUM}[,.]")
+
+
+def _around(rx: re.Pattern[str], gate: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of `rx` in a window around each hit of `gate` (each span once)."""
+    seen: set[tuple[int, int]] = set()
+    for g in gate.finditer(text):
+        lo = max(0, g.start() - 26)
+        if lo:
+            space = text.find(" ", lo, g.start())
+            lo = space + 1 if space >= 0 else g.start() - 1
+        for m in rx.finditer(text, lo, min(len(text), g.end() + 24)):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
 
 
 def find_bare_ages(text: str) -> Iterator[Finding]:
     """AGE findings for the asides, fragments and French and small spelled forms above."""
-    if not any(g in text for g in _GATES):
-        return
-    for rx, source in (
-        (ASIDE_AGE_RE, "aside-age"),
-        (SENTENCE_AGE_RE, "sentence-age"),
-        (FR_AGE_CUE_RE, "age-fr"),
-        (SMALL_AGE_RE, "spelled-age"),
-    ):
-        for m in rx.finditer(text):
+    found = [(_around(ASIDE_AGE_RE, _ASIDE_GATE, text), "aside-age")]
+    if ". " in text:
+        found.append((_around(SENTENCE_AGE_RE, _SENTENCE_GATE, text), "sentence-age"))
+    low = lowered(text)
+    if " ans" in low:
+        found.append((FR_AGE_CUE_RE.finditer(text), "age-fr"))
+    if " was " in low:
+        found.append((SMALL_AGE_RE.finditer(text), "spelled-age"))
+    for matches, source in found:
+        for m in matches:
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, source)

@@ -68,9 +68,9 @@ MONTH_PART_RE = re.compile(
 )
 
 
-def _named_years(text: str, rx: re.Pattern[str], source: str) -> Iterator[Finding]:
+def _named_years(text: str, found: Iterator[re.Match[str]], source: str) -> Iterator[Finding]:
     """Words naming a day right before a year, without the function words opening the run."""
-    for m in rx.finditer(text):
+    for m in found:
         words = list(re.finditer(r"\S+", m.group("run")))
         while words and words[0].group().lower() in _FUNCTION_WORDS:
             words.pop(0)
@@ -78,36 +78,61 @@ def _named_years(text: str, rx: re.Pattern[str], source: str) -> Iterator[Findin
             words.pop(0)  # "born Boxing Day 2019": the name is the capitalised part
         if not words or all(w.group().lower() in _FUNCTION_WORDS for w in words):
             continue
-        if rx is CAPS_YEAR_RE and words[-1].group().lower() in _FUNCTION_WORDS:
+        if m.re is CAPS_YEAR_RE and words[-1].group().lower() in _FUNCTION_WORDS:
             continue  # "... it was in 2019" has no day's name right before the year
         yield Finding("DATE", m.start("run") + words[0].start(), m.end(), 0.75, source)
 
 
-def _has_year(text: str) -> bool:
-    """Is there a four-digit year (19xx/20xx) or a "'19" in the text?"""
-    return any(
-        (e - s == 4 and text.startswith(("19", "20"), s)) or (e - s == 2 and text[s - 1 : s] in ("'", "’"))
-        for s, e in digit_runs(text)
-    )
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """(start, end) of a window of words before each year (19xx/20xx) or "'19" and up to it.
+
+    Every rule here ends at a year (or a "'19"), so each scans only these
+    windows, not the whole story.
+    """
+    out = []
+    for s, e in digit_runs(text):
+        if (e - s == 4 and text.startswith(("19", "20"), s)) or (
+            e - s == 2 and text[s - 1 : s] in ("'", "’")
+        ):
+            lo = max(0, s - 70)
+            if lo:
+                space = text.find(" ", lo, s)
+                lo = space + 1 if space >= 0 else s
+            out.append((lo, e))
+    return out
+
+
+def _scan(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Matches of `rx` that end at the end of one of `windows` (each span once)."""
+    seen: set[tuple[int, int]] = set()
+    for lo, hi in windows:
+        for m in rx.finditer(text, lo, hi):
+            if m.end() == hi and m.span() not in seen:
+                seen.add(m.span())
+                yield m
 
 
 def find_named_dates(text: str) -> list[Finding]:
     """DATE findings for a year tied to a named day, festival, season or part of a month."""
-    if not _has_year(text):
+    windows = _year_windows(text)
+    if not windows:
         return []
-    out = list(_named_years(text, CAPS_YEAR_RE, "named-day-year"))
+    out = list(_named_years(text, _scan(CAPS_YEAR_RE, text, windows), "named-day-year"))
     low = lowered(text)
     if any(g in low for g in ("day", "night", "eve", "weekend", "fest", "holiday", "break")):
-        out.extend(_named_years(text, DAY_WORD_YEAR_RE, "day-word-year"))
+        out.extend(_named_years(text, _scan(DAY_WORD_YEAR_RE, text, windows), "day-word-year"))
     for rx, source, gates in (
         (ROMANCE_YEAR_RE, "romance-year", (" de", " d'", " d’")),
         (FR_SEASON_RE, "season-year", ("été", "printemps", "automne", "hiver")),
-        (MONTH_PART_RE, "month-part", ("early", "mid", "late", " of ")),
     ):
         if not any(g in low for g in gates):
             continue  # a cheap test: most stories hold none of these words
-        for m in rx.finditer(text):
+        for m in _scan(rx, text, windows):
             if rx is ROMANCE_YEAR_RE and _MONTH_WORD.search(m.group()):
                 continue  # "el 5 de mayo de 2021": a month date, found whole by the month rules
             out.append(Finding("DATE", m.start(), m.end(), 0.75, source))
+    if any(g in low for g in ("early", "mid", "late", "end of", "start of", "beginning of", "middle of")):
+        out.extend(
+            Finding("DATE", m.start(), m.end(), 0.75, "month-part") for m in MONTH_PART_RE.finditer(text)
+        )
     return out
