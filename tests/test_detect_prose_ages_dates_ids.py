@@ -189,3 +189,107 @@ def test_a_street_before_its_number_does_not_cross_a_sentence_or_take_a_year() -
     upper = text.upper()
     spans = sorted((f.start, f.end) for f in detect(text))
     assert spans == sorted((f.start, f.end) for f in detect(upper))  # as in capitals (property test)
+
+
+# -- ages without a cue word, and years tied to a named day (third part) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Hello, I'm Priya, 27F, a dental nurse in the city.", "27F"),
+        ("Signed: Tomasz K. Nowak, 41M, father of two.", "41M"),
+        ("Writing as Rob Hale Sr., 58, a retired driver.", "58"),
+        ("(I post as u/quiet_fern_22 over there), 23, from a small town.", "23"),
+        ("Kemi here, from the coast, 31yrs. Sorry for the long post.", "31yrs"),
+        ("Me llamo Lucía, 39 años, y soy maestra.", "39 años"),
+        ("Je m'appelle Inès, quarante-deux ans, infirmière.", "quarante-deux"),
+        ("Moi c'est Anne-Élise, vingt-neuf ans... enfin presque.", "vingt-neuf"),
+        ("Soy Ángela, 33... bueno, casi 34.", "33"),
+        ("Everyone at work calls me Dot. 52, born up north, two kids.", "52"),
+        ("I had my first baby at 22 and my second at 35.", "22"),
+        ("I had my first baby at 22 and my second at 35.", "35"),
+        ("she got the diagnosis at 44 after years of being dismissed", "44"),
+        ("C'est arrivé quand j'avais 19 ans, pendant mes études.", "19"),
+        ("Elle s'est mariée à 24 ans avec son ami d'enfance.", "24"),
+        ("My mum left when I was seven. I was raised by my nan.", "seven"),
+        ("it has hurt since i was about fifteen like every single time", "fifteen"),
+        ("I turned forty-four last spring and finally asked for help.", "forty-four"),
+    ],
+)
+def test_ages_stated_without_a_cue_word(text: str, needle: str) -> None:
+    assert _covered(text, needle)
+    start = text.index(needle)
+    assert any(f.kind == "AGE" and f.start <= start < f.end for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The scan at 20 weeks was fine and the next at 34 weeks too.",
+        "They put me on it at 50 mg and then at 75 mg.",
+        "The bus comes at 10 past and at 40 past the hour.",
+        "I woke at 6 and was in clinic at 9 o'clock.",
+        "I was in labour at 37 and a half weeks.",
+        "J'ai mal depuis 4 ans et mon copain est parti il y a 2 ans.",
+        "Trois ans plus tard, tout allait mieux.",
+        "Después de 12 años de dolor por fin encontré ayuda.",
+        "I did sets of 10, 15, 20 and then rested.",
+        "Pain is 2-3 out of 10 now. It was 8 out of 10.",
+        "My pain score was 1-2/10 by the end.",
+        "A 34F cup bra did not help with the back pain.",
+        "when I was two weeks postpartum it still hurt",
+    ],
+)
+def test_durations_doses_times_and_scores_are_not_ages(text: str) -> None:
+    assert [f for f in detect(text) if f.kind in {"AGE", "DATE"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("At Onam 2021 I could not sit through the feast.", "Onam 2021"),
+        ("by Eid al-Fitr 2020 things had started to change", "Eid al-Fitr 2020"),
+        ("We married on Whit Monday 2018 in the rain.", "Whit Monday 2018"),
+        ("On St Andrew's Day 2019 I finally booked the physio.", "Andrew's Day 2019"),
+        ("my first flare was on guy fawkes night 2021 lol", "guy fawkes night 2021"),
+        ("on pancake day 2023 i told my sister everything", "pancake day 2023"),
+        ("THE WORST WAS BY HALLOWEEN NIGHT 2020 I COULD NOT WALK.", "HALLOWEEN NIGHT 2020"),
+        ("Para el Día de Muertos del 2019 ya no podía ni sentarme.", "el Día de Muertos del 2019"),
+        ("Pour moi tout a basculé à l'automne 2018.", "l'automne 2018"),
+        ("I started the dilators in late August 2022.", "late August 2022"),
+        ("It came back at the end of March '21.", "end of March '21"),
+        ("Le 3 février 2022, j'ai vu la gynéco.", "Le 3 février 2022"),
+    ],
+)
+def test_a_year_tied_to_a_named_day_festival_or_season(text: str, needle: str) -> None:
+    assert _covered(text, needle)
+    start = text.index(needle)
+    assert any(f.kind == "DATE" and f.start <= start < f.end for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Christmas came and went and I barely noticed.",
+        "Around Thanksgiving I had a bad week.",
+        "This Easter was the first without pain.",
+        "I studied the Civil Rights Act of 1964 at school.",
+        "Since 2019 I have been in pain, and in 2021 it got worse.",
+        "It was 2019 when it all started.",
+        "La pandemia cambió todo en 2020.",
+    ],
+)
+def test_a_bare_holiday_or_a_bare_year_is_not_a_date(text: str) -> None:
+    assert [f for f in detect(text) if f.kind == "DATE"] == []
+
+
+def test_a_bare_holiday_after_on_still_names_the_day() -> None:
+    assert _covered("On Christmas Eve I finally managed it.", "Christmas Eve")
+
+
+def test_a_named_day_keeps_only_its_own_words() -> None:
+    text = "our son was born Boxing Day 2020 at home"
+    assert [text[f.start : f.end] for f in detect(text) if f.kind == "DATE"] == ["Boxing Day 2020"]
+    text = "During Vesak 2022, I finally slept well."
+    assert [text[f.start : f.end] for f in detect(text) if f.kind == "DATE"] == ["Vesak 2022"]

@@ -20,7 +20,9 @@ from itertools import compress
 from stories.findings import Finding
 
 from . import vocab
+from .ages_bare import find_bare_ages
 from .anchors import digit_runs
+from .dates_named import find_named_dates
 from .tokens import Columns, shared_columns, word_class
 
 _TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
@@ -33,7 +35,7 @@ _NUM_AGE = r"(?:1[0-9]|[2-9][0-9])"
 _AGE_AFTER = (
     r"(?=\s*(?:[,;.!?)]|$)|\s+(?:now|when|and|but|at|in|from|I\b|i\b|yrs?\b|years?\b|y/o|with|which|so|"
     r"because|after|before|living|mum|mom|mother|married|single|had|have|was|is|y\b|años|ans|"
-    r"en\b|de\b|con\b)|\s*\n)"
+    r"en\b|de\b|con\b|like|this|last|then|too|already|or|myself)|\s*\n)"
 )
 _AGE_NOT_AFTER = r"(?!\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|times?|of\b|euros?|pounds?))"
 # "I'm Shaz (34)", "Kayla, 29,", "im gemma, 31, from", "I'm Niamh, forty-one,".
@@ -65,7 +67,8 @@ _ES_AGE = (
     r"dieci(?:séis|seis|siete|ocho|nueve)|trece|catorce|quince)"
 )
 ES_AGE_CUE_RE = re.compile(rf"\b(?:tengo|tenía|cumplí|cumplo|a\s+los)\s+(?P<a>{_ES_AGE})\b", re.IGNORECASE)
-ES_AGE_YEARS_RE = re.compile(rf"\b(?:de|con)\s+(?P<a>{_ES_AGE})\s+años\b", re.IGNORECASE)
+# ("de 12 años de dolor" is a duration, "de 35 años de edad" an age)
+ES_AGE_YEARS_RE = re.compile(rf"\b(?:de|con)\s+(?P<a>{_ES_AGE})\s+años\b(?!\s+de\s+(?!edad))", re.IGNORECASE)
 FR_AGE_RE = re.compile(rf"\bj'ai\s+(?P<a>{_NUM_AGE})\s+ans\b", re.IGNORECASE)
 
 _MONTHS = "|".join([*vocab.MONTHS, *sorted(vocab.MONTH_ABBR, key=len, reverse=True)])
@@ -101,7 +104,7 @@ _FR_MONTHS = (
 # "15 de agosto", "diciembre de 2020", "marzo del 2022", "24 juin", "1er mars 2019".
 ROMANCE_DATE_RE = re.compile(
     rf"\b(?:(?:[12]\d|3[01]|0?[1-9])\s+de\s+)?(?:{_ES_MONTHS})(?:\s+(?:de|del)\s+{_YEAR})?\b"
-    rf"|\b(?:[12]\d|3[01]|1er|0?[1-9])\s+(?:{_FR_MONTHS})(?:\s+{_YEAR})?\b",
+    rf"|\b(?:le\s+)?(?:[12]\d|3[01]|1er|0?[1-9])\s+(?:{_FR_MONTHS})(?:\s+{_YEAR})?\b",
     re.IGNORECASE,
 )
 # A time of day right after a numeric date: "1992-02-08 20:15:24".
@@ -213,4 +216,4 @@ def find_prose(text: str) -> list[Finding]:
     """AGE and DATE findings for the forms of `_ages` and `_dates`."""
     cols = shared_columns(text)
     words = set(cols.lows)
-    return [*_ages(text, words), *_dates(text, words, cols)]
+    return [*_ages(text, words), *_dates(text, words, cols), *find_bare_ages(text), *find_named_dates(text)]

@@ -37,7 +37,7 @@ MONTH_DATE_RE = re.compile(
 )
 NUMERIC_DATE_RE = re.compile(
     r"(?:\d{4}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
-    r"|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:\d{4}|\d{2})"
+    r"|(?:0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?:0?[1-9]|[12]\d|3[01])(?P=sep)(?:\d{4}|\d{2})"
     r")(?![\d/.-]?\d)"
 )
 # day/month, or month/day when the day cannot be a month ("on 6/30"); a cue must precede it
@@ -59,7 +59,7 @@ WEEKDAY_CUE = re.compile(rf"\b{_WEEKDAY}\s+(?:the\s+)?$")
 MONTH_ANCHOR = re.compile(
     r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|jan|feb|apr|jun|jul|sep|oct|nov|dec)"
 )
-HOLIDAY_RE = re.compile(rf"\b(?:{vocab.HOLIDAYS})(?:,?\s+{_YEAR}\b)?")
+HOLIDAY_RE = re.compile(rf"\b(?:{vocab.HOLIDAYS})(?!\w)(?:,?\s+{_YEAR}\b)?")
 
 
 def _by_first_letter(alternatives: str) -> str:
@@ -78,7 +78,7 @@ def _by_first_letter(alternatives: str) -> str:
 
 
 # `HOLIDAY_RE` for scanning whole stories (`finditer`): see `_by_first_letter`.
-_HOLIDAY_SCAN = re.compile(rf"(?:{_by_first_letter(vocab.HOLIDAYS)})(?:,?\s+{_YEAR}\b)?")
+_HOLIDAY_SCAN = re.compile(rf"(?:{_by_first_letter(vocab.HOLIDAYS)})(?!\w)(?:,?\s+{_YEAR}\b)?")
 _HOLIDAY_GATES = (
     "Christmas",
     "Easter",
@@ -119,7 +119,8 @@ AGE_CUE = re.compile(
     re.IGNORECASE,
 )
 AGE_TAIL = re.compile(
-    r"(?P<n>\d{1,3})(?![\d.,]\d)(?P<suffix>\s*(?:years?|yrs?)(?:\s+old|\s+of\s+age)?)?\b" + _AGE_STOP,
+    r"(?P<n>\d{1,3})(?![\d.,]\d|\s?[-–]\s?\d|\s+out\s+of\b)"  # not "1-2 out of 10"
+    r"(?P<suffix>\s*(?:years?|yrs?)(?:\s+old|\s+of\s+age)?)?\b" + _AGE_STOP,
     re.IGNORECASE,
 )
 AGE_SUFFIX_RE = re.compile(
@@ -137,8 +138,11 @@ _WEEKDAY_ENDINGS = (
     "day", "Mon", "Tues", "Tue", "Wed", "Weds", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun", "the",
 )  # fmt: skip
 AGE_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
+# "at 25": an age unless a unit, a time of day or a name follows ("at 25 weeks", "at 9 o'clock").
 AGE_AT_TAIL = re.compile(
-    r"(?:1[3-9]|[2-9]\d)(?=\s*[,;.!?]|\s+(?:I|and|when|after|before|because|my|we|she|he|it)\b)"
+    r"(?:1[3-9]|[2-9]\d)(?![\w/'’]|[.,:][0-9])"
+    r"(?!\s?(?:[-–+]\s?\d|o'?clock|[ap]\.?m\b|h\b|hrs?\b|secs?\b|seconds?\b|degrees?|bpm|mph|quid|p\b|"
+    r"past\b|to\s+\d|and\s+a\s+half\b|years?\s+(?:ago|later|on)\b|(?!I\b)[A-Z]))" + _AGE_STOP
 )
 
 
@@ -181,6 +185,7 @@ def _month_words(text: str) -> list[int]:
 
 # A bare month or holiday after these words names no particular day.
 _GENERIC_BEFORE = re.compile(r"\b(?:every|each|any|an?)\s+$", re.IGNORECASE)
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"\b(?:it|you|we|they|I|he|she|this|that|which|who)\s+$", re.IGNORECASE)
 
 
@@ -252,10 +257,10 @@ def find_dates(text: str) -> Iterator[Finding]:
                     yield Finding("DATE", m.start(), m.end(), 0.8, "weekday-date")
     if any(gate in text for gate in _HOLIDAY_GATES):
         for m in _HOLIDAY_SCAN.finditer(text):
-            if not any(c.isdigit() for c in m.group()) and _GENERIC_BEFORE.search(
-                text, max(0, m.start() - 8), m.start()
+            if not any(c.isdigit() for c in m.group()) and not _ON_BEFORE.search(
+                text, max(0, m.start() - 4), m.start()
             ):
-                continue  # "like a Christmas advert", "every Easter"
+                continue  # a bare "Christmas", "around Mother's Day": no one day (but "on Christmas Eve")
             yield Finding("DATE", m.start(), m.end(), 0.7, "holiday")
 
 

@@ -1,0 +1,85 @@
+"""Ages stated without a cue word, as people introduce themselves.
+
+`temporal` and `prose` read ages after a cue ("I was 34", "tengo 47 años").
+Stories also give an age as an aside after a name or a handle, or as a
+fragment of its own: "Sneha, 26F, software tester", "Earl Jr., 63, retired",
+"(u/someone on here), 19, from", "Harcourt, 29yrs.", "Nuria, 47 años",
+"Marie, trente-deux ans", "Neecy. 36, born in"; and in French after
+"j'avais", "à" or "a" ("à 25 ans").  What makes these ages is their place:
+an aside between commas right after a name, or a number standing alone as a
+sentence right after one, or a number of years ("ans") after a cue; not the
+words of one story.  Durations ("depuis 3 ans", "il y a 5 ans", "10 años
+de dolor") have their own cue words and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stories.findings import Finding
+
+from .anchors import lowered
+
+_NUM = r"(?:1[3-9]|[2-9]\d)"
+_FR_UNITS = "deux|trois|quatre|cinq|six|sept|huit|neuf"
+_FR_SPELLED = (
+    rf"(?:(?:vingt|trente|quarante|cinquante|soixante)(?:[-\s]et[-\s]une?|-(?:{_FR_UNITS}|dix|onze|douze))?"
+    r"|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)"
+)
+# What may follow the number in an aside: a sex letter, a unit of years, "años", "ans".
+_AGE_UNIT = r"(?:[FMf]|yrs?|yo|y/o|\s?años|\s?ans)"
+# After a name ("Sneha", "Jr.", "R.") or a closing bracket: ", 26F,", ", 63,", ", 29yrs.", ", 47 años";
+# after any word when a sex letter or "yrs" is attached ("from the coast, 31yrs.").
+_NAME_END = r"\b[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]{0,20}\.?"
+ASIDE_AGE_RE = re.compile(
+    rf"(?:{_NAME_END}|\)|\b[a-z]{{2,20}}(?=,\s{_NUM}(?:[FMf]|yrs?|yo)(?![\w/])))\s?,\s"
+    rf"(?P<a>{_NUM}(?:{_AGE_UNIT})?(?![\w/])|{_FR_SPELLED}(?=\s+ans\b))"
+    rf"(?=\s?[,;:)]|\s?\.{{1,3}}(?:\s|$)|\s*-\s|\s+ans\b)"
+)
+# A number alone as a sentence right after a capitalised word: "Neecy. 36, born", "RGN. 42. Ward".
+SENTENCE_AGE_RE = re.compile(rf"\b[A-Z][A-Za-z'’-]{{1,20}}\.\s+(?P<a>{_NUM})(?=[,.]\s+[A-Za-z])")
+# French: "j'avais 22 ans", "à 25 ans", "elle a 30 ans", "âgée de 41 ans".
+FR_AGE_CUE_RE = re.compile(
+    rf"(?:\bj['’](?:ai|avais)|\bà|\ba|\bavait|\bâgée?\s+de)\s+(?P<a>{_NUM}|{_FR_SPELLED})\s+ans\b"
+    r"(?!\s+(?:de\b|d['’]|plus\s+tard|après))",
+    re.IGNORECASE,
+)
+# Spelled-out small ages after "when/since I was": "when I was nine", "since i was about seven".
+SMALL_AGE_RE = re.compile(
+    r"\b(?:when|since)\s+(?:I|i)\s+was\s+(?:(?:about|only|just|maybe|around)\s+)?"
+    r"(?P<a>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?=\s*[,;.!?)]|\s+(?:and|when|I|i|my|we|or|so|but|because|years?)\b)",
+)
+# Cheap gates, each starting with a literal ("," or "."): where an aside or a fragment can be.
+_ASIDE_GATE = re.compile(rf",\s(?:{_NUM}|[a-z][a-z-]{{3,20}}\s+ans\b)")
+_SENTENCE_GATE = re.compile(rf"\.\s+{_NUM}[,.]")
+
+
+def _around(rx: re.Pattern[str], gate: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of `rx` in a window around each hit of `gate` (each span once)."""
+    seen: set[tuple[int, int]] = set()
+    for g in gate.finditer(text):
+        lo = max(0, g.start() - 26)
+        if lo:
+            space = text.find(" ", lo, g.start())
+            lo = space + 1 if space >= 0 else g.start() - 1
+        for m in rx.finditer(text, lo, min(len(text), g.end() + 24)):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
+def find_bare_ages(text: str) -> Iterator[Finding]:
+    """AGE findings for the asides, fragments and French and small spelled forms above."""
+    found = [(_around(ASIDE_AGE_RE, _ASIDE_GATE, text), "aside-age")]
+    if ". " in text:
+        found.append((_around(SENTENCE_AGE_RE, _SENTENCE_GATE, text), "sentence-age"))
+    low = lowered(text)
+    if " ans" in low:
+        found.append((FR_AGE_CUE_RE.finditer(text), "age-fr"))
+    if " was " in low:
+        found.append((SMALL_AGE_RE.finditer(text), "spelled-age"))
+    for matches, source in found:
+        for m in matches:
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.7, source)

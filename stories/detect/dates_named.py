@@ -1,0 +1,138 @@
+"""A year tied to a named day, festival, season or part of a month: one date.
+
+A bare year is no identifier under Safe Harbor, but "Durga Puja 2022",
+"Eid ul-Adha 2023", "boxing day 2022", "Easter Saturday 2019", "l'été 2017",
+"la Navidad del 2021" or "mid-July 2023" pin an event to a few days and must
+be flagged with their year.  Rather than a list of every festival, the rules
+read the shape of such phrases:
+
+- a run of capitalised words (the name of a day or festival, with the
+  particles "ul-", "al-", "of", "de") right before a year, minus the
+  capitalised function words that open a sentence ("During", "By");
+- a lowercase word before day/night/eve/weekend/festival and a year;
+- a Spanish or French article, a few words and "del"/"de" + year
+  ("las fiestas de fin de año del 2022"), and French seasons ("l'été 2017");
+- early/mid/late or the end/start of a month with a year or a day.
+
+Each scan is gated on a year being present, so most stories pay one test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stories.findings import Finding
+
+from . import vocab
+from .anchors import digit_runs, lowered
+
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)(?![\d/.:-]?\d)"
+_CAP = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ]+)*|(?:ul|al|el|ad|an|as)-[A-Z][a-z]+)"
+# One to four capitalised words (with "of", "de", "the" between them) before a year.
+CAPS_YEAR_RE = re.compile(rf"\b(?P<run>{_CAP}(?:\s+(?:(?:of|de|del|the)\s+)?{_CAP}){{0,3}})\s+{_YEAR}")
+# Capitalised words that open a sentence or a phrase and are no part of a day's name.
+_FUNCTION_WORDS = vocab.words(
+    """during by in on at for since until till after before from the then and but around
+    this that last next over through throughout every each so when while about early late
+    mid it was is i we my our his her their its a an of de del between among with without into within
+    across against like near under upon"""
+)
+# "boxing day 2022", "bonfire night 2022", "the christmas break 2020".
+DAY_WORD_YEAR_RE = re.compile(
+    rf"\b(?P<run>(?:[a-z][a-z'’]{{1,14}}\s+){{1,2}})(?:day|night|eve|weekend|festival|fest|holidays?|break)"
+    rf"(?:\s+of)?,?\s+{_YEAR}",
+    re.IGNORECASE,
+)
+# Spanish/French: "la Navidad del 2021", "las fiestas de fin de año del 2022", "el verano de 2019".
+ROMANCE_YEAR_RE = re.compile(
+    rf"\b(?:la|las|el|los|le|les)\s+(?:[\wà-ÿ'’]+\s+){{1,5}}?(?:del|de|d'|d’)\s?{_YEAR}",
+    re.IGNORECASE,
+)
+# French seasons: "l'été 2017", "à l'automne 2019", "l'hiver de 2020", "au printemps 2018".
+FR_SEASON_RE = re.compile(
+    rf"\b(?:l'|l’|le\s+|au\s+|en\s+)?(?:été|printemps|automne|hiver)\s+(?:de\s+|d'|d’)?{_YEAR}",
+    re.IGNORECASE,
+)
+# Spanish and French months, and digits other than the year: a month date, not a named day.
+_MONTH_WORD = re.compile(
+    r"(?i)\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre|"
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\b|\d\D"
+)
+_MONTHS = "|".join([*vocab.MONTHS, *sorted(vocab.MONTH_ABBR, key=len, reverse=True)])
+# "mid-July 2023", "early March '19", "the end of May 2020", "late june 3rd".
+MONTH_PART_RE = re.compile(
+    rf"\b(?:(?:early|mid|late)[-\s]?|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)(?:{_MONTHS})\.?"
+    rf"(?:,?\s+(?:of\s+)?{_YEAR}|,?\s+'\d\d\b|\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b)",
+    re.IGNORECASE,
+)
+
+
+def _named_years(text: str, found: Iterator[re.Match[str]], source: str) -> Iterator[Finding]:
+    """Words naming a day right before a year, without the function words opening the run."""
+    for m in found:
+        words = list(re.finditer(r"\S+", m.group("run")))
+        while words and words[0].group().lower() in _FUNCTION_WORDS:
+            words.pop(0)
+        while len(words) > 1 and words[0].group().islower() and not words[1].group().islower():
+            words.pop(0)  # "born Boxing Day 2019": the name is the capitalised part
+        if not words or all(w.group().lower() in _FUNCTION_WORDS for w in words):
+            continue
+        if m.re is CAPS_YEAR_RE and words[-1].group().lower() in _FUNCTION_WORDS:
+            continue  # "... it was in 2019" has no day's name right before the year
+        yield Finding("DATE", m.start("run") + words[0].start(), m.end(), 0.75, source)
+
+
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """(start, end) of a window of words before each year (19xx/20xx) or "'19" and up to it.
+
+    Every rule here ends at a year (or a "'19"), so each scans only these
+    windows, not the whole story.
+    """
+    out = []
+    for s, e in digit_runs(text):
+        if (e - s == 4 and text.startswith(("19", "20"), s)) or (
+            e - s == 2 and text[s - 1 : s] in ("'", "’")
+        ):
+            lo = max(0, s - 70)
+            if lo:
+                space = text.find(" ", lo, s)
+                lo = space + 1 if space >= 0 else s
+            out.append((lo, e))
+    return out
+
+
+def _scan(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Matches of `rx` that end at the end of one of `windows` (each span once)."""
+    seen: set[tuple[int, int]] = set()
+    for lo, hi in windows:
+        for m in rx.finditer(text, lo, hi):
+            if m.end() == hi and m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
+def find_named_dates(text: str) -> list[Finding]:
+    """DATE findings for a year tied to a named day, festival, season or part of a month."""
+    windows = _year_windows(text)
+    if not windows:
+        return []
+    out = list(_named_years(text, _scan(CAPS_YEAR_RE, text, windows), "named-day-year"))
+    low = lowered(text)
+    if any(g in low for g in ("day", "night", "eve", "weekend", "fest", "holiday", "break")):
+        out.extend(_named_years(text, _scan(DAY_WORD_YEAR_RE, text, windows), "day-word-year"))
+    for rx, source, gates in (
+        (ROMANCE_YEAR_RE, "romance-year", (" de", " d'", " d’")),
+        (FR_SEASON_RE, "season-year", ("été", "printemps", "automne", "hiver")),
+    ):
+        if not any(g in low for g in gates):
+            continue  # a cheap test: most stories hold none of these words
+        for m in _scan(rx, text, windows):
+            if rx is ROMANCE_YEAR_RE and _MONTH_WORD.search(m.group()):
+                continue  # "el 5 de mayo de 2021": a month date, found whole by the month rules
+            out.append(Finding("DATE", m.start(), m.end(), 0.75, source))
+    if any(g in low for g in ("early", "mid", "late", "end of", "start of", "beginning of", "middle of")):
+        out.extend(
+            Finding("DATE", m.start(), m.end(), 0.75, "month-part") for m in MONTH_PART_RE.finditer(text)
+        )
+    return out
