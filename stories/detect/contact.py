@@ -23,6 +23,7 @@ from .anchors import (
     strip_trailing,
 )
 from .lexicon import lexicon
+from .id_codes import find_id_codes
 from .numbers import find_ids, find_phones
 from .tokens import shared_columns, word_class
 
@@ -265,6 +266,6 @@ def find_handles(text: str) -> Iterator[Finding]:
 
 def find_contact(text: str) -> list[Finding]:
     out: list[Finding] = []
-    for finder in (find_emails, find_urls, find_handles, find_phones, find_ids):
+    for finder in (find_emails, find_urls, find_handles, find_phones, find_ids, find_id_codes):
         out.extend(finder(text))
     return out

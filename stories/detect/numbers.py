@@ -16,6 +16,7 @@ import phonenumbers
 from stories.findings import Finding
 
 from .anchors import code_start, digit_runs, may_end_with, run_starts, strip_trailing
+from .id_codes import issuer_start
 
 PHONE_RE = re.compile(
     r"(?:\+|00)?\(?\d[\d \-.()/]{5,22}\d(?![\d])(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}\b)?", re.IGNORECASE
@@ -51,6 +52,8 @@ _ID_CUE_ENDINGS = (
 )  # fmt: skip
 # What starts a phone extension: the number before it counts.
 _EXTENSION = re.compile(r"(?i)\s*(?:x|ext)")
+# Dates and runs of years read as numbers after an acronym: "GP 04/03/2022", "COVID 2020-2021".
+_DATE_SHAPE = re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{2,4}$|(?:(?:19|20)\d\d(?:\s*[-/–]\s*|\s+|$))+$")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-/–]\s*(?:19|20)?\d\d$")
 _UNIT_SUFFIX = re.compile(r"(?i)^(?:mg|mcg|ml|mm|cm|kg|lbs?|x|am|pm|th|st|nd|rd|s|k|km|hz)$")
 
@@ -128,8 +131,9 @@ def find_ids(text: str) -> Iterator[Finding]:
             m = ID_CODE_RE.match(text, ts)
             if m:
                 end = strip_trailing(text, ts, m.end())
-                if _digits(text[ts:end]) >= 6:  # "my IHI is 8003 6012 3456 7890", not "my GP is 150 miles"
-                    yield Finding("ID", ts, end, 0.8, "acronym-id")
+                # "my IHI is 8003 6012 3456 7890", not "my GP is 150 miles" nor "GP 04/03/2022"
+                if _digits(text[ts:end]) >= 6 and not _DATE_SHAPE.match(text, ts, end):
+                    yield Finding("ID", issuer_start(text, ts), end, 0.8, "acronym-id")
         if not boundary:
             continue
         m = SSN_RE.match(text, ts) if text[ts + 3 : ts + 4] == "-" else None
