@@ -21,9 +21,12 @@ from stories.findings import Finding
 
 # Names of identifier schemes: before a number they are a cue, not part of the code.
 _SCHEME_NAMES = frozenset(
-    "NHS MRN SSN SIN NI NINO PPS PPSN CHI IHI PIN NPI EIN TIN ITIN UHID MBI ID IDS NO DOB IBAN OHIP RAMQ "
-    "MSP PHN HCN BSN CPR PESEL NIF NIE DNI CURP RFC TFN ABN UTR".split()
-)
+    {
+        "NHS", "MRN", "SSN", "SIN", "NI", "NINO", "PPS", "PPSN", "CHI", "IHI", "PIN", "NPI", "EIN", "TIN",
+        "ITIN", "UHID", "MBI", "ID", "IDS", "NO", "DOB", "IBAN", "OHIP", "RAMQ", "MSP", "PHN", "HCN", "BSN",
+        "CPR", "PESEL", "NIF", "NIE", "DNI", "CURP", "RFC", "TFN", "ABN", "UTR",
+    }
+)  # fmt: skip
 # An issuer acronym written straight before the number: "WHSCT 0048271", "DH 4471 2209 05".
 _ISSUER = re.compile(r"(?<![\w&/.-])([A-Z]{2,6})[ \t]+$")
 _SLASH_CODE = re.compile(

@@ -54,6 +54,8 @@ _ID_CUE_ENDINGS = (
 _EXTENSION = re.compile(r"(?i)\s*(?:x|ext)")
 # Dates and runs of years read as numbers after an acronym: "GP 04/03/2022", "COVID 2020-2021".
 _DATE_SHAPE = re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{2,4}$|(?:(?:19|20)\d\d(?:\s*[-/–]\s*|\s+|$))+$")
+# A phone's extension or label, not a code: "555-899-3560x4587", "085 175 7641-Office".
+_PHONE_TAIL = re.compile(r"\d{4}x\d{1,5}$|\d-[A-Z]?[a-z]{2,}$")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-/–]\s*(?:19|20)?\d\d$")
 _UNIT_SUFFIX = re.compile(r"(?i)^(?:mg|mcg|ml|mm|cm|kg|lbs?|x|am|pm|th|st|nd|rd|s|k|km|hz)$")
 
@@ -144,7 +146,7 @@ def find_ids(text: str) -> Iterator[Finding]:
         m = CODE_RE.match(text, ts) if ts < s or after == "-" or after.isalpha() else None
         if m:
             tail = re.sub(r"^[\d-]+", "", m.group())
-            if not (tail and _UNIT_SUFFIX.match(tail)):
+            if not (tail and _UNIT_SUFFIX.match(tail)) and not _PHONE_TAIL.search(m.group()):
                 yield Finding("ID", ts, m.end(), 0.7, "alnum-code")
         long_run = e - s >= 6 and ts == s and (e == len(text) or not text[e].isalnum())
         if long_run and not (s and text[s - 1] in ".,"):
