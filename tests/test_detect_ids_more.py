@@ -39,6 +39,7 @@ def test_a_reference_code_is_one_id_with_all_its_groups(text: str, code: str) ->
         ("The discharge letter had my NHS number printed on it, 721 604 3398, in bold.", "721 604 3398"),
         ("I still carry my health card, 6612 448 093, in my phone case.", "6612 448 093"),
         ("They asked for my Aadhaar and I read out 5521 0937 4416 twice.", "5521 0937 4416"),
+        ("The nurse checked #8830152 on my wristband before theatre.", "8830152"),
     ],
 )
 def test_a_number_its_sentence_names_as_an_identifier_is_an_id(text: str, number: str) -> None:
@@ -67,6 +68,8 @@ def test_phones_near_identifier_words_stay_phones(text: str, number: str) -> Non
     "text",
     [
         "Seen by own GP 14/06/2021. Swabs came back clear.",
+        "My NHS number changed on 12 03 2019 when I moved.",
+        "We came #2 in the fun run and #14 the year after.",
         "The ICU 2019 2020 rota was brutal for my wife.",
         "Pain went from 8/10 to 3/10 and it is 24/7 less scary now.",
         "I read about HIV/AIDS and/or thrush until 2 a.m.",

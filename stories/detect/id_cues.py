@@ -5,7 +5,8 @@
 `phonenumbers` accepts them, but the sentence says what they are.  The number
 is an ID when an identifier scheme is named earlier in the same sentence and
 no word of calling (call, phone, mobile, text...) is there: "my NHS number is
-on the letter, ring 0161 496 0000" stays a phone.  These findings share the
+on the letter, ring 0161 496 0000" stays a phone.  A long number written
+after "#" ("#4471093 on my wristband") is a record number too.  These findings share the
 phone finding's span, so the phone yields (`detect._yields`).
 """
 
@@ -31,6 +32,7 @@ _CALLING = re.compile(
     r"landline|dial(?:led)?|helpline|line|contact|reach)\b"
 )
 _ON = re.compile(r"(?i)\b(?:on|at)\s*:?\s*$")  # "reach her on 0161...": a phone
+_DATE_LIKE = re.compile(r"\d{1,2}[ -]\d{1,2}[ -](?:19|20)?\d\d$")  # "12 03 2019" is a date
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _REACH = 60
 
@@ -42,8 +44,14 @@ def _sentence_before(text: str, start: int) -> str:
     return window[ends[-1].end() :] if ends else window
 
 
+def _named_before(text: str, start: int) -> bool:
+    """Is an identifier scheme named before `start` in its sentence, with no calling word?"""
+    before = _sentence_before(text, start)
+    return bool(_SCHEME.search(before)) and not (_CALLING.search(before) or _ON.search(before))
+
+
 def find_cued_ids(text: str) -> Iterator[Finding]:
-    """A 7-15 digit number after an identifier scheme named in its sentence."""
+    """A 7-15 digit number after "#" or after an identifier scheme named in its sentence."""
     reach = -1
     for p in run_starts(text):
         if p < reach or (p and (text[p - 1].isalnum() or text[p - 1] in "+(-_")):
@@ -52,6 +60,7 @@ def find_cued_ids(text: str) -> Iterator[Finding]:
         if not m:
             continue
         reach = m.end()
-        before = _sentence_before(text, p)
-        if _SCHEME.search(before) and not (_CALLING.search(before) or _ON.search(before)):
+        if _DATE_LIKE.match(m.group()):
+            continue
+        if text[p - 1 : p] == "#" or _named_before(text, p):
             yield Finding("ID", p, m.end(), 0.85, "scheme-cue")
