@@ -85,3 +85,9 @@ def test_an_extension_or_label_after_a_phone_is_no_code() -> None:
     text = "Desk: 0161 496 0188-Office, or 07700 900 311-Mobile after six."
     assert _ids(text) == []
     assert "Office" not in " ".join(_flagged_words(text))
+
+
+def test_a_number_group_read_as_an_age_yields_to_the_phone_or_id_around_it() -> None:
+    text = "The physio's number is 09 548 3661. My NHS number is 112 508 4839."
+    kinds = {(text[f.start : f.end], f.kind) for f in detect(text)}
+    assert kinds == {("09 548 3661", "PHONE"), ("112 508 4839", "ID")}
