@@ -56,7 +56,7 @@ _EXTENSION = re.compile(r"(?i)\s*(?:x|ext)")
 _DATE_SHAPE = re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{2,4}$|(?:(?:19|20)\d\d(?:\s*[-/–]\s*|\s+|$))+$")
 # A phone's extension or label, not a code: "555-899-3560x4587", "085 175 7641-Office".
 _PHONE_TAIL = re.compile(r"\d{4}x\d{1,5}$|\d-[A-Z]?[a-z]{2,}$")
-_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-/–]\s*(?:19|20)?\d\d$")
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d(?:\s*[-/–]\s*|\s+)(?:19|20)?\d\d$")
 _UNIT_SUFFIX = re.compile(r"(?i)^(?:mg|mcg|ml|mm|cm|kg|lbs?|x|am|pm|th|st|nd|rd|s|k|km|hz)$")
 
 
