@@ -22,6 +22,7 @@ def _ids(text: str) -> list[str]:
         ("my insurance card says BQZ 551 903 447 under my name", "BQZ 551 903 447"),
         ("Scheme member: LM 8820 1934 07, principal member my husband.", "LM 8820 1934 07"),
         ("THE NUMBER ON MY FOLDER WAS RVH 0093316 BUT THEY LOST IT", "RVH 0093316"),
+        ("my hospital number is ncuh 7730192 lol", "ncuh 7730192"),
         ("Please quote GYN/OPD/552019 when you write back.", "GYN/OPD/552019"),
         ("The complaint went in as CMP/23/40917 in March.", "CMP/23/40917"),
         ("She wrote STH-GO-21/339184 on the referral.", "STH-GO-21/339184"),
@@ -49,6 +50,8 @@ def test_a_number_its_sentence_names_as_an_identifier_is_an_id(text: str, number
 
 def test_a_scheme_acronym_is_a_cue_and_stays_outside_the_code() -> None:
     assert _ids("My NHS 612 883 0941 sits on the fridge.") == ["612 883 0941"]
+    assert _ids("my nhs number, as i gave 612 883 0941 twice") == ["612 883 0941"]
+    assert _ids("The NHS number is Megan 612 883 0941 on the form") == ["612 883 0941"]
 
 
 @pytest.mark.parametrize(
@@ -95,3 +98,15 @@ def test_a_number_group_read_as_an_age_yields_to_the_phone_or_id_around_it() -> 
     text = "The physio's number is 09 548 3661. My NHS number is 112 508 4839."
     kinds = {(text[f.start : f.end], f.kind) for f in detect(text)}
     assert kinds == {("09 548 3661", "PHONE"), ("112 508 4839", "ID")}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("I gave my PPS number (6619027KA) at the desk.", "6619027KA"),
+        ("The OHIP card (7731-205-664-QJ) was in my coat.", "7731-205-664-QJ"),
+    ],
+)
+def test_digits_joined_to_letters_are_one_code_and_no_phone(text: str, code: str) -> None:
+    found = [(text[f.start : f.end], f.kind) for f in detect(text)]
+    assert found == [(code, "ID")]

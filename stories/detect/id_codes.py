@@ -19,6 +19,8 @@ from collections.abc import Iterator
 
 from stories.findings import Finding
 
+from .lexicon import english_form
+
 # Names of identifier schemes: before a number they are a cue, not part of the code.
 _SCHEME_NAMES = frozenset(
     {
@@ -29,6 +31,7 @@ _SCHEME_NAMES = frozenset(
 )  # fmt: skip
 # An issuer acronym written straight before the number: "WHSCT 0048271", "DH 4471 2209 05".
 _ISSUER = re.compile(r"(?<![\w&/.-])([A-Z]{2,6})[ \t]+$")
+_LOWER_ISSUER = re.compile(r"(?<![\w&/.-])([A-Za-z]{2,6})[ \t]+$")
 _SLASH_CODE = re.compile(
     r"(?<![\w/.\-@:])[A-Za-z][A-Za-z0-9]{0,11}(?:[/-][A-Za-z0-9]{1,12}){1,5}(?![\w@]|[/-]\w)"
 )
@@ -37,15 +40,20 @@ _IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-
 _IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:{1,2}){2,7}[0-9A-Fa-f]{1,4}(?![\w:])")
 
 
-def issuer_start(text: str, start: int) -> int:
+def issuer_start(text: str, start: int, lowercase: bool = False) -> int:
     """Start of an issuer acronym written straight before the number at `start`.
 
     "WHSCT 0048271" is one code; "NHS 485 777 3456" keeps NHS out, as the name
-    of the scheme (a cue).  Returns `start` when there is no such acronym.
+    of the scheme (a cue).  With `lowercase` (the number is already known to be
+    an identifier) a texter's "whsct 0048271" counts too, unless the letters are
+    an English word ("is", "gave").  Returns `start` when there is no such acronym.
     """
-    m = _ISSUER.search(text, max(0, start - 10), start)
-    if not m or m.group(1) in _SCHEME_NAMES:
+    m = (_LOWER_ISSUER if lowercase else _ISSUER).search(text, max(0, start - 10), start)
+    if not m or m.group(1).upper() in _SCHEME_NAMES:
         return start
+    letters = m.group(1)
+    if not letters.isupper() and (not letters.islower() or english_form(letters)):
+        return start  # "Sarah 943 476 5919": a name or a word, not an issuer
     return m.start(1)
 
 

@@ -7,7 +7,8 @@ is an ID when an identifier scheme is named earlier in the same sentence and
 no word of calling (call, phone, mobile, text...) is there: "my NHS number is
 on the letter, ring 0161 496 0000" stays a phone.  A long number written
 after "#" ("#4471093 on my wristband") is a record number too.  These findings share the
-phone finding's span, so the phone yields (`detect._yields`).
+phone finding's span, so the phone yields (`detect._yields`); an issuer's letters
+written before the number ("whsct 0048271") belong to it (`id_codes.issuer_start`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from stories.findings import Finding
 
 from .anchors import run_starts
+from .id_codes import issuer_start
 
 _NUMBER = re.compile(r"\d(?:[ -]?\d){6,14}(?![\w-])")
 _SCHEME = re.compile(
@@ -63,4 +65,4 @@ def find_cued_ids(text: str) -> Iterator[Finding]:
         if _DATE_LIKE.match(m.group()):
             continue
         if text[p - 1 : p] == "#" or _named_before(text, p):
-            yield Finding("ID", p, m.end(), 0.85, "scheme-cue")
+            yield Finding("ID", issuer_start(text, p, lowercase=True), m.end(), 0.85, "scheme-cue")

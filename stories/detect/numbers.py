@@ -56,6 +56,8 @@ _EXTENSION = re.compile(r"(?i)\s*(?:x|ext)")
 _DATE_SHAPE = re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{2,4}$|(?:(?:19|20)\d\d(?:\s*[-/–]\s*|\s+|$))+$")
 # A phone's extension or label, not a code: "555-899-3560x4587", "085 175 7641-Office".
 _PHONE_TAIL = re.compile(r"\d{4}x\d{1,5}$|\d-[A-Z]?[a-z]{2,}$")
+# Digits joined to letters are a code's ("7284913TA", "5584-396-218-KT"), not a phone's.
+_CODE_TAIL = re.compile(r"[A-Za-z]|-[A-Z0-9]{1,4}(?![\w-])")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d(?:\s*[-/–]\s*|\s+)(?:19|20)?\d\d$")
 _UNIT_SUFFIX = re.compile(r"(?i)^(?:mg|mcg|ml|mm|cm|kg|lbs?|x|am|pm|th|st|nd|rd|s|k|km|hz)$")
 
@@ -99,7 +101,7 @@ def find_phones(text: str) -> Iterator[Finding]:
             continue
         raw = m.group()
         core = _EXTENSION.split(raw, 1)[0]
-        if not 7 <= _digits(core) <= 15 or _YEAR_RANGE.match(raw):
+        if not 7 <= _digits(core) <= 15 or _YEAR_RANGE.match(raw) or _CODE_TAIL.match(text, m.end()):
             continue
         reach = m.end()
         if raw.startswith("(") and ")" not in raw:
