@@ -6,9 +6,10 @@
 is an ID when an identifier scheme is named earlier in the same sentence and
 no word of calling (call, phone, mobile, text...) is there: "my NHS number is
 on the letter, ring 0161 496 0000" stays a phone.  A long number written
-after "#" ("#4471093 on my wristband") is a record number too.  These findings share the
-phone finding's span, so the phone yields (`detect._yields`); an issuer's letters
-written before the number ("whsct 0048271") belong to it (`id_codes.issuer_start`).
+after "#" ("#4471093 on my wristband") is a record number too.  These findings
+share the phone finding's span, so the phone yields (`detect._yields`); an
+issuer's letters written before the number ("whsct 0048271") belong to it
+(`id_codes.issuer_start`).
 """
 
 from __future__ import annotations
