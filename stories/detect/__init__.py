@@ -63,6 +63,8 @@ def _yields(f: Finding, c: Finding) -> bool:
     if f.kind == "PHONE" and c.kind in {"DATE", "ID"}:
         # a number `phonenumbers` validated is a phone, not a bare long number
         return not (c.source == "long-number" and f.source == "phonenumbers")
+    if f.kind == "AGE" and c.kind in {"PHONE", "ID"}:
+        return True  # "is 09" read as an age is the first group of "09 548-3669"
     return f.kind == "PERSON" and c.kind == "DATE" and f.source in {"name-gazetteer", "proper-noun"}
 
 

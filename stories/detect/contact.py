@@ -22,6 +22,8 @@ from .anchors import (
     run_start,
     strip_trailing,
 )
+from .id_codes import find_id_codes
+from .id_cues import find_cued_ids
 from .lexicon import lexicon
 from .numbers import find_ids, find_phones
 from .tokens import shared_columns, word_class
@@ -265,6 +267,6 @@ def find_handles(text: str) -> Iterator[Finding]:
 
 def find_contact(text: str) -> list[Finding]:
     out: list[Finding] = []
-    for finder in (find_emails, find_urls, find_handles, find_phones, find_ids):
+    for finder in (find_emails, find_urls, find_handles, find_phones, find_ids, find_id_codes, find_cued_ids):
         out.extend(finder(text))
     return out

@@ -16,6 +16,7 @@ import phonenumbers
 from stories.findings import Finding
 
 from .anchors import code_start, digit_runs, may_end_with, run_starts, strip_trailing
+from .id_codes import issuer_start
 
 PHONE_RE = re.compile(
     r"(?:\+|00)?\(?\d[\d \-.()/]{5,22}\d(?![\d])(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}\b)?", re.IGNORECASE
@@ -51,7 +52,13 @@ _ID_CUE_ENDINGS = (
 )  # fmt: skip
 # What starts a phone extension: the number before it counts.
 _EXTENSION = re.compile(r"(?i)\s*(?:x|ext)")
-_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-/–]\s*(?:19|20)?\d\d$")
+# Dates and runs of years read as numbers after an acronym: "GP 04/03/2022", "COVID 2020-2021".
+_DATE_SHAPE = re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{2,4}$|(?:(?:19|20)\d\d(?:\s*[-/–]\s*|\s+|$))+$")
+# A phone's extension or label, not a code: "555-899-3560x4587", "085 175 7641-Office".
+_PHONE_TAIL = re.compile(r"\d{4}x\d{1,5}$|\d-[A-Z]?[a-z]{2,}$")
+# Digits joined to letters are a code's ("7284913TA", "5584-396-218-KT"), not a phone's.
+_CODE_TAIL = re.compile(r"[A-Za-z]|-[A-Z0-9]{1,4}(?![\w-])")
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d(?:\s*[-/–]\s*|\s+)(?:19|20)?\d\d$")
 _UNIT_SUFFIX = re.compile(r"(?i)^(?:mg|mcg|ml|mm|cm|kg|lbs?|x|am|pm|th|st|nd|rd|s|k|km|hz)$")
 
 
@@ -94,7 +101,7 @@ def find_phones(text: str) -> Iterator[Finding]:
             continue
         raw = m.group()
         core = _EXTENSION.split(raw, 1)[0]
-        if not 7 <= _digits(core) <= 15 or _YEAR_RANGE.match(raw):
+        if not 7 <= _digits(core) <= 15 or _YEAR_RANGE.match(raw) or _CODE_TAIL.match(text, m.end()):
             continue
         reach = m.end()
         if raw.startswith("(") and ")" not in raw:
@@ -128,8 +135,9 @@ def find_ids(text: str) -> Iterator[Finding]:
             m = ID_CODE_RE.match(text, ts)
             if m:
                 end = strip_trailing(text, ts, m.end())
-                if _digits(text[ts:end]) >= 6:  # "my IHI is 8003 6012 3456 7890", not "my GP is 150 miles"
-                    yield Finding("ID", ts, end, 0.8, "acronym-id")
+                # "my IHI is 8003 6012 3456 7890", not "my GP is 150 miles" nor "GP 04/03/2022"
+                if _digits(text[ts:end]) >= 6 and not _DATE_SHAPE.match(text, ts, end):
+                    yield Finding("ID", issuer_start(text, ts), end, 0.8, "acronym-id")
         if not boundary:
             continue
         m = SSN_RE.match(text, ts) if text[ts + 3 : ts + 4] == "-" else None
@@ -140,7 +148,7 @@ def find_ids(text: str) -> Iterator[Finding]:
         m = CODE_RE.match(text, ts) if ts < s or after == "-" or after.isalpha() else None
         if m:
             tail = re.sub(r"^[\d-]+", "", m.group())
-            if not (tail and _UNIT_SUFFIX.match(tail)):
+            if not (tail and _UNIT_SUFFIX.match(tail)) and not _PHONE_TAIL.search(m.group()):
                 yield Finding("ID", ts, m.end(), 0.7, "alnum-code")
         long_run = e - s >= 6 and ts == s and (e == len(text) or not text[e].isalnum())
         if long_run and not (s and text[s - 1] in ".,"):
