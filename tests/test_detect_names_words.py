@@ -207,3 +207,15 @@ def test_places_in_capitals_owners_and_french_acronyms(text: str, place: str) ->
 
 def test_a_very_common_word_after_in_stays_a_word_in_capitals() -> None:
     assert flagged_words("I WAS IN PAIN AT HOME FOR MONTHS.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Christmas Eve was hard.", "Then Mother's Day came round.", "By Quandra Day I could walk again."],
+)
+def test_the_name_of_a_day_is_no_person(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+def test_a_first_name_and_the_surname_day_stay_a_name() -> None:
+    assert covered("I loved the old Doris Day films.", "Doris Day")

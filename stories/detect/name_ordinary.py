@@ -208,6 +208,8 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         and not _before_noun(t, j)
     ):
         return True  # everyday words in title case: "the Office Party", "a Waiting List"
+    if _named_day(t, i, j):
+        return True  # "Mother's Day", "Christmas Eve", "Madaraka Day": a day, not a person
     if _generic_after_article(t, i, j) or _word_after_determiner(t, i, j):
         return True  # "a Women's Health Physio", "the Friend who", "No Fancy Gels"
     # a title-case heading of everyday words: "Holidays Are Hard"
@@ -234,6 +236,17 @@ def _generic_after_article(t: NameText, i: int, j: int) -> bool:
         return False
     words = english_words()  # hyphenated words part by part: "a Low-Dose Medication"
     return all(plain(k) or all(p in words for p in bases[k].casefold().split("-")) for k in range(i, j))
+
+
+_DAY_WORDS = frozenset({"day", "eve", "night"})
+
+
+def _named_day(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j the name of a day ("Mother's Day", "Christmas Eve", "Burns Night"): two
+    to four words ending in Day, Eve or Night, and not a first name and surname ("Doris Day")?"""
+    while j - i > 2 and t.lows[j - 1] == "i":
+        j -= 1  # "By Madaraka Day I could": the run took the "I" after it
+    return 2 <= j - i <= 4 and t.lows[j - 1] in _DAY_WORDS and not _full_name_shape(t, i, j)
 
 
 def _cued(t: NameText, i: int, j: int) -> bool:
