@@ -219,3 +219,20 @@ def test_the_name_of_a_day_is_no_person(text: str) -> None:
 
 def test_a_first_name_and_the_surname_day_stay_a_name() -> None:
     assert covered("I loved the old Doris Day films.", "Doris Day")
+
+
+SPANISH = "Que te digo, yo no sabía nada y me daba pena. Pero con el tiempo lo hablé con mi pareja. "
+
+
+def test_a_spanish_story_s_capitalised_words_are_words() -> None:
+    assert flagged_words(SPANISH + "También fui a Terapia Psicológica, porque el miedo era grande.") == []
+
+
+def test_a_spanish_story_s_place_after_soy_de_is_still_a_place() -> None:
+    text = SPANISH + "Tengo 23 y soy de Caballito, un barrio lindo."
+    assert covered(text, "Caballito")
+
+
+def test_the_same_words_in_an_english_story_keep_their_capital() -> None:
+    text = "We ate at Terapia Psicológica, a tapas bar, and it was lovely."
+    assert covered(text, "Terapia Psicológica")

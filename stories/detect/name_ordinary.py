@@ -42,6 +42,8 @@ def _lone_everyday(t: NameText, base: str) -> bool:
     low = base.casefold()
     if english_form(low):
         return True
+    if t.spanish and low in lex.ordinary_lower and not lex.is_name(base):
+        return True  # a Spanish story's "la Iglesia", "la Matrona" (Zipf >= 3 in Spanish)
     # "la Matrona", "las Mujeres" (Spanish surnames such as "Flores" stay names)
     return not lex.is_name(base) and low in spanish_words()
 
@@ -87,6 +89,12 @@ def _listed_with_a_name(t: NameText, i: int) -> bool:
     return before or after or comma
 
 
+_SPANISH_PLACE_CUES = frozenset(
+    [(verb, "de") for verb in ("soy", "vengo", "somos", "eres", "es")]
+    + [(verb, "en") for verb in ("vivo", "vive", "vivimos", "nací", "crecí", "trabajo", "vivía")]
+)
+
+
 def _place_cue(t: NameText, i: int) -> bool:
     """Is token i right after a place cue ("in", "from", "moved to", "referred me to"),
     maybe with "the"?"""
@@ -98,6 +106,8 @@ def _place_cue(t: NameText, i: int) -> bool:
         return False
     if lows[k] in vocab.LOCATIVE:
         return True
+    if k >= 1 and (lows[k - 1], lows[k]) in _SPANISH_PLACE_CUES:
+        return True  # "soy de Caballito", "vivo en Getafe"
     if lows[k] != "to" or k < 1:
         return False
     # "moved to", "referred me to", "went back to"

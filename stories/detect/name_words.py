@@ -27,6 +27,13 @@ _PLAIN_CACHE_MAX = 20_000
 _PLAIN_WORD_MAX = 32
 
 
+# Function words of Spanish that are no English words (and no common name parts: not
+# "de", "la", "del", which Spanish and Portuguese surnames carry into English stories).
+_SPANISH_MARKERS = vocab.words(
+    "que el los las por una para pero muy se sus está fue porque cuando como también nos"
+)
+
+
 def gap_is_space(gap: str) -> bool:
     """Is the gap between two tokens only a space or two (no line break)?"""
     return gap == " " or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
@@ -51,6 +58,17 @@ class NameText:
         self.n = len(cols.words)
         self.out: list[Finding] = []
         self.taken: set[int] = set()  # token indexes already inside a PERSON
+        self._spanish: bool | None = None
+
+    @property
+    def spanish(self) -> bool:
+        """Is the story written in Spanish?  At least one word in twelve is one of
+        Spanish's commonest function words ("que", "el", "los", "pero"...), which English
+        never uses and a Spanish name or place in an English story cannot supply."""
+        if self._spanish is None:
+            hits = sum(map(_SPANISH_MARKERS.__contains__, self.lows))
+            self._spanish = hits >= 5 and hits * 12 >= self.n
+        return self._spanish
 
     def plain(self, k: int) -> bool:
         """A word that names nothing: function word, safe vocabulary, 1 letter."""
