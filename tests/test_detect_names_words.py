@@ -236,3 +236,19 @@ def test_a_spanish_story_s_place_after_soy_de_is_still_a_place() -> None:
 def test_the_same_words_in_an_english_story_keep_their_capital() -> None:
     text = "We ate at Terapia Psicológica, a tapas bar, and it was lovely."
     assert covered(text, "Terapia Psicológica")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("or post it to 22 college court, castletroy, co. limerick V94 TX82 if you like",
+         "22 college court, castletroy, co. limerick V94 TX82"),
+        ("Ward 4\nQuillbury General Hospital\nEastern Road, Quillbury QB2 5BE\n\nDear team", "Eastern Road"),
+    ],
+)
+def test_addresses_of_common_words(text: str, address: str) -> None:
+    assert covered(text, address)
+
+
+def test_a_house_number_before_common_words_without_a_postcode_is_no_address() -> None:
+    assert flagged_words("i had 3 more close calls that week") == []

@@ -44,6 +44,7 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
         if j - s > 1 and (
             low in vocab.FACILITY_HEADS
             or low in vocab.PLACE_PREFIXES
+            or lows[s + 1] in vocab.STREET_HEADS  # "Eastern Road", "Station Road"
             or ((anchored or at) and low not in vocab.FUNCTION)
             or (len(t.words[s]) == 1 and t.words[s].isupper() and low != "i" and t.gaps[s + 1] == ". ")
             or (lex.is_name(bases[s]) and not plain(s + 1) and low not in vocab.FUNCTION)

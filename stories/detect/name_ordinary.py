@@ -327,6 +327,8 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     """Is the capitalised word opening a sentence at token i (a run of
     `run_len` words) a name rather than an ordinary word?"""
     low, base = t.lows[i], t.bases[i]
+    if run_len >= 2 and t.lows[i + 1] in vocab.STREET_HEADS and low not in vocab.FUNCTION:
+        return True  # "Eastern Road, Brighton" opening an address line, "Main Street was": a street
     if low in vocab.FUNCTION or t.lex.is_safe(base):
         return False
     if run_len == 1 and base in t.lex.first and _speaker_label(t, i):

@@ -252,8 +252,22 @@ def _lowercase_addresses(text: str) -> Iterator[Finding]:
             continue
         done = m.end()
         words = m.group("words").split()
-        if any(w not in lex.very_common_lower and w not in FUNCTION_WORDS for w in words):
-            yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-address")
+        coded = _postcode_later_on_line(text, m.end())
+        if coded or any(w not in lex.very_common_lower and w not in FUNCTION_WORDS for w in words):
+            done = max(done, coded)
+            yield Finding("LOCATION", m.start(), max(m.end(), coded), 0.6, "street-address")
+
+
+_ADDRESS_TAIL_MAX = 60
+
+
+def _postcode_later_on_line(text: str, pos: int) -> int:
+    """End of a postcode on the same line within a few words after `pos` ("22 college
+    court, castletroy, co. limerick V94 TX82"), or 0: then the street's words, however
+    common, are an address."""
+    stop = text.find("\n", pos, pos + _ADDRESS_TAIL_MAX)
+    m = POSTCODE_RE.search(text, pos, stop if stop >= 0 else min(len(text), pos + _ADDRESS_TAIL_MAX))
+    return m.end() if m else 0
 
 
 def _digit_postcode_may_start(text: str, s: int, e: int) -> bool:
