@@ -252,3 +252,25 @@ def test_addresses_of_common_words(text: str, address: str) -> None:
 
 def test_a_house_number_before_common_words_without_a_postcode_is_no_address() -> None:
     assert flagged_words("i had 3 more close calls that week") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("and now we live off Quarry Road, E1 2PS. Three kids later", "Quarry Road, E1"),
+        ("My husband Sunday was very supportive.", "Sunday"),
+        ("My huisarts, dokter de Wulf, listened.", "de Wulf"),
+        ("We met Pieter van der Quist there.", "van der Quist"),
+        ("He is a tech for QRT Energy these days.", "QRT Energy"),
+        ("We were wedded at Our Saviour's Anglican Church in the rain.", "Our Saviour's Anglican Church"),
+    ],
+)
+def test_streets_days_particles_and_organisations(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["I saw my GP on Sunday.", "My husband and I went on Monday.", "I went to de gym"]
+)
+def test_days_and_particles_without_a_name(text: str) -> None:
+    assert flagged_words(text) == []

@@ -134,7 +134,7 @@ def find_cue_names(t: NameText) -> None:
             continue  # inside a name already emitted
         i = c
         cap = caps[i]
-        region = cap and not sents[i] and lows[i] in lex.regions_lower
+        region = cap and not sents[i] and t.cue_word(i)
         if cap and not sents[i] and not (region and lows[i - 1] in _REGION_NAME_CUES):
             continue  # the proper-noun rule will see it (it drops regions: "my daughter India" not)
         low = lows[i]

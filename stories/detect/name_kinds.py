@@ -16,7 +16,7 @@ from stories.findings import Finding
 
 from . import cues, vocab
 from .name_ordinary import keep_sentence_start, ordinary_run
-from .name_words import NameText
+from .name_words import NameText, gap_is_space
 
 
 def _titled_start(t: NameText, i: int, j: int) -> tuple[int, bool]:
@@ -32,6 +32,23 @@ def _titled_start(t: NameText, i: int, j: int) -> tuple[int, bool]:
     return s, titled
 
 
+def _acronym_before_name(t: NameText, s: int) -> bool:
+    """Is token s an acronym (2-6 capitals) right before a capitalised word that names
+    something, mid-sentence: an organisation's initials and its name ("CPS Energy")?"""
+    word = t.words[s]
+    return (
+        2 <= len(word) <= 6
+        and word.isupper()
+        and word.isalpha()
+        and not t.lex.is_safe(word)  # "my GP Chukwuemeka": a role, then a name
+        and not t.sents[s]
+        and s + 1 < t.n
+        and t.caps[s + 1]
+        and not t.plain(s + 1)
+        and gap_is_space(t.gaps[s + 1])
+    )
+
+
 def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
     """Run s..j without the plain words at its ends; and does it hold a facility head?"""
     lex, lows, bases, plain = t.lex, t.lows, t.bases, t.plain
@@ -45,6 +62,8 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
             low in vocab.FACILITY_HEADS
             or low in vocab.PLACE_PREFIXES
             or lows[s + 1] in vocab.STREET_HEADS  # "Eastern Road", "Station Road"
+            or _acronym_before_name(t, s)  # "CPS Energy", "IES Lluís Vives"
+            or (low == "our" and t.caps[s] and not t.sents[s] and anchored)  # "Our Saviour's Church"
             or ((anchored or at) and low not in vocab.FUNCTION)
             or (len(t.words[s]) == 1 and t.words[s].isupper() and low != "i" and t.gaps[s + 1] == ". ")
             or (lex.is_name(bases[s]) and not plain(s + 1) and low not in vocab.FUNCTION)

@@ -62,7 +62,8 @@ def _headed(t: NameText, i: int, j: int) -> bool:
         i += 1  # "The Office Party": the run's name starts after "The"
     if j - i > 1 and lows[i] in _LEADING_HEADS:
         return True  # "Hospital Italiano", "Clínica Santa Ana"
-    return lows[j - 1] in vocab.STREET_HEADS or any(lows[k] in vocab.FACILITY_HEADS for k in range(i + 1, j))
+    heads = vocab.STREET_HEADS | vocab.FACILITY_HEADS if j - i > 2 else vocab.FACILITY_HEADS
+    return lows[j - 1] in vocab.STREET_HEADS or any(lows[k] in heads for k in range(i + 1, j))
 
 
 # Words between a motion verb and "to": "referred me to", "went back to".

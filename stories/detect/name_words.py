@@ -34,6 +34,11 @@ _SPANISH_MARKERS = vocab.words(
 )
 
 
+# Safe words that are names after a strong cue: days and months ("my husband Sunday",
+# "my daughter April").
+NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS)
+
+
 def gap_is_space(gap: str) -> bool:
     """Is the gap between two tokens only a space or two (no line break)?"""
     return gap == " " or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
@@ -119,8 +124,8 @@ class NameText:
         base, low, cap = self.bases[k], self.lows[k], self.caps[k]
         if len(base) < 2:
             return False
-        if self.lex.is_safe(base) and not (strong_cue and cap and low in self.lex.regions_lower):
-            return False  # but "our daughter India", "my friend Georgia" are names
+        if self.lex.is_safe(base) and not (strong_cue and cap and self.cue_word(k)):
+            return False  # but "our daughter India", "my friend Georgia", "my husband Sunday" are names
         if low in vocab.FUNCTION and not (cap and low in vocab.AMBIGUOUS_NAMES):
             return False
         if cap:
@@ -133,6 +138,11 @@ class NameText:
         return strong_cue and (
             (low in self.lex.names_lower and low not in everyday_words()) or self.unknown_word(k)
         )
+
+    def cue_word(self, k: int) -> bool:
+        """Is token k a safe word that a strong cue makes a name: a region, a day or a month?"""
+        low = self.lows[k]
+        return low in self.lex.regions_lower or low in NAMES_AFTER_CUE
 
     def unknown_word(self, k: int) -> bool:
         """A lowercase word of 3+ letters that no word-frequency list knows ("tash", "bri")."""

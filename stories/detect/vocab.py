@@ -135,6 +135,7 @@ TITLES = words(
     nurse sister midwife sr sr. rev rev. reverend consultant surgeon
     dame sir lady lord
     dra dra. doctora sra sra. srta srta. don doña
+    dokter docteur dottore dottoressa herr frau señor señora madame mme monsieur
     """
 )
 

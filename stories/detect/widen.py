@@ -22,7 +22,7 @@ import re
 
 from stories.findings import Finding
 
-from .vocab import FACILITY_HEADS, STREET_ENDINGS, STREET_WORDS, words
+from .vocab import FACILITY_HEADS, STREET_ENDINGS, STREET_WORDS, TITLES, words
 
 _NAMEISH = frozenset({"PERSON", "FACILITY", "LOCATION"})
 
@@ -245,6 +245,37 @@ def _joined_places(text: str, findings: list[Finding]) -> list[Finding]:
     return [merged.get(f, f) for f in findings if f not in gone]
 
 
+# Particles before a surname: some only ever are ("van der Merwe", "bin Salleh"), others
+# are everyday words in Romance languages ("de", "la") and count only after a title or a
+# capitalised first name ("dokter de Vries", "María de la Cruz").
+_SURE_PARTICLES = frozenset({"van", "von", "der", "den", "ten", "ter", "bin", "binti", "ibn"})
+_PARTICLES_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])(?:van|von|der|den|ten|ter|bin|binti|ibn|de|da|di|du|del|della|la|le|al|el)[ \t]+){1,3}$"
+)
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.'’-]*)[ \t,]*$")
+
+
+def _particle_start(text: str, f: Finding) -> int:
+    """Start of the particles written before a person's surname, or `f.start`."""
+    if f.kind != "PERSON" or f.start < 3:
+        return f.start
+    m = _PARTICLES_BEFORE.search(text, max(0, f.start - 24), f.start)
+    if m is None:
+        return f.start
+    if m.group().split()[0].lower() in _SURE_PARTICLES:
+        return m.start()
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    if before and (before.group(1).lower() in TITLES or before.group(1)[0].isupper()):
+        return m.start()
+    return f.start
+
+
 def widen(text: str, findings: list[Finding]) -> list[Finding]:
     """`findings` with each person, place or facility widened to its whole identifier."""
-    return _joined_places(text, [_place_tail(text, _widen(text, f)) for f in findings])
+    return _joined_places(text, [_place_tail(text, _particles(text, _widen(text, f))) for f in findings])
+
+
+def _particles(text: str, f: Finding) -> Finding:
+    """`f` widened over the particles before a surname ("de Vries", "van der Merwe")."""
+    start = _particle_start(text, f)
+    return f if start == f.start else Finding(f.kind, start, f.end, f.score, f.source, f.note)
