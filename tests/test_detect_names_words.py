@@ -274,3 +274,25 @@ def test_streets_days_particles_and_organisations(text: str, name: str) -> None:
 )
 def test_days_and_particles_without_a_name(text: str) -> None:
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("work early shifts at quellens doing pasties", "quellens"),
+        ("sent me to a physio at russells hall because", "russells hall"),
+        ("i work dinners at st bridgets primary so im on my feet", "st bridgets primary"),
+        ("live just off quarrow road with my fella", "quarrow road"),
+        ("a flat near commercial drive, tiny but ours", "commercial drive"),
+    ],
+)
+def test_lowercase_owners_and_streets(text: str, place: str) -> None:
+    assert covered(text, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i was at doctors all day", "it was a long road to recovery", "we went down memory lane", "at lunchtimes i rest"],
+)
+def test_lowercase_everyday_places_are_not_flagged(text: str) -> None:
+    assert flagged_words(text) == []

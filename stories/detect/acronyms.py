@@ -174,6 +174,39 @@ def _lowercase_acronym(lex: Lexicon, low: str) -> bool:
     )
 
 
+# Heads after an owner's name that belong to the place: "russells hall", "st margarets primary".
+_OWNED_HEADS = _LOWER_HEADS | words("hall primary house")
+
+
+_SAINTS = frozenset({"st", "saint"})
+
+
+def _owner_without_apostrophe(lex: Lexicon, lows: list[str], k: int) -> bool:
+    """Is token k a name with an "s" and no apostrophe, typed in lowercase after "at"
+    ("at warrens", "at jimmys", "at russells hall", "at st margarets"): a shop, a pub or
+    a hospital named after its owner or saint, not an everyday word?"""
+    low = lows[k]
+    if k >= 1 and lows[k - 1] in _SAINTS and low.endswith("s"):
+        return True
+    return (
+        len(low) >= 5
+        and low.endswith("s")
+        and low[:-1] in lex.names_lower
+        and low not in lex.ordinary_lower
+        and not derived_form(low)
+    )
+
+
+def _owned_place(lex: Lexicon, lows: list[str], gaps: list[str], k: int) -> int:
+    """Last token of a place named after its owner or saint from token k ("warrens",
+    "russells hall", "st margarets primary"), or -1."""
+    owner = k + 1 if lows[k] in _SAINTS and k + 1 < len(lows) else k
+    if not _owner_without_apostrophe(lex, lows, owner):
+        return -1
+    nxt = owner + 1
+    return nxt if nxt < len(lows) and lows[nxt] in _OWNED_HEADS and gaps[nxt] == " " else owner
+
+
 def find_lowercase_facilities(text: str) -> list[Finding]:
     """FACILITY findings for facilities typed in lowercase after "at", "to", "from" (or
     "at the"): words ending in a facility head with a name among them ("at hyde park
@@ -188,7 +221,7 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
         k = p + 1
         if lows[k] == "the" and k + 1 < n:
             k += 1
-        elif not heads:
+        elif not heads and not lows[k].endswith("s") and lows[k] not in _SAINTS:
             continue
         if not words[k].islower() or "\n" in gaps[k]:
             continue
@@ -197,4 +230,8 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
             out.append(Finding("FACILITY", cols.start(k), cols.end(head), 0.5, "lowercase-facility"))
         elif (lows[k - 1] == "the" or lows[p] == "at") and _lowercase_acronym(lex, lows[k]):
             out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-acronym"))
+        elif lows[p] == "at" and words[k].islower():
+            owned = _owned_place(lex, lows, gaps, k)
+            if owned >= 0:
+                out.append(Finding("FACILITY", cols.start(k), cols.end(owned), 0.5, "lowercase-owner"))
     return out

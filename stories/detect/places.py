@@ -270,6 +270,32 @@ def _postcode_later_on_line(text: str, pos: int) -> int:
     return m.end() if m else 0
 
 
+# Where a street without a number is named: "live just off county road", "near commercial
+# drive", "a flat on trelowarren street".
+_STREET_CUES = frozenset({"off", "near", "on", "along", "live", "lives", "lived", "living"})
+
+
+def _lowercase_streets(text: str) -> Iterator[Finding]:
+    """LOCATION findings for a street typed in lowercase without a house number: one or
+    two words that are no function words, then a street word, right after a street cue."""
+    cols = shared_columns(text)
+    lows, words_, gaps = cols.lows, cols.words, cols.gaps
+    for k in compress(range(2, len(lows)), cols.marks(_LOWER_STREET_CLASS)[2:]):
+        if words_[k] != lows[k] or lows[k] in ("st", "rd", "ave"):
+            continue
+        for size in (1, 2):
+            first = k - size
+            cue = first - 1
+            if cue < 0 or not all(
+                words_[m] == lows[m] and lows[m] not in FUNCTION_WORDS and gaps[m + 1] == " "
+                for m in range(first, k)
+            ):
+                break
+            if lows[cue] in _STREET_CUES and gaps[first] == " ":
+                yield Finding("LOCATION", cols.start(first), cols.end(k), 0.5, "lowercase-street")
+                break
+
+
 def _digit_postcode_may_start(text: str, s: int, e: int) -> bool:
     """Can a `POSTCODE_RE` alternative that starts with a digit match at the digit run
     s..e: four digits before a space or capital (Netherlands), or 2, 4 or 5 before "-"?"""
@@ -347,6 +373,7 @@ def find_places(text: str) -> Iterator[Finding]:
     yield from _named_then_numbered(text)
     if not _LOWER_STREETS.isdisjoint(shared_columns(text).lows):
         yield from _lowercase_addresses(text)
+        yield from _lowercase_streets(text)
     if any(gate in text for gate in ("Flat", "Apt", "Apartment", "Unit", "Suite", "Box")):
         for m in UNIT_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.7, "address-unit")
