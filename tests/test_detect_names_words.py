@@ -241,8 +241,10 @@ def test_the_same_words_in_an_english_story_keep_their_capital() -> None:
 @pytest.mark.parametrize(
     ("text", "address"),
     [
-        ("or post it to 22 college court, castletroy, co. limerick V94 TX82 if you like",
-         "22 college court, castletroy, co. limerick V94 TX82"),
+        (
+            "or post it to 22 college court, castletroy, co. limerick V94 TX82 if you like",
+            "22 college court, castletroy, co. limerick V94 TX82",
+        ),
         ("Ward 4\nQuillbury General Hospital\nEastern Road, Quillbury QB2 5BE\n\nDear team", "Eastern Road"),
     ],
 )
@@ -300,4 +302,15 @@ def test_lowercase_owners_and_streets(text: str, place: str) -> None:
     ],
 )
 def test_lowercase_everyday_places_are_not_flagged(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+def test_an_initial_after_a_relation_is_a_name() -> None:
+    assert covered("It was my friend R. from water aerobics who asked.", "R")
+
+
+@pytest.mark.parametrize(
+    "text", ["Hope is a small word.", "Grace is a word my mother used.", "Faith was never my strong suit."]
+)
+def test_word_names_opening_a_sentence_about_themselves_are_words(text: str) -> None:
     assert flagged_words(text) == []

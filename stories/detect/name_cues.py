@@ -118,6 +118,22 @@ def _extend(t: NameText, i: int) -> int:
     return j
 
 
+def _initial_after_relation(t: NameText, i: int) -> bool:
+    """Is token i a lone initial with its full stop right after "my friend", "my husband"...
+    ("my friend J. from water aerobics")?"""
+    word = t.words[i]
+    return (
+        len(word) == 1
+        and word.isupper()
+        and word != "I"
+        and i + 1 < t.n
+        and t.gaps[i + 1].startswith(".")
+        and i >= 2
+        and t.lows[i - 1] in cues.RELATIONS
+        and t.lows[i - 2] in cues.POSSESSIVES
+    )
+
+
 def find_cue_names(t: NameText) -> None:
     """PERSON findings (into `t.out`) for names right after a cue."""
     lex = t.lex
@@ -133,6 +149,9 @@ def find_cue_names(t: NameText) -> None:
         if c < i:
             continue  # inside a name already emitted
         i = c
+        if _initial_after_relation(t, i):
+            t.emit_person(i, i + 1, 0.7, "name-cue")  # "my friend J. from water aerobics"
+            continue
         cap = caps[i]
         region = cap and not sents[i] and t.cue_word(i)
         if cap and not sents[i] and not (region and lows[i - 1] in _REGION_NAME_CUES):
