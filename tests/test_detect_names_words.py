@@ -314,3 +314,33 @@ def test_an_initial_after_a_relation_is_a_name() -> None:
 )
 def test_word_names_opening_a_sentence_about_themselves_are_words(text: str) -> None:
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Week 6\nCheck-up. Doctor says it is healing.",
+        "WEEK 1–4\nAmitriptyline 10 mg at night.",
+        "The Nurse Practitioner didn’t blink.",
+        "A Consultant Obstetrician treated me as a person.",
+        "You need the Perineal Clinic, love.",
+        "She referred me to Women’s Health Physio.",
+    ],
+)
+def test_labels_jobs_departments_and_town_words_are_not_identifiers(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Send it to\n27\nQuarry Avenue\nLeeds", "27\nQuarry Avenue"),
+        ("Suite 680\nKissousa\nCyprus", "Kissousa"),
+        ("I still remember Dr White saying that.", "White"),
+        ("We went to the Quellby Pain Clinic twice.", "Quellby Pain Clinic"),
+        ("I do a PhD at the University of Bristol these days.", "University of Bristol"),
+        ("My sister moved up to Dublin last year.", "Dublin"),
+    ],
+)
+def test_addresses_surnames_named_clinics_and_universities_are_kept(text: str, name: str) -> None:
+    assert covered(text, name)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from stories.findings import Finding
 
 from . import cues, vocab
+from .lexicon import english_form
 from .name_ordinary import keep_sentence_start, ordinary_run
 from .name_words import NameText, gap_is_space
 
@@ -88,6 +89,36 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
     return s, e, has_facility
 
 
+def _role_words(t: NameText, s: int, j: int) -> bool:
+    """Are tokens s..j after a title English words for a job, in no name list ("the Nurse
+    Practitioner", "a Consultant Obstetrician"), not a surname ("Dr Young", "Mr White")?"""
+    return all(
+        t.bases[k][1:].islower()
+        and not t.lex.is_name(t.bases[k])
+        and t.lows[k].endswith(_AGENT_ENDINGS)
+        and (english_form(t.lows[k]) or t.lows[k].endswith(("ician", "ologist", "iatrist", "apist")))
+        for k in range(s, j)
+    )
+
+
+# Endings of words for what someone does: "Practitioner", "Obstetrician", "Specialist".
+_AGENT_ENDINGS = ("ian", "ist", "er", "or", "ant", "ent", "ar")
+
+
+def _department(t: NameText, s: int, e: int) -> bool:
+    """Is the facility run s..e a kind of clinic, named only by what it treats ("the
+    Perineal Clinic", "Women's Health Physio", "Pain Clinic"), not a place's name?"""
+    if e - s < 2 or t.lows[e - 1] not in _CLINIC_HEADS:
+        return False
+    return all(t.lows[k] in vocab.DEPARTMENT_WORDS or t.lex.is_safe(t.bases[k]) for k in range(s, e - 1))
+
+
+# Heads of a kind of clinic or department (not "College", "Studio", "Group": names).
+_CLINIC_HEADS = frozenset(
+    {"clinic", "clinics", "physio", "physiotherapy", "services", "unit", "department", "dept", "ward"}
+)
+
+
 def classify(t: NameText, i: int, j: int) -> None:
     """Type the capitalised run i..j and add its finding to `t.out` (or nothing)."""
     if ordinary_run(t, i, j):
@@ -97,7 +128,7 @@ def classify(t: NameText, i: int, j: int) -> None:
         while j - 1 > s and t.lows[j - 1] == "i":
             j -= 1  # "Dr Okafor I think": "I" is no part of the name
         initial = j - s > 1 and len(t.words[s]) == 1 and t.words[s].isupper()  # "Dr. A. Mensah"
-        if s < j and (t.lows[s] not in vocab.FUNCTION or initial):
+        if s < j and (t.lows[s] not in vocab.FUNCTION or initial) and not _role_words(t, s, j):
             t.emit_person(s, j, 0.9, "title")
         return
     if s < j and t.sents[s] and not keep_sentence_start(t, s, j - s):
@@ -131,7 +162,8 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         t.out.append(Finding("FACILITY", start, suffix.end(), 0.8, "company-suffix"))
         return
     if has_facility or last in vocab.FACILITY_HEADS and count > 1:
-        t.out.append(Finding("FACILITY", start, end, 0.8, "facility-head"))
+        if not _department(t, s, e):
+            t.out.append(Finding("FACILITY", start, end, 0.8, "facility-head"))
         return
     if (last in vocab.STREET_HEADS and count > 1) or (
         last.endswith(vocab.STREET_ENDINGS) and not lex.is_name(bases[e - 1])  # "Katie", not "-tie" street
@@ -169,6 +201,7 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         t.emit_person(s, e, 0.8, "name-gazetteer")
         return
     if is_city:
-        t.out.append(Finding("LOCATION", start, end, 0.7, "city-gazetteer"))
+        if not (count == 1 and lex.word_town(bases[s]) and lows[s] in lex.very_common_lower):  # "All Normal."
+            t.out.append(Finding("LOCATION", start, end, 0.7, "city-gazetteer"))
         return
     t.out.append(Finding("PERSON", start, end, 0.5, "proper-noun"))

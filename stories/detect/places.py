@@ -17,7 +17,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, english_form, lexicon
 from .tokens import shared_columns, word_class
 from .vocab import FUNCTION as FUNCTION_WORDS
 
@@ -303,6 +303,29 @@ def _digit_postcode_may_start(text: str, s: int, e: int) -> bool:
     return (e - s == 4 and (after.isspace() or after.isupper())) or (e - s in (2, 4, 5) and after == "-")
 
 
+_NUMBER_THEN_BREAK = re.compile(r"\d{1,5}[A-Za-z]?(?:[-–/]\d{1,5})?,?[ \t]*\n")
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t#*-]*([A-Za-z]+)[ \t]+(?:\d{1,5}[ \t]*[-–][ \t]*)?$")
+
+
+# Words before a number that belong to an address: "Suite 680⏎Kissousa", "Flat 3⏎Hove".
+_ADDRESS_LABELS = vocab.STREET_HEADS | vocab.words(
+    "suite flat apt apartment unit floor room box block building house level plot lot door bay po"
+)
+
+
+def _numbered_label(text: str, p: int) -> bool:
+    """Is the number at `p` the end of a label line ("Week 6", "Month 4", "WEEK 1–4",
+    "Session 1"): an English word and the number alone on their line?  Then the next
+    line's first word is no street."""
+    if not _NUMBER_THEN_BREAK.match(text, p):
+        return False
+    label = _LABEL_BEFORE.search(text, max(0, p - 40), p)
+    if label is None:
+        return False
+    word = label.group(1).lower()
+    return english_form(word) and word not in _ADDRESS_LABELS
+
+
 def find_places(text: str) -> Iterator[Finding]:
     ends = dict(digit_runs(text))
     for p in run_starts(text):
@@ -313,7 +336,7 @@ def find_places(text: str) -> Iterator[Finding]:
             yield Finding("LOCATION", p, m.end(), 0.9, "street-address")
             continue
         m = LOOSE_ADDRESS_RE.match(text, p)
-        if m and not m.group().rstrip(" .").endswith((" I", " I'm")):
+        if m and not m.group().rstrip(" .").endswith((" I", " I'm")) and not _numbered_label(text, p):
             # a full stop after a word (not "St.") ends the sentence, and the address
             stop = _SENTENCE_STOP.search(m.group())
             yield Finding("LOCATION", p, p + stop.start() if stop else m.end(), 0.5, "number-and-name")

@@ -245,6 +245,16 @@ FACILITY_HEADS = words(
     """
 )
 
+# What a clinic or department treats: with only these before its head, a facility is a
+# kind of clinic ("the Perineal Clinic", "Women's Health Physio"), not a named place.
+DEPARTMENT_WORDS = words(
+    """
+    pain pessary perineal continence fertility menopause sexual women women's womens men's
+    health pelvic colposcopy antenatal postnatal gynae urology psychosexual medicine
+    therapy planning family walk-in urgent care emergency outpatient outpatients
+    """
+)
+
 # Words in a capitalized run that make it a street or place.
 STREET_HEADS = words(
     """

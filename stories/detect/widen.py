@@ -82,6 +82,9 @@ _UNIT_TAIL = re.compile(
 )
 _UNIT_HEAD = re.compile(r"(?:Apt\.?|Apartment|Unit|Flat|Suite|Level|Floor)\s*\d{1,4}[A-Za-z]?,?\s+$")
 _LOOK_BACK = 40  # characters examined before a finding
+# Findings that a facility's head before "of" turns into that facility ("the University
+# of Bristol", where "Bristol" was read as a town or a surname).
+_HEAD_OF_SOURCES = frozenset({"locative-cue", "city-gazetteer", "name-gazetteer", "proper-noun"})
 # Who a facility is for, when its name says so: " for Women", " for Sick Children".
 # A facility's head before "of": "University of", "Royal College of".
 _HEAD_OF = re.compile(r"(?:\b[A-Z][\w'’-]*[ \t]+){1,3}of[ \t]+(?:the[ \t]+)?$")
@@ -156,7 +159,7 @@ def _address_end(text: str, end: int) -> int:
 def _widen(text: str, f: Finding) -> Finding:
     if f.kind not in _NAMEISH:
         return f
-    if f.kind == "FACILITY" or (f.kind == "LOCATION" and f.source == "locative-cue"):
+    if f.kind == "FACILITY" or f.source in _HEAD_OF_SOURCES:
         start, end = f.start, f.end
         m = _FOR_WHOM.match(text, end) if f.kind == "FACILITY" else None
         if m:  # "the Royal Hospital for Women", "Hospital for Sick Children"
