@@ -344,3 +344,24 @@ def test_labels_jobs_departments_and_town_words_are_not_identifiers(text: str) -
 )
 def test_addresses_surnames_named_clinics_and_universities_are_kept(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the medication took six weeks to kick in",
+        "i didn't want my man to hug me",
+        "can i request you to block it",
+        "gently and with constant permission",
+        "Energetic and driven, she ran the ward.",
+    ],
+)
+def test_verbs_and_adjectives_after_a_weak_cue_are_words(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("i told dave about it", "dave"), ("Jo and I went together.", "Jo")]
+)
+def test_names_after_a_weak_cue_still_count(text: str, name: str) -> None:
+    assert covered(text, name)

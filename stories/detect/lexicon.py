@@ -103,6 +103,22 @@ def derived_form(low: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
+def inflects(low: str) -> bool:
+    """Does the casefolded word have everyday English inflected forms (Zipf >= 3): a
+    verb's "-ed" or "-ing" ("kick": "kicked"; "hug": "hugged"; "lie": "lied"), an
+    adjective's "-ly" ("constant": "constantly")?  Names do not inflect ("dave", "tash"),
+    so a lowercase word after a weak cue that does is a word."""
+    words = english_words()
+    stems = [low, low + low[-1]] if low else []
+    if low.endswith("e"):
+        stems.append(low[:-1])
+    forms = [stem + ending for stem in stems for ending in ("ed", "ing")] + [low + "ly"]
+    if low.endswith("e"):
+        forms.append(low + "d")  # "lie": "lied"
+    return any(form in words for form in forms if form != low)
+
+
 @lru_cache(maxsize=1)
 def everyday_words() -> frozenset[str]:
     """Casefolded words of Zipf >= 5.0 in English or Spanish ("will", "hope", "de", "la"):

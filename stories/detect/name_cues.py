@@ -14,7 +14,7 @@ from __future__ import annotations
 from itertools import compress
 
 from . import cues, vocab
-from .lexicon import english_words
+from .lexicon import english_words, inflects
 from .name_words import NameText, gap_is_space
 from .tokens import word_class
 
@@ -171,8 +171,8 @@ def find_cue_names(t: NameText) -> None:
             ok = t.name_like(i, True) or (low in vocab.PARTICLES and i + 1 < n and caps[i + 1])
             if ok and cap and sents[i] and _word_not_name(t, i):
                 ok = False  # "Pain and me.": an English word opening a sentence, as in capitals
-        elif cue == 1:
-            ok = not cap and lex.strong_name(bases[i])
+        elif cue == 1:  # "told dave", not "to kick in", "to hug me", "with constant"
+            ok = not cap and lex.strong_name(bases[i]) and not inflects(low)
         if ok:
             j = _extend(t, i)
             t.emit_person(i, j, 0.8 if cue == 2 else 0.6, "name-cue")

@@ -324,6 +324,21 @@ def _speaker_label(t: NameText, i: int) -> bool:
 _WORD_ENDINGS = ("ing", "ness", "ment", "tion", "sion", "ity")
 
 
+_AND_PARTNERS = frozenset({"i", "me", "my", "her", "his", "their", "our"})
+
+
+def _person_verb_after(t: NameText, i: int) -> bool:
+    """Does a word that people do follow token i ("Kemi drove", "Tash said", "Jo and I")?
+    "and" counts only before a pronoun or a capital ("Jo and I", "Tom and Jerry"), not in
+    "Energetic and driven"."""
+    k = i + 1
+    if k >= t.n or t.lows[k] not in cues.PERSON_VERBS or not gap_is_space(t.gaps[k]):
+        return False
+    if t.lows[k] != "and":
+        return True
+    return k + 1 < t.n and (t.caps[k + 1] or t.lows[k + 1] in _AND_PARTNERS)
+
+
 def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     """Is the capitalised word opening a sentence at token i (a run of
     `run_len` words) a name rather than an ordinary word?"""
@@ -363,7 +378,7 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     if not everyday and _speaker_label(t, i):
         return True  # "Ubul: What a wife." (a chat or a script pasted into the story)
     # An unknown word opening a sentence is a name if a person-verb follows.
-    verb = i + 1 < t.n and t.lows[i + 1] in cues.PERSON_VERBS and gap_is_space(t.gaps[i + 1])
+    verb = _person_verb_after(t, i)
     if everyday and (not verb or (low in lex.very_common_lower and base not in lex.first) or derived):
         return False  # "Pain was...", "Leaking is...": an everyday word that is no first name
     if low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here
