@@ -17,6 +17,8 @@ which keeps start-up fast and means neither package is imported by `detect`.
   of 5,000+ people holds many English words ("Progress", "Person", "Hard"); a
   capitalised English word mid-sentence, without a place cue, is read as a town
   only when it names a large one ("Reading", "Bath" stay towns).
+- word_first_names.txt / word_last_names.txt: names that are very common English words
+  and such names in English-speaking countries (see `word_names`).
 - regions.txt: countries and US states: never identifiers on their own under
   Safe Harbor, so they are *excluded* from the proper-noun rule.
 """
@@ -70,6 +72,39 @@ def faker_names() -> tuple[set[str], set[str]]:
                     if cleaned:
                         target.add(cleaned)
     return first, last
+
+
+def english_locale_names(prefix: str, bare: bool = False) -> set[str]:
+    """Names (`prefix` "first_name" or "last_name") of Faker's English-speaking countries
+    (en_GB, en_US, en_IE, en_IN, en_KE, en_NG, en_NZ, en_PK...): names people writing in
+    English carry."""
+    names: set[str] = set()
+    for mod in pkgutil.iter_modules(person_pkg.__path__):
+        if not (mod.name.startswith("en_") or (bare and mod.name == "en")):
+            continue
+        provider = importlib.import_module(f"{person_pkg.__name__}.{mod.name}").Provider
+        for attr in dir(provider):
+            if attr.startswith(prefix):
+                names.update(filter(None, map(_clean, _words(getattr(provider, attr, ())))))
+    return names
+
+
+def word_names(names: set[str], prefix: str) -> set[str]:
+    """Names of `names` (Faker's `prefix` "first_name" or "last_name" lists) that are very
+    common English words (wordfreq Zipf >= 4) and such names in English-speaking countries
+    ("Grace", "Mark"; "White", "Young"), or in Faker's long generic "en" list unless among
+    the commonest words (Zipf >= 5: "Worth", "Else", "Friend"): the word-like names the
+    name rules keep.  The others are read as the words they are unless a cue makes them
+    names."""
+    from wordfreq import zipf_frequency
+
+    countries = english_locale_names(prefix)
+    rare_list = english_locale_names(prefix, bare=True) - countries  # Faker's long "en" list
+    return {
+        n
+        for n in names
+        if (z := zipf_frequency(n.lower(), "en")) >= 4.0 and (n in countries or (n in rare_list and z < 5.0))
+    }
 
 
 def cities() -> set[str]:
@@ -129,6 +164,8 @@ def main() -> None:
     first, last = faker_names()
     region_names = regions()
     write("first_names.txt", first)
+    write("word_first_names.txt", word_names(first, "first_name"))
+    write("word_last_names.txt", word_names(last, "last_name"))
     write("last_names.txt", last)
     write("cities.txt", cities() - region_names)
     write("large_towns.txt", large_towns() - region_names)

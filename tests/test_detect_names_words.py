@@ -21,7 +21,7 @@ def test_names_and_unknown_words_are_no_word_forms(word: str) -> None:
 
 
 def test_a_stem_a_name_list_knows_makes_no_word_form() -> None:
-    assert not derived_form("ronner")  # "Ron" + n + er: a surname, not a word
+    assert not derived_form("rogers")  # "Roger" + s: a surname, not a word
     assert derived_form("running")  # "run" doubled
 
 
@@ -364,4 +364,23 @@ def test_verbs_and_adjectives_after_a_weak_cue_are_words(text: str) -> None:
     ("text", "name"), [("i told dave about it", "dave"), ("Jo and I went together.", "Jo")]
 )
 def test_names_after_a_weak_cue_still_count(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["Keep going. It’s Worth It.", "Comparing myself to Everyone Else.", "Odd choice, appreciated."]
+)
+def test_other_locales_word_names_are_words_in_english(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My friend Grace came along.", "Grace"),
+        ("I still remember Mr White.", "White"),
+        ("It was Kevin Quell II, my grandfather.", "Kevin Quell II"),
+    ],
+)
+def test_english_word_names_and_generations_stay_names(text: str, name: str) -> None:
     assert covered(text, name)

@@ -213,11 +213,25 @@ class Lexicon:
         )
 
 
+def _english_word_names_only(names: frozenset[str], very_common: frozenset[str], keep: frozenset[str]):
+    """`names` without the very common English words (Zipf >= 4) that are no name in an
+    English-speaking country: Faker's lists hold "Worth", "Else", "Friend", "Fed" from other
+    locales, which in an English story are words ("It's Worth It").  Word-like names people
+    do carry ("Grace", "Mark", "White", `vocab.AMBIGUOUS_NAMES`) stay (`data/word_*_names.txt`)."""
+    return frozenset(n for n in names if n.casefold() not in very_common or n in keep)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Build the lexicon on first use; later calls return the same object."""
-    first = _read("first_names.txt")
-    last = _read("last_names.txt")
+    very_common = ordinary_words()[1]
+    ambiguous = frozenset(w.title() for w in vocab.AMBIGUOUS_NAMES)
+    first = _english_word_names_only(
+        _read("first_names.txt"), very_common, _read("word_first_names.txt") | ambiguous
+    )
+    last = _english_word_names_only(
+        _read("last_names.txt"), very_common, _read("word_last_names.txt") | ambiguous
+    )
     cities = _read("cities.txt")
     regions = _read("regions.txt")
     common = _read("common_words.txt")

@@ -278,7 +278,13 @@ def widen(text: str, findings: list[Finding]) -> list[Finding]:
     return _joined_places(text, [_place_tail(text, _particles(text, _widen(text, f))) for f in findings])
 
 
+_NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])")
+
+
 def _particles(text: str, f: Finding) -> Finding:
-    """`f` widened over the particles before a surname ("de Vries", "van der Merwe")."""
+    """`f` widened over the particles before a surname ("de Vries", "van der Merwe") and a
+    generation after it ("Kevin Veitonen II", "Earl Baptiste Jr.")."""
     start = _particle_start(text, f)
-    return f if start == f.start else Finding(f.kind, start, f.end, f.score, f.source, f.note)
+    suffix = _NAME_SUFFIX.match(text, f.end) if f.kind == "PERSON" else None
+    end = suffix.end() if suffix else f.end
+    return f if (start, end) == (f.start, f.end) else Finding(f.kind, start, end, f.score, f.source, f.note)
