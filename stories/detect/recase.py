@@ -15,6 +15,7 @@ import re
 
 from . import vocab
 from .lexicon import everyday_words, lexicon
+from .recase_context import capitalised, cue_names, dates_and_handles, surnames
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # A word in capitals: letters, single inner apostrophes or hyphens; at most 41
@@ -38,8 +39,19 @@ _TITLED = (
 )
 
 
+_CONTRACTED_I = re.compile(r"I['’](?:M|D|VE|LL)")
+_POSSESSIVE = re.compile(r"(.{2,})(['’]S)")
+
+
 def _recased(word: str) -> str:
     """How `word` (in capitals) would be written in normal text; same length."""
+    if _CONTRACTED_I.fullmatch(word):
+        return word[0] + word[1:].lower()  # "I'M", "I’D": the pronoun keeps its capital
+    if "’" in word:  # "DIDN’T", "IT’S": read with a straight apostrophe
+        return _recased(word.replace("’", "'")).replace("'", "’")
+    pos = _POSSESSIVE.fullmatch(word)
+    if pos and pos.group(1).lower() + "'s" not in everyday_words():
+        return _recased(pos.group(1)) + pos.group(2).lower()  # "WOMEN'S", "KATE'S"
     low = word.lower()
     if low in _TITLED:
         out = word[0] + word[1:].lower()  # "ROYAL HOSPITAL", "5 MAY": heads and months keep a capital
@@ -95,7 +107,7 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
 def _capitalised_unless_function(w: re.Match[str]) -> str:
-    return w.group() if w.group() in vocab.FUNCTION else w.group().title()
+    return w.group() if w.group() in vocab.FUNCTION else capitalised(w.group())
 
 
 def _heads_named(run: str) -> str:
@@ -103,10 +115,21 @@ def _heads_named(run: str) -> str:
     becomes "Royal Hospital"), except function words: a head names a place with them."""
 
     def fix(m: re.Match[str]) -> str:
-        head = run[m.end() :].split(None, 1)[0].lower()
+        head = run[m.end() :].split(None, 1)[0].lower().rstrip(".,;:!?)")
         if head not in vocab.FACILITY_HEADS and head not in vocab.STREET_HEADS:
             return m.group()
-        return _LOWER_WORD.sub(_capitalised_unless_function, m.group())
+        # Only the words right before the head, after any function word ("ask your Clinic"),
+        # and not when they are all clinical or role words ("the gynae Clinic").
+        words = m.group().split()
+        keep = len(words)
+        while keep and words[keep - 1] not in vocab.FUNCTION:
+            keep -= 1
+        named = words[keep:]
+        lex = lexicon()
+        if not named or (head in vocab.FACILITY_HEADS and all(lex.is_safe(w) for w in named)):
+            return m.group()
+        cut = m.group().rfind(words[keep - 1] + " ") + len(words[keep - 1]) + 1 if keep else 0
+        return m.group()[:cut] + _LOWER_WORD.sub(_capitalised_unless_function, m.group()[cut:])
 
     return _HEAD_RUN.sub(fix, run)
 
@@ -123,5 +146,11 @@ def recase(text: str) -> str:
         parts.append(_heads_named(_recased_run(words)))
         last = run.end()
     parts.append(text[last:])
-    out = "".join(parts)
+    chars = list("".join(parts))
+    if len(chars) != len(text):
+        return text
+    dates_and_handles(text, chars)
+    cue_names(text, chars)
+    surnames(text, chars)
+    out = "".join(chars)
     return out if len(out) == len(text) else text
