@@ -15,7 +15,7 @@ import re
 
 from . import vocab
 from .lexicon import everyday_words, lexicon
-from .recase_context import capitalised, cue_names, dates_and_handles, surnames
+from .recase_context import capitalised, cue_names, dates_and_handles, facility_names, surnames
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # A word in capitals: letters, single inner apostrophes or hyphens; at most 41
@@ -29,6 +29,7 @@ CAPS_RUN = re.compile(rf"\b{_WORD}\b(?:{_SEP}\b{_WORD}\b)+")
 CAPS_WORD = re.compile(_WORD)
 _TWO_CAPS = re.compile(rf"{_WORD}{_SEP}[{_UP}][{_UP}]")
 _ACRONYM_MAX = 4
+_VOWEL = re.compile("[AEIOUÀ-ÆÈ-ÏÒ-ÖØ-Ü]")
 # Words written with a capital in normal text whatever they mean here.
 _TITLED = (
     vocab.FACILITY_HEADS
@@ -59,14 +60,20 @@ def _recased(word: str) -> str:
         out = low  # "WILL", "HOPE", "DE", "LA": words far more often than names
     elif len(word) <= 2:
         return word  # "AE", "OO": codes and initials; the rules read them as acronyms
+    elif not _VOWEL.search(word):
+        return word  # "WHSCT", "RGN": no vowel, an acronym whatever its length
     else:
         lex = lexicon()
         everyday = low in lex.ordinary_lower and word.title() not in lex.first and low not in lex.cities_lower
         everyday = everyday or (lex.is_safe(low) and len(word) > _ACRONYM_MAX)
         if everyday or lex.is_ordinary(word):
             out = low
-        elif len(word) <= _ACRONYM_MAX and not lex.is_name(word.title()) and low not in lex.cities_lower:
-            out = word
+        elif (
+            len(word) <= _ACRONYM_MAX
+            and not lex.is_name(word.title())
+            and low not in lex.cities_lower
+        ):
+            out = word  # "NHS", "LUTH": an acronym
         else:
             out = word[0] + word[1:].lower()
     return out if len(out) == len(word) else word
@@ -84,16 +91,27 @@ def _recased_run(run: str) -> str:
     last = 0
     prev = ""
     lex = None
+    placed = False  # the previous word was read as a place's first word
     for m in CAPS_WORD.finditer(run):
         word = m.group()
         new = _recased(word)
-        if prev in _PLACE_BEFORE and new.islower() and new not in vocab.FUNCTION:
-            lex = lex or lexicon()
-            if new.replace("'", "").replace("’", "").isalpha() and new not in lex.very_common_lower:
+        lex = lex or lexicon()
+        after_place = prev in _PLACE_BEFORE or placed
+        placed = False
+        if after_place and new.islower() and new not in vocab.FUNCTION:
+            if new in vocab.PLACE_PREFIXES and prev in _PLACE_BEFORE:
+                new = word[0] + word[1:].lower()  # "FROM PORT HARCOURT", "IN LOWER PAREL"
+                placed = True
+            elif new.replace("'", "").replace("’", "").isalpha() and new not in lex.very_common_lower:
                 new = word[0] + word[1:].lower()
+        elif after_place and new == word and len(word) > 2 and len(_VOWEL.findall(word)) >= 2:
+            new = word[0] + word[1:].lower()  # "FROM NOWA HUTA", "AT ASDA": said as a word
+            placed = True
         out.append(run[last : m.start()])
         out.append(new)
         last = m.end()
+        if run[last : last + 1] not in (" ", ""):
+            placed = False
         prev = new.lower() if run[last : last + 1] in (" ", "") else ""
     out.append(run[last:])
     return "".join(out)
@@ -150,7 +168,7 @@ def recase(text: str) -> str:
     if len(chars) != len(text):
         return text
     dates_and_handles(text, chars)
-    cue_names(text, chars)
-    surnames(text, chars)
+    surnames(text, chars, cue_names(text, chars))
+    facility_names(text, chars)
     out = "".join(chars)
     return out if len(out) == len(text) else text

@@ -43,7 +43,10 @@ _NAME_NEXT = vocab.words(
     loves loved wanted wants came comes"""
 )
 _TITLE_WORDS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "frau", "herr", "sra", "dra", "dre", "sr"})
-_CUES = cues.RELATIONS | cues.NAMING | frozenset({"aunty", "auntie", "bestie", "workmate"})
+_CUES = cues.RELATIONS | cues.NAMING | vocab.words("aunty auntie bestie workmate granddaughter grandson stepdaughter stepson")
+# "ME AND KAZ", "KAZ AND I": a name beside a pronoun.
+_PAIRED = (("me", "and"), ("and", "i"), ("and", "me"))
+_UNIT = re.compile(r"(?<=\d)(?:YRS|YR|YO|WKS|WK|KG|KGS|CM|MM|MG|ML|LBS)\b")
 
 
 def capitalised(word: str) -> str:
@@ -59,6 +62,8 @@ def dates_and_handles(text: str, out: list[str]) -> None:
     """Ordinals, months, holidays and reddit handles written in capitals, in `out`
     (the characters of the recased `text`)."""
     for m in _ORDINAL.finditer(text):
+        _put(out, m.start(), m.group().lower())
+    for m in _UNIT.finditer(text):
         _put(out, m.start(), m.group().lower())
     for m in _HANDLE.finditer(text):
         _put(out, m.start(), "u/")
@@ -99,11 +104,12 @@ def _weak_name(low: str, next_low: str) -> bool:
     return low in lexicon().first_lower and next_low in _NAME_NEXT
 
 
-def cue_names(text: str, out: list[str]) -> None:
-    """Capitalise, in `out`, the names that a cue shows in the capitals of `text`."""
+def cue_names(text: str, out: list[str]) -> set[str]:
+    """Capitalise, in `out`, the names that a cue shows in the capitals of `text`;
+    the names (lowercase) that need no further cue."""
     toks = [t for t in _TOKEN.finditer(text)]
     if len(toks) < 2:
-        return
+        return set()
     lows = [_plain(t.group()) for t in toks]
 
     def joined(i: int) -> bool:  # tokens i-1 and i separated by spaces only
@@ -116,7 +122,8 @@ def cue_names(text: str, out: list[str]) -> None:
             continue
         prev = lows[i - 1]
         pair = (lows[i - 2], prev) if i >= 2 and joined(i - 1) else None
-        if prev not in _CUES and pair not in cues.NAMING_PAIRS:
+        after = (lows[i + 1], lows[i + 2]) if i + 2 < len(toks) and joined(i + 1) and joined(i + 2) else None
+        if prev not in _CUES and pair not in cues.NAMING_PAIRS and pair not in _PAIRED and after not in _PAIRED:
             continue
         low = lows[i]
         nxt = lows[i + 1] if i + 1 < len(toks) else ""
@@ -125,7 +132,7 @@ def cue_names(text: str, out: list[str]) -> None:
         elif i + 1 < len(toks) and joined(i + 1) and _weak_name(low, nxt):
             weak.add(low)
     if not strong and not weak:
-        return
+        return strong
     for i, t in enumerate(toks):
         if not t.group().isupper():
             continue
@@ -137,9 +144,10 @@ def cue_names(text: str, out: list[str]) -> None:
             comma = text[t.end() : t.end() + 1] == ","
             if (i + 1 < len(toks) and joined(i + 1) and nxt in _NAME_NEXT) or comma:
                 _put(out, t.start(), capitalised(t.group()))
+    return strong
 
 
-def surnames(text: str, out: list[str]) -> None:
+def surnames(text: str, out: list[str], named: set[str] = frozenset()) -> None:
     """Capitalise, in `out`, a name-list word written in capitals right after a first
     name, a title or an initial ("JOANNE KEANE", "DR SHALINI RAO", "M. PRITCHARD")."""
     lex = lexicon()
@@ -158,5 +166,36 @@ def surnames(text: str, out: list[str]) -> None:
         initial = len(prev) == 1 and prev.isupper() and gap == ". "  # "M. PRITCHARD", not "A DRUM"
         if gap not in (" ", ". ") or (gap == ". " and not initial and prev.lower() not in _TITLE_WORDS):
             continue
-        if initial or prev.lower() in _TITLE_WORDS or (prev[:1].isupper() and prev[1:].islower() and lex.is_name(prev)):
+        known = lex.is_name(prev) or prev.lower() in named
+        if initial or prev.lower() in _TITLE_WORDS or (prev[:1].isupper() and prev[1:].islower() and known):
             _put(out, t.start(), capitalised(word))
+
+
+_AFTER_HEAD = re.compile(
+    r"(?P<before>\b[A-Z][a-zà-ÿ'’-]+[ \t]+)?(?P<head>\b[A-Z][a-zà-ÿ]+)[ \t]+"
+    r"(?:(?P<p>for|of|la|el|La|El)[ \t]+)?(?P<w>[a-zà-ÿ][a-zà-ÿ'’-]+)\b"
+)
+_SPANISH_HEADS = vocab.words("hospital clínica clinica centro sanatorio instituto colegio universidad")
+
+
+def facility_names(text: str, out: list[str]) -> None:
+    """Capitalise, in `out`, the name after a facility's head written in capitals:
+    "ROYAL HOSPITAL FOR WOMEN", "CHURCH OF GOD", "HOSPITAL LA PAZ", "HOSPITAL ITALIANO"."""
+    from .lexicon import english_words
+
+    cur = "".join(out)
+    for m in _AFTER_HEAD.finditer(cur):
+        head, p, w = m.group("head"), m.group("p"), m.group("w")
+        if not text[m.start("head") : m.end("w")].isupper() or w in vocab.FUNCTION:
+            continue
+        low = head.lower()
+        if p in ("for", "of"):
+            ok = low in vocab.FACILITY_HEADS and m.group("before") is not None and m.group("before").strip() not in ("The", "A", "My")
+        elif p:
+            ok = low in _SPANISH_HEADS
+            if ok:
+                _put(out, m.start("p"), capitalised(p))
+        else:
+            ok = low in _SPANISH_HEADS and w not in english_words() and len(w) > 2
+        if ok:
+            _put(out, m.start("w"), capitalised(w))
