@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from . import vocab
-from .lexicon import everyday_words, lexicon
+from .lexicon import derived_form, everyday_words, french_words, lexicon
 from .recase_context import capitalised, cue_names, dates_and_handles, facility_names, surnames
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -29,6 +29,12 @@ CAPS_RUN = re.compile(rf"\b{_WORD}\b(?:{_SEP}\b{_WORD}\b)+")
 CAPS_WORD = re.compile(_WORD)
 _TWO_CAPS = re.compile(rf"{_WORD}{_SEP}[{_UP}][{_UP}]")
 _ACRONYM_MAX = 4
+# Short French words that would otherwise be read as acronyms (longer ones: `french_words`).
+_FRENCH_SHORT = vocab.words(
+    """au aux du des les et ou je tu il ils elle nous vous mon ma mes ton ta ses sa son cet
+    qui pas mais puis fois chez sur sous avec sans pour dans par est sont ai été très bien
+    une un ça ce cette leur lui moi toi oui non j'ai c'est m'a n'est d'un d'une qu'il l'ai"""
+)
 _VOWEL = re.compile("[AEIOUÀ-ÆÈ-ÏÒ-ÖØ-Ü]")
 # Words written with a capital in normal text whatever they mean here.
 _TITLED = (
@@ -42,6 +48,14 @@ _TITLED = (
 
 _CONTRACTED_I = re.compile(r"I['’](?:M|D|VE|LL)")
 _POSSESSIVE = re.compile(r"(.{2,})(['’]S)")
+
+
+def _english_word(low: str) -> bool:
+    """An everyday English word (or a regular form of one) that is no name or town."""
+    lex = lexicon()
+    if low in everyday_words() or low in vocab.FUNCTION:
+        return True
+    return (lex.is_ordinary(low.title()) or derived_form(low)) and low not in lex.names_lower
 
 
 def _recased(word: str) -> str:
@@ -58,6 +72,8 @@ def _recased(word: str) -> str:
         out = word[0] + word[1:].lower()  # "ROYAL HOSPITAL", "5 MAY": heads and months keep a capital
     elif low in everyday_words():
         out = low  # "WILL", "HOPE", "DE", "LA": words far more often than names
+    elif low in _FRENCH_SHORT:
+        out = low  # "AU", "DU", "JE", "FOIS": French words, not acronyms
     elif len(word) <= 2:
         return word  # "AE", "OO": codes and initials; the rules read them as acronyms
     elif not _VOWEL.search(word):
@@ -66,6 +82,11 @@ def _recased(word: str) -> str:
         lex = lexicon()
         everyday = low in lex.ordinary_lower and word.title() not in lex.first and low not in lex.cities_lower
         everyday = everyday or (lex.is_safe(low) and len(word) > _ACRONYM_MAX)
+        if not everyday and len(word) > _ACRONYM_MAX and not lex.is_name(word.title()) and low not in lex.cities_lower:
+            if "-" in low:  # "PAIN-FREE", "MOTHER-IN-LAW": every part a word
+                everyday = all(_english_word(part.lower()) for part in low.split("-") if part)
+            else:  # "CLENCHING", "MORTIFIED": a regular form of an everyday word
+                everyday = derived_form(low) or low in french_words()  # "PRESQUE", "AUSSI"
         if everyday or lex.is_ordinary(word):
             out = low
         elif (
@@ -74,8 +95,8 @@ def _recased(word: str) -> str:
             and low not in lex.cities_lower
         ):
             out = word  # "NHS", "LUTH": an acronym
-        else:
-            out = word[0] + word[1:].lower()
+        else:  # a name: each part of a double name capitalised ("LAPOINTE-NADEAU")
+            out = "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
     return out if len(out) == len(word) else word
 
 

@@ -26,7 +26,7 @@ from .lexicon import derived_form, everyday_words, lexicon
 
 UP = "A-ZÀ-ÖØ-Þ"
 _TOKEN = re.compile(rf"[{UP}]+(?:['’][{UP}]+)?")
-_ORDINAL = re.compile(r"(?<=\d)(?:ST|ND|RD|TH)\b")
+_ORDINAL = re.compile(r"(?<=\d)(?:ST|ND|RD|TH|E|ER|RE|ÈME|EME)\b")  # "14TH", "3E" (French)
 _HANDLE = re.compile(r"(?<![\w/])U/(?=[A-Z0-9_-]{3,20}\b)")
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "august"})
 _MONTH_WORD = re.compile(
