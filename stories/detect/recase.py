@@ -15,7 +15,7 @@ import re
 
 from . import vocab
 from .lexicon import derived_form, everyday_words, french_words, lexicon
-from .recase_context import capitalised, cue_names, dates_and_handles, facility_names, surnames
+from .recase_context import rare_word, capitalised, cue_names, dates_and_handles, facility_names, surnames
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # A word in capitals: letters, single inner apostrophes or hyphens; at most 41
@@ -86,7 +86,7 @@ def _recased(word: str) -> str:
             if "-" in low:  # "PAIN-FREE", "MOTHER-IN-LAW": every part a word
                 everyday = all(_english_word(part.lower()) for part in low.split("-") if part)
             else:  # "CLENCHING", "MORTIFIED": a regular form of an everyday word
-                everyday = derived_form(low) or low in french_words()  # "PRESQUE", "AUSSI"
+                everyday = derived_form(low) or low in french_words() or rare_word(low)  # "AUSSI", "TREATABLE"
         if everyday or lex.is_ordinary(word):
             out = low
         elif (
@@ -113,11 +113,12 @@ def _recased_run(run: str) -> str:
     prev = ""
     lex = None
     placed = False  # the previous word was read as a place's first word
+    before_prev = ""
     for m in CAPS_WORD.finditer(run):
         word = m.group()
         new = _recased(word)
         lex = lex or lexicon()
-        after_place = prev in _PLACE_BEFORE or placed
+        after_place = prev in _PLACE_BEFORE or placed or (prev == "to" and before_prev in vocab.MOTION)
         placed = False
         if after_place and new.islower() and new not in vocab.FUNCTION:
             if new in vocab.PLACE_PREFIXES and prev in _PLACE_BEFORE:
@@ -133,6 +134,7 @@ def _recased_run(run: str) -> str:
         last = m.end()
         if run[last : last + 1] not in (" ", ""):
             placed = False
+        before_prev = prev
         prev = new.lower() if run[last : last + 1] in (" ", "") else ""
     out.append(run[last:])
     return "".join(out)

@@ -19,10 +19,20 @@ that were written in capitals (same length, offsets unchanged):
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from . import cues, vocab
 from .lexicon import derived_form, everyday_words, lexicon
+
+# Endings of English words that are rarely names or places ("TREATABLE", "MORTIFIED").
+_WORD_ENDINGS = (
+    "ing", "ed", "able", "ible", "tion", "sion", "ment", "ness", "ous", "ive", "ly", "ful", "less",
+    "ise", "ize", "ised", "ized", "ism", "ity", "ical", "ence", "ance",
+)  # fmt: skip
 
 UP = "A-ZÀ-ÖØ-Þ"
 _TOKEN = re.compile(rf"[{UP}]+(?:['’][{UP}]+)?")
@@ -199,3 +209,30 @@ def facility_names(text: str, out: list[str]) -> None:
             ok = low in _SPANISH_HEADS and w not in english_words() and len(w) > 2
         if ok:
             _put(out, m.start("w"), capitalised(w))
+
+
+@lru_cache(maxsize=1)
+def _rarer_english() -> frozenset[str]:
+    """English words of Zipf >= 2.5 from wordfreq's large list (loaded only when a text
+    in capitals needs it, ~0.1 s): rarer words than the lexicon's, for word shapes only."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    import msgpack
+
+    path = Path(spec.origin).parent / "data" / "large_en.msgpack.gz"
+    if not path.exists():
+        return frozenset()
+    with gzip.open(path, "rb") as fh:
+        packed = msgpack.load(fh, raw=False)
+    last = int(round((9.0 - 2.5) * 100))
+    return frozenset(w for bucket in packed[1 : last + 2] for w in bucket if w.isalpha())
+
+
+def rare_word(low: str) -> bool:
+    """A rarer English word with a word's ending ("treatable", "clenching", "mortified"),
+    in no name or town list: in capitals it is a word, not a name."""
+    if len(low) < 6 or not low.endswith(_WORD_ENDINGS):
+        return False
+    lex = lexicon()
+    return low in _rarer_english() and low not in lex.names_lower and low not in lex.cities_lower
