@@ -15,7 +15,7 @@ import re
 
 from . import vocab
 from .lexicon import derived_form, everyday_words, french_words, lexicon
-from .recase_context import rare_word, capitalised, cue_names, dates_and_handles, facility_names, surnames
+from .recase_context import capitalised, cue_names, dates_and_handles, facility_names, rare_word, surnames
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # A word in capitals: letters, single inner apostrophes or hyphens; at most 41
@@ -40,7 +40,7 @@ _VOWEL = re.compile("[AEIOUÀ-ÆÈ-ÏÒ-ÖØ-Ü]")
 _TITLED = (
     vocab.FACILITY_HEADS
     | vocab.STREET_HEADS
-    | frozenset(vocab.MONTHS)
+    | (frozenset(vocab.MONTHS) - {"may"})  # "5 MAY" is a month, "YOU MAY" a verb: `dates_and_handles`
     | frozenset(vocab.WEEKDAYS)
     | frozenset({"dr", "mr", "mrs", "ms", "mx", "prof"})
 )
@@ -82,18 +82,20 @@ def _recased(word: str) -> str:
         lex = lexicon()
         everyday = low in lex.ordinary_lower and word.title() not in lex.first and low not in lex.cities_lower
         everyday = everyday or (lex.is_safe(low) and len(word) > _ACRONYM_MAX)
-        if not everyday and len(word) > _ACRONYM_MAX and not lex.is_name(word.title()) and low not in lex.cities_lower:
-            if "-" in low:  # "PAIN-FREE", "MOTHER-IN-LAW": every part a word
-                everyday = all(_english_word(part.lower()) for part in low.split("-") if part)
-            else:  # "CLENCHING", "MORTIFIED": a regular form of an everyday word
-                everyday = derived_form(low) or low in french_words() or rare_word(low)  # "AUSSI", "TREATABLE"
-        if everyday or lex.is_ordinary(word):
-            out = low
-        elif (
-            len(word) <= _ACRONYM_MAX
+        if (
+            not everyday
+            and len(word) > _ACRONYM_MAX
             and not lex.is_name(word.title())
             and low not in lex.cities_lower
         ):
+            if "-" in low:  # "PAIN-FREE", "MOTHER-IN-LAW": every part a word
+                everyday = all(_english_word(part.lower()) for part in low.split("-") if part)
+            else:  # a regular form of an everyday word, a French word, a rarer English word
+                # "CLENCHING", "AUSSI", "TREATABLE"
+                everyday = derived_form(low) or low in french_words() or rare_word(low)
+        if everyday or lex.is_ordinary(word):
+            out = low
+        elif len(word) <= _ACRONYM_MAX and not lex.is_name(word.title()) and low not in lex.cities_lower:
             out = word  # "NHS", "LUTH": an acronym
         else:  # a name: each part of a double name capitalised ("LAPOINTE-NADEAU")
             out = "-".join(part[:1] + part[1:].lower() for part in word.split("-"))

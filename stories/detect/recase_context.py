@@ -53,7 +53,11 @@ _NAME_NEXT = vocab.words(
     loves loved wanted wants came comes"""
 )
 _TITLE_WORDS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "frau", "herr", "sra", "dra", "dre", "sr"})
-_CUES = cues.RELATIONS | cues.NAMING | vocab.words("aunty auntie bestie workmate granddaughter grandson stepdaughter stepson")
+_CUES = (
+    cues.RELATIONS
+    | cues.NAMING
+    | vocab.words("aunty auntie bestie workmate granddaughter grandson stepdaughter stepson")
+)
 # "ME AND KAZ", "KAZ AND I": a name beside a pronoun.
 _PAIRED = (("me", "and"), ("and", "i"), ("and", "me"))
 _UNIT = re.compile(r"(?<=\d)(?:YRS|YR|YO|WKS|WK|KG|KGS|CM|MM|MG|ML|LBS)\b")
@@ -79,7 +83,8 @@ def dates_and_handles(text: str, out: list[str]) -> None:
         _put(out, m.start(), "u/")
     for m in _MONTH_WORD.finditer(text):
         low = m.group().lower()
-        near = _NUMBER_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _NUMBER_AFTER.match(text, m.end())
+        before = _NUMBER_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        near = before or _NUMBER_AFTER.match(text, m.end())
         if near or (low in vocab.MONTHS and low not in _AMBIGUOUS_MONTHS):
             _put(out, m.start(), capitalised(m.group()))
     for m in _HOLIDAY.finditer(text):
@@ -133,7 +138,12 @@ def cue_names(text: str, out: list[str]) -> set[str]:
         prev = lows[i - 1]
         pair = (lows[i - 2], prev) if i >= 2 and joined(i - 1) else None
         after = (lows[i + 1], lows[i + 2]) if i + 2 < len(toks) and joined(i + 1) and joined(i + 2) else None
-        if prev not in _CUES and pair not in cues.NAMING_PAIRS and pair not in _PAIRED and after not in _PAIRED:
+        if (
+            prev not in _CUES
+            and pair not in cues.NAMING_PAIRS
+            and pair not in _PAIRED
+            and after not in _PAIRED
+        ):
             continue
         low = lows[i]
         nxt = lows[i + 1] if i + 1 < len(toks) else ""
@@ -176,7 +186,12 @@ def surnames(text: str, out: list[str], named: set[str] = frozenset()) -> None:
         initial = len(prev) == 1 and prev.isupper() and gap == ". "  # "M. PRITCHARD", not "A DRUM"
         if gap not in (" ", ". ") or (gap == ". " and not initial and prev.lower() not in _TITLE_WORDS):
             continue
-        known = lex.is_name(prev) or prev.lower() in named
+        titled = (
+            i >= 2
+            and toks[i - 2].group().lower() in _TITLE_WORDS
+            and text[toks[i - 2].end() : p.start()] in (" ", ". ")
+        )
+        known = lex.is_name(prev) or prev.lower() in named or titled  # "DR SHALINI RAO"
         if initial or prev.lower() in _TITLE_WORDS or (prev[:1].isupper() and prev[1:].islower() and known):
             _put(out, t.start(), capitalised(word))
 
@@ -200,7 +215,11 @@ def facility_names(text: str, out: list[str]) -> None:
             continue
         low = head.lower()
         if p in ("for", "of"):
-            ok = low in vocab.FACILITY_HEADS and m.group("before") is not None and m.group("before").strip() not in ("The", "A", "My")
+            ok = (
+                low in vocab.FACILITY_HEADS
+                and m.group("before") is not None
+                and m.group("before").strip() not in ("The", "A", "My")
+            )
         elif p:
             ok = low in _SPANISH_HEADS
             if ok:
