@@ -105,6 +105,7 @@ def _recased(word: str) -> str:
 # After a place preposition (or "St"), a word that is no very common word is more likely
 # a place than a word: "LIVE IN LEITH", "AT ST MARK'S" ("IN PAIN", "AT HOME" stay words).
 _PLACE_BEFORE = frozenset({"in", "from", "near", "at", "st", "saint"})
+_LIVE_ES = frozenset({"vivo", "vivía", "vive", "vivimos", "soy", "somos", "nací", "vengo"})
 
 
 def _recased_run(run: str) -> str:
@@ -120,7 +121,12 @@ def _recased_run(run: str) -> str:
         word = m.group()
         new = _recased(word)
         lex = lex or lexicon()
-        after_place = prev in _PLACE_BEFORE or placed or (prev == "to" and before_prev in vocab.MOTION)
+        after_place = (
+            prev in _PLACE_BEFORE
+            or placed
+            or (prev == "to" and before_prev in vocab.MOTION)
+            or (prev in ("en", "de") and before_prev in _LIVE_ES)  # "VIVO EN ALCALÁ", "SOY DE ZAPOPAN"
+        )
         placed = False
         if after_place and new.islower() and new not in vocab.FUNCTION:
             if new in vocab.PLACE_PREFIXES and prev in _PLACE_BEFORE:
@@ -145,6 +151,7 @@ def _recased_run(run: str) -> str:
 _HEAD_RUN = re.compile(r"(?:\b[a-z][a-z'’-]{2,}[ \t]){1,3}(?=[A-Z][a-z]+\b)")
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-zà-ÿ]{2,}[ \t]$")
 _LONE_A = re.compile(r"(?<=[ \t])A(?=[ \t])")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]+")
 
@@ -169,7 +176,12 @@ def _heads_named(run: str) -> str:
             keep -= 1
         named = words[keep:]
         lex = lexicon()
-        if not named or (head in vocab.FACILITY_HEADS and all(lex.is_safe(w) for w in named)):
+        after_name = (
+            keep == 0 and _NAME_BEFORE.search(run, 0, m.start()) is not None
+        )  # "Kanata pelvic Health"
+        if not named or (
+            head in vocab.FACILITY_HEADS and all(lex.is_safe(w) for w in named) and not after_name
+        ):
             return m.group()
         cut = m.group().rfind(words[keep - 1] + " ") + len(words[keep - 1]) + 1 if keep else 0
         return m.group()[:cut] + _LOWER_WORD.sub(_capitalised_unless_function, m.group()[cut:])
