@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from . import vocab
-from .lexicon import everyday_words, lexicon
+from .lexicon import derived_form, everyday_words, french_words, lexicon
+from .recase_context import capitalised, cue_names, dates_and_handles, facility_names, rare_word, surnames
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # A word in capitals: letters, single inner apostrophes or hyphens; at most 41
@@ -28,41 +29,83 @@ CAPS_RUN = re.compile(rf"\b{_WORD}\b(?:{_SEP}\b{_WORD}\b)+")
 CAPS_WORD = re.compile(_WORD)
 _TWO_CAPS = re.compile(rf"{_WORD}{_SEP}[{_UP}][{_UP}]")
 _ACRONYM_MAX = 4
+# Short French words that would otherwise be read as acronyms (longer ones: `french_words`).
+_FRENCH_SHORT = vocab.words(
+    """au aux du des les et ou je tu il ils elle nous vous mon ma mes ton ta ses sa son cet
+    qui pas mais puis fois chez sur sous avec sans pour dans par est sont ai été très bien
+    une un ça ce cette leur lui moi toi oui non j'ai c'est m'a n'est d'un d'une qu'il l'ai"""
+)
+_VOWEL = re.compile("[AEIOUÀ-ÆÈ-ÏÒ-ÖØ-Ü]")
 # Words written with a capital in normal text whatever they mean here.
 _TITLED = (
     vocab.FACILITY_HEADS
     | vocab.STREET_HEADS
-    | frozenset(vocab.MONTHS)
+    | (frozenset(vocab.MONTHS) - {"may"})  # "5 MAY" is a month, "YOU MAY" a verb: `dates_and_handles`
     | frozenset(vocab.WEEKDAYS)
     | frozenset({"dr", "mr", "mrs", "ms", "mx", "prof"})
 )
 
 
+_CONTRACTED_I = re.compile(r"I['’](?:M|D|VE|LL)")
+_POSSESSIVE = re.compile(r"(.{2,})(['’]S)")
+
+
+def _english_word(low: str) -> bool:
+    """An everyday English word (or a regular form of one) that is no name or town."""
+    lex = lexicon()
+    if low in everyday_words() or low in vocab.FUNCTION:
+        return True
+    return (lex.is_ordinary(low.title()) or derived_form(low)) and low not in lex.names_lower
+
+
 def _recased(word: str) -> str:
     """How `word` (in capitals) would be written in normal text; same length."""
+    if _CONTRACTED_I.fullmatch(word):
+        return word[0] + word[1:].lower()  # "I'M", "I’D": the pronoun keeps its capital
+    if "’" in word:  # "DIDN’T", "IT’S": read with a straight apostrophe
+        return _recased(word.replace("’", "'")).replace("'", "’")
+    pos = _POSSESSIVE.fullmatch(word)
+    if pos and pos.group(1).lower() + "'s" not in everyday_words():
+        return _recased(pos.group(1)) + pos.group(2).lower()  # "WOMEN'S", "KATE'S"
     low = word.lower()
     if low in _TITLED:
         out = word[0] + word[1:].lower()  # "ROYAL HOSPITAL", "5 MAY": heads and months keep a capital
     elif low in everyday_words():
         out = low  # "WILL", "HOPE", "DE", "LA": words far more often than names
+    elif low in _FRENCH_SHORT:
+        out = low  # "AU", "DU", "JE", "FOIS": French words, not acronyms
     elif len(word) <= 2:
         return word  # "AE", "OO": codes and initials; the rules read them as acronyms
+    elif not _VOWEL.search(word):
+        return word  # "WHSCT", "RGN": no vowel, an acronym whatever its length
     else:
         lex = lexicon()
         everyday = low in lex.ordinary_lower and word.title() not in lex.first and low not in lex.cities_lower
         everyday = everyday or (lex.is_safe(low) and len(word) > _ACRONYM_MAX)
+        if (
+            not everyday
+            and len(word) > _ACRONYM_MAX
+            and not lex.is_name(word.title())
+            and low not in lex.cities_lower
+        ):
+            if "-" in low:  # "PAIN-FREE", "MOTHER-IN-LAW": every part a word
+                everyday = all(_english_word(part.lower()) for part in low.split("-") if part)
+            else:  # a regular form of an everyday word, a French word, a rarer English word
+                # "CLENCHING", "AUSSI", "TREATABLE"
+                everyday = derived_form(low) or low in french_words() or rare_word(low)
         if everyday or lex.is_ordinary(word):
             out = low
         elif len(word) <= _ACRONYM_MAX and not lex.is_name(word.title()) and low not in lex.cities_lower:
-            out = word
-        else:
-            out = word[0] + word[1:].lower()
+            out = word  # "NHS", "LUTH": an acronym
+        else:  # a name: each part of a double name capitalised ("LAPOINTE-NADEAU")
+            out = "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
     return out if len(out) == len(word) else word
 
 
 # After a place preposition (or "St"), a word that is no very common word is more likely
 # a place than a word: "LIVE IN LEITH", "AT ST MARK'S" ("IN PAIN", "AT HOME" stay words).
 _PLACE_BEFORE = frozenset({"in", "from", "near", "at", "st", "saint"})
+_LIVE_ES = frozenset({"vivo", "vivía", "vive", "vivimos", "soy", "somos", "nací", "vengo"})
 
 
 def _recased_run(run: str) -> str:
@@ -72,16 +115,34 @@ def _recased_run(run: str) -> str:
     last = 0
     prev = ""
     lex = None
+    placed = False  # the previous word was read as a place's first word
+    before_prev = ""
     for m in CAPS_WORD.finditer(run):
         word = m.group()
         new = _recased(word)
-        if prev in _PLACE_BEFORE and new.islower() and new not in vocab.FUNCTION:
-            lex = lex or lexicon()
-            if new.replace("'", "").replace("’", "").isalpha() and new not in lex.very_common_lower:
+        lex = lex or lexicon()
+        after_place = (
+            prev in _PLACE_BEFORE
+            or placed
+            or (prev == "to" and before_prev in vocab.MOTION)
+            or (prev in ("en", "de") and before_prev in _LIVE_ES)  # "VIVO EN ALCALÁ", "SOY DE ZAPOPAN"
+        )
+        placed = False
+        if after_place and new.islower() and new not in vocab.FUNCTION:
+            if new in vocab.PLACE_PREFIXES and prev in _PLACE_BEFORE:
+                new = word[0] + word[1:].lower()  # "FROM PORT HARCOURT", "IN LOWER PAREL"
+                placed = True
+            elif new.replace("'", "").replace("’", "").isalpha() and new not in lex.very_common_lower:
                 new = word[0] + word[1:].lower()
+        elif after_place and new == word and len(word) > 2 and len(_VOWEL.findall(word)) >= 2:
+            new = word[0] + word[1:].lower()  # "FROM NOWA HUTA", "AT ASDA": said as a word
+            placed = True
         out.append(run[last : m.start()])
         out.append(new)
         last = m.end()
+        if run[last : last + 1] not in (" ", ""):
+            placed = False
+        before_prev = prev
         prev = new.lower() if run[last : last + 1] in (" ", "") else ""
     out.append(run[last:])
     return "".join(out)
@@ -90,12 +151,13 @@ def _recased_run(run: str) -> str:
 _HEAD_RUN = re.compile(r"(?:\b[a-z][a-z'’-]{2,}[ \t]){1,3}(?=[A-Z][a-z]+\b)")
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-zà-ÿ]{2,}[ \t]$")
 _LONE_A = re.compile(r"(?<=[ \t])A(?=[ \t])")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
 def _capitalised_unless_function(w: re.Match[str]) -> str:
-    return w.group() if w.group() in vocab.FUNCTION else w.group().title()
+    return w.group() if w.group() in vocab.FUNCTION else capitalised(w.group())
 
 
 def _heads_named(run: str) -> str:
@@ -103,10 +165,26 @@ def _heads_named(run: str) -> str:
     becomes "Royal Hospital"), except function words: a head names a place with them."""
 
     def fix(m: re.Match[str]) -> str:
-        head = run[m.end() :].split(None, 1)[0].lower()
+        head = run[m.end() :].split(None, 1)[0].lower().rstrip(".,;:!?)")
         if head not in vocab.FACILITY_HEADS and head not in vocab.STREET_HEADS:
             return m.group()
-        return _LOWER_WORD.sub(_capitalised_unless_function, m.group())
+        # Only the words right before the head, after any function word ("ask your Clinic"),
+        # and not when they are all clinical or role words ("the gynae Clinic").
+        words = m.group().split()
+        keep = len(words)
+        while keep and words[keep - 1] not in vocab.FUNCTION:
+            keep -= 1
+        named = words[keep:]
+        lex = lexicon()
+        after_name = (
+            keep == 0 and _NAME_BEFORE.search(run, 0, m.start()) is not None
+        )  # "Kanata pelvic Health"
+        if not named or (
+            head in vocab.FACILITY_HEADS and all(lex.is_safe(w) for w in named) and not after_name
+        ):
+            return m.group()
+        cut = m.group().rfind(words[keep - 1] + " ") + len(words[keep - 1]) + 1 if keep else 0
+        return m.group()[:cut] + _LOWER_WORD.sub(_capitalised_unless_function, m.group()[cut:])
 
     return _HEAD_RUN.sub(fix, run)
 
@@ -123,5 +201,11 @@ def recase(text: str) -> str:
         parts.append(_heads_named(_recased_run(words)))
         last = run.end()
     parts.append(text[last:])
-    out = "".join(parts)
+    chars = list("".join(parts))
+    if len(chars) != len(text):
+        return text
+    dates_and_handles(text, chars)
+    surnames(text, chars, cue_names(text, chars))
+    facility_names(text, chars)
+    out = "".join(chars)
     return out if len(out) == len(text) else text

@@ -1,0 +1,109 @@
+"""Text written in capitals gets the findings of the same text in normal case.
+
+`stories.detect.recase` rewrites runs of words in capitals in the case they
+would have in normal writing (same length); these sentences, all our own, check
+what must be found in capitals and what everyday shouting must not raise.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from stories.detect import detect
+from stories.detect.recase import recase
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, text[f.start : f.end]) for f in detect(text)]
+
+
+def _covered(text: str, words: str) -> bool:
+    """Is every character of `words` (its last mention in `text`) inside some finding?"""
+    start = text.rindex(words)  # the last mention: "... LATER TASH HELD" checks the repeat
+    cov = bytearray(len(text))
+    for f in detect(text):
+        cov[f.start : f.end] = b"\x01" * (f.end - f.start)
+    return all(cov[start : start + len(words)])
+
+
+MUST_FIND = [
+    # ordinals and months next to a number
+    ("I WAS SEEN ON 14TH FEBRUARY 2023 AND AGAIN LATER.", "14TH FEBRUARY 2023"),
+    ("MY REVIEW IS ON THE 3RD OF MAY 2024, FINGERS CROSSED.", "3RD OF MAY 2024"),
+    ("AUG. 3RD, 2021: FIRST ATTEMPT AFTER THE BIRTH.", "AUG. 3RD, 2021"),
+    ("BY EASTER MONDAY 2022 THINGS WERE MUCH BETTER.", "EASTER MONDAY 2022"),
+    # initials and surnames after a first name or a title
+    ("YOURS FAITHFULLY, M. PRITCHARD (MRS)", "M. PRITCHARD"),
+    ("MY APPOINTMENT WAS WITH MRS JOANNE KEANE, A SPECIALIST.", "JOANNE KEANE"),
+    ("THE CONSULTANT, DR SHALINI RAO, WAS VERY KIND.", "SHALINI RAO"),
+    # short names after a cue, and their later mentions
+    ("MY FLATMATE TASH SAID I SHOULD SEE SOMEONE.", "TASH"),
+    ("MY FLATMATE TASH CAME ALONG. LATER TASH HELD MY HAND.", "TASH"),
+    ("ME AND KAZ HAVE BEEN TOGETHER 3 YEARS.", "KAZ"),
+    ("A PHYSIO CALLED SEGUN WAS SO PROFESSIONAL.", "SEGUN"),
+    ("MY HUSBAND WILL THOUGHT HE WAS HURTING ME.", "WILL"),
+    # facilities and places
+    ("OUR BABY WAS BORN AT THE ROYAL HOSPITAL FOR WOMEN IN RANDWICK.", "ROYAL HOSPITAL FOR WOMEN"),
+    ("ME ATENDIERON EN EL HOSPITAL LA PAZ POR FIN.", "HOSPITAL LA PAZ"),
+    ("I AM FROM PORT HARCOURT, 29YRS, AND PROUD OF IT.", "PORT HARCOURT"),
+    ("I AM FROM PORT HARCOURT, 29YRS, AND PROUD OF IT.", "29YRS"),
+    ("I GREW UP FROM NOWA HUTA IN KRAKÓW.", "NOWA HUTA"),
+    ("WE PLANNED A TRIP TO DARJEELING THIS WINTER.", "DARJEELING"),
+    # handles and codes
+    ("FIND ME AS U/PELVIC_PAL_22 IF YOU WANT TO TALK.", "U/PELVIC_PAL_22"),
+    ("MY REFERENCE AT THE TRUST IS WHSCT 0048271, KEEP IT.", "WHSCT 0048271"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), MUST_FIND)
+def test_found_in_capitals(text: str, words: str) -> None:
+    assert _covered(text, words), _found(text)
+
+
+SHOUTING = [
+    "PLEASE DO NOT GIVE UP. IT IS TREATABLE AND YOU MAY FEEL MORTIFIED BUT ASK YOUR GP.",
+    "I’M SO ANGRY. THE CLINIC NEVER CALLED BACK AND MY MOTHER-IN-LAW KEPT ASKING.",
+    "WE WILL GET THROUGH THIS. HOPE IS WHAT KEPT ME GOING, NOT PAIN-FREE DAYS.",
+    "THE PELVIC FLOOR PHYSIO SAID CLENCHING MAKES IT WORSE, SO I STOPPED.",
+    "I WILL NEVER FORGET THAT DAY. YOU MAY THINK IT IS NORMAL. IT ISN'T.",
+    "MY HUSBAND WILL BE THERE AND MY FRIEND WILL TOO.",
+    "WHY DOES NOBODY TALK ABOUT THIS?! I DIDN’T KNOW IT WAS A THING.",
+]
+
+
+@pytest.mark.parametrize("text", SHOUTING)
+def test_shouting_raises_nothing(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text", [t for t, _ in MUST_FIND] + SHOUTING)
+def test_recase_keeps_length_and_letters(text: str) -> None:
+    out = recase(text)
+    assert len(out) == len(text)
+    assert out.upper() == text.upper()
+
+
+def test_normal_case_text_is_untouched() -> None:
+    text = "My physio, Tash, saw me on the 3rd of May 2024 at the Royal Hospital for Women."
+    assert recase(text) == text
+
+
+def test_context_only_touches_capitals() -> None:
+    # a story with one shouted phrase: the rest keeps its own case
+    text = "I may go back in May. THANK YOU SO MUCH to my friend Tash."
+    out = recase(text)
+    assert out.startswith("I may go back in May.")
+    assert out.endswith("to my friend Tash.")
+
+
+def test_possessives_and_contractions() -> None:
+    out = recase("I'M AT THE WOMEN'S CLINIC")
+    assert out.startswith("I'm at the") and "'S" not in out
+    out = recase("I'M TIRED AND I’D LIKE HELP")
+    assert out.startswith("I'm tired") and "I’d" in out
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q"]))
