@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import detect_instructions  # noqa: E402
 import external_corpora  # noqa: E402
 from corpus import LabelledStory, generate  # noqa: E402
 from machine import describe  # noqa: E402
@@ -228,6 +230,7 @@ def main() -> None:
     print("\n== text we did not write with our generator (bench/external_corpora.py; "
           "--show-misses there lists the misses)")
     print("\n".join(external_corpora.rows()))
+    print("\n".join(external_corpora.capitals_rows()))
     rate, cpu_rate = throughput(dev)
     first, total, rss = startup_and_memory()
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
@@ -240,6 +243,11 @@ def main() -> None:
         f"({total:.3f} s whole process; target < {TARGETS['startup']})"
     )
     print(f"peak memory     {rss:.1f} MB ru_maxrss (target < {TARGETS['rss_mb']:.0f})")
+    if shutil.which("valgrind"):
+        print(f"instructions    {detect_instructions.per_story() / 1e6:.2f} M per story (callgrind; "
+              "the figure to compare across machines)")
+    else:
+        print("instructions    not measured: valgrind is not installed")
     adv = adversarial()
     worst = max(adv, key=lambda x: x[1])
     print("adversarial 20k " + "  ".join(f"{n}={t * 1000:.0f}ms" for n, t in adv) + f"  (worst {worst[0]})")

@@ -50,17 +50,21 @@ def _instructions(n: int, n_max: int, workdir: str) -> int:
     return int(match.group(1))
 
 
+def per_story(stories: int = 100) -> float:
+    """Instructions per story (needs valgrind; about a minute)."""
+    with tempfile.TemporaryDirectory(prefix="detect-ir-") as tmp:
+        base = _instructions(0, stories, tmp)
+        total = _instructions(stories, stories, tmp)
+    return (total - base) / stories
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--stories", type=int, default=100)
     args = ap.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (apt-get install valgrind)")
-    with tempfile.TemporaryDirectory(prefix="detect-ir-") as tmp:
-        base = _instructions(0, args.stories, tmp)
-        total = _instructions(args.stories, args.stories, tmp)
-    per_story = (total - base) / args.stories
-    print(f"detector: {per_story / 1e6:.2f} M instructions per story "
+    print(f"detector: {per_story(args.stories) / 1e6:.2f} M instructions per story "
           f"(callgrind, {args.stories} corpus stories of ~300 words after 50 warm-up stories)")
 
 

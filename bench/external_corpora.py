@@ -185,6 +185,42 @@ def rows(corpora=CORPORA) -> list[str]:
     return lines
 
 
+def in_capitals(records: list[dict]) -> list[dict]:
+    """The records with their text written in capitals (where that keeps every offset)."""
+    return [dict(r, text=r["text"].upper()) for r in records if len(r["text"].upper()) == len(r["text"])]
+
+
+def capitals_agreement(records: list[dict], predict: Predict = ours) -> tuple[int, int, int]:
+    """(stories whose findings in capitals equal those in normal case, stories whose
+    capitals findings cover every character the normal-case findings cover, stories)."""
+    same = covering = n = 0
+    for record in in_capitals(records):
+        text = next(r["text"] for r in records if r["id"] == record["id"])
+        normal, caps = sorted(predict(text)), sorted(predict(record["text"]))
+        n += 1
+        same += normal == caps
+        covering += all(_mask(len(text), caps)[i] for s, e in normal for i in range(s, e))
+    return same, covering, n
+
+
+def capitals_rows(corpora=("dev", "test")) -> list[str]:
+    """The all-caps row: each hand-written half scored again with every story in capitals."""
+    lines = []
+    for corpus in corpora:
+        records = load(corpus)
+        if not records:
+            continue
+        res = score(in_capitals(records))
+        same, covering, n = capitals_agreement(records)
+        lines.append(
+            f"{corpus + ' in CAPS':15} span recall {res['recall']:.3f}, "
+            f"token precision {res['precision']:.3f}; "
+            f"findings identical to normal case in {same}/{n} stories, covering every normal-case "
+            f"finding in {covering}/{n} (target: same findings)"
+        )
+    return lines
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", choices=CORPORA, action="append",
@@ -195,6 +231,7 @@ def main() -> None:
     corpora = tuple(args.corpus or CORPORA)
     print(describe(), flush=True)
     print("\n".join(rows(corpora)))
+    print("\n".join(capitals_rows(tuple(c for c in corpora if c in handwritten.HALVES))))
     if args.show_misses:
         for corpus in corpora:
             found = misses(load(corpus))
