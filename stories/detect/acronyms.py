@@ -168,7 +168,7 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
     lex = lexicon()
     n = len(lows)
     out = []
-    heads = not _LOWER_HEADS.isdisjoint(lows)  # a cheap test first: most stories name no such head
+    heads = not _LOWER_HEADS.isdisjoint(cols.low_set())  # a cheap test first: most stories name no such head
     for p in compress(range(n - 1), cols.marks(_FACILITY_CLASS)):
         k = p + 1
         if lows[k] == "the" and k + 1 < n:

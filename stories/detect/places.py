@@ -144,7 +144,7 @@ def _may_have_street_word(text: str) -> bool:
     Set tests instead of a `str.find` per street word.
     """
     cols = shared_columns(text)
-    return not (_STREET_WORD_CORES.isdisjoint(cols.lows) and _STREET_WORD_CORES.isdisjoint(cols.tails()))
+    return not (_STREET_WORD_CORES.isdisjoint(cols.low_set()) and _STREET_WORD_CORES.isdisjoint(cols.tails()))
 
 
 def _street_word_starts(text: str, low: str) -> list[int]:
@@ -327,11 +327,11 @@ def find_places(text: str) -> Iterator[Finding]:
     for m in matches:
         if _street_named(m.group()):
             yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
-    if not _AFTER_TOKENS.isdisjoint(shared_columns(text).lows):
+    if not _AFTER_TOKENS.isdisjoint(shared_columns(text).low_set()):
         for m in STREET_AFTER_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
     yield from _named_then_numbered(text)
-    if not _LOWER_STREETS.isdisjoint(shared_columns(text).lows):
+    if not _LOWER_STREETS.isdisjoint(shared_columns(text).low_set()):
         yield from _lowercase_addresses(text)
     if any(gate in text for gate in ("Flat", "Apt", "Apartment", "Unit", "Suite", "Box")):
         for m in UNIT_RE.finditer(text):

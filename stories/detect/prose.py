@@ -212,5 +212,5 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
 def find_prose(text: str) -> list[Finding]:
     """AGE and DATE findings for the forms of `_ages` and `_dates`."""
     cols = shared_columns(text)
-    words = set(cols.lows)
+    words = cols.low_set()
     return [*_ages(text, words), *_dates(text, words, cols)]

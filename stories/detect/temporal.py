@@ -171,7 +171,7 @@ def _month_words(text: str) -> list[int]:
     words = cols.words
     if not _MONTH_PIECES.isdisjoint(cols.tails()):
         candidates = (a.start() for a in MONTH_ANCHOR.finditer(text))
-    elif _MONTH_FORMS.isdisjoint(words):  # a cheap test first: most stories name no month
+    elif _MONTH_FORMS.isdisjoint(cols.word_set()):  # a cheap test first: most stories name no month
         return []
     else:
         marked = compress(range(len(words)), cols.marks(_MONTH_FORM_CLASS))

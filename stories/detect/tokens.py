@@ -155,7 +155,7 @@ class Columns:
     """
 
     __slots__ = ("parts", "words", "bases", "lows", "caps", "sents", "gaps")
-    __slots__ += ("_starts", "_joined", "_tails", "_codes")
+    __slots__ += ("_starts", "_joined", "_tails", "_codes", "_low_set", "_word_set")
 
     def __init__(self, parts: list[str], text: str) -> None:
         self.parts = parts
@@ -163,6 +163,8 @@ class Columns:
         self._tails: list[str] | None = None
         self._codes: tuple[int, bytes] | None = None
         self._starts: list[int] | None = None
+        self._low_set: frozenset[str] | None = None
+        self._word_set: frozenset[str] | None = None
         if len(parts) < 2:
             self.words = self.bases = self.lows = self.gaps = []
             self.caps = self.sents = []
@@ -200,6 +202,21 @@ class Columns:
         if codes is None or codes[0] != _GENERATION[0]:
             codes = self._codes = (_GENERATION[0], bytes(map(_CODES.get, self.lows, repeat(0))))
         return codes[1].translate(_TABLES[cls])
+
+    def low_set(self) -> frozenset[str]:
+        """The distinct `lows`, built once per text.  Gates ask whether a story
+        holds any of a few words (`WORDS.isdisjoint(cols.low_set())`): against
+        a set that costs a look-up per word of the smaller set, against the
+        `lows` list a hash and look-up per token."""
+        if self._low_set is None:
+            self._low_set = frozenset(self.lows)
+        return self._low_set
+
+    def word_set(self) -> frozenset[str]:
+        """The distinct `words` (as written), built once per text; see `low_set`."""
+        if self._word_set is None:
+            self._word_set = frozenset(self.words)
+        return self._word_set
 
     def indexes(self, words: Iterable[str]) -> list[int]:
         """Indexes of the tokens whose lowercase word is one of `words` (a few
