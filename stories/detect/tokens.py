@@ -31,6 +31,38 @@ _SPLIT_RE = re.compile(r"([^\W\d_][^\W\d_]*+(?:['’\-][^\W\d_]++)*+)")
 # The same split for ASCII text, where a letter is [A-Za-z]: ranges test
 # faster than the Unicode categories of `[^\W\d_]`.
 _ASCII_SPLIT_RE = re.compile(r"([A-Za-z][A-Za-z]*+(?:['\-][A-Za-z]++)*+)")
+
+
+def latin1(text: str) -> bool:
+    """Is every character of `text` in Latin-1 (U+0000 to U+00FF)?
+
+    Such a text can be matched with explicit Latin-1 character classes (see
+    `latin1_class`) instead of Unicode categories.  Encoding a Latin-1 str to
+    Latin-1 is a copy; other texts fail on their first wider character.
+    """
+    if text.isascii():
+        return True
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def latin1_class(unicode_class: str) -> str:
+    r"""The Latin-1 characters a regex character class matches, as an explicit class.
+
+    On a `latin1` text the two match the same characters; the explicit class
+    is a bitmap test, where `[^\W\d_]` looks up Unicode categories per
+    character ("²", "½", "ª" are letters to `re`: they stay in).
+    """
+    rx = re.compile(unicode_class)
+    return "[" + "".join(re.escape(c) for c in map(chr, range(256)) if rx.fullmatch(c)) + "]"
+
+
+# The split for other Latin-1 text ("José", "Zoë"): no "’" can occur there.
+_L1 = latin1_class(r"[^\W\d_]")
+_LATIN1_SPLIT_RE = re.compile(rf"({_L1}{_L1}*+(?:['\-]{_L1}++)*+)")
 _SENT_RX = re.compile(r"[.!?\n:;\"“”(•*>|\[]")
 ABBREVIATIONS = frozenset(
     {"dr", "st", "mt", "ft", "mr", "mrs", "ms", "mx", "prof", "sr", "rev", "jr", "e.g", "i.e"}
@@ -278,7 +310,14 @@ def is_upper(word: str) -> bool:
 
 def columns(text: str) -> Columns:
     """Split `text` into word tokens, as columns; linear time, never raises."""
-    return Columns((_ASCII_SPLIT_RE if text.isascii() else _SPLIT_RE).split(text), text)
+    return Columns(_splitter(text).split(text), text)
+
+
+def _splitter(text: str) -> re.Pattern[str]:
+    """The cheapest of the three equivalent splits that reads `text` right."""
+    if text.isascii():
+        return _ASCII_SPLIT_RE
+    return _LATIN1_SPLIT_RE if latin1(text) else _SPLIT_RE
 
 
 _LOCAL = threading.local()

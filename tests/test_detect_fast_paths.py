@@ -1,0 +1,50 @@
+"""The detector's fast paths give what the general patterns give.
+
+Tokenizing and digit runs use explicit Latin-1 classes on Latin-1 text
+(`tokens.latin1`), and word gates read a set of the tokens
+(`Columns.low_set`, `word_set`): these tests pin them to the Unicode
+patterns and lists they stand for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stories.detect import anchors, tokens
+
+LATIN1 = "".join(map(chr, range(256)))
+PIECES = st.sampled_from(
+    ["José", "Zoë", "x²", "½", "ª", "O'Connor", "Mei-Ling", "Rachel's", " ", ", ", ".\n", "12", "3½",
+     "__", "'", "-", "é-a", "ſ", "—", "ß", "µg", "Ⅻ", "٣", "naïve", "a’b"]
+)  # fmt: skip
+
+
+def test_latin1_letter_class_is_the_unicode_one_on_latin1() -> None:
+    letters = re.compile(tokens.latin1_class(r"[^\W\d_]"))
+    for ch in LATIN1:
+        assert bool(letters.fullmatch(ch)) == bool(re.fullmatch(r"[^\W\d_]", ch)), hex(ord(ch))
+    for ch in LATIN1:
+        assert bool(re.fullmatch(r"\d", ch)) == (ch in "0123456789"), hex(ord(ch))
+
+
+def test_latin1() -> None:
+    assert tokens.latin1("") and tokens.latin1("abc") and tokens.latin1(LATIN1)
+    assert not tokens.latin1("José — Zoë") and not tokens.latin1("a’b") and not tokens.latin1("\U0001f600")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_split_and_digit_runs_match_the_unicode_patterns(text: str) -> None:
+    assert tokens.columns(text).parts == tokens._SPLIT_RE.split(text)
+    assert anchors.digit_runs(text) == tuple(m.span() for m in anchors.DIGITS.finditer(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_word_sets_are_the_token_lists(text: str) -> None:
+    cols = tokens.columns(text)
+    assert cols.low_set() == frozenset(cols.lows)
+    assert cols.word_set() == frozenset(cols.words)
