@@ -9,6 +9,7 @@ patterns and lists they stand for.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -48,3 +49,15 @@ def test_word_sets_are_the_token_lists(text: str) -> None:
     cols = tokens.columns(text)
     assert cols.low_set() == frozenset(cols.lows)
     assert cols.word_set() == frozenset(cols.words)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["in", "on", "at", "the", "to", "Dr", "Mary", "road", ","]), max_size=40))
+def test_marked_is_compress_over_the_marks(pieces: list[str]) -> None:
+    cols = tokens.columns(" ".join(pieces))
+    n = len(cols.lows)
+    for cls in range(len(tokens._CLASSES)):
+        marks = cols.marks(cls)
+        for lo, hi in ((0, None), (0, n - 1), (1, None), (2, n), (2, None)):
+            stop = n if hi is None else hi
+            assert cols.marked(cls, lo, hi) == list(compress(range(lo, stop), marks[lo:stop]))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import compress
 
 from stories.findings import Finding
 
@@ -221,7 +220,7 @@ def _handles_before_platform(text: str) -> Iterator[Finding]:
     lows = cols.lows
     if _PLATFORMS.isdisjoint(cols.low_set()):
         return
-    for k in compress(range(2, len(lows)), cols.marks(_PLATFORM_CLASS)[2:]):
+    for k in cols.marked(_PLATFORM_CLASS, 2):
         if lows[k - 1] != "on":
             continue
         pos = cols.start(k)

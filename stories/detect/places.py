@@ -221,7 +221,7 @@ def _named_then_numbered(text: str) -> Iterator[Finding]:
     lows, caps = cols.lows, cols.caps
     n = len(lows)
     # candidates: "on"/"at"/"in" before a capitalised word (a few per story), then the pattern there
-    for k in compress(range(n - 1), cols.marks(_NUMBER_PLACE_CLASS)):
+    for k in cols.marked(_NUMBER_PLACE_CLASS, 0, n - 1):
         if not caps[k + 1]:
             continue
         m = NAME_NUMBER_RE.match(text, cols.start(k))
@@ -242,7 +242,7 @@ def _lowercase_addresses(text: str) -> Iterator[Finding]:
     cols = shared_columns(text)
     lows, words_ = cols.lows, cols.words
     done = 0
-    for k in compress(range(1, len(lows)), cols.marks(_LOWER_STREET_CLASS)[1:]):
+    for k in cols.marked(_LOWER_STREET_CLASS, 1):
         end = cols.end(k)
         start = max(done, end - 120)
         if words_[k] != lows[k] or not _DIGIT.search(text, start, end):

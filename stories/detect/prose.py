@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import compress
 
 from stories.findings import Finding
 
@@ -183,7 +182,7 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
             yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
     if not _MONTH_TOKENS.isdisjoint(words):
         lows = cols.lows
-        for k in compress(range(len(lows)), cols.marks(_MONTH_CLASS)):
+        for k in cols.marked(_MONTH_CLASS):
             pos = cols.start(k)
             m = MONTH_PROSE_RE.match(text, pos)
             if m:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import compress
 
 from stories.findings import Finding
 
@@ -174,7 +173,7 @@ def _month_words(text: str) -> list[int]:
     elif _MONTH_FORMS.isdisjoint(cols.word_set()):  # a cheap test first: most stories name no month
         return []
     else:
-        marked = compress(range(len(words)), cols.marks(_MONTH_FORM_CLASS))
+        marked = cols.marked(_MONTH_FORM_CLASS)
         candidates = map(cols.start, [k for k in marked if words[k] in _MONTH_FORMS])
     return [pos for pos in candidates if _MONTH_WORD.match(text, pos)]
 

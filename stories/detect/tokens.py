@@ -235,6 +235,23 @@ class Columns:
             codes = self._codes = (_GENERATION[0], bytes(map(_CODES.get, self.lows, repeat(0))))
         return codes[1].translate(_TABLES[cls])
 
+    def marked(self, cls: int, lo: int = 0, hi: int | None = None) -> list[int]:
+        """Indexes k, `lo` <= k < `hi` (default: to the end), of the tokens in word
+        class `cls`, in order: what `compress(range(lo, hi), marks(cls)[lo:hi])` gives.
+
+        Found with `bytes.find`, at a cost per marked token; `compress` costs a
+        step per token, and most classes mark a few tokens of a story.
+        """
+        marks = self.marks(cls)
+        end = len(marks) if hi is None else max(hi, 0)
+        find = marks.find
+        out: list[int] = []
+        k = find(1, lo, end)
+        while k != -1:
+            out.append(k)
+            k = find(1, k + 1, end)
+        return out
+
     def low_set(self) -> frozenset[str]:
         """The distinct `lows`, built once per text.  Gates ask whether a story
         holds any of a few words (`WORDS.isdisjoint(cols.low_set())`): against
