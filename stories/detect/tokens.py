@@ -239,11 +239,15 @@ class Columns:
         """Indexes k, `lo` <= k < `hi` (default: to the end), of the tokens in word
         class `cls`, in order: what `compress(range(lo, hi), marks(cls)[lo:hi])` gives.
 
-        Found with `bytes.find`, at a cost per marked token; `compress` costs a
-        step per token, and most classes mark a few tokens of a story.
+        Most classes mark a few tokens of a story: those are found with
+        `bytes.find`, at a cost per marked token, where `compress` costs a step
+        per token.  A class that marks many (one token in 8 or more) is read
+        with `compress`, which is then cheaper.
         """
         marks = self.marks(cls)
         end = len(marks) if hi is None else max(hi, 0)
+        if marks.count(1, lo, end) * 8 >= end - lo:
+            return list(compress(range(lo, end), marks[lo:end]))
         find = marks.find
         out: list[int] = []
         k = find(1, lo, end)
