@@ -14,7 +14,7 @@ from itertools import compress
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stories.detect import anchors, tokens
+from stories.detect import anchors, shadow_spacing, tokens
 
 LATIN1 = "".join(map(chr, range(256)))
 PIECES = st.sampled_from(
@@ -61,3 +61,13 @@ def test_marked_is_compress_over_the_marks(pieces: list[str]) -> None:
         for lo, hi in ((0, None), (0, n - 1), (1, None), (2, n), (2, None)):
             stop = n if hi is None else hi
             assert cols.marked(cls, lo, hi) == list(compress(range(lo, stop), marks[lo:stop]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["R", "a", "é", "²", "7", "_", " ", ".", "-", "ſ", "—", "wd"]), max_size=30))
+def test_latin1_spaced_gates_are_the_unicode_ones(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    gates = zip(shadow_spacing._LATIN1_SPACED_GATES, shadow_spacing._SPACED_GATES, strict=True)
+    if tokens.latin1(text):
+        for fast, general in gates:
+            assert bool(fast.search(text)) == bool(general.search(text))

@@ -19,7 +19,7 @@ import re
 import threading
 from collections.abc import Iterable
 from itertools import accumulate, compress, repeat
-from operator import itemgetter
+from operator import itemgetter, ne
 
 # A token is `[^\W\d_]+(?:['’\-][^\W\d_]+)*`.  The splitters write it with
 # possessive quantifiers (same matches: greedy and never followed by anything
@@ -163,7 +163,7 @@ def _sentence_starts(gaps: list[str], lows: list[str]) -> list[bool]:
     # Most gaps are one space: skip those in C.  Known gaps of kind 0 (", "...)
     # cost a dict look-up; other gaps are shortened (if long) and classified.
     get = _GAP_KIND.get
-    for k in compress(range(len(gaps)), map(" ".__ne__, gaps)):
+    for k in compress(range(len(gaps)), map(ne, gaps, repeat(" "))):
         gap = gaps[k]
         kind = get(gap)
         if kind is None:
