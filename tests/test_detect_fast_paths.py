@@ -14,7 +14,7 @@ from itertools import compress
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stories.detect import anchors, shadow_spacing, tokens
+from stories.detect import anchors, prose, shadow_spacing, tokens
 
 LATIN1 = "".join(map(chr, range(256)))
 PIECES = st.sampled_from(
@@ -71,3 +71,17 @@ def test_latin1_spaced_gates_are_the_unicode_ones(pieces: list[str]) -> None:
     if tokens.latin1(text):
         for fast, general in gates:
             assert bool(fast.search(text)) == bool(general.search(text))
+
+
+FESTIVAL_PIECES = st.sampled_from(
+    ["Christmas", "Eve", "New", "Year's", "Chinese", "Lunar", "Eid", "al-Adha", "Mother's", "Day", "Holi",
+     "weekend", "of", ",", " ", "  ", "\n", " " * 25, "2019", "1999", "20201", "_", "ſemana", "Santa", "—"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(FESTIVAL_PIECES, max_size=25))
+def test_festival_years_is_the_full_scan(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    fast = [m.span() for m in prose._festival_years(text, anchors.digit_runs(text))]
+    assert fast == [m.span() for m in prose.FESTIVAL_YEAR_RE.finditer(text)]

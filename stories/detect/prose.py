@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from stories.findings import Finding
 
 from . import vocab
-from .anchors import digit_runs
+from .anchors import digit_runs, matches_at
 from .tokens import Columns, shared_columns, word_class
 
 _TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
@@ -139,6 +139,29 @@ _DAY_BEFORE = re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\
 _ROMANCE_GATES = frozenset(_ES_MONTHS.split("|")) | frozenset(_FR_MONTHS.split("|"))
 
 
+# A festival-year match holds at most six word starts and about 30 other
+# characters before its year, and spaces between them: unless a run of 20 or
+# more spaces lies before the year, it begins within `_FESTIVAL_REACH`
+# characters of the year, at a word start.
+_FESTIVAL_REACH = 200
+_LONG_SPACE = re.compile(r"\s{20}")
+_WORD_START = re.compile(r"\w(?<!\w\w)")
+
+
+def _festival_years(text: str, runs: tuple[tuple[int, int], ...]) -> Iterator[re.Match[str]]:
+    """`FESTIVAL_YEAR_RE.finditer(text)`, tried only at the word starts shortly
+    before a year ("19xx"/"20xx" after a space): scanning every position of a
+    story with the many holiday names costs far more."""
+    starts: list[int] = []
+    for s, e in runs:
+        if e - s == 4 and s and text[s - 1].isspace() and text.startswith(("19", "20"), s):
+            lo = max(0, s - _FESTIVAL_REACH)
+            if _LONG_SPACE.search(text, lo, s):
+                return FESTIVAL_YEAR_RE.finditer(text)
+            starts.extend(m.start() for m in _WORD_START.finditer(text, lo, s))
+    return matches_at(FESTIVAL_YEAR_RE, text, starts)
+
+
 def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """Ages without the cue words `temporal` needs."""
     for shape in _AGE_SHAPES:
@@ -178,7 +201,7 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
     if year and (
         not _FESTIVAL_GATES.isdisjoint(words) or " Day" in text or "ew Year" in text or "ew year" in text
     ):
-        for m in FESTIVAL_YEAR_RE.finditer(text):
+        for m in _festival_years(text, runs):
             yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
     if not _MONTH_TOKENS.isdisjoint(words):
         lows = cols.lows
