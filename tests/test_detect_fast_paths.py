@@ -9,7 +9,7 @@ patterns and lists they stand for.
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress
+from itertools import compress
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -85,14 +85,3 @@ def test_festival_years_is_the_full_scan(pieces: list[str]) -> None:
     text = " ".join(pieces)
     fast = [m.span() for m in prose._festival_years(text, anchors.digit_runs(text))]
     assert fast == [m.span() for m in prose.FESTIVAL_YEAR_RE.finditer(text)]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(PIECES, max_size=120).map("".join))
-def test_start_is_the_sum_of_the_parts_before(text: str) -> None:
-    cols = tokens.columns(text)
-    starts = list(accumulate(map(len, cols.parts), initial=0))[1::2]
-    for k in range(-len(starts), len(starts)):  # n + 1 offsets: the last is the text's length
-        assert cols.start(k) == starts[k]
-    for k in range(len(cols.words)):
-        assert text[cols.start(k) : cols.end(k)] == cols.words[k]

@@ -176,9 +176,6 @@ def _sentence_starts(gaps: list[str], lows: list[str]) -> list[bool]:
     return sents
 
 
-_BLOCK = 32  # parts per block of `Columns.start`'s offsets
-
-
 class Columns:
     """The tokens of a text as columns: entry k of each list describes token k.
 
@@ -215,23 +212,13 @@ class Columns:
         self.sents = _sentence_starts(gaps, lows)
 
     def start(self, k: int) -> int:
-        """Offset of token k: the length of the parts before it.
-
-        The rules of one story ask for a few dozen offsets all over the text.
-        On the first call the parts are summed per block of `_BLOCK` (a join
-        per block, in C); each call then adds the lengths of at most `_BLOCK`
-        parts to its block's offset.  Summing every part up front, one
-        Python int per part, costs more than a story's calls do.
-        """
-        offsets = self._starts
-        if offsets is None:
-            parts = self.parts
-            blocks = [len("".join(parts[i : i + _BLOCK])) for i in range(0, len(parts), _BLOCK)]
-            offsets = self._starts = list(accumulate(blocks, initial=0))
-        k = range(len(self.words) + 1)[k]  # k = n gives the text's length; negative k counts back from it
-        before = 2 * k + 1  # parts[0 .. 2k]: the gaps and words before token k, and its gap
-        b = before // _BLOCK
-        return offsets[b] + sum(map(len, self.parts[b * _BLOCK : before]))
+        """Offset of token k.  The offsets of all tokens are summed in C on the
+        first call (the rules of one story ask for a few dozen offsets all over
+        the text, which cost more when summed from a moving cursor)."""
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = list(accumulate(map(len, self.parts), initial=0))[1::2]
+        return starts[k]
 
     def end(self, k: int) -> int:
         """Offset just past token k."""
