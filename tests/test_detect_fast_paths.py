@@ -14,7 +14,7 @@ from itertools import compress
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stories.detect import anchors, prose, shadow_spacing, tokens
+from stories.detect import anchors, numbers, prose, shadow_spacing, tokens
 
 LATIN1 = "".join(map(chr, range(256)))
 PIECES = st.sampled_from(
@@ -85,3 +85,17 @@ def test_festival_years_is_the_full_scan(pieces: list[str]) -> None:
     text = " ".join(pieces)
     fast = [m.span() for m in prose._festival_years(text, anchors.digit_runs(text))]
     assert fast == [m.span() for m in prose.FESTIVAL_YEAR_RE.finditer(text)]
+
+
+CUE_PIECES = st.sampled_from(
+    ["IHI", "no.", "no", "num", "number", "#", ":", "=", "is", "was", "my", "x", "\n", " "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CUE_PIECES, max_size=10))
+def test_acronym_cue_gate_is_necessary(pieces: list[str]) -> None:
+    text = " ".join(pieces) + " 80036012"
+    pos = text.rindex(" ") + 1
+    if numbers.ACRONYM_ID_CUE_RE.search(text, max(0, pos - 24), pos):
+        assert numbers._acronym_cue_may_end(text, pos)
