@@ -8,6 +8,7 @@ patterns and lists they stand for.
 
 from __future__ import annotations
 
+import importlib
 import re
 from itertools import compress
 
@@ -99,3 +100,19 @@ def test_acronym_cue_gate_is_necessary(pieces: list[str]) -> None:
     pos = text.rindex(" ") + 1
     if numbers.ACRONYM_ID_CUE_RE.search(text, max(0, pos - 24), pos):
         assert numbers._acronym_cue_may_end(text, pos)
+
+
+LEGAL_PIECES = st.sampled_from(
+    [",", " ", "\t", "\n", "Ltd", "GmbH", "& Co. KG", "S.A.", "Sp. z o.o.", "và đối tác", "Công ty TNHH", "&",
+     "Partners", "and Sons", "y Asociados", "Hermanos", "plc", "Inc.", "x", "Group", "e.V."]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LEGAL_PIECES, max_size=8))
+def test_legal_gate_is_necessary(pieces: list[str]) -> None:
+    widen = importlib.import_module("stories.detect.widen")
+    text = "Acme" + "".join(pieces)
+    for pos in range(len(text)):
+        if widen._LEGAL_TAIL.match(text, pos):
+            assert widen._legal_may_start(text, pos)
