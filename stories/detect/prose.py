@@ -139,11 +139,13 @@ _DAY_BEFORE = re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\
 _ROMANCE_GATES = frozenset(_ES_MONTHS.split("|")) | frozenset(_FR_MONTHS.split("|"))
 
 
-# A festival-year match holds at most six word starts and about 30 other
-# characters before its year, and spaces between them: unless a run of 20 or
-# more spaces lies before the year, it begins within `_FESTIVAL_REACH`
-# characters of the year, at a word start.
-_FESTIVAL_REACH = 200
+# Before its year, a festival-year match holds at most 30 characters that are
+# not spaces ("Xxxxxxxxxxxxxxxx Day", "holidays", "of", ",") and at most five
+# runs of spaces.  Unless a run of 20 or more spaces lies before the year, it
+# so begins within 30 + 5 * 19 = 125 characters of the year, at a word start;
+# and a match that began before the last 130 characters would put 100 spaces
+# in five runs among them, one of 20 or more.
+_FESTIVAL_REACH = 130
 _LONG_SPACE = re.compile(r"\s{20}")
 _WORD_START = re.compile(r"\w(?<!\w\w)")
 
