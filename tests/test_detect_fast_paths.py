@@ -128,18 +128,3 @@ def test_festival_years_at_the_longest_reach() -> None:
         fast = [m.span() for m in prose._festival_years(text, anchors.digit_runs(text))]
         assert fast == [m.span() for m in prose.FESTIVAL_YEAR_RE.finditer(text)]
     assert prose.FESTIVAL_YEAR_RE.search(f"x Chinese{gap}New{gap}Year{gap}holidays{gap}of,{gap}2019")
-
-
-ID_PIECES = st.sampled_from(
-    ["MRN", "NHS", "number", "no.", "policy", "my", "id", "ID", "record", "is", "#", ":", "=", "x_", "ſsn"]
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(ID_PIECES, max_size=12), st.sampled_from([" ", "", ": ", "\n"]))
-def test_id_cue_before_is_the_window_search(pieces: list[str], sep: str) -> None:
-    text = sep.join(pieces) + " "
-    for pos in range(len(text) + 1):
-        fast = numbers._id_cue_before(text, pos)
-        full = numbers.ID_CUE_RE.search(text, max(0, pos - 48), pos)
-        assert (fast and fast.span()) == (full and full.span())

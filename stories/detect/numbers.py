@@ -15,7 +15,7 @@ import phonenumbers
 
 from stories.findings import Finding
 
-from .anchors import code_start, digit_runs, matches_at, may_end_with, run_starts, strip_trailing
+from .anchors import code_start, digit_runs, may_end_with, run_starts, strip_trailing
 
 PHONE_RE = re.compile(
     r"(?:\+|00)?\(?\d[\d \-.()/]{5,22}\d(?![\d])(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}\b)?", re.IGNORECASE
@@ -66,19 +66,6 @@ def _acronym_cue_may_end(text: str, pos: int) -> bool:
     the last character before `pos` that is not a space is one its matches end with."""
     tail = text[max(0, pos - 24) : pos].rstrip()
     return bool(tail) and tail[-1] in _ACRONYM_CUE_LAST
-
-
-# A word character that starts a word: where an `ID_CUE_RE` match can begin
-# (it starts with "\b" and a letter).
-_WORD_START = re.compile(r"\w(?<!\w\w)")
-
-
-def _id_cue_before(text: str, pos: int) -> re.Match[str] | None:
-    """`ID_CUE_RE.search(text, pos - 48, pos)`, tried only at the window's word starts:
-    the long case-insensitive list of cues costs much more to try at every position."""
-    lo = max(0, pos - 48)
-    starts = [m.start() for m in _WORD_START.finditer(text, lo, pos)]
-    return next(matches_at(ID_CUE_RE, text, starts, pos), None)
 
 
 def _digits(s: str) -> int:
@@ -142,7 +129,7 @@ def find_ids(text: str) -> Iterator[Finding]:
         if (
             boundary
             and may_end_with(text, ts, 48, _ID_CUE_ENDINGS, "#:=-.")
-            and _id_cue_before(text, ts)
+            and ID_CUE_RE.search(text, max(0, ts - 48), ts)
         ):
             m = ID_CODE_RE.match(text, ts)
             if m:
