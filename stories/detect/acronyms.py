@@ -18,7 +18,6 @@ very common word ("in bed", "in march", "from work" stay words).
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from stories.findings import Finding
 
@@ -53,7 +52,7 @@ def _after_prepositions(cols: Columns) -> list[int]:
     lows = cols.lows
     n = len(lows)
     found = set()
-    for p in compress(range(n - 1), cols.marks(_PREPOSITION_CLASS)):
+    for p in cols.marked(_PREPOSITION_CLASS, 0, n - 1):
         found.add(p + 1)
         if p + 2 < n and lows[p + 1] == "the":
             found.add(p + 2)
@@ -119,7 +118,7 @@ def find_lowercase_towns(text: str) -> list[Finding]:
     everyday = everyday_words()
     out = []
     n = len(lows)
-    for p in compress(range(n - 1), cols.marks(_TOWN_CLASS)):
+    for p in cols.marked(_TOWN_CLASS, 0, n - 1):
         if lows[p] == "to" and not _motion_before(lows, p):
             continue  # "talked to", but "moved to", "went back to"
         k = p + 1
@@ -216,8 +215,8 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
     lex = lexicon()
     n = len(lows)
     out = []
-    heads = not _LOWER_HEADS.isdisjoint(lows)  # a cheap test first: most stories name no such head
-    for p in compress(range(n - 1), cols.marks(_FACILITY_CLASS)):
+    heads = not _LOWER_HEADS.isdisjoint(cols.low_set())  # a cheap test first: most stories name no such head
+    for p in cols.marked(_FACILITY_CLASS, 0, n - 1):
         k = p + 1
         if lows[k] == "the" and k + 1 < n:
             k += 1

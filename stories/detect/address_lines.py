@@ -104,7 +104,7 @@ def find_corners(text: str) -> Iterator[Finding]:
 
 def find_military(text: str) -> Iterator[Finding]:
     """LOCATION findings for US military mail addresses."""
-    if _MILITARY_WORDS.isdisjoint(shared_columns(text).lows):
+    if _MILITARY_WORDS.isdisjoint(shared_columns(text).low_set()):
         return
     for m in _MILITARY.finditer(text):
         yield Finding("LOCATION", m.start(), m.end(), 0.8, "military-address")

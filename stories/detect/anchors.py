@@ -13,12 +13,14 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from .tokens import latin1
+
 # "\d\d*" rather than "\d+" (same matches): a pattern that starts with a plain
 # character class lets `re` skip to the next digit in a tight loop, where
 # "\d+" would start a full match attempt at every position of the text.
 DIGITS = re.compile(r"\d\d*")
-# The same for ASCII text, where a digit is [0-9]: a range tests faster than
-# the Unicode category of "\d".
+# The same for Latin-1 text (`tokens.latin1`), where a digit is [0-9]: a range
+# tests faster than the Unicode category of "\d".
 _ASCII_DIGITS = re.compile(r"[0-9][0-9]*")
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
 
@@ -26,7 +28,7 @@ _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 @lru_cache(maxsize=8)
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every maximal run of digits, in order."""
-    pattern = _ASCII_DIGITS if text.isascii() else DIGITS
+    pattern = _ASCII_DIGITS if latin1(text) else DIGITS
     return tuple(m.span() for m in pattern.finditer(text))
 
 

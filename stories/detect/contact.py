@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import compress
 
 from stories.findings import Finding
 
@@ -221,9 +220,9 @@ def _handles_before_platform(text: str) -> Iterator[Finding]:
     shared tokens: a platform's name after "on")."""
     cols = shared_columns(text)
     lows = cols.lows
-    if _PLATFORMS.isdisjoint(lows):
+    if _PLATFORMS.isdisjoint(cols.low_set()):
         return
-    for k in compress(range(2, len(lows)), cols.marks(_PLATFORM_CLASS)[2:]):
+    for k in cols.marked(_PLATFORM_CLASS, 2):
         if lows[k - 1] != "on":
             continue
         pos = cols.start(k)

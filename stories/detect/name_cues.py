@@ -11,8 +11,6 @@ lowercase words that are unambiguous names ("sarah jones").
 
 from __future__ import annotations
 
-from itertools import compress
-
 from . import cues, vocab
 from .lexicon import english_words, inflects
 from .name_words import NameText, gap_is_space
@@ -141,9 +139,9 @@ def find_cue_names(t: NameText) -> None:
     n = t.n
     # Only tokens right after a cue word or two before "I"/"me" can be
     # cue names: find those indexes with C-level passes over the words.
-    cands = {k + 1 for k in compress(range(n - 1), t.cols.marks(_CUE_PREV))}
-    cands.update(k - 2 for k in compress(range(2, n), t.cols.marks(_PAIR_NEXT)[2:]))
-    cands.update(k - 1 for k in compress(range(1, n), t.cols.marks(_APPOSITION_CLASS)[1:]))
+    cands = {k + 1 for k in t.cols.marked(_CUE_PREV, 0, n - 1)}
+    cands.update(k - 2 for k in t.cols.marked(_PAIR_NEXT, 2, n))
+    cands.update(k - 1 for k in t.cols.marked(_APPOSITION_CLASS, 1, n))
     i = 0
     for c in sorted(cands):
         if c < i:

@@ -64,7 +64,7 @@ def find_lowercase_names(t: NameText) -> None:
     lex, lows, words, gaps, caps, taken = t.lex, t.lows, t.words, t.gaps, t.caps, t.taken
     n = t.n
     firsts = _first_names(lex)
-    for k in compress(range(n - 1), t.cols.marks(_first_class(lex))):
+    for k in t.cols.marked(_first_class(lex), 0, n - 1):
         j = k + 1
         middle = _middle_initial(t, j)
         if middle:

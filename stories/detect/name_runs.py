@@ -70,8 +70,8 @@ def find_runs(t: NameText) -> None:
     particles = vocab.PARTICLES
     # A run starts at a capitalized word or at a particle ("van den Berg").
     starts = list(compress(range(n), caps))
-    if not particles.isdisjoint(lows):  # a cheap test first: particles are rare
-        starts = sorted({*starts, *compress(range(n), t.cols.marks(_PARTICLE_CLASS))})
+    if not particles.isdisjoint(t.cols.low_set()):  # a cheap test first: particles are rare
+        starts = sorted({*starts, *t.cols.marked(_PARTICLE_CLASS)})
     i = 0
     for c in starts:
         if c < i:

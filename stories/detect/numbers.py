@@ -63,6 +63,18 @@ _UNIT_SUFFIX = re.compile(r"(?i)^(?:mg|mcg|ml|mm|cm|kg|lbs?|x|am|pm|th|st|nd|rd|
 
 
 
+# What an `ACRONYM_ID_CUE_RE` match can end with (before spaces): a capital,
+# "#", ":", "=", or the end of "is", "was", "number", "no", "no." or "num".
+_ACRONYM_CUE_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ#:=sro.m")
+
+
+def _acronym_cue_may_end(text: str, pos: int) -> bool:
+    """A cheap necessary condition for `ACRONYM_ID_CUE_RE.search(text, pos - 24, pos)`:
+    the last character before `pos` that is not a space is one its matches end with."""
+    tail = text[max(0, pos - 24) : pos].rstrip()
+    return bool(tail) and tail[-1] in _ACRONYM_CUE_LAST
+
+
 def _digits(s: str) -> int:
     return sum(ch.isdigit() for ch in s)
 
@@ -131,7 +143,11 @@ def find_ids(text: str) -> Iterator[Finding]:
                 end = strip_trailing(text, ts, m.end())
                 if end - ts >= 3 and _digits(text[ts:end]) >= 2:
                     yield Finding("ID", ts, end, 0.9, "id-cue")
-        elif boundary and ACRONYM_ID_CUE_RE.search(text, max(0, ts - 24), ts):
+        elif (
+            boundary
+            and _acronym_cue_may_end(text, ts)
+            and ACRONYM_ID_CUE_RE.search(text, max(0, ts - 24), ts)
+        ):
             m = ID_CODE_RE.match(text, ts)
             if m:
                 end = strip_trailing(text, ts, m.end())

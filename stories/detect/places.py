@@ -144,7 +144,7 @@ def _may_have_street_word(text: str) -> bool:
     Set tests instead of a `str.find` per street word.
     """
     cols = shared_columns(text)
-    return not (_STREET_WORD_CORES.isdisjoint(cols.lows) and _STREET_WORD_CORES.isdisjoint(cols.tails()))
+    return not (_STREET_WORD_CORES.isdisjoint(cols.low_set()) and _STREET_WORD_CORES.isdisjoint(cols.tails()))
 
 
 def _street_word_starts(text: str, low: str) -> list[int]:
@@ -221,7 +221,7 @@ def _named_then_numbered(text: str) -> Iterator[Finding]:
     lows, caps = cols.lows, cols.caps
     n = len(lows)
     # candidates: "on"/"at"/"in" before a capitalised word (a few per story), then the pattern there
-    for k in compress(range(n - 1), cols.marks(_NUMBER_PLACE_CLASS)):
+    for k in cols.marked(_NUMBER_PLACE_CLASS, 0, n - 1):
         if not caps[k + 1]:
             continue
         m = NAME_NUMBER_RE.match(text, cols.start(k))
@@ -242,7 +242,7 @@ def _lowercase_addresses(text: str) -> Iterator[Finding]:
     cols = shared_columns(text)
     lows, words_ = cols.lows, cols.words
     done = 0
-    for k in compress(range(1, len(lows)), cols.marks(_LOWER_STREET_CLASS)[1:]):
+    for k in cols.marked(_LOWER_STREET_CLASS, 1):
         end = cols.end(k)
         start = max(done, end - 120)
         if words_[k] != lows[k] or not _DIGIT.search(text, start, end):
@@ -390,11 +390,11 @@ def find_places(text: str) -> Iterator[Finding]:
     for m in matches:
         if _street_named(m.group()):
             yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
-    if not _AFTER_TOKENS.isdisjoint(shared_columns(text).lows):
+    if not _AFTER_TOKENS.isdisjoint(shared_columns(text).low_set()):
         for m in STREET_AFTER_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
     yield from _named_then_numbered(text)
-    if not _LOWER_STREETS.isdisjoint(shared_columns(text).lows):
+    if not _LOWER_STREETS.isdisjoint(shared_columns(text).low_set()):
         yield from _lowercase_addresses(text)
         yield from _lowercase_streets(text)
     if any(gate in text for gate in ("Flat", "Apt", "Apartment", "Unit", "Suite", "Box")):

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import compress
 
 from stories.findings import Finding
 
 from . import vocab
 from .ages_bare import find_bare_ages
-from .anchors import digit_runs
+from .anchors import digit_runs, matches_at
 from .dates_named import find_named_dates
 from .tokens import Columns, shared_columns, word_class
 
@@ -143,6 +142,31 @@ _DAY_BEFORE = re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\
 _ROMANCE_GATES = frozenset(_ES_MONTHS.split("|")) | frozenset(_FR_MONTHS.split("|"))
 
 
+# Before its year, a festival-year match holds at most 30 characters that are
+# not spaces ("Xxxxxxxxxxxxxxxx Day", "holidays", "of", ",") and at most five
+# runs of spaces.  Unless a run of 20 or more spaces lies before the year, it
+# so begins within 30 + 5 * 19 = 125 characters of the year, at a word start;
+# and a match that began before the last 130 characters would put 100 spaces
+# in five runs among them, one of 20 or more.
+_FESTIVAL_REACH = 130
+_LONG_SPACE = re.compile(r"\s{20}")
+_WORD_START = re.compile(r"\w(?<!\w\w)")
+
+
+def _festival_years(text: str, runs: tuple[tuple[int, int], ...]) -> Iterator[re.Match[str]]:
+    """`FESTIVAL_YEAR_RE.finditer(text)`, tried only at the word starts shortly
+    before a year ("19xx"/"20xx" after a space): scanning every position of a
+    story with the many holiday names costs far more."""
+    starts: list[int] = []
+    for s, e in runs:
+        if e - s == 4 and s and text[s - 1].isspace() and text.startswith(("19", "20"), s):
+            lo = max(0, s - _FESTIVAL_REACH)
+            if _LONG_SPACE.search(text, lo, s):
+                return FESTIVAL_YEAR_RE.finditer(text)
+            starts.extend(m.start() for m in _WORD_START.finditer(text, lo, s))
+    return matches_at(FESTIVAL_YEAR_RE, text, starts)
+
+
 def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """Ages without the cue words `temporal` needs."""
     for shape in _AGE_SHAPES:
@@ -182,11 +206,11 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
     if year and (
         not _FESTIVAL_GATES.isdisjoint(words) or " Day" in text or "ew Year" in text or "ew year" in text
     ):
-        for m in FESTIVAL_YEAR_RE.finditer(text):
+        for m in _festival_years(text, runs):
             yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
     if not _MONTH_TOKENS.isdisjoint(words):
         lows = cols.lows
-        for k in compress(range(len(lows)), cols.marks(_MONTH_CLASS)):
+        for k in cols.marked(_MONTH_CLASS):
             pos = cols.start(k)
             m = MONTH_PROSE_RE.match(text, pos)
             if m:
@@ -215,5 +239,5 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
 def find_prose(text: str) -> list[Finding]:
     """AGE and DATE findings for the forms of `_ages` and `_dates`."""
     cols = shared_columns(text)
-    words = set(cols.lows)
+    words = cols.low_set()
     return [*_ages(text, words), *_dates(text, words, cols), *find_bare_ages(text), *find_named_dates(text)]

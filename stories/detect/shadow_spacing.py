@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .tokens import latin1, latin1_class
+
 # Markdown emphasis markers inside a word: "Ra**chel**", "Ra~~ch~~el".
 _INNER_MARK = re.compile(r"(?<=[^\W_])(?:\*{1,3}|~~)(?=[^\W_])")
 _MARK = re.compile(r"\*{1,3}|~~")
@@ -24,6 +26,12 @@ _SPACED = re.compile(
 # separator (a literal first character lets `re` skip ahead between candidates).
 _SPACED_GATES = tuple(
     re.compile(rf"{sep}{sep}?[^\W_]{sep}{sep}?[^\W_](?![^\W_])") for sep in (" ", r"\.", "-", "_")
+)
+# The same gates for Latin-1 text, with the letters and digits written out
+# (`tokens.latin1_class`): a bitmap test instead of a Unicode category look-up.
+_L1 = latin1_class(r"[^\W_]")
+_LATIN1_SPACED_GATES = tuple(
+    re.compile(rf"{sep}{sep}?{_L1}{sep}{sep}?{_L1}(?!{_L1})") for sep in (" ", r"\.", "-", "_")
 )
 
 
@@ -58,7 +66,7 @@ def _join_dotted(chars: str) -> bool:
 
 
 def spaced_edits(s: str) -> list[tuple[int, int, str]]:
-    if not any(gate.search(s) for gate in _SPACED_GATES):
+    if not any(gate.search(s) for gate in (_LATIN1_SPACED_GATES if latin1(s) else _SPACED_GATES)):
         return []
     out = []
     for m in _SPACED.finditer(s):

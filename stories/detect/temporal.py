@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import compress
 
 from stories.findings import Finding
 
@@ -175,10 +174,10 @@ def _month_words(text: str) -> list[int]:
     words = cols.words
     if not _MONTH_PIECES.isdisjoint(cols.tails()):
         candidates = (a.start() for a in MONTH_ANCHOR.finditer(text))
-    elif _MONTH_FORMS.isdisjoint(words):  # a cheap test first: most stories name no month
+    elif _MONTH_FORMS.isdisjoint(cols.word_set()):  # a cheap test first: most stories name no month
         return []
     else:
-        marked = compress(range(len(words)), cols.marks(_MONTH_FORM_CLASS))
+        marked = cols.marked(_MONTH_FORM_CLASS)
         candidates = map(cols.start, [k for k in marked if words[k] in _MONTH_FORMS])
     return [pos for pos in candidates if _MONTH_WORD.match(text, pos)]
 

@@ -19,7 +19,7 @@ import re
 import threading
 from collections.abc import Iterable
 from itertools import accumulate, compress, repeat
-from operator import itemgetter
+from operator import itemgetter, ne
 
 # A token is `[^\W\d_]+(?:['’\-][^\W\d_]+)*`.  The splitters write it with
 # possessive quantifiers (same matches: greedy and never followed by anything
@@ -31,6 +31,38 @@ _SPLIT_RE = re.compile(r"([^\W\d_][^\W\d_]*+(?:['’\-][^\W\d_]++)*+)")
 # The same split for ASCII text, where a letter is [A-Za-z]: ranges test
 # faster than the Unicode categories of `[^\W\d_]`.
 _ASCII_SPLIT_RE = re.compile(r"([A-Za-z][A-Za-z]*+(?:['\-][A-Za-z]++)*+)")
+
+
+def latin1(text: str) -> bool:
+    """Is every character of `text` in Latin-1 (U+0000 to U+00FF)?
+
+    Such a text can be matched with explicit Latin-1 character classes (see
+    `latin1_class`) instead of Unicode categories.  Encoding a Latin-1 str to
+    Latin-1 is a copy; other texts fail on their first wider character.
+    """
+    if text.isascii():
+        return True
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def latin1_class(unicode_class: str) -> str:
+    r"""The Latin-1 characters a regex character class matches, as an explicit class.
+
+    On a `latin1` text the two match the same characters; the explicit class
+    is a bitmap test, where `[^\W\d_]` looks up Unicode categories per
+    character ("²", "½", "ª" are letters to `re`: they stay in).
+    """
+    rx = re.compile(unicode_class)
+    return "[" + "".join(re.escape(c) for c in map(chr, range(256)) if rx.fullmatch(c)) + "]"
+
+
+# The split for other Latin-1 text ("José", "Zoë"): no "’" can occur there.
+_L1 = latin1_class(r"[^\W\d_]")
+_LATIN1_SPLIT_RE = re.compile(rf"({_L1}{_L1}*+(?:['\-]{_L1}++)*+)")
 _SENT_RX = re.compile(r"[.!?\n:;\"“”(•*>|\[]")
 ABBREVIATIONS = frozenset(
     {"dr", "st", "mt", "ft", "mr", "mrs", "ms", "mx", "prof", "sr", "rev", "jr", "e.g", "i.e"}
@@ -131,7 +163,7 @@ def _sentence_starts(gaps: list[str], lows: list[str]) -> list[bool]:
     # Most gaps are one space: skip those in C.  Known gaps of kind 0 (", "...)
     # cost a dict look-up; other gaps are shortened (if long) and classified.
     get = _GAP_KIND.get
-    for k in compress(range(len(gaps)), map(" ".__ne__, gaps)):
+    for k in compress(range(len(gaps)), map(ne, gaps, repeat(" "))):
         gap = gaps[k]
         kind = get(gap)
         if kind is None:
@@ -155,7 +187,7 @@ class Columns:
     """
 
     __slots__ = ("parts", "words", "bases", "lows", "caps", "sents", "gaps")
-    __slots__ += ("_starts", "_joined", "_tails", "_codes")
+    __slots__ += ("_starts", "_joined", "_tails", "_codes", "_low_set", "_word_set")
 
     def __init__(self, parts: list[str], text: str) -> None:
         self.parts = parts
@@ -163,6 +195,8 @@ class Columns:
         self._tails: list[str] | None = None
         self._codes: tuple[int, bytes] | None = None
         self._starts: list[int] | None = None
+        self._low_set: frozenset[str] | None = None
+        self._word_set: frozenset[str] | None = None
         if len(parts) < 2:
             self.words = self.bases = self.lows = self.gaps = []
             self.caps = self.sents = []
@@ -200,6 +234,42 @@ class Columns:
         if codes is None or codes[0] != _GENERATION[0]:
             codes = self._codes = (_GENERATION[0], bytes(map(_CODES.get, self.lows, repeat(0))))
         return codes[1].translate(_TABLES[cls])
+
+    def marked(self, cls: int, lo: int = 0, hi: int | None = None) -> list[int]:
+        """Indexes k, `lo` <= k < `hi` (default: to the end), of the tokens in word
+        class `cls`, in order: what `compress(range(lo, hi), marks(cls)[lo:hi])` gives.
+
+        Most classes mark a few tokens of a story: those are found with
+        `bytes.find`, at a cost per marked token, where `compress` costs a step
+        per token.  A class that marks many (one token in 8 or more) is read
+        with `compress`, which is then cheaper.
+        """
+        marks = self.marks(cls)
+        end = len(marks) if hi is None else max(hi, 0)
+        if marks.count(1, lo, end) * 8 >= end - lo:
+            return list(compress(range(lo, end), marks[lo:end]))
+        find = marks.find
+        out: list[int] = []
+        k = find(1, lo, end)
+        while k != -1:
+            out.append(k)
+            k = find(1, k + 1, end)
+        return out
+
+    def low_set(self) -> frozenset[str]:
+        """The distinct `lows`, built once per text.  Gates ask whether a story
+        holds any of a few words (`WORDS.isdisjoint(cols.low_set())`): against
+        a set that costs a look-up per word of the smaller set, against the
+        `lows` list a hash and look-up per token."""
+        if self._low_set is None:
+            self._low_set = frozenset(self.lows)
+        return self._low_set
+
+    def word_set(self) -> frozenset[str]:
+        """The distinct `words` (as written), built once per text; see `low_set`."""
+        if self._word_set is None:
+            self._word_set = frozenset(self.words)
+        return self._word_set
 
     def indexes(self, words: Iterable[str]) -> list[int]:
         """Indexes of the tokens whose lowercase word is one of `words` (a few
@@ -261,7 +331,14 @@ def is_upper(word: str) -> bool:
 
 def columns(text: str) -> Columns:
     """Split `text` into word tokens, as columns; linear time, never raises."""
-    return Columns((_ASCII_SPLIT_RE if text.isascii() else _SPLIT_RE).split(text), text)
+    return Columns(_splitter(text).split(text), text)
+
+
+def _splitter(text: str) -> re.Pattern[str]:
+    """The cheapest of the three equivalent splits that reads `text` right."""
+    if text.isascii():
+        return _ASCII_SPLIT_RE
+    return _LATIN1_SPLIT_RE if latin1(text) else _SPLIT_RE
 
 
 _LOCAL = threading.local()

@@ -49,6 +49,34 @@ _LEGAL_TAIL = re.compile(
     rf"(?:,?{_SP}*(?:{_PARTNERS}{_SP}+)?{_LEGAL_FORM}(?![\w])){{1,3}}"
     rf"|{_SP}+{_PARTNERS}(?![\w])(?:,?{_SP}*{_LEGAL_FORM}(?![\w])){{0,3}}"
 )
+
+
+def _first_chars(alternation: str) -> frozenset[str]:
+    """The first characters of the alternatives of "(?:a|b|...)" (each starts with a literal)."""
+    body, depth, starts = alternation[3:-1], 0, [0]
+    for i, ch in enumerate(body):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            starts.append(i + 1)
+    firsts = frozenset(body[i] for i in starts)
+    if firsts & set("\\[(.?*+"):
+        raise ValueError(f"an alternative does not start with a literal: {sorted(firsts)}")
+    return firsts
+
+
+# Where a `_LEGAL_TAIL` match can start: after an optional comma and spaces,
+# one of these characters (a cheap test before the long alternation).
+_LEGAL_FIRST = _first_chars(_LEGAL_FORM) | _first_chars(_PARTNERS)
+
+
+def _legal_may_start(text: str, pos: int) -> bool:
+    """A cheap necessary condition for `_LEGAL_TAIL.match(text, pos)`."""
+    i, n = pos + (text[pos : pos + 1] == ","), len(text)
+    while i < n and text[i] != "\n" and text[i].isspace():
+        i += 1
+    return i < n and text[i] in _LEGAL_FIRST
+
+
 # Prefixes that make a name a business ("PPUH Słobodzian", "Stichting d' Heripon").
 _BUSINESS_HEADS = words(
     "ppuh pphu phu fhu p.p.u.h. p.p.h.u. grupa stichting fundacja stowarzyszenie spółdzielnia "
@@ -94,12 +122,12 @@ _FOR_WHOM = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-
 def _legal_end(text: str, f: Finding) -> int:
     """End of a legal form that continues `f` (from its end or its last chunk), else `f.end`."""
     end = f.end
-    m = _LEGAL_TAIL.match(text, end)
+    m = _LEGAL_TAIL.match(text, end) if _legal_may_start(text, end) else None
     if m and m.end() > end:
         end = m.end()
     last = text.rfind(" ", f.start, f.end) + 1 or f.start
     if last > f.start:
-        m = _LEGAL_TAIL.match(text, last)
+        m = _LEGAL_TAIL.match(text, last) if _legal_may_start(text, last) else None
         if m and m.end() > end:
             end = m.end()
     return end
