@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from stories.findings import Finding
 
+from .anchors import digit_runs, matches_at
 from .lexicon import english_form
 
 # Names of identifier schemes: before a number they are a cue, not part of the code.
@@ -75,16 +76,46 @@ def _ipv6_ok(addr: str) -> bool:
     return any(ch.isalpha() for ch in addr) or any(len(g) == 4 for g in groups)
 
 
+_CODE_CHAR = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-")
+_HEX_CHAR = frozenset("0123456789abcdefABCDEF:")
+_REACH = 80  # characters a code may reach to either side of its slash or colon
+
+
+def _starts_around(text: str, sep: str, chars: frozenset[str]) -> list[int]:
+    """Start of the run of `chars` around each `sep` in `text` (bounded): where a code
+    that contains `sep` can begin.  A pattern is then matched only there, not tried at
+    every letter of the story."""
+    starts: list[int] = []
+    i = text.find(sep)
+    while i != -1:
+        k = i
+        while k > 0 and i - k < _REACH and text[k - 1] in chars:
+            k -= 1
+        if not starts or starts[-1] != k:
+            starts.append(k)
+        i = text.find(sep, i + 1)
+    return starts
+
+
+def _iban_starts(text: str) -> list[int]:
+    """Where an IBAN can begin: two capitals right before a digit run."""
+    return [
+        s - 2
+        for s, _ in digit_runs(text)
+        if s >= 2 and text[s - 2 : s].isupper() and text[s - 2 : s].isalpha()
+    ]
+
+
 def find_id_codes(text: str) -> Iterator[Finding]:
     """Slash-joined reference codes, IBANs and IPv6 addresses, each as one ID."""
     if "/" in text:
-        for m in _SLASH_CODE.finditer(text):
+        for m in matches_at(_SLASH_CODE, text, _starts_around(text, "/", _CODE_CHAR)):
             if _slash_code_ok(m.group()):
                 yield Finding("ID", m.start(), m.end(), 0.8, "slash-code")
-    for m in _IBAN.finditer(text):
+    for m in matches_at(_IBAN, text, _iban_starts(text)):
         if sum(ch.isdigit() for ch in m.group()) >= 8:
             yield Finding("ID", m.start(), m.end(), 0.85, "iban")
     if ":" in text:
-        for m in _IPV6.finditer(text):
+        for m in matches_at(_IPV6, text, _starts_around(text, ":", _HEX_CHAR)):
             if _ipv6_ok(m.group()):
                 yield Finding("ID", m.start(), m.end(), 0.8, "ipv6")

@@ -147,7 +147,7 @@ def find_cue_names(t: NameText) -> None:
         if c < i:
             continue  # inside a name already emitted
         i = c
-        if _initial_after_relation(t, i):
+        if len(t.words[i]) == 1 and _initial_after_relation(t, i):
             t.emit_person(i, i + 1, 0.7, "name-cue")  # "my friend J. from water aerobics"
             continue
         cap = caps[i]

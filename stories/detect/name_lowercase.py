@@ -88,22 +88,28 @@ def find_lowercase_names(t: NameText) -> None:
 def _lone_names(t: NameText) -> None:
     """PERSON findings for a lone lowercase first name that is no word at all ("the physio
     there, priya, explained"; "sarah-jane gave me a printout"): in the first-name list, not
-    an English, Spanish or French word of Zipf >= 3 nor a form of one, not safe vocabulary."""
-    lex, lows, words, taken = t.lex, t.lows, t.words, t.taken
-    for k in range(t.n):
-        low = lows[k]
-        if k in taken or words[k] != low or len(low) < 3 or low in lex.ordinary_lower:
-            continue
-        parts = low.split("-")
-        if len(parts) > 1:  # "sarah-jane": first names joined are a name even if each is a word
-            ok = all(p in lex.first_lower and p not in everyday_words() for p in parts)
-        else:
-            ok = low in lex.first_lower
-        if not ok:
-            continue
-        if lex.is_safe(low) or low in vocab.FUNCTION or derived_form(low) or low in french_words():
-            continue
-        t.emit_person(k, k + 1, 0.5, "lowercase-name")
+    an English, Spanish or French word of Zipf >= 3 nor a form of one, not safe vocabulary.
+    The story's distinct words are judged once each (set operations), then found."""
+    lex = t.lex
+    distinct = t.cols.low_set()
+    cands = (distinct & lex.first_lower) - lex.ordinary_lower
+    if "-" in t.text:  # "sarah-jane": first names joined are a name even if each is a word
+        cands |= {w for w in distinct if "-" in w and _joined_first_names(lex, w)}
+    cands = {w for w in cands if len(w) >= 3 and not _word_like(lex, w)}
+    if not cands:
+        return
+    words, lows, taken = t.words, t.lows, t.taken
+    for k in t.cols.indexes(cands):
+        if k not in taken and words[k] == lows[k]:
+            t.emit_person(k, k + 1, 0.5, "lowercase-name")
+
+
+def _joined_first_names(lex: Lexicon, low: str) -> bool:
+    return all(p in lex.first_lower and p not in everyday_words() for p in low.split("-"))
+
+
+def _word_like(lex: Lexicon, low: str) -> bool:
+    return lex.is_safe(low) or low in vocab.FUNCTION or derived_form(low) or low in french_words()
 
 
 def _speaker_labels(t: NameText, firsts: frozenset[str]) -> None:
