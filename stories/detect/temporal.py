@@ -114,7 +114,9 @@ _AGE_STOP = (
 AGE_CUE = re.compile(
     r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|I\s+turned|turned|turning|(?:I'll|I\s+will|to|gonna)\s+turn|"
     r"was|is|aged?|age\s*:|at\s+age|at\s+the\s+age\s+of|by\s+age|age\s+of|when\s+I\s+was|now|I'll\s+be|only|just|"
-    r"nearly|almost|barely)"
+    r"nearly|almost|barely|"
+    # a first-person cue with an adverb between: "I was also 35", "I'm still 19", "I was about 40"
+    r"(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was)\s+(?:also|still|already|then|about|around|roughly|maybe))"
     r"\s+$",
     re.IGNORECASE,
 )
@@ -132,12 +134,15 @@ AGE_SUFFIX_RE = re.compile(
 # Last words an `AGE_CUE` / `WEEKDAY_CUE` match can end with (cheap gates).
 _AGE_CUE_ENDINGS = (
     "was", "am", "'m", "im", "'s", "turned", "turning", "turn", "is", "age", "aged", "of", "now", "be",
-    "only", "just", "age:", "nearly", "almost", "barely",
+    "only", "just", "age:", "nearly", "almost", "barely", "also", "still", "already", "then", "about",
+    "around", "roughly", "maybe",
 )  # fmt: skip
 _WEEKDAY_ENDINGS = (
     "day", "Mon", "Tues", "Tue", "Wed", "Weds", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun", "the",
 )  # fmt: skip
-AGE_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
+# "at 25", and the start of a span of life: "since 22", "till 42", "until about 30".
+AGE_AT = re.compile(r"\b(?:at|since|till|til|until)\s+(?:(?:about|around|roughly|maybe)\s+)?$", re.IGNORECASE)
+_AGE_AT_ENDINGS = ("at", "since", "till", "til", "until", "about", "around", "roughly", "maybe")
 # "at 25": an age unless a unit, a time of day or a name follows ("at 25 weeks", "at 9 o'clock").
 AGE_AT_TAIL = re.compile(
     r"(?:1[3-9]|[2-9]\d)(?![\w/'’]|[.,:][0-9])"
@@ -283,7 +288,7 @@ def find_ages(text: str) -> Iterator[Finding]:
             if m and int(m.group("n")) <= 125:
                 yield _age(p, m.end("n"), m.group("n"), "age-cue", 0.8)  # the number, not "years old"
                 continue
-        if spaced and AGE_AT.search(text, max(0, p - 4), p):
+        if spaced and may_end_with(text, p, 20, _AGE_AT_ENDINGS) and AGE_AT.search(text, max(0, p - 20), p):
             m = AGE_AT_TAIL.match(text, p)
             if m:
                 yield _age(p, m.end(), m.group(), "age-at", 0.6)
