@@ -46,11 +46,14 @@ FR_AGE_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 # Spelled-out small ages after "when/since I was": "when I was nine", "since i was about seven".
+# Scanned from "was" (a literal `re` skips to), the cue before it checked in a window.
+_SMALL = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 SMALL_AGE_RE = re.compile(
-    r"\b(?:when|since)\s+(?:I|i)\s+was\s+(?:(?:about|only|just|maybe|around)\s+)?"
-    r"(?P<a>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    rf"was\s+(?:(?:about|only|just|maybe|around)\s+)?(?P<a>{_SMALL})"
     r"(?=\s*[,;.!?)]|\s+(?:and|when|I|i|my|we|or|so|but|because|years?)\b)",
 )
+_SMALL_CUE = re.compile(r"\b(?:[Ww]hen|[Ss]ince)\s+(?:I|i)\s+$")
+_SMALL_WORDS = frozenset(_SMALL.split("|"))
 # An aside between commas later in a self-introduction: "I'm a bloke, 44, and", "i am kumari,
 # full name w.m. kumari wijesinghe, fifty-six, retired teacher", "I am a mum of two, 38, from".
 # The sentence opened with "I'm"/"I am"/"my name is" (no sentence end between; an initial's
@@ -87,8 +90,11 @@ def _around(
                 yield m
 
 
-def find_bare_ages(text: str) -> Iterator[Finding]:
-    """AGE findings for the asides, fragments and French and small spelled forms above."""
+def find_bare_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
+    """AGE findings for the asides, fragments and French and small spelled forms above.
+
+    `words` is the story's set of lowercase words (`tokens.Columns.lows`), for gates.
+    """
     found = [(_around(ASIDE_AGE_RE, _ASIDE_GATE, text), "aside-age")]
     if ". " in text:
         found.append((_around(SENTENCE_AGE_RE, _SENTENCE_GATE, text), "sentence-age"))
@@ -97,8 +103,10 @@ def find_bare_ages(text: str) -> Iterator[Finding]:
         found.append((_around(SELF_ASIDE_RE, _SELF_GATE, text, 80), "self-aside-age"))
     if " ans" in low:
         found.append((FR_AGE_CUE_RE.finditer(text), "age-fr"))
-    if " was " in low:
-        found.append((SMALL_AGE_RE.finditer(text), "spelled-age"))
+    if "was" in words and not _SMALL_WORDS.isdisjoint(words):
+        small = SMALL_AGE_RE.finditer(text)
+        cued = (m for m in small if _SMALL_CUE.search(text, max(0, m.start() - 24), m.start()))
+        found.append((cued, "spelled-age"))
     for matches, source in found:
         for m in matches:
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, source)

@@ -225,7 +225,7 @@ def find_prose(text: str) -> list[Finding]:
     return [
         *_ages(text, words),
         *_dates(text, words, cols),
-        *find_bare_ages(text),
+        *find_bare_ages(text, words),
         *find_named_dates(text),
         *find_world_dates(text, words),
     ]

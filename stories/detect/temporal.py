@@ -142,7 +142,8 @@ _WEEKDAY_ENDINGS = (
 )  # fmt: skip
 # "at 25", and the start of a span of life: "since 22", "till 42", "until about 30".
 AGE_AT = re.compile(r"\b(?:at|since|till|til|until)\s+(?:(?:about|around|roughly|maybe)\s+)?$", re.IGNORECASE)
-_AGE_AT_ENDINGS = ("at", "since", "till", "til", "until", "about", "around", "roughly", "maybe")
+# The last letters of those cue words: a quick test before the look-back.
+_AGE_AT_LAST = frozenset("tTeElLdDyY")
 # "at 25": an age unless a unit, a time of day or a name follows ("at 25 weeks", "at 9 o'clock").
 AGE_AT_TAIL = re.compile(
     r"(?:1[3-9]|[2-9]\d)(?![\w/'’]|[.,:][0-9])"
@@ -269,6 +270,14 @@ def find_dates(text: str) -> Iterator[Finding]:
             yield Finding("DATE", m.start(), m.end(), 0.7, "holiday")
 
 
+def _letter_before(text: str, p: int) -> str:
+    """The last character before the whitespace that ends at `p` ("" at the start)."""
+    q = p - 1
+    while q > 0 and text[q - 1].isspace():
+        q -= 1
+    return text[q - 1 : q]
+
+
 def find_ages(text: str) -> Iterator[Finding]:
     for p in run_starts(text):
         if p and text[p - 1].isalpha():
@@ -288,7 +297,7 @@ def find_ages(text: str) -> Iterator[Finding]:
             if m and int(m.group("n")) <= 125:
                 yield _age(p, m.end("n"), m.group("n"), "age-cue", 0.8)  # the number, not "years old"
                 continue
-        if spaced and may_end_with(text, p, 20, _AGE_AT_ENDINGS) and AGE_AT.search(text, max(0, p - 20), p):
+        if spaced and _letter_before(text, p) in _AGE_AT_LAST and AGE_AT.search(text, max(0, p - 20), p):
             m = AGE_AT_TAIL.match(text, p)
             if m:
                 yield _age(p, m.end(), m.group(), "age-at", 0.6)
