@@ -120,7 +120,7 @@ def _named_years(text: str, found: Iterator[re.Match[str]], source: str) -> Iter
         yield Finding("DATE", m.start("run") + words[0].start(), m.end(), 0.75, source)
 
 
-def _year_windows(text: str) -> list[tuple[int, int]]:
+def year_windows(text: str) -> list[tuple[int, int]]:
     """(start, end) of a window of words before each year (19xx/20xx) or "'19" and up to it.
 
     Every rule here ends at a year (or a "'19"), so each scans only these
@@ -139,7 +139,7 @@ def _year_windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _scan(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+def scan_windows(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """Matches of `rx` that end at the end of one of `windows` (each span once)."""
     seen: set[tuple[int, int]] = set()
     for lo, hi in windows:
@@ -151,25 +151,25 @@ def _scan(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Ite
 
 def find_named_dates(text: str) -> list[Finding]:
     """DATE findings for a year tied to a named day, festival, season or part of a month."""
-    windows = _year_windows(text)
+    windows = year_windows(text)
     if not windows:
         return []
-    out = list(_named_years(text, _scan(CAPS_YEAR_RE, text, windows), "named-day-year"))
+    out = list(_named_years(text, scan_windows(CAPS_YEAR_RE, text, windows), "named-day-year"))
     low = lowered(text)
     if any(g in low for g in ("day", "night", "eve", "weekend", "fest", "holiday", "break")):
-        out.extend(_named_years(text, _scan(DAY_WORD_YEAR_RE, text, windows), "day-word-year"))
+        out.extend(_named_years(text, scan_windows(DAY_WORD_YEAR_RE, text, windows), "day-word-year"))
     for rx, source, gates in (
         (ROMANCE_YEAR_RE, "romance-year", (" de", " d'", " d’")),
         (FR_SEASON_RE, "season-year", ("été", "printemps", "automne", "hiver")),
     ):
         if not any(g in low for g in gates):
             continue  # a cheap test: most stories hold none of these words
-        for m in _scan(rx, text, windows):
+        for m in scan_windows(rx, text, windows):
             if rx is ROMANCE_YEAR_RE and _MONTH_WORD.search(m.group()):
                 continue  # "el 5 de mayo de 2021": a month date, found whole by the month rules
             out.append(Finding("DATE", m.start(), m.end(), 0.75, source))
     if any(g in low for g in _YEAR_PART_GATES):
-        parts = _scan(YEAR_PART_RE, text, windows)
+        parts = scan_windows(YEAR_PART_RE, text, windows)
         out.extend(Finding("DATE", m.start(), m.end(), 0.75, "year-part") for m in parts)
     if any(g in low for g in _MONTH_PART_GATES):
         out.extend(_month_parts(text))

@@ -22,7 +22,7 @@ from stories.findings import Finding
 from . import vocab
 from .ages_bare import find_bare_ages
 from .anchors import digit_runs
-from .dates_named import find_named_dates
+from .dates_named import find_named_dates, scan_windows, year_windows
 from .dates_world import find_world_dates
 from .tokens import Columns, shared_columns, word_class
 
@@ -186,7 +186,8 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
     if year and (
         not _FESTIVAL_GATES.isdisjoint(words) or " Day" in text or "ew Year" in text or "ew year" in text
     ):
-        for m in FESTIVAL_YEAR_RE.finditer(text):
+        # every match ends at a year: scan only the words before each year
+        for m in scan_windows(FESTIVAL_YEAR_RE, text, year_windows(text)):
             yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
     if not _MONTH_TOKENS.isdisjoint(words):
         lows = cols.lows
