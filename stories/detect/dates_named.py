@@ -48,6 +48,7 @@ DAY_WORD_YEAR_RE = re.compile(
     rf"(?:\s+of)?,?\s+{_YEAR}",
     re.IGNORECASE,
 )
+_DAY_WORDS = vocab.words("day night eve weekend festival fest holiday holidays break")
 # Spanish/French: "la Navidad del 2021", "las fiestas de fin de año del 2022", "el verano de 2019".
 ROMANCE_YEAR_RE = re.compile(
     rf"\b(?:la|las|el|los|le|les)\s+(?:[\wà-ÿ'’]+\s+){{1,5}}?(?:del|de|d'|d’)\s?{_YEAR}",
@@ -149,14 +150,17 @@ def scan_windows(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]])
                 yield m
 
 
-def find_named_dates(text: str) -> list[Finding]:
-    """DATE findings for a year tied to a named day, festival, season or part of a month."""
+def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Finding]:
+    """DATE findings for a year tied to a named day, festival, season or part of a month.
+
+    `words` is the story's set of lowercase words (`tokens.Columns.lows`), for gates.
+    """
     windows = year_windows(text)
     if not windows:
         return []
     out = list(_named_years(text, scan_windows(CAPS_YEAR_RE, text, windows), "named-day-year"))
     low = lowered(text)
-    if any(g in low for g in ("day", "night", "eve", "weekend", "fest", "holiday", "break")):
+    if not _DAY_WORDS.isdisjoint(words):  # the rule's last word is a whole word
         out.extend(_named_years(text, scan_windows(DAY_WORD_YEAR_RE, text, windows), "day-word-year"))
     for rx, source, gates in (
         (ROMANCE_YEAR_RE, "romance-year", (" de", " d'", " d’")),

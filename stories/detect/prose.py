@@ -227,6 +227,6 @@ def find_prose(text: str) -> list[Finding]:
         *_ages(text, words),
         *_dates(text, words, cols),
         *find_bare_ages(text, words),
-        *find_named_dates(text),
+        *find_named_dates(text, words),
         *find_world_dates(text, words),
     ]

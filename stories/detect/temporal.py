@@ -281,9 +281,10 @@ def _letter_before(text: str, p: int) -> str:
 
 
 def find_ages(text: str) -> Iterator[Finding]:
+    ends = dict(digit_runs(text))
     for p in run_starts(text):
-        if p and text[p - 1].isalpha():
-            continue
+        if (p and text[p - 1].isalpha()) or ends[p] - p > 3:
+            continue  # every age pattern is one to three digits not followed by another
         m = AGE_SUFFIX_RE.match(text, p)
         if m:
             n = m.group("n") or m.group("n2") or m.group("n3")
