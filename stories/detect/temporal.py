@@ -212,7 +212,8 @@ def _month_dates(text: str) -> Iterator[Finding]:
         if pos < reach:
             continue
         lo, hi = max(0, pos - 28), min(len(text), pos + 32)
-        starts = [w.start() for w in _WORD_START.finditer(text, lo, hi)]
+        # (a match must hold the month, so it begins at a word start no later than it)
+        starts = [w.start() for w in _WORD_START.finditer(text, lo, pos + 1)]
         for m in matches_at(MONTH_DATE_RE, text, starts, hi):
             s, e = m.span()
             if not s <= pos < e or (s, e) in seen:
