@@ -46,21 +46,41 @@ FR_AGE_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 # Spelled-out small ages after "when/since I was": "when I was nine", "since i was about seven".
+# Scanned from "was" (a literal `re` skips to), the cue before it checked in a window.
+_SMALL = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 SMALL_AGE_RE = re.compile(
-    r"\b(?:when|since)\s+(?:I|i)\s+was\s+(?:(?:about|only|just|maybe|around)\s+)?"
-    r"(?P<a>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    rf"was\s+(?:(?:about|only|just|maybe|around)\s+)?(?P<a>{_SMALL})"
     r"(?=\s*[,;.!?)]|\s+(?:and|when|I|i|my|we|or|so|but|because|years?)\b)",
+)
+_SMALL_CUE = re.compile(r"\b(?:[Ww]hen|[Ss]ince)\s+(?:I|i)\s+$")
+_SMALL_WORDS = frozenset(_SMALL.split("|"))
+# An aside between commas later in a self-introduction: "I'm a bloke, 44, and", "i am kumari,
+# full name w.m. kumari wijesinghe, fifty-six, retired teacher", "I am a mum of two, 38, from".
+# The sentence opened with "I'm"/"I am"/"my name is" (no sentence end between; an initial's
+# full stop is none), the number
+# follows a word and stands alone (a comma, "and", a full stop after it).
+_EN_SPELLED = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+SELF_ASIDE_RE = re.compile(
+    r"\b(?:I'm|I’m|I\s+am|Im|my\s+name\s+is|my\s+name's|call\s+me)\s(?:[^.!?\n]|\.(?=\S)|(?<![A-Za-z]{2})\.){0,60}?[A-Za-z)],\s"
+    rf"(?P<a>{_NUM}|{_EN_SPELLED})(?=\s?[,;]|\s+and\b|\s?\.(?:\s|$)|\s+-\s)",
+    re.IGNORECASE,
 )
 # Cheap gates, each starting with a literal ("," or "."): where an aside or a fragment can be.
 _ASIDE_GATE = re.compile(rf",\s(?:{_NUM}|[a-z][a-z-]{{3,20}}\s+ans\b)")
 _SENTENCE_GATE = re.compile(rf"\.\s+{_NUM}[,.]")
+_SELF_GATE = re.compile(rf",\s(?:{_NUM}|{_EN_SPELLED})(?:\s?[,;.]|\s+and\b|\s+-\s)", re.IGNORECASE)
 
 
-def _around(rx: re.Pattern[str], gate: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _around(
+    rx: re.Pattern[str], gate: re.Pattern[str], text: str, before: int = 26
+) -> Iterator[re.Match[str]]:
     """Matches of `rx` in a window around each hit of `gate` (each span once)."""
     seen: set[tuple[int, int]] = set()
     for g in gate.finditer(text):
-        lo = max(0, g.start() - 26)
+        lo = max(0, g.start() - before)
         if lo:
             space = text.find(" ", lo, g.start())
             lo = space + 1 if space >= 0 else g.start() - 1
@@ -70,16 +90,23 @@ def _around(rx: re.Pattern[str], gate: re.Pattern[str], text: str) -> Iterator[r
                 yield m
 
 
-def find_bare_ages(text: str) -> Iterator[Finding]:
-    """AGE findings for the asides, fragments and French and small spelled forms above."""
+def find_bare_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
+    """AGE findings for the asides, fragments and French and small spelled forms above.
+
+    `words` is the story's set of lowercase words (`tokens.Columns.lows`), for gates.
+    """
     found = [(_around(ASIDE_AGE_RE, _ASIDE_GATE, text), "aside-age")]
     if ". " in text:
         found.append((_around(SENTENCE_AGE_RE, _SENTENCE_GATE, text), "sentence-age"))
     low = lowered(text)
+    if "i'm" in low or "i am" in low or "im " in low or "name" in low or "call me" in low or "i’m" in low:
+        found.append((_around(SELF_ASIDE_RE, _SELF_GATE, text, 80), "self-aside-age"))
     if " ans" in low:
         found.append((FR_AGE_CUE_RE.finditer(text), "age-fr"))
-    if " was " in low:
-        found.append((SMALL_AGE_RE.finditer(text), "spelled-age"))
+    if "was" in words and not _SMALL_WORDS.isdisjoint(words):
+        small = SMALL_AGE_RE.finditer(text)
+        cued = (m for m in small if _SMALL_CUE.search(text, max(0, m.start() - 24), m.start()))
+        found.append((cued, "spelled-age"))
     for matches, source in found:
         for m in matches:
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, source)

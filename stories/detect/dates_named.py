@@ -12,7 +12,9 @@ read the shape of such phrases:
 - a lowercase word before day/night/eve/weekend/festival and a year;
 - a Spanish or French article, a few words and "del"/"de" + year
   ("las fiestas de fin de año del 2022"), and French seasons ("l'été 2017");
-- early/mid/late or the end/start of a month with a year or a day.
+- early/mid/late or the end/start of a month with a year or a day;
+- early/mid/late or the end/start/middle of a year: "the end of 2018",
+  "late 2019", "mid-2021" name a few weeks, where "in 2019" names none.
 
 Each scan is gated on a year being present, so most stories pay one test.
 """
@@ -21,11 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 from stories.findings import Finding
 
 from . import vocab
 from .anchors import digit_runs, lowered
+from .tokens import shared_columns, word_class
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)(?![\d/.:-]?\d)"
 _CAP = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ]+)*|(?:ul|al|el|ad|an|as)-[A-Z][a-z]+)"
@@ -44,6 +48,7 @@ DAY_WORD_YEAR_RE = re.compile(
     rf"(?:\s+of)?,?\s+{_YEAR}",
     re.IGNORECASE,
 )
+_DAY_WORDS = vocab.words("day night eve weekend festival fest holiday holidays break")
 # Spanish/French: "la Navidad del 2021", "las fiestas de fin de año del 2022", "el verano de 2019".
 ROMANCE_YEAR_RE = re.compile(
     rf"\b(?:la|las|el|los|le|les)\s+(?:[\wà-ÿ'’]+\s+){{1,5}}?(?:del|de|d'|d’)\s?{_YEAR}",
@@ -67,6 +72,39 @@ MONTH_PART_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "the end of 2018", "the start of 2020", "late 2019", "mid-2021", "the first half of 2022".
+YEAR_PART_RE = re.compile(
+    rf"\b(?:(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|(?:first|second|latter)\s+half|tail\s+end)"
+    rf"\s+of\s+|(?:early|late|mid)[-\s]?)(?:of\s+)?{_YEAR}",
+    re.IGNORECASE,
+)
+_YEAR_PART_GATES = ("end of", "start of", "beginning of", "middle of", "half of", "early", "late", "mid")
+_MONTH_PART_GATES = ("early", "mid", "late", "end of", "start of", "beginning of", "middle of")
+_MONTH_CLASS = word_class([*vocab.MONTHS, *vocab.MONTH_ABBR])
+
+
+def _month_places(text: str) -> list[int]:
+    """Offsets of month words, and of "mid-"/"early-"/"late-" (joined to a month, "mid-July")."""
+    cols = shared_columns(text)
+    places = [cols.start(k) for k in compress(range(len(cols.lows)), cols.marks(_MONTH_CLASS))]
+    low = lowered(text)
+    for prefix in ("mid-", "early-", "late-"):
+        at = low.find(prefix)
+        while at >= 0:
+            places.append(at + len(prefix))
+            at = low.find(prefix, at + 1)
+    return places
+
+
+def _month_parts(text: str) -> Iterator[Finding]:
+    """`MONTH_PART_RE` in a window around each month word (most of a story holds none)."""
+    seen: set[tuple[int, int]] = set()
+    for pos in _month_places(text):
+        for m in MONTH_PART_RE.finditer(text, max(0, pos - 24), min(len(text), pos + 24)):
+            if m.start() < pos < m.end() and m.span() not in seen:
+                seen.add(m.span())
+                yield Finding("DATE", m.start(), m.end(), 0.75, "month-part")
+
 
 def _named_years(text: str, found: Iterator[re.Match[str]], source: str) -> Iterator[Finding]:
     """Words naming a day right before a year, without the function words opening the run."""
@@ -83,7 +121,7 @@ def _named_years(text: str, found: Iterator[re.Match[str]], source: str) -> Iter
         yield Finding("DATE", m.start("run") + words[0].start(), m.end(), 0.75, source)
 
 
-def _year_windows(text: str) -> list[tuple[int, int]]:
+def year_windows(text: str) -> list[tuple[int, int]]:
     """(start, end) of a window of words before each year (19xx/20xx) or "'19" and up to it.
 
     Every rule here ends at a year (or a "'19"), so each scans only these
@@ -102,7 +140,7 @@ def _year_windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _scan(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+def scan_windows(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """Matches of `rx` that end at the end of one of `windows` (each span once)."""
     seen: set[tuple[int, int]] = set()
     for lo, hi in windows:
@@ -112,27 +150,31 @@ def _scan(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Ite
                 yield m
 
 
-def find_named_dates(text: str) -> list[Finding]:
-    """DATE findings for a year tied to a named day, festival, season or part of a month."""
-    windows = _year_windows(text)
+def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Finding]:
+    """DATE findings for a year tied to a named day, festival, season or part of a month.
+
+    `words` is the story's set of lowercase words (`tokens.Columns.lows`), for gates.
+    """
+    windows = year_windows(text)
     if not windows:
         return []
-    out = list(_named_years(text, _scan(CAPS_YEAR_RE, text, windows), "named-day-year"))
+    out = list(_named_years(text, scan_windows(CAPS_YEAR_RE, text, windows), "named-day-year"))
     low = lowered(text)
-    if any(g in low for g in ("day", "night", "eve", "weekend", "fest", "holiday", "break")):
-        out.extend(_named_years(text, _scan(DAY_WORD_YEAR_RE, text, windows), "day-word-year"))
+    if not _DAY_WORDS.isdisjoint(words):  # the rule's last word is a whole word
+        out.extend(_named_years(text, scan_windows(DAY_WORD_YEAR_RE, text, windows), "day-word-year"))
     for rx, source, gates in (
         (ROMANCE_YEAR_RE, "romance-year", (" de", " d'", " d’")),
         (FR_SEASON_RE, "season-year", ("été", "printemps", "automne", "hiver")),
     ):
         if not any(g in low for g in gates):
             continue  # a cheap test: most stories hold none of these words
-        for m in _scan(rx, text, windows):
+        for m in scan_windows(rx, text, windows):
             if rx is ROMANCE_YEAR_RE and _MONTH_WORD.search(m.group()):
                 continue  # "el 5 de mayo de 2021": a month date, found whole by the month rules
             out.append(Finding("DATE", m.start(), m.end(), 0.75, source))
-    if any(g in low for g in ("early", "mid", "late", "end of", "start of", "beginning of", "middle of")):
-        out.extend(
-            Finding("DATE", m.start(), m.end(), 0.75, "month-part") for m in MONTH_PART_RE.finditer(text)
-        )
+    if any(g in low for g in _YEAR_PART_GATES):
+        parts = scan_windows(YEAR_PART_RE, text, windows)
+        out.extend(Finding("DATE", m.start(), m.end(), 0.75, "year-part") for m in parts)
+    if any(g in low for g in _MONTH_PART_GATES):
+        out.extend(_month_parts(text))
     return out

@@ -22,6 +22,7 @@ from . import vocab
 from .ages_bare import find_bare_ages
 from .anchors import digit_runs, matches_at
 from .dates_named import find_named_dates
+from .dates_world import find_world_dates
 from .tokens import Columns, shared_columns, word_class
 
 _TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
@@ -34,7 +35,9 @@ _NUM_AGE = r"(?:1[0-9]|[2-9][0-9])"
 _AGE_AFTER = (
     r"(?=\s*(?:[,;.!?)]|$)|\s+(?:now|when|and|but|at|in|from|I\b|i\b|yrs?\b|years?\b|y/o|with|which|so|"
     r"because|after|before|living|mum|mom|mother|married|single|had|have|was|is|y\b|años|ans|"
-    r"en\b|de\b|con\b|like|this|last|then|too|already|or|myself)|\s*\n)"
+    r"en\b|de\b|con\b|like|this|last|then|too|already|or|myself|"
+    # "till forty-two to hear it", not a time of day ("twenty to six")
+    r"to\s+(?!\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon))|\s*\n)"
 )
 _AGE_NOT_AFTER = r"(?!\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|times?|of\b|euros?|pounds?))"
 # "I'm Shaz (34)", "Kayla, 29,", "im gemma, 31, from", "I'm Niamh, forty-one,".
@@ -45,7 +48,8 @@ NAME_AGE_RE = re.compile(
 # "I was thirty-one", "at sixty I had", "aged fifty-eight", "I'm twenty-three now".
 SPELLED_AGE_RE = re.compile(
     rf"\b(?:I\s+was|I\s+am|I'm|Im|I\s+turned|turned|turning|turn|aged|at\s+the\s+age\s+of|age\s+of|at\s+age|at|"
-    rf"until|by|when\s+I\s+was)\s+(?:(?:just|only|nearly|almost|barely|about)\s+)?"
+    rf"until|till|til|since|by|when\s+I\s+was|I\s+was\s+also)\s+"
+    rf"(?:(?:just|only|nearly|almost|barely|about|around|maybe|roughly)\s+)?"
     rf"(?P<a>{SPELLED_AGE})\b{_AGE_NOT_AFTER}{_AGE_AFTER}",
     re.IGNORECASE,
 )
@@ -214,7 +218,9 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
             pos = cols.start(k)
             m = MONTH_PROSE_RE.match(text, pos)
             if m:
-                yield Finding("DATE", m.start(), m.end(), 0.8, "month-prose")
+                # a day before a month with its year or ordinal: "22nd may 2024", "3 march 2021"
+                d = _DAY_BEFORE.search(text, max(0, pos - 12), pos)
+                yield Finding("DATE", d.start() if d else m.start(), m.end(), 0.8, "month-prose")
             if lows[k] in _SHORT_MONTHS:  # "12 sept", "3rd of feb": a day before a short month
                 d = _DAY_BEFORE.search(text, max(0, pos - 12), pos)
                 if d:
@@ -240,4 +246,10 @@ def find_prose(text: str) -> list[Finding]:
     """AGE and DATE findings for the forms of `_ages` and `_dates`."""
     cols = shared_columns(text)
     words = cols.low_set()
-    return [*_ages(text, words), *_dates(text, words, cols), *find_bare_ages(text), *find_named_dates(text)]
+    return [
+        *_ages(text, words),
+        *_dates(text, words, cols),
+        *find_bare_ages(text, words),
+        *find_named_dates(text, words),
+        *find_world_dates(text, words),
+    ]

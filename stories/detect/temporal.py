@@ -105,6 +105,8 @@ _HOLIDAY_GATES = (
     "Rosh",
     "New Year",
 )
+# One search for any of the gates (a set of first letters `re` skips to), not one `in` per gate.
+_HOLIDAY_GATE_RE = re.compile("|".join(map(re.escape, _HOLIDAY_GATES)))
 
 _AGE_STOP = (
     r"(?!\s*(?:%|weeks?|months?|days?|hours?|minutes?|mins?|mg|ml|units?|cm|mm|kg|lbs?|"
@@ -113,7 +115,9 @@ _AGE_STOP = (
 AGE_CUE = re.compile(
     r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|I\s+turned|turned|turning|(?:I'll|I\s+will|to|gonna)\s+turn|"
     r"was|is|aged?|age\s*:|at\s+age|at\s+the\s+age\s+of|by\s+age|age\s+of|when\s+I\s+was|now|I'll\s+be|only|just|"
-    r"nearly|almost|barely)"
+    r"nearly|almost|barely|"
+    # a first-person cue with an adverb between: "I was also 35", "I'm still 19", "I was about 40"
+    r"(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was)\s+(?:also|still|already|then|about|around|roughly|maybe))"
     r"\s+$",
     re.IGNORECASE,
 )
@@ -131,12 +135,16 @@ AGE_SUFFIX_RE = re.compile(
 # Last words an `AGE_CUE` / `WEEKDAY_CUE` match can end with (cheap gates).
 _AGE_CUE_ENDINGS = (
     "was", "am", "'m", "im", "'s", "turned", "turning", "turn", "is", "age", "aged", "of", "now", "be",
-    "only", "just", "age:", "nearly", "almost", "barely",
+    "only", "just", "age:", "nearly", "almost", "barely", "also", "still", "already", "then", "about",
+    "around", "roughly", "maybe",
 )  # fmt: skip
 _WEEKDAY_ENDINGS = (
     "day", "Mon", "Tues", "Tue", "Wed", "Weds", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun", "the",
 )  # fmt: skip
-AGE_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
+# "at 25", and the start of a span of life: "since 22", "till 42", "until about 30".
+AGE_AT = re.compile(r"\b(?:at|since|till|til|until)\s+(?:(?:about|around|roughly|maybe)\s+)?$", re.IGNORECASE)
+# The last letters of those cue words: a quick test before the look-back.
+_AGE_AT_LAST = frozenset("tTeElLdDyY")
 # "at 25": an age unless a unit, a time of day or a name follows ("at 25 weeks", "at 9 o'clock").
 AGE_AT_TAIL = re.compile(
     r"(?:1[3-9]|[2-9]\d)(?![\w/'’]|[.,:][0-9])"
@@ -203,7 +211,8 @@ def _month_dates(text: str) -> Iterator[Finding]:
         if pos < reach:
             continue
         lo, hi = max(0, pos - 28), min(len(text), pos + 32)
-        starts = [w.start() for w in _WORD_START.finditer(text, lo, hi)]
+        # (a match must hold the month, so it begins at a word start no later than it)
+        starts = [w.start() for w in _WORD_START.finditer(text, lo, pos + 1)]
         for m in matches_at(MONTH_DATE_RE, text, starts, hi):
             s, e = m.span()
             if not s <= pos < e or (s, e) in seen:
@@ -254,7 +263,7 @@ def find_dates(text: str) -> Iterator[Finding]:
             for m in WEEKDAY_DATE_RE.finditer(text, max(0, s - 16), min(len(text), e + 4)):
                 if m.start() < s < m.end():
                     yield Finding("DATE", m.start(), m.end(), 0.8, "weekday-date")
-    if any(gate in text for gate in _HOLIDAY_GATES):
+    if _HOLIDAY_GATE_RE.search(text):
         for m in _HOLIDAY_SCAN.finditer(text):
             if not any(c.isdigit() for c in m.group()) and not _ON_BEFORE.search(
                 text, max(0, m.start() - 4), m.start()
@@ -263,10 +272,19 @@ def find_dates(text: str) -> Iterator[Finding]:
             yield Finding("DATE", m.start(), m.end(), 0.7, "holiday")
 
 
+def _letter_before(text: str, p: int) -> str:
+    """The last character before the whitespace that ends at `p` ("" at the start)."""
+    q = p - 1
+    while q > 0 and text[q - 1].isspace():
+        q -= 1
+    return text[q - 1 : q]
+
+
 def find_ages(text: str) -> Iterator[Finding]:
+    ends = dict(digit_runs(text))
     for p in run_starts(text):
-        if p and text[p - 1].isalpha():
-            continue
+        if (p and text[p - 1].isalpha()) or ends[p] - p > 3:
+            continue  # every age pattern is one to three digits not followed by another
         m = AGE_SUFFIX_RE.match(text, p)
         if m:
             n = m.group("n") or m.group("n2") or m.group("n3")
@@ -282,7 +300,7 @@ def find_ages(text: str) -> Iterator[Finding]:
             if m and int(m.group("n")) <= 125:
                 yield _age(p, m.end("n"), m.group("n"), "age-cue", 0.8)  # the number, not "years old"
                 continue
-        if spaced and AGE_AT.search(text, max(0, p - 4), p):
+        if spaced and _letter_before(text, p) in _AGE_AT_LAST and AGE_AT.search(text, max(0, p - 20), p):
             m = AGE_AT_TAIL.match(text, p)
             if m:
                 yield _age(p, m.end(), m.group(), "age-at", 0.6)

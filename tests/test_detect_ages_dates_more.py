@@ -1,0 +1,98 @@
+"""Detector rules for ages and dates, third part: ages in a self-description without a cue
+word right before the number, parts of a year, months of other languages, era years and a
+day before a lowercase month.  Every sentence here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from stories.detect import detect
+from tests.detect_prose_util import covered as _covered
+from tests.detect_prose_util import flagged_words as _flagged_words
+
+
+def _found_as(text: str, needle: str, kind: str) -> bool:
+    """Is `needle` covered, and does a finding of `kind` cover its start?"""
+    start = text.index(needle)
+    return _covered(text, needle) and any(f.kind == kind and f.start <= start < f.end for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Honestly I was also 41 and thought it was too late for me.", "41"),
+        ("By then I'm still 19 and living with my parents.", "19"),
+        ("I was about 30 when the pain started.", "30"),
+        ("I'm a retired postman, 67, and my wife made me write this.", "67"),
+        ("hi i'm a mum of three, 38, from the coast", "38"),
+        ("my name is rosa, from the north, thirty-nine, and a baker", "thirty-nine"),
+        ("I am Priya, full name P.K. Priya Nair, forty-four, a librarian.", "forty-four"),
+        ("It took me until 37 to say the word out loud.", "37"),
+        ("Took me till fifty-one to ask for help.", "fifty-one"),
+        ("I have had this pain since 24 and nobody listened.", "24"),
+        ("i've been like this since about nineteen. it never stopped", "nineteen"),
+        ("When I was eleven, I fell off a horse.", "eleven"),
+    ],
+)
+def test_ages_in_a_self_description(text: str, needle: str) -> None:
+    assert _found_as(text, needle, "AGE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was also 20 minutes late to the appointment.",
+        "I'm on my third dilator, 14 mm, and it is fine.",
+        "I am a nurse, 12 years on the ward, and tired.",
+        "The clinic is open until 10 on Thursdays.",
+        "I was about 40 kg lighter back then.",
+        "We waited until twenty to six for the doctor.",
+        "Since twenty minutes after the injection I felt better.",
+        "It was also 35 and sunny that day.",
+        "I'm trying sizes 2, 3, 4 and it hurts less, 6 days out of 7.",
+    ],
+)
+def test_durations_sizes_times_and_scores_in_a_self_description_are_not_ages(text: str) -> None:
+    assert not any(f.kind == "AGE" for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("The pain got worse towards the end of 2017, after the move.", "the end of 2017"),
+        ("At the start of 2021 I finally saw a physio.", "start of 2021"),
+        ("My surgery was in late 2016 and the recovery was slow.", "late 2016"),
+        ("It was mid-2022 before anything changed.", "mid-2022"),
+        ("We tried again in the first half of 2019.", "first half of 2019"),
+        ("The referral came in mid-October 2020.", "mid-October 2020"),
+        ("Op 3 maart 2022 had ik mijn eerste afspraak.", "3 maart 2022"),
+        ("Am 14. März 2020 war ich beim Arzt.", "14. März 2020"),
+        ("Il 7 maggio 2021 ho iniziato la fisioterapia.", "7 maggio 2021"),
+        ("Em 5 de março de 2019 fui ao hospital.", "5 de março de 2019"),
+        ("I started in juli 2018 with a new therapist.", "juli 2018"),
+        ("In the autumn of Reiwa 3 my daughter was born.", "autumn of Reiwa 3"),
+        ("It happened in Showa 62, a long time ago.", "Showa 62"),
+        ("our first try was 14th march 2023 and it hurt", "14th march 2023"),
+        ("the scan was booked for 2 august 2024 at last", "2 august 2024"),
+    ],
+)
+def test_year_parts_world_months_era_years_and_lowercase_day_months(text: str, needle: str) -> None:
+    assert _found_as(text, needle, "DATE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019 I moved house and started again.",
+        "My friend Mei came with me to every appointment.",
+        "Later that year it got better.",
+        "The midwife said it would take time.",
+        "I may 3 times a week skip the exercises.",
+    ],
+)
+def test_a_bare_year_a_name_like_a_month_and_everyday_words_are_not_dates(text: str) -> None:
+    assert not any(f.kind == "DATE" for f in detect(text))
+
+
+def test_an_era_year_and_a_year_part_keep_their_own_words() -> None:
+    assert _flagged_words("We married in late 2015. Then nothing.") == ["late 2015"]
