@@ -96,3 +96,30 @@ def test_a_bare_year_a_name_like_a_month_and_everyday_words_are_not_dates(text: 
 
 def test_an_era_year_and_a_year_part_keep_their_own_words() -> None:
     assert _flagged_words("We married in late 2015. Then nothing.") == ["late 2015"]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("cait (26) from walton, live off the main road", "26"),
+        ("20F - finally an update on my journey", "20"),
+        ("The pain started when I had 27 years, more or less.", "27"),
+        ("Dear me,\n\nYou are twenty-two. It is late.", "twenty-two"),
+        ("I'm Imran, I turned forty the year it started.", "forty"),
+    ],
+)
+def test_ages_in_other_shapes(text: str, age: str) -> None:
+    assert _covered(text, age)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had 3 years of pain.",
+        "I have 15 years left on the mortgage.",
+        "I wear a 34F bra now.",
+        "sessions (12) helped",
+    ],
+)
+def test_counts_sizes_and_durations_in_those_shapes_are_not_ages(text: str) -> None:
+    assert _flagged_words(text) == []

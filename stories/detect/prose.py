@@ -20,6 +20,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .ages_bare import find_bare_ages
+from .ages_forms import find_age_forms
 from .anchors import digit_runs, matches_at
 from .dates_named import find_named_dates
 from .dates_world import find_world_dates
@@ -35,7 +36,7 @@ _NUM_AGE = r"(?:1[0-9]|[2-9][0-9])"
 _AGE_AFTER = (
     r"(?=\s*(?:[,;.!?)]|$)|\s+(?:now|when|and|but|at|in|from|I\b|i\b|yrs?\b|years?\b|y/o|with|which|so|"
     r"because|after|before|living|mum|mom|mother|married|single|had|have|was|is|y\b|años|ans|"
-    r"en\b|de\b|con\b|like|this|last|then|too|already|or|myself|"
+    r"en\b|de\b|con\b|like|this|last|then|too|already|or|myself|the\b|"
     # "till forty-two to hear it", not a time of day ("twenty to six")
     r"to\s+(?!\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon))|\s*\n)"
 )
@@ -250,6 +251,7 @@ def find_prose(text: str) -> list[Finding]:
         *_ages(text, words),
         *_dates(text, words, cols),
         *find_bare_ages(text, words),
+        *find_age_forms(text, words),
         *find_named_dates(text, words),
         *find_world_dates(text, words),
     ]

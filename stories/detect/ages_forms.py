@@ -1,0 +1,57 @@
+"""Ages in shapes the cue rules do not read.
+
+- A lowercase name then the age in brackets, as texters write it: "cait (26) from walton",
+  "Priti (36, still scared)": the word must be in the first-name list and no everyday word.
+- Ages counted in years, as speakers of Romance languages say them in English: "I have 32
+  years", "when I had 27 years" (not "I had 3 years of pain", "I have 15 years left").
+- A letter to one's younger self, or about someone: "You are twenty-two.", "she is
+  nineteen".
+- A forum post's opening "20F - finally an update": the age and a sex at a line's start,
+  before a dash, a colon or a comma (not "a 34F bra", which no line starts with).
+
+Each pattern is tried only where its gate (a bracket, a word "years", a line start with a
+number) says it can match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stories.findings import Finding
+
+from .lexicon import lexicon
+
+_NUM = r"(?:1[3-9]|[2-9]\d)"
+_TENS = r"(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SPELLED = rf"(?:{_TENS}(?:[- ]{_UNITS})?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+LOWER_NAME_AGE_RE = re.compile(rf"\b(?P<name>[a-z]{{2,20}})\s?\(\s?(?P<a>{_NUM})\s?[),]")
+YEARS_HAD_RE = re.compile(
+    rf"\b(?:I|i)\s+(?:have|had)\s+(?P<a>{_NUM})\s+years\b"
+    r"(?!\s+(?:of|ago|left|more|experience|in|on|with|to|before|after|since|now|already|and\s+\d))"
+)
+SPELLED_BE_RE = re.compile(
+    rf"\b(?:[Yy]ou\s+are|[Yy]ou're|[Ss]he\s+is|[Hh]e\s+is|[Ss]he's|[Hh]e's)\s+(?P<a>{_SPELLED})\b(?=\s*[.,;!?]|\s+and\b)",
+    re.IGNORECASE,
+)
+LINE_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<a>{_NUM})\s?[FMfm](?=\s*[-–—:,])")
+
+
+def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
+    """AGE findings for the shapes in the module docstring."""
+    if "(" in text:
+        lex = lexicon()
+        for m in LOWER_NAME_AGE_RE.finditer(text):
+            name = m.group("name")
+            if name in lex.first_lower and name not in lex.ordinary_lower:
+                yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "name-age")
+    if "years" in words:
+        for m in YEARS_HAD_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "years-had")
+    if "are" in words or "is" in words or "you're" in words:
+        for m in SPELLED_BE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-age")
+    if "f" in words or "m" in words:
+        for m in LINE_SEX_AGE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end(), 0.7, "sex-age")
