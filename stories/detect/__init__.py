@@ -30,6 +30,7 @@ from .hints import reidentification_hints
 from .mentions import repeat_mentions
 from .names import find_names
 from .places import find_places
+from .places_lowercase import find_lowercase_places
 from .prose import find_prose
 from .recase import recase
 from .shadow import Shadow, build_shadow
@@ -44,6 +45,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_temporal,
     find_prose,
     find_places,
+    find_lowercase_places,
     find_names,
     find_acronym_facilities,
     find_lowercase_towns,

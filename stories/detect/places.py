@@ -83,20 +83,10 @@ STREET_AFTER_RE = re.compile(
 )
 # `STREET_WORDS_AFTER` as tokens ("u." is the token "u"): a set test on the shared tokens.
 _AFTER_TOKENS = frozenset(w.rstrip(".") for w in vocab.STREET_WORDS_AFTER)
-# An address typed in lowercase: "41 simonside terrace, ne6 5ll", "3911 fourth avenue".
-_LOWER_STREETS = vocab.words(
-    "street road lane avenue terrace close drive crescent way grove place gardens court rd st ave"
-)
-LOWER_ADDRESS_RE = re.compile(
-    r"(?<![\w.])\d{1,5}[a-z]?[ \t]+(?P<words>(?:[a-z][a-z'-]{1,30}[ \t]+){1,3})"
-    rf"(?:{'|'.join(sorted(_LOWER_STREETS, key=len, reverse=True))})\b"
-    r"(?:,?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}\b)?"
-)
 # A street named before its number, after a place word: "lives on Grössgstötten 50",
 # "the bus station is on Peter Zuidhove 188", "in Cheb 2" (European order).
 _NUMBER_PLACE_WORDS = frozenset({"on", "at", "in"})
 _NUMBER_PLACE_CLASS = word_class(_NUMBER_PLACE_WORDS)
-_LOWER_STREET_CLASS = word_class(_LOWER_STREETS)
 _DIGIT = re.compile(r"\d")
 NAME_NUMBER_RE = re.compile(
     r"\b(?:on|at|in)[ \t]+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w'’-]{1,30}[ \t]+){1,4})"
@@ -235,67 +225,6 @@ def _named_then_numbered(text: str) -> Iterator[Finding]:
         yield Finding("LOCATION", m.start("name"), m.end(), 0.6, "street-address")
 
 
-def _lowercase_addresses(text: str) -> Iterator[Finding]:
-    """LOCATION findings for addresses typed in lowercase, when a word of the street's
-    name is not a very common word ("41 simonside terrace", not "3 more close calls")."""
-    lex = lexicon()
-    cols = shared_columns(text)
-    lows, words_ = cols.lows, cols.words
-    done = 0
-    for k in cols.marked(_LOWER_STREET_CLASS, 1):
-        end = cols.end(k)
-        start = max(done, end - 120)
-        if words_[k] != lows[k] or not _DIGIT.search(text, start, end):
-            continue  # a street word in lowercase with a house number before it
-        m = LOWER_ADDRESS_RE.search(text, start, min(len(text), end + 12))
-        if not m:
-            continue
-        done = m.end()
-        words = m.group("words").split()
-        coded = _postcode_later_on_line(text, m.end())
-        if coded or any(w not in lex.very_common_lower and w not in FUNCTION_WORDS for w in words):
-            done = max(done, coded)
-            yield Finding("LOCATION", m.start(), max(m.end(), coded), 0.6, "street-address")
-
-
-_ADDRESS_TAIL_MAX = 60
-
-
-def _postcode_later_on_line(text: str, pos: int) -> int:
-    """End of a postcode on the same line within a few words after `pos` ("22 college
-    court, castletroy, co. limerick V94 TX82"), or 0: then the street's words, however
-    common, are an address."""
-    stop = text.find("\n", pos, pos + _ADDRESS_TAIL_MAX)
-    m = POSTCODE_RE.search(text, pos, stop if stop >= 0 else min(len(text), pos + _ADDRESS_TAIL_MAX))
-    return m.end() if m else 0
-
-
-# Where a street without a number is named: "live just off county road", "near commercial
-# drive", "a flat on trelowarren street".
-_STREET_CUES = frozenset({"off", "near", "on", "along", "live", "lives", "lived", "living"})
-
-
-def _lowercase_streets(text: str) -> Iterator[Finding]:
-    """LOCATION findings for a street typed in lowercase without a house number: one or
-    two words that are no function words, then a street word, right after a street cue."""
-    cols = shared_columns(text)
-    lows, words_, gaps = cols.lows, cols.words, cols.gaps
-    for k in compress(range(2, len(lows)), cols.marks(_LOWER_STREET_CLASS)[2:]):
-        if words_[k] != lows[k] or lows[k] in ("st", "rd", "ave"):
-            continue
-        for size in (1, 2):
-            first = k - size
-            cue = first - 1
-            if cue < 0 or not all(
-                words_[m] == lows[m] and lows[m] not in FUNCTION_WORDS and gaps[m + 1] == " "
-                for m in range(first, k)
-            ):
-                break
-            if lows[cue] in _STREET_CUES and gaps[first] == " ":
-                yield Finding("LOCATION", cols.start(first), cols.end(k), 0.5, "lowercase-street")
-                break
-
-
 def _digit_postcode_may_start(text: str, s: int, e: int) -> bool:
     """Can a `POSTCODE_RE` alternative that starts with a digit match at the digit run
     s..e: four digits before a space or capital (Netherlands), or 2, 4 or 5 before "-"?"""
@@ -394,9 +323,6 @@ def find_places(text: str) -> Iterator[Finding]:
         for m in STREET_AFTER_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
     yield from _named_then_numbered(text)
-    if not _LOWER_STREETS.isdisjoint(shared_columns(text).low_set()):
-        yield from _lowercase_addresses(text)
-        yield from _lowercase_streets(text)
     if any(gate in text for gate in ("Flat", "Apt", "Apartment", "Unit", "Suite", "Box")):
         for m in UNIT_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.7, "address-unit")
