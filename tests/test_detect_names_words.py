@@ -384,3 +384,28 @@ def test_other_locales_word_names_are_words_in_english(text: str) -> None:
 )
 def test_english_word_names_and_generations_stay_names(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Please write to Plot 27, Quarto Bello Way, Garki Area 11, Abuja 900103.", "Plot 27"),
+        ("My address: Flat B-204, Shantivan Society, Karve Nagar, Pune 411052.", "Flat B-204"),
+        ("I am a civil servant with the Federal Ministry of Health here.", "Federal Ministry of Health"),
+        ("At Bethel Methodist the ladies pray for me.", "Bethel Methodist"),
+        ("It was a peer group, Bodies Beyond Binary, that saved me.", "Bodies Beyond Binary"),
+        ("a support group for disabled women, Rolling On, meets monthly", "Rolling On"),
+        ("my daughter-in-law dilini, she is a nurse", "dilini"),
+        ("God bless the staff of NOHIL and this clinic.", "NOHIL"),
+        ("Refund my money.\n\nK. Quell-Shaw, East Dulwich\n", "K. Quell-Shaw, East Dulwich"),
+    ],
+)
+def test_units_ministries_churches_groups_in_laws_acronyms_and_signed_places(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["a lot of PTSD and IBS", "the end of COVID", "I joined a group, and it helped."]
+)
+def test_clinical_acronyms_after_of_and_plain_group_sentences(text: str) -> None:
+    assert flagged_words(text) == []

@@ -28,7 +28,9 @@ from .vocab import words
 
 _AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
 
-_PREPOSITIONS = frozenset({"at", "to", "from", "in", "del", "en", "al", "au", "aux", "à", "chez", "dans"})
+_PREPOSITIONS = frozenset(
+    {"at", "to", "from", "in", "of", "by", "del", "en", "al", "au", "aux", "à", "chez", "dans"}
+)
 _PREPOSITION_CLASS = word_class(_PREPOSITIONS)
 # Short capitals that are words or units, not places.
 _NOT_PLACES = frozenset(

@@ -16,7 +16,7 @@ from stories.findings import Finding
 
 from . import cues, vocab
 from .lexicon import english_form
-from .name_ordinary import keep_sentence_start, ordinary_run
+from .name_ordinary import group_named, keep_sentence_start, ordinary_run
 from .name_words import NameText, gap_is_space
 
 
@@ -122,6 +122,9 @@ _CLINIC_HEADS = frozenset(
 def classify(t: NameText, i: int, j: int) -> None:
     """Type the capitalised run i..j and add its finding to `t.out` (or nothing)."""
     if ordinary_run(t, i, j):
+        return
+    if group_named(t, i):  # "a peer group, Bodies Beyond Binary": all of it, "On" too
+        t.out.append(Finding("FACILITY", t.cols.start(i), t.cols.end(j - 1), 0.7, "group-name"))
         return
     s, titled = _titled_start(t, i, j)
     if titled:

@@ -187,6 +187,8 @@ def _heading(t: NameText, i: int, j: int) -> bool:
 
 def ordinary_run(t: NameText, i: int, j: int) -> bool:
     """Is the capitalised run i..j ordinary words (a word, title case, a heading)?"""
+    if group_named(t, i):
+        return False  # "a peer group, Bodies Beyond Binary,": a name, however ordinary its words
     lex, lows, bases, plain = t.lex, t.lows, t.bases, t.plain
     if j == i + 1:  # fast path for the commonest runs: "I", "The", "Botox"
         low = lows[i]
@@ -258,6 +260,41 @@ def _named_day(t: NameText, i: int, j: int) -> bool:
     while j - i > 2 and t.lows[j - 1] == "i":
         j -= 1  # "By Madaraka Day I could": the run took the "I" after it
     return 2 <= j - i <= 4 and t.lows[j - 1] in _DAY_WORDS and not _full_name_shape(t, i, j)
+
+
+# Words for a group that a name in apposition follows: "a support group, Rolling On,".
+_GROUP_WORDS = frozenset(
+    {
+        "group",
+        "charity",
+        "organisation",
+        "organization",
+        "network",
+        "forum",
+        "club",
+        "choir",
+        "collective",
+        "circle",
+    }
+)
+
+
+def group_named(t: NameText, i: int) -> bool:
+    """Is the run at token i the name of a group right after it ("a peer group, Bodies
+    Beyond Binary", "a charity called Hope Rising")?"""
+    if i < 1 or t.sents[i]:
+        return False
+    prev = t.lows[i - 1]
+    if prev in ("called", "named"):
+        return i >= 2 and t.lows[i - 2] in _GROUP_WORDS
+    if t.gaps[i] != ", ":
+        return False
+    for k in range(i - 1, max(-1, i - 7), -1):  # "a support group for disabled women, Rolling On"
+        if t.lows[k] in _GROUP_WORDS:
+            return True
+        if t.sents[k] or "," in t.gaps[k]:
+            return False
+    return False
 
 
 def _cued(t: NameText, i: int, j: int) -> bool:

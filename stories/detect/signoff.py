@@ -67,10 +67,22 @@ def _name_after_closing(part: str) -> bool:
 
 
 def find_signoff(text: str) -> list[Finding]:
-    """A PERSON finding for a signature on the story's last line, if there is one."""
+    """A PERSON finding for a signature on the story's last line, if there is one, and a
+    LOCATION for a place written after it ("K. Adeyemi-Shaw, East Dulwich")."""
     start, end, prev_end = _last_line(text)
     if end <= start or end - start > _MAX_LINE:
         return []
+    comma = text.find(", ", start, end)
+    if comma > start:
+        name = _signature(text, start, comma, prev_end)
+        place = _parts(text[comma + 2 : end])
+        if name and place:
+            return [*name, Finding("LOCATION", comma + 2, end, 0.5, "signature-place")]
+    return _signature(text, start, end, prev_end)
+
+
+def _signature(text: str, start: int, end: int, prev_end: int) -> list[Finding]:
+    """The PERSON finding for text[start:end] as a signature, or none."""
     parts = _parts(text[start:end])
     if parts is None:
         return []

@@ -182,6 +182,17 @@ RELATIONS = [
     "grandfather",
     "aunt",
     "auntie",
+    "aunty",
+    "daughter-in-law",
+    "son-in-law",
+    "mother-in-law",
+    "father-in-law",
+    "sister-in-law",
+    "brother-in-law",
+    "stepdaughter",
+    "stepson",
+    "granddaughter",
+    "grandson",
     "uncle",
     "cousin",
     "niece",
@@ -241,7 +252,9 @@ FACILITY_HEADS = words(
     company co hotel bank church office services wellness physiotherapy
     physio sanatorium hospice maternity unit ward gynaecology gynecology
     department dept supermarket store stores restaurant cafe café salon spa
-    gym studio library council
+    gym studio library council ministry agency authority commission society association
+    charity parish mosque masjid temple mandir gurdwara synagogue chapel cathedral
+    methodist presbyterian baptist anglican lutheran pentecostal adventist
     """
 )
 

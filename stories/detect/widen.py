@@ -109,6 +109,9 @@ _UNIT_TAIL = re.compile(
     r"RD|Level|Floor|Wohnung|Whg\.|m\.|lok\.)" + _SP + r"*\d{1,4}[A-Za-z]?(?![\w])){1,3}"
 )
 _UNIT_HEAD = re.compile(r"(?:Apt\.?|Apartment|Unit|Flat|Suite|Level|Floor)\s*\d{1,4}[A-Za-z]?,?\s+$")
+# A unit word right before an address's first number: "Plot 27, Ahmadu Bello Way",
+# "Flat B-204, Shantivan Society".
+_UNIT_WORD = re.compile(r"\b(?:Apt\.?|Apartment|Unit|Flat|Suite|Plot|House|Block|No\.?)[ \t]+(?:[A-Z]-?)?$")
 _LOOK_BACK = 40  # characters examined before a finding
 # Findings that a facility's head before "of" turns into that facility ("the University
 # of Bristol", where "Bristol" was read as a town or a surname).
@@ -219,7 +222,11 @@ def _widen(text: str, f: Finding) -> Finding:
         return Finding("LOCATION", f.start, _address_end(text, f.end), max(f.score, 0.8), "street-compound")
     if f.kind == "LOCATION":
         unit = _UNIT_TAIL.match(text, f.end)
-        lead = _UNIT_HEAD.search(text, max(0, f.start - 20), f.start) if text[f.start].isdigit() else None
+        lead = None
+        if text[f.start].isdigit():
+            lead = _UNIT_HEAD.search(text, max(0, f.start - 20), f.start) or _UNIT_WORD.search(
+                text, max(0, f.start - 14), f.start
+            )
         if unit or lead:
             return Finding(
                 "LOCATION",
