@@ -409,3 +409,16 @@ def test_units_ministries_churches_groups_in_laws_acronyms_and_signed_places(tex
 )
 def test_clinical_acronyms_after_of_and_plain_group_sentences(text: str) -> None:
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after one particularly tearful Valentine’s Day, I booked a visit",
+        "I am an Igbo woman, a civil servant.",
+        "Physio was a Bajan lady with cold hands.",
+        "my Marathi typing is very slow",
+    ],
+)
+def test_named_days_and_peoples_are_no_names(text: str) -> None:
+    assert flagged_words(text) == []

@@ -16,7 +16,8 @@ from stories.findings import Finding
 
 from . import cues, vocab
 from .lexicon import english_form
-from .name_ordinary import group_named, keep_sentence_start, ordinary_run
+from .name_ordinary import keep_sentence_start, ordinary_run
+from .name_phrases import group_named
 from .name_words import NameText, gap_is_space
 
 

@@ -23,6 +23,17 @@ from .lexicon import (
     spanish_words,
 )
 from .name_cues import cue_strength
+from .name_phrases import (
+    before_noun,
+    full_name_shape,
+    generic_after_article,
+    group_named,
+    headed,
+    named_day,
+    people_word,
+    place_cue,
+    word_after_determiner,
+)
 from .name_words import NameText, gap_is_space
 
 
@@ -48,28 +59,6 @@ def _lone_everyday(t: NameText, base: str) -> bool:
     return not lex.is_name(base) and low in spanish_words()
 
 
-# Facility heads that name a place when they come first ("Hospital La Paz").
-_LEADING_HEADS = frozenset(
-    {"hospital", "clinic", "clinica", "clínica", "sanatorio", "hospice", "infirmary", "centro"}
-)
-
-
-def _headed(t: NameText, i: int, j: int) -> bool:
-    """Does run i..j name a facility or street by its head ("Riverside Health Center",
-    "Mill Lane"), as `name_kinds` types runs (not "the Office Party")?"""
-    lows = t.lows
-    while i < j - 1 and lows[i] in vocab.FUNCTION:
-        i += 1  # "The Office Party": the run's name starts after "The"
-    if j - i > 1 and lows[i] in _LEADING_HEADS:
-        return True  # "Hospital Italiano", "Clínica Santa Ana"
-    heads = vocab.STREET_HEADS | vocab.FACILITY_HEADS if j - i > 2 else vocab.FACILITY_HEADS
-    return lows[j - 1] in vocab.STREET_HEADS or any(lows[k] in heads for k in range(i + 1, j))
-
-
-# Words between a motion verb and "to": "referred me to", "went back to".
-_BEFORE_TO = frozenset({"me", "us", "her", "him", "them", "back", "up", "over", "down", "out", "straight"})
-
-
 _AND = frozenset({"and", "&"})
 
 
@@ -88,33 +77,6 @@ def _listed_with_a_name(t: NameText, i: int) -> bool:
         i + 1 < t.n and gaps[i + 1] == ", " and _named_at(t, i + 1)
     )
     return before or after or comma
-
-
-_SPANISH_PLACE_CUES = frozenset(
-    [(verb, "de") for verb in ("soy", "vengo", "somos", "eres", "es")]
-    + [(verb, "en") for verb in ("vivo", "vive", "vivimos", "nací", "crecí", "trabajo", "vivía")]
-)
-
-
-def _place_cue(t: NameText, i: int) -> bool:
-    """Is token i right after a place cue ("in", "from", "moved to", "referred me to"),
-    maybe with "the"?"""
-    lows = t.lows
-    k = i - 1
-    if k >= 1 and lows[k] == "the":
-        k -= 1  # "at the Rotunda"
-    if k < 0:
-        return False
-    if lows[k] in vocab.LOCATIVE:
-        return True
-    if k >= 1 and (lows[k - 1], lows[k]) in _SPANISH_PLACE_CUES:
-        return True  # "soy de Caballito", "vivo en Getafe"
-    if lows[k] != "to" or k < 1:
-        return False
-    # "moved to", "referred me to", "went back to"
-    if lows[k - 1] in vocab.MOTION:
-        return True
-    return k >= 2 and lows[k - 1] in _BEFORE_TO and lows[k - 2] in vocab.MOTION
 
 
 def _title_case_word(t: NameText, k: int) -> bool:
@@ -153,11 +115,6 @@ def _has_initial(t: NameText, i: int, j: int) -> bool:
         len(words[k]) == 1 and words[k].isupper() and words[k] != "I" and gaps[k + 1] == ". "
         for k in range(i, j - 1)
     )
-
-
-def _full_name_shape(t: NameText, i: int, j: int) -> bool:
-    """Is run i..j a first name then a surname ("Mark Hall", "Hope Young")?"""
-    return j - i <= 3 and t.bases[i] in t.lex.first and t.bases[j - 1] in t.lex.last
 
 
 def _heading_word(t: NameText, k: int) -> bool:
@@ -200,7 +157,7 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         if (
             not t.sents[i]  # sentence starts: see `keep_sentence_start`
             and _lone_everyday(t, bases[i])
-            and not _place_cue(t, i)
+            and not place_cue(t, i)
             and not _listed_with_a_name(t, i)
             and prev not in vocab.TITLES
             and prev not in cues.FACILITY_PREV
@@ -208,22 +165,24 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         ):
             return True  # a lone very common word: "a Fraud", "the Appointment" (not "my mate Shell")
     elif (
-        not _place_cue(t, i)
+        not place_cue(t, i)
         and (lows[i - 1] if i else "") not in vocab.TITLES
         and (lows[i - 1] if i else "") not in cues.FACILITY_PREV
         and not any(lows[k] in vocab.TITLES for k in range(i, j - 1))  # "Dr X", not "Primary Care Doctor"
-        and not _headed(t, i, j)
+        and not headed(t, i, j)
         and all(plain(k) or _title_case_word(t, k) for k in range(i, j))
         and " ".join(bases[i:j]) not in lex.cities  # "Buenos Aires", "Long Beach"
-        and not _full_name_shape(t, i, j)
+        and not full_name_shape(t, i, j)
         and not _has_initial(t, i, j)
         and not _cued(t, i, j)
-        and not _before_noun(t, j)
+        and not before_noun(t, j)
     ):
         return True  # everyday words in title case: "the Office Party", "a Waiting List"
-    if _named_day(t, i, j):
+    if named_day(t, i, j):
         return True  # "Mother's Day", "Christmas Eve", "Madaraka Day": a day, not a person
-    if _generic_after_article(t, i, j) or _word_after_determiner(t, i, j):
+    if people_word(t, i, j):
+        return True  # "an Igbo woman", "a Bajan lady", "my Marathi typing": where someone is from
+    if generic_after_article(t, i, j) or word_after_determiner(t, i, j):
         return True  # "a Women's Health Physio", "the Friend who", "No Fancy Gels"
     # a title-case heading of everyday words: "Holidays Are Hard"
     return _heading(t, i, j) and all(
@@ -231,123 +190,11 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
     )
 
 
-# "a"/"an" before a capitalised phrase make it a kind of thing, not a named one
-# ("a Pelvic Health Physiotherapist", "an Online Support Group").  Not "the" or
-# "my": "the Coombe", "the Royal Free" are names of places.
-_ARTICLES = frozenset({"a", "an"})
-# Facility heads that name one place even after "a" ("a Mayo Clinic doctor").
-_PLACE_HEADS = frozenset({"hospital", "clinic", "infirmary", "hospice", "university", "college", "school"})
-
-
-def _generic_after_article(t: NameText, i: int, j: int) -> bool:
-    """Is run i..j, right after "a"/"an", English words (of any word list) that name
-    no facility ("a General Practitioner", "a Women's Health Physio")?"""
-    if i == 0 or t.sents[i] or t.lows[i - 1] not in _ARTICLES:
-        return False
-    lows, bases, plain = t.lows, t.bases, t.plain
-    if any(lows[k] in vocab.TITLES or lows[k] in _PLACE_HEADS for k in range(i, j)):
-        return False
-    words = english_words()  # hyphenated words part by part: "a Low-Dose Medication"
-    return all(plain(k) or all(p in words for p in bases[k].casefold().split("-")) for k in range(i, j))
-
-
-_DAY_WORDS = frozenset({"day", "eve", "night"})
-
-
-def _named_day(t: NameText, i: int, j: int) -> bool:
-    """Is run i..j the name of a day ("Mother's Day", "Christmas Eve", "Burns Night"): two
-    to four words ending in Day, Eve or Night, and not a first name and surname ("Doris Day")?"""
-    while j - i > 2 and t.lows[j - 1] == "i":
-        j -= 1  # "By Madaraka Day I could": the run took the "I" after it
-    return 2 <= j - i <= 4 and t.lows[j - 1] in _DAY_WORDS and not _full_name_shape(t, i, j)
-
-
-# Words for a group that a name in apposition follows: "a support group, Rolling On,".
-_GROUP_WORDS = frozenset(
-    {
-        "group",
-        "charity",
-        "organisation",
-        "organization",
-        "network",
-        "forum",
-        "club",
-        "choir",
-        "collective",
-        "circle",
-    }
-)
-
-
-def group_named(t: NameText, i: int) -> bool:
-    """Is the run at token i the name of a group right after it ("a peer group, Bodies
-    Beyond Binary", "a charity called Hope Rising")?"""
-    if i < 1 or t.sents[i]:
-        return False
-    prev = t.lows[i - 1]
-    if prev in ("called", "named"):
-        return i >= 2 and t.lows[i - 2] in _GROUP_WORDS
-    if t.gaps[i] != ", ":
-        return False
-    for k in range(i - 1, max(-1, i - 7), -1):  # "a support group for disabled women, Rolling On"
-        if t.lows[k] in _GROUP_WORDS:
-            return True
-        if t.sents[k] or "," in t.gaps[k]:
-            return False
-    return False
-
-
 def _cued(t: NameText, i: int, j: int) -> bool:
     """Does a strong cue come right before the first word of run i..j that is not plain
     ("I'm Mei Ling" after the run's "I'm"; not "I'm Very Picky")?"""
     k = next((k for k in range(i, j) if not t.plain(k)), i)
     return cue_strength(t, k) == 2
-
-
-def _before_noun(t: NameText, j: int) -> bool:
-    """Does a lowercase content word follow token j-1 in the same clause?  Then the run
-    before it names something ("the Castro novel", "the Standard And Poors website")."""
-    if j >= t.n or not gap_is_space(t.gaps[j]) or t.caps[j]:
-        return False
-    low = t.lows[j]  # a verb or an adverb follows a subject: "Smear Test turned", "Race Season nearly"
-    verbish = low.endswith(("ed", "ly", "ing")) or low in cues.PERSON_VERBS
-    return low not in vocab.FUNCTION and not verbish
-
-
-# Words before a noun that never come before a person's name ("the Friend who always
-# had advice", "no Fancy Gels", "every Lubricant").
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "no", "every", "some", "any", "this", "that", "these", "those", "another", "each"}
-)
-
-
-def _word_after_determiner(t: NameText, i: int, j: int) -> bool:
-    """Is run i..j (at most three words) after a determiner, outside a place cue,
-    everyday English words even if a name list holds them ("the Friend", "no Fancy
-    Gels"), and not a full name ("the Will Young song")?"""
-    if i == 0 or t.sents[i] or j - i > 3 or t.lows[i - 1] not in _DETERMINERS:
-        return False
-    if _place_cue(t, i) or _headed(t, i, j) or _full_name_shape(t, i, j):
-        return False
-    lows, words = t.lows, t.words
-    if words[j - 1].endswith(("'s", "’s")):
-        return False  # "the Rotunda's", "the Smiths'": an owner
-    if _before_noun(t, j):
-        return False
-    lex = t.lex
-    return all(
-        lows[k] not in vocab.TITLES
-        and t.bases[k][1:].islower()
-        and _everyday_parts(lows[k])
-        # "the Friend", not "the Castro"
-        and (lows[k] in lex.very_common_lower or not lex.is_name(t.bases[k]))
-        for k in range(i, j)
-    )
-
-
-def _everyday_parts(low: str) -> bool:
-    """Is every hyphen-separated part of the casefolded word an English word form?"""
-    return all(part and english_form(part) for part in low.split("-"))
 
 
 def _speaker_label(t: NameText, i: int) -> bool:

@@ -1,0 +1,207 @@
+"""Capitalised phrases and the words around them, for the ordinary-word rules.
+
+Context the name rules ask about (`name_ordinary`, `name_kinds`): is a run after a place
+cue ("in", "moved to", "soy de"), does it end in a street or facility head, is it a first
+name and a surname; and phrases whose capitals name no one: a kind of thing after "a"/"an"
+("a Women's Health Physio"), everyday words after a determiner ("the Friend who"), the
+name of a day ("Mother's Day"), a people's or a language's name before what it describes
+("an Igbo woman"), and, the other way round, a group's name in apposition ("a peer group,
+Bodies Beyond Binary"), which is a name however ordinary its words.
+"""
+
+from __future__ import annotations
+
+from . import cues, vocab
+from .lexicon import english_form, english_words
+from .name_words import NameText, gap_is_space
+
+# Facility heads that name a place when they come first ("Hospital La Paz").
+_LEADING_HEADS = frozenset(
+    {"hospital", "clinic", "clinica", "clínica", "sanatorio", "hospice", "infirmary", "centro"}
+)
+
+
+def headed(t: NameText, i: int, j: int) -> bool:
+    """Does run i..j name a facility or street by its head ("Riverside Health Center",
+    "Mill Lane"), as `name_kinds` types runs (not "the Office Party")?"""
+    lows = t.lows
+    while i < j - 1 and lows[i] in vocab.FUNCTION:
+        i += 1  # "The Office Party": the run's name starts after "The"
+    if j - i > 1 and lows[i] in _LEADING_HEADS:
+        return True  # "Hospital Italiano", "Clínica Santa Ana"
+    heads = vocab.STREET_HEADS | vocab.FACILITY_HEADS if j - i > 2 else vocab.FACILITY_HEADS
+    return lows[j - 1] in vocab.STREET_HEADS or any(lows[k] in heads for k in range(i + 1, j))
+
+
+# Words between a motion verb and "to": "referred me to", "went back to".
+_BEFORE_TO = frozenset({"me", "us", "her", "him", "them", "back", "up", "over", "down", "out", "straight"})
+
+
+_SPANISH_PLACE_CUES = frozenset(
+    [(verb, "de") for verb in ("soy", "vengo", "somos", "eres", "es")]
+    + [(verb, "en") for verb in ("vivo", "vive", "vivimos", "nací", "crecí", "trabajo", "vivía")]
+)
+
+
+def place_cue(t: NameText, i: int) -> bool:
+    """Is token i right after a place cue ("in", "from", "moved to", "referred me to"),
+    maybe with "the"?"""
+    lows = t.lows
+    k = i - 1
+    if k >= 1 and lows[k] == "the":
+        k -= 1  # "at the Rotunda"
+    if k < 0:
+        return False
+    if lows[k] in vocab.LOCATIVE:
+        return True
+    if k >= 1 and (lows[k - 1], lows[k]) in _SPANISH_PLACE_CUES:
+        return True  # "soy de Caballito", "vivo en Getafe"
+    if lows[k] != "to" or k < 1:
+        return False
+    # "moved to", "referred me to", "went back to"
+    if lows[k - 1] in vocab.MOTION:
+        return True
+    return k >= 2 and lows[k - 1] in _BEFORE_TO and lows[k - 2] in vocab.MOTION
+
+
+def full_name_shape(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j a first name then a surname ("Mark Hall", "Hope Young")?"""
+    return j - i <= 3 and t.bases[i] in t.lex.first and t.bases[j - 1] in t.lex.last
+
+
+# "a"/"an" before a capitalised phrase make it a kind of thing, not a named one
+# ("a Pelvic Health Physiotherapist", "an Online Support Group").  Not "the" or
+# "my": "the Coombe", "the Royal Free" are names of places.
+_ARTICLES = frozenset({"a", "an"})
+
+
+# Facility heads that name one place even after "a" ("a Mayo Clinic doctor").
+_PLACE_HEADS = frozenset({"hospital", "clinic", "infirmary", "hospice", "university", "college", "school"})
+
+
+def generic_after_article(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j, right after "a"/"an", English words (of any word list) that name
+    no facility ("a General Practitioner", "a Women's Health Physio")?"""
+    if i == 0 or t.sents[i] or t.lows[i - 1] not in _ARTICLES:
+        return False
+    lows, bases, plain = t.lows, t.bases, t.plain
+    if any(lows[k] in vocab.TITLES or lows[k] in _PLACE_HEADS for k in range(i, j)):
+        return False
+    words = english_words()  # hyphenated words part by part: "a Low-Dose Medication"
+    return all(plain(k) or all(p in words for p in bases[k].casefold().split("-")) for k in range(i, j))
+
+
+_DAY_WORDS = frozenset({"day", "eve", "night"})
+
+
+# Nouns a people's or a language's name describes: "an Igbo woman", "my Marathi typing".
+_PEOPLE_NOUNS = vocab.words(
+    "woman women man men lady ladies girl girls boy guy family mum mother community culture typing "
+    "language wedding church food aunties elders couple"
+)
+
+
+def people_word(t: NameText, i: int, j: int) -> bool:
+    """Is the one-word run i..j a people's or a language's name before a noun it describes,
+    after an article or "my" ("an Igbo woman", "a Bajan lady", "my Marathi typing")?"""
+    return (
+        j == i + 1
+        and i >= 1
+        and t.lows[i - 1] in ("a", "an", "my", "our", "the")
+        and j < t.n
+        and t.lows[j] in _PEOPLE_NOUNS
+        and gap_is_space(t.gaps[j])
+        and not t.caps[j]
+    )
+
+
+def named_day(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j the name of a day ("Mother's Day", "Christmas Eve", "Burns Night"): two
+    to four words ending in Day, Eve or Night, and not a first name and surname ("Doris Day")?"""
+    while j - i > 2 and t.lows[j - 1] == "i":
+        j -= 1  # "By Madaraka Day I could": the run took the "I" after it
+    if not (2 <= j - i <= 4 and t.lows[j - 1] in _DAY_WORDS):
+        return False
+    owner = t.words[j - 2] != t.bases[j - 2]  # "Valentine's Day", "Mother's Day": a day's name
+    return owner or not full_name_shape(t, i, j)
+
+
+# Words for a group that a name in apposition follows: "a support group, Rolling On,".
+_GROUP_WORDS = frozenset(
+    {
+        "group",
+        "charity",
+        "organisation",
+        "organization",
+        "network",
+        "forum",
+        "club",
+        "choir",
+        "collective",
+        "circle",
+    }
+)
+
+
+def group_named(t: NameText, i: int) -> bool:
+    """Is the run at token i the name of a group right after it ("a peer group, Bodies
+    Beyond Binary", "a charity called Hope Rising")?"""
+    if i < 1 or t.sents[i]:
+        return False
+    prev = t.lows[i - 1]
+    if prev in ("called", "named"):
+        return i >= 2 and t.lows[i - 2] in _GROUP_WORDS
+    if t.gaps[i] != ", ":
+        return False
+    for k in range(i - 1, max(-1, i - 7), -1):  # "a support group for disabled women, Rolling On"
+        if t.lows[k] in _GROUP_WORDS:
+            return True
+        if t.sents[k] or "," in t.gaps[k]:
+            return False
+    return False
+
+
+def before_noun(t: NameText, j: int) -> bool:
+    """Does a lowercase content word follow token j-1 in the same clause?  Then the run
+    before it names something ("the Castro novel", "the Standard And Poors website")."""
+    if j >= t.n or not gap_is_space(t.gaps[j]) or t.caps[j]:
+        return False
+    low = t.lows[j]  # a verb or an adverb follows a subject: "Smear Test turned", "Race Season nearly"
+    verbish = low.endswith(("ed", "ly", "ing")) or low in cues.PERSON_VERBS
+    return low not in vocab.FUNCTION and not verbish
+
+
+# Words before a noun that never come before a person's name ("the Friend who always
+# had advice", "no Fancy Gels", "every Lubricant").
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "no", "every", "some", "any", "this", "that", "these", "those", "another", "each"}
+)
+
+
+def word_after_determiner(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j (at most three words) after a determiner, outside a place cue,
+    everyday English words even if a name list holds them ("the Friend", "no Fancy
+    Gels"), and not a full name ("the Will Young song")?"""
+    if i == 0 or t.sents[i] or j - i > 3 or t.lows[i - 1] not in _DETERMINERS:
+        return False
+    if place_cue(t, i) or headed(t, i, j) or full_name_shape(t, i, j):
+        return False
+    lows, words = t.lows, t.words
+    if words[j - 1].endswith(("'s", "’s")):
+        return False  # "the Rotunda's", "the Smiths'": an owner
+    if before_noun(t, j):
+        return False
+    lex = t.lex
+    return all(
+        lows[k] not in vocab.TITLES
+        and t.bases[k][1:].islower()
+        and _everyday_parts(lows[k])
+        # "the Friend", not "the Castro"
+        and (lows[k] in lex.very_common_lower or not lex.is_name(t.bases[k]))
+        for k in range(i, j)
+    )
+
+
+def _everyday_parts(low: str) -> bool:
+    """Is every hyphen-separated part of the casefolded word an English word form?"""
+    return all(part and english_form(part) for part in low.split("-"))
