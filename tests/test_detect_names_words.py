@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from stories.detect import detect
 from stories.detect.lexicon import derived_form, english_form
 from tests.detect_prose_util import covered, flagged_words
 
@@ -422,3 +423,7 @@ def test_clinical_acronyms_after_of_and_plain_group_sentences(text: str) -> None
 )
 def test_named_days_and_peoples_are_no_names(text: str) -> None:
     assert flagged_words(text) == []
+
+
+def test_a_number_before_a_pronoun_or_function_word_is_no_address() -> None:
+    assert not any(f.kind == "LOCATION" for f in detect("Things I Would Tell Week 1 Me\n\nDon’t skip it."))

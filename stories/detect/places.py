@@ -35,8 +35,9 @@ ADDRESS_RE = re.compile(
 # ("Week 2⏎⏎Breathing" is a heading and a paragraph).
 LOOSE_ADDRESS_RE = re.compile(
     r"(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?(?:[ \t]+|[ \t]*\n[ \t]*)"
-    r"(?:(?!(?:Apt|Suite|Unit|Flat|I)\b)[A-Z][\w'’.-]+(?:[ \t]+|[ \t]*\n[ \t]*)){0,2}"
-    r"(?!(?:Apt|Suite|Unit|Flat|I)\b)[A-Z][\w'’.-]+"
+    r"(?:(?!(?:Apt|Suite|Unit|Flat|I|Me|My|We|You|He|She|It|They|The|And|Or|But|So|Of|For|To|In|On|At)\b)[A-Z][\w'’.-]+"
+    r"(?:[ \t]+|[ \t]*\n[ \t]*)){0,2}"
+    r"(?!(?:Apt|Suite|Unit|Flat|I|Me|My|We|You|He|She|It|They|The|And|Or|But|So|Of|For|To|In|On|At)\b)[A-Z][\w'’.-]+"
     r"(?:,?\s+(?:Apt\.?|Suite|Unit|Flat)\s*\d+)?"
 )
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.")
