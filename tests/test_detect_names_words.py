@@ -427,3 +427,29 @@ def test_named_days_and_peoples_are_no_names(text: str) -> None:
 
 def test_a_number_before_a_pronoun_or_function_word_is_no_address() -> None:
     assert not any(f.kind == "LOCATION" for f in detect("Things I Would Tell Week 1 Me\n\nDon’t skip it."))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('most people call me "Biddy", and I am forty-four', "Biddy"),
+        ('friends call me "Keat" or "BK". I am an engineer.', "BK"),
+        ('a physical therapist named Rosalind "Roz" Ochoa started', 'Rosalind "Roz" Ochoa'),
+        ("me and izzy (other flatmate) then spent a week", "izzy"),
+    ],
+)
+def test_quoted_nicknames_and_names_paired_with_the_writer(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I Am Not “Cured” In Some Magical Way.",
+        "because they said I'd \"exceeded visits\" I'd never had",
+        "because I'm a nerd and I kept one",
+        "I lay with the catheter and I was afraid",
+    ],
+)
+def test_quoted_words_and_things_paired_with_the_writer_are_no_names(text: str) -> None:
+    assert flagged_words(text) == []

@@ -29,6 +29,7 @@ from .contact import find_contact
 from .hints import reidentification_hints
 from .mentions import repeat_mentions
 from .names import find_names
+from .nicknames import find_nicknames
 from .places import find_places
 from .places_lowercase import find_lowercase_places
 from .prose import find_prose
@@ -53,6 +54,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_military,
     find_corners,
     find_signoff,
+    find_nicknames,
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an
 # email is not a separate name); weak number rules yield to any other kind.

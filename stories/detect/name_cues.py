@@ -116,6 +116,20 @@ def _extend(t: NameText, i: int) -> int:
     return j
 
 
+def _paired(t: NameText, i: int) -> bool:
+    """Is token i paired with the writer: "me and izzy", "izzy and I"?"""
+    lows = t.lows
+    before = i >= 2 and lows[i - 1] in _ME_AND and lows[i - 2] == "me"
+    after = i + 2 < t.n and lows[i + 1] in _AND and lows[i + 2] in cues.PAIR_NEXT
+    # not "a nerd and I", "the catheter and I", "nothing and terrifying and I"
+    return before or (after and (i == 0 or lows[i - 1] not in _NOT_BEFORE_PAIRED))
+
+
+_NOT_BEFORE_PAIRED = frozenset(
+    {"a", "an", "the", "her", "his", "my", "your", "their", "our", "this", "that", "and"}
+)
+
+
 def _initial_after_relation(t: NameText, i: int) -> bool:
     """Is token i a lone initial with its full stop right after "my friend", "my husband"...
     ("my friend J. from water aerobics")?"""
@@ -159,6 +173,7 @@ def find_cue_names(t: NameText) -> None:
             cap
             or low in lex.names_lower
             or (low not in lex.ordinary_lower and t.unknown_word(i))
+            or (_paired(t, i) and t.rare_name_like(low))
             or low in vocab.PARTICLES
             or (not low.isascii() and bases[i].casefold() in lex.names_lower)  # "ſ" folds to "s"
         ):
@@ -167,6 +182,7 @@ def find_cue_names(t: NameText) -> None:
         ok = False
         if cue == 2:
             ok = t.name_like(i, True) or (low in vocab.PARTICLES and i + 1 < n and caps[i + 1])
+            ok = ok or (not cap and _paired(t, i) and t.rare_name_like(low))
             if ok and cap and sents[i] and _word_not_name(t, i):
                 ok = False  # "Pain and me.": an English word opening a sentence, as in capitals
         elif cue == 1:  # "told dave", not "to kick in", "to hug me", "with constant"

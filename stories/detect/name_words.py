@@ -15,7 +15,7 @@ from __future__ import annotations
 from stories.findings import Finding
 
 from . import vocab
-from .lexicon import Lexicon, english_words, everyday_words, spanish_words
+from .lexicon import Lexicon, derived_form, english_words, everyday_words, inflects, spanish_words
 from .tokens import Columns, is_upper, shared_columns
 
 # `plain` answers per lexicon, keyed by word, one dict for sentence starts and
@@ -136,7 +136,22 @@ class NameText:
         # lowercase word is a name if the name lists know it and it is not a very
         # common word, or if it is no ordinary word at all.
         return strong_cue and (
-            (low in self.lex.names_lower and low not in everyday_words()) or self.unknown_word(k)
+            (low in self.lex.names_lower and low not in everyday_words())
+            or self.unknown_word(k)
+        )
+
+    def rare_name_like(self, low: str) -> bool:
+        """A lowercase word that is no common word (Zipf < 4), no verb or adjective form
+        ("texted", "finally") and not safe vocabulary: after "me and" or before "and I" it
+        is a name that word frequencies count as a word ("me and izzy")."""
+        return (
+            len(low) >= 2
+            and low.isalpha()
+            and low not in self.lex.very_common_lower
+            and low not in vocab.FUNCTION
+            and not self.lex.is_safe(low)
+            and not inflects(low)
+            and not derived_form(low)
         )
 
     def cue_word(self, k: int) -> bool:

@@ -1,0 +1,50 @@
+"""Nicknames written in quotation marks.
+
+People give the name they go by in quotes: 'most people call me "Biddy"', 'friends call
+me "Keat" or "BK"', 'a physical therapist named Rosalind "Roz" Ochoa'.  A quoted word after
+a naming verb, or between two capitalised words of a name, is a name, whatever the word:
+the quotes and the verb say so.  Straight and curly quotes both count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stories.findings import Finding
+
+from .lexicon import lexicon
+from .vocab import FUNCTION
+
+_Q = "\"“”'‘’"
+_NICK = rf"[{_Q}](?P<n>[^\W\d_][\w'’.-]{{0,20}}(?:[ ][^\W\d_][\w'’.-]{{0,20}})?)[{_Q}]"
+# "call me "Biddy"", "calls her 'Bee'", "known as "Tash"", "nicknamed "BK"", "or "BK""
+AFTER_NAMING_RE = re.compile(
+    rf"\b(?:call(?:s|ed)?\s+(?:me|her|him|them)|known\s+as|nicknamed|goes\s+by|go\s+by|or)\s+{_NICK}",
+    re.IGNORECASE,
+)
+# "Rosalind "Roz" Ochoa": a capitalised quoted word between a first name the name list
+# knows and a capitalised word that is no function word
+INSIDE_NAME_RE = re.compile(
+    rf"\b(?P<first>[A-Z][a-z'’-]+)\s+[{_Q}](?P<n>[A-Z][\w'’.-]{{0,20}})[{_Q}]\s+(?P<last>[A-Z][a-z'’-]+)"
+)
+
+
+def find_nicknames(text: str) -> Iterator[Finding]:
+    """PERSON findings for quoted nicknames (see module docstring)."""
+    if not any(q in text for q in _Q):
+        return
+    for m in AFTER_NAMING_RE.finditer(text):
+        if m.group(0).lower().startswith("or") and not _after_nickname(text, m.start()):
+            continue  # "or" only continues a list of nicknames: 'call me "Keat" or "BK"'
+        yield Finding("PERSON", m.start("n"), m.end("n"), 0.7, "nickname")
+    lex = lexicon()
+    for m in INSIDE_NAME_RE.finditer(text):
+        if m.group("first") in lex.first and m.group("last").lower() not in FUNCTION:
+            yield Finding("PERSON", m.start(), m.end(), 0.7, "nickname")
+
+
+def _after_nickname(text: str, pos: int) -> bool:
+    """Is `pos` ("or") right after a quoted nickname that followed a naming verb?"""
+    before = text[max(0, pos - 40) : pos].rstrip()
+    return bool(before) and before[-1] in _Q and AFTER_NAMING_RE.search(before) is not None
