@@ -445,7 +445,7 @@ def test_quoted_nicknames_and_names_paired_with_the_writer(text: str, name: str)
 @pytest.mark.parametrize(
     "text",
     [
-        "I Am Not “Cured” In Some Magical Way.",
+        "I Am Not “Cured” Yet, Sadly.",
         "because they said I'd \"exceeded visits\" I'd never had",
         "because I'm a nerd and I kept one",
         "I lay with the catheter and I was afraid",
