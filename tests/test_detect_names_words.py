@@ -453,3 +453,23 @@ def test_quoted_nicknames_and_names_paired_with_the_writer(text: str, name: str)
 )
 def test_quoted_words_and_things_paired_with_the_writer_are_no_names(text: str) -> None:
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the gp at the Dennistoun practice was lovely", "Dennistoun practice"),
+        ("I am an accountant with KCB in the city.", "KCB"),
+        ("the team at Peak Pelvic Therapy helped", "Peak Pelvic Therapy"),
+        ("a little clinic off st. charles, first visit in may", "st. charles"),
+    ],
+)
+def test_named_practices_employers_therapies_and_saint_streets(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["I went to Pelvic Health Therapy.", "i live with IBS and PTSD", "i was off sick"]
+)
+def test_kinds_of_therapy_and_clinical_acronyms_are_not_flagged(text: str) -> None:
+    assert flagged_words(text) == []

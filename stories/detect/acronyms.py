@@ -29,7 +29,7 @@ from .vocab import words
 _AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
 
 _PREPOSITIONS = frozenset(
-    {"at", "to", "from", "in", "of", "by", "del", "en", "al", "au", "aux", "à", "chez", "dans"}
+    {"at", "to", "from", "in", "of", "by", "with", "for", "del", "en", "al", "au", "aux", "à", "chez", "dans"}
 )
 _PREPOSITION_CLASS = word_class(_PREPOSITIONS)
 # Short capitals that are words or units, not places.
@@ -87,7 +87,7 @@ def find_acronym_facilities(text: str) -> list[Finding]:
 
 
 _DATE_WORDS = frozenset(vocab.MONTHS) | frozenset(vocab.WEEKDAYS)
-_TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside", "to"})
+_TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside", "to", "off"})
 _TOWN_CLASS = word_class(_TOWN_PREPOSITIONS)
 _AFTER_MOTION = frozenset({"up", "back", "down", "over", "out"})
 
@@ -126,6 +126,10 @@ def find_lowercase_towns(text: str) -> list[Finding]:
         k = p + 1
         word = words[k]
         low = lows[k]
+        if low in _SAINTS and k + 1 < n and words[k + 1].islower() and gaps[k + 1] in (" ", ". "):
+            if lows[k + 1] not in vocab.FUNCTION:  # "from st just", "off st. charles"
+                out.append(Finding("LOCATION", cols.start(k), cols.end(k + 1), 0.5, "lowercase-town"))
+            continue
         if not word.islower() or len(word) < 4 or gaps[k] != " ":
             continue
         if low not in cities and not (lows[p] != "to" and _unknown_place_word(lex, low)):

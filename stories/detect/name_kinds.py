@@ -115,9 +115,7 @@ def _department(t: NameText, s: int, e: int) -> bool:
 
 
 # Heads of a kind of clinic or department (not "College", "Studio", "Group": names).
-_CLINIC_HEADS = frozenset(
-    {"clinic", "clinics", "physio", "physiotherapy", "services", "unit", "department", "dept", "ward"}
-)
+_CLINIC_HEADS = vocab.words("clinic clinics physio physiotherapy services unit department dept ward therapy")
 
 
 def classify(t: NameText, i: int, j: int) -> None:

@@ -254,7 +254,7 @@ FACILITY_HEADS = words(
     department dept supermarket store stores restaurant cafe café salon spa
     gym studio library council ministry agency authority commission society association
     charity parish mosque masjid temple mandir gurdwara synagogue chapel cathedral
-    methodist presbyterian baptist anglican lutheran pentecostal adventist
+    methodist presbyterian baptist anglican lutheran pentecostal adventist therapy therapies
     """
 )
 

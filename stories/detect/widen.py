@@ -247,6 +247,23 @@ _PLACE_TAIL = re.compile(
 _JOINED = frozenset({" and ", " & "})
 
 
+# A lowercase facility noun after a place's or a person's name makes them one facility:
+# "the Dennistoun practice", "the Leeds clinic", "Sweeney's bakery".
+_FACILITY_NOUN = re.compile(
+    r"[ \t]+(?:practice|clinic|surgery|hospital|centre|center|bakery|school|college|pub|café|cafe|salon|gym|"
+    r"church|mosque|temple|pharmacy|chemist|supermarket|shop|store|office|hotel|restaurant|nursery)(?![\w'’-])"
+)
+_NOUN_SOURCES = frozenset({"proper-noun", "name-gazetteer", "city-gazetteer", "locative-cue"})
+
+
+def _facility_noun(text: str, f: Finding) -> Finding:
+    """`f` widened over a lowercase facility noun right after it ("the Dennistoun practice")."""
+    if f.source not in _NOUN_SOURCES or f.kind not in _NAMEISH:
+        return f
+    m = _FACILITY_NOUN.match(text, f.end)
+    return f if m is None else Finding("FACILITY", f.start, m.end(), f.score, f.source, f.note)
+
+
 def _place_tail(text: str, f: Finding) -> Finding:
     """`f` widened over a compass word or a place noun right after it, if there is one."""
     if f.kind not in _NAMEISH or f.source in {"title", "name-cue", "signature"}:
@@ -310,7 +327,9 @@ def _particle_start(text: str, f: Finding) -> int:
 
 def widen(text: str, findings: list[Finding]) -> list[Finding]:
     """`findings` with each person, place or facility widened to its whole identifier."""
-    return _joined_places(text, [_place_tail(text, _particles(text, _widen(text, f))) for f in findings])
+    return _joined_places(
+        text, [_facility_noun(text, _place_tail(text, _particles(text, _widen(text, f)))) for f in findings]
+    )
 
 
 _NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])")
