@@ -15,7 +15,7 @@ import re
 
 from . import vocab
 from .lexicon import derived_form, everyday_words, french_words, lexicon
-from .recase_context import capitalised, cue_names, dates_and_handles, facility_names, rare_word, surnames
+from .recase_context import capitalised, cue_names, dates_and_handles, facility_names, lone_heads, rare_word, surnames
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # A word in capitals: letters, single inner apostrophes or hyphens; at most 41
@@ -225,5 +225,6 @@ def recase(text: str) -> str:
     dates_and_handles(text, chars)
     surnames(text, chars, cue_names(text, chars))
     facility_names(text, chars)
+    lone_heads(text, chars)
     out = "".join(chars)
     return out if len(out) == len(text) else text
