@@ -15,7 +15,7 @@ import re
 
 from . import vocab
 from .lexicon import derived_form, everyday_words, french_words, lexicon
-from .recase_context import capitalised, cue_names, dates_and_handles, facility_names, rare_word, surnames
+from .recase_context import capitalised, cue_names, dates_and_handles, facility_names, lone_heads, rare_word, surnames
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # A word in capitals: letters, single inner apostrophes or hyphens; at most 41
@@ -105,6 +105,12 @@ def _recased(word: str) -> str:
 # After a place preposition (or "St"), a word that is no very common word is more likely
 # a place than a word: "LIVE IN LEITH", "AT ST MARK'S" ("IN PAIN", "AT HOME" stay words).
 _PLACE_BEFORE = frozenset({"in", "from", "near", "at", "st", "saint"})
+# After these, a word that is an everyday word (some name list holds "Tea", "Sad",
+# "Patience") is that word: "A CUP OF TEA", "SO SAD", "A LOT OF PATIENCE".
+_WORD_BEFORE = frozenset(
+    {"a", "an", "the", "of", "so", "very", "too", "this", "some", "any", "no", "such", "your",
+     "our", "their", "his", "its", "bit", "lot", "more", "most", "less", "really", "feel", "felt"}
+)  # fmt: skip
 _LIVE_ES = frozenset({"vivo", "vivía", "vive", "vivimos", "soy", "somos", "nací", "vengo"})
 
 
@@ -128,6 +134,18 @@ def _recased_run(run: str) -> str:
             or (prev in ("en", "de") and before_prev in _LIVE_ES)  # "VIVO EN ALCALÁ", "SOY DE ZAPOPAN"
         )
         placed = False
+        if (
+            prev in _WORD_BEFORE
+            and not after_place
+            and before_prev not in _PLACE_BEFORE
+            and new[:1].isupper()
+            and new[1:].islower()
+            and word.lower() in lex.ordinary_lower
+            and word.lower() not in lex.cities_lower
+            and word.lower() not in _TITLED
+            and (word.lower() not in lex.names_lower or word.lower() in lex.very_common_lower)
+        ):
+            new = new.lower()  # "A CUP OF TEA", "SO SAD", "A MIRACLE": a word after a determiner
         if after_place and new.islower() and new not in vocab.FUNCTION:
             if new in vocab.PLACE_PREFIXES and prev in _PLACE_BEFORE:
                 new = word[0] + word[1:].lower()  # "FROM PORT HARCOURT", "IN LOWER PAREL"
@@ -207,5 +225,6 @@ def recase(text: str) -> str:
     dates_and_handles(text, chars)
     surnames(text, chars, cue_names(text, chars))
     facility_names(text, chars)
+    lone_heads(text, chars)
     out = "".join(chars)
     return out if len(out) == len(text) else text

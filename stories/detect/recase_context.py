@@ -255,3 +255,44 @@ def rare_word(low: str) -> bool:
         return False
     lex = lexicon()
     return low in _rarer_english() and low not in lex.names_lower and low not in lex.cities_lower
+
+
+_HEADS = vocab.FACILITY_HEADS | vocab.STREET_HEADS
+_NAME_PARTICLES = frozenset({"of", "for", "de", "del", "la", "el", "da", "das", "do", "dos", "di"})
+
+
+def lone_heads(text: str, out: list[str]) -> None:
+    """Lowercase, in `out`, a facility or street head written in capitals that names
+    nothing: no capitalised word before it, none (or no "of"/"de" and one) after it
+    ("SENT ME TO PHYSIO", "A LITTLE CLINIC OFF MASON ROAD"; "JAMES STREET CLINIC" stays)."""
+    toks = list(_TOKEN.finditer(text))
+    for i, t in enumerate(toks):
+        low = _plain(t.group())
+        if low not in _HEADS or not t.group().isupper() or not out[t.start()].isupper():
+            continue
+        gap_before = text[toks[i - 1].end() : t.start()] if i else "\n"
+        if i and gap_before in (" ", "-", "\t") and out[toks[i - 1].start()].isupper() and toks[i - 1].group() not in ("I", "A"):
+            continue
+        if re.search(r"\d[ \t]*$", text[max(0, t.start() - 3) : t.start()]):
+            continue  # "22 COLLEGE COURT", "FLAT 3, 16 POLSLOE ROAD"
+        if len(low) <= 3 and text[t.end() : t.end() + 1] == ".":
+            continue  # "CO. MAYO", "ST. PHILIP": an abbreviation
+        if (
+            i >= 2
+            and gap_before in (" ", "\t")
+            and _plain(toks[i - 1].group()) in ("of", "for")
+            and out[toks[i - 2].start()].isupper()
+        ):
+            continue  # "MINISTRY OF HEALTH", "CENTRE FOR HEALTH"
+        nxt = i + 1 < len(toks) and text[t.end() : toks[i + 1].start()] in (" ", "\t", ". ")
+        if nxt:
+            n = toks[i + 1]
+            if out[n.start()].isupper() and n.group() not in ("I", "A"):
+                continue
+            if (
+                _plain(n.group()) in _NAME_PARTICLES
+                and i + 2 < len(toks)
+                and out[toks[i + 2].start()].isupper()
+            ):
+                continue
+        _put(out, t.start(), "".join(out[t.start() : t.end()]).lower())
