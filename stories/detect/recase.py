@@ -15,7 +15,15 @@ import re
 
 from . import vocab
 from .lexicon import derived_form, everyday_words, french_words, lexicon
-from .recase_context import capitalised, cue_names, dates_and_handles, facility_names, lone_heads, rare_word, surnames
+from .recase_context import (
+    capitalised,
+    cue_names,
+    dates_and_handles,
+    facility_names,
+    lone_heads,
+    rare_word,
+    surnames,
+)
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # A word in capitals: letters, single inner apostrophes or hyphens; at most 41

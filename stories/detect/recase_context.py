@@ -271,7 +271,12 @@ def lone_heads(text: str, out: list[str]) -> None:
         if low not in _HEADS or not t.group().isupper() or not out[t.start()].isupper():
             continue
         gap_before = text[toks[i - 1].end() : t.start()] if i else "\n"
-        if i and gap_before in (" ", "-", "\t") and out[toks[i - 1].start()].isupper() and toks[i - 1].group() not in ("I", "A"):
+        if (
+            i
+            and gap_before in (" ", "-", "\t")
+            and out[toks[i - 1].start()].isupper()
+            and toks[i - 1].group() not in ("I", "A")
+        ):
             continue
         if re.search(r"\d[ \t]*$", text[max(0, t.start() - 3) : t.start()]):
             continue  # "22 COLLEGE COURT", "FLAT 3, 16 POLSLOE ROAD"
