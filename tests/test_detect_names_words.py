@@ -473,3 +473,18 @@ def test_named_practices_employers_therapies_and_saint_streets(text: str, name: 
 )
 def test_kinds_of_therapy_and_clinical_acronyms_are_not_flagged(text: str) -> None:
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("[21:50] Mum: I will come. Anj can drop the baby at nursery", "Anj"),
+        ("Or someone's mum.\n\nSimran, 29, Harrow\n", "Simran, 29, Harrow"),
+    ],
+)
+def test_an_unknown_word_before_a_modal_and_a_signature_with_age_and_place(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+def test_a_known_word_before_a_modal_is_a_word() -> None:
+    assert flagged_words("Lube can help. Patience will too.") == []

@@ -208,6 +208,7 @@ def _speaker_label(t: NameText, i: int) -> bool:
 _WORD_ENDINGS = ("ing", "ness", "ment", "tion", "sion", "ity")
 
 
+_MODALS = frozenset({"can", "could", "will", "would", "should", "might", "must", "says", "reckons"})
 _AND_PARTNERS = frozenset({"i", "me", "my", "her", "his", "their", "our"})
 
 
@@ -216,6 +217,8 @@ def _person_verb_after(t: NameText, i: int) -> bool:
     "and" counts only before a pronoun or a capital ("Jo and I", "Tom and Jerry"), not in
     "Energetic and driven"."""
     k = i + 1
+    if k < t.n and t.lows[k] in _MODALS and gap_is_space(t.gaps[k]) and t.unknown_word(i):
+        return True  # "Anj can drop Hope at nursery": a word no list knows, then a modal
     if k >= t.n or t.lows[k] not in cues.PERSON_VERBS or not gap_is_space(t.gaps[k]):
         return False
     if t.lows[k] != "and":

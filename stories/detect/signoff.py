@@ -75,10 +75,16 @@ def find_signoff(text: str) -> list[Finding]:
     comma = text.find(", ", start, end)
     if comma > start:
         name = _signature(text, start, comma, prev_end)
-        place = _parts(text[comma + 2 : end])
+        rest = _AGE_THEN.match(text, comma + 2, end)  # "Simran, 29, Harrow"
+        after = rest.end() if rest else comma + 2
+        place = _parts(text[after:end])
         if name and place:
-            return [*name, Finding("LOCATION", comma + 2, end, 0.5, "signature-place")]
+            age = [Finding("AGE", rest.start(1), rest.end(1), 0.6, "signature-age")] if rest else []
+            return [*name, *age, Finding("LOCATION", after, end, 0.5, "signature-place")]
     return _signature(text, start, end, prev_end)
+
+
+_AGE_THEN = re.compile(r"(1[3-9]|[2-9]\d), ")
 
 
 def _signature(text: str, start: int, end: int, prev_end: int) -> list[Finding]:
