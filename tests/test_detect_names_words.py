@@ -479,7 +479,8 @@ def test_kinds_of_therapy_and_clinical_acronyms_are_not_flagged(text: str) -> No
     ("text", "name"),
     [
         ("[21:50] Mum: I will come. Anj can drop the baby at nursery", "Anj"),
-        ("Or someone's mum.\n\nSimran, 29, Harrow\n", "Simran, 29, Harrow"),
+        ("Or someone's mum.\n\nSimran, 29, Harrow\n", "Simran"),
+        ("Or someone's mum.\n\nSimran, 29, Harrow\n", "Harrow"),
     ],
 )
 def test_an_unknown_word_before_a_modal_and_a_signature_with_age_and_place(text: str, name: str) -> None:
