@@ -10,7 +10,6 @@ handed to `name_kinds.classify`, which drops ordinary words and types the rest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from itertools import compress
 
 from . import cues, vocab
@@ -65,29 +64,12 @@ def _after_initial(t: NameText, j: int) -> bool:
     )
 
 
-def _unless_lone_ordinary(t: NameText, capitals: Iterable[int]) -> list[int]:
-    """The capitalised tokens, less those that are a run of their own (neither a
-    capital nor a particle after them) and an ordinary word by the first test of
-    `name_kinds.ordinary_run` ("I", "The", "Botox"): `classify` would drop them,
-    and most capitalised tokens of a story are such words."""
-    n, lows, caps, sents, plain = t.n, t.lows, t.caps, t.sents, t.plain
-    particles, titles, function = vocab.PARTICLES, vocab.TITLES, vocab.FUNCTION
-    out = []
-    for c in capitals:
-        if (c + 1 == n or (not caps[c + 1] and lows[c + 1] not in particles)) and (
-            lows[c] in titles or (sents[c] and lows[c] in function) or plain(c)
-        ):
-            continue
-        out.append(c)
-    return out
-
-
 def find_runs(t: NameText) -> None:
     """Classify every capitalised run not already inside a cue name."""
     n, lows, caps, sents, gaps, taken = t.n, t.lows, t.caps, t.sents, t.gaps, t.taken
     particles = vocab.PARTICLES
     # A run starts at a capitalized word or at a particle ("van den Berg").
-    starts = _unless_lone_ordinary(t, compress(range(n), caps))
+    starts = list(compress(range(n), caps))
     if not particles.isdisjoint(t.cols.low_set()):  # a cheap test first: particles are rare
         starts = sorted({*starts, *t.cols.marked(_PARTICLE_CLASS)})
     i = 0
