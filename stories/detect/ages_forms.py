@@ -21,11 +21,13 @@ from collections.abc import Iterator
 from stories.findings import Finding
 
 from .lexicon import lexicon
+from .tokens import latin1
 
 _NUM = r"(?:1[3-9]|[2-9]\d)"
 _TENS = r"(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_SPELLED = rf"(?:{_TENS}(?:[- ]{_UNITS})?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TEENS = "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_SPELLED = rf"(?:{_TENS}(?:[- ]{_UNITS})?|{_TEENS})"
 LOWER_NAME_AGE_RE = re.compile(rf"\b(?P<name>[a-z]{{2,20}})\s?\(\s?(?P<a>{_NUM})\s?[),]")
 YEARS_HAD_RE = re.compile(
     rf"\b(?:I|i)\s+(?:have|had)\s+(?P<a>{_NUM})\s+years\b"
@@ -36,6 +38,50 @@ SPELLED_BE_RE = re.compile(
     re.IGNORECASE,
 )
 LINE_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<a>{_NUM})\s?[FMfm](?=\s*[-–—:,])")
+# A spelled age of SPELLED_BE_RE starts a token (whitespace before, whitespace,
+# punctuation or a unit after): one of these lowercase words.
+_SPELLED_LOWS = frozenset(
+    [*_TENS[3:-1].split("|"), *_TEENS.split("|")]
+    + [f"{t}-{u}" for t in _TENS[3:-1].split("|") for u in _UNITS[3:-1].split("|")]
+)
+_NUM_DIGITS = re.compile(_NUM)
+
+
+def _had_years(text: str) -> Iterator[re.Match[str]]:
+    """`YEARS_HAD_RE.finditer(text)`, tried only at the one place before each
+    "years" from which it can match: "I"/"i", spaces, "have"/"had", spaces,
+    two digits, spaces (scanning the whole story for "I" costs far more)."""
+    i = text.find("years")
+    while i != -1:
+        start = _had_start(text, i)
+        if start >= 0:
+            m = YEARS_HAD_RE.match(text, start)
+            if m:
+                yield m
+        i = text.find("years", i + 5)
+
+
+def _spaces_before(text: str, end: int) -> int:
+    """Start of the run of whitespace that ends at `end` (`end` if none)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _had_start(text: str, years: int) -> int:
+    """Where "I have NN years" ending at `years` would start, or -1."""
+    num = _spaces_before(text, years)
+    if num == years or not _NUM_DIGITS.fullmatch(text, num - 2, num):
+        return -1
+    verb = _spaces_before(text, num - 2)
+    if verb == num - 2:
+        return -1
+    for word in ("have", "had"):
+        if text.endswith(word, 0, verb):
+            pronoun = _spaces_before(text, verb - len(word))
+            if pronoun < verb - len(word) and text[pronoun - 1 : pronoun] in ("I", "i"):
+                return pronoun - 1
+    return -1
 
 
 def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
@@ -47,9 +93,11 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
             if name in lex.first_lower and name not in lex.ordinary_lower:
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "name-age")
     if "years" in words:
-        for m in YEARS_HAD_RE.finditer(text):
+        for m in _had_years(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "years-had")
-    if "are" in words or "is" in words or "you're" in words:
+    if ("are" in words or "is" in words or "you're" in words) and (
+        not latin1(text) or not _SPELLED_LOWS.isdisjoint(words)
+    ):
         for m in SPELLED_BE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-age")
     if "f" in words or "m" in words:

@@ -12,7 +12,7 @@ lowercase words that are unambiguous names ("sarah jones").
 from __future__ import annotations
 
 from . import cues, vocab
-from .lexicon import english_words, inflects
+from .lexicon import Lexicon, english_words, inflects
 from .name_words import NameText, gap_is_space
 from .tokens import word_class
 
@@ -146,6 +146,31 @@ def _initial_after_relation(t: NameText, i: int) -> bool:
     )
 
 
+def _lowercase_may_name(t: NameText, i: int) -> bool:
+    """Can a cue make lowercase token i a name?  Depends on its word only."""
+    lex, low = t.lex, t.lows[i]
+    return (
+        low in lex.names_lower
+        or (low not in lex.ordinary_lower and t.unknown_word(i))
+        or low in vocab.PARTICLES
+        or (not low.isascii() and t.bases[i].casefold() in lex.names_lower)  # "ſ" folds to "s"
+    )
+
+
+_MAY_NAME: dict[int, tuple[Lexicon, dict[str, bool]]] = {}
+_MAY_NAME_MAX = 50_000
+
+
+def _may_name_cache(lex: Lexicon) -> dict[str, bool]:
+    """`_lowercase_may_name` per word (base) for this lexicon: most cue
+    candidates ("with the", "and my") are everyday words, judged once."""
+    hit = _MAY_NAME.get(id(lex))
+    if hit is None or hit[0] is not lex or len(hit[1]) > _MAY_NAME_MAX:
+        _MAY_NAME.clear()
+        hit = _MAY_NAME[id(lex)] = (lex, {})
+    return hit[1]
+
+
 def find_cue_names(t: NameText) -> None:
     """PERSON findings (into `t.out`) for names right after a cue."""
     lex = t.lex
@@ -156,6 +181,7 @@ def find_cue_names(t: NameText) -> None:
     cands = {k + 1 for k in t.cols.marked(_CUE_PREV, 0, n - 1)}
     cands.update(k - 2 for k in t.cols.marked(_PAIR_NEXT, 2, n))
     cands.update(k - 1 for k in t.cols.marked(_APPOSITION_CLASS, 1, n))
+    may_name = _may_name_cache(lex)
     i = 0
     for c in sorted(cands):
         if c < i:
@@ -168,16 +194,13 @@ def find_cue_names(t: NameText) -> None:
         region = cap and not sents[i] and t.cue_word(i)
         if cap and not sents[i] and not (region and lows[i - 1] in _REGION_NAME_CUES):
             continue  # the proper-noun rule will see it (it drops regions: "my daughter India" not)
+        if not cap:
+            hit = may_name.get(bases[i])
+            if hit is None:
+                hit = may_name[bases[i]] = _lowercase_may_name(t, i)
+            if not hit and not (_paired(t, i) and t.rare_name_like(lows[i])):
+                continue  # no cue can make this word a name (see `NameText.name_like`)
         low = lows[i]
-        if not (
-            cap
-            or low in lex.names_lower
-            or (low not in lex.ordinary_lower and t.unknown_word(i))
-            or (_paired(t, i) and t.rare_name_like(low))
-            or low in vocab.PARTICLES
-            or (not low.isascii() and bases[i].casefold() in lex.names_lower)  # "ſ" folds to "s"
-        ):
-            continue  # no cue can make this word a name (see `NameText.name_like`)
         cue = cue_strength(t, i)
         ok = False
         if cue == 2:
