@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from stories.findings import Finding
 
 from .lexicon import lexicon
+from .tokens import shared_columns
 from .vocab import FUNCTION
 
 _Q = "\"“”'‘’"
@@ -23,21 +24,35 @@ AFTER_NAMING_RE = re.compile(
     rf"\b(?:call(?:s|ed)?\s+(?:me|her|him|them)|known\s+as|nicknamed|goes\s+by|go\s+by|or)\s+{_NICK}",
     re.IGNORECASE,
 )
-# "Rosalind "Roz" Ochoa": a capitalised quoted word between a first name the name list
-# knows and a capitalised word that is no function word
+# "Rosalind "Roz" Ochoa": a capitalised word in double quotes between a first name the
+# name list knows and a capitalised word that is no function word
 INSIDE_NAME_RE = re.compile(
-    rf"\b(?P<first>[A-Z][a-z'’-]+)\s+[{_Q}](?P<n>[A-Z][\w'’.-]{{0,20}})[{_Q}]\s+(?P<last>[A-Z][a-z'’-]+)"
+    r"\b(?P<first>[A-Z][a-z'’-]+)\s+[\"“”](?P<n>[A-Z][\w'’.-]{0,20})[\"“”]\s+(?P<last>[A-Z][a-z'’-]+)"
 )
 
 
+_NAMING_WORDS = frozenset({"call", "calls", "called", "known", "nicknamed", "goes", "go"})
+_DOUBLE_QUOTES = ("\"", "“", "”")
+
+
 def find_nicknames(text: str) -> Iterator[Finding]:
-    """PERSON findings for quoted nicknames (see module docstring)."""
-    if not any(q in text for q in _Q):
-        return
+    """PERSON findings for quoted nicknames (see module docstring).  Cheap gates first:
+    a naming word among the story's words, a double quote in the text."""
+    words = shared_columns(text).low_set()
+    if not _NAMING_WORDS.isdisjoint(words):
+        yield from _after_naming(text)
+    if any(q in text for q in _DOUBLE_QUOTES):
+        yield from _inside_names(text)
+
+
+def _after_naming(text: str) -> Iterator[Finding]:
     for m in AFTER_NAMING_RE.finditer(text):
         if m.group(0).lower().startswith("or") and not _after_nickname(text, m.start()):
             continue  # "or" only continues a list of nicknames: 'call me "Keat" or "BK"'
         yield Finding("PERSON", m.start("n"), m.end("n"), 0.7, "nickname")
+
+
+def _inside_names(text: str) -> Iterator[Finding]:
     lex = lexicon()
     for m in INSIDE_NAME_RE.finditer(text):
         if m.group("first") in lex.first and m.group("last").lower() not in FUNCTION:
