@@ -64,6 +64,12 @@ def _after_initial(t: NameText, j: int) -> bool:
     )
 
 
+def _plain_alone(t: NameText, i: int) -> bool:
+    """Is token i, a run of its own, "I" or a function word opening a sentence?  Then
+    `classify` would drop it at once (`name_ordinary.ordinary_run`); most runs are these."""
+    return t.words[i] == "I" or (t.sents[i] and t.lows[i] in vocab.FUNCTION and t.lows[i] not in vocab.TITLES)
+
+
 def find_runs(t: NameText) -> None:
     """Classify every capitalised run not already inside a cue name."""
     n, lows, caps, sents, gaps, taken = t.n, t.lows, t.caps, t.sents, t.gaps, t.taken
@@ -121,5 +127,6 @@ def find_runs(t: NameText) -> None:
                     j += 1
             else:
                 break
-        classify(t, i, j)
+        if j > i + 1 or not _plain_alone(t, i):  # "I", "The", "My": nothing to classify
+            classify(t, i, j)
         i = j
