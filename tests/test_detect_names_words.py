@@ -489,3 +489,21 @@ def test_an_unknown_word_before_a_modal_and_a_signature_with_age_and_place(text:
 
 def test_a_known_word_before_a_modal_is_a_word() -> None:
     assert flagged_words("Lube can help. Patience will too.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("thanks doc. jo's sister sunny (her actual name) drove me", "sunny"),
+        ("MARRIED TO SUNDAY FOR NINETEEN YEARS, FOUR CHILDREN", "SUNDAY"),
+        ("the physio, aunty rose i call her, was kind", "rose"),
+        ("me, shona and kez were out for cocktails", "kez"),
+    ],
+)
+def test_possessive_relations_married_to_aunty_and_lists_opened_by_me(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize("text", ["we got married on Sunday", "my aunty came round", "me, tea and biscuits"])
+def test_days_relations_and_snacks_are_no_names(text: str) -> None:
+    assert flagged_words(text) == []

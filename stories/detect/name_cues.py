@@ -16,7 +16,8 @@ from .lexicon import Lexicon, english_words, inflects
 from .name_words import NameText, gap_is_space
 from .tokens import word_class
 
-_SHORT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
+# Titles that cue a name even in lowercase ("dr okafor", "aunty rose", "uncle femi").
+_SHORT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "aunty", "auntie", "uncle"})
 _AND = frozenset({"and", "&"})
 _ME_AND = frozenset({"and", "n", "an", "&"})
 # Words right before a region's name that make it a person's: "our daughter India", "Dr Georgia".
@@ -49,9 +50,15 @@ def cue_strength(t: NameText, i: int) -> int:
         if (
             p1 in cues.RELATIONS
             and p2 is not None
-            and (p2 in cues.POSSESSIVES or (p2 in cues.REL_ADJ and p3 in cues.POSSESSIVES))
+            and (
+                p2 in cues.POSSESSIVES
+                or (p2 in cues.REL_ADJ and p3 in cues.POSSESSIVES)
+                or t.words[i - 2].endswith(("'s", "’s"))  # "jo's sister sunny"
+            )
         ):
             return 2
+        if _married_to(t, i):
+            return 2  # "married to Sunday for nineteen years"
         if p1 in cues.NAMING or (p2 is not None and (p2, p1) in cues.NAMING_PAIRS):
             return 2
         if p1 in cues.RELATIONS and gap.strip() == "(":
@@ -114,6 +121,11 @@ def _extend(t: NameText, i: int) -> int:
             continue
         break
     return j
+
+
+def _married_to(t: NameText, i: int) -> bool:
+    """Is token i right after "married to"?"""
+    return i >= 2 and t.lows[i - 1] == "to" and t.lows[i - 2] == "married"
 
 
 def _paired(t: NameText, i: int) -> bool:
@@ -192,7 +204,7 @@ def find_cue_names(t: NameText) -> None:
             continue
         cap = caps[i]
         region = cap and not sents[i] and t.cue_word(i)
-        if cap and not sents[i] and not (region and lows[i - 1] in _REGION_NAME_CUES):
+        if cap and not sents[i] and not (region and (lows[i - 1] in _REGION_NAME_CUES or _married_to(t, i))):
             continue  # the proper-noun rule will see it (it drops regions: "my daughter India" not)
         if not cap:
             hit = may_name.get(bases[i])

@@ -158,7 +158,11 @@ def _name_lists(t: NameText, firsts: frozenset[str]) -> None:
     # a list has a comma between two of its names: seed the scan there (C-level search)
     for c in _indexes(gaps, _COMMA, 1):
         k = c - 1
-        if k < done or k in taken or not item(k) or not item(c):
+        if lows[k] == "me" and item(c):
+            k = c  # "me, shona and kez": the writer opens the list
+        elif k < done or k in taken or not item(k) or not item(c):
+            continue
+        if k < done or k in taken:
             continue
         items = [k]
         j = k + 1
@@ -177,7 +181,8 @@ def _name_lists(t: NameText, firsts: frozenset[str]) -> None:
             else:
                 break
             j += 1
-        if len(items) >= _MIN_LISTED and any(lows[m] in firsts for m in items):
+        with_me = k >= 1 and lows[k - 1] == "me" and gaps[k] == ", "  # "me, shona and kez"
+        if len(items) + with_me >= _MIN_LISTED and any(lows[m] in firsts for m in items):
             for m in items:
                 if m not in taken:
                     t.emit_person(m, m + 1, 0.5, "lowercase-name")
