@@ -507,3 +507,25 @@ def test_possessive_relations_married_to_aunty_and_lists_opened_by_me(text: str,
 @pytest.mark.parametrize("text", ["we got married on Sunday", "my aunty came round", "me, tea and biscuits"])
 def test_days_relations_and_snacks_are_no_names(text: str) -> None:
     assert flagged_words(text) == []
+
+
+FRENCH = "Je ne savais pas quoi faire. Les médecins disaient que c'est dans la tête, mais je souffrais. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FRENCH + "Le Traitement\n\nElle m'a dit : « Vous n'inventez rien. » Deux ans plus tard, ça va.",
+        "Background. I'm Israeli, engineer, married, two kids.",
+        "Okay. I am Swedish, I am a grandmother.",
+    ],
+)
+def test_a_french_story_s_words_and_peoples_said_of_oneself_are_no_names(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("Howzit. I'm Thandi, 35, from the coast.", "Thandi"), ("Hi, I'm Brian, 40.", "Brian")]
+)
+def test_names_said_of_oneself_stay_names(text: str, name: str) -> None:
+    assert covered(text, name)

@@ -134,6 +134,13 @@ def french_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def french_common_words() -> frozenset[str]:
+    """Casefolded French words of Zipf >= 5 ("elle", "deux"): opening a sentence of a
+    French story they are words, even where a name list holds them."""
+    return _wordfreq_words("fr", 5.0)
+
+
+@lru_cache(maxsize=1)
 def spanish_words() -> frozenset[str]:
     """Casefolded Spanish words of Zipf >= 4 ("mujeres", "médico", "matrona"): everyday
     Spanish words; a capital on one of them mid-sentence is emphasis, not a name."""

@@ -19,6 +19,8 @@ from .lexicon import (
     english_form,
     english_words,
     everyday_words,
+    french_common_words,
+    french_words,
     spanish_common_words,
     spanish_words,
 )
@@ -30,6 +32,7 @@ from .name_phrases import (
     group_named,
     headed,
     named_day,
+    people_said,
     people_word,
     place_cue,
     word_after_determiner,
@@ -53,8 +56,8 @@ def _lone_everyday(t: NameText, base: str) -> bool:
     low = base.casefold()
     if english_form(low):
         return True
-    if t.spanish and low in lex.ordinary_lower and not lex.is_name(base):
-        return True  # a Spanish story's "la Iglesia", "la Matrona" (Zipf >= 3 in Spanish)
+    if t.foreign_word(low) and not lex.is_name(base):
+        return True  # a Spanish story's "la Iglesia", a French story's "les Médecins"
     # "la Matrona", "las Mujeres" (Spanish surnames such as "Flores" stay names)
     return not lex.is_name(base) and low in spanish_words()
 
@@ -128,8 +131,8 @@ def _heading_word(t: NameText, k: int) -> bool:
         return True  # "Lo", "Una" (Zipf >= 5.5 in Spanish) are words in a heading
     if base in lex.cities or base in lex.first:
         return False
-    if english_form(low):
-        return True
+    if english_form(low) or (t.french and low in french_words()):
+        return True  # "Mon Histoire Avec La Vulvodynie" in a French story
     # a Spanish word that is also a surname ("Soto") may be part of a town's name
     return low in lex.ordinary_lower and (not lex.is_name(base) or low in spanish_common_words())
 
@@ -180,7 +183,7 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         return True  # everyday words in title case: "the Office Party", "a Waiting List"
     if named_day(t, i, j):
         return True  # "Mother's Day", "Christmas Eve", "Madaraka Day": a day, not a person
-    if people_word(t, i, j):
+    if people_word(t, i, j) or people_said(t, i, j):
         return True  # "an Igbo woman", "a Bajan lady", "my Marathi typing": where someone is from
     if generic_after_article(t, i, j) or word_after_determiner(t, i, j):
         return True  # "a Women's Health Physio", "the Friend who", "No Fancy Gels"
@@ -252,6 +255,7 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         and (base not in lex.cities or lex.word_town(base))  # "Progress was slow"
         and (not lex.strong_name(base) or low in everyday_words())  # "Que" in Spanish
     ) or low in spanish_common_words()  # "Una", "Un", "Nada": towns and names in some gazetteer
+    everyday = everyday or (t.french and low in french_common_words())  # "Elle a fait", "Deux ans"
     if run_len >= 2 and t.lows[i + 1] in vocab.PARTICLES:
         return not everyday  # "Soy de Zapopan": the place starts after the particle
     if run_len >= 2 or t.words[i] != base:  # "Loxeju's patience"

@@ -97,8 +97,26 @@ _DAY_WORDS = frozenset({"day", "eve", "night"})
 # Nouns a people's or a language's name describes: "an Igbo woman", "my Marathi typing".
 _PEOPLE_NOUNS = vocab.words(
     "woman women man men lady ladies girl girls boy guy family mum mother community culture typing "
-    "language wedding church food aunties elders couple"
+    "language wedding church food aunties elders couple grandmother grandma wife husband nurse mama"
 )
+# Endings of a people's name ("Israeli", "Swedish", "Samoan", "Egyptian", "Nepalese").
+_PEOPLE_ENDINGS = ("ian", "ean", "ish", "ese", "ani", "eli", "an", "i")
+_STRONG = ("ian", "ish", "ese")  # others ("Thandi", "Morgan") need to be English words too
+
+
+def people_said(t: NameText, i: int, j: int) -> bool:
+    """Is the one-word run i..j a people's name said of oneself, "I'm Israeli, engineer",
+    "I am Swedish, I am a grandmother": after "I'm"/"I am", before a comma or a full stop,
+    with a people's ending, an English word unless the ending is "-ian", "-ish" or "-ese",
+    and in no first-name list ("I'm Brian,", "I'm Thandi," are names)?"""
+    if j != i + 1 or i < 1 or t.bases[i] in t.lex.first:
+        return False
+    after_i_am = t.lows[i - 1] in ("i'm", "i’m", "im") or (i >= 2 and t.lows[i - 2 : i] == ["i", "am"])
+    ends = t.gaps[j][:1] in (",", ".") if j < t.n else True
+    low = t.lows[i]
+    return (
+        after_i_am and ends and low.endswith(_PEOPLE_ENDINGS) and (low.endswith(_STRONG) or english_form(low))
+    )
 
 
 def people_word(t: NameText, i: int, j: int) -> bool:

@@ -15,7 +15,15 @@ from __future__ import annotations
 from stories.findings import Finding
 
 from . import vocab
-from .lexicon import Lexicon, derived_form, english_words, everyday_words, inflects, spanish_words
+from .lexicon import (
+    Lexicon,
+    derived_form,
+    english_words,
+    everyday_words,
+    french_words,
+    inflects,
+    spanish_words,
+)
 from .tokens import Columns, is_upper, shared_columns
 
 # `plain` answers per lexicon, keyed by word, one dict for sentence starts and
@@ -37,6 +45,11 @@ _SPANISH_MARKERS = vocab.words(
 # Safe words that are names after a strong cue: days and months ("my husband Sunday",
 # "my daughter April").
 NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS)
+
+
+_FRENCH_MARKERS = vocab.words(
+    "les des une est pas je avec pour dans qui mais très c'est c’est j'ai j’ai nous vous"
+)
 
 
 def gap_is_space(gap: str) -> bool:
@@ -64,6 +77,7 @@ class NameText:
         self.out: list[Finding] = []
         self.taken: set[int] = set()  # token indexes already inside a PERSON
         self._spanish: bool | None = None
+        self._french: bool | None = None
 
     @property
     def spanish(self) -> bool:
@@ -74,6 +88,19 @@ class NameText:
             hits = sum(map(_SPANISH_MARKERS.__contains__, self.lows))
             self._spanish = hits >= 5 and hits * 12 >= self.n
         return self._spanish
+
+    @property
+    def french(self) -> bool:
+        """Is the story written in French?  The same test with French function words."""
+        if self._french is None:
+            hits = sum(map(_FRENCH_MARKERS.__contains__, self.lows))
+            self._french = hits >= 5 and hits * 12 >= self.n
+        return self._french
+
+    def foreign_word(self, low: str) -> bool:
+        """Is `low` an everyday word (Zipf >= 3) of the language the story is written in,
+        when that is Spanish or French ("la Iglesia", "Le Traitement")?"""
+        return (self.spanish and low in self.lex.ordinary_lower) or (self.french and low in french_words())
 
     def plain(self, k: int) -> bool:
         """A word that names nothing: function word, safe vocabulary, 1 letter."""
@@ -136,8 +163,7 @@ class NameText:
         # lowercase word is a name if the name lists know it and it is not a very
         # common word, or if it is no ordinary word at all.
         return strong_cue and (
-            (low in self.lex.names_lower and low not in everyday_words())
-            or self.unknown_word(k)
+            (low in self.lex.names_lower and low not in everyday_words()) or self.unknown_word(k)
         )
 
     def rare_name_like(self, low: str) -> bool:
