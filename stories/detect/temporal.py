@@ -45,6 +45,14 @@ SHORT_NUMERIC_RE = re.compile(
     r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])"  # month/year: "since 03/2019"
 )
 SHORT_NUMERIC_CUE = re.compile(r"\b(?:on|since|until|from|by|before|after|dated?)\s+$")
+# Without a cue, a day/month whose day cannot be a month ("14/2", "22/06"), but not "24/7", a
+# score or a fraction ("18/20" has no month), nor a part of a longer number, nor a clinician's
+# duration in months ("approx 18/12 duration", "x 14/12 ago").
+DAY_MONTH_RE = re.compile(
+    r"(?<![\d/.,:])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/.,:]?\d|/|%)"
+    r"(?!\s*(?:duration|ago|hx|history|post|pp\b|old\b))"
+)
+_DURATION_BEFORE = re.compile(r"(?:approx\.?|~|\bx|\bfor|\bover|\bpast|\blast|\bc\.)\s*$", re.IGNORECASE)
 ORDINAL_RE = re.compile(
     rf"(?:\b(?:last|next|this)\s+)?(?:\b{_WEEKDAY}\s+)?"
     r"\bthe\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
@@ -248,6 +256,13 @@ def find_dates(text: str) -> Iterator[Finding]:
         m = SHORT_NUMERIC_RE.match(text, p)
         if m and SHORT_NUMERIC_CUE.search(text, max(0, p - 10), p):
             yield Finding("DATE", p, m.end(), 0.6, "day-month")
+        elif (
+            m
+            and m.group() != "24/7"
+            and DAY_MONTH_RE.match(text, p)
+            and not _DURATION_BEFORE.search(text, max(0, p - 8), p)
+        ):
+            yield Finding("DATE", p, m.end(), 0.55, "day-month")
     for s, e in digit_runs(text):
         if text[e : e + 2].lower() in ("st", "nd", "rd", "th"):
             for m in ORDINAL_RE.finditer(text, max(0, s - 30), min(len(text), e + 40)):
