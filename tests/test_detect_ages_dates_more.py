@@ -142,6 +142,11 @@ def test_counts_sizes_and_durations_in_those_shapes_are_not_ages(text: str) -> N
         ("Com 31 anos tive a minha filha.", "31"),
         ("hiya im shona, everyone says shons. 33. nurse in a care home", "33"),
         ("Lots of love,\nMaria (47, finally sleeping through the night)", "47"),
+        ("I was aged about 36 when the tear was found.", "36"),
+        ("Aged: 58. Retired bus driver.", "58"),
+        ("Age - 29, from the valleys", "29"),
+        ("Age 41F, long time lurker", "41"),
+        ("At the age of roughly 50 I gave up on sex.", "50"),
     ],
 )
 def test_ages_in_dialect_second_person_pairs_portuguese_and_fragments(text: str, age: str) -> None:
@@ -161,6 +166,10 @@ def test_ages_in_dialect_second_person_pairs_portuguese_and_fragments(text: str,
         "Fiz fisioterapia durante 2 anos e tenho 12 anos de dor.",
         "It hurt. 14. That is how many doctors I saw.",
         "Table (14, 15) shows the doses.",
+        "Gestational age: 38+4 when my waters went.",
+        "I was 40+6 when they finally induced me.",
+        "The average 38 people in the waiting room.",
+        "Baby at a gestational age of 34 weeks.",
     ],
 )
 def test_units_durations_doses_and_counts_in_those_voices_are_not_ages(text: str) -> None:
@@ -201,3 +210,20 @@ def test_romance_and_polish_month_years_day_months_festivals_and_dotted_ids(text
 )
 def test_around_the_clock_scores_durations_bare_years_and_prices_are_not_dates_or_ids(text: str) -> None:
     assert not any(f.kind in ("DATE", "ID") for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse smiled. “May I take a look now?” she asked.",
+        "May we talk about the results first? I nodded.",
+        "Tengo sesenta y pico y por fin duermo bien.",
+        "Ya tenía treinta y tantos cuando me casé.",
+    ],
+)
+def test_a_request_opening_with_may_and_a_vague_decade_are_not_dates_or_ages(text: str) -> None:
+    assert not any(f.kind in ("DATE", "AGE") for f in detect(text))
+
+
+def test_may_as_a_month_before_a_pronoun_is_still_a_date() -> None:
+    assert _found_as("In May I started physio. Did it help?", "May", "DATE")

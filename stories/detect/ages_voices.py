@@ -7,6 +7,8 @@
 - a second age in the same sentence, as the story moves on: "I were 58 when
   it started, 61 now"; or a guess between two: "I was 26 or 27",
   "maybe twenty-six, twenty-seven";
+- a label or "aged" with punctuation or an adverb before the number: "Aged: 45",
+  "Age - 38", "aged about 40", "at the age of about 30", "Age 38F";
 - Portuguese: "tinha 27 anos", "tenho 34 anos", "com 29 anos" (not "há 3
   anos", "5 anos de dor", which are durations);
 - an age as a fragment of its own in a texter's self-introduction, whatever
@@ -47,7 +49,7 @@ BE_CUE = re.compile(rf"{_BE}\s+{_ADVERB}$", re.IGNORECASE)
 _BE_ENDINGS = ("were", "are", "be", "re", *_ADVERB[6:-6].split("|"))
 # What must not follow an age: a unit, a score, a time, a fraction, a range.
 _NOT_AFTER = re.compile(
-    r"[\d.,:/]\d|\w|\s?[-–]\s?\d|\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|times?|"
+    r"[\d.,:/+]\d|\w|\s?[-–]\s?\d|\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|times?|"
     r"sessions?|mg|ml|kg|lbs?|pounds?|stone|miles?|km|cm|mm|units?|quid|euros?|dollars?|quid|degrees?|"
     r"out\s+of|of\b|per\b|x\b|[ap]\.?m\b|o'?clock|to\s+\d|weeks?\b|years?\s+(?:ago|later|on|of)\b)",
     re.IGNORECASE,
@@ -56,6 +58,33 @@ SPELLED_BE_RE = re.compile(
     rf"{_BE}\s+{_ADVERB}(?P<a>{_SPELLED})\b(?=\s*[,;.!?)]|\s+(?:and|when|now|like|years?|yrs?|with|in|at)\b)",
     re.IGNORECASE,
 )
+# A label or "aged" with punctuation or an adverb between: "Aged: 45", "Age - 38", "age = 38",
+# "aged about 40", "at the age of about 30" (and "Age 38F", a sex letter joined).
+LABEL_CUE = re.compile(
+    r"\b(?:aged?|age\s+of)\s*(?:[:=\-–]\s*)?(?:(?:about|around|roughly|nearly|almost|just|only|barely)\s+)?$",
+    re.IGNORECASE,
+)
+_LABEL_ENDINGS = (
+    "age",
+    "aged",
+    "Age",
+    "Aged",
+    "AGE",
+    ":",
+    "=",
+    "-",
+    "–",
+    "of",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "just",
+    "only",
+    "barely",
+)
+_SEX_AFTER = re.compile(r"[FMfm](?!\w)")
 # The first age of the sentence, ended at the second one's separator: "I were 58 when it started, ".
 _EARLIER_AGE = re.compile(
     r"\b(?:I\s+was|I\s+were|I'm|I’m|I\s+am|aged?|turned|you\s+were|you'll\s+be|you’ll\s+be)\s+"
@@ -116,10 +145,16 @@ def _digit_ages(text: str) -> Iterator[Finding]:
         be = near.endswith(_BE_ENDINGS)
         now = text.startswith(" now", e)
         pair = near.endswith((",", " or", "maybe", "even", "perhaps"))
-        if not (be or now or pair or text[s - 2] == ".") or _NOT_AFTER.match(text, e):
+        label = near.endswith(_LABEL_ENDINGS)
+        if not (be or now or pair or label or text[s - 2] == "."):
+            continue
+        if _NOT_AFTER.match(text, e) and not (label and _SEX_AFTER.match(text, e)):
             continue
         window = text[max(0, s - 70) : s]
-        if be and BE_CUE.search(window[-30:]):
+        if label and LABEL_CUE.search(window[-30:]):
+            end = e + 1 if _SEX_AFTER.match(text, e) else e
+            yield Finding("AGE", s, end, 0.7, "age-label")
+        elif be and BE_CUE.search(window[-30:]):
             yield Finding("AGE", s, e, 0.7, "be-age")
         elif now and _EARLIER_AGE.search(window):
             yield Finding("AGE", s, e, 0.65, "second-age")

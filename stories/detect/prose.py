@@ -71,7 +71,11 @@ _ES_AGE = (
     rf"(?:{_NUM_AGE}|(?:{_ES_TENS})(?:\s+y\s+(?:{_ES_UNITS}))?|veinti(?:{_ES_UNITS}|trés|dós|séis)|"
     r"dieci(?:séis|seis|siete|ocho|nueve)|trece|catorce|quince)"
 )
-ES_AGE_CUE_RE = re.compile(rf"\b(?:tengo|tenía|cumplí|cumplo|a\s+los)\s+(?P<a>{_ES_AGE})\b", re.IGNORECASE)
+# ("cincuenta y pico", "cuarenta y tantos": a decade, as vague as "fifty-something", is no age)
+ES_AGE_CUE_RE = re.compile(
+    rf"\b(?:tengo|tenía|cumplí|cumplo|a\s+los)\s+(?P<a>{_ES_AGE})\b(?!\s+y\s+(?:pico|tantos|algo)\b)",
+    re.IGNORECASE,
+)
 # ("de 12 años de dolor" is a duration, "de 35 años de edad" an age)
 ES_AGE_YEARS_RE = re.compile(rf"\b(?:de|con)\s+(?P<a>{_ES_AGE})\s+años\b(?!\s+de\s+(?!edad))", re.IGNORECASE)
 FR_AGE_RE = re.compile(rf"\bj'ai\s+(?P<a>{_NUM_AGE})\s+ans\b", re.IGNORECASE)

@@ -130,7 +130,7 @@ AGE_CUE = re.compile(
     re.IGNORECASE,
 )
 AGE_TAIL = re.compile(
-    r"(?P<n>\d{1,3})(?![\d.,]\d|\s?[-–]\s?\d|\s+out\s+of\b)"  # not "1-2 out of 10"
+    r"(?P<n>\d{1,3})(?![\d.,]\d|\s?[-–]\s?\d|\s+out\s+of\b|\+\d)"  # not "1-2 out of 10", "39+2" weeks
     r"(?P<suffix>\s*(?:years?|yrs?)(?:\s+old|\s+of\s+age)?)?\b" + _AGE_STOP,
     re.IGNORECASE,
 )
@@ -201,6 +201,8 @@ def _month_words(text: str) -> list[int]:
 # A bare month or holiday after these words names no particular day.
 _GENERIC_BEFORE = re.compile(r"\b(?:every|each|any|an?)\s+$", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
+_OPENS_QUESTION = re.compile(r"\s+(?:I|we|you|he|she|they)\s+[a-z]+[^.!?\n]{0,60}\?")
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?\n]\s*|[\"“‘']\s*)$")
 _MODAL_BEFORE = re.compile(r"\b(?:it|you|we|they|I|he|she|this|that|which|who)\s+$", re.IGNORECASE)
 
 
@@ -231,6 +233,12 @@ def _month_dates(text: str) -> Iterator[Finding]:
             # "May" alone before a lowercase word is usually the verb ("May I...").
             if word == "May" and text[e : e + 2].strip()[:1].islower():
                 continue
+            if (
+                word == "May"
+                and _OPENS_QUESTION.match(text, e)
+                and _SENTENCE_OPEN.search(text, max(0, s - 4), s)
+            ):
+                continue  # "“May I examine you?”": a request opening its sentence
             if word == "May" and _MODAL_BEFORE.search(text, max(0, s - 8), s):
                 continue  # "To Whom It May Concern"
             if _GENERIC_BEFORE.search(text, max(0, s - 8), s) and " " not in word:
