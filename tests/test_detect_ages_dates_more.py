@@ -123,3 +123,107 @@ def test_ages_in_other_shapes(text: str, age: str) -> None:
 )
 def test_counts_sizes_and_durations_in_those_shapes_are_not_ages(text: str) -> None:
     assert _flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Back then I were 44 and still working the night shift.", "44"),
+        ("she were only 17 when she had our first", "17"),
+        ("You were 31 and nobody told you this was treatable.", "31"),
+        ("You'll be 26, newly married, and sure it's your fault.", "26"),
+        ("you're 19 and you think everyone else finds it easy", "19"),
+        ("He'd be 52 by now if he'd lived.", "52"),
+        ("You're thirty-three and you've stopped dating.", "thirty-three"),
+        ("I was 49 when the flushes began, 53 now and sleeping again.", "53"),
+        ("It began when I was 33 or 34, I can't be sure.", "34"),
+        ("I was about forty, forty-one, when it finally stopped.", "forty-one"),
+        ("Eu tenho 42 anos e moro em Braga.", "42"),
+        ("Com 31 anos tive a minha filha.", "31"),
+        ("hiya im shona, everyone says shons. 33. nurse in a care home", "33"),
+        ("Lots of love,\nMaria (47, finally sleeping through the night)", "47"),
+        ("I was aged about 36 when the tear was found.", "36"),
+        ("Aged: 58. Retired bus driver.", "58"),
+        ("Age - 29, from the valleys", "29"),
+        ("Age 41F, long time lurker", "41"),
+        ("At the age of roughly 50 I gave up on sex.", "50"),
+    ],
+)
+def test_ages_in_dialect_second_person_pairs_portuguese_and_fragments(text: str, age: str) -> None:
+    assert _found_as(text, age, "AGE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We were 40 minutes late for the scan.",
+        "You'll be 15 minutes in before it eases.",
+        "you're 20 percent of the way there",
+        "I were 14 stone back then.",
+        "Pain was a 7, about 30 now with the cream? no, 3 now.",
+        "I was on 20 mg, 40 now since the review.",
+        "Tenho dor há 15 anos.",
+        "Fiz fisioterapia durante 2 anos e tenho 12 anos de dor.",
+        "It hurt. 14. That is how many doctors I saw.",
+        "Table (14, 15) shows the doses.",
+        "Gestational age: 38+4 when my waters went.",
+        "I was 40+6 when they finally induced me.",
+        "The average 38 people in the waiting room.",
+        "Baby at a gestational age of 34 weeks.",
+    ],
+)
+def test_units_durations_doses_and_counts_in_those_voices_are_not_ages(text: str) -> None:
+    assert not any(f.kind == "AGE" for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Ahora, en octubre 2023, ya casi no me duele.", "octubre 2023"),
+        ("Desde abril 2021 voy a la fisio cada semana.", "abril 2021"),
+        ("C'était en novembre 2022, juste avant Noël.", "novembre 2022"),
+        ("Pierwsza wizyta była 12 stycznia 2021 w Krakowie.", "12 stycznia 2021"),
+        ("We moved here w listopadzie 2019, then the pain began.", "listopadzie 2019"),
+        ("Operację miałam 7 czerwca 2020.", "7 czerwca 2020"),
+        ("got my results 19/3 and cried in the car", "19/3"),
+        ("op was 27/11 so i missed the work party", "27/11"),
+        ("we went to carnival and then pancake day 2023 was our first try", "pancake day 2023"),
+        ("proposed on songkran 2019 in chiang mai", "songkran 2019"),
+        ("My waters broke the May bank holiday weekend 2021.", "May bank holiday weekend 2021"),
+        ("Mi RUN es 9.876.543-2, por si lo necesitan.", "9.876.543-2"),
+    ],
+)
+def test_romance_and_polish_month_years_day_months_festivals_and_dotted_ids(text: str, needle: str) -> None:
+    assert _covered(text, needle)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clinic is open 24/7 and the phone line too.",
+        "I scored 18/20 on the pain questionnaire.",
+        "Approx 16/12 duration of symptoms at first review.",
+        "My pain was 7/10 this week.",
+        "In 2022 we moved to the coast.",
+        "The flat cost 12.500.000 pesos.",
+    ],
+)
+def test_around_the_clock_scores_durations_bare_years_and_prices_are_not_dates_or_ids(text: str) -> None:
+    assert not any(f.kind in ("DATE", "ID") for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse smiled. “May I take a look now?” she asked.",
+        "May we talk about the results first? I nodded.",
+        "Tengo sesenta y pico y por fin duermo bien.",
+        "Ya tenía treinta y tantos cuando me casé.",
+    ],
+)
+def test_a_request_opening_with_may_and_a_vague_decade_are_not_dates_or_ages(text: str) -> None:
+    assert not any(f.kind in ("DATE", "AGE") for f in detect(text))
+
+
+def test_may_as_a_month_before_a_pronoun_is_still_a_date() -> None:
+    assert _found_as("In May I started physio. Did it help?", "May", "DATE")

@@ -12,7 +12,8 @@ read the shape of such phrases:
 - a lowercase word before day/night/eve/weekend/festival and a year;
 - a Spanish or French article, a few words and "del"/"de" + year
   ("las fiestas de fin de año del 2022"), and French seasons ("l'été 2017");
-- early/mid/late or the end/start of a month with a year or a day;
+- early/mid/late or the end/start of a month with a year or a day, and a
+  month's bank holiday with its year ("August bank holiday Monday 2022");
 - early/mid/late or the end/start/middle of a year: "the end of 2018",
   "late 2019", "mid-2021" name a few weeks, where "in 2019" names none.
 
@@ -76,6 +77,13 @@ MONTH_PART_RE = re.compile(
 YEAR_PART_RE = re.compile(
     rf"\b(?:(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|(?:first|second|latter)\s+half|tail\s+end)"
     rf"\s+of\s+|(?:early|late|mid)[-\s]?)(?:of\s+)?{_YEAR}",
+    re.IGNORECASE,
+)
+# A bank holiday named by its month or season, with its year: "August bank holiday Monday 2022",
+# "the May bank holiday weekend 2021", "spring bank holiday, 2019".
+BANK_HOLIDAY_RE = re.compile(
+    rf"\b(?:{_MONTHS}|spring|summer|late\s+summer|easter)\s+bank\s+holiday"
+    rf"(?:\s+(?:monday|weekend))?,?\s+(?:of\s+)?{_YEAR}",
     re.IGNORECASE,
 )
 _YEAR_PART_GATES = ("end of", "start of", "beginning of", "middle of", "half of", "early", "late", "mid")
@@ -175,6 +183,11 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
     if any(g in low for g in _YEAR_PART_GATES):
         parts = scan_windows(YEAR_PART_RE, text, windows)
         out.extend(Finding("DATE", m.start(), m.end(), 0.75, "year-part") for m in parts)
+    if "bank holiday" in low:
+        out.extend(
+            Finding("DATE", m.start(), m.end(), 0.75, "bank-holiday")
+            for m in scan_windows(BANK_HOLIDAY_RE, text, windows)
+        )
     if any(g in low for g in _MONTH_PART_GATES):
         out.extend(_month_parts(text))
     return out

@@ -4,7 +4,8 @@
 written by people of other languages keep their own months: "12 januari
 2023" (Dutch, Indonesian), "14. März 2020" (German), "3 maggio 2021"
 (Italian), "5 de março de 2019" (Portuguese), "1 maj 2022" (Swedish,
-Danish, Polish spellings aside).  A month word of those languages is a date
+Danish), "3 marca 2022", "w styczniu 2021" (Polish, whose months change
+with their case).  A month word of those languages is a date
 only with a day before it or a year after it, so "Mei" or "Juni" alone
 (names, nicknames) are left alone.
 
@@ -31,8 +32,12 @@ _MONTH_GATES = vocab.words(
     januar februar märz maerz dezember maj augusti
     gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
     janeiro fevereiro março maio junho julho setembro outubro dezembro
+    stycznia lutego marca kwietnia maja czerwca lipca sierpnia września wrzesnia października pazdziernika
+    listopada grudnia styczeń styczen luty marzec kwiecień kwiecien czerwiec lipiec sierpień sierpien
+    wrzesień wrzesien październik pazdziernik listopad grudzień grudzien styczniu lutym marcu kwietniu
+    maju czerwcu lipcu sierpniu wrześniu wrzesniu październiku pazdzierniku listopadzie grudniu
     """
-)  # Dutch, Indonesian and Malay; German and Scandinavian; Italian; Portuguese
+)  # Dutch, Indonesian and Malay; German and Scandinavian; Italian; Portuguese; Polish (three cases)
 _MONTH_ALT = "|".join(sorted(_MONTH_GATES, key=len, reverse=True))
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:19|20)\d\d(?!\d)"

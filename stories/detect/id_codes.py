@@ -3,7 +3,8 @@
 People copy reference numbers the way the letter or card printed them: the
 issuer's acronym then digit groups ("WHSCT 0048271", "XQP 884 219 307"),
 letter and digit groups joined by slashes ("UCH/GYN/0419873", "PALS/24/11873"),
-bank account numbers (IBAN) and network addresses (IPv6).  The whole code is
+bank account numbers (IBAN), network addresses (IPv6), and national numbers in
+dotted thousands with a check character ("17.842.356-K", Chile's RUT).  The whole code is
 one identifier: a span that kept only the digits would leave the issuer in
 the story and show the moderator half a code.
 
@@ -38,6 +39,9 @@ _SLASH_CODE = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![\w-])")
+# A national number in dotted thousands with a check character: "17.842.356-K" (Chile's RUT/RUN),
+# "9.876.543-2".  The check after the dash tells it from a price or a count ("12.500.000").
+_DOTTED_CHECK = re.compile(r"(?<![\w.,])\d{1,2}\.\d{3}\.\d{3}-[0-9Kk](?![\w-]|[.,]\d)")
 _IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:{1,2}){2,7}[0-9A-Fa-f]{1,4}(?![\w:])")
 
 
@@ -112,6 +116,9 @@ def find_id_codes(text: str) -> Iterator[Finding]:
         for m in matches_at(_SLASH_CODE, text, _starts_around(text, "/", _CODE_CHAR)):
             if _slash_code_ok(m.group()):
                 yield Finding("ID", m.start(), m.end(), 0.8, "slash-code")
+    dotted = [s for s, e in digit_runs(text) if e - s <= 2 and text[e : e + 1] == "."]
+    for m in matches_at(_DOTTED_CHECK, text, dotted):
+        yield Finding("ID", m.start(), m.end(), 0.85, "dotted-check")
     for m in matches_at(_IBAN, text, _iban_starts(text)):
         if sum(ch.isdigit() for ch in m.group()) >= 8:
             yield Finding("ID", m.start(), m.end(), 0.85, "iban")

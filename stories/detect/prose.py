@@ -3,7 +3,7 @@
 The rules of `temporal` read ages after a cue ("I was 34") and dates built
 around a capitalised month.  Real stories also say: "Grace (34)", "Kayla, 29,",
 "I was thirty-one", "tengo 47 años", "j'ai 30 ans"; "spring of 2020",
-"Hogmanay 2021", "July of 2021", "jan '19", "may 6th", "2019 March",
+"Hogmanay 2021", "mardi gras 2022", "July of 2021", "jan '19", "may 6th", "2019 March",
 "March through October 2023", "diciembre de 2020", "15 de agosto", "24 juin".
 
 Every pattern is bounded (fixed alternatives, `{m,n}` repeats, no nested
@@ -21,6 +21,7 @@ from stories.findings import Finding
 from . import vocab
 from .ages_bare import find_bare_ages
 from .ages_forms import find_age_forms
+from .ages_voices import find_voice_ages
 from .anchors import digit_runs, matches_at
 from .dates_named import find_named_dates
 from .dates_world import find_world_dates
@@ -41,10 +42,10 @@ _AGE_AFTER = (
     r"to\s+(?!\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon))|\s*\n)"
 )
 _AGE_NOT_AFTER = r"(?!\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|times?|of\b|euros?|pounds?))"
-# "I'm Shaz (34)", "Kayla, 29,", "im gemma, 31, from", "I'm Niamh, forty-one,".
+# "I'm Shaz (34)", "Priti (36, still scared)", "Kayla, 29,", "im gemma, 31, from", "I'm Niamh, forty-one,".
 NAME_AGE_RE = re.compile(
     rf"\b(?:[A-Z][a-z]{{1,20}}|(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})(?:\s+here)?"
-    rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})\s?\)|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\s+(?:yrs?|years?|y/o)\b))"
+    rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})(?:\s?\)|,\s(?=[a-z]))|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\s+(?:yrs?|years?|y/o)\b))"
 )
 # "I was thirty-one", "at sixty I had", "aged fifty-eight", "I'm twenty-three now".
 SPELLED_AGE_RE = re.compile(
@@ -70,7 +71,11 @@ _ES_AGE = (
     rf"(?:{_NUM_AGE}|(?:{_ES_TENS})(?:\s+y\s+(?:{_ES_UNITS}))?|veinti(?:{_ES_UNITS}|trés|dós|séis)|"
     r"dieci(?:séis|seis|siete|ocho|nueve)|trece|catorce|quince)"
 )
-ES_AGE_CUE_RE = re.compile(rf"\b(?:tengo|tenía|cumplí|cumplo|a\s+los)\s+(?P<a>{_ES_AGE})\b", re.IGNORECASE)
+# ("cincuenta y pico", "cuarenta y tantos": a decade, as vague as "fifty-something", is no age)
+ES_AGE_CUE_RE = re.compile(
+    rf"\b(?:tengo|tenía|cumplí|cumplo|a\s+los)\s+(?P<a>{_ES_AGE})\b(?!\s+y\s+(?:pico|tantos|algo)\b)",
+    re.IGNORECASE,
+)
 # ("de 12 años de dolor" is a duration, "de 35 años de edad" an age)
 ES_AGE_YEARS_RE = re.compile(rf"\b(?:de|con)\s+(?P<a>{_ES_AGE})\s+años\b(?!\s+de\s+(?!edad))", re.IGNORECASE)
 FR_AGE_RE = re.compile(rf"\bj'ai\s+(?P<a>{_NUM_AGE})\s+ans\b", re.IGNORECASE)
@@ -82,7 +87,9 @@ _SEASONS = r"spring|summer|autumn|fall|winter"
 _FESTIVALS = (
     r"(?i:Christmas(?:\s+Eve|\s+Day)?|Easter|Hogmanay|Diwali|Deepavali|Eid(?:\s+al-\w{4,6})?|Pongal|Onam|"
     r"Navratri|Ramadan|Hanukkah|Chanukah|Passover|Pesach|Purim|Lent|Vaisakhi|Baisakhi|Kwanzaa|Thanksgiving|"
-    r"Halloween|Carnival|Carnaval|Navidad|Semana\s+Santa|"
+    r"Halloween|Carnival|Carnaval|Navidad|Semana\s+Santa|Mardi\s+Gras|Fat\s+Tuesday|Shrove\s+Tuesday|"
+    r"Pancake\s+Day|Songkran|Nowruz|Vesak|Chuseok|Oktoberfest|Juneteenth|Rosh\s+Hashanah|Yom\s+Kippur|"
+    r"Sukkot|Durga\s+Puja|Dussehra|Ganesh\s+Chaturthi|Raksha\s+Bandhan|Karva\s+Chauth|Tết|"
     r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year)|Holi|[A-Z][a-z]{2,15}\s+Day"
 )
 SEASON_YEAR_RE = re.compile(
@@ -105,10 +112,12 @@ _ES_MONTHS = (
 _FR_MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
 )
-# "15 de agosto", "diciembre de 2020", "marzo del 2022", "24 juin", "1er mars 2019".
+# "15 de agosto", "diciembre de 2020", "marzo del 2022", "marzo 2024", "24 juin", "1er mars 2019",
+# "janvier 2023" (a month with only its year is a date too).
 ROMANCE_DATE_RE = re.compile(
-    rf"\b(?:(?:[12]\d|3[01]|0?[1-9])\s+de\s+)?(?:{_ES_MONTHS})(?:\s+(?:de|del)\s+{_YEAR})?\b"
-    rf"|\b(?:le\s+)?(?:[12]\d|3[01]|1er|0?[1-9])\s+(?:{_FR_MONTHS})(?:\s+{_YEAR})?\b",
+    rf"\b(?:(?:[12]\d|3[01]|0?[1-9])\s+de\s+)?(?:{_ES_MONTHS})(?:\s+(?:de\s+|del\s+)?{_YEAR})?\b"
+    rf"|\b(?:le\s+)?(?:[12]\d|3[01]|1er|0?[1-9])\s+(?:{_FR_MONTHS})(?:\s+{_YEAR})?\b"
+    rf"|\b(?:{_FR_MONTHS})\s+{_YEAR}\b",
     re.IGNORECASE,
 )
 # A time of day right after a numeric date: "1992-02-08 20:15:24".
@@ -120,7 +129,7 @@ TIMESTAMP_RE = re.compile(
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d\s+$")
 # (two patterns, each starting with a literal, which `re` skips to quickly)
 _AGE_SHAPES = (
-    re.compile(r"\(\s?\d\d\s?\)"),
+    re.compile(r"\(\s?\d\d(?:\s?\)|,\s[a-z])"),
     re.compile(r", (?:\d\d\b|[a-z]{3,6}ty\b|[a-z]{3,6}ty-|[a-z]{4,5}teen\b)"),
 )
 # Gates: words (token lows, see `tokens.Columns`) without which a rule finds nothing;
@@ -137,6 +146,8 @@ _FESTIVAL_GATES = frozenset(
         "christmas", "easter", "hogmanay", "diwali", "deepavali", "eid", "pongal", "onam", "holi",
         "navratri", "ramadan", "hanukkah", "chanukah", "passover", "pesach", "purim", "lent", "vaisakhi",
         "baisakhi", "kwanzaa", "thanksgiving", "halloween", "carnival", "carnaval", "navidad", "semana",
+        "mardi", "fat", "shrove", "pancake", "songkran", "nowruz", "vesak", "chuseok", "oktoberfest",
+        "juneteenth", "rosh", "yom", "sukkot", "durga", "dussehra", "ganesh", "raksha", "karva", "tết",
     }
 )  # fmt: skip
 _MONTH_TOKENS = frozenset(_MONTHS.split("|"))
@@ -252,6 +263,7 @@ def find_prose(text: str) -> list[Finding]:
         *_dates(text, words, cols),
         *find_bare_ages(text, words),
         *find_age_forms(text, words),
+        *find_voice_ages(text, words),
         *find_named_dates(text, words),
         *find_world_dates(text, words),
     ]

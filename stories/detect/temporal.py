@@ -45,6 +45,14 @@ SHORT_NUMERIC_RE = re.compile(
     r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])"  # month/year: "since 03/2019"
 )
 SHORT_NUMERIC_CUE = re.compile(r"\b(?:on|since|until|from|by|before|after|dated?)\s+$")
+# Without a cue, a day/month whose day cannot be a month ("14/2", "22/06"), but not "24/7", a
+# score or a fraction ("18/20" has no month), nor a part of a longer number, nor a clinician's
+# duration in months ("approx 18/12 duration", "x 14/12 ago").
+DAY_MONTH_RE = re.compile(
+    r"(?<![\d/.,:])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/.,:]?\d|/|%)"
+    r"(?!\s*(?:duration|ago|hx|history|post|pp\b|old\b))"
+)
+_DURATION_BEFORE = re.compile(r"(?:approx\.?|~|\bx|\bfor|\bover|\bpast|\blast|\bc\.)\s*$", re.IGNORECASE)
 ORDINAL_RE = re.compile(
     rf"(?:\b(?:last|next|this)\s+)?(?:\b{_WEEKDAY}\s+)?"
     r"\bthe\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
@@ -122,7 +130,7 @@ AGE_CUE = re.compile(
     re.IGNORECASE,
 )
 AGE_TAIL = re.compile(
-    r"(?P<n>\d{1,3})(?![\d.,]\d|\s?[-–]\s?\d|\s+out\s+of\b)"  # not "1-2 out of 10"
+    r"(?P<n>\d{1,3})(?![\d.,]\d|\s?[-–]\s?\d|\s+out\s+of\b|\+\d)"  # not "1-2 out of 10", "39+2" weeks
     r"(?P<suffix>\s*(?:years?|yrs?)(?:\s+old|\s+of\s+age)?)?\b" + _AGE_STOP,
     re.IGNORECASE,
 )
@@ -193,6 +201,8 @@ def _month_words(text: str) -> list[int]:
 # A bare month or holiday after these words names no particular day.
 _GENERIC_BEFORE = re.compile(r"\b(?:every|each|any|an?)\s+$", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
+_OPENS_QUESTION = re.compile(r"\s+(?:I|we|you|he|she|they)\s+[a-z]+[^.!?\n]{0,60}\?")
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?\n]\s*|[\"“‘']\s*)$")
 _MODAL_BEFORE = re.compile(r"\b(?:it|you|we|they|I|he|she|this|that|which|who)\s+$", re.IGNORECASE)
 
 
@@ -223,6 +233,12 @@ def _month_dates(text: str) -> Iterator[Finding]:
             # "May" alone before a lowercase word is usually the verb ("May I...").
             if word == "May" and text[e : e + 2].strip()[:1].islower():
                 continue
+            if (
+                word == "May"
+                and _OPENS_QUESTION.match(text, e)
+                and _SENTENCE_OPEN.search(text, max(0, s - 4), s)
+            ):
+                continue  # "“May I examine you?”": a request opening its sentence
             if word == "May" and _MODAL_BEFORE.search(text, max(0, s - 8), s):
                 continue  # "To Whom It May Concern"
             if _GENERIC_BEFORE.search(text, max(0, s - 8), s) and " " not in word:
@@ -248,6 +264,13 @@ def find_dates(text: str) -> Iterator[Finding]:
         m = SHORT_NUMERIC_RE.match(text, p)
         if m and SHORT_NUMERIC_CUE.search(text, max(0, p - 10), p):
             yield Finding("DATE", p, m.end(), 0.6, "day-month")
+        elif (
+            m
+            and m.group() != "24/7"
+            and DAY_MONTH_RE.match(text, p)
+            and not _DURATION_BEFORE.search(text, max(0, p - 8), p)
+        ):
+            yield Finding("DATE", p, m.end(), 0.55, "day-month")
     for s, e in digit_runs(text):
         if text[e : e + 2].lower() in ("st", "nd", "rd", "th"):
             for m in ORDINAL_RE.finditer(text, max(0, s - 30), min(len(text), e + 40)):

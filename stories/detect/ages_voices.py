@@ -1,0 +1,176 @@
+"""Ages said in voices the cue rules do not hear.
+
+`temporal` reads "I was 34", "I'm 34", "aged 34".  Stories also say:
+
+- dialect and second-person forms of "to be": "I were 58", "she were 40",
+  "you were 22", "You'll be 24", "you're nineteen", "he'd be 30";
+- a second age in the same sentence, as the story moves on: "I were 58 when
+  it started, 61 now"; or a guess between two: "I was 26 or 27",
+  "maybe twenty-six, twenty-seven";
+- a label or "aged" with punctuation or an adverb before the number: "Aged: 45",
+  "Age - 38", "aged about 40", "at the age of about 30", "Age 38F";
+- Portuguese: "tinha 27 anos", "tenho 34 anos", "com 29 anos" (not "há 3
+  anos", "5 anos de dor", which are durations);
+- an age as a fragment of its own in a texter's self-introduction, whatever
+  the case of the word before it: "its katy at work. 29. work at the bakery".
+
+What makes these ages is their cue (a form of "to be" with a person, a
+Portuguese verb of having years) or their place (after another age, inside a
+self-introduction); counts, doses, times and durations keep their units
+("you'll be 10 minutes", "we were 30 minutes late") and are left alone.
+Each rule runs only over the two-digit numbers of a story (cached digit runs)
+or behind a gate on the story's set of words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stories.findings import Finding
+
+from .anchors import digit_runs
+
+_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_SPELLED = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_TEENS})"
+_SPELLED_WORDS = frozenset(
+    {*_TENS.split("|"), *_TEENS.split("|")}
+    | {f"{t}-{u}" for t in _TENS.split("|") for u in _UNITS.split("|")}
+)
+_ADVERB = r"(?:(?:only|just|about|around|nearly|almost|barely|still|maybe|already|then|probably)\s+)?"
+# A person and a form of "to be" the cue rules lack: dialect "I were", second person, future, conditional.
+_BE = (
+    r"(?:\b(?:I|you|he|she)\s+were|\byou\s+(?:are|will\s+be|would\s+be)|\byou(?:'re|’re|re)"
+    r"|\b(?:you|I|he|she)(?:'ll|’ll|'d|’d)\s+be|\b(?:he|she|I)\s+(?:will|would)\s+be)"
+)
+BE_CUE = re.compile(rf"{_BE}\s+{_ADVERB}$", re.IGNORECASE)
+_BE_ENDINGS = ("were", "are", "be", "re", *_ADVERB[6:-6].split("|"))
+# What must not follow an age: a unit, a score, a time, a fraction, a range.
+_NOT_AFTER = re.compile(
+    r"[\d.,:/+]\d|\w|\s?[-–]\s?\d|\s*(?:%|percent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|times?|"
+    r"sessions?|mg|ml|kg|lbs?|pounds?|stone|miles?|km|cm|mm|units?|quid|euros?|dollars?|quid|degrees?|"
+    r"out\s+of|of\b|per\b|x\b|[ap]\.?m\b|o'?clock|to\s+\d|weeks?\b|years?\s+(?:ago|later|on|of)\b)",
+    re.IGNORECASE,
+)
+SPELLED_BE_RE = re.compile(
+    rf"{_BE}\s+{_ADVERB}(?P<a>{_SPELLED})\b(?=\s*[,;.!?)]|\s+(?:and|when|now|like|years?|yrs?|with|in|at)\b)",
+    re.IGNORECASE,
+)
+# A label or "aged" with punctuation or an adverb between: "Aged: 45", "Age - 38", "age = 38",
+# "aged about 40", "at the age of about 30" (and "Age 38F", a sex letter joined).
+LABEL_CUE = re.compile(
+    r"\b(?:aged?|age\s+of)\s*(?:[:=\-–]\s*)?(?:(?:about|around|roughly|nearly|almost|just|only|barely)\s+)?$",
+    re.IGNORECASE,
+)
+_LABEL_ENDINGS = (
+    "age",
+    "aged",
+    "Age",
+    "Aged",
+    "AGE",
+    ":",
+    "=",
+    "-",
+    "–",
+    "of",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "just",
+    "only",
+    "barely",
+)
+_SEX_AFTER = re.compile(r"[FMfm](?!\w)")
+# The first age of the sentence, ended at the second one's separator: "I were 58 when it started, ".
+_EARLIER_AGE = re.compile(
+    r"\b(?:I\s+was|I\s+were|I'm|I’m|I\s+am|aged?|turned|you\s+were|you'll\s+be|you’ll\s+be)\s+"
+    rf"{_ADVERB}(?:1[3-9]|[2-9]\d)\b[^.!?\n\d]{{0,40}}(?:,\s+|\s+and\s+|\s+but\s+)$",
+    re.IGNORECASE,
+)
+# "I was 26 or 27", "at 26, maybe 27": the second of a guess, right after a cued first.
+_PAIR_BEFORE = re.compile(
+    r"\b(?:I\s+was|I\s+were|I'm|I’m|I\s+am|aged?|at|turned|you\s+were)\s+"
+    rf"{_ADVERB}(?:1[3-9]|[2-9]\d)(?:,\s+|\s+or\s+)(?:maybe\s+|even\s+|perhaps\s+)?$",
+    re.IGNORECASE,
+)
+SPELLED_PAIR_RE = re.compile(
+    rf"\b(?:I\s+was|I\s+were|I'm|I’m|I\s+am|aged|at|turned|you\s+were)\s+{_ADVERB}{_SPELLED}"
+    rf"(?:,\s+|\s+or\s+)(?:maybe\s+|even\s+|perhaps\s+)?(?P<a>{_SPELLED})\b(?=\s*[,;.!?)]|\s+(?:and|when)\b)",
+    re.IGNORECASE,
+)
+# Portuguese: a verb of having or completing years, or "com"/"aos", then the number and "anos".
+PT_AGE_RE = re.compile(
+    r"\b(?:tenho|tinha|tive|fiz|fez|faço|completei|completo|completou|com|aos)\s+(?P<a>1[3-9]|[2-9]\d)\s+anos\b"
+    r"(?!\s+(?:de\s+(?!idade)|d[ae]\b|que\b|atrás|depois|mais))",
+    re.IGNORECASE,
+)
+_PT_GATES = frozenset(
+    {"tenho", "tinha", "tive", "fiz", "fez", "faço", "completei", "completo", "completou", "com", "aos"}
+)
+# A number alone as a sentence ("work. 29. work at") within a self-introduction begun shortly before.
+_INTRO = re.compile(
+    r"(?:(?<![\d\w])(?:I\s+am|am|I'm|I’m|im|i'm)\s+[A-Za-z]|\bmy\s+name\b|\bname's\b|\bcall\s+me\b)",
+    re.IGNORECASE,
+)
+_FRAGMENT_REACH = 120
+
+
+def _fragment(text: str, s: int, e: int) -> bool:
+    """Is the number at s:e a sentence of its own right after a self-introduction in its paragraph?"""
+    if not (s >= 3 and text[s - 1] == " " and text[s - 2] == "." and text[s - 3].isalpha()):
+        return False
+    if not re.match(r"[.,]\s+[A-Za-z]", text[e : e + 3]):
+        return False
+    lo = max(0, s - _FRAGMENT_REACH)
+    para = text.rfind("\n\n", lo, s)
+    return bool(_INTRO.search(text, para + 2 if para >= 0 else lo, s))
+
+
+def _digit_ages(text: str) -> Iterator[Finding]:
+    """Two-digit ages after a person's form of "to be", after an earlier age, or as a fragment.
+
+    Cheap string tests on the characters around each number come first; the
+    look-back patterns run only where one of them passes.
+    """
+    for s, e in digit_runs(text):
+        if e - s != 2 or s < 3 or text[s] == "0" or (text[s] == "1" and text[s + 1] < "3"):
+            continue
+        if text[s - 1] not in " \t\n":
+            continue
+        near = text[max(0, s - 12) : s].rstrip(" ")
+        be = near.endswith(_BE_ENDINGS)
+        now = text.startswith(" now", e)
+        pair = near.endswith((",", " or", "maybe", "even", "perhaps"))
+        label = near.endswith(_LABEL_ENDINGS)
+        if not (be or now or pair or label or text[s - 2] == "."):
+            continue
+        if _NOT_AFTER.match(text, e) and not (label and _SEX_AFTER.match(text, e)):
+            continue
+        window = text[max(0, s - 70) : s]
+        if label and LABEL_CUE.search(window[-30:]):
+            end = e + 1 if _SEX_AFTER.match(text, e) else e
+            yield Finding("AGE", s, end, 0.7, "age-label")
+        elif be and BE_CUE.search(window[-30:]):
+            yield Finding("AGE", s, e, 0.7, "be-age")
+        elif now and _EARLIER_AGE.search(window):
+            yield Finding("AGE", s, e, 0.65, "second-age")
+        elif pair and _PAIR_BEFORE.search(window):
+            yield Finding("AGE", s, e, 0.6, "pair-age")
+        elif _fragment(text, s, e):
+            yield Finding("AGE", s, e, 0.6, "fragment-age")
+
+
+def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
+    """AGE findings for the forms in the module docstring; `words` is the story's lowercase word set."""
+    yield from _digit_ages(text)
+    if not _SPELLED_WORDS.isdisjoint(words):
+        for rx in (SPELLED_BE_RE, SPELLED_PAIR_RE):
+            for m in rx.finditer(text):
+                yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-age")
+    if "anos" in words and not _PT_GATES.isdisjoint(words):
+        for m in PT_AGE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-pt")
