@@ -529,3 +529,28 @@ def test_a_french_story_s_words_and_peoples_said_of_oneself_are_no_names(text: s
 )
 def test_names_said_of_oneself_stay_names(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "send it by post, unit 6/22 quarrow rd, marrickville nsw 2204",
+            "unit 6/22 quarrow rd, marrickville nsw 2204",
+        ),
+        (
+            "Sales Manager, Farm Division\nHeartland Ag Supply Co.\nCell: (515) 555-0176",
+            "Heartland Ag Supply Co.",
+        ),
+        (
+            "the order went through Bristol Civil and Family Justice Centre, case closed",
+            "Bristol Civil and Family Justice Centre",
+        ),
+    ],
+)
+def test_lowercase_units_signature_companies_and_names_joined_by_and(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+def test_a_count_and_a_year_are_no_state_and_postcode() -> None:
+    assert flagged_words("i ran 3 more miles in 2024 near the road") == []

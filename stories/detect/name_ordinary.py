@@ -187,10 +187,20 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         return True  # "an Igbo woman", "a Bajan lady", "my Marathi typing": where someone is from
     if generic_after_article(t, i, j) or word_after_determiner(t, i, j):
         return True  # "a Women's Health Physio", "the Friend who", "No Fancy Gels"
-    # a title-case heading of everyday words: "Holidays Are Hard"
-    return _heading(t, i, j) and all(
+    # a title-case heading of everyday words: "Holidays Are Hard" (not a company's line of
+    # a signature, "Heartland Ag Supply Co.", which ends in a facility head)
+    return _heading(t, i, j) and not _ends_in_company(t, j) and all(
         plain(k) or lex.is_ordinary(bases[k], place_ok=True) or _heading_word(t, k) for k in range(i, j)
     )
+
+
+def _ends_in_company(t: NameText, j: int) -> bool:
+    """Does the run ending at token j-1 end in a company's legal form or a business head
+    ("Co.", "Ltd", "Inc", "Bank", "Clinic" with a name before it)?"""
+    return t.lows[j - 1] in _COMPANY_ENDS
+
+
+_COMPANY_ENDS = vocab.words("co ltd inc llc plc corp limited bank clinic surgery pharmacy solicitors")
 
 
 def _cued(t: NameText, i: int, j: int) -> bool:
@@ -233,6 +243,8 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     """Is the capitalised word opening a sentence at token i (a run of
     `run_len` words) a name rather than an ordinary word?"""
     low, base = t.lows[i], t.bases[i]
+    if run_len >= 3 and _ends_in_company(t, i + run_len) and low not in vocab.FUNCTION:
+        return True  # "Heartland Ag Supply Co." opening a signature's line
     if run_len >= 2 and t.lows[i + 1] in vocab.STREET_HEADS and low not in vocab.FUNCTION:
         return True  # "Eastern Road, Brighton" opening an address line, "Main Street was": a street
     if low in vocab.FUNCTION or t.lex.is_safe(base):

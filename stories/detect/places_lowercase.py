@@ -27,7 +27,8 @@ _LOWER_STREETS = vocab.words(
     "street road lane avenue terrace close drive crescent way grove place gardens court rd st ave"
 )
 LOWER_ADDRESS_RE = re.compile(
-    r"(?<![\w.])\d{1,5}[a-z]?[ \t]+(?P<words>(?:[a-z][a-z'-]{1,30}[ \t]+){1,3})"
+    r"(?:(?:unit|flat|apt)[ \t]+)?(?<![\w.])(?:\d{1,5}/)?\d{1,5}[a-z]?[ \t]+"
+    r"(?P<words>(?:[a-z][a-z'-]{1,30}[ \t]+){1,3})"
     rf"(?:{'|'.join(sorted(_LOWER_STREETS, key=len, reverse=True))})\b"
     r"(?:,?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}\b)?"
 )
@@ -72,8 +73,14 @@ def _postcode_later_on_line(text: str, pos: int) -> int:
     court, castletroy, co. limerick V94 TX82"), or 0: then the street's words, however
     common, are an address."""
     stop = text.find("\n", pos, pos + _ADDRESS_TAIL_MAX)
-    m = POSTCODE_RE.search(text, pos, stop if stop >= 0 else min(len(text), pos + _ADDRESS_TAIL_MAX))
+    end = stop if stop >= 0 else min(len(text), pos + _ADDRESS_TAIL_MAX)
+    m = POSTCODE_RE.search(text, pos, end) or _STATE_CODE.search(text, pos, end)
     return m.end() if m else 0
+
+
+# A state and its postcode after a town, as Australians and Americans write them:
+# "marrickville nsw 2204", "austin TX 78701".
+_STATE_CODE = re.compile(r"\b(?:(?i:nsw|vic|qld|tas|act)|[A-Z]{2})[ \t]+\d{4,5}\b(?![.,:/]?\d)")
 
 
 # Where a street without a number is named: "live just off county road", "near commercial

@@ -245,6 +245,7 @@ _PLACE_TAIL = re.compile(
     r"[ \t]+(?:East|West|North|South|Central|east|west|north|south|station|market|junction)(?![\w'’-])"
 )
 _JOINED = frozenset({" and ", " & "})
+_JOINABLE_SOURCES = frozenset({"proper-noun", "name-gazetteer"})
 
 
 # A lowercase facility noun after a place's or a person's name makes them one facility:
@@ -279,7 +280,7 @@ def _joined_places(text: str, findings: list[Finding]) -> list[Finding]:
     """Two places joined by "and" or "&" as one ("near Broadview and Danforth"): a corner
     or two neighbouring towns; redacting them together leaves no dangling "and"."""
     # a place, or an unknown capitalised word next to one ("near Quillan and Ossory")
-    places = [f for f in findings if f.kind == "LOCATION" or f.source == "proper-noun"]
+    places = [f for f in findings if f.kind in ("LOCATION", "FACILITY") or f.source in _JOINABLE_SOURCES]
     places.sort(key=lambda f: (f.start, f.end))
     if len(places) < 2:
         return findings
@@ -287,12 +288,11 @@ def _joined_places(text: str, findings: list[Finding]) -> list[Finding]:
     gone: set[Finding] = set()
     for a, b in zip(places, places[1:], strict=False):
         a_now = merged.get(a, a)
-        if (
-            text[a.end : b.start] in _JOINED
-            and "\n" not in text[a.start : b.end]
-            and "LOCATION" in (a.kind, b.kind)
-        ):
-            whole = Finding("LOCATION", a_now.start, b.end, min(a.score, b.score), a.source, a.note)
+        joined = text[a.end : b.start] in _JOINED and "\n" not in text[a.start : b.end]
+        if joined and ("LOCATION" in (a.kind, b.kind) or b.kind == "FACILITY"):
+            # "near Broadview and Danforth"; "Bristol Civil and Family Justice Centre"
+            kind = "FACILITY" if b.kind == "FACILITY" else "LOCATION"
+            whole = Finding(kind, a_now.start, b.end, min(a.score, b.score), a.source, a.note)
             merged[b] = whole
             gone.add(a)
     if not merged:
