@@ -554,3 +554,19 @@ def test_lowercase_units_signature_companies_and_names_joined_by_and(text: str, 
 
 def test_a_count_and_a_year_are_no_state_and_postcode() -> None:
     assert flagged_words("i ran 3 more miles in 2024 near the road") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("How is my partner in all this?\n\nWill has been a rock.", "Will"),
+        ("to a scone. the physio there, isla, absolute legend.", "isla"),
+    ],
+)
+def test_a_modal_name_before_a_finite_verb_and_a_name_after_a_role_and_comma(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize("text", ["Will I ever be normal? May I ask?", "i went there, then, to the shop"])
+def test_modals_and_commas_alone_are_not_names(text: str) -> None:
+    assert flagged_words(text) == []

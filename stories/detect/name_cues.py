@@ -25,6 +25,7 @@ _REGION_NAME_CUES = cues.RELATIONS | cues.NAMING | vocab.TITLES
 _CUE_PREV = word_class(cues.CUE_PREV)
 _PAIR_NEXT = word_class(cues.PAIR_NEXT)
 _APPOSITION_CLASS = word_class(frozenset({"my", "our", "her", "his"}))
+_THERE_CLASS = word_class(frozenset({"there", "here"}))
 
 
 def _word_not_name(t: NameText, i: int) -> bool:
@@ -75,11 +76,21 @@ def cue_strength(t: NameText, i: int) -> int:
         return 2  # "Will and I", not "..., and I had" (a comma joins clauses) nor "at uni and i"
     if i + 2 < n and lows[i + 2] in cues.PAIR_NEXT and gaps[i + 1].strip() == "&":
         return 2
-    if _relation_after(t, i):
+    if _relation_after(t, i) or _after_relation_comma(t, i):
         return 2
     if p1 is not None and p1 in cues.WEAK_PREV:
         return 1
     return 0
+
+
+def _after_relation_comma(t: NameText, i: int) -> bool:
+    """Is token i between commas right after a relation or a role ("the physio there,
+    isla, absolute legend", "my sister, jo, came")?"""
+    lows, gaps = t.lows, t.gaps
+    if i < 1 or gaps[i] != ", " or i + 1 >= t.n or not gaps[i + 1].startswith(","):
+        return False
+    k = i - 1 if lows[i - 1] not in ("there", "here") else i - 2
+    return k >= 0 and lows[k] in cues.RELATIONS
 
 
 _APPOSITION = frozenset({"my", "our", "her", "his"})
@@ -193,6 +204,7 @@ def find_cue_names(t: NameText) -> None:
     cands = {k + 1 for k in t.cols.marked(_CUE_PREV, 0, n - 1)}
     cands.update(k - 2 for k in t.cols.marked(_PAIR_NEXT, 2, n))
     cands.update(k - 1 for k in t.cols.marked(_APPOSITION_CLASS, 1, n))
+    cands.update(k + 1 for k in t.cols.marked(_THERE_CLASS, 1, n - 1))  # "the physio there, isla,"
     may_name = _may_name_cache(lex)
     i = 0
     for c in sorted(cands):

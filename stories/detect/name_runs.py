@@ -70,6 +70,23 @@ def _plain_alone(t: NameText, i: int) -> bool:
     return t.words[i] == "I" or (t.sents[i] and t.lows[i] in vocab.FUNCTION and t.lows[i] not in vocab.TITLES)
 
 
+# Modals that are also names, and the verbs that can follow a name but never a modal.
+_MODAL_NAMES = frozenset({"will", "may"})
+_AFTER_A_NAME = vocab.words("has had was is said told cried came drove asked hugged")
+
+
+def _modal_name(t: NameText, i: int) -> bool:
+    """Is capitalised "Will" or "May" at token i a name, as a finite verb follows it
+    ("Will has been a rock", "May said no") where the modal would need a bare verb?"""
+    return (
+        t.lows[i] in _MODAL_NAMES
+        and t.caps[i]
+        and i + 1 < t.n
+        and t.lows[i + 1] in _AFTER_A_NAME
+        and gap_is_space(t.gaps[i + 1])
+    )
+
+
 def find_runs(t: NameText) -> None:
     """Classify every capitalised run not already inside a cue name."""
     n, lows, caps, sents, gaps, taken = t.n, t.lows, t.caps, t.sents, t.gaps, t.taken
@@ -127,6 +144,8 @@ def find_runs(t: NameText) -> None:
                     j += 1
             else:
                 break
-        if j > i + 1 or not _plain_alone(t, i):  # "I", "The", "My": nothing to classify
+        if j == i + 1 and _modal_name(t, i):
+            t.emit_person(i, j, 0.6, "name-gazetteer")  # "Will has been a rock."
+        elif j > i + 1 or not _plain_alone(t, i):  # "I", "The", "My": nothing to classify
             classify(t, i, j)
         i = j
