@@ -570,3 +570,20 @@ def test_a_modal_name_before_a_finite_verb_and_a_name_after_a_role_and_comma(tex
 @pytest.mark.parametrize("text", ["Will I ever be normal? May I ask?", "i went there, then, to the shop"])
 def test_modals_and_commas_alone_are_not_names(text: str) -> None:
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("had her at the womens on boxing day", "the womens"),
+        ("i work the counter at sweet quellia bakery on weekends", "sweet quellia bakery"),
+        ("who i met at allsorts youth project years ago", "allsorts youth project"),
+    ],
+)
+def test_lowercase_hospitals_bakeries_and_projects(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize("text", ["we ate at home and at night", "i was at work, at lunch", "at the weekend"])
+def test_everyday_places_after_at_are_not_facilities(text: str) -> None:
+    assert flagged_words(text) == []

@@ -144,7 +144,10 @@ def find_lowercase_towns(text: str) -> list[Finding]:
 _FACILITY_PREPOSITIONS = frozenset({"at", "to", "from"})
 _FACILITY_CLASS = word_class(_FACILITY_PREPOSITIONS)
 # Heads that end a facility's name typed in lowercase ("hyde park surgery").
-_LOWER_HEADS = words("surgery hospital clinic centre center practice infirmary hospice university uni")
+_LOWER_HEADS = words(
+    "surgery hospital clinic centre center practice infirmary hospice university uni college school "
+    "academy bakery project church mosque gym pub"
+)
 _MAX_LOWER_WORDS = 3
 
 
@@ -184,6 +187,8 @@ _OWNED_HEADS = _LOWER_HEADS | words("hall primary house")
 
 
 _SAINTS = frozenset({"st", "saint"})
+# Hospitals called by whom they are for, typed without an apostrophe: "at the womens".
+_PLURAL_OWNERS = frozenset({"womens", "mens", "childrens", "kids"})
 
 
 def _owner_without_apostrophe(lex: Lexicon, lows: list[str], k: int) -> bool:
@@ -233,6 +238,14 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
         head = _lowercase_head(cols, k) if heads else -1
         if head > 0 and any(_naming_word(lex, lows[m]) for m in range(k, head)):
             out.append(Finding("FACILITY", cols.start(k), cols.end(head), 0.5, "lowercase-facility"))
+        elif lows[k - 1] == "the" and lows[k] in _PLURAL_OWNERS:
+            out.append(
+                Finding("FACILITY", cols.start(k - 1), cols.end(k), 0.5, "lowercase-owner")
+            )  # "the womens"
+        elif lows[p] == "at" and k == p + 1 and _unknown_place_word(lex, lows[k]) and len(lows[k]) >= 4:
+            out.append(
+                Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-facility")
+            )  # "at touro"
         elif (lows[k - 1] == "the" or lows[p] == "at") and _lowercase_acronym(lex, lows[k]):
             out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-acronym"))
         elif lows[p] == "at" and words[k].islower():
