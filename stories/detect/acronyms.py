@@ -146,7 +146,7 @@ _FACILITY_CLASS = word_class(_FACILITY_PREPOSITIONS)
 # Heads that end a facility's name typed in lowercase ("hyde park surgery").
 _LOWER_HEADS = words(
     "surgery hospital clinic centre center practice infirmary hospice university uni college school "
-    "academy bakery project church mosque gym pub"
+    "academy bakery project"
 )
 _MAX_LOWER_WORDS = 3
 
@@ -238,18 +238,14 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
         head = _lowercase_head(cols, k) if heads else -1
         if head > 0 and any(_naming_word(lex, lows[m]) for m in range(k, head)):
             out.append(Finding("FACILITY", cols.start(k), cols.end(head), 0.5, "lowercase-facility"))
-        elif lows[k - 1] == "the" and lows[k] in _PLURAL_OWNERS:
-            out.append(
-                Finding("FACILITY", cols.start(k - 1), cols.end(k), 0.5, "lowercase-owner")
-            )  # "the womens"
-        elif lows[p] == "at" and k == p + 1 and _unknown_place_word(lex, lows[k]) and len(lows[k]) >= 4:
-            out.append(
-                Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-facility")
-            )  # "at touro"
+        elif lows[k - 1] == "the" and lows[k] in _PLURAL_OWNERS:  # "the womens"
+            out.append(Finding("FACILITY", cols.start(k - 1), cols.end(k), 0.5, "lowercase-owner"))
         elif (lows[k - 1] == "the" or lows[p] == "at") and _lowercase_acronym(lex, lows[k]):
             out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-acronym"))
         elif lows[p] == "at" and words[k].islower():
             owned = _owned_place(lex, lows, gaps, k)
             if owned >= 0:
                 out.append(Finding("FACILITY", cols.start(k), cols.end(owned), 0.5, "lowercase-owner"))
+            elif k == p + 1 and len(lows[k]) >= 4 and _unknown_place_word(lex, lows[k]):  # "at touro"
+                out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-facility"))
     return out
