@@ -1,0 +1,234 @@
+"""Places, facilities and addresses as people write them (issue #11, second round):
+lowercase towns, owners, streets and units, compass words, addresses of common words,
+named clinics, employers and groups, and the everyday words around them that are none.
+Every sentence here is written for this test, not taken from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from stories.detect import detect
+from tests.detect_prose_util import covered, flagged_words
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("so im 24 and from moyross but living in town now", "moyross"),
+        ("if anyone else is in chch give me a shout", "chch"),
+        ("i got referred to the clinic at uhl in the end", "uhl"),
+    ],
+)
+def test_places_typed_in_lowercase_after_a_preposition(text: str, place: str) -> None:
+    assert covered(text, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was in bed from tuesday until friday",
+        "we met at uni and i was in lockdown from march",
+        "it hurt so much i was in agony at work",
+    ],
+)
+def test_everyday_lowercase_words_after_a_preposition_are_not_places(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("We were staying in Borivali East that year.", "Borivali East"),
+        ("A clinic near Quillan and Ossory helped.", "Quillan and Ossory"),
+        ("It was as crowded as Thornaby station at rush hour.", "Thornaby station"),
+    ],
+)
+def test_a_place_keeps_its_compass_word_its_station_and_its_corner(text: str, place: str) -> None:
+    assert covered(text, place)
+
+
+def test_a_shouted_rare_word_after_at_may_still_be_a_place() -> None:
+    assert covered("The team arrived at HARTLOW this morning.", "HARTLOW")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I AM RETIRED AND I LIVE IN QUORBY NOW.", "QUORBY"),
+        ("WE MET AT ST ODRAN'S IN THE MIDDLE OF MASS.", "ODRAN'S"),
+        ("she referred me to the Royal Tamsin's in the end.", "Royal Tamsin's"),
+        ("j'ai vu une gynéco au CHUQ en mars.", "CHUQ"),
+    ],
+)
+def test_places_in_capitals_owners_and_french_acronyms(text: str, place: str) -> None:
+    assert covered(text, place)
+
+
+def test_a_very_common_word_after_in_stays_a_word_in_capitals() -> None:
+    assert flagged_words("I WAS IN PAIN AT HOME FOR MONTHS.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "or post it to 22 college court, castletroy, co. limerick V94 TX82 if you like",
+            "22 college court, castletroy, co. limerick V94 TX82",
+        ),
+        ("Ward 4\nQuillbury General Hospital\nEastern Road, Quillbury QB2 5BE\n\nDear team", "Eastern Road"),
+    ],
+)
+def test_addresses_of_common_words(text: str, address: str) -> None:
+    assert covered(text, address)
+
+
+def test_a_house_number_before_common_words_without_a_postcode_is_no_address() -> None:
+    assert flagged_words("i had 3 more close calls that week") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("work early shifts at gallaghers doing pasties", "gallaghers"),
+        ("sent me to a physio at russells hall because", "russells hall"),
+        ("i work dinners at st bridgets primary so im on my feet", "st bridgets primary"),
+        ("live just off quarrow road with my fella", "quarrow road"),
+        ("a flat near commercial drive, tiny but ours", "commercial drive"),
+    ],
+)
+def test_lowercase_owners_and_streets(text: str, place: str) -> None:
+    assert covered(text, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was at doctors all day",
+        "it was a long road to recovery",
+        "we went down memory lane",
+        "at lunchtimes i rest",
+    ],
+)
+def test_lowercase_everyday_places_are_not_flagged(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Week 6\nCheck-up. Doctor says it is healing.",
+        "WEEK 1–4\nAmitriptyline 10 mg at night.",
+        "The Nurse Practitioner didn’t blink.",
+        "A Consultant Obstetrician treated me as a person.",
+        "You need the Perineal Clinic, love.",
+        "She referred me to Women’s Health Physio.",
+    ],
+)
+def test_labels_jobs_departments_and_town_words_are_not_identifiers(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Send it to\n27\nQuarry Avenue\nLeeds", "27\nQuarry Avenue"),
+        ("Suite 680\nKissousa\nCyprus", "Kissousa"),
+        ("I still remember Dr White saying that.", "White"),
+        ("We went to the Quellby Pain Clinic twice.", "Quellby Pain Clinic"),
+        ("I do a PhD at the University of Bristol these days.", "University of Bristol"),
+        ("My sister moved up to Dublin last year.", "Dublin"),
+    ],
+)
+def test_addresses_surnames_named_clinics_and_universities_are_kept(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Please write to Plot 27, Quarto Bello Way, Garki Area 11, Abuja 900103.", "Plot 27"),
+        ("My address: Flat B-204, Shantivan Society, Karve Nagar, Pune 411052.", "Flat B-204"),
+        ("I am a civil servant with the Federal Ministry of Health here.", "Federal Ministry of Health"),
+        ("At Bethel Methodist the ladies pray for me.", "Bethel Methodist"),
+        ("It was a peer group, Bodies Beyond Binary, that saved me.", "Bodies Beyond Binary"),
+        ("a support group for disabled women, Rolling On, meets monthly", "Rolling On"),
+        ("my daughter-in-law dilini, she is a nurse", "dilini"),
+        ("God bless the staff of NOHIL and this clinic.", "NOHIL"),
+        ("Refund my money.\n\nK. Quell-Shaw, East Dulwich\n", "K. Quell-Shaw, East Dulwich"),
+    ],
+)
+def test_units_ministries_churches_groups_in_laws_acronyms_and_signed_places(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["a lot of PTSD and IBS", "the end of COVID", "I joined a group, and it helped."]
+)
+def test_clinical_acronyms_after_of_and_plain_group_sentences(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+def test_a_number_before_a_pronoun_or_function_word_is_no_address() -> None:
+    assert not any(f.kind == "LOCATION" for f in detect("Things I Would Tell Week 1 Me\n\nDon’t skip it."))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the gp at the Dennistoun practice was lovely", "Dennistoun practice"),
+        ("I am an accountant with KCB in the city.", "KCB"),
+        ("the team at Peak Pelvic Therapy helped", "Peak Pelvic Therapy"),
+        ("a little clinic off st. charles, first visit in may", "st. charles"),
+    ],
+)
+def test_named_practices_employers_therapies_and_saint_streets(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["I went to Pelvic Health Therapy.", "i live with IBS and PTSD", "i was off sick"]
+)
+def test_kinds_of_therapy_and_clinical_acronyms_are_not_flagged(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "send it by post, unit 6/22 quarrow rd, marrickville nsw 2204",
+            "unit 6/22 quarrow rd, marrickville nsw 2204",
+        ),
+        (
+            "Sales Manager, Farm Division\nHeartland Ag Supply Co.\nCell: (515) 555-0176",
+            "Heartland Ag Supply Co.",
+        ),
+        (
+            "the order went through Bristol Civil and Family Justice Centre, case closed",
+            "Bristol Civil and Family Justice Centre",
+        ),
+    ],
+)
+def test_lowercase_units_signature_companies_and_names_joined_by_and(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+def test_a_count_and_a_year_are_no_state_and_postcode() -> None:
+    assert flagged_words("i ran 3 more miles in 2024 near the road") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("had her at the womens on boxing day", "the womens"),
+        ("i work the counter at sweet quellia bakery on weekends", "sweet quellia bakery"),
+        ("who i met at allsorts youth project years ago", "allsorts youth project"),
+    ],
+)
+def test_lowercase_hospitals_bakeries_and_projects(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize("text", ["we ate at home and at night", "i was at work, at lunch", "at the weekend"])
+def test_everyday_places_after_at_are_not_facilities(text: str) -> None:
+    assert flagged_words(text) == []
