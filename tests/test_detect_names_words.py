@@ -1,5 +1,6 @@
-"""Names, places and the everyday words around them (issue #11, second round): word forms,
-determiners, sentence starts, short forms of a name, and places typed in lowercase.
+"""Names and the everyday words around them (issue #11, second round): word forms,
+determiners, sentence starts, short forms and nicknames, signatures, names typed in
+lowercase, Spanish and French stories.  Places are in `test_detect_places_words.py`.
 Every sentence here is written for this test, not taken from a corpus."""
 
 from __future__ import annotations
