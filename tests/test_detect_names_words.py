@@ -364,3 +364,22 @@ def test_a_modal_name_before_a_finite_verb_and_a_name_after_a_role_and_comma(tex
 @pytest.mark.parametrize("text", ["Will I ever be normal? May I ask?", "i went there, then, to the shop"])
 def test_modals_and_commas_alone_are_not_names(text: str) -> None:
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Midwife. Band 6. Delivered more babies than I can count.",
+        "which I am embarrassingly motivated by",
+        "I'm clenching again",
+    ],
+)
+def test_cues_stop_at_a_sentence_end_and_word_forms_are_no_names(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("I saw Dr. Quell today.", "Quell"), ("the pain. Daisy and I went", "Daisy")]
+)
+def test_dotted_titles_and_pairs_still_cue_across_a_full_stop(text: str, name: str) -> None:
+    assert covered(text, name)

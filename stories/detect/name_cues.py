@@ -37,6 +37,14 @@ def _word_not_name(t: NameText, i: int) -> bool:
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "to"})
 
 
+_DOT_TITLES = vocab.words("dr mr mrs ms mx prof rev sr st dra sra srta mme")
+
+
+def _sentence_end(gap: str) -> bool:
+    """Does the gap between two tokens close a sentence ("." "!" "?" before a space)?"""
+    return any(c in gap for c in ".!?")
+
+
 def cue_strength(t: NameText, i: int) -> int:
     """0: no cue, 1: weak cue (lowercase needs strong name), 2: strong cue."""
     lows, gaps = t.lows, t.gaps
@@ -45,8 +53,12 @@ def cue_strength(t: NameText, i: int) -> int:
     p2 = lows[i - 2] if i >= 2 else None
     p3 = lows[i - 3] if i >= 3 else None
     gap = gaps[i]
-    if p1 is not None and "\n" not in gap and len(gap) <= 4:
-        if p1 in vocab.TITLES and (t.caps[i - 1] or t.caps[i] or p1 in _SHORT_TITLES):
+    titled = p1 in vocab.TITLES and (
+        not _sentence_end(gap) or p1 in _DOT_TITLES
+    )  # "Dr. Okafor", not "Midwife. Band"
+    # a cue before a word does not reach past a sentence's end: "with my husband. Sharp pain"
+    if p1 is not None and "\n" not in gap and len(gap) <= 4 and (titled or not _sentence_end(gap)):
+        if titled and (t.caps[i - 1] or t.caps[i] or p1 in _SHORT_TITLES):
             return 2
         if (
             p1 in cues.RELATIONS

@@ -162,6 +162,8 @@ class NameText:
         # After a strong cue ("my partner lee", "my flatmate tash", "im gemma") a
         # lowercase word is a name if the name lists know it and it is not a very
         # common word, or if it is no ordinary word at all.
+        if len(low) > 5 and low.endswith(("ing", "ed", "ly")) and low not in self.lex.names_lower:
+            return False  # "I'm clenching", "I'm exhausted", "I'm honestly": a verb's or adverb's form
         return strong_cue and (
             (low in self.lex.names_lower and low not in everyday_words()) or self.unknown_word(k)
         )
@@ -194,6 +196,7 @@ class NameText:
             and low not in self.lex.ordinary_lower
             and low not in vocab.FUNCTION
             and not self.lex.is_safe(low)
+            and not derived_form(low)  # "embarrassingly", "clenching": forms of English words
         )
 
     def very_common(self, base: str) -> bool:
