@@ -189,8 +189,12 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         return True  # "a Women's Health Physio", "the Friend who", "No Fancy Gels"
     # a title-case heading of everyday words: "Holidays Are Hard" (not a company's line of
     # a signature, "Heartland Ag Supply Co.", which ends in a facility head)
-    return _heading(t, i, j) and not _ends_in_company(t, j) and all(
-        plain(k) or lex.is_ordinary(bases[k], place_ok=True) or _heading_word(t, k) for k in range(i, j)
+    return (
+        _heading(t, i, j)
+        and not _ends_in_company(t, j)
+        and all(
+            plain(k) or lex.is_ordinary(bases[k], place_ok=True) or _heading_word(t, k) for k in range(i, j)
+        )
     )
 
 
@@ -286,6 +290,12 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return False  # "Pain was...", "Leaking is...": an everyday word that is no first name
     if low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here
         return False
-    if low in lex.very_common_lower and base not in lex.first and base not in lex.cities:
-        return verb  # "Fair point.": a very common word opens a sentence without a person's verb
+    if (
+        low in lex.very_common_lower
+        and base not in lex.first
+        and (base not in lex.cities or lex.word_town(base))
+    ):
+        return (
+            verb  # "Fair point.", "Sharp pain": a very common word opens a sentence without a person's verb
+        )
     return verb or t.lex.strong_name(base) or base in t.lex.cities
