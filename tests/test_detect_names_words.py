@@ -383,3 +383,19 @@ def test_cues_stop_at_a_sentence_end_and_word_forms_are_no_names(text: str) -> N
 )
 def test_dotted_titles_and_pairs_still_cue_across_a_full_stop(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("im kerry (everyone calls me kez), 27", "kez"),
+        ("Our drummer, Mags, who is basically the band's mum", "Mags"),
+        ("one of my co-nurses, Ate Len, noticed", "Len"),
+    ],
+)
+def test_calls_me_a_role_in_apposition_and_filipino_titles(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+def test_ate_the_verb_is_no_title() -> None:
+    assert flagged_words("later that night I ate cozonac and danced") == []

@@ -45,7 +45,16 @@ REL_ADJ = frozenset(
 RELATIONS = frozenset(vocab.RELATIONS)
 NAMING = frozenset({"named", "called", "name's", "name’s", "i'm", "i’m", "im", "nicknamed", "aka"})
 NAMING_PAIRS = frozenset(
-    {("name", "is"), ("name", "was"), ("i", "am"), ("known", "as"), ("this", "is"), ("it's", "me")}
+    {
+        ("name", "is"),
+        ("name", "was"),
+        ("i", "am"),
+        ("known", "as"),
+        ("this", "is"),
+        ("it's", "me"),
+        ("calls", "me"),
+        ("call", "me"),
+    }
 )
 WEAK_PREV = frozenset(
     [

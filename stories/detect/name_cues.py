@@ -17,7 +17,9 @@ from .name_words import NameText, gap_is_space
 from .tokens import word_class
 
 # Titles that cue a name even in lowercase ("dr okafor", "aunty rose", "uncle femi").
-_SHORT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "aunty", "auntie", "uncle"})
+_SHORT_TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "prof", "aunty", "auntie", "uncle", "ate", "kuya", "tita", "tito"}
+)
 _AND = frozenset({"and", "&"})
 _ME_AND = frozenset({"and", "n", "an", "&"})
 # Words right before a region's name that make it a person's: "our daughter India", "Dr Georgia".
@@ -102,6 +104,8 @@ def _after_relation_comma(t: NameText, i: int) -> bool:
     if i < 1 or gaps[i] != ", " or i + 1 >= t.n or not gaps[i + 1].startswith(","):
         return False
     k = i - 1 if lows[i - 1] not in ("there", "here") else i - 2
+    if k >= 1 and lows[k - 1] in _APPOSITION and lows[k] not in vocab.FUNCTION:
+        return True  # "Our drummer, Mags, who...": whoever is "our drummer" is named next
     return k >= 0 and lows[k] in cues.RELATIONS
 
 

@@ -136,7 +136,7 @@ TITLES = words(
     dame sir lady lord
     dra dra. doctora sra sra. srta srta. don doña
     dokter docteur dottore dottoressa herr frau señor señora madame mme monsieur
-    aunty auntie uncle
+    aunty auntie uncle ate kuya tita tito
     """
 )
 
