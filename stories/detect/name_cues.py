@@ -18,7 +18,7 @@ from .tokens import word_class
 
 # Titles that cue a name even in lowercase ("dr okafor", "aunty rose", "uncle femi").
 _SHORT_TITLES = frozenset(
-    {"dr", "mr", "mrs", "ms", "prof", "aunty", "auntie", "uncle", "ate", "kuya", "tita", "tito"}
+    {"dr", "mr", "mrs", "ms", "prof", "aunty", "auntie", "uncle", "kuya", "tita", "tito"}
 )
 _AND = frozenset({"and", "&"})
 _ME_AND = frozenset({"and", "n", "an", "&"})
