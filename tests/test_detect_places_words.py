@@ -232,3 +232,14 @@ def test_lowercase_hospitals_bakeries_and_projects(text: str, name: str) -> None
 @pytest.mark.parametrize("text", ["we ate at home and at night", "i was at work, at lunch", "at the weekend"])
 def test_everyday_places_after_at_are_not_facilities(text: str) -> None:
     assert flagged_words(text) == []
+
+
+def test_a_two_word_town_typed_in_lowercase() -> None:
+    assert covered("i'm 27, from belo horizonte, living here now", "belo horizonte")
+
+
+@pytest.mark.parametrize(
+    "text", ["i smiled and went to the washroom and cried", "hiding in the sluice at work"]
+)
+def test_rare_rooms_after_the_are_no_facilities(text: str) -> None:
+    assert flagged_words(text) == []

@@ -137,7 +137,10 @@ def find_lowercase_towns(text: str) -> list[Finding]:
         if low in everyday or lex.is_safe(low) or low in vocab.FUNCTION or low in _DATE_WORDS:
             continue
         start = cols.start(k)
-        out.append(Finding("LOCATION", start, start + len(cols.bases[k]), 0.5, "lowercase-town"))
+        end = start + len(cols.bases[k])
+        if k + 1 < n and gaps[k + 1] == " " and f"{low} {lows[k + 1]}" in cities:
+            end = cols.end(k + 1)  # "from belo horizonte", "in san antonio"
+        out.append(Finding("LOCATION", start, end, 0.5, "lowercase-town"))
     return out
 
 
