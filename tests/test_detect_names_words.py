@@ -399,3 +399,15 @@ def test_calls_me_a_role_in_apposition_and_filipino_titles(text: str, name: str)
 
 def test_ate_the_verb_is_no_title() -> None:
     assert flagged_words("later that night I ate cozonac and danced") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Montserrat Ferrer said hi.", "Montserrat Ferrer"),
+        ("Yesterday Montserrat Ferrer said hi.", "Montserrat Ferrer"),
+        ("Grace (34) wrote to me.", "Grace"),
+    ],
+)
+def test_full_names_and_ages_in_brackets_at_a_sentence_start(text: str, name: str) -> None:
+    assert covered(text, name)

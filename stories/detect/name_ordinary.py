@@ -243,10 +243,17 @@ def _person_verb_after(t: NameText, i: int) -> bool:
     return k + 1 < t.n and (t.caps[k + 1] or t.lows[k + 1] in _AND_PARTNERS)
 
 
+_AGE_IN_BRACKETS = re.compile(r"[ \t]?\(\s?(?:1[3-9]|[2-9]\d)\s?[),]")
+
+
 def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     """Is the capitalised word opening a sentence at token i (a run of
     `run_len` words) a name rather than an ordinary word?"""
     low, base = t.lows[i], t.bases[i]
+    if run_len == 1 and _AGE_IN_BRACKETS.match(t.text, t.cols.end(i)):
+        return True  # "Grace (34) wrote to me": a person and her age
+    if run_len == 2 and full_name_shape(t, i, i + 2) and low not in vocab.FUNCTION:
+        return True  # "Montserrat Ferrer said hi": a first name and a surname
     if run_len >= 3 and _ends_in_company(t, i + run_len) and low not in vocab.FUNCTION:
         return True  # "Heartland Ag Supply Co." opening a signature's line
     if run_len >= 2 and t.lows[i + 1] in vocab.STREET_HEADS and low not in vocab.FUNCTION:

@@ -65,7 +65,10 @@ def place_cue(t: NameText, i: int) -> bool:
 
 
 def full_name_shape(t: NameText, i: int, j: int) -> bool:
-    """Is run i..j a first name then a surname ("Mark Hall", "Hope Young")?"""
+    """Is run i..j a first name then a surname ("Mark Hall", "Hope Young"), after any
+    function word opening it ("Yesterday Montserrat Ferrer")?"""
+    while j - i > 2 and t.sents[i] and t.lows[i] in vocab.FUNCTION:
+        i += 1
     return j - i <= 3 and t.bases[i] in t.lex.first and t.bases[j - 1] in t.lex.last
 
 
