@@ -411,3 +411,16 @@ def test_ate_the_verb_is_no_title() -> None:
 )
 def test_full_names_and_ages_in_brackets_at_a_sentence_start(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Skip to whichever one is yours.", "Marry him again in your head.", 'it has been "fine" they said'],
+)
+def test_verbs_opening_a_sentence_and_quoted_words_after_been_are_no_names(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [('though I have been "Dot" since kindergarten', "Dot")])
+def test_a_nickname_after_been_and_a_name_before_its_verb(text: str, name: str) -> None:
+    assert covered(text, name)

@@ -114,6 +114,8 @@ def inflects(low: str) -> bool:
     if low.endswith("e"):
         stems.append(low[:-1])
     forms = [stem + ending for stem in stems for ending in ("ed", "ing")] + [low + "ly"]
+    if low.endswith("y") and len(low) > 3:
+        forms += [low[:-1] + "ied", low[:-1] + "ily"]  # "marry": "married"; "merry": "merrily"
     if low.endswith("e"):
         forms.append(low + "d")  # "lie": "lied"
     return any(form in words for form in forms if form != low)

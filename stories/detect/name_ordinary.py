@@ -21,6 +21,7 @@ from .lexicon import (
     everyday_words,
     french_common_words,
     french_words,
+    inflects,
     spanish_common_words,
     spanish_words,
 )
@@ -297,6 +298,8 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return False  # "Pain was...", "Leaking is...": an everyday word that is no first name
     if low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here
         return False
+    if not verb and base[1:].islower() and inflects(low) and base not in lex.cities:
+        return False  # "Skip to...", "Marry him...", "Sharp pain": a verb's or adjective's word
     if (
         low in lex.very_common_lower
         and base not in lex.first

@@ -19,9 +19,10 @@ from .vocab import FUNCTION
 
 _Q = "\"“”'‘’"
 _NICK = rf"[{_Q}](?P<n>[^\W\d_][\w'’.-]{{0,20}}(?:[ ][^\W\d_][\w'’.-]{{0,20}})?)[{_Q}]"
-# "call me "Biddy"", "calls her 'Bee'", "known as "Tash"", "nicknamed "BK"", "or "BK""
+# "call me "Biddy"", "calls her 'Bee'", "known as "Tash"", "nicknamed "BK"", "or "BK"",
+# "I have been "Dot" since kindergarten"
 AFTER_NAMING_RE = re.compile(
-    rf"\b(?:call(?:s|ed)?\s+(?:me|her|him|them)|known\s+as|nicknamed|goes\s+by|go\s+by|or)\s+{_NICK}",
+    rf"\b(?:call(?:s|ed)?\s+(?:me|her|him|them)|known\s+as|nicknamed|goes\s+by|go\s+by|been|or)\s+{_NICK}",
     re.IGNORECASE,
 )
 # "Rosalind "Roz" Ochoa": a capitalised word in double quotes between a first name the
@@ -31,7 +32,7 @@ INSIDE_NAME_RE = re.compile(
 )
 
 
-_NAMING_WORDS = frozenset({"call", "calls", "called", "known", "nicknamed", "goes", "go"})
+_NAMING_WORDS = frozenset({"call", "calls", "called", "known", "nicknamed", "goes", "go", "been"})
 _DOUBLE_QUOTES = ("\"", "“", "”")
 
 
@@ -49,6 +50,8 @@ def _after_naming(text: str) -> Iterator[Finding]:
     for m in AFTER_NAMING_RE.finditer(text):
         if m.group(0).lower().startswith("or") and not _after_nickname(text, m.start()):
             continue  # "or" only continues a list of nicknames: 'call me "Keat" or "BK"'
+        if m.group(0).lower().startswith("been") and not m.group("n")[0].isupper():
+            continue  # 'I have been "Dot"', not 'it has been "fine"'
         yield Finding("PERSON", m.start("n"), m.end("n"), 0.7, "nickname")
 
 
