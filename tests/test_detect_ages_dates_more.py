@@ -227,3 +227,19 @@ def test_a_request_opening_with_may_and_a_vague_decade_are_not_dates_or_ages(tex
 
 def test_may_as_a_month_before_a_pronoun_is_still_a_date() -> None:
     assert _found_as("In May I started physio. Did it help?", "May", "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Deborah, presently forty-two (42) years of age and residing here", "forty-two"),
+        ("Deborah, presently forty-two (42) years of age and residing here", "42"),
+        ("Executed this 12th day of March, 2024.", "12th day of March, 2024"),
+    ],
+)
+def test_sworn_statement_ages_and_dates(text: str, needle: str) -> None:
+    assert _covered(text, needle)
+
+
+def test_a_day_of_treatment_is_no_date() -> None:
+    assert _flagged_words("on the 3rd day of treatment it eased") == []

@@ -37,6 +37,11 @@ SPELLED_BE_RE = re.compile(
     rf"\b(?:[Yy]ou\s+are|[Yy]ou're|[Ss]he\s+is|[Hh]e\s+is|[Ss]he's|[Hh]e's)\s+(?P<a>{_SPELLED})\b(?=\s*[.,;!?]|\s+and\b)",
     re.IGNORECASE,
 )
+# "presently forty-two (42) years of age": an age in words, its digits, or both
+YEARS_OF_AGE_RE = re.compile(
+    rf"\b(?:(?P<w>{_SPELLED})\s*(?:\(\s?(?P<d>{_NUM})\s?\))?|(?P<n>{_NUM}))\s+years?\s+of\s+age\b",
+    re.IGNORECASE,
+)
 LINE_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<a>{_NUM})\s?[FMfm](?=\s*[-–—:,])")
 # A spelled age of SPELLED_BE_RE starts a token (whitespace before, whitespace,
 # punctuation or a unit after): one of these lowercase words.
@@ -100,6 +105,11 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
     ):
         for m in SPELLED_BE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-age")
+    if "age" in words and "years" in words:
+        for m in YEARS_OF_AGE_RE.finditer(text):
+            for g in ("w", "d", "n"):
+                if m.group(g):
+                    yield Finding("AGE", m.start(g), m.end(g), 0.8, "years-of-age")
     if "f" in words or "m" in words:
         for m in LINE_SEX_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end(), 0.7, "sex-age")

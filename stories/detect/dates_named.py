@@ -158,6 +158,13 @@ def scan_windows(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]])
                 yield m
 
 
+DAY_OF_MONTH_RE = re.compile(
+    r"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+day\s+of\s+"
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?:,?\s+(?:19|20)\d\d)?\b"
+)
+
+
 def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Finding]:
     """DATE findings for a year tied to a named day, festival, season or part of a month.
 
@@ -183,6 +190,10 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
     if any(g in low for g in _YEAR_PART_GATES):
         parts = scan_windows(YEAR_PART_RE, text, windows)
         out.extend(Finding("DATE", m.start(), m.end(), 0.75, "year-part") for m in parts)
+    if "day of" in low:  # "this 12th day of March, 2024", as sworn statements put it
+        out.extend(
+            Finding("DATE", m.start(), m.end(), 0.8, "day-of-month") for m in DAY_OF_MONTH_RE.finditer(text)
+        )
     if "bank holiday" in low:
         out.extend(
             Finding("DATE", m.start(), m.end(), 0.75, "bank-holiday")
