@@ -14,6 +14,7 @@ from itertools import compress
 
 from . import cues, vocab
 from .name_kinds import classify
+from .name_phrases import group_named
 from .name_words import NameText, gap_is_space
 from .tokens import word_class
 
@@ -68,6 +69,14 @@ def _plain_alone(t: NameText, i: int) -> bool:
     """Is token i, a run of its own, "I" or a function word opening a sentence?  Then
     `classify` would drop it at once (`name_ordinary.ordinary_run`); most runs are these."""
     return t.words[i] == "I" or (t.sents[i] and t.lows[i] in vocab.FUNCTION and t.lows[i] not in vocab.TITLES)
+
+
+def _ordinary_alone(t: NameText, i: int) -> bool:
+    """Is token i, a run of its own, a title, a function word opening a sentence or a plain
+    word, and no group's name?  The first test of `name_ordinary.ordinary_run`, which then
+    drops it: asked here, the run costs no call of `classify`."""
+    low = t.lows[i]
+    return (low in vocab.TITLES or (t.sents[i] and low in vocab.FUNCTION) or t.plain(i)) and not group_named(t, i)
 
 
 def find_runs(t: NameText) -> None:
@@ -127,6 +136,6 @@ def find_runs(t: NameText) -> None:
                     j += 1
             else:
                 break
-        if j > i + 1 or not _plain_alone(t, i):  # "I", "The", "My": nothing to classify
+        if j > i + 1 or not (_plain_alone(t, i) or _ordinary_alone(t, i)):  # "I", "The", "My", "Botox"
             classify(t, i, j)
         i = j
