@@ -78,7 +78,8 @@ def _ordinary_alone(t: NameText, i: int) -> bool:
     word, and no group's name?  The first test of `name_ordinary.ordinary_run`, which then
     drops it: asked here, the run costs no call of `classify`."""
     low = t.lows[i]
-    return (low in vocab.TITLES or (t.sents[i] and low in vocab.FUNCTION) or t.plain(i)) and not group_named(t, i)
+    ordinary = low in vocab.TITLES or (t.sents[i] and low in vocab.FUNCTION) or t.plain(i)
+    return ordinary and not group_named(t, i)
 
 
 def _run_starts(t: NameText) -> list[int]:
