@@ -93,9 +93,7 @@ def _run_starts(t: NameText) -> list[int]:
     return [
         k
         for k in compress(range(n), caps)
-        if not (
-            (me[k] or (opener[k] and sents[k])) and (k == last or not (caps[k + 1] or particle[k + 1]))
-        )
+        if not ((me[k] or (opener[k] and sents[k])) and (k == last or not (caps[k + 1] or particle[k + 1])))
     ]
 
 
