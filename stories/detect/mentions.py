@@ -65,40 +65,15 @@ def _short_forms(words: set[str], lex) -> dict[str, str]:
     "kath"), and no very common word at all ("Will" of "William" stays a word)."""
     short: dict[str, str] = {}
     for w in words:
-        for part in _short_parts(w, lex):
+        low = w.lower()
+        for n in range(3, len(low) - 1):
+            part = low[:n]
+            if part in FUNCTION or part in lex.very_common_lower or part in everyday_words():
+                continue
+            if part in lex.ordinary_lower and part not in lex.first_lower:
+                continue
             short.setdefault(part, w)
     return short
-
-
-# `_short_parts` per lexicon and word: a name recurs across stories, its parts are judged once.
-_PARTS_CACHE: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
-_PARTS_CACHE_MAX = 20_000
-
-
-def _short_parts(word: str, lex) -> tuple[str, ...]:
-    """The short forms of one name word, in order (see `_short_forms`); cached per word."""
-    hit = _PARTS_CACHE.get(id(lex))
-    if hit is None or hit[0] is not lex or len(hit[1]) > _PARTS_CACHE_MAX:
-        _PARTS_CACHE.clear()
-        hit = _PARTS_CACHE[id(lex)] = (lex, {})
-    cache = hit[1]
-    parts = cache.get(word)
-    if parts is None:
-        parts = cache[word] = tuple(_judged_parts(word.lower(), lex))
-    return parts
-
-
-def _judged_parts(low: str, lex) -> list[str]:
-    """The first parts of `low` that may be a short form of it (see `_short_forms`)."""
-    out = []
-    for n in range(3, len(low) - 1):
-        part = low[:n]
-        if part in FUNCTION or part in lex.very_common_lower or part in everyday_words():
-            continue
-        if part in lex.ordinary_lower and part not in lex.first_lower:
-            continue
-        out.append(part)
-    return out
 
 
 def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
