@@ -203,7 +203,7 @@ _HANDLE_WORDS = (
 
 def _handle_cue_matches(text: str, low: str) -> Iterator[re.Match[str]]:
     """`HANDLE_CUE_RE.finditer(text)`, trying only where a cue word begins a word."""
-    if len(low) != len(text) or any(c in text for c in FOLD_TRAPS):
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in FOLD_TRAPS)):
         yield from HANDLE_CUE_RE.finditer(text)
         return
     starts = [

@@ -196,18 +196,30 @@ def _lowercase_may_name(t: NameText, i: int) -> bool:
     )
 
 
-_MAY_NAME: dict[int, tuple[Lexicon, dict[str, bool]]] = {}
+# What a cue can make of a lowercase word, judged once per word (base) for a lexicon.
+_MAY_NAME_WORD = 0  # `_lowercase_may_name`: a cue may make it a name
+_PAIRED_ONLY = 1  # only when paired with the writer ("me and izzy"), see `_paired`
+_NEVER_NAME = 2  # nothing makes it a name: most candidates ("with the", "and my")
+_MAY_NAME: dict[int, tuple[Lexicon, dict[str, int]]] = {}
 _MAY_NAME_MAX = 50_000
 
 
-def _may_name_cache(lex: Lexicon) -> dict[str, bool]:
-    """`_lowercase_may_name` per word (base) for this lexicon: most cue
+def _may_name_cache(lex: Lexicon) -> dict[str, int]:
+    """`_lowercase_verdict` per word (base) for this lexicon: most cue
     candidates ("with the", "and my") are everyday words, judged once."""
     hit = _MAY_NAME.get(id(lex))
     if hit is None or hit[0] is not lex or len(hit[1]) > _MAY_NAME_MAX:
         _MAY_NAME.clear()
         hit = _MAY_NAME[id(lex)] = (lex, {})
     return hit[1]
+
+
+def _lowercase_verdict(t: NameText, i: int) -> int:
+    """`_MAY_NAME_WORD`, `_PAIRED_ONLY` or `_NEVER_NAME` for lowercase token i: a
+    function of its word alone (`_lowercase_may_name`, `NameText.rare_name_like`)."""
+    if _lowercase_may_name(t, i):
+        return _MAY_NAME_WORD
+    return _PAIRED_ONLY if t.rare_name_like(t.lows[i]) else _NEVER_NAME
 
 
 def find_cue_names(t: NameText) -> None:
@@ -227,19 +239,19 @@ def find_cue_names(t: NameText) -> None:
         if c < i:
             continue  # inside a name already emitted
         i = c
+        cap = caps[i]
+        if not cap:
+            verdict = may_name.get(bases[i])
+            if verdict is None:
+                verdict = may_name[bases[i]] = _lowercase_verdict(t, i)
+            if verdict == _NEVER_NAME or (verdict == _PAIRED_ONLY and not _paired(t, i)):
+                continue  # no cue can make this word a name (see `NameText.name_like`)
         if len(t.words[i]) == 1 and _initial_after_relation(t, i):
             t.emit_person(i, i + 1, 0.7, "name-cue")  # "my friend J. from water aerobics"
             continue
-        cap = caps[i]
         region = cap and not sents[i] and t.cue_word(i)
         if cap and not sents[i] and not (region and (lows[i - 1] in _REGION_NAME_CUES or _married_to(t, i))):
             continue  # the proper-noun rule will see it (it drops regions: "my daughter India" not)
-        if not cap:
-            hit = may_name.get(bases[i])
-            if hit is None:
-                hit = may_name[bases[i]] = _lowercase_may_name(t, i)
-            if not hit and not (_paired(t, i) and t.rare_name_like(lows[i])):
-                continue  # no cue can make this word a name (see `NameText.name_like`)
         low = lows[i]
         cue = cue_strength(t, i)
         ok = False

@@ -14,10 +14,13 @@ from itertools import compress
 
 from . import cues, vocab
 from .name_kinds import classify
+from .name_phrases import group_named
 from .name_words import NameText, gap_is_space
 from .tokens import word_class
 
 _PARTICLE_CLASS = word_class(vocab.PARTICLES)
+_I_CLASS = word_class({"i"})
+_OPENER_CLASS = word_class(vocab.FUNCTION - vocab.TITLES)
 _DOT_TITLES = frozenset({"st", "dr", "mt", "ft", "mr", "mrs", "ms", "prof", "jr"})
 _JOINING_GAPS = frozenset({" & ", " and ", "-", ", "})
 # Particles that are also articles or prepositions in running Spanish, French, Italian
@@ -87,12 +90,37 @@ def _modal_name(t: NameText, i: int) -> bool:
     )
 
 
+def _ordinary_alone(t: NameText, i: int) -> bool:
+    """Is token i, a run of its own, a title, a function word opening a sentence or a plain
+    word, and no group's name?  The first test of `name_ordinary.ordinary_run`, which then
+    drops it: asked here, the run costs no call of `classify`."""
+    low = t.lows[i]
+    ordinary = low in vocab.TITLES or (t.sents[i] and low in vocab.FUNCTION) or t.plain(i)
+    return ordinary and not group_named(t, i)
+
+
+def _run_starts(t: NameText) -> list[int]:
+    """The capitalised tokens, less those `find_runs` would pass over at once: a lone
+    "I" or a function word opening a sentence (`_plain_alone`) that no capital or
+    particle follows, so that it is a run of one word ("I was", "The pain")."""
+    caps, sents, n, lows = t.caps, t.sents, t.n, t.lows
+    cols = t.cols
+    me, opener, particle = cols.marks(_I_CLASS), cols.marks(_OPENER_CLASS), cols.marks(_PARTICLE_CLASS)
+    last = n - 1
+    return [
+        k
+        for k in compress(range(n), caps)
+        if not ((me[k] or (opener[k] and sents[k])) and (k == last or not (caps[k + 1] or particle[k + 1])))
+        or lows[k] in _MODAL_NAMES  # "Will has been a rock": see `_modal_name`
+    ]
+
+
 def find_runs(t: NameText) -> None:
     """Classify every capitalised run not already inside a cue name."""
     n, lows, caps, sents, gaps, taken = t.n, t.lows, t.caps, t.sents, t.gaps, t.taken
     particles = vocab.PARTICLES
     # A run starts at a capitalized word or at a particle ("van den Berg").
-    starts = list(compress(range(n), caps))
+    starts = _run_starts(t)
     if not particles.isdisjoint(t.cols.low_set()):  # a cheap test first: particles are rare
         starts = sorted({*starts, *t.cols.marked(_PARTICLE_CLASS)})
     i = 0
@@ -146,6 +174,6 @@ def find_runs(t: NameText) -> None:
                 break
         if j == i + 1 and _modal_name(t, i):
             t.emit_person(i, j, 0.6, "name-gazetteer")  # "Will has been a rock."
-        elif j > i + 1 or not _plain_alone(t, i):  # "I", "The", "My": nothing to classify
+        elif j > i + 1 or not (_plain_alone(t, i) or _ordinary_alone(t, i)):  # "I", "The", "My", "Botox"
             classify(t, i, j)
         i = j

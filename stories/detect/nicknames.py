@@ -34,15 +34,20 @@ INSIDE_NAME_RE = re.compile(
 
 _NAMING_WORDS = frozenset({"call", "calls", "called", "known", "nicknamed", "goes", "go", "been"})
 _DOUBLE_QUOTES = ("\"", "“", "”")
+# Every `AFTER_NAMING_RE` match holds a space right before a quote: a C-level scan first.
+_SPACE_QUOTE = re.compile(rf"\s[{_Q}]")
+# and every `INSIDE_NAME_RE` match a space right before a double quote.
+_SPACE_DOUBLE_QUOTE = re.compile(r"\s[\"“”]")
 
 
 def find_nicknames(text: str) -> Iterator[Finding]:
     """PERSON findings for quoted nicknames (see module docstring).  Cheap gates first:
-    a naming word among the story's words, a double quote in the text."""
+    a naming word among the story's words and a space before a quote, a double quote
+    in the text."""
     words = shared_columns(text).low_set()
-    if not _NAMING_WORDS.isdisjoint(words):
+    if not _NAMING_WORDS.isdisjoint(words) and _SPACE_QUOTE.search(text):
         yield from _after_naming(text)
-    if any(q in text for q in _DOUBLE_QUOTES):
+    if any(q in text for q in _DOUBLE_QUOTES) and _SPACE_DOUBLE_QUOTE.search(text):
         yield from _inside_names(text)
 
 

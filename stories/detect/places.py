@@ -297,7 +297,7 @@ def find_places(text: str) -> Iterator[Finding]:
         if m:
             yield Finding("LOCATION", ts, m.end(), 0.8, "postcode")
     low = lowered(text)
-    traps = any(c in text for c in FOLD_TRAPS)
+    traps = not text.isascii() and any(c in text for c in FOLD_TRAPS)  # (the traps are not ASCII)
     # With fold traps, or when lowercasing moved offsets, `low` cannot say
     # where a case-insensitive word is: gate as a whole and scan everything.
     exact = not traps and len(low) == len(text)

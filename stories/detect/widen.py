@@ -310,9 +310,25 @@ _PARTICLES_BEFORE = re.compile(
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.'’-]*)[ \t,]*$")
 
 
+_PARTICLE_ENDINGS = (
+    "van", "von", "der", "den", "ten", "ter", "bin", "binti", "ibn",
+    "de", "da", "di", "du", "del", "della", "la", "le", "al", "el",
+)  # fmt: skip
+
+
+def _may_follow_particle(text: str, pos: int) -> bool:
+    """A cheap necessary condition for `_PARTICLES_BEFORE.search(text, pos - 24, pos)`:
+    before `pos` (or before a line break right before it, where `$` also matches) come
+    a particle and spaces or tabs."""
+    end = pos - 1 if text[pos - 1 : pos] == "\n" else pos
+    window = text[max(0, pos - 24) : end]
+    stripped = window.rstrip(" \t")
+    return len(stripped) < len(window) and stripped.endswith(_PARTICLE_ENDINGS)
+
+
 def _particle_start(text: str, f: Finding) -> int:
     """Start of the particles written before a person's surname, or `f.start`."""
-    if f.kind != "PERSON" or f.start < 3:
+    if f.kind != "PERSON" or f.start < 3 or not _may_follow_particle(text, f.start):
         return f.start
     m = _PARTICLES_BEFORE.search(text, max(0, f.start - 24), f.start)
     if m is None:
