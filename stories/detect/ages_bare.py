@@ -19,9 +19,10 @@ from collections.abc import Iterator
 
 from stories.findings import Finding
 
+from . import vocab
 from .anchors import lowered
 
-_NUM = r"(?:1[3-9]|[2-9]\d)"
+_NUM = vocab.NUMBER_AGE
 _FR_UNITS = "deux|trois|quatre|cinq|six|sept|huit|neuf"
 _FR_SPELLED = (
     rf"(?:(?:vingt|trente|quarante|cinquante|soixante)(?:[-\s]et[-\s]une?|-(?:{_FR_UNITS}|dix|onze|douze))?"
@@ -59,10 +60,7 @@ _SMALL_WORDS = frozenset(_SMALL.split("|"))
 # The sentence opened with "I'm"/"I am"/"my name is" (no sentence end between; an initial's
 # full stop is none), the number
 # follows a word and stands alone (a comma, "and", a full stop after it).
-_EN_SPELLED = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-)
+_EN_SPELLED = vocab.SPELLED_AGE
 SELF_ASIDE_RE = re.compile(
     r"\b(?:I'm|I’m|I\s+am|Im|my\s+name\s+is|my\s+name's|call\s+me)\s(?:[^.!?\n]|\.(?=\S)|(?<![A-Za-z]{2})\.){0,60}?[A-Za-z)],\s"
     rf"(?P<a>{_NUM}|{_EN_SPELLED})(?=\s?[,;]|\s+and\b|\s?\.(?:\s|$)|\s+-\s)",

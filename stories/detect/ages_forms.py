@@ -20,14 +20,12 @@ from collections.abc import Iterator
 
 from stories.findings import Finding
 
+from . import vocab
 from .lexicon import lexicon
 from .tokens import latin1
 
-_NUM = r"(?:1[3-9]|[2-9]\d)"
-_TENS = r"(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
-_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_TEENS = "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_SPELLED = rf"(?:{_TENS}(?:[- ]{_UNITS})?|{_TEENS})"
+_NUM = vocab.NUMBER_AGE
+_SPELLED = vocab.SPELLED_AGE
 LOWER_NAME_AGE_RE = re.compile(rf"\b(?P<name>[a-z]{{2,20}})\s?\(\s?(?P<a>{_NUM})\s?[),]")
 YEARS_HAD_RE = re.compile(
     rf"\b(?:I|i)\s+(?:have|had)\s+(?P<a>{_NUM})\s+years\b"
@@ -45,10 +43,7 @@ YEARS_OF_AGE_RE = re.compile(
 LINE_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<a>{_NUM})\s?[FMfm](?=\s*[-–—:,])")
 # A spelled age of SPELLED_BE_RE starts a token (whitespace before, whitespace,
 # punctuation or a unit after): one of these lowercase words.
-_SPELLED_LOWS = frozenset(
-    [*_TENS[3:-1].split("|"), *_TEENS.split("|")]
-    + [f"{t}-{u}" for t in _TENS[3:-1].split("|") for u in _UNITS[3:-1].split("|")]
-)
+_SPELLED_LOWS = vocab.SPELLED_AGE_WORDS
 _NUM_DIGITS = re.compile(_NUM)
 
 

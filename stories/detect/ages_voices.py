@@ -29,16 +29,11 @@ from collections.abc import Iterator
 
 from stories.findings import Finding
 
+from . import vocab
 from .anchors import digit_runs
 
-_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_SPELLED = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_TEENS})"
-_SPELLED_WORDS = frozenset(
-    {*_TENS.split("|"), *_TEENS.split("|")}
-    | {f"{t}-{u}" for t in _TENS.split("|") for u in _UNITS.split("|")}
-)
+_SPELLED = vocab.SPELLED_AGE
+_SPELLED_WORDS = vocab.SPELLED_AGE_WORDS
 _ADVERB = r"(?:(?:only|just|about|around|nearly|almost|barely|still|maybe|already|then|probably)\s+)?"
 # A person and a form of "to be" the cue rules lack: dialect "I were", second person, future, conditional.
 _BE = (

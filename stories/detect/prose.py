@@ -27,11 +27,7 @@ from .dates_named import find_named_dates
 from .dates_world import find_world_dates
 from .tokens import Columns, shared_columns, word_class
 
-_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-# A spelled-out age from 13 to 99 ("one" to "twelve" are too often not ages).
-SPELLED_AGE = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_TEENS})"
+SPELLED_AGE = vocab.SPELLED_AGE
 _NUM_AGE = r"(?:1[0-9]|[2-9][0-9])"
 # What may follow an age; a unit or "of" means the number counts something else.
 _AGE_AFTER = (
@@ -134,10 +130,7 @@ _AGE_SHAPES = (
 )
 # Gates: words (token lows, see `tokens.Columns`) without which a rule finds nothing;
 # testing a story's set of words against them costs one C-level set operation.
-_SPELLED_GATES = frozenset(
-    {*_TENS.split("|"), *_TEENS.split("|")}
-    | {f"{t}-{u}" for t in _TENS.split("|") for u in _UNITS.split("|")}
-)
+_SPELLED_GATES = vocab.SPELLED_AGE_WORDS
 _SEX_LETTERS = frozenset({"f", "m"})
 _ES_AGE_GATES = frozenset({"tengo", "tenía", "cumplí", "cumplo", "años", "los"})
 _SEASON_GATES = frozenset(_SEASONS.split("|"))

@@ -48,6 +48,18 @@ CLINICAL_ENDINGS = (
     "ólogos", "ólogas", "pausia", "pause", "ismo",
 )  # fmt: skip
 
+# Ages as people write them, one vocabulary for every age rule: a number from 13 to 99
+# ("one" to "twelve" and 1-12 are too often not ages), spelled with or without a hyphen.
+AGE_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
+AGE_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+AGE_TEENS = "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+SPELLED_AGE = rf"(?:(?:{AGE_TENS})(?:[-\s](?:{AGE_UNITS}))?|{AGE_TEENS})"
+NUMBER_AGE = r"(?:1[3-9]|[2-9]\d)"
+SPELLED_AGE_WORDS = frozenset(
+    {*AGE_TENS.split("|"), *AGE_TEENS.split("|")}
+    | {f"{t}-{u}" for t in AGE_TENS.split("|") for u in AGE_UNITS.split("|")}
+)
+
 # Family roles and generic addressees: capitalized as forms of address
 # ("Mum came with me") but identify nobody.
 ROLES = words(
