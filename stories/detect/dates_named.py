@@ -61,10 +61,7 @@ FR_SEASON_RE = re.compile(
     re.IGNORECASE,
 )
 # Spanish and French months, and digits other than the year: a month date, not a named day.
-_MONTH_WORD = re.compile(
-    r"(?i)\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre|"
-    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\b|\d\D"
-)
+_MONTH_WORD = re.compile(rf"(?i)\b(?:{vocab.ES_MONTHS}|{vocab.FR_MONTHS})\b|\d\D")
 _MONTHS = "|".join([*vocab.MONTHS, *sorted(vocab.MONTH_ABBR, key=len, reverse=True)])
 # "mid-July 2023", "early March '19", "the end of May 2020", "late june 3rd".
 MONTH_PART_RE = re.compile(

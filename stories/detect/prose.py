@@ -102,12 +102,8 @@ MONTH_PROSE_RE = re.compile(
     rf"|\b{_YEAR}\s+(?:{'|'.join(vocab.MONTHS)})\b",
     re.IGNORECASE,
 )
-_ES_MONTHS = (
-    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-)
-_FR_MONTHS = (
-    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
-)
+_ES_MONTHS = vocab.ES_MONTHS
+_FR_MONTHS = vocab.FR_MONTHS
 # "15 de agosto", "diciembre de 2020", "marzo del 2022", "marzo 2024", "24 juin", "1er mars 2019",
 # "janvier 2023" (a month with only its year is a date too).
 ROMANCE_DATE_RE = re.compile(

@@ -48,6 +48,14 @@ CLINICAL_ENDINGS = (
     "ólogos", "ólogas", "pausia", "pause", "ismo",
 )  # fmt: skip
 
+# Months in Spanish and French, one alternation for every date rule that reads them.
+ES_MONTHS = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+)
+FR_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+)
+
 # Ages as people write them, one vocabulary for every age rule: a number from 13 to 99
 # ("one" to "twelve" and 1-12 are too often not ages), spelled with or without a hyphen.
 AGE_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
