@@ -424,3 +424,22 @@ def test_verbs_opening_a_sentence_and_quoted_words_after_been_are_no_names(text:
 @pytest.mark.parametrize(("text", "name"), [('though I have been "Dot" since kindergarten', "Dot")])
 def test_a_nickname_after_been_and_a_name_before_its_verb(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["— the Clinical Nurse Specialist in Urogynaecology, the first", "A Senior Staff Nurse came round."],
+)
+def test_job_titles_are_no_names(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("a physio named Jen K., who had me doing stretches", "Jen K."),
+        ("Ms. Barajas flew to New Westminster.", "New Westminster"),
+    ],
+)
+def test_a_surname_s_initial_and_places_ending_like_jobs(text: str, name: str) -> None:
+    assert covered(text, name)

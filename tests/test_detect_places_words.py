@@ -243,3 +243,7 @@ def test_a_two_word_town_typed_in_lowercase() -> None:
 )
 def test_rare_rooms_after_the_are_no_facilities(text: str) -> None:
     assert flagged_words(text) == []
+
+
+def test_a_lowercase_street_with_st() -> None:
+    assert covered("my pal works at the shop on princes st and she said", "princes st")

@@ -87,7 +87,7 @@ def find_acronym_facilities(text: str) -> list[Finding]:
 
 
 _DATE_WORDS = frozenset(vocab.MONTHS) | frozenset(vocab.WEEKDAYS)
-_TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside", "to", "off"})
+_TOWN_PREPOSITIONS = frozenset({"in", "from", "fae", "near", "outside", "to", "off"})  # "fae": Scots "from"
 _TOWN_CLASS = word_class(_TOWN_PREPOSITIONS)
 _AFTER_MOTION = frozenset({"up", "back", "down", "over", "out"})
 

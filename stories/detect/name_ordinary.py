@@ -182,6 +182,8 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         and not before_noun(t, j)
     ):
         return True  # everyday words in title case: "the Office Party", "a Waiting List"
+    if _job_title(t, i, j):
+        return True  # "the Clinical Nurse Specialist", "a Senior Staff Nurse": a job, not a name
     if named_day(t, i, j):
         return True  # "Mother's Day", "Christmas Eve", "Madaraka Day": a day, not a person
     if people_word(t, i, j) or people_said(t, i, j):
@@ -206,6 +208,32 @@ def _ends_in_company(t: NameText, j: int) -> bool:
 
 
 _COMPANY_ENDS = vocab.words("co ltd inc llc plc corp limited bank clinic surgery pharmacy solicitors")
+
+
+_JOB_ENDINGS = ("ist", "ian")
+_JOB_WORDS = vocab.words(
+    "practitioner assistant worker officer manager visitor registrar consultant coordinator counsellor "
+    "counselor advisor adviser educator"
+)
+
+
+def _job_title(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j (two or more words) a job title: English words or titles ending in a
+    word for what someone does ("Clinical Nurse Specialist", "Senior Staff Nurse")?"""
+    if j - i < 2:
+        return False
+    lows, bases = t.lows, t.bases
+    last = lows[j - 1]
+    if not (
+        last in vocab.TITLES or last in _JOB_WORDS or (last.endswith(_JOB_ENDINGS) and english_form(last))
+    ):
+        return False
+    return all(
+        bases[k][1:].islower()
+        and not t.lex.is_name(bases[k])
+        and (lows[k] in vocab.TITLES or english_form(lows[k]))
+        for k in range(i, j)
+    )
 
 
 def _cued(t: NameText, i: int, j: int) -> bool:

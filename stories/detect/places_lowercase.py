@@ -94,7 +94,7 @@ def _lowercase_streets(text: str) -> Iterator[Finding]:
     cols = shared_columns(text)
     lows, words_, gaps = cols.lows, cols.words, cols.gaps
     for k in compress(range(2, len(lows)), cols.marks(_LOWER_STREET_CLASS)[2:]):
-        if words_[k] != lows[k] or lows[k] in ("st", "rd", "ave"):
+        if words_[k] != lows[k]:
             continue
         for size in (1, 2):
             first = k - size

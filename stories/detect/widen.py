@@ -348,12 +348,13 @@ def widen(text: str, findings: list[Finding]) -> list[Finding]:
     )
 
 
-_NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])")
+_NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])|[ \t]+[A-Z]\.(?=[ \t,]|$)")
 
 
 def _particles(text: str, f: Finding) -> Finding:
     """`f` widened over the particles before a surname ("de Vries", "van der Merwe") and a
-    generation after it ("Kevin Veitonen II", "Earl Baptiste Jr.")."""
+    generation or a surname's initial after it ("Kevin Veitonen II", "Earl Baptiste Jr.",
+    "a physio named Jen K.")."""
     start = _particle_start(text, f)
     suffix = _NAME_SUFFIX.match(text, f.end) if f.kind == "PERSON" else None
     end = suffix.end() if suffix else f.end
