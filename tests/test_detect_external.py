@@ -32,11 +32,11 @@ import handwritten  # noqa: E402
 
 MARGIN = 0.005
 FA_MARGIN = 1.0
-MEASURED = {  # after issue #11's third round (dev half of 260 stories; capitals; lowercase)
+MEASURED = {  # after issue #11's third round (dev half of 300 stories; capitals; lowercase)
     "presidio_synth": {"recall": 0.9322, "precision": 0.955, "fa_per_1000": 0.0},
-    "dev": {"recall": 0.9621, "precision": 0.8985, "fa_per_1000": 8.9},
+    "dev": {"recall": 0.9562, "precision": 0.8932, "fa_per_1000": 9.3},
     "test": {"recall": 0.9484, "precision": 0.8833, "fa_per_1000": 19.4},
-    "dev_caps": {"recall": 0.8959, "precision": 0.7071},
+    "dev_caps": {"recall": 0.889, "precision": 0.7086},
 }
 
 
@@ -65,7 +65,7 @@ def test_handwritten_dev_half_holds():
 
 def test_handwritten_dev_half_in_capitals_holds():
     records = external_corpora.in_capitals(external_corpora.load("dev"))
-    assert len(records) >= 250  # a few stories change length in capitals ("ß") and are left out
+    assert len(records) >= 290  # a few stories change length in capitals ("ß") and are left out
     _assert_floors(external_corpora.score(records), MEASURED["dev_caps"])
 
 
