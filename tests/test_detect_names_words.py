@@ -443,3 +443,38 @@ def test_job_titles_are_no_names(text: str) -> None:
 )
 def test_a_surname_s_initial_and_places_ending_like_jobs(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The consultant finally said Genitourinary Syndrome of Menopause out loud.",
+        "A young doctor said it might be Interstitial Cystitis, whatever that was.",
+        "The leaflet was about Vaginal Atrophy and nothing else.",
+        "My last stop was Psychosexual Medicine, and it helped.",
+        "Hot flushes in the middle of Phonics are no joke.",
+    ],
+)
+def test_rarer_dictionary_words_in_title_case_are_not_names(text: str) -> None:
+    """SCOWL writes these in lower case only, so a capital makes them no name."""
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I met Olsen there on a Tuesday.", "Olsen"),  # frequent in running text, still a name
+        ("Afterwards Kathleen rang me.", "Kathleen"),
+        ("The nurse sent me to Penhaligon for a second opinion.", "Penhaligon"),  # in no list
+    ],
+)
+def test_names_the_dictionary_writes_with_a_capital_stay_names(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+def test_the_dictionary_lists_are_bundled_with_their_licence() -> None:
+    from stories.detect.lexicon import DATA_DIR, capitalised_names, dictionary_words
+
+    assert "genitourinary" in dictionary_words() and "olsen" in capitalised_names()
+    assert not dictionary_words() & capitalised_names()
+    assert "Kevin Atkinson" in (DATA_DIR / "SCOWL-COPYRIGHT.txt").read_text(encoding="utf-8")

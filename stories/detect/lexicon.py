@@ -72,6 +72,32 @@ _ENDINGS = (
 _PREFIXES = ("over", "under", "out", "mis", "pre", "re", "un", "self-")
 
 
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Rarer English words that SCOWL writes only in lower case and no name or town list
+    knows ("genitourinary", "interstitial", "psychosexual"): `data/dictionary_words.txt`,
+    built by `bench/build_dictionary.py`."""
+    return _read("dictionary_words.txt")
+
+
+@lru_cache(maxsize=1)
+def capitalised_names() -> frozenset[str]:
+    """Casefolded names that wordfreq counts as everyday English but SCOWL writes only
+    with a capital ("olsen", "kathleen"): `data/capitalised_names.txt`."""
+    return _read("capitalised_names.txt")
+
+
+def title_case_word(word: str) -> bool:
+    """Is `word`, capitalised, an English word rather than a name by the word lists alone:
+    an everyday word or a regular form of one, or a rarer word a dictionary writes in
+    lower case only; but not a name that the dictionary writes only with a capital
+    ("Olsen" is counted often in running text, and it is a name)?"""
+    low = word.casefold()
+    if low in capitalised_names():
+        return False
+    return english_form(low) or low in dictionary_words()
+
+
 def english_form(low: str) -> bool:
     """Is the casefolded word an everyday English word (Zipf >= 3) or a regular form of
     one ("heaviness", "overworking", "gels")?"""

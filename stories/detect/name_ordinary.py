@@ -24,6 +24,7 @@ from .lexicon import (
     inflects,
     spanish_common_words,
     spanish_words,
+    title_case_word,
 )
 from .name_cues import cue_strength
 from .name_phrases import (
@@ -42,8 +43,8 @@ from .name_words import NameText, gap_is_space
 
 
 def _lone_everyday(t: NameText, base: str) -> bool:
-    """A capitalised word alone mid-sentence that is an everyday English word (Zipf >= 3)
-    and no first name: "a Gamble", "more Lubricant", "the Right Person".
+    """A capitalised word alone mid-sentence that is an English word and no first name:
+    "a Gamble", "more Lubricant", "the Right Person", "Interstitial Cystitis" (`title_case_word`).
 
     The surname list holds many English words ("Good", "List", "Gamble"); a
     surname alone without a title is rarely how a story names someone, so the
@@ -55,7 +56,7 @@ def _lone_everyday(t: NameText, base: str) -> bool:
     if base in lex.first or (base in lex.cities and not lex.word_town(base)):
         return False
     low = base.casefold()
-    if english_form(low):
+    if title_case_word(base):
         return True
     if t.foreign_word(low) and not lex.is_name(base):
         return True  # a Spanish story's "la Iglesia", a French story's "les Médecins"
