@@ -18,8 +18,9 @@ say.  From it this script writes, under `stories/detect/data/`:
   "interstitial", "psychosexual") and that no name or town list knows.  A
   capitalised one mid-sentence is a word written in title case, not a name.
 - capitalised_names.txt: words of the name lists that wordfreq counts as everyday
-  English (Zipf >= 3, where it counts "Olsen" and "Kathleen" from running text)
-  but that SCOWL holds only with a capital: names, so a capital is evidence again.
+  English (Zipf >= 3: it counts "Olsen", "Kathleen" and "Gupta" in running text)
+  but that no SCOWL list writes in lower case: names, which the runtime takes out
+  of its English word sets, so a capital is evidence again.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from stories.detect.lexicon import DATA_DIR, english_words, lexicon  # noqa: E402
+from stories.detect.lexicon import DATA_DIR, _wordfreq_words, lexicon  # noqa: E402
 
 LISTS = ("british-english-large", "american-english-large")
 HUGE = "american-english-huge"  # only to learn which words are also written capitalised
@@ -48,7 +49,7 @@ def build(scowl: Path) -> tuple[set[str], set[str]]:
     every = large | _read(scowl / HUGE)
     lower = {w for w in every if w.islower()}
     capitalised = {w.casefold() for w in every if w[:1].isupper()}
-    lex, common = lexicon(), english_words()
+    lex, common = lexicon(), _wordfreq_words("en")
     words = {
         w
         for w in large
@@ -60,7 +61,7 @@ def build(scowl: Path) -> tuple[set[str], set[str]]:
         and w not in lex.names_lower
         and w not in lex.cities_lower
     }
-    names = {w for w in (capitalised - lower) if w in common and w in lex.names_lower}
+    names = {w for w in common if w in lex.names_lower and w not in lower}
     return words, names
 
 

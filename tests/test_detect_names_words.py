@@ -478,3 +478,25 @@ def test_the_dictionary_lists_are_bundled_with_their_licence() -> None:
     assert "genitourinary" in dictionary_words() and "olsen" in capitalised_names()
     assert not dictionary_words() & capitalised_names()
     assert "Kevin Atkinson" in (DATA_DIR / "SCOWL-COPYRIGHT.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the thing I dreaded most. Sharp pain, right at the scar.",
+        "We live far out. Mobile reception is bad.",
+    ],
+)
+def test_an_everyday_word_opening_a_sentence_before_a_lowercase_word_is_a_word(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I was on the sofa all week. Rhys keeps bringing me tea.", "Rhys"),
+        ("That was the worst day. Gupta rang me at six.", "Gupta"),
+    ],
+)
+def test_a_name_opening_a_sentence_before_a_lowercase_word_is_still_a_name(text: str, name: str) -> None:
+    assert covered(text, name)

@@ -51,15 +51,20 @@ def _wordfreq_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
 def ordinary_words() -> tuple[frozenset[str], frozenset[str]]:
     """Casefolded everyday words from word-frequency data: (English or Spanish
     with Zipf >= 3.0, English with Zipf >= 4.0, i.e. very common)."""
-    en = _wordfreq_words("en")
-    very = _wordfreq_words("en", 4.0)
-    return en | _wordfreq_words("es"), very
+    return _english(3.0) | _wordfreq_words("es"), _english(4.0)
 
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Casefolded English words with Zipf >= 3.0 (no Spanish: "Jodes", "Caballito" stay names)."""
-    return _wordfreq_words("en")
+    return _english(3.0)
+
+
+def _english(min_zipf: float) -> frozenset[str]:
+    """wordfreq's English words of Zipf >= `min_zipf` without the names it counts from
+    running text that a dictionary never writes in lower case ("olsen", "gupta", "rhys"):
+    `capitalised_names`."""
+    return _wordfreq_words("en", min_zipf) - capitalised_names()
 
 
 # Regular English endings and prefixes (ending, what the stem ends with instead):
@@ -82,19 +87,17 @@ def dictionary_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def capitalised_names() -> frozenset[str]:
-    """Casefolded names that wordfreq counts as everyday English but SCOWL writes only
-    with a capital ("olsen", "kathleen"): `data/capitalised_names.txt`."""
+    """Casefolded names that wordfreq counts as everyday English (Zipf >= 3) but that SCOWL
+    never writes in lower case ("olsen", "kathleen", "gupta"): `data/capitalised_names.txt`.
+    They are taken out of every English word set here, so a capital is evidence again."""
     return _read("capitalised_names.txt")
 
 
 def title_case_word(word: str) -> bool:
     """Is `word`, capitalised, an English word rather than a name by the word lists alone:
     an everyday word or a regular form of one, or a rarer word a dictionary writes in
-    lower case only; but not a name that the dictionary writes only with a capital
-    ("Olsen" is counted often in running text, and it is a name)?"""
+    lower case only?"""
     low = word.casefold()
-    if low in capitalised_names():
-        return False
     return english_form(low) or low in dictionary_words()
 
 
@@ -151,7 +154,7 @@ def inflects(low: str) -> bool:
 def everyday_words() -> frozenset[str]:
     """Casefolded words of Zipf >= 5.0 in English or Spanish ("will", "hope", "de", "la"):
     so common that in text written in capitals they are words, not names."""
-    return _wordfreq_words("en", 5.0) | _wordfreq_words("es", 5.0)
+    return _english(5.0) | _wordfreq_words("es", 5.0)
 
 
 @lru_cache(maxsize=1)

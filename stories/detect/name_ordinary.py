@@ -15,6 +15,7 @@ import re
 
 from . import cues, vocab
 from .lexicon import (
+    capitalised_names,
     derived_form,
     english_form,
     english_words,
@@ -273,6 +274,22 @@ def _person_verb_after(t: NameText, i: int) -> bool:
     return k + 1 < t.n and (t.caps[k + 1] or t.lows[k + 1] in _AND_PARTNERS)
 
 
+def _word_before_lowercase(t: NameText, i: int) -> bool:
+    """Is token i, opening a sentence, an everyday English word that is no first name and
+    no name the dictionary writes only with a capital, right before a lowercase word
+    ("Sharp pain", "Mobile reception")?  Without a person's verb after it, it is a word."""
+    k = i + 1
+    return (
+        t.bases[i][1:].islower()
+        and t.lows[i] in english_words()
+        and t.lows[i] not in capitalised_names()
+        and t.bases[i] not in t.lex.first
+        and k < t.n
+        and not t.caps[k]
+        and gap_is_space(t.gaps[k])
+    )
+
+
 _AGE_IN_BRACKETS = re.compile(r"[ \t]?\(\s?(?:1[3-9]|[2-9]\d)\s?[),]")
 
 
@@ -323,6 +340,8 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return True  # "Ubul: What a wife." (a chat or a script pasted into the story)
     # An unknown word opening a sentence is a name if a person-verb follows.
     verb = _person_verb_after(t, i)
+    if not verb and _word_before_lowercase(t, i):
+        return False
     if everyday and (not verb or (low in lex.very_common_lower and base not in lex.first) or derived):
         return False  # "Pain was...", "Leaking is...": an everyday word that is no first name
     if low.endswith("ing") and not verb:  # "Reading other stories..." is a verb here

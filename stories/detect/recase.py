@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from . import vocab
-from .lexicon import derived_form, everyday_words, french_words, lexicon
+from .lexicon import derived_form, dictionary_words, everyday_words, french_words, lexicon
 from .recase_context import (
     capitalised,
     cue_names,
@@ -98,9 +98,11 @@ def _recased(word: str) -> str:
         ):
             if "-" in low:  # "PAIN-FREE", "MOTHER-IN-LAW": every part a word
                 everyday = all(_english_word(part.lower()) for part in low.split("-") if part)
-            else:  # a regular form of an everyday word, a French word, a rarer English word
-                # "CLENCHING", "AUSSI", "TREATABLE"
-                everyday = derived_form(low) or low in french_words() or rare_word(low)
+            else:  # a regular form of an everyday word, a French word, a rarer English word,
+                # a dictionary's lowercase word: "CLENCHING", "AUSSI", "TREATABLE", "ATROPHY"
+                everyday = (
+                    derived_form(low) or low in french_words() or rare_word(low) or low in dictionary_words()
+                )
         if everyday or lex.is_ordinary(word):
             out = low
         elif len(word) <= _ACRONYM_MAX and not lex.is_name(word.title()) and low not in lex.cities_lower:
