@@ -247,3 +247,14 @@ def test_rare_rooms_after_the_are_no_facilities(text: str) -> None:
 
 def test_a_lowercase_street_with_st() -> None:
     assert covered("my pal works at the shop on princes st and she said", "princes st")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I do the accounts at Kellerman Foods America in Ohio.", "Kellerman Foods America"),
+        ("He drove for years for Tanbury Coaches Midlands before his back went.", "Tanbury Coaches Midlands"),
+    ],
+)
+def test_a_region_ending_a_company_name_is_part_of_it(text: str, name: str) -> None:
+    assert covered(text, name)

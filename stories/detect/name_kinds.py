@@ -81,13 +81,28 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
             and plain(e - 1)
             and not (
                 e - 1 > s
-                and lex.is_name(bases[e - 1])
+                and (lex.is_name(bases[e - 1]) or _region_in_name(t, e - 1))
                 and lows[e - 1] not in vocab.FUNCTION
                 and not plain(e - 2)
             )
         ):
             e -= 1
     return s, e, has_facility
+
+
+def _region_in_name(t: NameText, k: int) -> bool:
+    """Is token k a region's name ending a longer name, right after a word that names
+    something ("Hyundai Motor America", "National Express West Midlands")?"""
+    return (
+        k >= 2
+        and (t.lows[k] in t.lex.regions_lower or t.lows[k] in _COMPASS_REGIONS)
+        and gap_is_space(t.gaps[k])
+        and t.bases[k - 1] not in t.lex.cities  # "Nairobi Kenya": a town, then its country
+    )
+
+
+# Regions that are no country or state, which end companies' names ("West Midlands").
+_COMPASS_REGIONS = vocab.words("america midlands")
 
 
 def _role_words(t: NameText, s: int, j: int) -> bool:
