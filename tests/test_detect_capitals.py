@@ -126,3 +126,15 @@ def test_a_name_word_frequencies_count_as_a_word_stays_a_name_in_capitals() -> N
 )
 def test_a_dictionary_word_in_capitals_is_a_word(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I WAS IN BITS FOR WEEKS. SOL CAME ROUND WITH SOUP AND STAYED.", "SOL"),
+        ("THE LETTER CAME ON A MONDAY.\nDEB SAID SHE WOULD COME WITH ME.", "DEB"),
+    ],
+)
+def test_a_name_opening_a_sentence_in_capitals_is_found(text: str, name: str) -> None:
+    """Normal writing capitalises a sentence's first word; so does the recasing."""
+    assert _covered(text, name)

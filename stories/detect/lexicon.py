@@ -178,6 +178,13 @@ def spanish_words() -> frozenset[str]:
     return _wordfreq_words("es", 4.0)
 
 
+@lru_cache(maxsize=8)
+def language_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
+    """Casefolded words of `lang` ("es", "fr", "pt"...) of Zipf >= `min_zipf` ("mulheres",
+    "médecins")."""
+    return _wordfreq_words(lang, min_zipf)
+
+
 @lru_cache(maxsize=1)
 def spanish_common_words() -> frozenset[str]:
     """Casefolded Spanish words of Zipf >= 5.5 ("una", "un", "soy", "nada"): so common in

@@ -15,6 +15,7 @@ from __future__ import annotations
 from stories.findings import Finding
 
 from . import vocab
+from .language import FRENCH_MARKERS, SPANISH_MARKERS, written_in
 from .lexicon import (
     Lexicon,
     derived_form,
@@ -35,21 +36,9 @@ _PLAIN_CACHE_MAX = 20_000
 _PLAIN_WORD_MAX = 32
 
 
-# Function words of Spanish that are no English words (and no common name parts: not
-# "de", "la", "del", which Spanish and Portuguese surnames carry into English stories).
-_SPANISH_MARKERS = vocab.words(
-    "que el los las por una para pero muy se sus está fue porque cuando como también nos"
-)
-
-
 # Safe words that are names after a strong cue: days and months ("my husband Sunday",
 # "my daughter April").
 NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS)
-
-
-_FRENCH_MARKERS = vocab.words(
-    "les des une est pas je avec pour dans qui mais très c'est c’est j'ai j’ai nous vous"
-)
 
 
 def gap_is_space(gap: str) -> bool:
@@ -85,16 +74,14 @@ class NameText:
         Spanish's commonest function words ("que", "el", "los", "pero"...), which English
         never uses and a Spanish name or place in an English story cannot supply."""
         if self._spanish is None:
-            hits = sum(map(_SPANISH_MARKERS.__contains__, self.lows))
-            self._spanish = hits >= 5 and hits * 12 >= self.n
+            self._spanish = written_in(self.lows, SPANISH_MARKERS)
         return self._spanish
 
     @property
     def french(self) -> bool:
         """Is the story written in French?  The same test with French function words."""
         if self._french is None:
-            hits = sum(map(_FRENCH_MARKERS.__contains__, self.lows))
-            self._french = hits >= 5 and hits * 12 >= self.n
+            self._french = written_in(self.lows, FRENCH_MARKERS)
         return self._french
 
     def foreign_word(self, low: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from . import vocab
+from .language import story_language, words_of
 from .lexicon import derived_form, dictionary_words, everyday_words, french_words, lexicon
 from .recase_context import (
     capitalised,
@@ -41,7 +42,7 @@ _ACRONYM_MAX = 4
 _FRENCH_SHORT = vocab.words(
     """au aux du des les et ou je tu il ils elle nous vous mon ma mes ton ta ses sa son cet
     qui pas mais puis fois chez sur sous avec sans pour dans par est sont ai été très bien
-    une un ça ce cette leur lui moi toi oui non j'ai c'est m'a n'est d'un d'une qu'il l'ai"""
+    une un ça ce cette leur lui moi toi oui non j'ai c'est m'a n'est d'un d'une qu'il l'ai ans"""
 )
 _VOWEL = re.compile("[AEIOUÀ-ÆÈ-ÏÒ-ÖØ-Ü]")
 # Words written with a capital in normal text whatever they mean here.
@@ -54,8 +55,18 @@ _TITLED = (
 )
 
 
+def _foreign_compound(low: str, foreign: frozenset[str]) -> bool:
+    """Is `low` a hyphenated word ("rendez-vous") whose every part is a word of the story's
+    language that no name list holds (not "marie-ève")?"""
+    if not foreign or "-" not in low:
+        return False
+    names = lexicon().names_lower
+    return all(part in foreign and part not in names for part in low.split("-"))
+
+
 _CONTRACTED_I = re.compile(r"I['’](?:M|D|VE|LL)")
 _POSSESSIVE = re.compile(r"(.{2,})(['’]S)")
+_ELIDED = re.compile(r"((?:[CDJLMNST]|QU)')(.{2,})")
 
 
 def _english_word(low: str) -> bool:
@@ -66,15 +77,19 @@ def _english_word(low: str) -> bool:
     return (lex.is_ordinary(low.title()) or derived_form(low)) and low not in lex.names_lower
 
 
-def _recased(word: str) -> str:
-    """How `word` (in capitals) would be written in normal text; same length."""
+def _recased(word: str, foreign: frozenset[str] = frozenset()) -> str:
+    """How `word` (in capitals) would be written in normal text; same length.  `foreign`:
+    the everyday words of the story's language when that is not English."""
     if _CONTRACTED_I.fullmatch(word):
         return word[0] + word[1:].lower()  # "I'M", "I’D": the pronoun keeps its capital
     if "’" in word:  # "DIDN’T", "IT’S": read with a straight apostrophe
-        return _recased(word.replace("’", "'")).replace("'", "’")
+        return _recased(word.replace("’", "'"), foreign).replace("'", "’")
+    elided = _ELIDED.fullmatch(word)
+    if elided and foreign:  # "J'AVAIS", "N'ÊTES", "QU'IL" in a French story: the article, the word
+        return elided.group(1).lower() + _recased(elided.group(2), foreign)
     pos = _POSSESSIVE.fullmatch(word)
     if pos and pos.group(1).lower() + "'s" not in everyday_words():
-        return _recased(pos.group(1)) + pos.group(2).lower()  # "WOMEN'S", "KATE'S"
+        return _recased(pos.group(1), foreign) + pos.group(2).lower()  # "WOMEN'S", "KATE'S"
     low = word.lower()
     if low in _TITLED:
         out = word[0] + word[1:].lower()  # "ROYAL HOSPITAL", "5 MAY": heads and months keep a capital
@@ -82,6 +97,8 @@ def _recased(word: str) -> str:
         out = low  # "WILL", "HOPE", "DE", "LA": words far more often than names
     elif low in _FRENCH_SHORT:
         out = low  # "AU", "DU", "JE", "FOIS": French words, not acronyms
+    elif low in foreign or _foreign_compound(low, foreign):
+        out = low  # "NÃO", "MULHERES", "RENDEZ-VOUS" in a Portuguese or French story: its words
     elif len(word) <= 2:
         return word  # "AE", "OO": codes and initials; the rules read them as acronyms
     elif not _VOWEL.search(word):
@@ -124,7 +141,7 @@ _WORD_BEFORE = frozenset(
 _LIVE_ES = frozenset({"vivo", "vivía", "vive", "vivimos", "soy", "somos", "nací", "vengo"})
 
 
-def _recased_run(run: str) -> str:
+def _recased_run(run: str, foreign: frozenset[str] = frozenset()) -> str:
     """Every word of a run in capitals recased, a word after a place preposition
     capitalised unless it is a very common word (Zipf >= 4)."""
     out = []
@@ -135,7 +152,7 @@ def _recased_run(run: str) -> str:
     before_prev = ""
     for m in CAPS_WORD.finditer(run):
         word = m.group()
-        new = _recased(word)
+        new = _recased(word, foreign)
         lex = lex or lexicon()
         after_place = (
             prev in _PLACE_BEFORE
@@ -223,10 +240,11 @@ def recase(text: str) -> str:
         return text  # (a cheap scan first: most stories have no two capitals in a row)
     parts = []
     last = 0
+    foreign = words_of(story_language(text))
     for run in CAPS_RUN.finditer(text):
         parts.append(text[last : run.start()])
         words = _LONE_A.sub("a", run.group())  # "FIX A MEDICAL CONDITION": the article
-        parts.append(_heads_named(_recased_run(words)))
+        parts.append(_heads_named(_recased_run(words, foreign)))
         last = run.end()
     parts.append(text[last:])
     chars = list("".join(parts))
@@ -236,5 +254,21 @@ def recase(text: str) -> str:
     surnames(text, chars, cue_names(text, chars))
     facility_names(text, chars)
     lone_heads(text, chars)
+    _sentence_starts(text, chars)
     out = "".join(chars)
     return out if len(out) == len(text) else text
+
+
+# A word in capitals opening a sentence: after the text's start, a line break, or ". ", "! ",
+# "? " (and any opening quote or bracket).
+_SENTENCE_START = re.compile(rf"(?:^|\n|[.!?][\"”’)]?[ \t]+)[\"“‘(]?(?=[{_UP}][{_UP}'’-])", re.MULTILINE)
+
+
+def _sentence_starts(text: str, out: list[str]) -> None:
+    """Give back, in `out`, the capital that normal writing puts on a sentence's first
+    word ("ela explicou" is "Ela explicou"): the rules read sentence starts for what
+    they are, as they do in normal case."""
+    for m in _SENTENCE_START.finditer(text):
+        k = m.end()
+        if out[k].islower() and text[k].isupper():
+            out[k] = text[k]

@@ -1,0 +1,60 @@
+"""Which language a story is written in: English, Spanish, French or Portuguese.
+
+Each language other than English is recognised by its commonest function words
+(one table each), which English never uses and which a Spanish name or a French
+place in an English story cannot supply: a story is in that language when at
+least five of its words, and one word in twelve, are such markers.  The name
+rules read a Spanish or French story's everyday words as words
+(`name_words.NameText`), and text in capitals is recased with its language's
+words (`recase`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from . import vocab
+from .lexicon import language_words, lexicon
+
+# Not "de", "la", "del": Spanish and Portuguese surnames carry them into English stories.
+SPANISH_MARKERS = vocab.words(
+    "que el los las por una para pero muy se sus está fue porque cuando como también nos"
+)
+FRENCH_MARKERS = vocab.words(
+    "les des une est pas je avec pour dans qui mais très c'est c’est j'ai j’ai nous vous"
+)
+# Not the words Portuguese shares with Spanish ("que", "para", "como", "se").
+PORTUGUESE_MARKERS = vocab.words("não uma com muito eu ela ele foi também quando meu minha isso você estava")
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def written_in(lows: Sequence[str], markers: frozenset[str]) -> bool:
+    """Are at least five of the casefolded words `lows`, and one in twelve, `markers`?"""
+    hits = sum(map(markers.__contains__, lows))
+    return hits >= 5 and hits * 12 >= len(lows)
+
+
+def story_language(text: str) -> str:
+    """"es", "fr" or "pt" for a story written in Spanish, French or Portuguese; else "en"."""
+    lows = _WORD.findall(text.casefold())
+    for lang, markers in (("es", SPANISH_MARKERS), ("fr", FRENCH_MARKERS), ("pt", PORTUGUESE_MARKERS)):
+        if written_in(lows, markers):
+            return lang
+    return "en"
+
+
+@lru_cache(maxsize=4)
+def words_of(lang: str) -> frozenset[str]:
+    """The everyday words (Zipf >= 3) of a language other than English that text in
+    capitals may write in lower case: no town and no name, however common ("Porto",
+    "Jean", "Ela" keep their capital).  Empty for English, whose word knowledge the
+    rules already hold.  Not rarer words: wordfreq's rarer words hold many names and
+    places ("Benimaclet")."""
+    if lang == "en":
+        return frozenset()
+    lex = lexicon()
+    places = lex.cities_lower | lex.names_lower
+    return frozenset(w for w in language_words(lang) if w not in places)

@@ -1,0 +1,46 @@
+"""The story's language (`stories.detect.language`) and what it changes: text in capitals
+is recased with that language's everyday words.  Every sentence is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from stories.detect import detect
+from stories.detect.language import story_language
+
+FRENCH = (
+    "Je ne savais pas quoi faire. Le médecin était très gentil avec moi, mais j'étais triste "
+    "dans la voiture après chaque rendez-vous. Mon compagnon Thomas venait avec moi pour les séances "
+    "et nous parlions beaucoup."
+)
+PORTUGUESE = (
+    "Eu não sabia o que era. A minha fisioterapeuta foi muito paciente comigo e eu estava com "
+    "medo de tudo. Ela explicou que isso é comum e que você não está sozinha. O meu marido "
+    "Tiago foi comigo à primeira consulta."
+)
+ENGLISH = "I met Señora Pérez at the clinic, and she said que sera sera, which made me laugh."
+
+
+@pytest.mark.parametrize(("text", "lang"), [(FRENCH, "fr"), (PORTUGUESE, "pt"), (ENGLISH, "en")])
+def test_the_language_of_a_story(text: str, lang: str) -> None:
+    assert story_language(text) == lang
+
+
+def _words(text: str) -> list[str]:
+    return [text[f.start : f.end].casefold() for f in detect(text)]
+
+
+@pytest.mark.parametrize("text", [FRENCH, PORTUGUESE])
+def test_a_story_in_another_language_gets_the_same_findings_in_capitals(text: str) -> None:
+    normal = _words(text)
+    assert normal and all(name in " ".join(normal) for name in ("thomas",) if "Thomas" in text)
+    assert _words(text.upper()) == normal
+
+
+def test_an_elided_article_in_capitals_is_read_apart_from_its_word() -> None:
+    text = (
+        "J'AVAIS PEUR DE TOUT, MAIS J'AI PRIS RENDEZ-VOUS AVEC MA MÈRE ET NOUS AVONS PARLÉ. "
+        "C'EST LA PREMIÈRE FOIS QUE JE N'AVAIS PAS HONTE DANS UNE SALLE D'ATTENTE."
+    )
+    assert story_language(text) == "fr"
+    assert _words(text) == []
