@@ -138,3 +138,20 @@ def test_a_dictionary_word_in_capitals_is_a_word(text: str) -> None:
 def test_a_name_opening_a_sentence_in_capitals_is_found(text: str, name: str) -> None:
     """Normal writing capitalises a sentence's first word; so does the recasing."""
     assert _covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SO I STARTED PT AT A LITTLE CLINIC OFF THE HIGH STREET.",
+        "THEY FITTED A RING AND BOOKED PHYSIO FOR THE SPRING.",
+        "I ONLY TOLD MY GENDER CLINIC NURSE AND NOBODY ELSE.",
+    ],
+)
+def test_a_kind_of_clinic_in_capitals_is_no_facility_name(text: str) -> None:
+    """"a little clinic" in normal case names nothing; in capitals neither."""
+    assert not any(kind == "FACILITY" for kind, _ in _found(text))
+
+
+def test_a_facility_name_in_capitals_is_still_found() -> None:
+    assert _covered("I HAD MY SON AT THE ROYAL GWENT HOSPITAL IN 2019.", "ROYAL GWENT HOSPITAL")

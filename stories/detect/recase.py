@@ -138,6 +138,7 @@ _WORD_BEFORE = frozenset(
     {"a", "an", "the", "of", "so", "very", "too", "this", "some", "any", "no", "such", "your",
      "our", "their", "his", "its", "bit", "lot", "more", "most", "less", "really", "feel", "felt"}
 )  # fmt: skip
+_ARTICLE_A = re.compile(r"(?<![\w'’])[aA](?![\w'’])")
 _LIVE_ES = frozenset({"vivo", "vivía", "vive", "vivimos", "soy", "somos", "nací", "vengo"})
 
 
@@ -152,6 +153,8 @@ def _recased_run(run: str, foreign: frozenset[str] = frozenset()) -> str:
     before_prev = ""
     for m in CAPS_WORD.finditer(run):
         word = m.group()
+        if _ARTICLE_A.search(run, last, m.start()):
+            before_prev, prev, placed = prev, "a", False  # "AT A LITTLE CLINIC": "a" is a word too
         new = _recased(word, foreign)
         lex = lex or lexicon()
         after_place = (
@@ -205,6 +208,26 @@ def _capitalised_unless_function(w: re.Match[str]) -> str:
     return w.group() if w.group() in vocab.FUNCTION else capitalised(w.group())
 
 
+# Before a head these make it a kind of place, not a named one ("A PRIVATE HOSPITAL",
+# "YOUR STUDENT HEALTH SERVICE"); "the" does not ("THE ROYAL FREE").
+_GENERIC_BEFORE_HEAD = frozenset(
+    {"a", "an", "my", "your", "our", "her", "his", "their", "some", "one", "no", "any", "every", "another"}
+)
+_LAST_WORD = re.compile(r"([a-z'’]+)[ \t]*$")
+
+
+def _last_word(run: str, end: int) -> str:
+    """The lowercase word right before `end` in `run` ("" if none)."""
+    m = _LAST_WORD.search(run, 0, end)
+    return m.group(1) if m else ""
+
+
+def _verb_form(word: str) -> bool:
+    """Is `word` a verb's past form ("booked", "involved"), no town?  (Not "-ing": that
+    names places: "TEACHING HOSPITAL", "SHOPPING CENTRE".)"""
+    return word.endswith("ed") and derived_form(word) and word not in lexicon().cities_lower
+
+
 def _heads_named(run: str) -> str:
     """Capitalise the words right before a facility or street head ("royal Hospital"
     becomes "Royal Hospital"), except function words: a head names a place with them."""
@@ -220,6 +243,9 @@ def _heads_named(run: str) -> str:
         while keep and words[keep - 1] not in vocab.FUNCTION:
             keep -= 1
         named = words[keep:]
+        before = words[keep - 1] if keep else _last_word(run, m.start())
+        if before in _GENERIC_BEFORE_HEAD or (named and _verb_form(named[-1])):
+            return m.group()  # "A LITTLE CLINIC", "MY GENDER CLINIC", "BOOKED PHYSIO": no name
         lex = lexicon()
         after_name = (
             keep == 0 and _NAME_BEFORE.search(run, 0, m.start()) is not None
