@@ -155,3 +155,8 @@ def test_a_kind_of_clinic_in_capitals_is_no_facility_name(text: str) -> None:
 
 def test_a_facility_name_in_capitals_is_still_found() -> None:
     assert _covered("I HAD MY SON AT THE ROYAL GWENT HOSPITAL IN 2019.", "ROYAL GWENT HOSPITAL")
+
+
+def test_a_two_word_town_after_a_place_cue_in_capitals_keeps_both_words() -> None:
+    text = "LLEGUÉ CON MI HIJA EN BRAZOS Y HOY VIVO EN PATIO BONITO, EN BOGOTÁ, CON ELLA."
+    assert _covered(text, "PATIO BONITO")

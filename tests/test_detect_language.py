@@ -44,3 +44,15 @@ def test_an_elided_article_in_capitals_is_read_apart_from_its_word() -> None:
     )
     assert story_language(text) == "fr"
     assert _words(text) == []
+
+
+SPANISH = (
+    "La doctora me exploró con mucho cuidado y me recetó una crema, pero el dolor seguía. "
+    "Cuando por fin me derivaron a una fisioterapeuta, que me explicó todo, también lloré "
+    "porque nadie me había escuchado así. Mi marido Andrés estaba muy nervioso."
+)
+
+
+def test_rarer_verb_forms_of_the_story_s_language_are_words_in_capitals() -> None:
+    assert story_language(SPANISH) == "es"
+    assert _words(SPANISH.upper()) == _words(SPANISH) == ["andrés"]

@@ -49,12 +49,28 @@ def story_language(text: str) -> str:
 @lru_cache(maxsize=4)
 def words_of(lang: str) -> frozenset[str]:
     """The everyday words (Zipf >= 3) of a language other than English that text in
-    capitals may write in lower case: no town and no name, however common ("Porto",
-    "Jean", "Ela" keep their capital).  Empty for English, whose word knowledge the
-    rules already hold.  Not rarer words: wordfreq's rarer words hold many names and
-    places ("Benimaclet")."""
+    capitals may write in lower case: no name however common ("Jean", "Ela" keep their
+    capital) and no town, unless a small one named by a common word ("crema").  Rarer
+    words only with a verb's or an adverb's ending: wordfreq's rarer words hold many
+    names and places ("Benimaclet").  Empty for English, whose word knowledge the rules
+    already hold."""
     if lang == "en":
         return frozenset()
     lex = lexicon()
-    places = lex.cities_lower | lex.names_lower
-    return frozenset(w for w in language_words(lang) if w not in places)
+    # a small town named by a common word of the language ("Crema") reads as the word;
+    # a large one ("Porto") keeps its capital, like every name
+    towns = lex.cities_lower - (language_words(lang, 4.0) - {t.casefold() for t in lex.large_towns})
+    places = towns | lex.names_lower
+    endings = _INFLECTIONS.get(lang, ())
+    rarer = (w for w in language_words(lang, 1.5) if w.endswith(endings)) if endings else ()
+    return frozenset(w for w in (*language_words(lang), *rarer) if w not in places)
+
+
+# Endings of verb forms and adverbs that names and places rarely have: rarer words of the
+# language with them are words too ("recetó", "automediqué", "dolían", "pleurais").
+_INFLECTIONS = {
+    "es": ("ó", "é", "ía", "ían", "aron", "ieron", "aba", "aban", "ábamos", "ando", "iendo", "ándolo",
+           "mente", "ados", "adas", "idos", "idas"),
+    "pt": ("ção", "ções", "ou", "aram", "eram", "ava", "avam", "ando", "endo", "mente", "ados", "adas"),
+    "fr": ("ais", "ait", "aient", "ées", "èrent", "ions", "iez", "ement", "ant"),
+}  # fmt: skip

@@ -32,14 +32,15 @@ def _read(name: str) -> frozenset[str]:
 ORDINARY_LANGS = ("en", "es")
 
 
-def _wordfreq_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
-    """Words of wordfreq's small list for `lang` with a Zipf frequency >= `min_zipf`."""
+def _wordfreq_words(lang: str, min_zipf: float = 3.0, size: str = "small") -> frozenset[str]:
+    """Words of wordfreq's `size` list ("small", or "large" down to Zipf 1) for `lang`
+    with a Zipf frequency >= `min_zipf`."""
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or spec.origin is None:
         return frozenset()  # without wordfreq the rules fall back on their hand lists
     import msgpack  # installed with wordfreq
 
-    path = Path(spec.origin).parent / "data" / f"small_{lang}.msgpack.gz"
+    path = Path(spec.origin).parent / "data" / f"{size}_{lang}.msgpack.gz"
     with gzip.open(path, "rb") as fh:
         packed = msgpack.load(fh, raw=False)
     # cBpack: a header, then buckets of words by frequency; bucket i holds Zipf 9 - i/100
@@ -181,8 +182,8 @@ def spanish_words() -> frozenset[str]:
 @lru_cache(maxsize=8)
 def language_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
     """Casefolded words of `lang` ("es", "fr", "pt"...) of Zipf >= `min_zipf` ("mulheres",
-    "médecins")."""
-    return _wordfreq_words(lang, min_zipf)
+    "médecins"); below Zipf 3 from wordfreq's large list (read once, ~50 ms)."""
+    return _wordfreq_words(lang, min_zipf, "small" if min_zipf >= 3.0 else "large")
 
 
 @lru_cache(maxsize=1)

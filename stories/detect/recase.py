@@ -150,6 +150,7 @@ def _recased_run(run: str, foreign: frozenset[str] = frozenset()) -> str:
     prev = ""
     lex = None
     placed = False  # the previous word was read as a place's first word
+    town_next = False  # the previous word was capitalised after a place preposition
     before_prev = ""
     for m in CAPS_WORD.finditer(run):
         word = m.group()
@@ -164,6 +165,7 @@ def _recased_run(run: str, foreign: frozenset[str] = frozenset()) -> str:
             or (prev in ("en", "de") and before_prev in _LIVE_ES)  # "VIVO EN ALCALÁ", "SOY DE ZAPOPAN"
         )
         placed = False
+        town_next, was_town = False, town_next
         if (
             prev in _WORD_BEFORE
             and not after_place
@@ -182,6 +184,9 @@ def _recased_run(run: str, foreign: frozenset[str] = frozenset()) -> str:
                 placed = True
             elif new.replace("'", "").replace("’", "").isalpha() and new not in lex.very_common_lower:
                 new = word[0] + word[1:].lower()
+                town_next = True  # "VIVO EN PATIO BONITO": a town's next word may be its name's
+        elif was_town and new.islower() and word.lower() in lex.cities_lower:
+            new = word[0] + word[1:].lower()
         elif after_place and new == word and len(word) > 2 and len(_VOWEL.findall(word)) >= 2:
             new = word[0] + word[1:].lower()  # "FROM NOWA HUTA", "AT ASDA": said as a word
             placed = True
@@ -189,7 +194,7 @@ def _recased_run(run: str, foreign: frozenset[str] = frozenset()) -> str:
         out.append(new)
         last = m.end()
         if run[last : last + 1] not in (" ", ""):
-            placed = False
+            placed = town_next = False
         before_prev = prev
         prev = new.lower() if run[last : last + 1] in (" ", "") else ""
     out.append(run[last:])
