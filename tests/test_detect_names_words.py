@@ -500,3 +500,11 @@ def test_an_everyday_word_opening_a_sentence_before_a_lowercase_word_is_a_word(t
 )
 def test_a_name_opening_a_sentence_before_a_lowercase_word_is_still_a_name(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He was lovely about it but I was SPIRALLING for weeks.", "I felt TOTALLY MORTIFIED at the desk."],
+)
+def test_a_rarer_word_shouted_in_capitals_is_a_word(text: str) -> None:
+    assert flagged_words(text) == []

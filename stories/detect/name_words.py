@@ -19,6 +19,7 @@ from .language import FRENCH_MARKERS, SPANISH_MARKERS, written_in
 from .lexicon import (
     Lexicon,
     derived_form,
+    dictionary_words,
     english_words,
     everyday_words,
     french_words,
@@ -120,6 +121,12 @@ class NameText:
             or (  # "REAL pain", but not "JOHN", "HELSINKI"
                 low in english_words()
                 and base.title() not in self.lex.first
+                and base.title() not in self.lex.cities
+            )
+            or (  # "I was SPIRALLING", "TOTALLY MORTIFIED": a rarer form of a word, no name
+                len(low) > 6
+                and (derived_form(low) or low in dictionary_words())
+                and not self.lex.is_name(base.title())
                 and base.title() not in self.lex.cities
             )
         ):
