@@ -19,6 +19,8 @@ which keeps start-up fast and means neither package is imported by `detect`.
   only when it names a large one ("Reading", "Bath" stay towns).
 - word_first_names.txt / word_last_names.txt: names that are very common English words
   and such names in English-speaking countries (see `word_names`).
+- languages.txt: one-word language names (Faker's ISO 639 list) that no name or
+  town list holds: "in Amharic", "spoke Gujarati" name nobody.
 - regions.txt: countries and US states: never identifiers on their own under
   Safe Harbor, so they are *excluded* from the proper-noun rule.
 """
@@ -150,6 +152,19 @@ def regions() -> set[str]:
     return {r for r in out if r}
 
 
+def languages(first: set[str], last: set[str], places: set[str]) -> set[str]:
+    """Faker's ISO 639 language names of one word ("Amharic", "Gujarati"), casefolded,
+    without those a name or town list also holds ("Shona", "Navajo"): never an identifier."""
+    from faker.providers.person import Provider as PersonProvider
+
+    known = {w.casefold() for w in first | last | places}
+    return {
+        w.casefold()
+        for w in PersonProvider.language_names
+        if w.isalpha() and w.casefold() not in known
+    }
+
+
 def write(name: str, words: set[str]) -> None:
     path = OUT / name
     path.write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
@@ -171,6 +186,7 @@ def main() -> None:
     write("large_towns.txt", large_towns() - region_names)
     write("regions.txt", region_names)
     write("common_words.txt", {w.lower() for w in LoremProvider.word_list})
+    write("languages.txt", languages(first, last, cities()))
 
 
 if __name__ == "__main__":

@@ -258,3 +258,14 @@ def test_a_lowercase_street_with_st() -> None:
 )
 def test_a_region_ending_a_company_name_is_part_of_it(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse who spoke to me in Gujarati made all the difference.",
+        "I could explain it in Amharic at last.",
+    ],
+)
+def test_a_language_is_no_place(text: str) -> None:
+    assert flagged_words(text) == []

@@ -292,6 +292,7 @@ def lexicon() -> Lexicon:
         | frozenset(vocab.MONTH_ABBR)
         | frozenset(vocab.WEEKDAYS)
         | regions_lower
+        | _read("languages.txt")
     )
     return Lexicon(
         first=first,
