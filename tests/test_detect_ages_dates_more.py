@@ -243,3 +243,27 @@ def test_sworn_statement_ages_and_dates(text: str, needle: str) -> None:
 
 def test_a_day_of_treatment_is_no_date() -> None:
     assert _flagged_words("on the 3rd day of treatment it eased") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Nobody warned me that at fifty-three it would all dry up.", "fifty-three"),
+        ("honestly being 20 and thinking you are broken is the worst.", "20"),
+    ],
+)
+def test_more_ages_people_write(text: str, age: str) -> None:
+    assert _covered(text, age)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met at twenty past six in the car park.",
+        "I was at thirty weeks when the pain started.",
+        "After being 40 minutes late I gave up on the bus.",
+        "I hate being 5 foot 2 in a room of tall doctors.",
+    ],
+)
+def test_times_counts_and_heights_are_no_ages(text: str) -> None:
+    assert not [f for f in detect(text) if f.kind == "AGE"]

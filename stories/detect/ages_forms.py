@@ -5,7 +5,7 @@
 - Ages counted in years, as speakers of Romance languages say them in English: "I have 32
   years", "when I had 27 years" (not "I had 3 years of pain", "I have 15 years left").
 - A letter to one's younger self, or about someone: "You are twenty-two.", "she is
-  nineteen".
+  nineteen"; a spelled age after "at" or "since": "at fifty-three it hit me".
 - A forum post's opening "20F - finally an update": the age and a sex at a line's start,
   before a dash, a colon or a comma (not "a 34F bra", which no line starts with).
 
@@ -33,6 +33,16 @@ YEARS_HAD_RE = re.compile(
 )
 SPELLED_BE_RE = re.compile(
     rf"\b(?:[Yy]ou\s+are|[Yy]ou're|[Ss]he\s+is|[Hh]e\s+is|[Ss]he's|[Hh]e's)\s+(?P<a>{_SPELLED})\b(?=\s*[.,;!?]|\s+and\b)",
+    re.IGNORECASE,
+)
+# "at fifty-three it hit me", "since nineteen": a spelled age after "at"/"since"/"until"
+# (the words' twin of `temporal.AGE_AT`), not a time, a count or a duration ("at twenty
+# past", "at thirty weeks", "at forty miles an hour", "at eighteen years ago").
+SPELLED_AT_RE = re.compile(
+    rf"\b(?:[Aa]t|[Ss]ince|[Uu]ntil|[Tt]ill)\s+(?:(?:about|around|roughly|maybe)\s+)?(?P<a>{_SPELLED})\b"
+    r"(?![-‐]|\s+(?:past|to|o'?clock|and\s+a\s+half|weeks?|days?|months?|hours?|minutes?|mins?|seconds?|"
+    r"percent|per|miles?|mph|km|degrees?|quid|pounds?|dollars?|euros?|times|of|p\.?m|a\.?m|"
+    r"years?\s+(?:ago|later|on|before|after))\b)",
     re.IGNORECASE,
 )
 # "presently forty-two (42) years of age": an age in words, its digits, or both
@@ -100,6 +110,9 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
     ):
         for m in SPELLED_BE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-age")
+    if not _SPELLED_LOWS.isdisjoint(words) or not latin1(text):
+        for m in SPELLED_AT_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-at")
     if "age" in words and "years" in words:
         for m in YEARS_OF_AGE_RE.finditer(text):
             for g in ("w", "d", "n"):

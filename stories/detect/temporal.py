@@ -118,12 +118,13 @@ _HOLIDAY_GATE_RE = re.compile("|".join(map(re.escape, _HOLIDAY_GATES)))
 
 _AGE_STOP = (
     r"(?!\s*(?:%|weeks?|months?|days?|hours?|minutes?|mins?|mg|ml|units?|cm|mm|kg|lbs?|"
-    r"times?|sessions?|dilators?|pounds?|stone|miles?|km|percent|or so times|x\b|[:./]\d))"
+    r"times?|sessions?|dilators?|pounds?|stone|miles?|km|percent|or so times|x\b|"
+    r"foot|feet|ft\b|inch(?:es)?\b|[:./]\d))"
 )
 AGE_CUE = re.compile(
     r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|I\s+turned|turned|turning|(?:I'll|I\s+will|to|gonna)\s+turn|"
     r"was|is|aged?|age\s*:|at\s+age|at\s+the\s+age\s+of|by\s+age|age\s+of|when\s+I\s+was|now|I'll\s+be|only|just|"
-    r"nearly|almost|barely|"
+    r"nearly|almost|barely|being|"
     # a first-person cue with an adverb between: "I was also 35", "I'm still 19", "I was about 40"
     r"(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was)\s+(?:also|still|already|then|about|around|roughly|maybe))"
     r"\s+$",
@@ -144,7 +145,7 @@ AGE_SUFFIX_RE = re.compile(
 _AGE_CUE_ENDINGS = (
     "was", "am", "'m", "im", "'s", "turned", "turning", "turn", "is", "age", "aged", "of", "now", "be",
     "only", "just", "age:", "nearly", "almost", "barely", "also", "still", "already", "then", "about",
-    "around", "roughly", "maybe",
+    "around", "roughly", "maybe", "being",
 )  # fmt: skip
 _WEEKDAY_ENDINGS = (
     "day", "Mon", "Tues", "Tue", "Wed", "Weds", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun", "the",
