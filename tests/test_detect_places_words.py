@@ -269,3 +269,14 @@ def test_a_region_ending_a_company_name_is_part_of_it(text: str, name: str) -> N
 )
 def test_a_language_is_no_place(text: str) -> None:
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I met a kind gentleman at First Presbyterian, and we married in June.", "First Presbyterian"),
+        ("We married at Second Baptist before the war.", "Second Baptist"),
+    ],
+)
+def test_a_congregation_named_by_an_ordinal_is_a_facility(text: str, name: str) -> None:
+    assert covered(text, name)

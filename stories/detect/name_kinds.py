@@ -69,6 +69,7 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
             or ((anchored or at) and low not in vocab.FUNCTION)
             or (len(t.words[s]) == 1 and t.words[s].isupper() and low != "i" and t.gaps[s + 1] == ". ")
             or (lex.is_name(bases[s]) and not plain(s + 1) and low not in vocab.FUNCTION)
+            or (low in _ORDINALS and anchored and not t.sents[s])  # "First Presbyterian", "Second Baptist"
         ):
             break
         s += 1
@@ -103,6 +104,10 @@ def _region_in_name(t: NameText, k: int) -> bool:
 
 # Regions that are no country or state, which end companies' names ("West Midlands").
 _COMPASS_REGIONS = vocab.words("america midlands")
+
+
+# Ordinals that open a church's or a congregation's name before its head ("First Baptist").
+_ORDINALS = vocab.words("first second third fourth fifth")
 
 
 def _role_words(t: NameText, s: int, j: int) -> bool:
@@ -153,7 +158,7 @@ def classify(t: NameText, i: int, j: int) -> None:
         if s < j and ordinary_run(t, s, j):
             return  # "Durante Años": the rest, without the sentence's first word, is ordinary
     s, e, has_facility = _trimmed(t, s, j)
-    if e <= s or all(t.plain(k) for k in range(s, e)):
+    if e <= s or (all(t.plain(k) for k in range(s, e)) and not (has_facility and t.lows[s] in _ORDINALS)):
         return
     _typed(t, s, e, has_facility)
 

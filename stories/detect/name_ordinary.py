@@ -226,10 +226,10 @@ def _job_title(t: NameText, i: int, j: int) -> bool:
         return False
     lows, bases = t.lows, t.bases
     last = lows[j - 1]
-    if not (
+    if last in vocab.FACILITY_HEADS or not (
         last in vocab.TITLES or last in _JOB_WORDS or (last.endswith(_JOB_ENDINGS) and english_form(last))
     ):
-        return False
+        return False  # ("First Presbyterian" names a church, whose head ends like "Physician")
     return all(
         bases[k][1:].islower()
         and not t.lex.is_name(bases[k])
