@@ -508,3 +508,18 @@ def test_a_name_opening_a_sentence_before_a_lowercase_word_is_still_a_name(text:
 )
 def test_a_rarer_word_shouted_in_capitals_is_a_word(text: str) -> None:
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my muscles were basically stuck in flinch mode for years",
+        "I cried into one of those tiny scratchy tissues at the desk.",
+    ],
+)
+def test_rarer_lowercase_words_are_no_names_or_towns(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+def test_a_short_nickname_after_a_cue_stays_a_name_though_a_dictionary_knows_it() -> None:
+    assert covered("my bestie soph was the only one who knew", "soph")

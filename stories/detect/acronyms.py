@@ -22,7 +22,7 @@ import re
 from stories.findings import Finding
 
 from . import vocab
-from .lexicon import Lexicon, derived_form, everyday_words, lexicon
+from .lexicon import Lexicon, derived_form, dictionary_words, everyday_words, lexicon
 from .tokens import Columns, shared_columns, word_class
 from .vocab import words
 
@@ -106,6 +106,7 @@ def _unknown_place_word(lex: Lexicon, low: str) -> bool:
         low.isalpha()
         and low not in lex.ordinary_lower
         and not derived_form(low)
+        and low not in dictionary_words()  # "stuck in flinch mode", "in dermatology"
         and not lex.is_safe(low)
         and low not in lex.first_lower
     )

@@ -182,7 +182,7 @@ class NameText:
         return low in self.lex.regions_lower or low in NAMES_AFTER_CUE
 
     def unknown_word(self, k: int) -> bool:
-        """A lowercase word of 3+ letters that no word-frequency list knows ("tash", "bri")."""
+        """A lowercase word of 3+ letters that no word list knows ("tash", "bri")."""
         low = self.lows[k]
         return (
             len(low) >= 3
@@ -191,6 +191,7 @@ class NameText:
             and low not in vocab.FUNCTION
             and not self.lex.is_safe(low)
             and not derived_form(low)  # "embarrassingly", "clenching": forms of English words
+            and (len(low) < 6 or low not in dictionary_words())  # "scratchy" (not "soph", "tash")
         )
 
     def very_common(self, base: str) -> bool:
