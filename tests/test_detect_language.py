@@ -56,3 +56,11 @@ SPANISH = (
 def test_rarer_verb_forms_of_the_story_s_language_are_words_in_capitals() -> None:
     assert story_language(SPANISH) == "es"
     assert _words(SPANISH.upper()) == _words(SPANISH) == ["andrés"]
+
+
+def test_french_words_in_lowercase_are_no_first_name_and_surname() -> None:
+    text = (
+        "Elle m'a dit que j'avais le droit de dire non, à elle comme à n'importe qui. "
+        "Je ne savais pas que c'était possible, mais nous avons parlé avec mon compagnon."
+    )
+    assert not [w for w in _words(text) if "comme" in w]

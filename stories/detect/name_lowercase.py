@@ -73,8 +73,8 @@ def find_lowercase_names(t: NameText) -> None:
             continue
         if words[k] != lows[k] or words[j] != lows[j]:
             continue
-        if lows[j] not in lex.last_lower and not t.unknown_word(j):
-            continue  # the surname list, or a word no word list knows ("kleist")
+        if lows[j] not in lex.last_lower and (not t.unknown_word(j) or t.foreign_word(lows[j])):
+            continue  # the surname list, or a word no word list knows ("kleist"; not "elle comme")
         if _plain_word(t, k) or _plain_word(t, j):
             continue
         if lows[k] in lex.very_common_lower and lows[j] in lex.very_common_lower:
