@@ -267,3 +267,14 @@ def test_more_ages_people_write(text: str, age: str) -> None:
 )
 def test_times_counts_and_heights_are_no_ages(text: str) -> None:
     assert not [f for f in detect(text) if f.kind == "AGE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("We met at 3am in the shared kitchen during freshers' week 2022.", "freshers' week 2022"),
+        ("It all started in rag week 2019 after a party.", "rag week 2019"),
+    ],
+)
+def test_a_named_week_with_its_year_is_a_date(text: str, date: str) -> None:
+    assert _covered(text, date)

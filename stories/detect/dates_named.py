@@ -45,11 +45,11 @@ _FUNCTION_WORDS = vocab.words(
 )
 # "boxing day 2022", "bonfire night 2022", "the christmas break 2020".
 DAY_WORD_YEAR_RE = re.compile(
-    rf"\b(?P<run>(?:[a-z][a-z'’]{{1,14}}\s+){{1,2}})(?:day|night|eve|weekend|festival|fest|holidays?|break)"
+    rf"\b(?P<run>(?:[a-z][a-z'’]{{1,14}}\s+){{1,2}})(?:day|night|eve|week|weekend|festival|fest|holidays?|break)"
     rf"(?:\s+of)?,?\s+{_YEAR}",
     re.IGNORECASE,
 )
-_DAY_WORDS = vocab.words("day night eve weekend festival fest holiday holidays break")
+_DAY_WORDS = vocab.words("day night eve week weekend festival fest holiday holidays break")
 # Spanish/French: "la Navidad del 2021", "las fiestas de fin de año del 2022", "el verano de 2019".
 ROMANCE_YEAR_RE = re.compile(
     rf"\b(?:la|las|el|los|le|les)\s+(?:[\wà-ÿ'’]+\s+){{1,5}}?(?:del|de|d'|d’)\s?{_YEAR}",
