@@ -278,3 +278,18 @@ def test_times_counts_and_heights_are_no_ages(text: str) -> None:
 )
 def test_a_named_week_with_its_year_is_a_date(text: str, date: str) -> None:
     assert _covered(text, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Bass player, 38, writing this from the back of a van.", "38"),
+        ("Retired nurse, 61, from Hull.", "61"),
+    ],
+)
+def test_an_age_between_commas_after_a_word_for_a_person(text: str, age: str) -> None:
+    assert _covered(text, age)
+
+
+def test_a_list_of_numbers_is_no_age() -> None:
+    assert not [f for f in detect("I bought sizes 10, 12, 14, all wrong.") if f.kind == "AGE"]

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from stories.findings import Finding
 
 from . import vocab
-from .lexicon import lexicon
+from .lexicon import english_form, lexicon
 from .tokens import latin1
 
 _NUM = vocab.NUMBER_AGE
@@ -45,6 +45,22 @@ SPELLED_AT_RE = re.compile(
     r"years?\s+(?:ago|later|on|before|after))\b)",
     re.IGNORECASE,
 )
+# "Bass player, 38, writing this", "retired nurse, 61, from Hull": an age between commas
+# right after a word for a person (an agent noun or a relation), as a self-introduction
+# puts it; not in a list of numbers ("sizes 10, 12, 14": no word before).
+ROLE_AGE_RE = re.compile(rf"\b(?P<noun>[a-z]{{3,20}}),\s(?P<a>{_NUM})(?=,\s+[a-z])")
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ess")
+_PEOPLE = frozenset(vocab.RELATIONS) | vocab.ROLES | vocab.words("man woman lady guy girl bloke lad lass")
+
+
+def _person_noun(low: str) -> bool:
+    """Is `low` a word for a person: a relation or role ("wife", "mum") or an English
+    agent noun ("player", "driver", "pharmacist", "librarian")?"""
+    return low in _PEOPLE or (low.endswith(_AGENT_ENDINGS) and english_form(low) and low not in _NOT_PEOPLE)
+
+
+# Words with an agent's ending that are no person ("after, 38," never; "number, 38,", "order").
+_NOT_PEOPLE = vocab.words("after number order other under over ever never either neither later water paper")
 # "presently forty-two (42) years of age": an age in words, its digits, or both
 YEARS_OF_AGE_RE = re.compile(
     rf"\b(?:(?P<w>{_SPELLED})\s*(?:\(\s?(?P<d>{_NUM})\s?\))?|(?P<n>{_NUM}))\s+years?\s+of\s+age\b",
@@ -118,6 +134,10 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
             for g in ("w", "d", "n"):
                 if m.group(g):
                     yield Finding("AGE", m.start(g), m.end(g), 0.8, "years-of-age")
+    if ", " in text:
+        for m in ROLE_AGE_RE.finditer(text):
+            if _person_noun(m.group("noun")):
+                yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "role-age")
     if "f" in words or "m" in words:
         for m in LINE_SEX_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end(), 0.7, "sex-age")
