@@ -293,3 +293,8 @@ def test_an_age_between_commas_after_a_word_for_a_person(text: str, age: str) ->
 
 def test_a_list_of_numbers_is_no_age() -> None:
     assert not [f for f in detect("I bought sizes 10, 12, 14, all wrong.") if f.kind == "AGE"]
+
+
+def test_a_portuguese_age_in_a_self_introduction() -> None:
+    text = "so. i'm thaís, 27 anos, from belo horizonte, living in lisbon now"
+    assert _covered(text, "27 anos")

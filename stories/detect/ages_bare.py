@@ -28,8 +28,8 @@ _FR_SPELLED = (
     rf"(?:(?:vingt|trente|quarante|cinquante|soixante)(?:[-\s]et[-\s]une?|-(?:{_FR_UNITS}|dix|onze|douze))?"
     r"|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)"
 )
-# What may follow the number in an aside: a sex letter, a unit of years, "años", "ans".
-_AGE_UNIT = r"(?:[FMf]|yrs?|yo|y/o|\s?años|\s?ans)"
+# What may follow the number in an aside: a sex letter, a unit of years, "años", "anos", "ans".
+_AGE_UNIT = r"(?:[FMf]|yrs?|yo|y/o|\s?años|\s?anos|\s?ans)"
 # After a name ("Sneha", "Jr.", "R.") or a closing bracket: ", 26F,", ", 63,", ", 29yrs.", ", 47 años";
 # after any word when a sex letter or "yrs" is attached ("from the coast, 31yrs.").
 _NAME_END = r"\b[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]{0,20}\.?"
@@ -63,13 +63,15 @@ _SMALL_WORDS = frozenset(_SMALL.split("|"))
 _EN_SPELLED = vocab.SPELLED_AGE
 SELF_ASIDE_RE = re.compile(
     r"\b(?:I'm|I’m|I\s+am|Im|my\s+name\s+is|my\s+name's|call\s+me)\s(?:[^.!?\n]|\.(?=\S)|(?<![A-Za-z]{2})\.){0,60}?[A-Za-z)],\s"
-    rf"(?P<a>{_NUM}|{_EN_SPELLED})(?=\s?[,;]|\s+and\b|\s?\.(?:\s|$)|\s+-\s)",
+    rf"(?P<a>(?:{_NUM}|{_EN_SPELLED})(?:\s(?:años|anos|ans)\b)?)(?=\s?[,;]|\s+and\b|\s?\.(?:\s|$)|\s+-\s)",
     re.IGNORECASE,
 )
 # Cheap gates, each starting with a literal ("," or "."): where an aside or a fragment can be.
 _ASIDE_GATE = re.compile(rf",\s(?:{_NUM}|[a-z][a-z-]{{3,20}}\s+ans\b)")
 _SENTENCE_GATE = re.compile(rf"\.\s+{_NUM}[,.]")
-_SELF_GATE = re.compile(rf",\s(?:{_NUM}|{_EN_SPELLED})(?:\s?[,;.]|\s+and\b|\s+-\s)", re.IGNORECASE)
+_SELF_GATE = re.compile(
+    rf",\s(?:{_NUM}|{_EN_SPELLED})(?:\s(?:años|anos|ans))?(?:\s?[,;.]|\s+and\b|\s+-\s)", re.IGNORECASE
+)
 
 
 def _around(
