@@ -523,3 +523,12 @@ def test_rarer_lowercase_words_are_no_names_or_towns(text: str) -> None:
 
 def test_a_short_nickname_after_a_cue_stays_a_name_though_a_dictionary_knows_it() -> None:
     assert covered("my bestie soph was the only one who knew", "soph")
+
+
+def test_a_heading_that_reads_as_a_phrase_names_no_one() -> None:
+    # "Story" is a surname and a small town's name; in this heading it is the word
+    assert flagged_words("My Story: Learning To Trust My Body Again\n\nIt took years.") == []
+
+
+def test_a_name_in_a_heading_is_still_found() -> None:
+    assert covered("Letter to Grace\n\nDear you, I am writing because it got better.", "Grace")

@@ -194,12 +194,45 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         return True  # "a Women's Health Physio", "the Friend who", "No Fancy Gels"
     # a title-case heading of everyday words: "Holidays Are Hard" (not a company's line of
     # a signature, "Heartland Ag Supply Co.", which ends in a facility head)
+    if not _heading(t, i, j) or _ends_in_company(t, j):
+        return False
+    phrase = _line_has_function_word(t, i, j)  # "My Story:", "How Long Did I Put Up With It?"
+    return all(
+        plain(k)
+        or lex.is_ordinary(bases[k], place_ok=True)
+        or _heading_word(t, k)
+        or (phrase and _common_heading_word(t, k))
+        for k in range(i, j)
+    )
+
+
+def _line_has_function_word(t: NameText, i: int, j: int) -> bool:
+    """Does the line holding run i..j hold a function word ("my", "how", "with")?"""
+    gaps, lows = t.gaps, t.lows
+    k = i
+    while k > 0 and "\n" not in gaps[k]:
+        k -= 1
+        if lows[k] in vocab.FUNCTION:
+            return True
+    for k in range(i, t.n):
+        if k > i and "\n" in gaps[k]:
+            break
+        if lows[k] in vocab.FUNCTION:
+            return True
+    return False
+
+
+def _common_heading_word(t: NameText, k: int) -> bool:
+    """Token k, in a heading that reads as a phrase, is a very common English word (Zipf >= 4)
+    that is no first name and no large town, whatever a surname or small-town list says
+    ("My Story:" though a town is called Story; not "Letter to Grace")."""
+    base = t.bases[k]
+    lex = t.lex
     return (
-        _heading(t, i, j)
-        and not _ends_in_company(t, j)
-        and all(
-            plain(k) or lex.is_ordinary(bases[k], place_ok=True) or _heading_word(t, k) for k in range(i, j)
-        )
+        base[1:].islower()
+        and base.casefold() in lex.very_common_lower
+        and base not in lex.first
+        and base not in lex.large_towns
     )
 
 
