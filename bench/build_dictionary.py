@@ -21,6 +21,10 @@ say.  From it this script writes, under `stories/detect/data/`:
   English (Zipf >= 3: it counts "Olsen", "Kathleen" and "Gupta" in running text)
   but that no SCOWL list writes in lower case: names, which the runtime takes out
   of its English word sets, so a capital is evidence again.
+- proper_nouns.txt: everyday English words by wordfreq (Zipf >= 3) that SCOWL writes
+  only with a capital: places, names, brands ("montreal", "leith", "christmas").  Not
+  taken out of the word sets (it holds "I'm" and "Monday" too); a rule that reads a
+  capitalised word as an everyday one asks it first.
 """
 
 from __future__ import annotations
@@ -43,8 +47,8 @@ def _read(path: Path) -> set[str]:
     return set(path.read_text(encoding="utf-8").split())
 
 
-def build(scowl: Path) -> tuple[set[str], set[str]]:
-    """(dictionary words, capitalised-only names) from the SCOWL lists in `scowl`."""
+def build(scowl: Path) -> tuple[set[str], set[str], set[str]]:
+    """(dictionary words, capitalised-only names, proper nouns) from the SCOWL lists in `scowl`."""
     large = set().union(*(_read(scowl / name) for name in LISTS))
     every = large | _read(scowl / HUGE)
     lower = {w for w in every if w.islower()}
@@ -62,13 +66,15 @@ def build(scowl: Path) -> tuple[set[str], set[str]]:
         and w not in lex.cities_lower
     }
     names = {w for w in common if w in lex.names_lower and w not in lower}
-    return words, names
+    proper = {w for w in common if w in capitalised and w not in lower}
+    return words, names, proper
 
 
 def main() -> None:
     scowl = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/dict")
-    words, names = build(scowl)
-    for name, entries in (("dictionary_words.txt", words), ("capitalised_names.txt", names)):
+    words, names, proper = build(scowl)
+    outputs = {"dictionary_words.txt": words, "capitalised_names.txt": names, "proper_nouns.txt": proper}
+    for name, entries in outputs.items():
         path = DATA_DIR / name
         path.write_text("\n".join(sorted(entries)) + "\n", encoding="utf-8")
         print(f"{path.relative_to(ROOT)}: {len(entries)} entries, {path.stat().st_size:,} bytes")

@@ -280,3 +280,21 @@ def test_a_language_is_no_place(text: str) -> None:
 )
 def test_a_congregation_named_by_an_ordinal_is_a_facility(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["- 3B tear. Repaired in Theatre.\n- Discharged day 2.", "I felt like a girl in Form Two again."]
+)
+def test_a_very_common_word_after_in_is_no_place(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I grew up in Achrafieh and moved to Montreal for my masters.", "Montreal"),
+        ("I live in Leith now.", "Leith"),
+    ],
+)
+def test_a_place_the_dictionary_capitalises_stays_a_place(text: str, place: str) -> None:
+    assert covered(text, place)

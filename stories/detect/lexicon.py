@@ -94,6 +94,13 @@ def capitalised_names() -> frozenset[str]:
     return _read("capitalised_names.txt")
 
 
+@lru_cache(maxsize=1)
+def proper_nouns() -> frozenset[str]:
+    """Casefolded everyday English words (wordfreq) that SCOWL writes only with a capital:
+    places, names, brands ("montreal", "leith"): `data/proper_nouns.txt`."""
+    return _read("proper_nouns.txt")
+
+
 def title_case_word(word: str) -> bool:
     """Is `word`, capitalised, an English word rather than a name by the word lists alone:
     an everyday word or a regular form of one, or a rarer word a dictionary writes in

@@ -15,7 +15,7 @@ from __future__ import annotations
 from stories.findings import Finding
 
 from . import cues, vocab
-from .lexicon import english_form
+from .lexicon import english_form, proper_nouns
 from .name_ordinary import keep_sentence_start, ordinary_run
 from .name_phrases import group_named
 from .name_words import NameText, gap_is_space
@@ -163,6 +163,25 @@ def classify(t: NameText, i: int, j: int) -> None:
     _typed(t, s, e, has_facility)
 
 
+# After these (not "at", which names shops and pubs by words: "at Boots"), a lone very
+# common English word that names no place is the word in title case: "in Theatre".
+_WORD_CUES = frozenset({"in", "into", "to", "around"})
+
+
+def _everyday_place_word(t: NameText, k: int) -> bool:
+    """Is token k a very common English word (Zipf >= 4) that no town or name list holds
+    and no dictionary writes only with a capital ("Theatre", "Form"; not "Montreal")?"""
+    base = t.bases[k]
+    low = base.casefold()
+    return (
+        base[1:].islower()
+        and low in t.lex.very_common_lower
+        and low not in proper_nouns()
+        and base not in t.lex.cities
+        and not t.lex.is_name(base)
+    )
+
+
 # "referred me to the Royal Women's", "born at the Rosie's": an owner named after "the"
 # that owns nothing after it is a place.
 _OWNER_PLACE_CUES = frozenset({"at", "to", "from", "in"})
@@ -215,6 +234,8 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         and words[e - 1].endswith(("'s", "’s"))
         and (e >= t.n or lows[e] in vocab.FUNCTION or t.gaps[e].strip() != "")
     )
+    if locative and count == 1 and prev in _WORD_CUES and _everyday_place_word(t, s):
+        return  # "Repaired in Theatre", "went to Zumba", "a girl in Form Two": a word, capitalised
     if (locative or at_owner) and (is_city or placey or not is_name or at_owner):
         kind = "FACILITY" if (prev == "at" or at_owner) and not is_city else "LOCATION"
         t.out.append(Finding(kind, start, end, 0.7, "locative-cue"))
