@@ -532,3 +532,11 @@ def test_a_heading_that_reads_as_a_phrase_names_no_one() -> None:
 
 def test_a_name_in_a_heading_is_still_found() -> None:
     assert covered("Letter to Grace\n\nDear you, I am writing because it got better.", "Grace")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It was a bad year. Intimacy is slowly coming back.", "Nobody got it at first. Honesty helped more."],
+)
+def test_an_abstract_noun_opening_a_sentence_is_a_word(text: str) -> None:
+    assert flagged_words(text) == []

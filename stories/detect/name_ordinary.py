@@ -285,8 +285,12 @@ def _speaker_label(t: NameText, i: int) -> bool:
     return starts_line and i + 1 < t.n and gaps[i + 1].startswith(":") and "\n" not in gaps[i + 1]
 
 
-# Endings of English gerunds and abstract nouns ("Hugging was fine", "Progress was slow").
-_WORD_ENDINGS = ("ing", "ness", "ment", "tion", "sion", "ity")
+# Endings of English gerunds and abstract nouns ("Hugging was fine", "Intimacy is", "Honesty
+# helped").
+_WORD_ENDINGS = (
+    "ing", "ness", "ment", "tion", "sion", "ity", "acy", "ancy", "ency", "ance", "ence", "esty", "ism",
+    "ship", "hood", "dom",
+)  # fmt: skip
 
 
 _MODALS = frozenset({"can", "could", "will", "would", "should", "might", "must", "says", "reckons"})
