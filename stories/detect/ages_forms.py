@@ -48,7 +48,8 @@ SPELLED_AT_RE = re.compile(
 # "Bass player, 38, writing this", "retired nurse, 61, from Hull": an age between commas
 # right after a word for a person (an agent noun or a relation), as a self-introduction
 # puts it; not in a list of numbers ("sizes 10, 12, 14": no word before).
-ROLE_AGE_RE = re.compile(rf"\b(?P<noun>[a-z]{{3,20}}),\s(?P<a>{_NUM})(?=,\s+[a-z])")
+ROLE_AGE_RE = re.compile(rf",\s(?P<a>{_NUM}),\s+[a-z]")  # scanned from the literal ","
+_NOUN_BEFORE = re.compile(r"\b([a-z]{3,20})$")
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ess")
 _PEOPLE = frozenset(vocab.RELATIONS) | vocab.ROLES | vocab.words("man woman lady guy girl bloke lad lass")
 
@@ -136,7 +137,8 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
                     yield Finding("AGE", m.start(g), m.end(g), 0.8, "years-of-age")
     if ", " in text:
         for m in ROLE_AGE_RE.finditer(text):
-            if _person_noun(m.group("noun")):
+            noun = _NOUN_BEFORE.search(text, max(0, m.start() - 21), m.start())
+            if noun and _person_noun(noun.group(1)):
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "role-age")
     if "f" in words or "m" in words:
         for m in LINE_SEX_AGE_RE.finditer(text):
