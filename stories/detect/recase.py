@@ -142,6 +142,20 @@ _ARTICLE_A = re.compile(r"(?<![\w'’])[aA](?![\w'’])")
 _LIVE_ES = frozenset({"vivo", "vivía", "vive", "vivimos", "soy", "somos", "nací", "vengo"})
 
 
+def _word_after(new: str) -> bool:
+    """Is `new`, recased with a capital, an everyday word that after a determiner is that
+    word ("A CUP OF TEA": some name list holds "Tea"; not a town, a head, a rare name)?"""
+    if not (new[:1].isupper() and new[1:].islower()):
+        return False
+    low, lex = new.lower(), lexicon()
+    return (
+        low in lex.ordinary_lower
+        and low not in lex.cities_lower
+        and low not in _TITLED
+        and (low not in lex.names_lower or low in lex.very_common_lower)
+    )
+
+
 def _recased_run(run: str, foreign: frozenset[str] = frozenset()) -> str:
     """Every word of a run in capitals recased, a word after a place preposition
     capitalised unless it is a very common word (Zipf >= 4)."""
@@ -166,17 +180,7 @@ def _recased_run(run: str, foreign: frozenset[str] = frozenset()) -> str:
         )
         placed = False
         town_next, was_town = False, town_next
-        if (
-            prev in _WORD_BEFORE
-            and not after_place
-            and before_prev not in _PLACE_BEFORE
-            and new[:1].isupper()
-            and new[1:].islower()
-            and word.lower() in lex.ordinary_lower
-            and word.lower() not in lex.cities_lower
-            and word.lower() not in _TITLED
-            and (word.lower() not in lex.names_lower or word.lower() in lex.very_common_lower)
-        ):
+        if prev in _WORD_BEFORE and not after_place and before_prev not in _PLACE_BEFORE and _word_after(new):
             new = new.lower()  # "A CUP OF TEA", "SO SAD", "A MIRACLE": a word after a determiner
         if after_place and new.islower() and new not in vocab.FUNCTION:
             if new in vocab.PLACE_PREFIXES and prev in _PLACE_BEFORE:
