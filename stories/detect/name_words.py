@@ -24,7 +24,7 @@ from .lexicon import (
     inflects,
     spanish_words,
 )
-from .tokens import Columns, is_upper, shared_columns
+from .tokens import Columns, is_upper, shared_columns, word_class
 
 # `plain` answers per lexicon, keyed by word, one dict for sentence starts and
 # one for other positions: a token's base, low, cap and upper are functions of
@@ -50,6 +50,9 @@ NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS)
 _FRENCH_MARKERS = vocab.words(
     "les des une est pas je avec pour dans qui mais très c'est c’est j'ai j’ai nous vous"
 )
+# The markers as word classes: a story's hits are counted over `Columns.marks`, in C.
+_SPANISH_CLASS = word_class(_SPANISH_MARKERS)
+_FRENCH_CLASS = word_class(_FRENCH_MARKERS)
 
 
 def gap_is_space(gap: str) -> bool:
@@ -85,7 +88,7 @@ class NameText:
         Spanish's commonest function words ("que", "el", "los", "pero"...), which English
         never uses and a Spanish name or place in an English story cannot supply."""
         if self._spanish is None:
-            hits = sum(map(_SPANISH_MARKERS.__contains__, self.lows))
+            hits = self.cols.marks(_SPANISH_CLASS).count(1)
             self._spanish = hits >= 5 and hits * 12 >= self.n
         return self._spanish
 
@@ -93,7 +96,7 @@ class NameText:
     def french(self) -> bool:
         """Is the story written in French?  The same test with French function words."""
         if self._french is None:
-            hits = sum(map(_FRENCH_MARKERS.__contains__, self.lows))
+            hits = self.cols.marks(_FRENCH_CLASS).count(1)
             self._french = hits >= 5 and hits * 12 >= self.n
         return self._french
 
