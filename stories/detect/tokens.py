@@ -19,7 +19,7 @@ import re
 import threading
 from collections.abc import Iterable
 from itertools import accumulate, compress, repeat
-from operator import itemgetter, ne
+from operator import add, itemgetter, ne
 
 # A token is `[^\W\d_]+(?:['’\-][^\W\d_]+)*`.  The splitters write it with
 # possessive quantifiers (same matches: greedy and never followed by anything
@@ -217,7 +217,13 @@ class Columns:
         the text, which cost more when summed from a moving cursor)."""
         starts = self._starts
         if starts is None:
-            starts = self._starts = list(accumulate(map(len, self.parts), initial=0))[1::2]
+            # token k+1 starts len(word k) + len(gap k+1) after token k: one sum
+            # per token, where summing every part would make two (the gaps are read
+            # from `parts`: `gaps` may be shortened).  The last entry, after the
+            # last word and the text after it, is the text's length.
+            parts = self.parts
+            lengths = map(add, map(len, parts[1::2]), map(len, parts[2::2]))
+            starts = self._starts = list(accumulate(lengths, initial=len(parts[0])))
         return starts[k]
 
     def end(self, k: int) -> int:
