@@ -31,10 +31,15 @@ PORTUGUESE_MARKERS = vocab.words("não uma com muito eu ela ele foi também quan
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+def enough_markers(hits: int, words: int) -> bool:
+    """Do `hits` markers among `words` words make a story of that language: at least
+    five, and one word in twelve?"""
+    return hits >= 5 and hits * 12 >= words
+
+
 def written_in(lows: Sequence[str], markers: frozenset[str]) -> bool:
-    """Are at least five of the casefolded words `lows`, and one in twelve, `markers`?"""
-    hits = sum(map(markers.__contains__, lows))
-    return hits >= 5 and hits * 12 >= len(lows)
+    """Are enough of the casefolded words `lows` `markers` (`enough_markers`)?"""
+    return enough_markers(sum(map(markers.__contains__, lows)), len(lows))
 
 
 def story_language(text: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from stories.findings import Finding
 
 from . import vocab
-from .language import FRENCH_MARKERS, SPANISH_MARKERS, written_in
+from .language import FRENCH_MARKERS, SPANISH_MARKERS, enough_markers
 from .lexicon import (
     Lexicon,
     derived_form,
@@ -26,7 +26,7 @@ from .lexicon import (
     inflects,
     spanish_words,
 )
-from .tokens import Columns, is_upper, shared_columns
+from .tokens import Columns, is_upper, shared_columns, word_class
 
 # `plain` answers per lexicon, keyed by word, one dict for sentence starts and
 # one for other positions: a token's base, low, cap and upper are functions of
@@ -40,6 +40,11 @@ _PLAIN_WORD_MAX = 32
 # Safe words that are names after a strong cue: days and months ("my husband Sunday",
 # "my daughter April").
 NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS)
+
+
+# The languages' markers as word classes: a story's hits are counted over `Columns.marks`, in C.
+_SPANISH_CLASS = word_class(SPANISH_MARKERS)
+_FRENCH_CLASS = word_class(FRENCH_MARKERS)
 
 
 def gap_is_space(gap: str) -> bool:
@@ -75,14 +80,14 @@ class NameText:
         Spanish's commonest function words ("que", "el", "los", "pero"...), which English
         never uses and a Spanish name or place in an English story cannot supply."""
         if self._spanish is None:
-            self._spanish = written_in(self.lows, SPANISH_MARKERS)
+            self._spanish = enough_markers(self.cols.marks(_SPANISH_CLASS).count(1), self.n)
         return self._spanish
 
     @property
     def french(self) -> bool:
         """Is the story written in French?  The same test with French function words."""
         if self._french is None:
-            self._french = written_in(self.lows, FRENCH_MARKERS)
+            self._french = enough_markers(self.cols.marks(_FRENCH_CLASS).count(1), self.n)
         return self._french
 
     def foreign_word(self, low: str) -> bool:

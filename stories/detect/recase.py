@@ -34,7 +34,11 @@ _WORD = rf"[{_UP}](?:['’-]?[{_UP}]){{1,40}}+"
 # characters of punctuation or digits either side (not a line break: "OB-GYN" is
 # one word); bounded repeats.
 _SEP = r"[^a-zà-ÿ\n]{0,6}?[ \t][^a-zà-ÿ\n]{0,6}?"
-CAPS_RUN = re.compile(rf"\b{_WORD}\b(?:{_SEP}\b{_WORD}\b)+")
+# The first word's "\b" is written as a look-behind after its first capital,
+# "[A-Z](?<!\w.)" (the same test: a capital is a word character), so that the
+# pattern starts with a character class and `re` skips from capital to capital
+# instead of trying a match at every position of the story.
+CAPS_RUN = re.compile(rf"[{_UP}](?<!\w.)(?:['’-]?[{_UP}]){{1,40}}+\b(?:{_SEP}\b{_WORD}\b)+")
 CAPS_WORD = re.compile(_WORD)
 _TWO_CAPS = re.compile(rf"{_WORD}{_SEP}[{_UP}][{_UP}]")
 _ACRONYM_MAX = 4

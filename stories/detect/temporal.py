@@ -191,11 +191,13 @@ def _month_words(text: str) -> list[int]:
     words = cols.words
     if not _MONTH_PIECES.isdisjoint(cols.tails()):
         candidates = (a.start() for a in MONTH_ANCHOR.finditer(text))
-    elif _MONTH_FORMS.isdisjoint(cols.word_set()):  # a cheap test first: most stories name no month
-        return []
     else:
-        marked = cols.marked(_MONTH_FORM_CLASS)
-        candidates = map(cols.start, [k for k in marked if words[k] in _MONTH_FORMS])
+        # A token written as a month form is in `_MONTH_FORM_CLASS` (no form ends in
+        # "'s", so its base is itself): the class's few tokens are all there is to test.
+        months = [k for k in cols.marked(_MONTH_FORM_CLASS) if words[k] in _MONTH_FORMS]
+        if not months:
+            return []  # most stories name no month
+        candidates = map(cols.start, months)
     return [pos for pos in candidates if _MONTH_WORD.match(text, pos)]
 
 

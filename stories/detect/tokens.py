@@ -19,7 +19,7 @@ import re
 import threading
 from collections.abc import Iterable
 from itertools import accumulate, compress, repeat
-from operator import itemgetter, ne
+from operator import add, itemgetter, ne
 
 # A token is `[^\W\d_]+(?:['’\-][^\W\d_]+)*`.  The splitters write it with
 # possessive quantifiers (same matches: greedy and never followed by anything
@@ -217,7 +217,13 @@ class Columns:
         the text, which cost more when summed from a moving cursor)."""
         starts = self._starts
         if starts is None:
-            starts = self._starts = list(accumulate(map(len, self.parts), initial=0))[1::2]
+            # token k+1 starts len(word k) + len(gap k+1) after token k: one sum
+            # per token, where summing every part would make two (the gaps are read
+            # from `parts`: `gaps` may be shortened).  The last entry, after the
+            # last word and the text after it, is the text's length.
+            parts = self.parts
+            lengths = map(add, map(len, parts[1::2]), map(len, parts[2::2]))
+            starts = self._starts = list(accumulate(lengths, initial=len(parts[0])))
         return starts[k]
 
     def end(self, k: int) -> int:
@@ -274,13 +280,16 @@ class Columns:
     def indexes(self, words: Iterable[str]) -> list[int]:
         """Indexes of the tokens whose lowercase word is one of `words` (a few
         words), in order: each word is found with `str.find` in the joined
-        lowercase words, not by a test per token."""
+        lowercase words, not by a test per token.  Words the story does not
+        hold (most of the short forms `mentions` asks for) are skipped after a
+        look-up in `low_set`, without a scan."""
         padded = "\x00" + self._joined + "\x00"
         find, count = padded.find, padded.count
+        present = self.low_set()
         out: list[int] = []
         for word in words:
-            if not word or "\x00" in word:
-                continue  # no token is empty or holds NUL
+            if word not in present:
+                continue  # a set look-up, not a scan of the whole text (no token is empty or holds NUL)
             needle = "\x00" + word + "\x00"
             k = last = 0
             i = find(needle)
