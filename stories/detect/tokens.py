@@ -187,7 +187,7 @@ class Columns:
     """
 
     __slots__ = ("parts", "words", "bases", "lows", "caps", "sents", "gaps")
-    __slots__ += ("_starts", "_joined", "_tails", "_codes", "_low_set", "_word_set")
+    __slots__ += ("_starts", "_joined", "_tails", "_codes", "_low_set")
 
     def __init__(self, parts: list[str], text: str) -> None:
         self.parts = parts
@@ -196,7 +196,6 @@ class Columns:
         self._codes: tuple[int, bytes] | None = None
         self._starts: list[int] | None = None
         self._low_set: frozenset[str] | None = None
-        self._word_set: frozenset[str] | None = None
         if len(parts) < 2:
             self.words = self.bases = self.lows = self.gaps = []
             self.caps = self.sents = []
@@ -270,12 +269,6 @@ class Columns:
         if self._low_set is None:
             self._low_set = frozenset(self.lows)
         return self._low_set
-
-    def word_set(self) -> frozenset[str]:
-        """The distinct `words` (as written), built once per text; see `low_set`."""
-        if self._word_set is None:
-            self._word_set = frozenset(self.words)
-        return self._word_set
 
     def indexes(self, words: Iterable[str]) -> list[int]:
         """Indexes of the tokens whose lowercase word is one of `words` (a few
