@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from . import vocab
-from .lexicon import language_words, lexicon
+from .lexicon import language_words, lexicon, rarer_words
 
 # Not "de", "la", "del": Spanish and Portuguese surnames carry them into English stories.
 SPANISH_MARKERS = vocab.words(
@@ -67,7 +67,7 @@ def words_of(lang: str) -> frozenset[str]:
     towns = lex.cities_lower - (language_words(lang, 4.0) - {t.casefold() for t in lex.large_towns})
     places = towns | lex.names_lower
     endings = _INFLECTIONS.get(lang, ())
-    rarer = (w for w in language_words(lang, 1.5) if w.endswith(endings)) if endings else ()
+    rarer = rarer_words(lang, endings) if endings else ()
     return frozenset(w for w in (*language_words(lang), *rarer) if w not in places)
 
 

@@ -32,9 +32,11 @@ def _read(name: str) -> frozenset[str]:
 ORDINARY_LANGS = ("en", "es")
 
 
-def _wordfreq_words(lang: str, min_zipf: float = 3.0, size: str = "small") -> frozenset[str]:
+def _wordfreq_words(
+    lang: str, min_zipf: float = 3.0, size: str = "small", endings: tuple[str, ...] = ()
+) -> frozenset[str]:
     """Words of wordfreq's `size` list ("small", or "large" down to Zipf 1) for `lang`
-    with a Zipf frequency >= `min_zipf`."""
+    with a Zipf frequency >= `min_zipf` (and, if given, one of `endings`)."""
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or spec.origin is None:
         return frozenset()  # without wordfreq the rules fall back on their hand lists
@@ -45,7 +47,8 @@ def _wordfreq_words(lang: str, min_zipf: float = 3.0, size: str = "small") -> fr
         packed = msgpack.load(fh, raw=False)
     # cBpack: a header, then buckets of words by frequency; bucket i holds Zipf 9 - i/100
     last = int(round((9.0 - min_zipf) * 100))
-    return frozenset(w for bucket in packed[1 : last + 2] for w in bucket if w.replace("'", "").isalpha())
+    words = (w for bucket in packed[1 : last + 2] for w in bucket if not endings or w.endswith(endings))
+    return frozenset(w for w in words if w.replace("'", "").isalpha())
 
 
 @lru_cache(maxsize=1)
@@ -189,8 +192,14 @@ def spanish_words() -> frozenset[str]:
 @lru_cache(maxsize=8)
 def language_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
     """Casefolded words of `lang` ("es", "fr", "pt"...) of Zipf >= `min_zipf` ("mulheres",
-    "médecins"); below Zipf 3 from wordfreq's large list (read once, ~50 ms)."""
-    return _wordfreq_words(lang, min_zipf, "small" if min_zipf >= 3.0 else "large")
+    "médecins")."""
+    return _wordfreq_words(lang, min_zipf)
+
+
+def rarer_words(lang: str, endings: tuple[str, ...]) -> frozenset[str]:
+    """Casefolded words of `lang` down to Zipf 1.5 (wordfreq's large list, read in ~50 ms)
+    that end with one of `endings`; the rest of the list is not kept."""
+    return _wordfreq_words(lang, 1.5, "large", endings)
 
 
 @lru_cache(maxsize=1)
