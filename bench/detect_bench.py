@@ -114,7 +114,8 @@ def throughput(stories: list[LabelledStory], passes: int = 3) -> tuple[float, fl
 _PROBE = (
     "import time, resource, sys, re, pathlib; t = time.perf_counter(); sys.path.insert(0, {root!r}); "
     "from stories.detect import detect; detect('My husband Dave and I moved to Leeds in March 2019.'); "
-    "s = pathlib.Path('/proc/self/status'); m = s.exists() and re.search(r'VmHWM:\\s+(\\d+)', s.read_text()); "
+    "s = pathlib.Path('/proc/self/status'); "
+    "m = s.exists() and re.search(r'VmHWM:\\s+(\\d+)', s.read_text()); "
     "print(time.perf_counter() - t, m.group(1) if m else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
 )
 

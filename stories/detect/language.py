@@ -43,7 +43,7 @@ def written_in(lows: Sequence[str], markers: frozenset[str]) -> bool:
 
 
 def story_language(text: str) -> str:
-    """"es", "fr" or "pt" for a story written in Spanish, French or Portuguese; else "en"."""
+    """The story's language: "es", "fr" or "pt" for Spanish, French or Portuguese, else "en"."""
     lows = _WORD.findall(text.casefold())
     for lang, markers in (("es", SPANISH_MARKERS), ("fr", FRENCH_MARKERS), ("pt", PORTUGUESE_MARKERS)):
         if written_in(lows, markers):

@@ -15,7 +15,6 @@ import re
 
 from . import cues, vocab
 from .lexicon import (
-    capitalised_names,
     derived_form,
     english_form,
     english_words,
@@ -318,8 +317,7 @@ def _word_before_lowercase(t: NameText, i: int) -> bool:
     k = i + 1
     return (
         t.bases[i][1:].islower()
-        and t.lows[i] in english_words()
-        and t.lows[i] not in capitalised_names()
+        and t.lows[i] in english_words()  # (which holds no name the dictionary capitalises)
         and t.bases[i] not in t.lex.first
         and k < t.n
         and not t.caps[k]

@@ -194,7 +194,7 @@ def _recased_run(run: str, foreign: frozenset[str] = frozenset()) -> str:
                 new = word[0] + word[1:].lower()
                 town_next = True  # "VIVO EN PATIO BONITO": a town's next word may be its name's
         elif was_town and new.islower() and word.lower() in lex.cities_lower:
-            new = word[0] + word[1:].lower()
+            new = word[0] + word[1:].lower()  # "PATIO BONITO": the town's second word
         elif after_place and new == word and len(word) > 2 and len(_VOWEL.findall(word)) >= 2:
             new = word[0] + word[1:].lower()  # "FROM NOWA HUTA", "AT ASDA": said as a word
             placed = True
@@ -231,7 +231,7 @@ _LAST_WORD = re.compile(r"([a-z'’]+)[ \t]*$")
 
 def _last_word(run: str, end: int) -> str:
     """The lowercase word right before `end` in `run` ("" if none)."""
-    m = _LAST_WORD.search(run, 0, end)
+    m = _LAST_WORD.search(run, max(0, end - 40), end)  # a window: runs can be whole stories
     return m.group(1) if m else ""
 
 
