@@ -7,6 +7,7 @@ import pytest
 
 from stories.detect import detect
 from stories.detect.language import story_language
+from tests.detect_prose_util import flagged_words
 
 FRENCH = (
     "Je ne savais pas quoi faire. Le médecin était très gentil avec moi, mais j'étais triste "
@@ -64,3 +65,50 @@ def test_french_words_in_lowercase_are_no_first_name_and_surname() -> None:
         "Je ne savais pas que c'était possible, mais nous avons parlé avec mon compagnon."
     )
     assert not [w for w in _words(text) if "comme" in w]
+
+
+# A story in Portuguese: its commonest words are words, whatever a name list says ("Ela",
+# "uma", "sem", "dor"), and the writer's name after "Chamo-me" is the name alone.
+PORTUGUESE_STORY = (
+    "Olá. Chamo-me Inês e moro perto do mar. O bebé era grande e eu tive uma laceração. "
+    "Eu tinha dor quando me sentava e não sabia o que fazer. A médica de família ouviu-me com "
+    "calma. Ela escreveu uma carta para uma fisioterapeuta e a espera foi longa. Hoje já me "
+    "sento sem dor, e com o meu marido está tudo melhor, devagar."
+)
+
+
+def test_a_portuguese_story_s_everyday_words_are_no_names() -> None:
+    assert story_language(PORTUGUESE_STORY) == "pt"
+    assert [text.casefold() for text in flagged_words(PORTUGUESE_STORY)] == ["inês"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Buenas. Soy Nuria, tengo miedo de contar esto pero aquí va.", "Nuria"),
+        ("Hola, me llamo Rocío y esto es lo que me pasó con el dolor.", "Rocío"),
+        ("Olá. Chamo-me Inês e moro em Matosinhos.", "Inês"),
+    ],
+)
+def test_the_name_after_a_naming_word_of_another_language_is_the_name_alone(text: str, name: str) -> None:
+    assert name in flagged_words(text)
+    assert not any(" " in found and name in found for found in flagged_words(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hasta que un Día de la Madre, en plena reunión familiar, me largué a llorar.",
+        "Para Año Nuevo brindamos con sidra y nos reímos como antes de todo esto.",
+        "Durante la Semana Santa fuimos al campo y por primera vez no tuve dolor.",
+        "Tout a commencé en hiver, quelques semaines après Noël, avec une brûlure.",
+    ],
+)
+def test_named_days_of_other_languages_are_no_names(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize("word", ["Vulvodynie", "Kinésithérapeute", "Dermatologue", "Vulvodinia"])
+def test_clinical_words_of_other_languages_are_no_names_in_capitals(word: str) -> None:
+    text = f"ON M'A PARLÉ DE {word.upper()} POUR LA PREMIÈRE FOIS EN CONSULTATION, ET J'AI PLEURÉ."
+    assert flagged_words(text) == []

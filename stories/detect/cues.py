@@ -43,7 +43,10 @@ REL_ADJ = frozenset(
     ]
 )
 RELATIONS = frozenset(vocab.RELATIONS)
-NAMING = frozenset({"named", "called", "name's", "name’s", "i'm", "i’m", "im", "nicknamed", "aka"})
+NAMING = frozenset(
+    {"named", "called", "name's", "name’s", "i'm", "i’m", "im", "nicknamed", "aka",
+     "llamo", "m'appelle", "m’appelle", "chamo", "chamo-me"}
+)  # fmt: skip
 NAMING_PAIRS = frozenset(
     {
         ("name", "is"),
@@ -54,6 +57,8 @@ NAMING_PAIRS = frozenset(
         ("it's", "me"),
         ("calls", "me"),
         ("call", "me"),
+        ("nombre", "es"),
+        ("nome", "é"),
     }
 )
 WEAK_PREV = frozenset(

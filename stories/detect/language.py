@@ -28,6 +28,9 @@ FRENCH_MARKERS = vocab.words(
 # Not the words Portuguese shares with Spanish ("que", "para", "como", "se").
 PORTUGUESE_MARKERS = vocab.words("não uma com muito eu ela ele foi também quando meu minha isso você estava")
 
+# Each language and its markers, in the order a story is tested for them.
+MARKERS = (("es", SPANISH_MARKERS), ("fr", FRENCH_MARKERS), ("pt", PORTUGUESE_MARKERS))
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -45,10 +48,7 @@ def written_in(lows: Sequence[str], markers: frozenset[str]) -> bool:
 def story_language(text: str) -> str:
     """The story's language: "es", "fr" or "pt" for Spanish, French or Portuguese, else "en"."""
     lows = _WORD.findall(text.casefold())
-    for lang, markers in (("es", SPANISH_MARKERS), ("fr", FRENCH_MARKERS), ("pt", PORTUGUESE_MARKERS)):
-        if written_in(lows, markers):
-            return lang
-    return "en"
+    return next((lang for lang, markers in MARKERS if written_in(lows, markers)), "en")
 
 
 @lru_cache(maxsize=4)

@@ -27,8 +27,12 @@ from .tokens import word_class
 
 
 def _plain_word(t: NameText, k: int) -> bool:
+    """Is token k a word: a function word, a very common English word or one of the very
+    commonest of the story's language ("uma", "sem" in Portuguese), safe vocabulary?"""
     low = t.lows[k]
-    return low in vocab.FUNCTION or low in everyday_words() or t.lex.is_safe(low)
+    return (
+        low in vocab.FUNCTION or low in everyday_words() or t.lex.is_safe(low) or t.foreign_common_word(low)
+    )
 
 
 @lru_cache(maxsize=4)

@@ -19,8 +19,6 @@ from .lexicon import (
     english_form,
     english_words,
     everyday_words,
-    french_common_words,
-    french_words,
     inflects,
     spanish_common_words,
     spanish_words,
@@ -122,6 +120,11 @@ def _has_initial(t: NameText, i: int, j: int) -> bool:
     )
 
 
+# Languages whose everyday words are a heading's words whatever a name list says (Spanish
+# ones are judged against the surname list below).
+_WORD_LANGUAGES = frozenset({"fr", "pt"})
+
+
 def _heading_word(t: NameText, k: int) -> bool:
     """Token k may be a heading's everyday word: English or Spanish of Zipf >= 3 that
     is no town, no first name unless very common, and (Spanish) no surname unless very
@@ -133,7 +136,7 @@ def _heading_word(t: NameText, k: int) -> bool:
         return True  # "Lo", "Una" (Zipf >= 5.5 in Spanish) are words in a heading
     if base in lex.cities or base in lex.first:
         return False
-    if english_form(low) or (t.french and low in french_words()):
+    if english_form(low) or (t.language in _WORD_LANGUAGES and t.foreign_word(low)):
         return True  # "Mon Histoire Avec La Vulvodynie" in a French story
     # a Spanish word that is also a surname ("Soto") may be part of a town's name
     return low in lex.ordinary_lower and (not lex.is_name(base) or low in spanish_common_words())
@@ -325,6 +328,10 @@ def _word_before_lowercase(t: NameText, i: int) -> bool:
     )
 
 
+# "I am" in Spanish and Portuguese: no naming cue ("soy de Zapopan", "soy abuela"), but a
+# sentence they open names the writer after them ("Soy Nuria").
+_I_AM = frozenset({"soy", "sou"})
+
 _AGE_IN_BRACKETS = re.compile(r"[ \t]?\(\s?(?:1[3-9]|[2-9]\d)\s?[),]")
 
 
@@ -332,6 +339,8 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     """Is the capitalised word opening a sentence at token i (a run of
     `run_len` words) a name rather than an ordinary word?"""
     low, base = t.lows[i], t.bases[i]
+    if run_len >= 2 and (low in cues.NAMING or low in _I_AM):
+        return False  # "Soy Nuria", "Chamo-me Inês": the name follows the naming word
     if run_len == 1 and _AGE_IN_BRACKETS.match(t.text, t.cols.end(i)):
         return True  # "Grace (34) wrote to me": a person and her age
     if run_len == 2 and full_name_shape(t, i, i + 2) and low not in vocab.FUNCTION:
@@ -360,7 +369,7 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         and (base not in lex.cities or lex.word_town(base))  # "Progress was slow"
         and (not lex.strong_name(base) or low in everyday_words())  # "Que" in Spanish
     ) or low in spanish_common_words()  # "Una", "Un", "Nada": towns and names in some gazetteer
-    everyday = everyday or (t.french and low in french_common_words())  # "Elle a fait", "Deux ans"
+    everyday = everyday or t.foreign_common_word(low)  # "Elle a fait", "Deux ans", "Ela explicou"
     if run_len >= 2 and t.lows[i + 1] in vocab.PARTICLES:
         return not everyday  # "Soy de Zapopan": the place starts after the particle
     if run_len >= 2 or t.words[i] != base:  # "Loxeju's patience"

@@ -95,6 +95,9 @@ def generic_after_article(t: NameText, i: int, j: int) -> bool:
 
 
 _DAY_WORDS = frozenset({"day", "eve", "night"})
+# Spanish, French and Portuguese name a day or a season by its first word ("Día de la Madre",
+# "Fête des Mères", "Semana Santa", "Año Nuevo", "Dia das Mães").
+_DAY_FIRST_WORDS = frozenset({"día", "dia", "jour", "fête", "fete", "festa", "semana", "año", "ano"})
 
 
 # Nouns a people's or a language's name describes: "an Igbo woman", "my Marathi typing".
@@ -138,10 +141,17 @@ def people_word(t: NameText, i: int, j: int) -> bool:
 
 def named_day(t: NameText, i: int, j: int) -> bool:
     """Is run i..j the name of a day ("Mother's Day", "Christmas Eve", "Burns Night"): two
-    to four words ending in Day, Eve or Night, and not a first name and surname ("Doris Day")?"""
+    to four words ending in Day, Eve or Night, or opening with a Romance language's word for
+    a day ("Día de la Madre"), and not a first name and surname ("Doris Day")?"""
     while j - i > 2 and t.lows[j - 1] == "i":
         j -= 1  # "By Madaraka Day I could": the run took the "I" after it
-    if not (2 <= j - i <= 4 and t.lows[j - 1] in _DAY_WORDS):
+    if not 2 <= j - i <= 4:
+        return False
+    if not t.caps[i] and t.lows[i] in vocab.PARTICLES and j - i > 2:
+        i += 1  # "durante la Semana Santa": the run took the article before it
+    if t.lows[i] in _DAY_FIRST_WORDS:
+        return not full_name_shape(t, i, j)  # "Día de la Madre", not "Dia Mirza"
+    if t.lows[j - 1] not in _DAY_WORDS:
         return False
     owner = t.words[j - 2] != t.bases[j - 2]  # "Valentine's Day", "Mother's Day": a day's name
     return owner or not full_name_shape(t, i, j)

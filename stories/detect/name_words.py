@@ -15,15 +15,18 @@ from __future__ import annotations
 from stories.findings import Finding
 
 from . import vocab
-from .language import FRENCH_MARKERS, SPANISH_MARKERS, enough_markers
+from .language import MARKERS, enough_markers
 from .lexicon import (
     Lexicon,
     derived_form,
     dictionary_words,
     english_words,
     everyday_words,
+    french_common_words,
     french_words,
     inflects,
+    language_words,
+    spanish_common_words,
     spanish_words,
 )
 from .tokens import Columns, is_upper, shared_columns, word_class
@@ -42,9 +45,21 @@ _PLAIN_WORD_MAX = 32
 NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS)
 
 
-# The languages' markers as word classes: a story's hits are counted over `Columns.marks`, in C.
-_SPANISH_CLASS = word_class(SPANISH_MARKERS)
-_FRENCH_CLASS = word_class(FRENCH_MARKERS)
+# The languages' markers as word classes, in `language.MARKERS`' order: a story's hits are
+# counted over `Columns.marks`, in C.
+_MARKER_CLASSES = tuple((lang, word_class(markers)) for lang, markers in MARKERS)
+
+
+def _everyday_of(lang: str) -> frozenset[str]:
+    """A language's everyday words (Zipf >= 3): French's are `french_words`."""
+    return french_words() if lang == "fr" else language_words(lang)
+
+
+def _common_of(lang: str) -> frozenset[str]:
+    """A language's very commonest words: Spanish Zipf >= 5.5, French and Portuguese >= 5."""
+    if lang == "es":
+        return spanish_common_words()
+    return french_common_words() if lang == "fr" else language_words(lang, 5.0)
 
 
 def gap_is_space(gap: str) -> bool:
@@ -71,29 +86,38 @@ class NameText:
         self.n = len(cols.words)
         self.out: list[Finding] = []
         self.taken: set[int] = set()  # token indexes already inside a PERSON
-        self._spanish: bool | None = None
-        self._french: bool | None = None
+        self._language: str | None = None
 
     @property
-    def spanish(self) -> bool:
-        """Is the story written in Spanish?  At least one word in twelve is one of
-        Spanish's commonest function words ("que", "el", "los", "pero"...), which English
-        never uses and a Spanish name or place in an English story cannot supply."""
-        if self._spanish is None:
-            self._spanish = enough_markers(self.cols.marks(_SPANISH_CLASS).count(1), self.n)
-        return self._spanish
+    def language(self) -> str:
+        """The story's language, as `language.story_language` reads it: "es", "fr" or "pt"
+        when enough of its words are that language's commonest function words, else "en"."""
+        if self._language is None:
+            marks = self.cols.marks
+            hits = ((lang, marks(cls).count(1)) for lang, cls in _MARKER_CLASSES)
+            self._language = next((lang for lang, n in hits if enough_markers(n, self.n)), "en")
+        return self._language
 
     @property
     def french(self) -> bool:
-        """Is the story written in French?  The same test with French function words."""
-        if self._french is None:
-            self._french = enough_markers(self.cols.marks(_FRENCH_CLASS).count(1), self.n)
-        return self._french
+        """Is the story written in French?"""
+        return self.language == "fr"
 
     def foreign_word(self, low: str) -> bool:
-        """Is `low` an everyday word (Zipf >= 3) of the language the story is written in,
-        when that is Spanish or French ("la Iglesia", "Le Traitement")?"""
-        return (self.spanish and low in self.lex.ordinary_lower) or (self.french and low in french_words())
+        """Is `low` an everyday word of the language the story is written in, when that is
+        not English ("la Iglesia", "Le Traitement", "uma fisioterapeuta")?  Spanish reads
+        the lexicon's ordinary words, French and Portuguese their Zipf >= 3 words."""
+        lang = self.language
+        if lang == "en":
+            return False
+        return low in (self.lex.ordinary_lower if lang == "es" else _everyday_of(lang))
+
+    def foreign_common_word(self, low: str) -> bool:
+        """Is `low` one of the very commonest words of the story's language, when that is not
+        English ("Una", "Elle", "Ela", "sem")?  These are words even where a name list holds
+        them."""
+        lang = self.language
+        return lang != "en" and low in _common_of(lang)
 
     def plain(self, k: int) -> bool:
         """A word that names nothing: function word, safe vocabulary, 1 letter."""

@@ -45,7 +45,8 @@ CLINICAL = words(
 CLINICAL_ENDINGS = (
     "itis", "osis", "ectomy", "oscopy", "otomy", "algia", "dynia", "ologist", "ology", "opath",
     "opathy", "iatrist", "iatry", "ternist", "ólogo", "óloga", "ología", "apeuta", "ítico", "ítica",
-    "ólogos", "ólogas", "pausia", "pause", "ismo",
+    "ólogos", "ólogas", "pausia", "pause", "ismo", "dynie", "algie", "ectomie", "oscopie", "ologue",
+    "ologie", "iatre", "iatrie", "apeute", "odinia", "ologista",
 )  # fmt: skip
 
 # Months in Spanish and French, one alternation for every date rule that reads them.
@@ -78,6 +79,7 @@ ROLES = words(
     fiancee fiancée doctor doc nurse midwife sister brother son daughter baby
     god lord jesus christ allah bible church mass sir madam miss ma'am
     christmas easter thanksgiving halloween diwali eid hanukkah passover ramadan
+    noël navidad nochebuena nochevieja
     """
 )
 
