@@ -25,6 +25,10 @@ say.  From it this script writes, under `stories/detect/data/`:
   only with a capital: places, names, brands ("montreal", "leith", "christmas").  Not
   taken out of the word sets (it holds "I'm" and "Monday" too); a rule that reads a
   capitalised word as an everyday one asks it first.
+- word_names.txt: everyday English words of the name lists that SCOWL writes both in
+  lower case and with a capital ("mike", "grace", "victor", "rose"): words, but names
+  too.  Those of the name lists it writes only in lower case ("boss", "winter",
+  "patience") are words that a name list happens to hold.
 """
 
 from __future__ import annotations
@@ -47,8 +51,9 @@ def _read(path: Path) -> set[str]:
     return set(path.read_text(encoding="utf-8").split())
 
 
-def build(scowl: Path) -> tuple[set[str], set[str], set[str]]:
-    """(dictionary words, capitalised-only names, proper nouns) from the SCOWL lists in `scowl`."""
+def build(scowl: Path) -> tuple[set[str], set[str], set[str], set[str]]:
+    """(dictionary words, capitalised-only names, proper nouns, word names) from the SCOWL
+    lists in `scowl`."""
     large = set().union(*(_read(scowl / name) for name in LISTS))
     every = large | _read(scowl / HUGE)
     lower = {w for w in every if w.islower()}
@@ -67,13 +72,19 @@ def build(scowl: Path) -> tuple[set[str], set[str], set[str]]:
     }
     names = {w for w in common if w in lex.names_lower and w not in lower}
     proper = {w for w in common if w in capitalised and w not in lower}
-    return words, names, proper
+    word_names = {w for w in common if w in lex.names_lower and w in lower and w in capitalised}
+    return words, names, proper, word_names
 
 
 def main() -> None:
     scowl = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/dict")
-    words, names, proper = build(scowl)
-    outputs = {"dictionary_words.txt": words, "capitalised_names.txt": names, "proper_nouns.txt": proper}
+    words, names, proper, word_names = build(scowl)
+    outputs = {
+        "dictionary_words.txt": words,
+        "capitalised_names.txt": names,
+        "proper_nouns.txt": proper,
+        "word_names.txt": word_names,
+    }
     for name, entries in outputs.items():
         path = DATA_DIR / name
         path.write_text("\n".join(sorted(entries)) + "\n", encoding="utf-8")

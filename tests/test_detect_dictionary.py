@@ -105,3 +105,31 @@ def test_a_name_in_a_heading_is_still_found() -> None:
 )
 def test_an_abstract_noun_opening_a_sentence_is_a_word(text: str) -> None:
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Things nobody warns you about: Night Sweats, Hot Flushes, Winter Scarves.",
+        "The pain was the Final Boss of my twenties, and the cause was listed as Unknown.",
+        "Three rules I live by now.\n\nPatience, Patience, Patience.\n\nThat is the whole list.",
+        "In THE WINTER I STOPPED GOING OUT. I FELT SO SAD AND THE BOSS NOTICED.",
+    ],
+)
+def test_words_a_name_list_holds_but_the_dictionary_writes_in_lower_case_are_words(text: str) -> None:
+    """Boss, Winter, Patience, Unknown: in a first-name list, but SCOWL writes them only
+    in lower case (`word_names` holds the ones it also writes with a capital)."""
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Big Mike from the union hall told me over beers that he had the same thing.", "Mike"),
+        ("Name's Dawn. Married twenty years. Never had sex that worked.", "Dawn"),
+        ("My physio, Grace, said the pain was real and treatable.", "Grace"),
+        ("We had a new nurse, Patience, who sat with me for an hour.", "Patience"),
+    ],
+)
+def test_names_the_dictionary_writes_with_a_capital_or_after_a_cue_stay_names(text: str, name: str) -> None:
+    assert covered(text, name)

@@ -104,6 +104,15 @@ def proper_nouns() -> frozenset[str]:
     return _read("proper_nouns.txt")
 
 
+@lru_cache(maxsize=1)
+def word_names() -> frozenset[str]:
+    """Casefolded everyday English words of the name lists that SCOWL writes both in lower
+    case and with a capital ("mike", "grace", "victor"): words that are names too
+    (`data/word_names.txt`).  The name lists' other everyday words ("boss", "winter") are
+    words a list happens to hold."""
+    return _read("word_names.txt")
+
+
 def title_case_word(word: str) -> bool:
     """Is `word`, capitalised, an English word rather than a name by the word lists alone:
     an everyday word or a regular form of one, or a rarer word a dictionary writes in

@@ -15,6 +15,7 @@ import re
 
 from . import cues, vocab
 from .lexicon import (
+    Lexicon,
     derived_form,
     english_form,
     english_words,
@@ -23,6 +24,7 @@ from .lexicon import (
     spanish_common_words,
     spanish_words,
     title_case_word,
+    word_names,
 )
 from .name_cues import cue_strength
 from .name_phrases import (
@@ -51,7 +53,9 @@ def _lone_everyday(t: NameText, base: str) -> bool:
     if not base[1:].islower():
         return False  # "McAllister", "DeShawn", "Mei-Ling": the shape of a name
     lex = t.lex
-    if base in lex.first or (base in lex.cities and not lex.word_town(base)):
+    if base in lex.first and not _word_not_name(lex, base):
+        return False  # "Grace", "Mike": names the dictionary writes with a capital too
+    if base in lex.cities and not lex.word_town(base):
         return False
     low = base.casefold()
     if title_case_word(base):
@@ -88,6 +92,36 @@ def _title_case_word(t: NameText, k: int) -> bool:
     "Grace" or "York": word frequencies cannot tell "John" the name or "York" the
     town from a word, the gazetteers can)."""
     return _lone_everyday(t, t.bases[k])
+
+
+def _everyday_phrase(t: NameText, i: int, j: int) -> bool:
+    """Is the run i..j (two or more words) everyday words in title case ("the Office Party",
+    "Brain Fog", "Winter Scarves")?  Each word is plain, a title-case word, or a very
+    common word that a name list holds but the dictionary writes only in lower case
+    ("Winter", "Boss"), with no naming cue before it."""
+    return all(
+        t.plain(k) or _title_case_word(t, k) or (_phrase_word(t, k) and (k == i or cue_strength(t, k) != 2))
+        for k in range(i, j)
+    )
+
+
+def _phrase_word(t: NameText, k: int) -> bool:
+    """Token k is a very common English word that a name list holds but the dictionary
+    writes only in lower case ("Boss", "Winter", "Patience"; not "Mike", "Grace")."""
+    return _word_not_name(t.lex, t.bases[k])
+
+
+def _word_not_name(lex: Lexicon, base: str) -> bool:
+    """Is `base` a very common English word that the dictionary writes only in lower case,
+    whatever a name list says ("Boss", "Winter", "Patience"; not "Mike", "Grace")?"""
+    low = base.casefold()
+    return (
+        base[1:].islower()
+        and low in lex.very_common_lower
+        and low not in word_names()
+        and title_case_word(base)
+        and base not in lex.large_towns
+    )
 
 
 _ADDRESS_UNITS = frozenset(
@@ -178,7 +212,7 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         and (lows[i - 1] if i else "") not in cues.FACILITY_PREV
         and not any(lows[k] in vocab.TITLES for k in range(i, j - 1))  # "Dr X", not "Primary Care Doctor"
         and not headed(t, i, j)
-        and all(plain(k) or _title_case_word(t, k) for k in range(i, j))
+        and _everyday_phrase(t, i, j)
         and " ".join(bases[i:j]) not in lex.cities  # "Buenos Aires", "Long Beach"
         and not full_name_shape(t, i, j)
         and not _has_initial(t, i, j)
