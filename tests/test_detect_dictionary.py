@@ -133,3 +133,24 @@ def test_words_a_name_list_holds_but_the_dictionary_writes_in_lower_case_are_wor
 )
 def test_names_the_dictionary_writes_with_a_capital_or_after_a_cue_stay_names(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The walk-in clinic gave me Cipro, then Septra, then Cipro again.",
+        "I had four courses of Ciprofloxacin and one of Doxycycline before anyone listened.",
+        "Tamsulosin helped a bit with the flow, and Nortriptyline at night with the pain.",
+        "A TUBE OF CANESTEN DID NOTHING, AND NEITHER DID THE PANADOL.",
+        "The Zoladex bought me time until the surgery, and Dienogest after it.",
+    ],
+)
+def test_medicines_name_nobody(text: str) -> None:
+    """Medicine names and brands (`data/medicines.txt`, from DrugBank's open vocabulary
+    through drug-named-entity-recognition) are no names in title case or in capitals."""
+    assert flagged_words(text) == []
+
+
+def test_a_name_that_is_also_a_brand_stays_a_name() -> None:
+    """Names and towns are taken out of the medicine list when it is built ("Allegra")."""
+    assert covered("My sister Allegra drove me to every appointment.", "Allegra")

@@ -318,6 +318,7 @@ def lexicon() -> Lexicon:
         | frozenset(vocab.WEEKDAYS)
         | regions_lower
         | _read("languages.txt")
+        | _read("medicines.txt")  # "Canesten", "Tamsulosin": medicines name nobody
     )
     return Lexicon(
         first=first,
