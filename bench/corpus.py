@@ -108,7 +108,7 @@ ID_TEMPLATES = (
     "By <DATE:month> I could use the largest dilator.",
     "I was <AGE:num> when I first tried to use a tampon.",
     "I was diagnosed aged <AGE:num>, after years of being told to relax.",
-    "As a <AGE:yearold> I felt ridiculous crying in the waiting room.",
+    "As a <AGE:yearold>-year-old I felt ridiculous crying in the waiting room.",
     "My grandmother, who is <AGE:old>, told me she had the same problem.",
     "You can call me on <PHONE:phone> if you want to talk.",
     "The clinic's number is <PHONE:phone>.",
@@ -267,8 +267,8 @@ class _Gen:
                 )
             return month
         if kind == "AGE":
-            if gen == "yearold":
-                return f"{r.randint(19, 60)}-year-old"
+            if gen == "yearold":  # the number of "34-year-old", as every external corpus labels it
+                return str(r.randint(19, 60))
             if gen == "old":
                 return str(r.randint(86, 99))
             return str(r.randint(16, 55))

@@ -315,8 +315,9 @@ def find_ages(text: str) -> Iterator[Finding]:
         if m:
             n = m.group("n") or m.group("n2") or m.group("n3")
             if int(n) <= 125:
-                # the number is the identifier: "26 years old" flags "26"; "45-year-old", "34yo" stay whole
-                attached = "-" in m.group() or not any(c.isspace() for c in m.group())
+                # the number is the identifier: "26 years old" and "45-year-old" flag the number;
+                # "34yo", "24F" stay whole (the age and its letters are one word)
+                attached = not any(c.isspace() or c == "-" for c in m.group())
                 end = m.end() if attached or m.group("n3") else p + len(n)
                 yield _age(p, end, n, "age-suffix", 0.9)
             continue
