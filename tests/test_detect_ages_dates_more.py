@@ -298,3 +298,36 @@ def test_a_list_of_numbers_is_no_age() -> None:
 def test_a_portuguese_age_in_a_self_introduction() -> None:
     text = "so. i'm thaís, 27 anos, from belo horizonte, living in lisbon now"
     assert _covered(text, "27 anos")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("It was done on the Friday before Mother's Day 2023, and I remember the card.",
+         "the Friday before Mother's Day 2023"),
+        ("I saw him on the Sunday after Thanksgiving '21, which was odd.",
+         "the Sunday after Thanksgiving '21"),
+        ("Nos casamos el sábado 17 de junio de 2023 y fue bonito.", "sábado 17 de junio de 2023"),
+        ("I was admitted from 2 to 9 March 2020 for tests.", "2 to 9 March 2020"),
+        ("I was seen on the twenty-first of June 2022 by a nurse.", "the twenty-first of June 2022"),
+        ("WE HAVE BEEN MARRIED SINCE AUGUST OF '81 AND STILL ARE.", "AUGUST OF '81"),
+        ("Empezó a finales de 2019, más o menos.", "a finales de 2019"),
+        ("C'est arrivé au début de 2021, après le confinement.", "au début de 2021"),
+        ("by the back end of 2022 i was on the list", "the back end of 2022"),
+        ("In the first months of 2020 I started having pain.", "the first months of 2020"),
+    ],
+)  # fmt: skip
+def test_the_words_that_make_a_date_one_day_belong_to_it(text: str, date: str) -> None:
+    assert _covered(text, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was my first March in Leeds and it rained every day.",
+        "Mi 2020 fue muy duro, pero salí adelante.",
+        "The second week of treatment was the hardest.",
+    ],
+)
+def test_a_spelled_ordinal_or_a_possessive_before_a_month_or_year_is_no_date(text: str) -> None:
+    assert [w for w in _flagged_words(text) if w[0].isdigit() or w.lower().startswith(("first", "mi "))] == []

@@ -26,6 +26,7 @@ from stories.findings import Finding
 from .acronyms import find_acronym_facilities, find_lowercase_facilities, find_lowercase_towns
 from .address_lines import extend_addresses, find_corners, find_military
 from .contact import find_contact
+from .dates_widen import widen_dates
 from .hints import reidentification_hints
 from .mentions import repeat_mentions
 from .names import find_names
@@ -113,7 +114,7 @@ def _detect_shadow(text: str) -> list[Finding]:
         found.extend(repeat_mentions(text, found))
     except Exception:  # noqa: BLE001 - fail closed, see module docstring
         return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
-    return _dedupe(extend_addresses(text, widen(text, found)))
+    return _dedupe(extend_addresses(text, widen_dates(text, widen(text, found))))
 
 
 def _mapped(shadow: Shadow, found: list[Finding]) -> list[Finding]:

@@ -41,7 +41,7 @@ _FUNCTION_WORDS = vocab.words(
     """during by in on at for since until till after before from the then and but around
     this that last next over through throughout every each so when while about early late
     mid it was is i we my our his her their its a an of de del between among with without into within
-    across against like near under upon"""
+    across against like near under upon mi tu su este esta ese esa nuestro nuestra mon ma"""
 )
 # "boxing day 2022", "bonfire night 2022", "the christmas break 2020".
 DAY_WORD_YEAR_RE = re.compile(
@@ -72,8 +72,12 @@ MONTH_PART_RE = re.compile(
 
 # "the end of 2018", "the start of 2020", "late 2019", "mid-2021", "the first half of 2022".
 YEAR_PART_RE = re.compile(
-    rf"\b(?:(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|(?:first|second|latter)\s+half|tail\s+end)"
-    rf"\s+of\s+|(?:early|late|mid)[-\s]?)(?:of\s+)?{_YEAR}",
+    rf"\b(?:(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|(?:first|second|latter)\s+half|(?:tail|back)\s+end"
+    rf"|(?:first|last|final|early)\s+(?:few\s+)?(?:months|weeks|days))"
+    rf"\s+of\s+|(?:early|late|mid)[-\s]?)(?:of\s+)?{_YEAR}"
+    # Spanish and French: "a finales de 2019", "a mediados del 2020", "fin 2019", "au début de 2021"
+    rf"|\b(?:a\s+)?(?:finales|fines|principios|mediados|comienzos|inicios)\s+(?:de|del)\s+{_YEAR}"
+    rf"|\b(?:(?:à\s+la|au)\s+)?(?:(?:fin|début|debut)[-\s]|mi-)(?:de\s+|d'|d’)?{_YEAR}",
     re.IGNORECASE,
 )
 # A bank holiday named by its month or season, with its year: "August bank holiday Monday 2022",
@@ -83,7 +87,11 @@ BANK_HOLIDAY_RE = re.compile(
     rf"(?:\s+(?:monday|weekend))?,?\s+(?:of\s+)?{_YEAR}",
     re.IGNORECASE,
 )
-_YEAR_PART_GATES = ("end of", "start of", "beginning of", "middle of", "half of", "early", "late", "mid")
+_YEAR_PART_GATES = (
+    "end of", "start of", "beginning of", "middle of", "half of", "early", "late", "mid", "months of",
+    "weeks of", "days of", "finales", "fines", "principios", "mediados", "comienzos", "inicios", "fin",
+    "début", "debut",
+)  # fmt: skip
 _MONTH_PART_GATES = ("early", "mid", "late", "end of", "start of", "beginning of", "middle of")
 _MONTH_CLASS = word_class([*vocab.MONTHS, *vocab.MONTH_ABBR])
 

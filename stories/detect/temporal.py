@@ -29,10 +29,10 @@ _YEAR = r"(?:'\d\d|\d{4})"
 
 MONTH_DATE_RE = re.compile(
     rf"(?:\b{_WEEKDAY},?\s+(?:the\s+)?)?"
-    rf"(?:\b(?:the\s+)?{_DAY}\s+(?:of\s+)?)?"
+    rf"(?:\b(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?|{vocab.SPELLED_ORDINAL}\s+of\s+))?"
     rf"\b(?:{_MONTH})(?![\w'’-])"
     rf"(?:\s+(?:the\s+)?{_DAY}\b)?"
-    rf"(?:,?\s+{_YEAR}\b)?"
+    rf"(?:,?\s+(?:of\s+)?{_YEAR}\b)?"
 )
 NUMERIC_DATE_RE = re.compile(
     r"(?:\d{4}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"

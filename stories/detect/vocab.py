@@ -64,6 +64,12 @@ AGE_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 AGE_TEENS = "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 SPELLED_AGE = rf"(?:(?:{AGE_TENS})(?:[-\s](?:{AGE_UNITS}))?|{AGE_TEENS})"
 NUMBER_AGE = r"(?:1[3-9]|[2-9]\d)"
+# A day of the month in words: "the twenty-first of June", "the third of May".
+_ORDINAL_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+SPELLED_ORDINAL = (
+    rf"(?:(?:twenty|thirty)[-\s](?:{_ORDINAL_UNITS})|{_ORDINAL_UNITS}|tenth|eleventh|twelfth|thirteenth"
+    r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+)
 SPELLED_AGE_WORDS = frozenset(
     {*AGE_TENS.split("|"), *AGE_TEENS.split("|")}
     | {f"{t}-{u}" for t in AGE_TENS.split("|") for u in AGE_UNITS.split("|")}

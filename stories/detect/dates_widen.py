@@ -1,0 +1,46 @@
+"""The words that make a date one day, found around a date the rules found.
+
+"the Friday before Mother's Day 2023", "the Sunday after Thanksgiving '21": a weekday
+before or after a named day is that day's neighbour, and the finding takes it in.
+"el sábado 17 de junio de 2023", "le samedi 18 septembre 2021": a Spanish or French
+date keeps its weekday, as an English one keeps "Tuesday the 14th".
+"from 2 to 9 March 2020": a range of days in one month is one finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stories.findings import Finding
+
+_WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_RELATIVE_BEFORE = re.compile(
+    rf"(?:\bthe\s+)?\b(?:{_WEEKDAYS}|day|week|weekend|night)\s+(?:before|after)\s+$", re.IGNORECASE
+)
+_ROMANCE_WEEKDAYS = (
+    r"(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+)
+_ROMANCE_BEFORE = re.compile(rf"\b{_ROMANCE_WEEKDAYS}\s+$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(
+    r"(?:\bfrom\s+)?(?<![\d/.,])\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|until|till)\s*$",
+    re.IGNORECASE,
+)
+_REACH = 32  # characters before a date that these words can take
+
+
+def widen_dates(text: str, findings: list[Finding]) -> list[Finding]:
+    """`findings` with each DATE widened over the words before it that make it one day."""
+    return [_widened(text, f) if f.kind == "DATE" else f for f in findings]
+
+
+def _widened(text: str, f: Finding) -> Finding:
+    lo = max(0, f.start - _REACH)
+    start = f.start
+    if any(c.isdigit() for c in text[f.start : f.end]):
+        m = _RELATIVE_BEFORE.search(text, lo, start)
+        if m is None and text[start].isdigit():
+            m = _ROMANCE_BEFORE.search(text, lo, start) or _RANGE_BEFORE.search(text, lo, start)
+        if m is not None:
+            start = m.start()
+    return f if start == f.start else Finding(f.kind, start, f.end, f.score, f.source, f.note)
