@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from stories.findings import Finding
 
 from . import vocab
+from .anchors import bracket_word_starts, matches_at, word_starts
 from .lexicon import english_form, lexicon
 from .tokens import latin1
 
@@ -111,11 +112,23 @@ def _had_start(text: str, years: int) -> int:
     return -1
 
 
+# The words a `SPELLED_BE_RE` / `SPELLED_AT_RE` match begins with.
+_BE_CUES = ("you", "she", "he")
+_AT_CUES = ("at", "since", "until", "till")
+
+
+def _scan(pattern: re.Pattern[str], text: str, cues: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, tried only where one of its first words (`cues`)
+    begins a word (`anchors.word_starts`) rather than at every position."""
+    starts = word_starts(text, cues)
+    return pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
+
+
 def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """AGE findings for the shapes in the module docstring."""
     if "(" in text:
         lex = lexicon()
-        for m in LOWER_NAME_AGE_RE.finditer(text):
+        for m in matches_at(LOWER_NAME_AGE_RE, text, bracket_word_starts(text)):
             name = m.group("name")
             if name in lex.first_lower and name not in lex.ordinary_lower:
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "name-age")
@@ -125,10 +138,10 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
     if ("are" in words or "is" in words or "you're" in words) and (
         not latin1(text) or not _SPELLED_LOWS.isdisjoint(words)
     ):
-        for m in SPELLED_BE_RE.finditer(text):
+        for m in _scan(SPELLED_BE_RE, text, _BE_CUES):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-age")
     if not _SPELLED_LOWS.isdisjoint(words) or not latin1(text):
-        for m in SPELLED_AT_RE.finditer(text):
+        for m in _scan(SPELLED_AT_RE, text, _AT_CUES):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-at")
     if "age" in words and "years" in words:
         for m in YEARS_OF_AGE_RE.finditer(text):

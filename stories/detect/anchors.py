@@ -114,6 +114,42 @@ def may_end_with(text: str, pos: int, width: int, endings: tuple[str, ...], punc
 FOLD_TRAPS = ("İ", "ı", "ſ")
 
 
+def word_starts(text: str, words: Iterable[str]) -> list[int] | None:
+    """Where one of `words` (lowercase letters) begins a word of `text`, read
+    case-insensitively: the starts a `re.IGNORECASE` pattern opening with
+    `\\b(?:word|...)` can match at, for `matches_at`.
+
+    None when the lowercase text cannot tell (lowercasing changes its length,
+    or it holds a `FOLD_TRAPS` character): then scan the whole text.
+    """
+    low = lowered(text)
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in FOLD_TRAPS)):
+        return None
+    return [i for word in words for i in find_all(low, word) if begins_word(text, i)]
+
+
+def begins_word(text: str, i: int) -> bool:
+    """Is there a word boundary (`\\b`) before the word character at `i`?"""
+    return not i or not (text[i - 1].isalnum() or text[i - 1] == "_")
+
+
+def bracket_word_starts(text: str, limit: int = 20) -> list[int]:
+    """Starts of the runs of lowercase ASCII letters (at most `limit`) that end
+    right before a "(" or one white-space character before it: where a pattern
+    opening with `\\b[a-z]{2,limit}\\s?\\(` or `\\b(?:son|daughter)\\s?\\(` can match."""
+    out = []
+    for p in find_all(text, "("):
+        ends = (p, p - 1) if p and text[p - 1].isspace() else (p,)
+        for end in ends:
+            start = run_start(text, end, _LOWER_ASCII, limit)
+            if 0 <= start < end:
+                out.append(start)
+    return out
+
+
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
 def has_word(text: str, low: str, keywords: tuple[tuple[str, str], ...]) -> bool:
     """Is some `(word, after)` in `low` at a word start, followed by a char of `after`?
 

@@ -98,7 +98,7 @@ def _lone_names(t: NameText) -> None:
     distinct = t.cols.low_set()
     cands = (distinct & lex.first_lower) - lex.ordinary_lower
     if "-" in t.text:  # "sarah-jane": first names joined are a name even if each is a word
-        cands |= {w for w in distinct if "-" in w and _joined_first_names(lex, w)}
+        cands |= {w for w in t.cols.hyphenated() if _joined_first_names(lex, w)}
     cands = {w for w in cands if len(w) >= 3 and not _word_like(lex, w)}
     if not cands:
         return

@@ -22,7 +22,7 @@ from . import vocab
 from .ages_bare import find_bare_ages
 from .ages_forms import find_age_forms
 from .ages_voices import find_voice_ages
-from .anchors import digit_runs, matches_at
+from .anchors import begins_word, bracket_word_starts, digit_runs, find_all, matches_at
 from .dates_named import find_named_dates
 from .dates_world import find_world_dates
 from .tokens import Columns, shared_columns, word_class
@@ -172,6 +172,15 @@ def _festival_years(text: str, runs: tuple[tuple[int, int], ...]) -> Iterator[re
     return matches_at(FESTIVAL_YEAR_RE, text, starts)
 
 
+def _sex_age_starts(text: str) -> list[int]:
+    """Where a `SEX_AGE_RE` match can begin: a "(", or "I" ("I'm", "I am", "Im"),
+    "im" or "i'm" at a word start."""
+    starts = find_all(text, "(")
+    for word in ("I", "im", "i'm"):
+        starts += [i for i in find_all(text, word) if begins_word(text, i)]
+    return starts
+
+
 def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """Ages without the cue words `temporal` needs."""
     for shape in _AGE_SHAPES:
@@ -183,10 +192,10 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
         for m in SPELLED_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "spelled-age")
     if "(" in text:
-        for m in CHILD_AGE_RE.finditer(text):
+        for m in matches_at(CHILD_AGE_RE, text, bracket_word_starts(text)):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "child-age")
     if "(" in text or not _SEX_LETTERS.isdisjoint(words):  # "(F, 32)", "27F" ("F" is a token)
-        for m in SEX_AGE_RE.finditer(text):
+        for m in matches_at(SEX_AGE_RE, text, _sex_age_starts(text)):
             grp = "a" if m.group("a") else "b" if m.group("b") else "c"
             yield Finding("AGE", m.start(grp), m.end(), 0.7, "sex-age")
     if not _ES_AGE_GATES.isdisjoint(words):

@@ -270,6 +270,20 @@ class Columns:
             self._low_set = frozenset(self.lows)
         return self._low_set
 
+    def hyphenated(self) -> set[str]:
+        """The distinct `lows` that hold a hyphen ("sarah-jane"), found with
+        `str.find` in the joined lowercase words rather than by a test per word."""
+        joined = self._joined
+        out = set()
+        i = joined.find("-")
+        while i != -1:
+            end = joined.find("\x00", i)
+            if end == -1:
+                end = len(joined)
+            out.add(joined[joined.rfind("\x00", 0, i) + 1 : end])
+            i = joined.find("-", end)
+        return out
+
     def indexes(self, words: Iterable[str]) -> list[int]:
         """Indexes of the tokens whose lowercase word is one of `words` (a few
         words), in order: each word is found with `str.find` in the joined
