@@ -114,6 +114,7 @@ def test_an_abstract_noun_opening_a_sentence_is_a_word(text: str) -> None:
         "The pain was the Final Boss of my twenties, and the cause was listed as Unknown.",
         "Three rules I live by now.\n\nPatience, Patience, Patience.\n\nThat is the whole list.",
         "In THE WINTER I STOPPED GOING OUT. I FELT SO SAD AND THE BOSS NOTICED.",
+        "A Year Of Seasons\n\nWinter\n\nIt started with the night sweats and the tiredness.",
     ],
 )
 def test_words_a_name_list_holds_but_the_dictionary_writes_in_lower_case_are_words(text: str) -> None:

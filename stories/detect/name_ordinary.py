@@ -17,6 +17,7 @@ from . import cues, vocab
 from .lexicon import (
     Lexicon,
     derived_form,
+    dictionary_words,
     english_form,
     english_words,
     everyday_words,
@@ -311,6 +312,8 @@ def _cued(t: NameText, i: int, j: int) -> bool:
     """Does a strong cue come right before the first word of run i..j that is not plain
     ("I'm Mei Ling" after the run's "I'm"; not "I'm Very Picky")?"""
     k = next((k for k in range(i, j) if not t.plain(k)), i)
+    if t.lows[k] in dictionary_words():
+        return False  # "this is Genitourinary Syndrome": a rarer word the dictionary writes in lower case
     return cue_strength(t, k) == 2
 
 
@@ -401,7 +404,7 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     everyday = (
         (low in lex.ordinary_lower or derived)
         and (base not in lex.cities or lex.word_town(base))  # "Progress was slow"
-        and (not lex.strong_name(base) or low in everyday_words())  # "Que" in Spanish
+        and (not lex.strong_name(base) or low in everyday_words() or _word_not_name(lex, base))
     ) or low in spanish_common_words()  # "Una", "Un", "Nada": towns and names in some gazetteer
     everyday = everyday or t.foreign_common_word(low)  # "Elle a fait", "Deux ans", "Ela explicou"
     if run_len >= 2 and t.lows[i + 1] in vocab.PARTICLES:
@@ -434,4 +437,4 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return (
             verb  # "Fair point.", "Sharp pain": a very common word opens a sentence without a person's verb
         )
-    return verb or t.lex.strong_name(base) or base in t.lex.cities
+    return verb or (t.lex.strong_name(base) and not _word_not_name(lex, base)) or base in t.lex.cities
