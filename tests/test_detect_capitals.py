@@ -13,6 +13,7 @@ import pytest
 
 from stories.detect import detect
 from stories.detect.recase import recase
+from tests.detect_prose_util import covered, flagged_words
 
 
 def _found(text: str) -> list[tuple[str, str]]:
@@ -160,3 +161,28 @@ def test_a_facility_name_in_capitals_is_still_found() -> None:
 def test_a_two_word_town_after_a_place_cue_in_capitals_keeps_both_words() -> None:
     text = "LLEGUÉ CON MI HIJA EN BRAZOS Y HOY VIVO EN PATIO BONITO, EN BOGOTÁ, CON ELLA."
     assert _covered(text, "PATIO BONITO")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("I LIVE NEAR DES MOINES AND DRIVE IN FOR WORK.", "DES MOINES"),
+        ("A CATTLE RANCH OUTSIDE SAN ANGELO SINCE 1986.", "SAN ANGELO"),
+        ("I WORKED ON STATEN ISLAND FOR YEARS.", "STATEN ISLAND"),
+    ],
+)
+def test_a_town_of_several_words_in_capitals_is_read_whole(text: str, town: str) -> None:
+    assert covered(text, town)
+
+
+def test_a_town_named_by_a_title_is_a_town() -> None:
+    text = "I found a pelvic floor therapist in Lady Lake, a soft-spoken young man."
+    assert [f.kind for f in detect(text) if text[f.start : f.end] == "Lady Lake"] == ["LOCATION"]
+
+
+def test_words_of_a_spanish_story_in_capitals_are_no_town() -> None:
+    text = (
+        "FUE LA PRIMERA VEZ QUE ME SENTÍ ESCUCHADA. EN LA CONSULTA ME EXPLICARON TODO CON "
+        "CALMA Y POR FIN ENTENDÍ QUE LO QUE TENÍA TENÍA NOMBRE Y TRATAMIENTO."
+    )
+    assert flagged_words(text) == []

@@ -27,6 +27,8 @@ def _titled_start(t: NameText, i: int, j: int) -> tuple[int, bool]:
     s = i
     if j - i > 1 and t.sents[i] and lows[i] in vocab.FUNCTION and lows[i + 1] in vocab.TITLES:
         s += 1  # "The Dr Okafor": the same title rule as in "the Dr Okafor"
+    if " ".join(t.bases[s:j]) in t.lex.cities:
+        return s, False  # "in Lady Lake", "from Mount Vernon": a town, not a title and a name
     titled = False
     while s < j and lows[s] in vocab.TITLES:
         titled = True

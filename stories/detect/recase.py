@@ -24,6 +24,7 @@ from .recase_context import (
     lone_heads,
     rare_word,
     surnames,
+    towns,
 )
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -292,6 +293,7 @@ def recase(text: str) -> str:
     dates_and_handles(text, chars)
     surnames(text, chars, cue_names(text, chars))
     facility_names(text, chars)
+    towns(text, chars, foreign)
     lone_heads(text, chars)
     _sentence_starts(text, chars)
     out = "".join(chars)

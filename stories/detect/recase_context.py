@@ -203,6 +203,51 @@ _AFTER_HEAD = re.compile(
 _SPANISH_HEADS = vocab.words("hospital clínica clinica centro sanatorio instituto colegio universidad")
 
 
+@lru_cache(maxsize=1)
+def _town_names() -> dict[tuple[str, ...], int]:
+    """The gazetteer's towns of two or three words, casefolded word by word ("des",
+    "moines"), each with its number of words."""
+    towns = (tuple(c.casefold().split()) for c in lexicon().cities if " " in c)
+    return {t: len(t) for t in towns if len(t) <= 3}
+
+
+_PLACE_PREPS = frozenset({"in", "from", "near", "outside", "of", "to", "at", "around", "on"})
+
+
+def towns(text: str, out: list[str], foreign: frozenset[str] = frozenset()) -> None:
+    """Towns of two or three words written in capitals ("DES MOINES", "SAN ANGELO",
+    "STATEN ISLAND"), capitalised word by word in `out`: when one of their words is no
+    everyday word of English or of the story's language (`foreign`: "LA CONSULTA" in a
+    Spanish story is a visit), or a place preposition comes before them ("NEAR GREAT
+    FALLS"); never from "THE" ("IN THE VILLAGE")."""
+    names = _town_names()
+    toks = [m for m in _TOKEN.finditer(text) if m.group().isupper()]
+    lows = [m.group().casefold() for m in toks]
+    k = 0
+    while k < len(toks):
+        for n in (3, 2):
+            key = tuple(lows[k : k + n])
+            if names.get(key) != n or key[0] in vocab.FUNCTION or not _joined(text, toks[k : k + n]):
+                continue
+            prep = k > 0 and lows[k - 1] in _PLACE_PREPS
+            if prep or any(_unknown(w, foreign) for w in key):
+                for m in toks[k : k + n]:
+                    _put(out, m.start(), capitalised(m.group()))
+                k += n - 1
+                break
+        k += 1
+
+
+def _unknown(low: str, foreign: frozenset[str]) -> bool:
+    """Is `low` no everyday word of English or of the story's language, and no particle?"""
+    return low not in everyday_words() and low not in foreign and low not in vocab.PARTICLES
+
+
+def _joined(text: str, toks: list[re.Match]) -> bool:
+    """Are the tokens separated by single spaces only?"""
+    return all(text[a.end() : b.start()] == " " for a, b in zip(toks, toks[1:], strict=False))
+
+
 def facility_names(text: str, out: list[str]) -> None:
     """Capitalise, in `out`, the name after a facility's head written in capitals:
     "ROYAL HOSPITAL FOR WOMEN", "CHURCH OF GOD", "HOSPITAL LA PAZ", "HOSPITAL ITALIANO"."""
