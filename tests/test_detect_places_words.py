@@ -298,3 +298,25 @@ def test_a_very_common_word_after_in_is_no_place(text: str) -> None:
 )
 def test_a_place_the_dictionary_capitalises_stays_a_place(text: str, place: str) -> None:
     assert covered(text, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("i went to an urgent care on 86th St and the lady basically said it was thrush", "86th St"),
+        ("I was bagging produce at the Publix on West 49th Street for years.", "West 49th Street"),
+        ("We lived at 221 East 86th Street, Apt 4 until the baby came.", "221 East 86th Street, Apt 4"),
+    ],
+)
+def test_a_street_named_by_its_ordinal_is_a_place(text: str, street: str) -> None:
+    assert covered(text, street)
+
+
+def test_an_ordinal_before_a_lowercase_word_is_no_street() -> None:
+    assert flagged_words("It was my 3rd time on the 2nd road trip of the year.") == ["the 2nd"]
+
+
+def test_scots_fae_is_from_not_a_name() -> None:
+    text = "I'm Nicola, 27, fae Govan. Had ma wee girl last year."
+    assert "fae" not in " ".join(flagged_words(text)).lower()
+    assert covered(text, "Govan")

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from stories.findings import Finding
 
 from .acronyms import find_acronym_facilities, find_lowercase_facilities, find_lowercase_towns
-from .address_lines import extend_addresses, find_corners, find_military
+from .address_lines import extend_addresses, find_corners, find_military, find_numbered_streets
 from .contact import find_contact
 from .dates_widen import widen_dates
 from .hints import reidentification_hints
@@ -54,6 +54,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_lowercase_facilities,
     find_military,
     find_corners,
+    find_numbered_streets,
     find_signoff,
     find_nicknames,
 )
@@ -70,6 +71,8 @@ def _yields(f: Finding, c: Finding) -> bool:
         return not (c.source == "long-number" and f.source == "phonenumbers")
     if f.kind == "AGE" and c.kind in {"PHONE", "ID"}:
         return True  # "is 09" read as an age is the first group of "09 548-3669"
+    if f.kind == "PERSON" and c.source == "numbered-street":
+        return True  # "Street" of "West 49th Street" read as a surname
     return f.kind == "PERSON" and c.kind == "DATE" and f.source in {"name-gazetteer", "proper-noun"}
 
 

@@ -15,7 +15,8 @@ line and over the following lines that read as address lines (short, made
 only of capitalised words, numbers, unit words, codes and punctuation, no
 label before a colon, not a line of everyday words such as "Kind Regards").
 It never crosses a blank line.  `find_corners` finds a street corner named
-by its two streets ("the corner of Elm Street and 5th Avenue").  `find_military` finds US military mail
+by its two streets ("the corner of Elm Street and 5th Avenue"), `find_numbered_streets` a
+street named by its ordinal ("86th St", "West 49th Street").  `find_military` finds US military mail
 addresses ("PSC 6293, Box 8158", "Unit 5022 Box 1225", "APO AE 09012",
 "USNS Bergman"), whose words no street rule knows.
 
@@ -100,6 +101,31 @@ def find_corners(text: str) -> Iterator[Finding]:
         if text[max(0, start - 4) : start].lower() == "the ":
             start -= 4  # "the corner of ..."
         yield Finding("LOCATION", start, m.end(), 0.7, "street-corner")
+
+
+# "86th St", "West 49th Street", "221 East 86th Street", "on 3rd Ave": a street named by its
+# ordinal number, which the street rules (capitalised names before a head) cannot see.
+_NUMBERED_STREET = re.compile(
+    r"(?:\b\d{1,5}[ \t]+)?(?:\b(?:north|south|east|west|[NSEW])\.?[ \t]+)?"
+    r"\b\d{1,3}(?:st|nd|rd|th)[ \t]+(?:street|st|avenue|ave|av|road|rd|place|pl|boulevard|blvd|drive|dr"
+    r"|lane|ln|terrace|way|cross|main[ \t]+road)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def find_numbered_streets(text: str) -> Iterator[Finding]:
+    """LOCATION findings for streets named by an ordinal number ("86th St")."""
+    if not any(s in text for s in ("st ", "nd ", "rd ", "th ", "ST ", "ND ", "RD ", "TH ")):
+        return
+    for m in _NUMBERED_STREET.finditer(text):
+        head = m.group().rstrip(".").split()[-1]
+        if not head[0].isupper():
+            continue  # "the 2nd road trip": a street's name has its capital
+        end = m.end() - (m.group().endswith(".") and m.group()[-4:-1].lower() not in _ABBREVIATED)
+        yield Finding("LOCATION", m.start(), end, 0.8, "numbered-street")
+
+
+_ABBREVIATED = frozenset({" st", "ave", " av", " rd", " pl", "lvd", " dr", " ln"})
 
 
 def find_military(text: str) -> Iterator[Finding]:

@@ -105,7 +105,7 @@ FUNCTION = words(
     will would shall should may might must let lets let's
     at in on of to for from with without by about into onto over under
     through during between among around near up down out off again once
-    yes yeah ok okay oh wow well hi hello hey dear thanks thank please sorry
+    yes yeah ok okay oh wow well hi hello hey dear thanks thank please sorry fae
     first second third last next another other such same very really quite
     honestly actually basically looking thinking back sadly luckily thankfully
     hopefully fortunately unfortunately obviously apparently
@@ -340,7 +340,10 @@ PARTICLES = words(
 )
 
 # Locative cues: a capitalized run right after them is a place or facility.
-LOCATIVE = words("in from near outside around at via towards toward live lived living born raised grew based")
+# ("fae" is Scots for "from": "fae Govan")
+LOCATIVE = words(
+    "in from fae near outside around at via towards toward live lived living born raised grew based"
+)
 
 # "to" is locative only after a motion verb ("moved to Leeds", not "talked to Siobhán").
 MOTION = words(
