@@ -186,3 +186,15 @@ def test_words_of_a_spanish_story_in_capitals_are_no_town() -> None:
         "CALMA Y POR FIN ENTENDÍ QUE LO QUE TENÍA TENÍA NOMBRE Y TRATAMIENTO."
     )
     assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "church"),
+    [
+        ("IT WAS DOTTIE AT FIRST PRESBYTERIAN WHO TOLD ME ABOUT IT.", "FIRST PRESBYTERIAN"),
+        ("THE LADY AT OUR CHURCH, FIRST BAPTIST, WHO RUNS THE QUILTING CIRCLE.", "FIRST BAPTIST"),
+    ],
+)
+def test_a_congregation_named_by_its_ordinal_in_capitals_is_a_facility(text: str, church: str) -> None:
+    assert covered(text, church)
+    assert flagged_words("AT FIRST I THOUGHT IT WAS NOTHING AT ALL.") == []

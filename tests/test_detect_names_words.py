@@ -443,3 +443,9 @@ def test_job_titles_are_no_names(text: str) -> None:
 )
 def test_a_surname_s_initial_and_places_ending_like_jobs(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+def test_a_first_name_with_the_writer_s_age_opens_a_sentence_as_a_name() -> None:
+    text = "Context: Rob, aged 38, live in Chesterton, work in IT."
+    assert covered(text, "Rob")
+    assert "Monday" not in " ".join(flagged_words("Monday, 21, was the worst day of the week."))

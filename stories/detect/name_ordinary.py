@@ -369,6 +369,7 @@ def _word_before_lowercase(t: NameText, i: int) -> bool:
 # sentence they open names the writer after them ("Soy Nuria").
 _I_AM = frozenset({"soy", "sou"})
 
+_AGE_ASIDE = re.compile(r",[ \t](?:aged?[ \t])?(?:1[3-9]|[2-9]\d),")
 _AGE_IN_BRACKETS = re.compile(r"[ \t]?\(\s?(?:1[3-9]|[2-9]\d)\s?[),]")
 
 
@@ -388,6 +389,8 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return True  # "Eastern Road, Brighton" opening an address line, "Main Street was": a street
     if low in vocab.FUNCTION or t.lex.is_safe(base):
         return False
+    if run_len == 1 and base in t.lex.first and _AGE_ASIDE.match(t.text, t.cols.end(i)):
+        return True  # "Rob, aged 38, lives in Chesterton": a first name and the writer's age
     if run_len == 1 and base in t.lex.first and _speaker_label(t, i):
         return True  # "Heather: I'm Daniel's daughter" (a first name labelling a line of a chat)
     if t.lex.is_common(base):

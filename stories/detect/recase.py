@@ -18,6 +18,7 @@ from .language import story_language, words_of
 from .lexicon import derived_form, dictionary_words, everyday_words, french_words, lexicon
 from .recase_context import (
     capitalised,
+    congregations,
     cue_names,
     dates_and_handles,
     facility_names,
@@ -294,6 +295,7 @@ def recase(text: str) -> str:
     surnames(text, chars, cue_names(text, chars))
     facility_names(text, chars)
     towns(text, chars, foreign)
+    congregations(text, chars)
     lone_heads(text, chars)
     _sentence_starts(text, chars)
     out = "".join(chars)

@@ -275,6 +275,21 @@ def facility_names(text: str, out: list[str]) -> None:
             _put(out, m.start("w"), capitalised(w))
 
 
+# "FIRST BAPTIST", "SECOND PRESBYTERIAN CHURCH": a congregation named by its ordinal.
+_ORDINAL_CONGREGATION = re.compile(
+    r"\b(?:FIRST|SECOND|THIRD|FOURTH|FIFTH)[ \t]+(?:BAPTIST|METHODIST|PRESBYTERIAN|LUTHERAN|CONGREGATIONAL"
+    r"|PENTECOSTAL|ADVENTIST|EPISCOPAL|REFORMED|UNITED|CHURCH)\b"
+)
+
+
+def congregations(text: str, out: list[str]) -> None:
+    """Capitalise, in `out`, a congregation named by its ordinal and written in capitals
+    ("AT FIRST PRESBYTERIAN"), as normal writing does ("First Presbyterian")."""
+    for m in _ORDINAL_CONGREGATION.finditer(text):
+        for w in _TOKEN.finditer(m.group()):
+            _put(out, m.start() + w.start(), capitalised(w.group()))
+
+
 @lru_cache(maxsize=1)
 def _rarer_english() -> frozenset[str]:
     """English words of Zipf >= 2.5 from wordfreq's large list (loaded only when a text
