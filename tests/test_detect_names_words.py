@@ -449,3 +449,22 @@ def test_a_first_name_with_the_writer_s_age_opens_a_sentence_as_a_name() -> None
     text = "Context: Rob, aged 38, live in Chesterton, work in IT."
     assert covered(text, "Rob")
     assert "Monday" not in " ".join(flagged_words("Monday, 21, was the worst day of the week."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When I told Má I had pain down there she made me chrysanthemum tea.",
+        "Hooyo is sixty-one. She had six children and never said a word about it.",
+        "My Ammi always said every woman suffers quietly, and she was wrong.",
+        "I couldn't tell my ouma, shame, she would have prayed for a week.",
+        "Our daughter was at her Ninang's for the weekend.",
+    ],
+)
+def test_words_for_mother_and_grandmother_in_other_languages_are_no_names(text: str) -> None:
+    assert [w for w in flagged_words(text) if not any(c.isdigit() for c in w)] == []
+
+
+def test_a_holiday_named_like_a_person_is_no_person() -> None:
+    assert flagged_words("It's Victoria Day and I'm on the couch with a heat pad.") == []
+    assert covered("Doris Day sang it at our wedding.", "Doris Day")

@@ -15,7 +15,7 @@ from stories.findings import Finding
 
 _WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _RELATIVE_BEFORE = re.compile(
-    rf"(?:\bthe\s+)?\b(?:{_WEEKDAYS}|day|week|weekend|night)\s+(?:before|after)\s+$", re.IGNORECASE
+    rf"(?:\bthe\s+)?\b(?:{_WEEKDAYS}|day|night)\s+(?:before|after)\s+$", re.IGNORECASE
 )
 _ROMANCE_WEEKDAYS = (
     r"(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"

@@ -11,6 +11,8 @@ Bodies Beyond Binary"), which is a name however ordinary its words.
 
 from __future__ import annotations
 
+import re
+
 from . import cues, vocab
 from .lexicon import english_form, english_words
 from .name_words import NameText, gap_is_space
@@ -95,6 +97,7 @@ def generic_after_article(t: NameText, i: int, j: int) -> bool:
 
 
 _DAY_WORDS = frozenset({"day", "eve", "night"})
+_HOLIDAY_NAME = re.compile(vocab.HOLIDAYS, re.IGNORECASE)
 # Spanish, French and Portuguese name a day or a season by its first word ("Día de la Madre",
 # "Fête des Mères", "Semana Santa", "Año Nuevo", "Dia das Mães").
 _DAY_FIRST_WORDS = frozenset({"día", "dia", "jour", "fête", "fete", "festa", "semana", "año", "ano"})
@@ -153,6 +156,8 @@ def named_day(t: NameText, i: int, j: int) -> bool:
         return not full_name_shape(t, i, j)  # "Día de la Madre", not "Dia Mirza"
     if t.lows[j - 1] not in _DAY_WORDS:
         return False
+    if _HOLIDAY_NAME.fullmatch(t.text, t.cols.start(i), t.cols.end(j - 1)):
+        return True  # "Victoria Day", "Veterans Day": a holiday, whatever a name list says
     owner = t.words[j - 2] != t.bases[j - 2]  # "Valentine's Day", "Mother's Day": a day's name
     return owner or not full_name_shape(t, i, j)
 

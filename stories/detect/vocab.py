@@ -76,7 +76,9 @@ SPELLED_AGE_WORDS = frozenset(
 )
 
 # Family roles and generic addressees: capitalized as forms of address
-# ("Mum came with me") but identify nobody.
+# ("Mum came with me") but identify nobody; with the words for mother, father and
+# grandparents in the languages patients write around English ("Hooyo", "Ammi", "Má",
+# "Ouma", "Abuela"), leaving out those that are mostly given names ("Lola", "Bibi").
 ROLES = words(
     """
     mum mom mummy mommy mam mama mother dad daddy father papa gran granny grandma
@@ -86,6 +88,11 @@ ROLES = words(
     god lord jesus christ allah bible church mass sir madam miss ma'am
     christmas easter thanksgiving halloween diwali eid hanukkah passover ramadan
     noël navidad nochebuena nochevieja
+    má mẹ hooyo ammi amma ammu abbu nani dadi nanima dadima appa mami papi abuela abuelo
+    abuelita abuelito tía tío ninang ninong manman ouma oupa kuia koro mokopuna sahiba
+    sahib bhabhi didi bhaiya yiayia pappou babcia dziadek oma opa nonna nonno umma eomma
+    halmeoni obaasan ojiisan mamá papá mãe avó avô vovó vovô maman mamie oncle tante ayah
+    ibu nenek atuk amah ahma ahgong popo nainai yeye waipo laolao mamaw papaw memaw nanna
     """
 )
 
@@ -363,7 +370,9 @@ HOLIDAYS = (
     "Mother's Day|Mother’s Day|Mothering Sunday|Father's Day|Father’s Day|Diwali|"
     "Eid|Hanukkah|Passover|Independence Day|Fourth of July|4th of July|July 4th|"
     "Bonfire Night|Labou?r Day|Memorial Day|St\\.? Patrick's Day|St\\.? Patrick’s Day|"
-    "Canada Day|Australia Day|Anzac Day|Good Friday|Yom Kippur|Rosh Hashanah|Lunar New Year"
+    "Canada Day|Australia Day|Anzac Day|Good Friday|Yom Kippur|Rosh Hashanah|Lunar New Year|"
+    "Victoria Day|Remembrance Day|Remembrance Sunday|Veterans Day|Family Day|Heritage Day|"
+    "Waitangi Day|Juneteenth|Presidents' Day|Presidents Day|Columbus Day|Martin Luther King Day"
 )
 
 # Ordinary words that are also first names: need a cue unless mid-sentence.
