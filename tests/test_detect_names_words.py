@@ -468,3 +468,28 @@ def test_words_for_mother_and_grandmother_in_other_languages_are_no_names(text: 
 def test_a_holiday_named_like_a_person_is_no_person() -> None:
     assert flagged_words("It's Victoria Day and I'm on the couch with a heat pad.") == []
     assert covered("Doris Day sang it at our wedding.", "Doris Day")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('She sat me down and said "Mide, is it another woman or is it me?"', "Mide"),
+        ("And she said, \u201cThandi, that's not normal, my cousin had it.\u201d", "Thandi"),
+        ("i never write stuff like this but kez said i should cos it might help", "kez"),
+    ],
+)
+def test_a_name_someone_is_called_by_or_that_speaks_is_a_name(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said \u201cHoney, relax, it happens to everyone.\u201d",
+        'She said "Look, it happens, and it gets better."',
+        "then the gp said it was all in my head",
+        'The old lady said "Missus, you need to see someone."',
+    ],
+)
+def test_a_word_of_address_or_a_role_that_speaks_is_no_name(text: str) -> None:
+    assert flagged_words(text) == []

@@ -21,7 +21,7 @@ from itertools import compress
 from operator import methodcaller
 
 from . import vocab
-from .lexicon import Lexicon, derived_form, everyday_words, french_words
+from .lexicon import Lexicon, derived_form, everyday_words, french_words, language_words
 from .name_words import NameText
 from .tokens import word_class
 
@@ -87,6 +87,34 @@ def find_lowercase_names(t: NameText) -> None:
     _name_lists(t, firsts)
     _speaker_labels(t, firsts)
     _lone_names(t)
+    _speakers(t)
+
+
+# Verbs of speaking and messaging that a lowercase name comes right before ("kez said").
+_SPEAKING = frozenset({"said", "says", "told", "texted", "messaged", "asked", "reckons", "reckoned"})
+
+
+def _speakers(t: NameText) -> None:
+    """PERSON findings for a lowercase word that no word list knows, right before a verb of
+    speaking ("kez said i should", "mags texted me"): in texting style, a person's name."""
+    lows, words, gaps, taken = t.lows, t.words, t.gaps, t.taken
+    if _SPEAKING.isdisjoint(t.cols.low_set()):
+        return
+    for k in t.cols.indexes(_SPEAKING):
+        j = k - 1
+        if j < 0 or j in taken or gaps[k] != " " or words[j] != lows[j] or not t.unknown_word(j):
+            continue
+        if j > 0 and lows[j - 1] in _NOT_BEFORE_SPEAKER:
+            continue  # "the gp said", "a nurse told": a role no list knows is still a role
+        if any(lows[j] in language_words(lang) for lang in ("es", "fr", "pt")):
+            continue  # "the centro de saúde said": a word of another language
+        t.emit_person(j, k, 0.5, "lowercase-name")
+
+
+# Words before a lowercase word that make it a thing or a role, not a name.
+_NOT_BEFORE_SPEAKER = frozenset(
+    {"the", "a", "an", "my", "your", "his", "her", "their", "our", "this", "that"}
+)
 
 
 def _lone_names(t: NameText) -> None:

@@ -190,6 +190,8 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
     if group_named(t, i):
         return False  # "a peer group, Bodies Beyond Binary,": a name, however ordinary its words
     lex, lows, bases, plain = t.lex, t.lows, t.bases, t.plain
+    if j == i + 1 and t.gaps[i][-1:] in _OPEN_QUOTES and _vocative(t, i):
+        return False  # said "Mide, is it another woman?"
     if j == i + 1:  # fast path for the commonest runs: "I", "The", "Botox"
         low = lows[i]
         if low in vocab.TITLES or (t.sents[i] and low in vocab.FUNCTION) or plain(i):
@@ -369,6 +371,20 @@ def _word_before_lowercase(t: NameText, i: int) -> bool:
 # sentence they open names the writer after them ("Soy Nuria").
 _I_AM = frozenset({"soy", "sou"})
 
+def _vocative(t: NameText, i: int) -> bool:
+    """Is token i a word opening a quotation, right before a comma, that no English word
+    list holds or that is a first name ("Thandi, that's not normal", "Grace, sit down"),
+    and no word of the story's language ("Hola, ...")?"""
+    gap = t.gaps[i]
+    if not gap or gap.rstrip()[-1:] not in _OPEN_QUOTES or t.gaps[i + 1 : i + 2] != [", "]:
+        return False
+    base, low = t.bases[i], t.lows[i]
+    if t.words[i] != base or not base[1:].islower() or t.foreign_word(low):
+        return False
+    return base in t.lex.first or (low not in english_words() and not derived_form(low))
+
+
+_OPEN_QUOTES = frozenset("\"“‘'")
 _AGE_ASIDE = re.compile(r",[ \t](?:aged?[ \t])?(?:1[3-9]|[2-9]\d),")
 _AGE_IN_BRACKETS = re.compile(r"[ \t]?\(\s?(?:1[3-9]|[2-9]\d)\s?[),]")
 
@@ -389,6 +405,8 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return True  # "Eastern Road, Brighton" opening an address line, "Main Street was": a street
     if low in vocab.FUNCTION or t.lex.is_safe(base):
         return False
+    if run_len == 1 and _vocative(t, i):
+        return True  # she said "Mide, is it another woman?": a name she is called by
     if run_len == 1 and base in t.lex.first and _AGE_ASIDE.match(t.text, t.cols.end(i)):
         return True  # "Rob, aged 38, lives in Chesterton": a first name and the writer's age
     if run_len == 1 and base in t.lex.first and _speaker_label(t, i):

@@ -93,6 +93,7 @@ ROLES = words(
     sahib bhabhi didi bhaiya yiayia pappou babcia dziadek oma opa nonna nonno umma eomma
     halmeoni obaasan ojiisan mamá papá mãe avó avô vovó vovô maman mamie oncle tante ayah
     ibu nenek atuk amah ahma ahgong popo nainai yeye waipo laolao mamaw papaw memaw nanna
+    missus signora signore señora señor apá amá baji
     """
 )
 
