@@ -321,14 +321,15 @@ def find_ages(text: str) -> Iterator[Finding]:
                 yield _age(p, end, n, "age-suffix", 0.9)
             continue
         spaced = p > 0 and text[p - 1].isspace()
-        if spaced and may_end_with(text, p, 24, _AGE_CUE_ENDINGS) and AGE_CUE.search(text, max(0, p - 24), p):
+        if spaced and may_end_with(text, p, 24, _AGE_CUE_ENDINGS):
+            # the anchored tail first: it fails on most numbers, the cue search tries 24 positions
             m = AGE_TAIL.match(text, p)
-            if m and int(m.group("n")) <= 125:
+            if m and int(m.group("n")) <= 125 and AGE_CUE.search(text, max(0, p - 24), p):
                 yield _age(p, m.end("n"), m.group("n"), "age-cue", 0.8)  # the number, not "years old"
                 continue
-        if spaced and _letter_before(text, p) in _AGE_AT_LAST and AGE_AT.search(text, max(0, p - 20), p):
+        if spaced and _letter_before(text, p) in _AGE_AT_LAST:
             m = AGE_AT_TAIL.match(text, p)
-            if m:
+            if m and AGE_AT.search(text, max(0, p - 20), p):
                 yield _age(p, m.end(), m.group(), "age-at", 0.6)
 
 
