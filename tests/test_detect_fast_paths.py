@@ -65,12 +65,74 @@ def test_marked_is_compress_over_the_marks(pieces: list[str]) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["R", "a", "é", "²", "7", "_", " ", ".", "-", "ſ", "—", "wd"]), max_size=30))
-def test_latin1_spaced_gates_are_the_unicode_ones(pieces: list[str]) -> None:
+def test_marked_spaced_gates_are_the_unicode_ones(pieces: list[str]) -> None:
     text = "".join(pieces)
-    gates = zip(shadow_spacing._LATIN1_SPACED_GATES, shadow_spacing._SPACED_GATES, strict=True)
-    if tokens.latin1(text):
-        for fast, general in gates:
-            assert bool(fast.search(text)) == bool(general.search(text))
+    general = any(gate.search(text) for gate in shadow_spacing._SPACED_GATES)
+    assert shadow_spacing._may_be_spaced(text) == general
+
+
+CAPS_PIECES = st.sampled_from(
+    ["NHS", "A", "B", "É", "Þ", "ß", "×", "÷", "'", "-", "’", " ", "\t", "\n", "x", "é", ".", "1", "  "]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CAPS_PIECES, max_size=25))
+def test_marked_two_caps_is_the_pattern(pieces: list[str]) -> None:
+    recase = importlib.import_module("stories.detect.recase")
+    text = "".join(pieces)
+    assert recase._two_caps(text) == (recase._TWO_CAPS.search(text) is not None)
+
+
+QUOTE_PIECES = st.sampled_from(['"', "'", "“", "”", "‘", "’", " ", "\n", "\xa0", "\x85", "x", "called"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(QUOTE_PIECES, max_size=12), st.booleans())
+def test_quote_gates_are_the_patterns(pieces: list[str], single: bool) -> None:
+    nicknames = importlib.import_module("stories.detect.nicknames")
+    text = "".join(pieces)
+    double = bool(nicknames._SPACE_DOUBLE_QUOTE.search(text))
+    expected = (single and (double or bool(nicknames._SPACE_QUOTE.search(text))), double)
+    assert nicknames._spaces_before_quotes(text, single) == expected
+
+
+AGE_PIECES = st.sampled_from(
+    ["at", "At", "AT", "since", "ſince", "until", "till", "you", "You're", "she", "He's", "is", "are",
+     "twenty", "thirty-one", "nineteen", "about", " ", ".", ",", "x", "_", "5", "(", "(26)", "cait",
+     "son", "daughter", "F", "32", "I'm", "im", "i'm", "Im", "I", "am", "\n", "-", "İ"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(AGE_PIECES, max_size=14), st.sampled_from([" ", ""]))
+def test_anchored_age_scans_are_the_full_scans(pieces: list[str], sep: str) -> None:
+    ages_forms = importlib.import_module("stories.detect.ages_forms")
+    text = sep.join(pieces)
+    scans = ((ages_forms.SPELLED_BE_RE, ages_forms._BE_CUES), (ages_forms.SPELLED_AT_RE, ages_forms._AT_CUES))
+    for pattern, cues in scans:
+        fast = [m.span() for m in ages_forms._scan(pattern, text, cues)]
+        assert fast == [m.span() for m in pattern.finditer(text)]
+    for pattern in (ages_forms.LOWER_NAME_AGE_RE, prose.CHILD_AGE_RE):
+        fast = [m.span() for m in anchors.matches_at(pattern, text, anchors.bracket_word_starts(text))]
+        assert fast == [m.span() for m in pattern.finditer(text)]
+    fast = [m.span() for m in anchors.matches_at(prose.SEX_AGE_RE, text, prose._sex_age_starts(text))]
+    assert fast == [m.span() for m in prose.SEX_AGE_RE.finditer(text)]
+
+
+HOLIDAY_PIECES = st.sampled_from(
+    ["Christmas", "Eve", "New", "Year's", "Year’s", "Day", "Mother's", "St.", "Patrick's", "Good", "Friday",
+     "Labour", "July", "4th", "of", "pre-", "-time", "x", "2019", " ", ", ", "\n", "_", "é", "Canada"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(HOLIDAY_PIECES, max_size=12), st.sampled_from([" ", ""]))
+def test_holiday_gate_is_necessary(pieces: list[str], sep: str) -> None:
+    temporal = importlib.import_module("stories.detect.temporal")
+    text = sep.join(pieces)
+    if temporal._HOLIDAY_SCAN.search(text):
+        assert temporal._may_name_holiday(text)
 
 
 FESTIVAL_PIECES = st.sampled_from(

@@ -58,16 +58,20 @@ def _name_words(text: str, found: list[Finding]) -> set[str]:
     return words
 
 
-def _short_forms(words: set[str], lex) -> dict[str, str]:
+def _short_forms(words: set[str], lex, present: frozenset[str]) -> dict[str, str]:
     """Casefolded short forms of the story's names: "Kath" of "Kathleen", "rhod" of
     "rhodri", "Ritu" of "Rituparna".  A first part of at least three letters, two
     shorter than the name, that is no everyday word (a first name may be one: "beth",
-    "kath"), and no very common word at all ("Will" of "William" stays a word)."""
+    "kath"), and no very common word at all ("Will" of "William" stays a word).
+    Only parts among the story's words (`present`, lowercase) are kept: no other
+    can be mentioned."""
     short: dict[str, str] = {}
     for w in words:
         low = w.lower()
         for n in range(3, len(low) - 1):
             part = low[:n]
+            if part not in present:
+                continue
             if part in FUNCTION or part in lex.very_common_lower or part in everyday_words():
                 continue
             if part in lex.ordinary_lower and part not in lex.first_lower:
@@ -86,9 +90,9 @@ def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
         return []
     lex = lexicon()
     wanted = {w.lower() for w in words}
-    short = {k: v for k, v in _short_forms(words, lex).items() if k not in wanted}
-    wanted |= short.keys()
     cols = shared_columns(text)
+    short = {k: v for k, v in _short_forms(words, lex, cols.low_set()).items() if k not in wanted}
+    wanted |= short.keys()
     taken = {f.start for f in found if f.kind == "PERSON"}
     out = []
     for k in cols.indexes(wanted):

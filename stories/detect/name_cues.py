@@ -44,7 +44,10 @@ _DOT_TITLES = vocab.words("dr mr mrs ms mx prof rev sr st dra sra srta mme")
 
 def _sentence_end(gap: str) -> bool:
     """Does the gap between two tokens close a sentence ("." "!" "?" before a space)?"""
-    return any(c in gap for c in ".!?")
+    return not _SENTENCE_MARKS.isdisjoint(gap)
+
+
+_SENTENCE_MARKS = frozenset(".!?")
 
 
 def cue_strength(t: NameText, i: int) -> int:

@@ -42,14 +42,34 @@ _SPACE_QUOTE = re.compile(rf"[{_Q}](?<=\s.)")
 _SPACE_DOUBLE_QUOTE = re.compile(r"[\"“”](?<=\s.)")
 
 
+# On a Latin-1 text (whose only quotes are '"' and "'") the gates read its bytes,
+# marked: " " white space, "d" a double quote, "q" a single one, "o" anything else.
+_QUOTE_MARKS = bytes(
+    ord(" " if re.fullmatch(r"\s", ch) else "d" if ch == '"' else "q" if ch == "'" else "o")
+    for ch in map(chr, range(256))
+)
+
+
+def _spaces_before_quotes(text: str, single: bool) -> tuple[bool, bool]:
+    """Do `_SPACE_QUOTE` (asked only if `single`, else False) and `_SPACE_DOUBLE_QUOTE` match in `text`?"""
+    try:
+        marks = text.encode("latin-1").translate(_QUOTE_MARKS)
+    except UnicodeEncodeError:
+        double = any(q in text for q in _DOUBLE_QUOTES) and _SPACE_DOUBLE_QUOTE.search(text) is not None
+        return single and (double or _SPACE_QUOTE.search(text) is not None), double
+    double = b" d" in marks
+    return single and (double or b" q" in marks), double
+
+
 def find_nicknames(text: str) -> Iterator[Finding]:
     """PERSON findings for quoted nicknames (see module docstring).  Cheap gates first:
-    a naming word among the story's words and a space before a quote, a double quote
-    in the text."""
-    words = shared_columns(text).low_set()
-    if not _NAMING_WORDS.isdisjoint(words) and _SPACE_QUOTE.search(text):
+    a naming word among the story's words and a space before a quote, a space before
+    a double quote."""
+    naming = not _NAMING_WORDS.isdisjoint(shared_columns(text).low_set())
+    any_quote, double_quote = _spaces_before_quotes(text, naming)
+    if any_quote:
         yield from _after_naming(text)
-    if any(q in text for q in _DOUBLE_QUOTES) and _SPACE_DOUBLE_QUOTE.search(text):
+    if double_quote:
         yield from _inside_names(text)
 
 

@@ -40,6 +40,8 @@ LOOSE_ADDRESS_RE = re.compile(
     r"(?!(?:Apt|Suite|Unit|Flat|I|Me|My|We|You|He|She|It|They|The|And|Or|But|So|Of|For|To|In|On|At)\b)[A-Z][\w'’.-]+"
     r"(?:,?\s+(?:Apt\.?|Suite|Unit|Flat)\s*\d+)?"
 )
+# What both address patterns begin with: the number, then white space and a capital.
+_CAPITAL_AFTER_NUMBER = re.compile(r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?\s+[A-Z]")
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.")
 _SENTENCE_STOP_INSIDE = re.compile(r"(?<=[^\W\d_]{4})\.\s")
 # Street word (any case, several languages) with names and a number around it.
@@ -261,18 +263,21 @@ def find_places(text: str) -> Iterator[Finding]:
     for p in run_starts(text):
         if p and (text[p - 1].isalnum() or text[p - 1] in "$£€"):
             continue
-        m = ADDRESS_RE.match(text, p)
+        capital = _CAPITAL_AFTER_NUMBER.match(text, p) is not None
+        m = ADDRESS_RE.match(text, p) if capital else None
         if m and not _SENTENCE_STOP_INSIDE.search(m.group()):
             yield Finding("LOCATION", p, m.end(), 0.9, "street-address")
             continue
-        m = LOOSE_ADDRESS_RE.match(text, p)
+        m = LOOSE_ADDRESS_RE.match(text, p) if capital else None
         if m and not m.group().rstrip(" .").endswith((" I", " I'm")) and not _numbered_label(text, p):
             # a full stop after a word (not "St.") ends the sentence, and the address
             stop = _SENTENCE_STOP.search(m.group())
             yield Finding("LOCATION", p, p + stop.start() if stop else m.end(), 0.5, "number-and-name")
         m = ZIP_RE.match(text, p) if 4 <= ends[p] - p <= 6 else None  # a ZIP is 4 to 6 digits
+        year_like = m is not None and len(m.group()) == 4 and m.group()[:2] in ("19", "20")
+        if year_like and not _NAMED_POSTCODE.search(text, max(0, p - 24), p):
+            continue  # a year is a postcode only after a cue that names one (within the cue's reach)
         if m:
-            year_like = len(m.group()) == 4 and m.group()[:2] in ("19", "20")
             cue = ZIP_CUE.search(text, max(0, p - 24), p)
             town = _TOWN_AFTER.match(text, m.end()) and len(m.group()) == 5
             # "our postcode is 2026": a named postcode is one even if it looks like a year

@@ -43,6 +43,21 @@ _SEP = r"[^a-zà-ÿ\n]{0,6}?[ \t][^a-zà-ÿ\n]{0,6}?"
 CAPS_RUN = re.compile(rf"[{_UP}](?<!\w.)(?:['’-]?[{_UP}]){{1,40}}+\b(?:{_SEP}\b{_WORD}\b)+")
 CAPS_WORD = re.compile(_WORD)
 _TWO_CAPS = re.compile(rf"{_WORD}{_SEP}[{_UP}][{_UP}]")
+# `_TWO_CAPS` on a Latin-1 text's bytes, each marked by the class it has in that
+# pattern: "U" a capital, "j" an inner "'" or "-", "s" a space or tab, "l" a
+# lowercase letter or line break, "o" anything else.  The marked pattern starts
+# with a literal, which `re` skips to quickly, where a class is tested per character.
+_CAPS_MARKS = bytes(
+    ord(
+        "U" if re.fullmatch(rf"[{_UP}]", ch)
+        else "j" if ch in "'-"
+        else "s" if ch in " \t"
+        else "l" if re.fullmatch(r"[a-zà-ÿ\n]", ch)
+        else "o"
+    )
+    for ch in map(chr, range(256))
+)  # fmt: skip
+_MARKED_TWO_CAPS = re.compile(rb"U(?:j?U){1,40}+[^l]{0,6}?s[^l]{0,6}?UU")
 _ACRONYM_MAX = 4
 # Short French words that would otherwise be read as acronyms (longer ones: `french_words`).
 _FRENCH_SHORT = vocab.words(
@@ -275,9 +290,18 @@ def _heads_named(run: str) -> str:
     return _HEAD_RUN.sub(fix, run)
 
 
+def _two_caps(text: str) -> bool:
+    """Does `_TWO_CAPS` match in `text`?  Read from the marked bytes of a Latin-1 text."""
+    try:
+        marks = text.encode("latin-1").translate(_CAPS_MARKS)
+    except UnicodeEncodeError:
+        return _TWO_CAPS.search(text) is not None
+    return _MARKED_TWO_CAPS.search(marks) is not None
+
+
 def recase(text: str) -> str:
     """`text` with every run of words in capitals written in normal case."""
-    if not _TWO_CAPS.search(text) or not CAPS_RUN.search(text):
+    if not _two_caps(text) or not CAPS_RUN.search(text):
         return text  # (a cheap scan first: most stories have no two capitals in a row)
     parts = []
     last = 0

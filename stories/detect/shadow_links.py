@@ -40,12 +40,16 @@ _SPOKEN = re.compile(
 )
 _AT_DOMAIN = re.compile(rf"(?i) (?:at{_SP}|@[ \t]?)[A-Za-z0-9-]{{1,63}}\.(?:{_TLDS})(?![\w\-])")
 _MAX_AT_TRIES = 64
+# A "." before a letter ("ſ", "ı", "K" that `re.IGNORECASE` folds onto the letters of a
+# domain are letters too): a cheap necessary condition for `_AT_DOMAIN`.
+_DOT_LETTER = re.compile(r"\.[^\W\d_]")
 _SPOKEN_SEP = re.compile(rf"(?i){_SP}(dot|at|slash){_SP}|[ \t]?(@)[ \t]?|(\.)")
 
 
 def defang_edits(s: str) -> list[tuple[int, int, str]]:
     low = lowered(s)
-    if "hxxp" not in low and "[" not in s and "{" not in s and not any(p in low for p in _PAREN_DEFANGS):
+    parens = "(" in s and any(p in low for p in _PAREN_DEFANGS)  # (only "(" lowercases to "(")
+    if "hxxp" not in low and "[" not in s and "{" not in s and not parens:
         return []
     out = []
     for m in _DEFANG.finditer(s):
@@ -57,6 +61,8 @@ def _spoken_at(s: str, low: str) -> bool:
     """Is there an "@" between spaces, or "<word> at <domain>.<tld>"?"""
     if "@ " in s:
         return True
+    if not _DOT_LETTER.search(s):
+        return False  # every `_AT_DOMAIN` match holds a "." before its top-level domain's first letter
     for word in (" at ", " @"):  # " @jane" is a handle, " @ gmail.com" a spaced address
         i = low.find(word)
         tries = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .tokens import latin1, latin1_class
+from .tokens import latin1_class
 
 # Markdown emphasis markers inside a word: "Ra**chel**", "Ra~~ch~~el".
 _INNER_MARK = re.compile(r"(?<=[^\W_])(?:\*{1,3}|~~)(?=[^\W_])")
@@ -29,9 +29,16 @@ _SPACED_GATES = tuple(
 )
 # The same gates for Latin-1 text, with the letters and digits written out
 # (`tokens.latin1_class`): a bitmap test instead of a Unicode category look-up.
+# On a Latin-1 text they read its bytes, each marked by its class ("a" a letter or
+# digit, a separator itself, "o" anything else), and start with three literal
+# bytes, a single character between separators (" a "): `re` skips to those
+# quickly, where the gates above try a match at every space.
 _L1 = latin1_class(r"[^\W_]")
-_LATIN1_SPACED_GATES = tuple(
-    re.compile(rf"{sep}{sep}?{_L1}{sep}{sep}?{_L1}(?!{_L1})") for sep in (" ", r"\.", "-", "_")
+_SPACED_MARKS = bytes(
+    ord("a" if re.fullmatch(_L1, ch) else ch if ch in " .-_" else "o") for ch in map(chr, range(256))
+)
+_MARKED_SPACED_GATES = tuple(
+    re.compile(rf"{sep}a{sep}{sep}?a(?!a)".encode()) for sep in (" ", r"\.", "-", "_")
 )
 
 
@@ -65,8 +72,17 @@ def _join_dotted(chars: str) -> bool:
     return len(chars) >= 4 or not chars.islower()
 
 
+def _may_be_spaced(s: str) -> bool:
+    """Does one of `_SPACED_GATES` match in `s`?  Read from the marked bytes of a Latin-1 text."""
+    try:
+        marks = s.encode("latin-1").translate(_SPACED_MARKS)
+    except UnicodeEncodeError:
+        return any(gate.search(s) for gate in _SPACED_GATES)
+    return any(gate.search(marks) for gate in _MARKED_SPACED_GATES)
+
+
 def spaced_edits(s: str) -> list[tuple[int, int, str]]:
-    if not any(gate.search(s) for gate in (_LATIN1_SPACED_GATES if latin1(s) else _SPACED_GATES)):
+    if not _may_be_spaced(s):
         return []
     out = []
     for m in _SPACED.finditer(s):

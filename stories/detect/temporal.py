@@ -86,35 +86,6 @@ def _by_first_letter(alternatives: str) -> str:
 
 # `HOLIDAY_RE` for scanning whole stories (`finditer`): see `_by_first_letter`.
 _HOLIDAY_SCAN = re.compile(rf"(?:{_by_first_letter(vocab.HOLIDAYS)})(?!\w)(?:,?\s+{_YEAR}\b)?")
-_HOLIDAY_GATES = (
-    "Christmas",
-    "Easter",
-    "Thanksgiving",
-    "Halloween",
-    "Valentine",
-    "Boxing",
-    "Mother",
-    "Father",
-    "Diwali",
-    "Eid",
-    "Hanukkah",
-    "Passover",
-    "Independence",
-    "July",
-    "Bonfire",
-    "Labo",
-    "Memorial",
-    "Patrick",
-    "Canada Day",
-    "Australia Day",
-    "Anzac",
-    "Good Friday",
-    "Yom",
-    "Rosh",
-    "New Year",
-)
-# One search for any of the gates (a set of first letters `re` skips to), not one `in` per gate.
-_HOLIDAY_GATE_RE = re.compile("|".join(map(re.escape, _HOLIDAY_GATES)))
 
 _AGE_STOP = (
     r"(?!\s*(?:%|weeks?|months?|days?|hours?|minutes?|mins?|mg|ml|units?|cm|mm|kg|lbs?|"
@@ -254,6 +225,32 @@ def _month_dates(text: str) -> Iterator[Finding]:
 _DATE_SEPARATORS = ("-", "/", ".")
 
 
+# Every holiday `_HOLIDAY_SCAN` reads holds one of these words, as a run of letters
+# of its own (a token or a part of a joined one, in lowercase), or one of these phrases.
+_HOLIDAY_WORDS = vocab.words(
+    """christmas easter thanksgiving halloween valentine valentines boxing mother mothering father
+    diwali eid hanukkah passover independence july bonfire labor labour memorial patrick anzac yom rosh
+    victoria remembrance veterans waitangi juneteenth presidents columbus luther"""
+)
+_HOLIDAY_PHRASES = ("New Year", "Canada Day", "Australia Day", "Good Friday", "Family Day", "Heritage Day")
+for _holiday in vocab.HOLIDAYS.replace("\\.?", ".").replace("u?", "u").split("|"):
+    if not (_HOLIDAY_WORDS & set(re.split(r"[^a-z]+", _holiday.lower()))) and not any(
+        p in _holiday for p in _HOLIDAY_PHRASES
+    ):
+        raise ValueError(f"no holiday gate for {_holiday!r}")
+
+
+def _may_name_holiday(text: str) -> bool:
+    """A cheap necessary condition for a `_HOLIDAY_SCAN` match: set tests on the
+    story's words and a few phrase look-ups, instead of a scan for a capital."""
+    cols = shared_columns(text)
+    return (
+        not _HOLIDAY_WORDS.isdisjoint(cols.low_set())
+        or any(p in text for p in _HOLIDAY_PHRASES)
+        or not _HOLIDAY_WORDS.isdisjoint(cols.joined_parts())
+    )
+
+
 def find_dates(text: str) -> Iterator[Finding]:
     yield from _month_dates(text)
     ends = dict(digit_runs(text))
@@ -289,7 +286,7 @@ def find_dates(text: str) -> Iterator[Finding]:
             for m in WEEKDAY_DATE_RE.finditer(text, max(0, s - 16), min(len(text), e + 4)):
                 if m.start() < s < m.end():
                     yield Finding("DATE", m.start(), m.end(), 0.8, "weekday-date")
-    if _HOLIDAY_GATE_RE.search(text):
+    if _may_name_holiday(text):
         for m in _HOLIDAY_SCAN.finditer(text):
             if not any(c.isdigit() for c in m.group()) and not _ON_BEFORE.search(
                 text, max(0, m.start() - 4), m.start()
@@ -322,14 +319,15 @@ def find_ages(text: str) -> Iterator[Finding]:
                 yield _age(p, end, n, "age-suffix", 0.9)
             continue
         spaced = p > 0 and text[p - 1].isspace()
-        if spaced and may_end_with(text, p, 24, _AGE_CUE_ENDINGS) and AGE_CUE.search(text, max(0, p - 24), p):
+        if spaced and may_end_with(text, p, 24, _AGE_CUE_ENDINGS):
+            # the anchored tail first: it fails on most numbers, the cue search tries 24 positions
             m = AGE_TAIL.match(text, p)
-            if m and int(m.group("n")) <= 125:
+            if m and int(m.group("n")) <= 125 and AGE_CUE.search(text, max(0, p - 24), p):
                 yield _age(p, m.end("n"), m.group("n"), "age-cue", 0.8)  # the number, not "years old"
                 continue
-        if spaced and _letter_before(text, p) in _AGE_AT_LAST and AGE_AT.search(text, max(0, p - 20), p):
+        if spaced and _letter_before(text, p) in _AGE_AT_LAST:
             m = AGE_AT_TAIL.match(text, p)
-            if m:
+            if m and AGE_AT.search(text, max(0, p - 20), p):
                 yield _age(p, m.end(), m.group(), "age-at", 0.6)
 
 

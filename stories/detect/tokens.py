@@ -69,6 +69,7 @@ ABBREVIATIONS = frozenset(
 )
 _POSSESSIVE = frozenset({"'s", "'S", "’s", "’S"})
 _JOINERS = ("'", "’", "-")
+_JOINER_SPLIT = re.compile("['’-]")
 _first = itemgetter(0)
 
 
@@ -282,6 +283,22 @@ class Columns:
                 end = len(joined)
             out.add(joined[joined.rfind("\x00", 0, i) + 1 : end])
             i = joined.find("-", end)
+        return out
+
+    def joined_parts(self) -> set[str]:
+        """The parts of the tokens joined with apostrophes or hyphens, in lowercase
+        ("pre-christmas" gives "pre" and "christmas"): with `low_set`, every run
+        of letters of the text that no letter, digit or "_" touches."""
+        joined = self._joined
+        out: set[str] = set()
+        for mark in _JOINERS:
+            i = joined.find(mark)
+            while i != -1:
+                end = joined.find("\x00", i)
+                if end == -1:
+                    end = len(joined)
+                out.update(_JOINER_SPLIT.split(joined[joined.rfind("\x00", 0, i) + 1 : end]))
+                i = joined.find(mark, end)
         return out
 
     def indexes(self, words: Iterable[str]) -> list[int]:

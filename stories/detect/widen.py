@@ -155,19 +155,21 @@ def _owner_start(text: str, start: int) -> int:
     return start - len(before) + owner.start(1) if owner else start
 
 
-def _street_start(text: str, f: Finding) -> tuple[int, bool]:
+def _street_start(text: str, f: Finding, prev: tuple[str, int] | None) -> tuple[int, bool]:
     """(start of the street type that begins or precedes `f`, or -1; whether it is administrative).
 
     The type may be the finding's own first word ("Stretto Uberto"), or come
     before it, possibly with link words ("Glorieta de", "C. de", "thành phố").
+    `prev` is `_word_before(text, f.start)`, which the caller has read already.
     """
     own = _WORD.match(text, f.start)
     found, admin = -1, False
     if own and own.end() < f.end and own.group().lower() in _STREET_TYPES:
         found, admin = f.start, own.group().lower() in _ADMIN_TYPES
     following, pos = (own.group().lower() if own else ""), f.start
-    for _ in range(3):
-        prev = _word_before(text, pos)
+    for step in range(3):
+        if step:
+            prev = _word_before(text, pos)
         if prev is None or prev[0] not in _CHAIN_WORDS:
             break
         word, pos = prev
@@ -210,7 +212,7 @@ def _widen(text: str, f: Finding) -> Finding:
         return Finding("FACILITY", start, end, max(f.score, 0.8), "legal-form")
     if f.kind != "LOCATION" and head >= 0:
         return Finding("FACILITY", head, f.end, max(f.score, 0.7), "business-prefix")
-    start, admin = _street_start(text, f)
+    start, admin = _street_start(text, f, prev)
     if start >= 0:
         end = _address_end(text, f.end)
         if (start, end, f.kind) != (f.start, f.end, "LOCATION") and (
