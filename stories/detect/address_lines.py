@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from stories.findings import Finding
 
+from .anchors import digit_runs
 from .lexicon import everyday_words, lexicon
 from .tokens import shared_columns
 from .vocab import FUNCTION
@@ -104,27 +105,36 @@ def find_corners(text: str) -> Iterator[Finding]:
 
 
 # "86th St", "West 49th Street", "221 East 86th Street", "on 3rd Ave": a street named by its
-# ordinal number, which the street rules (capitalised names before a head) cannot see.
-_NUMBERED_STREET = re.compile(
-    r"(?:\b\d{1,5}[ \t]+)?(?:\b(?:north|south|east|west|[NSEW])\.?[ \t]+)?"
-    r"\b\d{1,3}(?:st|nd|rd|th)[ \t]+(?:street|st|avenue|ave|av|road|rd|place|pl|boulevard|blvd|drive|dr"
-    r"|lane|ln|terrace|way|cross|main[ \t]+road)\b\.?",
+# ordinal number, which the street rules (capitalised names before a head) cannot see.  It is
+# matched at an ordinal's digits; the prefix ("221 East") is read backwards from there.
+_ORDINAL_STREET = re.compile(
+    r"(?<![\w.,/])\d{1,3}(?:st|nd|rd|th)[ \t]+(?:street|st|avenue|ave|av|road|rd|place|pl|boulevard|blvd"
+    r"|drive|dr|lane|ln|terrace|way|cross|main[ \t]+road)\b\.?",
     re.IGNORECASE,
+)
+_STREET_PREFIX = re.compile(
+    r"(?:\b\d{1,5}[ \t]+)?(?:\b(?:north|south|east|west|[NSEW])\.?[ \t]+)?$", re.IGNORECASE
 )
 
 
 def find_numbered_streets(text: str) -> Iterator[Finding]:
-    """LOCATION findings for streets named by an ordinal number ("86th St")."""
-    if not any(s in text for s in ("st ", "nd ", "rd ", "th ", "ST ", "ND ", "RD ", "TH ")):
-        return
-    for m in _NUMBERED_STREET.finditer(text):
+    """LOCATION findings for streets named by an ordinal number ("86th St"), tried only at
+    the story's short digit runs with an ordinal's letters after them (`digit_runs`)."""
+    for s, e in digit_runs(text):
+        if e - s > 3 or text[e : e + 2].lower() not in _ORDINAL_LETTERS:
+            continue
+        m = _ORDINAL_STREET.match(text, s)
+        if m is None:
+            continue
         head = m.group().rstrip(".").split()[-1]
         if not head[0].isupper():
             continue  # "the 2nd road trip": a street's name has its capital
+        start = _STREET_PREFIX.search(text, max(0, m.start() - 16), m.start()).start()
         end = m.end() - (m.group().endswith(".") and m.group()[-4:-1].lower() not in _ABBREVIATED)
-        yield Finding("LOCATION", m.start(), end, 0.8, "numbered-street")
+        yield Finding("LOCATION", start, end, 0.8, "numbered-street")
 
 
+_ORDINAL_LETTERS = frozenset({"st", "nd", "rd", "th"})
 _ABBREVIATED = frozenset({" st", "ave", " av", " rd", " pl", "lvd", " dr", " ln"})
 
 

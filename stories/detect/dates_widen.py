@@ -37,10 +37,20 @@ def widen_dates(text: str, findings: list[Finding]) -> list[Finding]:
 def _widened(text: str, f: Finding) -> Finding:
     lo = max(0, f.start - _REACH)
     start = f.start
-    if any(c.isdigit() for c in text[f.start : f.end]):
+    if not any(c.isdigit() for c in text[f.start : f.end]):
+        return f
+    last = text[lo:start].rstrip().lower()  # (cheap tests of the last word before each scan)
+    m = None
+    if last.endswith(("before", "after")):
         m = _RELATIVE_BEFORE.search(text, lo, start)
-        if m is None and text[start].isdigit():
-            m = _ROMANCE_BEFORE.search(text, lo, start) or _RANGE_BEFORE.search(text, lo, start)
-        if m is not None:
-            start = m.start()
+    elif text[start].isdigit() and last.endswith(_ROMANCE_DAY_ENDS):
+        m = _ROMANCE_BEFORE.search(text, lo, start)
+    elif text[start].isdigit() and last.endswith(("-", "–", "to", "until", "till")):
+        m = _RANGE_BEFORE.search(text, lo, start)
+    if m is not None:
+        start = m.start()
     return f if start == f.start else Finding(f.kind, start, f.end, f.score, f.source, f.note)
+
+
+# Last letters of lunes...viernes, sábado, domingo, lundi...samedi, dimanche.
+_ROMANCE_DAY_ENDS = ("es", "do", "go", "di", "che")

@@ -12,6 +12,8 @@ PERSON (`taken`), shared by the cue rules and the capitalised-run rules.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from stories.findings import Finding
 
 from . import vocab
@@ -60,6 +62,12 @@ def _common_of(lang: str) -> frozenset[str]:
     if lang == "es":
         return spanish_common_words()
     return french_common_words() if lang == "fr" else language_words(lang, 5.0)
+
+
+@lru_cache(maxsize=1)
+def _any_common() -> frozenset[str]:
+    """The very commonest words of Spanish, French and Portuguese together."""
+    return _common_of("es") | _common_of("fr") | _common_of("pt")
 
 
 def gap_is_space(gap: str) -> bool:
@@ -116,6 +124,8 @@ class NameText:
         """Is `low` one of the very commonest words of the story's language, when that is not
         English ("Una", "Elle", "Ela", "sem")?  These are words even where a name list holds
         them."""
+        if low not in _any_common():
+            return False  # (a set test before the story's language is worked out)
         lang = self.language
         return lang != "en" and low in _common_of(lang)
 

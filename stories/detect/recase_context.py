@@ -221,7 +221,16 @@ def towns(text: str, out: list[str], foreign: frozenset[str] = frozenset()) -> N
     Spanish story is a visit), or a place preposition comes before them ("NEAR GREAT
     FALLS"); never from "THE" ("IN THE VILLAGE")."""
     names = _town_names()
-    toks = [m for m in _TOKEN.finditer(text) if m.group().isupper()]
+    for run in _CAPS_WORDS.finditer(text):  # two or more words in capitals in a row
+        _towns_in(text, run, names, out, foreign)
+
+
+_CAPS_WORDS = re.compile(rf"[{UP}][{UP}'’]+(?: [{UP}][{UP}'’]*)+")
+
+
+def _towns_in(text: str, run: re.Match, names: dict, out: list[str], foreign: frozenset[str]) -> None:
+    """`towns` in one run of words in capitals."""
+    toks = list(_TOKEN.finditer(text, run.start(), run.end()))
     lows = [m.group().casefold() for m in toks]
     k = 0
     while k < len(toks):
@@ -229,13 +238,19 @@ def towns(text: str, out: list[str], foreign: frozenset[str] = frozenset()) -> N
             key = tuple(lows[k : k + n])
             if names.get(key) != n or key[0] in vocab.FUNCTION or not _joined(text, toks[k : k + n]):
                 continue
-            prep = k > 0 and lows[k - 1] in _PLACE_PREPS
+            prep = lows[k - 1] in _PLACE_PREPS if k else _prep_before(text, run.start())
             if prep or any(_unknown(w, foreign) for w in key):
                 for m in toks[k : k + n]:
                     _put(out, m.start(), capitalised(m.group()))
                 k += n - 1
                 break
         k += 1
+
+
+def _prep_before(text: str, pos: int) -> bool:
+    """Is the word right before `pos` a place preposition ("in Des Moines" in mixed case)?"""
+    before = text[max(0, pos - 8) : pos].split()
+    return bool(before) and before[-1].casefold() in _PLACE_PREPS
 
 
 def _unknown(low: str, foreign: frozenset[str]) -> bool:
