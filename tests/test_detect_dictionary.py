@@ -155,3 +155,21 @@ def test_medicines_name_nobody(text: str) -> None:
 def test_a_name_that_is_also_a_brand_stays_a_name() -> None:
     """Names and towns are taken out of the medicine list when it is built ("Allegra")."""
     assert covered("My sister Allegra drove me to every appointment.", "Allegra")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Things That Helped\n\n9. Patience, Faith And A Sense Of Humour. That is what got us through.",
+        "How Long Did I Put Up With It?\n\nAbout six years, if I am honest.",
+        "Things I Wish Somebody Had Told Me (A List From A Woman Who Should Have Asked Sooner)\n\nRight.",
+    ],
+)
+def test_a_phrase_written_in_title_case_is_no_name(text: str) -> None:
+    """Capitalised function words inside a run (And, A, Who, Should, Did) show title-case
+    writing, where a capital proves nothing."""
+    assert flagged_words(text) == []
+
+
+def test_a_name_in_title_case_writing_stays_a_name() -> None:
+    assert covered("A Letter To Siobhan And Aoife, Who Should Have Been Told", "Siobhan")

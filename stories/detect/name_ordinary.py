@@ -223,6 +223,8 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         and not before_noun(t, j)
     ):
         return True  # everyday words in title case: "the Office Party", "a Waiting List"
+    if j - i >= 3 and _title_case_writing(t, i, j):
+        return True  # "Faith And A Sense Of Humour", "Long Did I Put Up With It": a phrase
     if _job_title(t, i, j):
         return True  # "the Clinical Nurse Specialist", "a Senior Staff Nurse": a job, not a name
     if named_day(t, i, j):
@@ -243,6 +245,27 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         or (phrase and _common_heading_word(t, k))
         for k in range(i, j)
     )
+
+
+# Function words that names and the names of places hardly ever hold with a capital ("of",
+# "the" and "de" they do: "Bank Of America", "The University Of The West Indies").
+_PHRASE_WORDS = vocab.words(
+    "and a an i is was be been am are were do did does have has had should would could can who "
+    "what when why how with after before it my your our this that not no so if to"
+)
+
+
+def _title_case_writing(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j a phrase written in title case: two or more of `_PHRASE_WORDS` with their
+    capital after its first word ("Faith And A Sense Of Humour", "List Fae A Wumman Who
+    Should Have Asked Sooner"), and no word that only a name can be (a name no English
+    word list holds: "Letter To Siobhan And Aoife" stays a name)?"""
+    words, lows = t.words, t.lows
+    phrase = sum(1 for k in range(i + 1, j) if lows[k] in _PHRASE_WORDS and words[k][:1].isupper())
+    if phrase < 2:
+        return False
+    lex = t.lex
+    return not any(lex.strong_name(t.bases[k]) and lows[k] not in t.lex.ordinary_lower for k in range(i, j))
 
 
 def _line_has_function_word(t: NameText, i: int, j: int) -> bool:
