@@ -331,3 +331,23 @@ def test_the_words_that_make_a_date_one_day_belong_to_it(text: str, date: str) -
 )
 def test_a_spelled_ordinal_or_a_possessive_before_a_month_or_year_is_no_date(text: str) -> None:
     assert [w for w in _flagged_words(text) if w[0].isdigit() or w.lower().startswith(("first", "mi "))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("I was only nineteen and he was twenty-two, and we had both waited.", "twenty-two"),
+        ("Summer was fifteen and started getting the same pain.", "fifteen"),
+        ("Our daughter Poppy, who was 18 months old when this all kicked off.", "18"),
+    ],
+)
+def test_someone_else_s_age_and_a_baby_s_age_in_months(text: str, age: str) -> None:
+    assert age in [w for w in _flagged_words(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It was twenty minutes late again.", "The room was fifteen feet wide.", "It took 6 months to get seen."],
+)
+def test_a_number_after_was_that_counts_something_else_is_no_age(text: str) -> None:
+    assert _flagged_words(text) == []

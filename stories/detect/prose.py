@@ -43,9 +43,11 @@ NAME_AGE_RE = re.compile(
     rf"\b(?:[A-Z][a-z]{{1,20}}|(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})(?:\s+here)?"
     rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})(?:\s?\)|,\s(?=[a-z]))|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\s+(?:yrs?|years?|y/o)\b))"
 )
-# "I was thirty-one", "at sixty I had", "aged fifty-eight", "I'm twenty-three now".
+# "I was thirty-one", "at sixty I had", "aged fifty-eight", "I'm twenty-three now", "he was
+# twenty-two", "Summer was fifteen".
 SPELLED_AGE_RE = re.compile(
     rf"\b(?:I\s+was|I\s+am|I'm|Im|I\s+turned|turned|turning|turn|aged|at\s+the\s+age\s+of|age\s+of|at\s+age|at|"
+    rf"(?:he|she|(?-i:[A-Z][a-z]{{1,20}}))\s+(?:was|is)|"
     rf"until|till|til|since|by|when\s+I\s+was|I\s+was\s+also)\s+"
     rf"(?:(?:just|only|nearly|almost|barely|about|around|maybe|roughly)\s+)?"
     rf"(?P<a>{SPELLED_AGE})\b{_AGE_NOT_AFTER}{_AGE_AFTER}",

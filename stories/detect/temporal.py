@@ -107,7 +107,7 @@ AGE_TAIL = re.compile(
     re.IGNORECASE,
 )
 AGE_SUFFIX_RE = re.compile(
-    r"(?P<n>\d{1,3})(?:\s*-\s*|\s+)(?:years?|yrs?|yr)(?:\s*-\s*|\s+)old\b"
+    r"(?P<n>\d{1,3})(?:\s*-\s*|\s+)(?:years?|yrs?|yr|months?)(?:\s*-\s*|\s+)old\b"
     r"|(?P<n2>\d{1,3})\s?(?:yo|y/o|y\.o\.)(?!\w)"
     r"|(?P<n3>\d{1,3})(?:st|nd|rd|th)\s+birthday\b",
     re.IGNORECASE,
