@@ -495,3 +495,7 @@ def test_a_name_someone_is_called_by_or_that_speaks_is_a_name(text: str, name: s
 )
 def test_a_word_of_address_or_a_role_that_speaks_is_no_name(text: str) -> None:
     assert flagged_words(text) == []
+
+
+def test_a_name_no_list_knows_opening_a_sentence_before_what_she_did_is_a_name() -> None:
+    assert covered("It was a hard year. Chichi bought a small cake from the shop.", "Chichi")

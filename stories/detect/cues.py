@@ -160,6 +160,21 @@ PERSON_VERBS = frozenset(
         "gave",
         "took",
         "wanted",
+        # what people do for each other in these stories ("Chichi bought a cake")
+        "bought",
+        "brought",
+        "rang",
+        "sent",
+        "booked",
+        "insisted",
+        "promised",
+        "offered",
+        "noticed",
+        "organised",
+        "organized",
+        "arranged",
+        "stayed",
+        "paid",
     ]
 )
 COMPANY_SUFFIX = re.compile(
