@@ -320,3 +320,14 @@ def test_scots_fae_is_from_not_a_name() -> None:
     text = "I'm Nicola, 27, fae Govan. Had ma wee girl last year."
     assert "fae" not in " ".join(flagged_words(text)).lower()
     assert covered(text, "Govan")
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("I work at Pick n Pay in Westgate as a supervisor.", "Pick n Pay"),
+        ("My colleague Olu from Ward 23 saw me sitting there.", "Ward 23"),
+    ],
+)
+def test_a_shop_s_joined_word_and_a_ward_s_number_belong_to_the_facility(text: str, facility: str) -> None:
+    assert covered(text, facility)

@@ -346,8 +346,31 @@ def _particle_start(text: str, f: Finding) -> int:
 def widen(text: str, findings: list[Finding]) -> list[Finding]:
     """`findings` with each person, place or facility widened to its whole identifier."""
     return _joined_places(
-        text, [_facility_noun(text, _place_tail(text, _particles(text, _widen(text, f)))) for f in findings]
+        text,
+        [
+            _facility_tail(text, _facility_noun(text, _place_tail(text, _particles(text, _widen(text, f)))))
+            for f in findings
+        ],
     )
+
+
+# A shop's "n" ("Pick n Pay", "Marks & Spencer"), and a ward's or unit's number ("Ward 23",
+# "Unit 4B"), belong to the facility they follow.
+_SHOP_JOIN = re.compile(r"[ \t](?:n|'n'|’n’|&)[ \t][A-Z][\w'’-]*")
+_NUMBERED_HEADS = ("ward", "unit", "bay", "wing")
+_HEAD_NUMBER = re.compile(r"[ \t]\d{1,3}[A-Z]?(?![\w/.,:-]\w)")
+
+
+def _facility_tail(text: str, f: Finding) -> Finding:
+    """`f` widened over a shop's joined second word or a ward's number after it."""
+    if f.kind not in _NAMEISH:
+        return f
+    m = _SHOP_JOIN.match(text, f.end) if f.kind == "FACILITY" else None
+    if m is None and text[max(f.start, f.end - 4) : f.end].lower().endswith(_NUMBERED_HEADS):
+        m = _HEAD_NUMBER.match(text, f.end)
+        if m is not None:
+            return Finding("FACILITY", f.start, m.end(), f.score, f.source, f.note)
+    return f if m is None else Finding(f.kind, f.start, m.end(), f.score, f.source, f.note)
 
 
 _NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])|[ \t]+[A-Z]\.(?=[ \t,]|$)")
