@@ -331,3 +331,9 @@ def test_scots_fae_is_from_not_a_name() -> None:
 )
 def test_a_shop_s_joined_word_and_a_ward_s_number_belong_to_the_facility(text: str, facility: str) -> None:
     assert covered(text, facility)
+
+
+def test_two_names_joined_after_the_are_one_place() -> None:
+    text = "Afterwards we went for a pint at the Fox and Newt to toast her."
+    assert [f.kind for f in detect(text) if "Fox" in text[f.start : f.end]] == ["FACILITY"]
+    assert covered(text, "Fox and Newt")

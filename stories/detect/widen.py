@@ -291,9 +291,11 @@ def _joined_places(text: str, findings: list[Finding]) -> list[Finding]:
     for a, b in zip(places, places[1:], strict=False):
         a_now = merged.get(a, a)
         joined = text[a.end : b.start] in _JOINED and "\n" not in text[a.start : b.end]
-        if joined and ("LOCATION" in (a.kind, b.kind) or b.kind == "FACILITY"):
+        named = text[max(0, a_now.start - 4) : a_now.start] == "the "  # "at the Fox and Newt": a pub
+        if joined and ("LOCATION" in (a.kind, b.kind) or b.kind == "FACILITY" or named):
             # "near Broadview and Danforth"; "Bristol Civil and Family Justice Centre"
-            kind = "FACILITY" if b.kind == "FACILITY" else "LOCATION"
+            place = "LOCATION" in (a.kind, b.kind)
+            kind = "FACILITY" if b.kind == "FACILITY" or (named and not place) else "LOCATION"
             whole = Finding(kind, a_now.start, b.end, min(a.score, b.score), a.source, a.note)
             merged[b] = whole
             gone.add(a)
