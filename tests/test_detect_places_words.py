@@ -337,3 +337,14 @@ def test_two_names_joined_after_the_are_one_place() -> None:
     text = "Afterwards we went for a pint at the Fox and Newt to toast her."
     assert [f.kind for f in detect(text) if "Fox" in text[f.start : f.end]] == ["FACILITY"]
     assert covered(text, "Fox and Newt")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I am writing from Tema, Community 11, where I run a small shop.", "Tema, Community 11"),
+        ("We moved to Lekki Phase 1 when the baby came.", "Lekki Phase 1"),
+    ],
+)
+def test_a_town_s_numbered_part_belongs_to_it(text: str, place: str) -> None:
+    assert covered(text, place)

@@ -241,10 +241,11 @@ def _widen(text: str, f: Finding) -> Finding:
     return f
 
 
-# A compass word or a place noun after a place's name belongs to it: "Dadar East",
-# "Queen West", "Dadar station".
+# A compass word, a place noun or a numbered part after a place's name belongs to it:
+# "Dadar East", "Queen West", "Dadar station", "Lekki Phase 1", "Sector 15".
 _PLACE_TAIL = re.compile(
-    r"[ \t]+(?:East|West|North|South|Central|east|west|north|south|station|market|junction)(?![\w'’-])"
+    r"[ \t]+(?:East|West|North|South|Central|east|west|north|south|station|market|junction"
+    r"|(?:Phase|Sector|Zone|Community|Extension|Block)[ \t]+\d{1,3}[A-Z]?)(?![\w'’-])"
 )
 _JOINED = frozenset({" and ", " & "})
 _JOINABLE_SOURCES = frozenset({"proper-noun", "name-gazetteer"})
@@ -356,8 +357,8 @@ def widen(text: str, findings: list[Finding]) -> list[Finding]:
     )
 
 
-# A shop's "n" ("Pick n Pay", "Marks & Spencer"), and a ward's or unit's number ("Ward 23",
-# "Unit 4B"), belong to the facility they follow.
+# A shop's "n" ("Pick n Pay", "Marks & Spencer"), a ward's or unit's number ("Ward 23",
+# "Unit 4B") and a town's numbered part ("Community 11") belong to what they follow.
 _SHOP_JOIN = re.compile(r"[ \t](?:n|'n'|’n’|&)[ \t][A-Z][\w'’-]*")
 _NUMBERED_HEADS = ("ward", "unit", "bay", "wing")
 _HEAD_NUMBER = re.compile(r"[ \t]\d{1,3}[A-Z]?(?![\w/.,:-]\w)")
@@ -368,11 +369,16 @@ def _facility_tail(text: str, f: Finding) -> Finding:
     if f.kind not in _NAMEISH:
         return f
     m = _SHOP_JOIN.match(text, f.end) if f.kind == "FACILITY" else None
-    if m is None and text[max(f.start, f.end - 4) : f.end].lower().endswith(_NUMBERED_HEADS):
+    last = text[max(f.start, f.end - 9) : f.end].lower()
+    if m is None and last.endswith(_NUMBERED_HEADS + _NUMBERED_PARTS):
         m = _HEAD_NUMBER.match(text, f.end)
-        if m is not None:
+        if m is not None and last.endswith(_NUMBERED_HEADS):
             return Finding("FACILITY", f.start, m.end(), f.score, f.source, f.note)
     return f if m is None else Finding(f.kind, f.start, m.end(), f.score, f.source, f.note)
+
+
+# The numbered parts of a town ("Tema Community 11", "DHA Phase 5").
+_NUMBERED_PARTS = ("phase", "sector", "zone", "community", "block")
 
 
 _NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])|[ \t]+[A-Z]\.(?=[ \t,]|$)")
