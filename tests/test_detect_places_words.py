@@ -348,3 +348,24 @@ def test_two_names_joined_after_the_are_one_place() -> None:
 )
 def test_a_town_s_numbered_part_belongs_to_it(text: str, place: str) -> None:
     assert covered(text, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The scan came back. All Normal. The consultant shrugged.", "I just wanted to feel Normal again.",
+     "AFTER THE WEDDING IT GOT WORSE, AND IT WAS A SURPRISE TO NOBODY."],
+)
+def test_a_large_town_named_by_an_everyday_word_is_the_word_without_a_place_cue(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("We moved to Normal, Illinois in 2010.", "Normal"),
+        ("My cousin flew over from Dublin for it.", "Dublin"),
+        ("The clinic said Toronto had a shorter list.", "Toronto"),
+    ],
+)
+def test_a_town_with_its_cue_or_its_state_or_no_word_reading_stays_a_town(text: str, town: str) -> None:
+    assert covered(text, town)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from stories.findings import Finding
 
 from . import cues, vocab
-from .lexicon import english_form, proper_nouns
+from .lexicon import english_form, proper_nouns, title_case_word
 from .name_ordinary import keep_sentence_start, ordinary_run
 from .name_phrases import group_named
 from .name_words import NameText, gap_is_space
@@ -189,6 +189,22 @@ def _everyday_place_word(t: NameText, k: int) -> bool:
 _OWNER_PLACE_CUES = frozenset({"at", "to", "from", "in"})
 
 
+def _word_before_town(t: NameText, s: int) -> bool:
+    """Is token s, a very common English word that names a town and came without a place
+    cue, the word ("All Normal.", "felt Normal again")?  A small town always is; a large
+    one only mid-sentence, and not before ", Illinois" ("Normal, Illinois")."""
+    lex, base = t.lex, t.bases[s]
+    if lex.word_town(base):
+        return True
+    return (
+        not t.sents[s]
+        and not lex.is_name(base)
+        and t.lows[s] not in proper_nouns()  # "Dublin", "Toronto": no dictionary writes them in lower case
+        and title_case_word(base)
+        and not (s + 1 < t.n and t.gaps[s + 1] == ", " and t.caps[s + 1])
+    )
+
+
 def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
     """The finding for tokens s..e-1, which name something."""
     lex, lows, bases, words = t.lex, t.lows, t.bases, t.words
@@ -246,7 +262,7 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         t.emit_person(s, e, 0.8, "name-gazetteer")
         return
     if is_city:
-        if not (count == 1 and lex.word_town(bases[s]) and lows[s] in lex.very_common_lower):  # "All Normal."
+        if not (count == 1 and lows[s] in lex.very_common_lower and _word_before_town(t, s)):
             t.out.append(Finding("LOCATION", start, end, 0.7, "city-gazetteer"))
         return
     t.out.append(Finding("PERSON", start, end, 0.5, "proper-noun"))
