@@ -198,3 +198,12 @@ def test_words_of_a_spanish_story_in_capitals_are_no_town() -> None:
 def test_a_congregation_named_by_its_ordinal_in_capitals_is_a_facility(text: str, church: str) -> None:
     assert covered(text, church)
     assert flagged_words("AT FIRST I THOUGHT IT WAS NOTHING AT ALL.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I SAT IN THE CAR PARK AND CRIED THE WHOLE WAY HOME.", "THAT WAS THE ONLY WAY I COULD SAY IT."],
+)
+def test_an_everyday_phrase_ending_in_a_street_word_after_the_is_no_street(text: str) -> None:
+    assert flagged_words(text) == []
+    assert covered("WE LIVE ON CHURCH WAY IN LEEDS NOW.", "CHURCH WAY")

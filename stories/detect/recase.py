@@ -244,6 +244,8 @@ _GENERIC_BEFORE_HEAD = frozenset(
     {"a", "an", "my", "your", "our", "her", "his", "their", "some", "one", "no", "any", "every", "another"}
 )
 _LAST_WORD = re.compile(r"([a-z'’]+)[ \t]*$")
+# Street heads that everyday phrases end in after "the" ("the whole way", "the car park").
+_WAY_HEADS = frozenset({"way", "park", "walk", "view", "close", "rise"})
 
 
 def _last_word(run: str, end: int) -> str:
@@ -277,6 +279,8 @@ def _heads_named(run: str) -> str:
         if before in _GENERIC_BEFORE_HEAD or (named and _verb_form(named[-1])):
             return m.group()  # "A LITTLE CLINIC", "MY GENDER CLINIC", "BOOKED PHYSIO": no name
         lex = lexicon()
+        if before == "the" and head in _WAY_HEADS and all(w in everyday_words() for w in named):
+            return m.group()  # "THE WHOLE WAY", "THE CAR PARK", "THE ONLY WAY": no street
         after_name = (
             keep == 0 and _NAME_BEFORE.search(run, 0, m.start()) is not None
         )  # "Kanata pelvic Health"
