@@ -112,3 +112,12 @@ def test_named_days_of_other_languages_are_no_names(text: str) -> None:
 def test_clinical_words_of_other_languages_are_no_names_in_capitals(word: str) -> None:
     text = f"ON M'A PARLÉ DE {word.upper()} POUR LA PREMIÈRE FOIS EN CONSULTATION, ET J'AI PLEURÉ."
     assert flagged_words(text) == []
+
+
+def test_learned_words_of_a_spanish_story_in_capitals_are_words() -> None:
+    text = (
+        "EL FISIOTERAPEUTA DE SUELO PÉLVICO ME EXPLICÓ QUE LOS DILATADORES NO DUELEN SI SE USAN "
+        "CON PACIENCIA, Y QUE LO QUE YO TENÍA ERA MUY COMÚN EN LAS MUJERES DESPUÉS DEL PARTO."
+    )
+    assert story_language(text) == "es"
+    assert flagged_words(text) == []

@@ -71,11 +71,15 @@ def words_of(lang: str) -> frozenset[str]:
     return frozenset(w for w in (*language_words(lang), *rarer) if w not in places)
 
 
-# Endings of verb forms and adverbs that names and places rarely have: rarer words of the
-# language with them are words too ("recetó", "automediqué", "dolían", "pleurais").
+# Endings of verb forms, adverbs and learned nouns and adjectives that names and places
+# rarely have: rarer words of the language with them are words too ("recetó",
+# "automediqué", "dolían", "pleurais", "pélvico", "dilatadores", "dilatateurs").
 _INFLECTIONS = {
     "es": ("ó", "é", "ía", "ían", "aron", "ieron", "aba", "aban", "ábamos", "ando", "iendo", "ándolo",
-           "mente", "ados", "adas", "idos", "idas"),
-    "pt": ("ção", "ções", "ou", "aram", "eram", "ava", "avam", "ando", "endo", "mente", "ados", "adas"),
-    "fr": ("ais", "ait", "aient", "ées", "èrent", "ions", "iez", "ement", "ant"),
+           "mente", "ados", "adas", "idos", "idas", "ico", "ica", "icos", "icas", "ción", "ciones",
+           "dores", "doras", "ista", "istas", "encia", "ancia"),
+    "pt": ("ção", "ções", "ou", "aram", "eram", "ava", "avam", "ando", "endo", "mente", "ados", "adas",
+           "ico", "ica", "icos", "icas", "dores", "ista", "ência", "ância"),
+    "fr": ("ais", "ait", "aient", "ées", "èrent", "ions", "iez", "ement", "ant", "ique", "iques",
+           "teurs", "trices", "isme", "iste", "ence", "ance"),
 }  # fmt: skip
