@@ -499,3 +499,17 @@ def test_a_word_of_address_or_a_role_that_speaks_is_no_name(text: str) -> None:
 
 def test_a_name_no_list_knows_opening_a_sentence_before_what_she_did_is_a_name() -> None:
     assert covered("It was a hard year. Chichi bought a small cake from the shop.", "Chichi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alhamdulillah, our daughter was born healthy and I held her without fear.",
+        "ASSALAMU ALAIKUM SISTERS, I AM WRITING THIS FOR YOU.",
+        "kia ora koutou, this is for the wahine who think they have to put up with it",
+    ],
+)
+def test_greetings_and_blessings_are_no_names(text: str) -> None:
+    """("Kia" alone is a given name too, and may still be flagged.)"""
+    people = [text[f.start : f.end] for f in detect(text) if f.kind == "PERSON"]
+    assert [p for p in people if "kia" not in p.lower()] == []

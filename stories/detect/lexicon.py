@@ -310,6 +310,7 @@ def lexicon() -> Lexicon:
     safe = (
         vocab.CLINICAL
         | vocab.ROLES
+        | vocab.GREETINGS
         | (vocab.FUNCTION - vocab.AMBIGUOUS_NAMES)
         | vocab.DEMONYMS
         | vocab.TITLES

@@ -97,6 +97,16 @@ ROLES = words(
     """
 )
 
+# Greetings and blessings of the languages patients write around English ("Kia ora koutou",
+# "Alhamdulillah", "Sat Sri Akal"): they identify nobody.  (Not "Kia", "Ora", "Tena": given
+# names too.)
+GREETINGS = words(
+    """
+    koutou katoa korua assalamu alaikum salaam salam namaste namaskar vanakkam akal jambo
+    habari mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam
+    """
+)
+
 # Words that start sentences or appear capitalized in titles and headings.
 FUNCTION = words(
     """
