@@ -513,3 +513,9 @@ def test_greetings_and_blessings_are_no_names(text: str) -> None:
     """("Kia" alone is a given name too, and may still be flagged.)"""
     people = [text[f.start : f.end] for f in detect(text) if f.kind == "PERSON"]
     assert [p for p in people if "kia" not in p.lower()] == []
+
+
+def test_a_season_or_a_thing_before_and_i_is_no_name() -> None:
+    assert flagged_words("our daughter was born the next spring and I held her without fear") == []
+    assert flagged_words("my body went rigid like a plank and I was shaking") == []
+    assert covered("It was hard. Faith and I had been together six years.", "Faith")

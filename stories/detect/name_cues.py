@@ -37,6 +37,8 @@ def _word_not_name(t: NameText, i: int) -> bool:
 
 
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "to"})
+# Before "X and I", these make X a thing or a time: "the next spring and I", "that summer and I".
+_DETERMINERS = frozenset({"a", "an", "next", "last", "this", "that", "every", "each"})
 
 
 _DOT_TITLES = vocab.words("dr mr mrs ms mx prof rev sr st dra sra srta mme")
@@ -88,7 +90,7 @@ def cue_strength(t: NameText, i: int) -> int:
         and lows[i + 1] in _AND
         and lows[i + 2] in cues.PAIR_NEXT
         and gaps[i + 1] == " "
-        and (p1 not in _PLACE_PREPOSITIONS or t.sents[i])
+        and (t.sents[i] or (p1 not in _PLACE_PREPOSITIONS and p1 not in _DETERMINERS))
     ):
         return 2  # "Will and I", not "..., and I had" (a comma joins clauses) nor "at uni and i"
     if i + 2 < n and lows[i + 2] in cues.PAIR_NEXT and gaps[i + 1].strip() == "&":
