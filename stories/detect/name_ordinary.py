@@ -15,7 +15,6 @@ import re
 
 from . import cues, vocab
 from .lexicon import (
-    Lexicon,
     derived_form,
     dictionary_words,
     english_form,
@@ -25,9 +24,10 @@ from .lexicon import (
     spanish_common_words,
     spanish_words,
     title_case_word,
-    word_names,
 )
 from .name_cues import cue_strength
+from .name_evidence import OPEN_QUOTES, title_case_writing, vocative, word_not_name
+from .name_headings import ends_in_company, ordinary_heading
 from .name_phrases import (
     before_noun,
     full_name_shape,
@@ -54,7 +54,7 @@ def _lone_everyday(t: NameText, base: str) -> bool:
     if not base[1:].islower():
         return False  # "McAllister", "DeShawn", "Mei-Ling": the shape of a name
     lex = t.lex
-    if base in lex.first and not _word_not_name(lex, base):
+    if base in lex.first and not word_not_name(lex, base):
         return False  # "Grace", "Mike": names the dictionary writes with a capital too
     if base in lex.cities and not lex.word_town(base):
         return False
@@ -97,31 +97,14 @@ def _title_case_word(t: NameText, k: int) -> bool:
 
 def _everyday_phrase(t: NameText, i: int, j: int) -> bool:
     """Is the run i..j (two or more words) everyday words in title case ("the Office Party",
-    "Brain Fog", "Winter Scarves")?  Each word is plain, a title-case word, or a very
+    "Final Boss", "Winter Scarves")?  Each word is plain, a title-case word, or a very
     common word that a name list holds but the dictionary writes only in lower case
     ("Winter", "Boss"), with no naming cue before it."""
     return all(
-        t.plain(k) or _title_case_word(t, k) or (_phrase_word(t, k) and (k == i or cue_strength(t, k) != 2))
+        t.plain(k)
+        or _title_case_word(t, k)
+        or (word_not_name(t.lex, t.bases[k]) and (k == i or cue_strength(t, k) != 2))
         for k in range(i, j)
-    )
-
-
-def _phrase_word(t: NameText, k: int) -> bool:
-    """Token k is a very common English word that a name list holds but the dictionary
-    writes only in lower case ("Boss", "Winter", "Patience"; not "Mike", "Grace")."""
-    return _word_not_name(t.lex, t.bases[k])
-
-
-def _word_not_name(lex: Lexicon, base: str) -> bool:
-    """Is `base` a very common English word that the dictionary writes only in lower case,
-    whatever a name list says ("Boss", "Winter", "Patience"; not "Mike", "Grace")?"""
-    low = base.casefold()
-    return (
-        base[1:].islower()
-        and low in lex.very_common_lower
-        and low not in word_names()
-        and title_case_word(base)
-        and base not in lex.large_towns
     )
 
 
@@ -155,42 +138,12 @@ def _has_initial(t: NameText, i: int, j: int) -> bool:
     )
 
 
-# Languages whose everyday words are a heading's words whatever a name list says (Spanish
-# ones are judged against the surname list below).
-_WORD_LANGUAGES = frozenset({"fr", "pt"})
-
-
-def _heading_word(t: NameText, k: int) -> bool:
-    """Token k may be a heading's everyday word: English or Spanish of Zipf >= 3 that
-    is no town, no first name unless very common, and (Spanish) no surname unless very
-    common ("Lo Que Nadie Me Dijo", "My Story"; not "Soto del Barco")."""
-    base = t.bases[k]
-    lex = t.lex
-    low = base.casefold()
-    if low in spanish_common_words():
-        return True  # "Lo", "Una" (Zipf >= 5.5 in Spanish) are words in a heading
-    if base in lex.cities or base in lex.first:
-        return False
-    if english_form(low) or (t.language in _WORD_LANGUAGES and t.foreign_word(low)):
-        return True  # "Mon Histoire Avec La Vulvodynie" in a French story
-    # a Spanish word that is also a surname ("Soto") may be part of a town's name
-    return low in lex.ordinary_lower and (not lex.is_name(base) or low in spanish_common_words())
-
-
-def _heading(t: NameText, i: int, j: int) -> bool:
-    """Is the run i..j a whole line (a heading), or a line's start before a colon?"""
-    gaps = t.gaps
-    starts_line = i == 0 or "\n" in gaps[i] or (i == 1 and not gaps[0].strip(" #*\t"))
-    ends_line = j >= t.n or "\n" in gaps[j] or gaps[j].startswith(":")
-    return starts_line and ends_line
-
-
 def ordinary_run(t: NameText, i: int, j: int) -> bool:
     """Is the capitalised run i..j ordinary words (a word, title case, a heading)?"""
     if group_named(t, i):
         return False  # "a peer group, Bodies Beyond Binary,": a name, however ordinary its words
     lex, lows, bases, plain = t.lex, t.lows, t.bases, t.plain
-    if j == i + 1 and t.gaps[i][-1:] in _OPEN_QUOTES and _vocative(t, i):
+    if j == i + 1 and t.gaps[i][-1:] in OPEN_QUOTES and vocative(t, i):
         return False  # said "Mide, is it another woman?"
     if j == i + 1:  # fast path for the commonest runs: "I", "The", "Botox"
         low = lows[i]
@@ -223,7 +176,7 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         and not before_noun(t, j)
     ):
         return True  # everyday words in title case: "the Office Party", "a Waiting List"
-    if j - i >= 3 and _title_case_writing(t, i, j):
+    if j - i >= 3 and title_case_writing(t, i, j):
         return True  # "Faith And A Sense Of Humour", "Long Did I Put Up With It": a phrase
     if _job_title(t, i, j):
         return True  # "the Clinical Nurse Specialist", "a Senior Staff Nurse": a job, not a name
@@ -233,78 +186,7 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         return True  # "an Igbo woman", "a Bajan lady", "my Marathi typing": where someone is from
     if generic_after_article(t, i, j) or word_after_determiner(t, i, j):
         return True  # "a Women's Health Physio", "the Friend who", "No Fancy Gels"
-    # a title-case heading of everyday words: "Holidays Are Hard" (not a company's line of
-    # a signature, "Heartland Ag Supply Co.", which ends in a facility head)
-    if not _heading(t, i, j) or _ends_in_company(t, j):
-        return False
-    phrase = _line_has_function_word(t, i, j)  # "My Story:", "How Long Did I Put Up With It?"
-    return all(
-        plain(k)
-        or lex.is_ordinary(bases[k], place_ok=True)
-        or _heading_word(t, k)
-        or (phrase and _common_heading_word(t, k))
-        for k in range(i, j)
-    )
-
-
-# Function words that names and the names of places hardly ever hold with a capital ("of",
-# "the" and "de" they do: "Bank Of America", "The University Of The West Indies").
-_PHRASE_WORDS = vocab.words(
-    "and a an i is was be been am are were do did does have has had should would could can who "
-    "what when why how with after before it my your our this that not no so if to"
-)
-
-
-def _title_case_writing(t: NameText, i: int, j: int) -> bool:
-    """Is run i..j a phrase written in title case: two or more of `_PHRASE_WORDS` with their
-    capital after its first word ("Faith And A Sense Of Humour", "List Fae A Wumman Who
-    Should Have Asked Sooner"), and no word that only a name can be (a name no English
-    word list holds: "Letter To Siobhan And Aoife" stays a name)?"""
-    words, lows = t.words, t.lows
-    phrase = sum(1 for k in range(i + 1, j) if lows[k] in _PHRASE_WORDS and words[k][:1].isupper())
-    if phrase < 2:
-        return False
-    lex = t.lex
-    return not any(lex.strong_name(t.bases[k]) and lows[k] not in t.lex.ordinary_lower for k in range(i, j))
-
-
-def _line_has_function_word(t: NameText, i: int, j: int) -> bool:
-    """Does the line holding run i..j hold a function word ("my", "how", "with")?"""
-    gaps, lows = t.gaps, t.lows
-    k = i
-    while k > 0 and "\n" not in gaps[k]:
-        k -= 1
-        if lows[k] in vocab.FUNCTION:
-            return True
-    for k in range(i, t.n):
-        if k > i and "\n" in gaps[k]:
-            break
-        if lows[k] in vocab.FUNCTION:
-            return True
-    return False
-
-
-def _common_heading_word(t: NameText, k: int) -> bool:
-    """Token k, in a heading that reads as a phrase, is a very common English word (Zipf >= 4)
-    that is no first name and no large town, whatever a surname or small-town list says
-    ("My Story:" though a town is called Story; not "Letter to Grace")."""
-    base = t.bases[k]
-    lex = t.lex
-    return (
-        base[1:].islower()
-        and base.casefold() in lex.very_common_lower
-        and base not in lex.first
-        and base not in lex.large_towns
-    )
-
-
-def _ends_in_company(t: NameText, j: int) -> bool:
-    """Does the run ending at token j-1 end in a company's legal form or a business head
-    ("Co.", "Ltd", "Inc", "Bank", "Clinic" with a name before it)?"""
-    return t.lows[j - 1] in _COMPANY_ENDS
-
-
-_COMPANY_ENDS = vocab.words("co ltd inc llc plc corp limited bank clinic surgery pharmacy solicitors")
+    return ordinary_heading(t, i, j)  # "Holidays Are Hard", "My Story:"
 
 
 _JOB_ENDINGS = ("ist", "ian")
@@ -393,21 +275,6 @@ def _word_before_lowercase(t: NameText, i: int) -> bool:
 # "I am" in Spanish and Portuguese: no naming cue ("soy de Zapopan", "soy abuela"), but a
 # sentence they open names the writer after them ("Soy Nuria").
 _I_AM = frozenset({"soy", "sou"})
-
-def _vocative(t: NameText, i: int) -> bool:
-    """Is token i a word opening a quotation, right before a comma, that no English word
-    list holds or that is a first name ("Thandi, that's not normal", "Grace, sit down"),
-    and no word of the story's language ("Hola, ...")?"""
-    gap = t.gaps[i]
-    if not gap or gap.rstrip()[-1:] not in _OPEN_QUOTES or t.gaps[i + 1 : i + 2] != [", "]:
-        return False
-    base, low = t.bases[i], t.lows[i]
-    if t.words[i] != base or not base[1:].islower() or t.foreign_word(low):
-        return False
-    return base in t.lex.first or (low not in english_words() and not derived_form(low))
-
-
-_OPEN_QUOTES = frozenset("\"“‘'")
 _AGE_ASIDE = re.compile(r",[ \t](?:aged?[ \t])?(?:1[3-9]|[2-9]\d),")
 _AGE_IN_BRACKETS = re.compile(r"[ \t]?\(\s?(?:1[3-9]|[2-9]\d)\s?[),]")
 
@@ -422,13 +289,13 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return True  # "Grace (34) wrote to me": a person and her age
     if run_len == 2 and full_name_shape(t, i, i + 2) and low not in vocab.FUNCTION:
         return True  # "Montserrat Ferrer said hi": a first name and a surname
-    if run_len >= 3 and _ends_in_company(t, i + run_len) and low not in vocab.FUNCTION:
+    if run_len >= 3 and ends_in_company(t, i + run_len) and low not in vocab.FUNCTION:
         return True  # "Heartland Ag Supply Co." opening a signature's line
     if run_len >= 2 and t.lows[i + 1] in vocab.STREET_HEADS and low not in vocab.FUNCTION:
         return True  # "Eastern Road, Brighton" opening an address line, "Main Street was": a street
     if low in vocab.FUNCTION or t.lex.is_safe(base):
         return False
-    if run_len == 1 and _vocative(t, i):
+    if run_len == 1 and vocative(t, i):
         return True  # she said "Mide, is it another woman?": a name she is called by
     if run_len == 1 and base in t.lex.first and _AGE_ASIDE.match(t.text, t.cols.end(i)):
         return True  # "Rob, aged 38, lives in Chesterton": a first name and the writer's age
@@ -448,7 +315,7 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     everyday = (
         (low in lex.ordinary_lower or derived)
         and (base not in lex.cities or lex.word_town(base))  # "Progress was slow"
-        and (not lex.strong_name(base) or low in everyday_words() or _word_not_name(lex, base))
+        and (not lex.strong_name(base) or low in everyday_words() or word_not_name(lex, base))
     ) or low in spanish_common_words()  # "Una", "Un", "Nada": towns and names in some gazetteer
     everyday = everyday or t.foreign_common_word(low)  # "Elle a fait", "Deux ans", "Ela explicou"
     if run_len >= 2 and t.lows[i + 1] in vocab.PARTICLES:
@@ -481,4 +348,4 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return (
             verb  # "Fair point.", "Sharp pain": a very common word opens a sentence without a person's verb
         )
-    return verb or (t.lex.strong_name(base) and not _word_not_name(lex, base)) or base in t.lex.cities
+    return verb or (t.lex.strong_name(base) and not word_not_name(lex, base)) or base in t.lex.cities
