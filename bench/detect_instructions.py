@@ -5,9 +5,9 @@ Run: `.venv/bin/python bench/detect_instructions.py [--stories 100]`
 Wall-clock throughput depends on the host (the same code measured 592 and
 1,350 stories/s on two machines of this project's class) and on what else
 runs; an instruction count does not.  The script runs a driver twice under
-`valgrind --tool=callgrind`: both warm up on 50 corpus stories (and one in capitals, which loads the tables that
-text in capitals reads once per process), then one
-detects N more stories and the other none; the difference divided by N is
+`valgrind --tool=callgrind`: both warm up on 50 corpus stories (and one in
+capitals, which loads the tables that text in capitals reads once per
+process), then one detects N more stories and the other none; the difference divided by N is
 the cost of one story, start-up excluded.  Needs valgrind (`apt-get install
 valgrind`); takes about half a minute.
 """
