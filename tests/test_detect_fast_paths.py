@@ -189,3 +189,20 @@ def test_festival_years_at_the_longest_reach() -> None:
         fast = [m.span() for m in prose._festival_years(text, anchors.digit_runs(text))]
         assert fast == [m.span() for m in prose.FESTIVAL_YEAR_RE.finditer(text)]
     assert prose.FESTIVAL_YEAR_RE.search(f"x Chinese{gap}New{gap}Year{gap}holidays{gap}of,{gap}2019")
+
+
+YEAR_PART_PIECES = st.sampled_from(
+    ["the", "end", "END", "of", "OF", "early", "Late", "mid", "MİD", "mid-", "first", "half", "very", "a",
+     "finales", "de", "del", "fin", "début", "DÉBUT", "mi-", "d'", "d’", "au", "à la", "-", " ", "\n",
+     " " * 9, "x", "2019", "'19"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(YEAR_PART_PIECES, max_size=10), st.sampled_from([" ", ""]))
+def test_year_part_gate_is_necessary(pieces: list[str], sep: str) -> None:
+    dates_named = importlib.import_module("stories.detect.dates_named")
+    text = sep.join([*pieces, "2021"])
+    for lo in range(len(text)):
+        if any(m.end() == len(text) for m in dates_named.YEAR_PART_RE.finditer(text, lo)):
+            assert dates_named._year_part_may_end(text, lo, len(text))

@@ -97,6 +97,26 @@ _MONTH_PART_GATES = frozenset({"early", "mid", "late", "end of", "start of", "be
 _MONTH_CLASS = word_class([*vocab.MONTHS, *vocab.MONTH_ABBR])
 
 
+# What a `YEAR_PART_RE` match holds right before its year, spaces and a hyphen left out,
+# in lowercase: "of" ("the end of 2018"), "early", "late", "mid" ("mid-2021"), "de",
+# "del" ("a finales de 2019"), "fin", "début", "debut", "mi" ("mi-2020"), "d'".
+_YEAR_PART_ENDS = ("of", "early", "late", "mid", "de", "del", "fin", "début", "debut", "mi", "d'", "d’")
+
+
+def _year_part_may_end(text: str, lo: int, hi: int) -> bool:
+    """A cheap necessary condition for a `YEAR_PART_RE` match in window lo..hi that ends at
+    `hi` (a four-digit year, text[hi - 4 : hi]): the window's text before the year ends as
+    `_YEAR_PART_ENDS` say.  Text that is not Latin-1 is not tested: `re` matches "İ" to
+    "i" when ignoring case, which `str.lower` spells otherwise."""
+    before = text[lo : max(lo, hi - 4)].rstrip()
+    if before.endswith("-"):
+        before = before[:-1]
+    tail = before[-6:]
+    if not tail.isascii() and max(tail) > "\xff":
+        return True
+    return tail.lower().endswith(_YEAR_PART_ENDS)
+
+
 def _month_places(text: str) -> list[int]:
     """Offsets of month words, and of "mid-"/"early-"/"late-" (joined to a month, "mid-July")."""
     cols = shared_columns(text)
@@ -195,7 +215,7 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
             out.append(Finding("DATE", m.start(), m.end(), 0.75, source))
     parts_named = [g for g in _YEAR_PART_GATES if g in low]  # (one scan per gate for both rules)
     if parts_named:
-        parts = scan_windows(YEAR_PART_RE, text, windows)
+        parts = scan_windows(YEAR_PART_RE, text, [w for w in windows if _year_part_may_end(text, *w)])
         out.extend(Finding("DATE", m.start(), m.end(), 0.75, "year-part") for m in parts)
     if "day of" in low:  # "this 12th day of March, 2024", as sworn statements put it
         out.extend(
