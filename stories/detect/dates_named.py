@@ -92,8 +92,8 @@ _YEAR_PART_GATES = (
     "weeks of", "days of", "finales", "fines", "principios", "mediados", "comienzos", "inicios", "fin",
     "début", "debut",
 )  # fmt: skip
-# (a subset of the year-part gates: both rules read one scan of them)
-_MONTH_PART_GATES = frozenset({"early", "mid", "late", "end of", "start of", "beginning of", "middle of"})
+# Gates of the month-part rule: the year-part gates that a month may follow.
+_MONTH_PART_GATES = ("early", "mid", "late", "end of", "start of", "beginning of", "middle of")
 _MONTH_CLASS = word_class([*vocab.MONTHS, *vocab.MONTH_ABBR])
 
 
@@ -213,9 +213,9 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
             if rx is ROMANCE_YEAR_RE and _MONTH_WORD.search(m.group()):
                 continue  # "el 5 de mayo de 2021": a month date, found whole by the month rules
             out.append(Finding("DATE", m.start(), m.end(), 0.75, source))
-    parts_named = [g for g in _YEAR_PART_GATES if g in low]  # (one scan per gate for both rules)
-    if parts_named:
-        parts = scan_windows(YEAR_PART_RE, text, [w for w in windows if _year_part_may_end(text, *w)])
+    part_windows = [w for w in windows if _year_part_may_end(text, *w)]  # (a window's test, then the story's)
+    if part_windows and any(g in low for g in _YEAR_PART_GATES):
+        parts = scan_windows(YEAR_PART_RE, text, part_windows)
         out.extend(Finding("DATE", m.start(), m.end(), 0.75, "year-part") for m in parts)
     if "day of" in low:  # "this 12th day of March, 2024", as sworn statements put it
         out.extend(
@@ -226,6 +226,6 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
             Finding("DATE", m.start(), m.end(), 0.75, "bank-holiday")
             for m in scan_windows(BANK_HOLIDAY_RE, text, windows)
         )
-    if not _MONTH_PART_GATES.isdisjoint(parts_named):
+    if any(g in low for g in _MONTH_PART_GATES):
         out.extend(_month_parts(text))
     return out
