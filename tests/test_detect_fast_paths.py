@@ -206,3 +206,22 @@ def test_year_part_gate_is_necessary(pieces: list[str], sep: str) -> None:
     for lo in range(len(text)):
         if any(m.end() == len(text) for m in dates_named.YEAR_PART_RE.finditer(text, lo)):
             assert dates_named._year_part_may_end(text, lo, len(text))
+
+
+def _festival_names() -> list[str]:
+    """One spelling of each alternative of `prose._FESTIVALS`, optional parts left out."""
+    body = prose._FESTIVALS.replace("(?i:", "(?:")
+    body = re.sub(r"\(\?:\\s\+(?:Eve|Day)\|\\s\+(?:Eve|Day)\)\?|\(\?:\\s\+Eve\|\\s\+Day\)\?", "", body)
+    body = re.sub(r"\(\?:'s\)\?|\(\?:\\s\+al-\\w\{4,6\}\)\?", "", body)
+    body = body.replace(r"\s+", " ").replace("[A-Z][a-z]{2,15}", "Xyz").replace("(?:", "").replace(")", "")
+    return body.split("|")
+
+
+def test_festival_gate_passes_every_festival() -> None:
+    names = _festival_names()
+    assert "Christmas" in names and "Chinese New Year" in names and "Xyz Day" in names
+    for name in [*names, "Eid al-Adha", "Christmas Eve", "New Year's Day"]:
+        for tail in ("", " weekend", " of", ",", " Holidays"):
+            text = f"x {name}{tail} 2019"
+            assert prose.FESTIVAL_YEAR_RE.search(text), text
+            assert prose._festival_may_end(text, len(text) - 4), text
