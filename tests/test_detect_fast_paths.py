@@ -165,7 +165,11 @@ def test_acronym_cue_gate_is_necessary(pieces: list[str]) -> None:
 
 LEGAL_PIECES = st.sampled_from(
     [",", " ", "\t", "\n", "Ltd", "GmbH", "& Co. KG", "S.A.", "Sp. z o.o.", "và đối tác", "Công ty TNHH", "&",
-     "Partners", "and Sons", "y Asociados", "Hermanos", "plc", "Inc.", "x", "Group", "e.V."]
+     "Partners", "and Sons", "y Asociados", "Hermanos", "plc", "Inc.", "x", "Group", "e.V.", "e. G.", "N.V.",
+     "B.V.", "KGaA", "OHG", "GbR", "UG", "mbH", "SARL", "EURL", "SNC", "SpA", "SPA", "SRL", "Srl", "s.r.l.",
+     "S.Coop.", "Pty Ltd", "LLC", "LLP", "PLC", "Limited", "Corp", "Doanh nghiệp tư nhân", "Tập Đoàn", "MTV",
+     "und Partner", "i Syn", "i Wspólnicy", "et Fils", "e Figli", "& Sons", "& asociados", "SE", "AG", "NV",
+     "BV", "VOF", "C.V.", "S.K.A.", "Sp. k.", "e", "y", "i", "an", "S", "Sa"]
 )  # fmt: skip
 
 
