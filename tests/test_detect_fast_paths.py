@@ -229,3 +229,19 @@ def test_festival_gate_passes_every_festival() -> None:
             text = f"x {name}{tail} 2019"
             assert prose.FESTIVAL_YEAR_RE.search(text), text
             assert prose._festival_may_end(text, len(text) - 4), text
+
+
+ROMANCE_PIECES = st.sampled_from(
+    ["la", "LAS", "el", "Los", "le", "les", "Navidad", "fiestas", "de", "DE", "del", "d'", "d’", "DİA", "x",
+     " ", "\n", "  ", "2019"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(ROMANCE_PIECES, max_size=10), st.sampled_from([" ", ""]))
+def test_romance_year_gate_is_necessary(pieces: list[str], sep: str) -> None:
+    dates_named = importlib.import_module("stories.detect.dates_named")
+    text = sep.join([*pieces, "2021"])
+    for lo in range(len(text)):
+        if any(m.end() == len(text) for m in dates_named.ROMANCE_YEAR_RE.finditer(text, lo)):
+            assert dates_named._romance_may_end(text, lo, len(text))

@@ -97,6 +97,16 @@ _MONTH_PART_GATES = ("early", "mid", "late", "end of", "start of", "beginning of
 _MONTH_CLASS = word_class([*vocab.MONTHS, *vocab.MONTH_ABBR])
 
 
+def _romance_may_end(text: str, lo: int, hi: int) -> bool:
+    """A cheap necessary condition for a `ROMANCE_YEAR_RE` match in window lo..hi that ends
+    at `hi` (a four-digit year): "de", "del" or "d'" right before the year, maybe with a
+    space between (`_year_part_may_end` says why text beyond Latin-1 is not tested)."""
+    tail = text[max(lo, hi - 10) : max(lo, hi - 4)].rstrip()[-3:]
+    if not tail.isascii() and max(tail) > "\xff":
+        return True
+    return tail.lower().endswith(("de", "del", "d'", "d’"))
+
+
 # What a `YEAR_PART_RE` match holds right before its year, spaces and a hyphen left out,
 # in lowercase: "of" ("the end of 2018"), "early", "late", "mid" ("mid-2021"), "de",
 # "del" ("a finales de 2019"), "fin", "début", "debut", "mi" ("mi-2020"), "d'".
@@ -209,7 +219,8 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
     ):
         if not any(g in low for g in gates):
             continue  # a cheap test: most stories hold none of these words
-        for m in scan_windows(rx, text, windows):
+        ends = windows if rx is FR_SEASON_RE else [w for w in windows if _romance_may_end(text, *w)]
+        for m in scan_windows(rx, text, ends):
             if rx is ROMANCE_YEAR_RE and _MONTH_WORD.search(m.group()):
                 continue  # "el 5 de mayo de 2021": a month date, found whole by the month rules
             out.append(Finding("DATE", m.start(), m.end(), 0.75, source))
