@@ -165,7 +165,11 @@ def test_acronym_cue_gate_is_necessary(pieces: list[str]) -> None:
 
 LEGAL_PIECES = st.sampled_from(
     [",", " ", "\t", "\n", "Ltd", "GmbH", "& Co. KG", "S.A.", "Sp. z o.o.", "và đối tác", "Công ty TNHH", "&",
-     "Partners", "and Sons", "y Asociados", "Hermanos", "plc", "Inc.", "x", "Group", "e.V."]
+     "Partners", "and Sons", "y Asociados", "Hermanos", "plc", "Inc.", "x", "Group", "e.V.", "e. G.", "N.V.",
+     "B.V.", "KGaA", "OHG", "GbR", "UG", "mbH", "SARL", "EURL", "SNC", "SpA", "SPA", "SRL", "Srl", "s.r.l.",
+     "S.Coop.", "Pty Ltd", "LLC", "LLP", "PLC", "Limited", "Corp", "Doanh nghiệp tư nhân", "Tập Đoàn", "MTV",
+     "und Partner", "i Syn", "i Wspólnicy", "et Fils", "e Figli", "& Sons", "& asociados", "SE", "AG", "NV",
+     "BV", "VOF", "C.V.", "S.K.A.", "Sp. k.", "e", "y", "i", "an", "S", "Sa"]
 )  # fmt: skip
 
 
@@ -189,3 +193,55 @@ def test_festival_years_at_the_longest_reach() -> None:
         fast = [m.span() for m in prose._festival_years(text, anchors.digit_runs(text))]
         assert fast == [m.span() for m in prose.FESTIVAL_YEAR_RE.finditer(text)]
     assert prose.FESTIVAL_YEAR_RE.search(f"x Chinese{gap}New{gap}Year{gap}holidays{gap}of,{gap}2019")
+
+
+YEAR_PART_PIECES = st.sampled_from(
+    ["the", "end", "END", "of", "OF", "early", "Late", "mid", "MİD", "mid-", "first", "half", "very", "a",
+     "finales", "de", "del", "fin", "début", "DÉBUT", "mi-", "d'", "d’", "au", "à la", "-", " ", "\n",
+     " " * 9, "x", "2019", "'19"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(YEAR_PART_PIECES, max_size=10), st.sampled_from([" ", ""]))
+def test_year_part_gate_is_necessary(pieces: list[str], sep: str) -> None:
+    dates_named = importlib.import_module("stories.detect.dates_named")
+    text = sep.join([*pieces, "2021"])
+    for lo in range(len(text)):
+        if any(m.end() == len(text) for m in dates_named.YEAR_PART_RE.finditer(text, lo)):
+            assert dates_named._year_part_may_end(text, lo, len(text))
+
+
+def _festival_names() -> list[str]:
+    """One spelling of each alternative of `prose._FESTIVALS`, optional parts left out."""
+    body = prose._FESTIVALS.replace("(?i:", "(?:")
+    body = re.sub(r"\(\?:\\s\+(?:Eve|Day)\|\\s\+(?:Eve|Day)\)\?|\(\?:\\s\+Eve\|\\s\+Day\)\?", "", body)
+    body = re.sub(r"\(\?:'s\)\?|\(\?:\\s\+al-\\w\{4,6\}\)\?", "", body)
+    body = body.replace(r"\s+", " ").replace("[A-Z][a-z]{2,15}", "Xyz").replace("(?:", "").replace(")", "")
+    return body.split("|")
+
+
+def test_festival_gate_passes_every_festival() -> None:
+    names = _festival_names()
+    assert "Christmas" in names and "Chinese New Year" in names and "Xyz Day" in names
+    for name in [*names, "Eid al-Adha", "Christmas Eve", "New Year's Day"]:
+        for tail in ("", " weekend", " of", ",", " Holidays"):
+            text = f"x {name}{tail} 2019"
+            assert prose.FESTIVAL_YEAR_RE.search(text), text
+            assert prose._festival_may_end(text, len(text) - 4), text
+
+
+ROMANCE_PIECES = st.sampled_from(
+    ["la", "LAS", "el", "Los", "le", "les", "Navidad", "fiestas", "de", "DE", "del", "d'", "d’", "DİA", "x",
+     " ", "\n", "  ", "2019"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(ROMANCE_PIECES, max_size=10), st.sampled_from([" ", ""]))
+def test_romance_year_gate_is_necessary(pieces: list[str], sep: str) -> None:
+    dates_named = importlib.import_module("stories.detect.dates_named")
+    text = sep.join([*pieces, "2021"])
+    for lo in range(len(text)):
+        if any(m.end() == len(text) for m in dates_named.ROMANCE_YEAR_RE.finditer(text, lo)):
+            assert dates_named._romance_may_end(text, lo, len(text))

@@ -92,9 +92,39 @@ _YEAR_PART_GATES = (
     "weeks of", "days of", "finales", "fines", "principios", "mediados", "comienzos", "inicios", "fin",
     "début", "debut",
 )  # fmt: skip
-# (a subset of the year-part gates: both rules read one scan of them)
-_MONTH_PART_GATES = frozenset({"early", "mid", "late", "end of", "start of", "beginning of", "middle of"})
+# Gates of the month-part rule: the year-part gates that a month may follow.
+_MONTH_PART_GATES = ("early", "mid", "late", "end of", "start of", "beginning of", "middle of")
 _MONTH_CLASS = word_class([*vocab.MONTHS, *vocab.MONTH_ABBR])
+
+
+def _romance_may_end(text: str, lo: int, hi: int) -> bool:
+    """A cheap necessary condition for a `ROMANCE_YEAR_RE` match in window lo..hi that ends
+    at `hi` (a four-digit year): "de", "del" or "d'" right before the year, maybe with a
+    space between (`_year_part_may_end` says why text beyond Latin-1 is not tested)."""
+    tail = text[max(lo, hi - 10) : max(lo, hi - 4)].rstrip()[-3:]
+    if not tail.isascii() and max(tail) > "\xff":
+        return True
+    return tail.lower().endswith(("de", "del", "d'", "d’"))
+
+
+# What a `YEAR_PART_RE` match holds right before its year, spaces and a hyphen left out,
+# in lowercase: "of" ("the end of 2018"), "early", "late", "mid" ("mid-2021"), "de",
+# "del" ("a finales de 2019"), "fin", "début", "debut", "mi" ("mi-2020"), "d'".
+_YEAR_PART_ENDS = ("of", "early", "late", "mid", "de", "del", "fin", "début", "debut", "mi", "d'", "d’")
+
+
+def _year_part_may_end(text: str, lo: int, hi: int) -> bool:
+    """A cheap necessary condition for a `YEAR_PART_RE` match in window lo..hi that ends at
+    `hi` (a four-digit year, text[hi - 4 : hi]): the window's text before the year ends as
+    `_YEAR_PART_ENDS` say.  Text that is not Latin-1 is not tested: `re` matches "İ" to
+    "i" when ignoring case, which `str.lower` spells otherwise."""
+    before = text[lo : max(lo, hi - 4)].rstrip()
+    if before.endswith("-"):
+        before = before[:-1]
+    tail = before[-6:]
+    if not tail.isascii() and max(tail) > "\xff":
+        return True
+    return tail.lower().endswith(_YEAR_PART_ENDS)
 
 
 def _month_places(text: str) -> list[int]:
@@ -189,13 +219,14 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
     ):
         if not any(g in low for g in gates):
             continue  # a cheap test: most stories hold none of these words
-        for m in scan_windows(rx, text, windows):
+        ends = windows if rx is FR_SEASON_RE else [w for w in windows if _romance_may_end(text, *w)]
+        for m in scan_windows(rx, text, ends):
             if rx is ROMANCE_YEAR_RE and _MONTH_WORD.search(m.group()):
                 continue  # "el 5 de mayo de 2021": a month date, found whole by the month rules
             out.append(Finding("DATE", m.start(), m.end(), 0.75, source))
-    parts_named = [g for g in _YEAR_PART_GATES if g in low]  # (one scan per gate for both rules)
-    if parts_named:
-        parts = scan_windows(YEAR_PART_RE, text, windows)
+    part_windows = [w for w in windows if _year_part_may_end(text, *w)]  # (a window's test, then the story's)
+    if part_windows and any(g in low for g in _YEAR_PART_GATES):
+        parts = scan_windows(YEAR_PART_RE, text, part_windows)
         out.extend(Finding("DATE", m.start(), m.end(), 0.75, "year-part") for m in parts)
     if "day of" in low:  # "this 12th day of March, 2024", as sworn statements put it
         out.extend(
@@ -206,6 +237,6 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
             Finding("DATE", m.start(), m.end(), 0.75, "bank-holiday")
             for m in scan_windows(BANK_HOLIDAY_RE, text, windows)
         )
-    if not _MONTH_PART_GATES.isdisjoint(parts_named):
+    if any(g in low for g in _MONTH_PART_GATES):
         out.extend(_month_parts(text))
     return out

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 import phonenumbers
+from phonenumbers import phonenumbermatcher
 
 from stories.findings import Finding
 
@@ -79,10 +80,38 @@ def _digits(s: str) -> int:
     return sum(ch.isdigit() for ch in s)
 
 
+# The matcher's own patterns (private names: if a release renames them, the shortcut
+# below is simply not taken).
+_PN_CANDIDATE = getattr(phonenumbermatcher, "_PATTERN", None)
+_PN_SECOND_START = getattr(phonenumbermatcher, "_SECOND_NUMBER_START_PATTERN", None)
+_PN_SLASH_DATE = getattr(phonenumbermatcher, "_SLASH_SEPARATED_DATES", None)
+
+
+def _only_slash_dates(window: str) -> bool:
+    """Does `phonenumbers`' matcher find in `window` no candidate but dates written with
+    slashes ("08/11/2020"), which it skips before any region is read?  Then no region
+    finds a number there.  The same steps as `PhoneNumberMatcher._find`: a candidate
+    is cut before a second number's start and skipped when it holds a slash date."""
+    if _PN_CANDIDATE is None or _PN_SECOND_START is None or _PN_SLASH_DATE is None:
+        return False
+    match = _PN_CANDIDATE.search(window)
+    while match is not None:
+        candidate = window[match.start() : match.end()]
+        second = _PN_SECOND_START.search(candidate)
+        if second:
+            candidate = candidate[: second.start()]
+        if not candidate or not _PN_SLASH_DATE.search(candidate):
+            return False
+        match = _PN_CANDIDATE.search(window, match.start() + len(candidate))
+    return True
+
+
 def _phone_at(text: str, start: int, end: int) -> Finding:
     """Validate a permissive candidate with `phonenumbers` in a small window."""
     offset = max(0, start - 4)
     window = text[offset : end + 1]
+    if "/" in window and _only_slash_dates(window):
+        return Finding("PHONE", start, end, 0.6, "digit-run")  # what every region's matcher concludes
     for region in _PHONE_REGIONS:
         for pm in phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.POSSIBLE):
             s, e = offset + pm.start, offset + pm.end

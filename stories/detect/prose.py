@@ -160,6 +160,32 @@ _LONG_SPACE = re.compile(r"\s{20}")
 _WORD_START = re.compile(r"\w(?<!\w\w)")
 
 
+# The last words of a `FESTIVAL_YEAR_RE` match before its year, in lowercase: a festival's
+# last word, one of the words after it ("weekend"...), or "of" ("Diwali of 2019").
+_FESTIVAL_LAST_WORDS = (
+    "christmas", "eve", "day", "easter", "hogmanay", "diwali", "deepavali", "eid", "pongal", "onam",
+    "navratri", "ramadan", "hanukkah", "chanukah", "passover", "pesach", "purim", "lent", "vaisakhi",
+    "baisakhi", "kwanzaa", "thanksgiving", "halloween", "carnival", "carnaval", "navidad", "santa",
+    "gras", "tuesday", "songkran", "nowruz", "vesak", "chuseok", "oktoberfest", "juneteenth",
+    "hashanah", "kippur", "sukkot", "puja", "dussehra", "chaturthi", "bandhan", "chauth", "tết", "year",
+    "year's", "holi", "weekend", "holiday", "holidays", "break", "week", "morning", "night", "of",
+)  # fmt: skip
+
+
+def _festival_may_end(text: str, s: int) -> bool:
+    """A cheap necessary condition for a `FESTIVAL_YEAR_RE` match ending with the year at
+    `s`: the word before the year (and an optional comma) ends with one of
+    `_FESTIVAL_LAST_WORDS` or holds "al-" ("Eid al-Adha").  Unsure (True) when only spaces
+    come before the year nearby, or letters beyond Latin-1 ("İ" is "i" to `re`)."""
+    before = text[max(0, s - 40) : s].rstrip()
+    if not before:
+        return True
+    word = before.rsplit(None, 1)[-1].removesuffix(",").lower()
+    if not word.isascii() and max(word) > "\xff":
+        return True
+    return word.endswith(_FESTIVAL_LAST_WORDS) or "al-" in word
+
+
 def _festival_years(text: str, runs: tuple[tuple[int, int], ...]) -> Iterator[re.Match[str]]:
     """`FESTIVAL_YEAR_RE.finditer(text)`, tried only at the word starts shortly
     before a year ("19xx"/"20xx" after a space): scanning every position of a
@@ -167,6 +193,8 @@ def _festival_years(text: str, runs: tuple[tuple[int, int], ...]) -> Iterator[re
     starts: list[int] = []
     for s, e in runs:
         if e - s == 4 and s and text[s - 1].isspace() and text.startswith(("19", "20"), s):
+            if not _festival_may_end(text, s):
+                continue  # no match ends at this year, so none starts in its reach for it
             lo = max(0, s - _FESTIVAL_REACH)
             if _LONG_SPACE.search(text, lo, s):
                 return FESTIVAL_YEAR_RE.finditer(text)

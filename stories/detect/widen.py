@@ -51,22 +51,42 @@ _LEGAL_TAIL = re.compile(
 )
 
 
-def _first_chars(alternation: str) -> frozenset[str]:
-    """The first characters of the alternatives of "(?:a|b|...)" (each starts with a literal)."""
+def _alternatives(alternation: str) -> list[str]:
+    """The alternatives of "(?:a|b|...)" (each starts with a literal)."""
     body, depth, starts = alternation[3:-1], 0, [0]
     for i, ch in enumerate(body):
         depth += (ch == "(") - (ch == ")")
         if ch == "|" and depth == 0:
             starts.append(i + 1)
-    firsts = frozenset(body[i] for i in starts)
-    if firsts & set("\\[(.?*+"):
-        raise ValueError(f"an alternative does not start with a literal: {sorted(firsts)}")
-    return firsts
+    alternatives = [body[i : j - 1] for i, j in zip(starts, [*starts[1:], len(body) + 1], strict=True)]
+    if {a[0] for a in alternatives} & set("\\[(.?*+"):
+        raise ValueError(f"an alternative does not start with a literal: {alternatives}")
+    return alternatives
 
 
-# Where a `_LEGAL_TAIL` match can start: after an optional comma and spaces,
-# one of these characters (a cheap test before the long alternation).
-_LEGAL_FIRST = _first_chars(_LEGAL_FORM) | _first_chars(_PARTNERS)
+def _first_pairs(alternation: str) -> tuple[frozenset[str], frozenset[str]]:
+    """How the alternatives of "(?:a|b|...)" begin: their first two characters ("Gm", "S.",
+    "an"), and the first characters of those that go on with a space ("y", "&")."""
+    pairs, spaced = set(), set()
+    for alt in _alternatives(alternation):
+        second = alt[1:3]
+        if second == "\\s":
+            spaced.add(alt[0])
+        elif second == "\\.":
+            pairs.add(alt[0] + ".")
+        elif alt[1:2].isalpha():
+            pairs.add(alt[:2])
+        else:
+            raise ValueError(f"an alternative goes on with neither a letter, a dot nor a space: {alt}")
+    return frozenset(pairs), frozenset(spaced)
+
+
+# Where a `_LEGAL_TAIL` match can start: after an optional comma and spaces, two
+# characters that begin a legal form or a partner word, or one of those that a
+# space follows (a cheap test before the long alternation).
+_LEGAL_PAIRS, _LEGAL_SPACED = (
+    a | b for a, b in zip(_first_pairs(_LEGAL_FORM), _first_pairs(_PARTNERS), strict=True)
+)
 
 
 def _legal_may_start(text: str, pos: int) -> bool:
@@ -74,7 +94,8 @@ def _legal_may_start(text: str, pos: int) -> bool:
     i, n = pos + (text[pos : pos + 1] == ","), len(text)
     while i < n and text[i] != "\n" and text[i].isspace():
         i += 1
-    return i < n and text[i] in _LEGAL_FIRST
+    two = text[i : i + 2]
+    return two in _LEGAL_PAIRS or (two[:1] in _LEGAL_SPACED and two[1:].isspace())
 
 
 # Prefixes that make a name a business ("PPUH Słobodzian", "Stichting d' Heripon").
