@@ -35,10 +35,11 @@ def widen_dates(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def _widened(text: str, f: Finding) -> Finding:
-    lo = max(0, f.start - _REACH)
-    start = f.start
+    """`f` (a DATE that holds a digit) widened over a relative day, a Romance weekday or
+    the first day of a range right before it; otherwise `f` itself."""
     if not any(c.isdigit() for c in text[f.start : f.end]):
-        return f
+        return f  # "Mother's Day" alone is no one day, whatever comes before it
+    start, lo = f.start, max(0, f.start - _REACH)
     last = text[lo:start].rstrip().lower()  # (cheap tests of the last word before each scan)
     m = None
     if last.endswith(("before", "after")):
@@ -47,9 +48,9 @@ def _widened(text: str, f: Finding) -> Finding:
         m = _ROMANCE_BEFORE.search(text, lo, start)
     elif text[start].isdigit() and last.endswith(("-", "–", "to", "until", "till")):
         m = _RANGE_BEFORE.search(text, lo, start)
-    if m is not None:
-        start = m.start()
-    return f if start == f.start else Finding(f.kind, start, f.end, f.score, f.source, f.note)
+    if m is None:
+        return f
+    return Finding(f.kind, m.start(), f.end, f.score, f.source, f.note)
 
 
 # Last letters of lunes...viernes, sábado, domingo, lundi...samedi, dimanche.
