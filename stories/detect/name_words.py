@@ -106,11 +106,6 @@ class NameText:
             self._language = next((lang for lang, n in hits if enough_markers(n, self.n)), "en")
         return self._language
 
-    @property
-    def french(self) -> bool:
-        """Is the story written in French?"""
-        return self.language == "fr"
-
     def foreign_word(self, low: str) -> bool:
         """Is `low` an everyday word of the language the story is written in, when that is
         not English ("la Iglesia", "Le Traitement", "uma fisioterapeuta")?  Spanish reads
