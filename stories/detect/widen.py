@@ -23,8 +23,7 @@ import re
 from stories.findings import Finding
 
 from .vocab import FACILITY_HEADS, STREET_ENDINGS, STREET_WORDS, TITLES, words
-
-_NAMEISH = frozenset({"PERSON", "FACILITY", "LOCATION"})
+from .widen_tails import NAMEISH, facility_noun, facility_tail, joined_places, place_tail
 
 # Legal forms and the partner words that come with them, several countries'.
 _LEGAL_FORM = (
@@ -211,7 +210,7 @@ def _address_end(text: str, end: int) -> int:
 
 
 def _widen(text: str, f: Finding) -> Finding:
-    if f.kind not in _NAMEISH:
+    if f.kind not in NAMEISH:
         return f
     if f.kind == "FACILITY" or f.source in _HEAD_OF_SOURCES:
         start, end = f.start, f.end
@@ -262,70 +261,6 @@ def _widen(text: str, f: Finding) -> Finding:
     return f
 
 
-# A compass word, a place noun or a numbered part after a place's name belongs to it:
-# "Dadar East", "Queen West", "Dadar station", "Lekki Phase 1", "Sector 15".
-_PLACE_TAIL = re.compile(
-    r"[ \t]+(?:East|West|North|South|Central|east|west|north|south|station|market|junction"
-    r"|(?:Phase|Sector|Zone|Community|Extension|Block)[ \t]+\d{1,3}[A-Z]?)(?![\w'’-])"
-)
-_JOINED = frozenset({" and ", " & "})
-_JOINABLE_SOURCES = frozenset({"proper-noun", "name-gazetteer"})
-
-
-# A lowercase facility noun after a place's or a person's name makes them one facility:
-# "the Dennistoun practice", "the Leeds clinic", "Sweeney's bakery".
-_FACILITY_NOUN = re.compile(
-    r"[ \t]+(?:practice|clinic|surgery|hospital|centre|center|bakery|school|college|pub|café|cafe|salon|gym|"
-    r"church|mosque|temple|pharmacy|chemist|supermarket|shop|store|office|hotel|restaurant|nursery)(?![\w'’-])"
-)
-_NOUN_SOURCES = frozenset({"proper-noun", "name-gazetteer", "city-gazetteer", "locative-cue"})
-
-
-def _facility_noun(text: str, f: Finding) -> Finding:
-    """`f` widened over a lowercase facility noun right after it ("the Dennistoun practice")."""
-    if f.source not in _NOUN_SOURCES or f.kind not in _NAMEISH:
-        return f
-    m = _FACILITY_NOUN.match(text, f.end)
-    return f if m is None else Finding("FACILITY", f.start, m.end(), f.score, f.source, f.note)
-
-
-def _place_tail(text: str, f: Finding) -> Finding:
-    """`f` widened over a compass word or a place noun right after it, if there is one."""
-    if f.kind not in _NAMEISH or f.source in {"title", "name-cue", "signature"}:
-        return f
-    m = _PLACE_TAIL.match(text, f.end)
-    if m is None:
-        return f
-    kind = "FACILITY" if f.kind == "FACILITY" else "LOCATION"
-    return Finding(kind, f.start, m.end(), f.score, f.source, f.note)
-
-
-def _joined_places(text: str, findings: list[Finding]) -> list[Finding]:
-    """Two places joined by "and" or "&" as one ("near Broadview and Danforth"): a corner
-    or two neighbouring towns; redacting them together leaves no dangling "and"."""
-    # a place, or an unknown capitalised word next to one ("near Quillan and Ossory")
-    places = [f for f in findings if f.kind in ("LOCATION", "FACILITY") or f.source in _JOINABLE_SOURCES]
-    places.sort(key=lambda f: (f.start, f.end))
-    if len(places) < 2:
-        return findings
-    merged: dict[Finding, Finding] = {}
-    gone: set[Finding] = set()
-    for a, b in zip(places, places[1:], strict=False):
-        a_now = merged.get(a, a)
-        joined = text[a.end : b.start] in _JOINED and "\n" not in text[a.start : b.end]
-        named = text[max(0, a_now.start - 4) : a_now.start] == "the "  # "at the Fox and Newt": a pub
-        if joined and ("LOCATION" in (a.kind, b.kind) or b.kind == "FACILITY" or named):
-            # "near Broadview and Danforth"; "Bristol Civil and Family Justice Centre"
-            place = "LOCATION" in (a.kind, b.kind)
-            kind = "FACILITY" if b.kind == "FACILITY" or (named and not place) else "LOCATION"
-            whole = Finding(kind, a_now.start, b.end, min(a.score, b.score), a.source, a.note)
-            merged[b] = whole
-            gone.add(a)
-    if not merged:
-        return findings
-    return [merged.get(f, f) for f in findings if f not in gone]
-
-
 # Particles before a surname: some only ever are ("van der Merwe", "bin Salleh"), others
 # are everyday words in Romance languages ("de", "la") and count only after a title or a
 # capitalised first name ("dokter de Vries", "María de la Cruz").
@@ -369,37 +304,13 @@ def _particle_start(text: str, f: Finding) -> int:
 
 def widen(text: str, findings: list[Finding]) -> list[Finding]:
     """`findings` with each person, place or facility widened to its whole identifier."""
-    return _joined_places(
+    return joined_places(
         text,
         [
-            _facility_tail(text, _facility_noun(text, _place_tail(text, _particles(text, _widen(text, f)))))
+            facility_tail(text, facility_noun(text, place_tail(text, _particles(text, _widen(text, f)))))
             for f in findings
         ],
     )
-
-
-# A shop's "n" ("Pick n Pay", "Marks & Spencer"), a ward's or unit's number ("Ward 23",
-# "Unit 4B") and a town's numbered part ("Community 11") belong to what they follow.
-_SHOP_JOIN = re.compile(r"[ \t](?:n|'n'|’n’|&)[ \t][A-Z][\w'’-]*")
-_NUMBERED_HEADS = ("ward", "unit", "bay", "wing")
-_HEAD_NUMBER = re.compile(r"[ \t]\d{1,3}[A-Z]?(?![\w/.,:-]\w)")
-
-
-def _facility_tail(text: str, f: Finding) -> Finding:
-    """`f` widened over a shop's joined second word or a ward's number after it."""
-    if f.kind not in _NAMEISH:
-        return f
-    m = _SHOP_JOIN.match(text, f.end) if f.kind == "FACILITY" else None
-    last = text[max(f.start, f.end - 9) : f.end].lower()
-    if m is None and last.endswith(_NUMBERED_HEADS + _NUMBERED_PARTS):
-        m = _HEAD_NUMBER.match(text, f.end)
-        if m is not None and last.endswith(_NUMBERED_HEADS):
-            return Finding("FACILITY", f.start, m.end(), f.score, f.source, f.note)
-    return f if m is None else Finding(f.kind, f.start, m.end(), f.score, f.source, f.note)
-
-
-# The numbered parts of a town ("Tema Community 11", "DHA Phase 5").
-_NUMBERED_PARTS = ("phase", "sector", "zone", "community", "block")
 
 
 _NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])|[ \t]+[A-Z]\.(?=[ \t,]|$)")

@@ -1,0 +1,102 @@
+"""What follows a person's, place's or facility's name and belongs to it.
+
+A compass word, a place noun or a numbered part after a place ("Dadar East", "Lekki Phase
+1"), a lowercase facility noun ("the Dennistoun practice"), a shop's joined word or a
+ward's number ("Pick n Pay", "Ward 23"), and a second place joined by "and" ("near
+Broadview and Danforth", "at the Fox and Newt"): each an anchored match at a finding's
+end (`widen` applies them after its own rules).
+"""
+
+from __future__ import annotations
+
+import re
+
+from stories.findings import Finding
+
+NAMEISH = frozenset({"PERSON", "FACILITY", "LOCATION"})
+
+# The numbered parts of a town ("Tema Community 11", "DHA Phase 5").
+_NUMBERED_PARTS = ("phase", "sector", "zone", "community", "block")
+
+# A compass word, a place noun or a numbered part after a place's name belongs to it:
+# "Dadar East", "Queen West", "Dadar station", "Lekki Phase 1", "Sector 15".
+_PLACE_TAIL = re.compile(
+    r"[ \t]+(?:East|West|North|South|Central|east|west|north|south|station|market|junction"
+    rf"|(?:{'|'.join(p.title() for p in (*_NUMBERED_PARTS, 'extension'))})[ \t]+\d{{1,3}}[A-Z]?)(?![\w'’-])"
+)
+_JOINED = frozenset({" and ", " & "})
+_JOINABLE_SOURCES = frozenset({"proper-noun", "name-gazetteer"})
+
+
+# A lowercase facility noun after a place's or a person's name makes them one facility:
+# "the Dennistoun practice", "the Leeds clinic", "Sweeney's bakery".
+_FACILITY_NOUN = re.compile(
+    r"[ \t]+(?:practice|clinic|surgery|hospital|centre|center|bakery|school|college|pub|café|cafe|salon|gym|"
+    r"church|mosque|temple|pharmacy|chemist|supermarket|shop|store|office|hotel|restaurant|nursery)(?![\w'’-])"
+)
+_NOUN_SOURCES = frozenset({"proper-noun", "name-gazetteer", "city-gazetteer", "locative-cue"})
+
+
+def facility_noun(text: str, f: Finding) -> Finding:
+    """`f` widened over a lowercase facility noun right after it ("the Dennistoun practice")."""
+    if f.source not in _NOUN_SOURCES or f.kind not in NAMEISH:
+        return f
+    m = _FACILITY_NOUN.match(text, f.end)
+    return f if m is None else Finding("FACILITY", f.start, m.end(), f.score, f.source, f.note)
+
+
+def place_tail(text: str, f: Finding) -> Finding:
+    """`f` widened over a compass word or a place noun right after it, if there is one."""
+    if f.kind not in NAMEISH or f.source in {"title", "name-cue", "signature"}:
+        return f
+    m = _PLACE_TAIL.match(text, f.end)
+    if m is None:
+        return f
+    kind = "FACILITY" if f.kind == "FACILITY" else "LOCATION"
+    return Finding(kind, f.start, m.end(), f.score, f.source, f.note)
+
+
+def joined_places(text: str, findings: list[Finding]) -> list[Finding]:
+    """Two places joined by "and" or "&" as one ("near Broadview and Danforth"): a corner
+    or two neighbouring towns; redacting them together leaves no dangling "and"."""
+    # a place, or an unknown capitalised word next to one ("near Quillan and Ossory")
+    places = [f for f in findings if f.kind in ("LOCATION", "FACILITY") or f.source in _JOINABLE_SOURCES]
+    places.sort(key=lambda f: (f.start, f.end))
+    if len(places) < 2:
+        return findings
+    merged: dict[Finding, Finding] = {}
+    gone: set[Finding] = set()
+    for a, b in zip(places, places[1:], strict=False):
+        a_now = merged.get(a, a)
+        joined = text[a.end : b.start] in _JOINED and "\n" not in text[a.start : b.end]
+        named = text[max(0, a_now.start - 4) : a_now.start] == "the "  # "at the Fox and Newt": a pub
+        if joined and ("LOCATION" in (a.kind, b.kind) or b.kind == "FACILITY" or named):
+            # "near Broadview and Danforth"; "Bristol Civil and Family Justice Centre"
+            place = "LOCATION" in (a.kind, b.kind)
+            kind = "FACILITY" if b.kind == "FACILITY" or (named and not place) else "LOCATION"
+            whole = Finding(kind, a_now.start, b.end, min(a.score, b.score), a.source, a.note)
+            merged[b] = whole
+            gone.add(a)
+    if not merged:
+        return findings
+    return [merged.get(f, f) for f in findings if f not in gone]
+
+
+# A shop's "n" ("Pick n Pay", "Marks & Spencer"), a ward's or unit's number ("Ward 23",
+# "Unit 4B") and a town's numbered part ("Community 11") belong to what they follow.
+_SHOP_JOIN = re.compile(r"[ \t](?:n|'n'|’n’|&)[ \t][A-Z][\w'’-]*")
+_NUMBERED_HEADS = ("ward", "unit", "bay", "wing")
+_HEAD_NUMBER = re.compile(r"[ \t]\d{1,3}[A-Z]?(?![\w/.,:-]\w)")
+
+
+def facility_tail(text: str, f: Finding) -> Finding:
+    """`f` widened over a shop's joined second word or a ward's number after it."""
+    if f.kind not in NAMEISH:
+        return f
+    m = _SHOP_JOIN.match(text, f.end) if f.kind == "FACILITY" else None
+    last = text[max(f.start, f.end - 9) : f.end].lower()
+    if m is None and last.endswith(_NUMBERED_HEADS + _NUMBERED_PARTS):
+        m = _HEAD_NUMBER.match(text, f.end)
+        if m is not None and last.endswith(_NUMBERED_HEADS):
+            return Finding("FACILITY", f.start, m.end(), f.score, f.source, f.note)
+    return f if m is None else Finding(f.kind, f.start, m.end(), f.score, f.source, f.note)
