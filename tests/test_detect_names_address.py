@@ -1,0 +1,135 @@
+"""Names at a sentence's start and words of address (issue #11, fourth and fifth rounds):
+full names and verbs opening a sentence, job titles, the name someone is called by, a
+name that speaks or acts, an age beside a name, and the words for mother, grandmother,
+greetings and holidays that name nobody.  Every sentence
+here is written for this test, not taken from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from stories.detect import detect
+from tests.detect_prose_util import covered, flagged_words
+
+
+def test_ate_the_verb_is_no_title() -> None:
+    assert flagged_words("later that night I ate cozonac and danced") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Montserrat Ferrer said hi.", "Montserrat Ferrer"),
+        ("Yesterday Montserrat Ferrer said hi.", "Montserrat Ferrer"),
+        ("Grace (34) wrote to me.", "Grace"),
+    ],
+)
+def test_full_names_and_ages_in_brackets_at_a_sentence_start(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Skip to whichever one is yours.", "Marry him again in your head.", 'it has been "fine" they said'],
+)
+def test_verbs_opening_a_sentence_and_quoted_words_after_been_are_no_names(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [('though I have been "Dot" since kindergarten', "Dot")])
+def test_a_nickname_after_been_and_a_name_before_its_verb(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["— the Clinical Nurse Specialist in Urogynaecology, the first", "A Senior Staff Nurse came round."],
+)
+def test_job_titles_are_no_names(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("a physio named Jen K., who had me doing stretches", "Jen K."),
+        ("Ms. Barajas flew to New Westminster.", "New Westminster"),
+    ],
+)
+def test_a_surname_s_initial_and_places_ending_like_jobs(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+def test_a_first_name_with_the_writer_s_age_opens_a_sentence_as_a_name() -> None:
+    text = "Context: Rob, aged 38, live in Chesterton, work in IT."
+    assert covered(text, "Rob")
+    assert "Monday" not in " ".join(flagged_words("Monday, 21, was the worst day of the week."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When I told Má I had pain down there she made me chrysanthemum tea.",
+        "Hooyo is sixty-one. She had six children and never said a word about it.",
+        "My Ammi always said every woman suffers quietly, and she was wrong.",
+        "I couldn't tell my ouma, shame, she would have prayed for a week.",
+        "Our daughter was at her Ninang's for the weekend.",
+    ],
+)
+def test_words_for_mother_and_grandmother_in_other_languages_are_no_names(text: str) -> None:
+    people = [f for f in detect(text) if f.kind == "PERSON"]
+    assert people == []
+
+
+def test_a_holiday_named_like_a_person_is_no_person() -> None:
+    assert flagged_words("It's Victoria Day and I'm on the couch with a heat pad.") == []
+    assert covered("Doris Day sang it at our wedding.", "Doris Day")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('She sat me down and said "Mide, is it another woman or is it me?"', "Mide"),
+        ("And she said, \u201cThandi, that's not normal, my cousin had it.\u201d", "Thandi"),
+        ("i never write stuff like this but kez said i should cos it might help", "kez"),
+    ],
+)
+def test_a_name_someone_is_called_by_or_that_speaks_is_a_name(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said \u201cHoney, relax, it happens to everyone.\u201d",
+        'She said "Look, it happens, and it gets better."',
+        "then the gp said it was all in my head",
+        'The old lady said "Missus, you need to see someone."',
+    ],
+)
+def test_a_word_of_address_or_a_role_that_speaks_is_no_name(text: str) -> None:
+    assert flagged_words(text) == []
+
+
+def test_a_name_no_list_knows_opening_a_sentence_before_what_she_did_is_a_name() -> None:
+    assert covered("It was a hard year. Chichi bought a small cake from the shop.", "Chichi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alhamdulillah, our daughter was born healthy and I held her without fear.",
+        "ASSALAMU ALAIKUM SISTERS, I AM WRITING THIS FOR YOU.",
+        "kia ora koutou, this is for the wahine who think they have to put up with it",
+    ],
+)
+def test_greetings_and_blessings_are_no_names(text: str) -> None:
+    """("Kia" alone is a given name too, and may still be flagged.)"""
+    people = [text[f.start : f.end] for f in detect(text) if f.kind == "PERSON"]
+    assert [p for p in people if "kia" not in p.lower()] == []
+
+
+def test_a_season_or_a_thing_before_and_i_is_no_name() -> None:
+    assert flagged_words("our daughter was born the next spring and I held her without fear") == []
+    assert flagged_words("my body went rigid like a plank and I was shaking") == []
+    assert covered("It was hard. Faith and I had been together six years.", "Faith")
