@@ -226,7 +226,7 @@ def test_a_request_opening_with_may_and_a_vague_decade_are_not_dates_or_ages(tex
 
 
 def test_may_as_a_month_before_a_pronoun_is_still_a_date() -> None:
-    assert _found_as("In May I started physio. Did it help?", "May", "DATE")
+    assert _found_as("In May 2021 I started physio. Did it help?", "May 2021", "DATE")
 
 
 @pytest.mark.parametrize(

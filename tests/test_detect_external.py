@@ -33,11 +33,11 @@ import handwritten  # noqa: E402
 
 MARGIN = 0.005
 FA_MARGIN = 1.0
-MEASURED = {  # after issue #11's fifth round (languages, dictionary word-names, medicines, 360 dev stories)
-    "presidio_synth": {"recall": 0.9338, "precision": 0.9599, "fa_per_1000": 0.0},
-    "dev": {"recall": 0.9597, "precision": 0.917, "fa_per_1000": 7.04},
-    "test": {"recall": 0.9511, "precision": 0.9182, "fa_per_1000": 11.08},
-    "dev_caps": {"recall": 0.9, "precision": 0.7915},
+MEASURED = {  # after issue #11's sixth round (dates need a number, counties; 390 dev stories)
+    "presidio_synth": {"recall": 0.9338, "precision": 0.9604, "fa_per_1000": 0.0},
+    "dev": {"recall": 0.9529, "precision": 0.92, "fa_per_1000": 6.43},
+    "test": {"recall": 0.9511, "precision": 0.9193, "fa_per_1000": 11.08},
+    "dev_caps": {"recall": 0.8984, "precision": 0.7941},
 }
 
 
@@ -58,7 +58,7 @@ def test_presidio_synth_holds():
 
 def test_handwritten_dev_half_holds():
     records = external_corpora.load("dev")
-    assert len(records) == 360
+    assert len(records) == 390
     res = external_corpora.score(records)
     assert res["empty_records"] >= handwritten.MIN_NO_IDENTIFIER
     _assert_floors(res, MEASURED["dev"])

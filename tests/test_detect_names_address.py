@@ -133,3 +133,23 @@ def test_a_season_or_a_thing_before_and_i_is_no_name() -> None:
     assert flagged_words("our daughter was born the next spring and I held her without fear") == []
     assert flagged_words("my body went rigid like a plank and I was shaking") == []
     assert covered("It was hard. Faith and I had been together six years.", "Faith")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We farm near Neale, Co. Mayo, since then.", [("LOCATION", "Neale"), ("LOCATION", "Co. Mayo")]),
+        (
+            "IS CAHERDUFF, NEALE, CO. MAYO, F31 KH28.",
+            [("LOCATION", "CAHERDUFF, NEALE"), ("LOCATION", "CO. MAYO"), ("LOCATION", "F31 KH28")],
+        ),
+        ("He is from Ennis, Co Clare", [("LOCATION", "Ennis"), ("LOCATION", "Co Clare")]),
+        ("I grew up in County Clare and moved.", [("LOCATION", "County Clare")]),
+        ("went to Newcastle, the County Down one", [("LOCATION", "Newcastle"), ("LOCATION", "County Down")]),
+        ("our house in co. kildare", [("LOCATION", "co. kildare")]),
+        ("Smith & Co. did the audit", [("FACILITY", "Smith & Co.")]),
+        ("Went to the County Hospital", [("FACILITY", "County Hospital")]),
+    ],
+)
+def test_a_county_is_a_place_not_a_person_or_a_company(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected

@@ -26,6 +26,8 @@ from stories.findings import Finding
 from .acronyms import find_acronym_facilities, find_lowercase_facilities, find_lowercase_towns
 from .address_lines import extend_addresses, find_corners, find_military, find_numbered_streets
 from .contact import find_contact
+from .counties import find_counties
+from .dates_number import numbered_dates
 from .dates_widen import widen_dates
 from .hints import reidentification_hints
 from .mentions import repeat_mentions
@@ -55,6 +57,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_military,
     find_corners,
     find_numbered_streets,
+    find_counties,
     find_signoff,
     find_nicknames,
 )
@@ -71,8 +74,8 @@ def _yields(f: Finding, c: Finding) -> bool:
         return not (c.source == "long-number" and f.source == "phonenumbers")
     if f.kind == "AGE" and c.kind in {"PHONE", "ID"}:
         return True  # "is 09" read as an age is the first group of "09 548-3669"
-    if f.kind == "PERSON" and c.source == "numbered-street":
-        return True  # "Street" of "West 49th Street" read as a surname
+    if f.kind == "PERSON" and c.source in {"numbered-street", "county"}:
+        return True  # "Street" of "West 49th Street", "County Clare" read as names
     return f.kind == "PERSON" and c.kind == "DATE" and f.source in {"name-gazetteer", "proper-noun"}
 
 
@@ -117,7 +120,7 @@ def _detect_shadow(text: str) -> list[Finding]:
         found.extend(repeat_mentions(text, found))
     except Exception:  # noqa: BLE001 - fail closed, see module docstring
         return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
-    return _dedupe(extend_addresses(text, widen_dates(text, widen(text, found))))
+    return _dedupe(numbered_dates(text, extend_addresses(text, widen_dates(text, widen(text, found)))))
 
 
 def _mapped(shadow: Shadow, found: list[Finding]) -> list[Finding]:

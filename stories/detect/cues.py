@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import vocab
+from .counties import CO_NOT_COUNTY
 
 POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your", "mine", "the"})
 REL_ADJ = frozenset(
@@ -178,9 +179,9 @@ PERSON_VERBS = frozenset(
     ]
 )
 COMPANY_SUFFIX = re.compile(
-    r"(?:,?[^\S\n]+(?:S\.A\.S\.|S\.A\.|S\.L\.|S\.p\.A\.|SpA|GmbH(?:\s*&\s*Co\.\s*KG)?|Ltd\.?|Inc\.?|LLC|PLC|plc|"
+    rf"(?:,?[^\S\n]+(?:S\.A\.S\.|S\.A\.|S\.L\.|S\.p\.A\.|SpA|GmbH(?:\s*&\s*Co\.\s*KG)?|Ltd\.?|Inc\.?|LLC|PLC|plc|"
     r"NV|BV|AG|Pty\s+Ltd|Sp\.\s*z\s*o\.o\.(?:\s*Sp\.k\.)?|Sp\.j\.|S\.C\.|s\.c\.|SARL|SAS|S\.Com\.|S\.Coop\.|"
-    r"i\s+syn\s+s\.c\.|et\s+Fils|and\s+Sons|&\s+Sons|Group|Co\.|Công\s+ty(?:\s+\w+){0,5}|TNHH))+"
+    rf"i\s+syn\s+s\.c\.|et\s+Fils|and\s+Sons|&\s+Sons|Group|{CO_NOT_COUNTY}|Công\s+ty(?:\s+\w+){{0,5}}|TNHH))+"
 )
 FIRM_JOINERS = frozenset({"and", "&", "et", "i", "und", "y", "và", "en"})
 FACILITY_PREV = frozenset({"at", "for", "by", "joined", "with"})

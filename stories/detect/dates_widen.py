@@ -4,7 +4,7 @@
 before or after a named day is that day's neighbour, and the finding takes it in.
 "el sábado 17 de junio de 2023", "le samedi 18 septembre 2021": a Spanish or French
 date keeps its weekday, as an English one keeps "Tuesday the 14th".
-"from 2 to 9 March 2020": a range of days in one month is one finding.
+"from 2 to 9 March 2020", "Feb–Apr 2021": a range of days or of months is one finding.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from stories.findings import Finding
+
+from . import vocab
 
 _WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _RELATIVE_BEFORE = re.compile(
@@ -25,6 +27,10 @@ _ROMANCE_BEFORE = re.compile(rf"\b{_ROMANCE_WEEKDAYS}\s+$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(
     r"(?:\bfrom\s+)?(?<![\d/.,])\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|until|till)\s*$",
     re.IGNORECASE,
+)
+_MONTHS = "|".join(sorted([*vocab.MONTHS, *vocab.MONTH_ABBR], key=len, reverse=True))
+_MONTH_RANGE_BEFORE = re.compile(  # "Feb–Apr 2021", "from March to June 2020"
+    rf"(?:\bfrom\s+)?\b(?:{_MONTHS})\.?\s*(?:-|–|to|until|till)\s*$", re.IGNORECASE
 )
 _REACH = 32  # characters before a date that these words can take
 
@@ -46,8 +52,8 @@ def _widened(text: str, f: Finding) -> Finding:
         m = _RELATIVE_BEFORE.search(text, lo, start)
     elif text[start].isdigit() and last.endswith(_ROMANCE_DAY_ENDS):
         m = _ROMANCE_BEFORE.search(text, lo, start)
-    elif text[start].isdigit() and last.endswith(("-", "–", "to", "until", "till")):
-        m = _RANGE_BEFORE.search(text, lo, start)
+    elif last.endswith(("-", "–", "to", "until", "till")):
+        m = (_RANGE_BEFORE if text[start].isdigit() else _MONTH_RANGE_BEFORE).search(text, lo, start)
     if m is None:
         return f
     return Finding(f.kind, m.start(), f.end, f.score, f.source, f.note)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from stories.findings import Finding
 
 from . import cues, vocab
+from .counties import county_at
 from .lexicon import english_form, proper_nouns, title_case_word
 from .name_ordinary import keep_sentence_start, ordinary_run
 from .name_phrases import group_named
@@ -210,6 +211,11 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
     lex, lows, bases, words = t.lex, t.lows, t.bases, t.words
     count = e - s
     if count == 1 and lows[s] in lex.regions_lower:
+        return
+    co = next((k for k in range(s + 1, e) if lows[k] == "co" and county_at(t.text, t.cols.start(k))), 0)
+    if co:
+        # "Caherduff, Neale, Co. Mayo": an address's places, then its county (found on its own)
+        t.out.append(Finding("LOCATION", t.cols.start(s), t.cols.end(co - 1), 0.8, "before-county"))
         return
     prev = lows[s - 1] if s >= 1 else None
     prev2 = lows[s - 2] if s >= 2 else None

@@ -42,6 +42,8 @@ LOOSE_ADDRESS_RE = re.compile(
 )
 # What both address patterns begin with: the number, then white space and a capital.
 _CAPITAL_AFTER_NUMBER = re.compile(r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?\s+[A-Z]")
+_MONTH_NAMES = "|".join(sorted([*vocab.MONTHS, *vocab.MONTH_ABBR], key=len, reverse=True))
+_DAY_AND_MONTH = re.compile(rf"(?i)\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+(?:{_MONTH_NAMES})\b")
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.")
 _SENTENCE_STOP_INSIDE = re.compile(r"(?<=[^\W\d_]{4})\.\s")
 # Street word (any case, several languages) with names and a number around it.
@@ -269,7 +271,12 @@ def find_places(text: str) -> Iterator[Finding]:
             yield Finding("LOCATION", p, m.end(), 0.9, "street-address")
             continue
         m = LOOSE_ADDRESS_RE.match(text, p) if capital else None
-        if m and not m.group().rstrip(" .").endswith((" I", " I'm")) and not _numbered_label(text, p):
+        if (
+            m
+            and not m.group().rstrip(" .").endswith((" I", " I'm"))
+            and not _numbered_label(text, p)
+            and not _DAY_AND_MONTH.match(text, p)  # "9 March 2020" is a date
+        ):
             # a full stop after a word (not "St.") ends the sentence, and the address
             stop = _SENTENCE_STOP.search(m.group())
             yield Finding("LOCATION", p, p + stop.start() if stop else m.end(), 0.5, "number-and-name")

@@ -22,6 +22,7 @@ import re
 
 from stories.findings import Finding
 
+from .counties import CO_NOT_COUNTY
 from .vocab import FACILITY_HEADS, STREET_ENDINGS, STREET_WORDS, TITLES, words
 from .widen_tails import NAMEISH, facility_noun, facility_tail, joined_places, place_tail
 
@@ -33,7 +34,8 @@ _LEGAL_FORM = (
     r"|S\.L\.N\.E\.?|S\.L\.L\.|S\.L\.|S\.C\.P\.?|S\.Coop\.|S\.Com\.|S\.C\.|s\.c\."
     r"|S\.p\.A\.|SpA|SPA|S\.r\.l\.|s\.r\.l\.|SRL|Srl|s\.n\.c\.|S\.n\.c\.|s\.a\.s\."
     r"|Sp\.\s?z\s?o\.\s?o\.|Sp\.\s?k\.|Sp\.\s?j\.|S\.K\.A\."
-    r"|Pty\.?\s+Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|LLP|PLC|plc|Corp\.?|Co\.|Group"
+    r"|Pty\.?\s+Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|LLP|PLC|plc|Corp\.?|Group"
+    rf"|{CO_NOT_COUNTY}"
     r"|Công\s+ty(?:\s+(?:TNHH|MTV|Cổ\s+phần|Hợp\s+danh|Trách\s+nhiệm\s+hữu\s+hạn))*"
     r"|Doanh\s+nghiệp\s+tư\s+nhân|Tập\s+Đoàn|TNHH|MTV)"
 )
