@@ -153,3 +153,22 @@ def test_a_season_or_a_thing_before_and_i_is_no_name() -> None:
 )
 def test_a_county_is_a_place_not_a_person_or_a_company(text: str, expected: list) -> None:
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("My waters broke and we drove to the Royal at two in the morning.", "Royal"),
+        ("I was born at the Mater, like my mother.", "Mater"),
+        ("She sent me to the Whittington for a scan.", "Whittington"),
+        ("gp at the Dennistoun practice was lovely tbh.", "Dennistoun practice"),
+    ],
+)
+def test_a_name_after_to_the_or_at_the_is_a_place(text: str, needle: str) -> None:
+    # nobody is "at the" a person: the kind decides the placeholder a redaction leaves
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("FACILITY", needle)]
+
+
+def test_a_season_after_in_the_is_still_no_place() -> None:
+    text = "THE PAIN STARTED WHEN I WENT OFF THE PILL IN THE WINTER OF 2018."
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("DATE", "THE WINTER OF 2018")]

@@ -76,7 +76,7 @@ def _yields(f: Finding, c: Finding) -> bool:
         return True  # "is 09" read as an age is the first group of "09 548-3669"
     if f.kind == "PERSON" and c.source in {"numbered-street", "county"}:
         return True  # "Street" of "West 49th Street", "County Clare" read as names
-    return f.kind == "PERSON" and c.kind == "DATE" and f.source in {"name-gazetteer", "proper-noun"}
+    return c.kind == "DATE" and f.source in {"name-gazetteer", "proper-noun", "the-place"}
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

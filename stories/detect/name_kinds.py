@@ -264,6 +264,11 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         kind = "FACILITY" if (prev == "at" or at_owner) and not is_city else "LOCATION"
         t.out.append(Finding(kind, start, end, 0.7, "locative-cue"))
         return
+    if prev == "the" and prev2 in _OWNER_PLACE_CUES and not is_city:
+        # "went to the Royal", "born at the Mater", "in the Rotunda": a place; a person
+        # is not "to the" anyone (the words the name lists share, "Royal", "Heath", too)
+        t.out.append(Finding("FACILITY", start, end, 0.6, "the-place"))
+        return
     if is_name:
         t.emit_person(s, e, 0.8, "name-gazetteer")
         return

@@ -34,7 +34,7 @@ _FACILITY_NOUN = re.compile(
     r"[ \t]+(?:practice|clinic|surgery|hospital|centre|center|bakery|school|college|pub|café|cafe|salon|gym|"
     r"church|mosque|temple|pharmacy|chemist|supermarket|shop|store|office|hotel|restaurant|nursery)(?![\w'’-])"
 )
-_NOUN_SOURCES = frozenset({"proper-noun", "name-gazetteer", "city-gazetteer", "locative-cue"})
+_NOUN_SOURCES = frozenset({"proper-noun", "name-gazetteer", "city-gazetteer", "locative-cue", "the-place"})
 
 
 def facility_noun(text: str, f: Finding) -> Finding:
