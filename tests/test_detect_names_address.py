@@ -172,3 +172,17 @@ def test_a_name_after_to_the_or_at_the_is_a_place(text: str, needle: str) -> Non
 def test_a_season_after_in_the_is_still_no_place() -> None:
     text = "THE PAIN STARTED WHEN I WENT OFF THE PILL IN THE WINTER OF 2018."
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("DATE", "THE WINTER OF 2018")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kia ora koutou. I am writing this for the clinic.", "Jai Shri Krishna to whoever is reading.",
+     "KIA ORA KOUTOU. I AM WRITING THIS FOR THE CLINIC."],
+)
+def test_a_greeting_whose_words_are_names_too_is_no_name(text: str) -> None:
+    assert detect(text) == []
+
+
+def test_a_name_that_a_greeting_starts_with_is_still_a_name() -> None:
+    text = "Kia came with me to the clinic."
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("PERSON", "Kia")]

@@ -11,7 +11,9 @@ the capital:
   ("Faith And A Sense Of Humour") show that every word of it was capitalised as a
   heading is;
 - a quotation's first word before a comma (`vocative`): she said "Thandi, that's not
-  normal": the name someone is called by.
+  normal": the name someone is called by;
+- a greeting or blessing of another language (`greeting`): "Kia ora koutou", "Jai Shri
+  Krishna", whose words are given names too ("Kia", "Jai") but not in these phrases.
 """
 
 from __future__ import annotations
@@ -66,3 +68,28 @@ def vocative(t: NameText, i: int) -> bool:
     if t.words[i] != base or not base[1:].islower() or t.foreign_word(low):
         return False
     return base in t.lex.first or (low not in english_words() and not derived_form(low))
+
+
+# Greetings and blessings whose words are also given names ("Kia", "Jai", "Sat"): the
+# phrase, not the word, identifies nobody.  (Single-word greetings: `vocab.GREETINGS`.)
+_GREETING_PHRASES = (
+    "kia ora", "sat sri akal", "sat shri akal", "jai shri krishna", "jai shree krishna",
+    "jai mata di", "jai jinendra", "ram ram", "talofa lava", "malo e lelei", "bula vinaka",
+    "waheguru ji ka khalsa", "waheguru ji ki fateh",
+)
+
+
+_GREETING_FIRST = frozenset(p.split()[0] for p in _GREETING_PHRASES)
+
+
+def greeting(t: NameText, i: int, j: int) -> bool:
+    """Do tokens i..j-1 lie inside a greeting phrase that starts at token i or before it?"""
+    for k in range(max(0, i - 4), i + 1):
+        if t.lows[k] not in _GREETING_FIRST:
+            continue
+        start = t.cols.start(k)
+        said = t.text[start : start + 24].lower()
+        for phrase in _GREETING_PHRASES:
+            if said.startswith(phrase) and start + len(phrase) >= t.cols.end(j - 1):
+                return True
+    return False

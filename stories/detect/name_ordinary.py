@@ -26,7 +26,7 @@ from .lexicon import (
     title_case_word,
 )
 from .name_cues import cue_strength
-from .name_evidence import OPEN_QUOTES, title_case_writing, vocative, word_not_name
+from .name_evidence import OPEN_QUOTES, greeting, title_case_writing, vocative, word_not_name
 from .name_headings import ends_in_company, ordinary_heading
 from .name_phrases import (
     before_noun,
@@ -180,6 +180,8 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         return True  # "Faith And A Sense Of Humour", "Long Did I Put Up With It": a phrase
     if _job_title(t, i, j):
         return True  # "the Clinical Nurse Specialist", "a Senior Staff Nurse": a job, not a name
+    if greeting(t, i, j):
+        return True  # "Kia ora koutou", "Jai Shri Krishna": a greeting, not a person
     if named_day(t, i, j):
         return True  # "Mother's Day", "Christmas Eve", "Madaraka Day": a day, not a person
     if people_word(t, i, j) or people_said(t, i, j):
