@@ -351,3 +351,24 @@ def test_someone_else_s_age_and_a_baby_s_age_in_months(text: str, age: str) -> N
 )
 def test_a_number_after_was_that_counts_something_else_is_no_age(text: str) -> None:
     assert _flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Since I was maybe sixteen my periods have been hectic.", "sixteen"),
+        ("Shanice, she only fifteen and she already having bad pain.", "fifteen"),
+        ("Mi name Sharlene, mi 39, mi live inna Portmore.", "39"),
+        ("Miss Pansy (she ole now, she 82) seh it was a fibroid.", "82"),
+        ("Mi madre, que tiene 61, me confesó después.", "61"),
+    ],
+)
+def test_an_age_without_a_verb_or_after_a_hedge_is_found(text: str, needle: str) -> None:
+    assert [text[f.start : f.end] for f in detect(text) if f.kind == "AGE"] == [needle]
+
+
+@pytest.mark.parametrize(
+    "text", ["I gave she 15 minutes to get ready.", "He said she 20 minutes late again?"],
+)
+def test_a_number_with_a_unit_after_a_pronoun_is_no_age(text: str) -> None:
+    assert [f for f in detect(text) if f.kind == "AGE"] == []

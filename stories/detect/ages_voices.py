@@ -9,6 +9,9 @@
   "maybe twenty-six, twenty-seven";
 - a label or "aged" with punctuation or an adverb before the number: "Aged: 45",
   "Age - 38", "aged about 40", "at the age of about 30", "Age 38F";
+- no verb at all, as Caribbean and other Englishes say it: "she only fifteen and",
+  "mi 39, mi live inna Portmore", "(she ole now, she 82)"; Spanish "que tiene 61,"
+  (the number closes its clause: a comma, a bracket, a full stop or "and" after it);
 - Portuguese: "tinha 27 anos", "tenho 34 anos", "com 29 anos" (not "há 3
   anos", "5 anos de dor", which are durations);
 - an age as a fragment of its own in a texter's self-introduction, whatever
@@ -49,6 +52,12 @@ _NOT_AFTER = re.compile(
     r"out\s+of|of\b|per\b|x\b|[ap]\.?m\b|o'?clock|to\s+\d|weeks?\b|years?\s+(?:ago|later|on|of)\b)",
     re.IGNORECASE,
 )
+# No verb: a pronoun (or Spanish "has") right before the age, which closes its clause.
+_BARE = r"\b(?:she|he|mi|tiene|tenía|tenia|tengo)\s+(?:(?:only|now|just|ya|solo)\s+)?"
+BARE_CUE = re.compile(rf"{_BARE}$", re.IGNORECASE)
+_BARE_ENDINGS = ("she", "he", "mi", "tiene", "tenía", "tenia", "tengo", "only", "now", "just", "ya", "solo")
+_CLAUSE_END = re.compile(r"\s?[,;.!?)]|\s+and\b")
+SPELLED_BARE_RE = re.compile(rf"{_BARE}(?P<a>{_SPELLED})\b(?=\s?[,;.!?)]|\s+and\b)", re.IGNORECASE)
 SPELLED_BE_RE = re.compile(
     rf"{_BE}\s+{_ADVERB}(?P<a>{_SPELLED})\b(?=\s*[,;.!?)]|\s+(?:and|when|now|like|years?|yrs?|with|in|at)\b)",
     re.IGNORECASE,
@@ -141,7 +150,8 @@ def _digit_ages(text: str) -> Iterator[Finding]:
         now = text.startswith(" now", e)
         pair = near.endswith((",", " or", "maybe", "even", "perhaps"))
         label = near.endswith(_LABEL_ENDINGS)
-        if not (be or now or pair or label or text[s - 2] == "."):
+        bare = near.lower().endswith(_BARE_ENDINGS) and _CLAUSE_END.match(text, e) is not None
+        if not (be or now or pair or label or bare or text[s - 2] == "."):
             continue
         if _NOT_AFTER.match(text, e) and not (label and _SEX_AFTER.match(text, e)):
             continue
@@ -151,6 +161,8 @@ def _digit_ages(text: str) -> Iterator[Finding]:
             yield Finding("AGE", s, end, 0.7, "age-label")
         elif be and BE_CUE.search(window[-30:]):
             yield Finding("AGE", s, e, 0.7, "be-age")
+        elif bare and BARE_CUE.search(window[-30:]):
+            yield Finding("AGE", s, e, 0.6, "bare-age")
         elif now and _EARLIER_AGE.search(window):
             yield Finding("AGE", s, e, 0.65, "second-age")
         elif pair and _PAIR_BEFORE.search(window):
@@ -163,7 +175,7 @@ def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Fin
     """AGE findings for the forms in the module docstring; `words` is the story's lowercase word set."""
     yield from _digit_ages(text)
     if not _SPELLED_WORDS.isdisjoint(words):
-        for rx in (SPELLED_BE_RE, SPELLED_PAIR_RE):
+        for rx in (SPELLED_BE_RE, SPELLED_PAIR_RE, SPELLED_BARE_RE):
             for m in rx.finditer(text):
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-age")
     if "anos" in words and not _PT_GATES.isdisjoint(words):

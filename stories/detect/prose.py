@@ -33,7 +33,7 @@ _NUM_AGE = r"(?:1[0-9]|[2-9][0-9])"
 _AGE_AFTER = (
     r"(?=\s*(?:[,;.!?)]|$)|\s+(?:now|when|and|but|at|in|from|I\b|i\b|yrs?\b|years?\b|y/o|with|which|so|"
     r"because|after|before|living|mum|mom|mother|married|single|had|have|was|is|y\b|años|ans|"
-    r"en\b|de\b|con\b|like|this|last|then|too|already|or|myself|the\b|"
+    r"en\b|de\b|con\b|like|this|last|then|too|already|or|myself|the\b|my\b|we\b|"
     # "till forty-two to hear it", not a time of day ("twenty to six")
     r"to\s+(?!\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon))|\s*\n)"
 )
@@ -48,7 +48,7 @@ NAME_AGE_RE = re.compile(
 SPELLED_AGE_RE = re.compile(
     rf"\b(?:I\s+was|I\s+am|I'm|Im|I\s+turned|turned|turning|turn|aged|at\s+the\s+age\s+of|age\s+of|at\s+age|at|"
     rf"(?:he|she|(?-i:[A-Z][a-z]{{1,20}}))\s+(?:was|is)|"
-    rf"until|till|til|since|by|when\s+I\s+was|I\s+was\s+also)\s+"
+    rf"until|till|til|since|by|(?:when|since)\s+I\s+was|I\s+was\s+also)\s+"
     rf"(?:(?:just|only|nearly|almost|barely|about|around|maybe|roughly)\s+)?"
     rf"(?P<a>{SPELLED_AGE})\b{_AGE_NOT_AFTER}{_AGE_AFTER}",
     re.IGNORECASE,
