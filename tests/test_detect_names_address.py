@@ -186,3 +186,19 @@ def test_a_greeting_whose_words_are_names_too_is_no_name(text: str) -> None:
 def test_a_name_that_a_greeting_starts_with_is_still_a_name() -> None:
     text = "Kia came with me to the clinic."
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("PERSON", "Kia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [("We were being gentle. Mags said it was fine.", "Mags"), ("Hope said do 10 mins a day.", "Hope"),
+     ("Dale said the same.", "Dale")],
+)
+def test_a_word_opening_a_sentence_and_speaking_is_a_name(text: str, needle: str) -> None:
+    assert [text[f.start : f.end] for f in detect(text) if f.kind == "PERSON"] == [needle]
+
+
+@pytest.mark.parametrize(
+    "text", ["Mum said it was normal.", "Google said cancer.", "Everyone said it was fine."]
+)
+def test_a_role_a_brand_or_a_pronoun_speaking_is_no_name(text: str) -> None:
+    assert [f for f in detect(text) if f.kind == "PERSON"] == []

@@ -259,6 +259,15 @@ def _person_verb_after(t: NameText, i: int) -> bool:
     return k + 1 < t.n and (t.caps[k + 1] or t.lows[k + 1] in _AND_PARTNERS)
 
 
+_SPEECH = frozenset({"said", "says", "told", "asked", "replied", "texted", "whispered", "laughed", "goes"})
+
+
+def _speaks(t: NameText, i: int) -> bool:
+    """Does a verb of saying follow token i ("Hope said", "Mags told me")?"""
+    k = i + 1
+    return k < t.n and t.lows[k] in _SPEECH and t.words[k].islower() and gap_is_space(t.gaps[k])
+
+
 def _word_before_lowercase(t: NameText, i: int) -> bool:
     """Is token i, opening a sentence, an everyday English word that is no first name and
     no name the dictionary writes only with a capital, right before a lowercase word
@@ -303,6 +312,8 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return True  # "Rob, aged 38, lives in Chesterton": a first name and the writer's age
     if run_len == 1 and base in t.lex.first and _speaker_label(t, i):
         return True  # "Heather: I'm Daniel's daughter" (a first name labelling a line of a chat)
+    if run_len == 1 and _speaks(t, i) and (base in t.lex.first or low not in t.lex.very_common_lower):
+        return True  # "Hope said do 10 mins a day", "Mags said": a first name or a rare word, speaking
     if t.lex.is_common(base):
         return False
     lex = t.lex
