@@ -369,3 +369,16 @@ def test_a_large_town_named_by_an_everyday_word_is_the_word_without_a_place_cue(
 )
 def test_a_town_with_its_cue_or_its_state_or_no_word_reading_stays_a_town(text: str, town: str) -> None:
     assert covered(text, town)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Learning that in Islam my husband's patience is rewarded.",
+        "If you need somebody to talk to in Kreyòl, you can message the clinic.",
+        "She asked me directly in Kapampangan, and because it was in our language I answered.",
+        "I finally said it out loud, in Taglish, very fast.",
+    ],
+)
+def test_a_faith_or_a_spoken_tongue_after_in_is_no_place(text: str) -> None:
+    assert detect(text) == []

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import vocab
+from .beliefs_tongues import FAITHS, TONGUES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -311,6 +312,8 @@ def lexicon() -> Lexicon:
         vocab.CLINICAL
         | vocab.ROLES
         | vocab.GREETINGS
+        | FAITHS
+        | TONGUES
         | (vocab.FUNCTION - vocab.AMBIGUOUS_NAMES)
         | vocab.DEMONYMS
         | vocab.TITLES

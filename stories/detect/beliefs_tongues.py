@@ -1,0 +1,22 @@
+"""Faiths and the tongues people mix: words that name no one and no place.
+
+"in Islam my husband's patience is rewarded", "she asked me in Kapampangan", "if you
+need somebody to talk to in Kreyòl": after "in" or "from" these read like towns, and a
+capital is all they share with one.  The ISO 639 list (`data/languages.txt`) holds the
+languages of record; people also write creoles, regional languages and the blends
+they speak at home.  Read into the safe vocabulary (`lexicon.Lexicon.is_safe`).
+"""
+
+from __future__ import annotations
+
+from .vocab import words
+
+FAITHS = words(
+    """islam christianity catholicism protestantism hinduism sikhism buddhism judaism jainism
+    taoism shinto pentecostalism methodism anglicanism orthodoxy sufism"""
+)
+TONGUES = words(
+    """kreyòl kreyol patois patwa creole pidgin taglish spanglish hinglish singlish sheng
+    kapampangan ilocano ilokano bisaya cebuano hiligaynon waray sylheti mirpuri pahari
+    potwari konkani tulu kutchi marwari bhojpuri tamazight darija"""
+)
