@@ -202,3 +202,12 @@ def test_a_word_opening_a_sentence_and_speaking_is_a_name(text: str, needle: str
 )
 def test_a_role_a_brand_or_a_pronoun_speaking_is_no_name(text: str) -> None:
     assert [f for f in detect(text) if f.kind == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("It was my husband's patience that got us through.", []),
+     ("My sister's friend Kate came along.", ["Kate"]), ("my husband dave drove me", ["dave"])],
+)
+def test_what_follows_a_relation_s_possessive_is_hers_or_his_not_a_name(text: str, names: list) -> None:
+    assert [text[f.start : f.end] for f in detect(text) if f.kind == "PERSON"] == names

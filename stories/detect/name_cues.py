@@ -70,6 +70,7 @@ def cue_strength(t: NameText, i: int) -> int:
         if (
             p1 in cues.RELATIONS
             and p2 is not None
+            and not t.words[i - 1].endswith(("'s", "’s"))  # "my husband's patience": his, not him
             and (
                 p2 in cues.POSSESSIVES
                 or (p2 in cues.REL_ADJ and p3 in cues.POSSESSIVES)
