@@ -29,6 +29,10 @@ say.  From it this script writes, under `stories/detect/data/`:
   lower case and with a capital ("mike", "grace", "victor", "rose"): words, but names
   too.  Those of the name lists it writes only in lower case ("boss", "winter",
   "patience") are words that a name list happens to hold.
+- unlisted_words.txt: everyday English words by wordfreq (Zipf >= 3) that no SCOWL list
+  holds in any case: brands, slang, names and foreign words ("tesco", "asda", "innit").
+  With `proper_nouns.txt` it tells the runtime which everyday words the dictionary writes
+  in lower case ("hallway", "agony"), and so are words even after "in" or "at".
 """
 
 from __future__ import annotations
@@ -51,9 +55,9 @@ def _read(path: Path) -> set[str]:
     return set(path.read_text(encoding="utf-8").split())
 
 
-def build(scowl: Path) -> tuple[set[str], set[str], set[str], set[str]]:
-    """(dictionary words, capitalised-only names, proper nouns, word names) from the SCOWL
-    lists in `scowl`."""
+def build(scowl: Path) -> tuple[set[str], set[str], set[str], set[str], set[str]]:
+    """(dictionary words, capitalised-only names, proper nouns, word names, unlisted
+    words) from the SCOWL lists in `scowl`."""
     large = set().union(*(_read(scowl / name) for name in LISTS))
     every = large | _read(scowl / HUGE)
     lower = {w for w in every if w.islower()}
@@ -73,17 +77,19 @@ def build(scowl: Path) -> tuple[set[str], set[str], set[str], set[str]]:
     names = {w for w in common if w in lex.names_lower and w not in lower}
     proper = {w for w in common if w in capitalised and w not in lower}
     word_names = {w for w in common if w in lex.names_lower and w in lower and w in capitalised}
-    return words, names, proper, word_names
+    unlisted = {w for w in common if w.isalpha() and w not in lower and w not in capitalised}
+    return words, names, proper, word_names, unlisted
 
 
 def main() -> None:
     scowl = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/dict")
-    words, names, proper, word_names = build(scowl)
+    words, names, proper, word_names, unlisted = build(scowl)
     outputs = {
         "dictionary_words.txt": words,
         "capitalised_names.txt": names,
         "proper_nouns.txt": proper,
         "word_names.txt": word_names,
+        "unlisted_words.txt": unlisted,
     }
     for name, entries in outputs.items():
         path = DATA_DIR / name

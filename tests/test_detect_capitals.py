@@ -207,3 +207,30 @@ def test_a_congregation_named_by_its_ordinal_in_capitals_is_a_facility(text: str
 def test_an_everyday_phrase_ending_in_a_street_word_after_the_is_no_street(text: str) -> None:
     assert flagged_words(text) == []
     assert covered("WE LIVE ON CHURCH WAY IN LEEDS NOW.", "CHURCH WAY")
+
+
+_NOTE = (
+    "PT IS A 45 YO F WITH HX OF HTN, DM2. SEEN IN ED AT MGH ON 3/4. C/O PELVIC PAIN X 2 WKS. "
+    "PLAN: F/U WITH DR JONES IN 2 WKS, CONT MEDS, RTC PRN. FAMILY AT BEDSIDE. SPOKE WITH "
+    "DAUGHTER SUSAN RE DISCHARGE PLANNING. GIVEN TYLENOL 650 MG PO. AMBULATING IN HALLWAY. "
+    "0700 PT OOB TO CHAIR, TOLERATING DIET."
+)
+
+
+def test_a_clinical_note_in_capitals_flags_its_identifiers_not_its_shorthand() -> None:
+    assert _found(_NOTE) == [
+        ("AGE", "45"), ("FACILITY", "MGH"), ("DATE", "3/4"), ("PERSON", "JONES"), ("PERSON", "SUSAN"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I AM TYPING THIS IN CAPITALS BECAUSE I AM STILL CROSS.", "I SAID THEN WHY AM I IN AGONY.",
+     "IT WAS ALL DONE IN HINDSIGHT, AS THEY SAY."],
+)
+def test_a_dictionary_word_after_in_is_still_a_word_in_capitals(text: str) -> None:
+    assert detect(text) == []
+
+
+def test_a_firm_after_at_is_still_a_place_in_capitals() -> None:
+    assert _found("I WORKED AT TESCO IN BOOTLE FOR YEARS.") == [("FACILITY", "TESCO"), ("LOCATION", "BOOTLE")]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import vocab
 from .beliefs_tongues import FAITHS, TONGUES
+from .chart_words import ABBREVIATIONS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -88,6 +89,22 @@ def dictionary_words() -> frozenset[str]:
     knows ("genitourinary", "interstitial", "psychosexual"): `data/dictionary_words.txt`,
     built by `bench/build_dictionary.py`."""
     return _read("dictionary_words.txt")
+
+
+@lru_cache(maxsize=1)
+def unlisted_words() -> frozenset[str]:
+    """Everyday English words (Zipf >= 3) that no SCOWL list holds in any case: brands,
+    slang, names, foreign words ("tesco", "innit"): `data/unlisted_words.txt`."""
+    return _read("unlisted_words.txt")
+
+
+def lowercase_word(low: str) -> bool:
+    """Does the dictionary write the casefolded word in lower case: a rarer word only it
+    knows, or an everyday one that is no proper noun and that it lists ("hallway",
+    "agony", but not "leith", "tesco")?"""
+    if low in dictionary_words():
+        return True
+    return low in english_words() and low not in proper_nouns() and low not in unlisted_words()
 
 
 @lru_cache(maxsize=1)
@@ -314,6 +331,7 @@ def lexicon() -> Lexicon:
         | vocab.GREETINGS
         | FAITHS
         | TONGUES
+        | ABBREVIATIONS
         | (vocab.FUNCTION - vocab.AMBIGUOUS_NAMES)
         | vocab.DEMONYMS
         | vocab.TITLES

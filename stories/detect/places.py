@@ -17,6 +17,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
+from .chart_words import ABBREVIATIONS, UNIT_AFTER_NUMBER
 from .lexicon import Lexicon, english_form, lexicon
 from .tokens import shared_columns, word_class
 from .vocab import FUNCTION as FUNCTION_WORDS
@@ -260,6 +261,16 @@ def _numbered_label(text: str, p: int) -> bool:
     return english_form(word) and word not in _ADDRESS_LABELS
 
 
+_CHART_WORDS = ABBREVIATIONS | vocab.CLINICAL
+_FIRST_WORD = re.compile(r"[\d/]+[A-Za-z]?,?\s+([\w'’.-]+)")
+
+
+def _chart_word_after(text: str, start: int, end: int) -> bool:
+    """Is the first word after the number clinical shorthand ("0700 PT OOB", "8 Physio")?"""
+    m = _FIRST_WORD.match(text, start, end)
+    return m is not None and m.group(1).casefold() in _CHART_WORDS
+
+
 def find_places(text: str) -> Iterator[Finding]:
     ends = dict(digit_runs(text))
     for p in run_starts(text):
@@ -276,6 +287,8 @@ def find_places(text: str) -> Iterator[Finding]:
             and not m.group().rstrip(" .").endswith((" I", " I'm"))
             and not _numbered_label(text, p)
             and not _DAY_AND_MONTH.match(text, p)  # "9 March 2020" is a date
+            and not UNIT_AFTER_NUMBER.match(text, p)  # "2 WKS", "650 MG PO": a quantity
+            and not _chart_word_after(text, m.start(), m.end())  # "0700 PT OOB TO CHAIR": a note
         ):
             # a full stop after a word (not "St.") ends the sentence, and the address
             stop = _SENTENCE_STOP.search(m.group())

@@ -15,7 +15,7 @@ import re
 
 from . import vocab
 from .language import story_language, words_of
-from .lexicon import derived_form, dictionary_words, everyday_words, french_words, lexicon
+from .lexicon import derived_form, dictionary_words, everyday_words, french_words, lexicon, lowercase_word
 from .recase_context import (
     capitalised,
     congregations,
@@ -163,6 +163,27 @@ _ARTICLE_A = re.compile(r"(?<![\w'’])[aA](?![\w'’])")
 _LIVE_ES = frozenset({"vivo", "vivía", "vive", "vivimos", "soy", "somos", "nací", "vengo"})
 
 
+# Endings of abstract nouns and of verb forms: "AGONY", "INTIMACY", "HINDSIGHT" name no
+# place however they are written; a plain noun ("AIRBUS", "CAVENDISH") may be a firm's.
+_WORD_ENDINGS = ("ness", "ion", "ity", "ment", "ments", "ing", "ism", "ance", "ence", "ship", "hood",
+                 "acy", "ony", "ery", "ia", "sight", "als", "ers", "ors", "ons", "res", "ses",
+                 "side", "way", "room")
+
+
+def _dictionary_word(low: str) -> bool:
+    """A word the dictionary writes in lower case, with an ending of an abstract noun, a
+    verb form or a plural, that no town or name list holds: after "IN" or "AT" still a
+    word ("IN AGONY", "IN CAPITALS", "TIRED OF APPOINTMENTS"); not a possessive ("AT GUY'S")."""
+    lex = lexicon()
+    return (
+        low.isalpha()
+        and low.endswith(_WORD_ENDINGS)
+        and lowercase_word(low)
+        and low not in lex.cities_lower
+        and low not in lex.names_lower
+    )
+
+
 def _word_after(new: str) -> bool:
     """Is `new`, recased with a capital, an everyday word that after a determiner is that
     word ("A CUP OF TEA": some name list holds "Tea"; not a town, a head, a rare name)?"""
@@ -207,7 +228,11 @@ def _recased_run(run: str, foreign: frozenset[str] = frozenset()) -> str:
             if new in vocab.PLACE_PREFIXES and prev in _PLACE_BEFORE:
                 new = word[0] + word[1:].lower()  # "FROM PORT HARCOURT", "IN LOWER PAREL"
                 placed = True
-            elif new.replace("'", "").replace("’", "").isalpha() and new not in lex.very_common_lower:
+            elif (
+                new.replace("'", "").replace("’", "").isalpha()
+                and new not in lex.very_common_lower
+                and not _dictionary_word(new)
+            ):
                 new = word[0] + word[1:].lower()
                 town_next = True  # "VIVO EN PATIO BONITO": a town's next word may be its name's
         elif was_town and new.islower() and word.lower() in lex.cities_lower:
