@@ -372,3 +372,36 @@ def test_an_age_without_a_verb_or_after_a_hedge_is_found(text: str, needle: str)
 )
 def test_a_number_with_a_unit_after_a_pronoun_is_no_age(text: str) -> None:
     assert [f for f in detect(text) if f.kind == "AGE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("first appt was wed 8th march and i went with my mam", [("DATE", "wed 8th march")]),
+        ("i got my lap on tuesday 18 october 2022, the week before", [("DATE", "tuesday 18 october 2022")]),
+        ("on the 3rd of may 2021 we drove up", [("DATE", "the 3rd of may 2021")]),
+        ("we did 10 may be more", []),
+        ("over thanksgiving break '22 with my mom", [("DATE", "thanksgiving break '22")]),
+        ("by may half term 2023 i didnt need the tablets", [("DATE", "may half term 2023")]),
+        ("Desde los catorce mis reglas eran un infierno.", [("AGE", "catorce")]),
+        ("not like when we were twenty-five but good", [("AGE", "twenty-five")]),
+        ("we were 30 minutes late", []),
+    ],
+)
+def test_lowercase_dates_and_more_voiced_ages(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text) if f.kind in ("DATE", "AGE")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("so soz for the spelling\n\ndemi (23) from hull", [("PERSON", "demi"), ("AGE", "23")]),
+        ("hi im maddie, 21, senior at umich", [("PERSON", "maddie"), ("AGE", "21")]),
+        ("im tired, 21, and done", [("AGE", "21")]),
+        ("saw dr pengelly on fri", [("PERSON", "pengelly")]),
+        ("with dr adeyinka-moss who did the test", [("PERSON", "adeyinka-moss")]),
+        ("i have a dr appointment tomorrow", []),
+    ],
+)
+def test_names_written_in_lower_case_with_an_age_or_a_title(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text) if f.kind in ("PERSON", "AGE")] == expected

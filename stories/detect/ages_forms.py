@@ -124,14 +124,25 @@ def _scan(pattern: re.Pattern[str], text: str, cues: tuple[str, ...]) -> Iterato
     return pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
 
 
+def _opens_line(text: str, pos: int) -> bool:
+    """Does `pos` begin the text or a line (after spaces)?"""
+    k = pos
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k == 0 or text[k - 1] == "\n"
+
+
 def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """AGE findings for the shapes in the module docstring."""
     if "(" in text:
         lex = lexicon()
         for m in matches_at(LOWER_NAME_AGE_RE, text, bracket_word_starts(text)):
             name = m.group("name")
-            if name in lex.first_lower and name not in lex.ordinary_lower:
+            opens = _opens_line(text, m.start())
+            if name in lex.first_lower and (name not in lex.ordinary_lower or opens):
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "name-age")
+                if opens:  # "demi (23) from orchard park": she opens her story with her name
+                    yield Finding("PERSON", m.start("name"), m.end("name"), 0.7, "name-age")
     if "years" in words:
         for m in _had_years(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "years-had")

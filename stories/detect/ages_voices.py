@@ -2,8 +2,8 @@
 
 `temporal` reads "I was 34", "I'm 34", "aged 34".  Stories also say:
 
-- dialect and second-person forms of "to be": "I were 58", "she were 40",
-  "you were 22", "You'll be 24", "you're nineteen", "he'd be 30";
+- dialect, plural and second-person forms of "to be": "I were 58", "she were 40",
+  "when we were twenty-five", "you were 22", "You'll be 24", "you're nineteen", "he'd be 30";
 - a second age in the same sentence, as the story moves on: "I were 58 when
   it started, 61 now"; or a guess between two: "I was 26 or 27",
   "maybe twenty-six, twenty-seven";
@@ -40,7 +40,7 @@ _SPELLED_WORDS = vocab.SPELLED_AGE_WORDS
 _ADVERB = r"(?:(?:only|just|about|around|nearly|almost|barely|still|maybe|already|then|probably)\s+)?"
 # A person and a form of "to be" the cue rules lack: dialect "I were", second person, future, conditional.
 _BE = (
-    r"(?:\b(?:I|you|he|she)\s+were|\byou\s+(?:are|will\s+be|would\s+be)|\byou(?:'re|’re|re)"
+    r"(?:\b(?:I|you|he|she|we)\s+were|\byou\s+(?:are|will\s+be|would\s+be)|\byou(?:'re|’re|re)"
     r"|\b(?:you|I|he|she)(?:'ll|’ll|'d|’d)\s+be|\b(?:he|she|I)\s+(?:will|would)\s+be)"
 )
 BE_CUE = re.compile(rf"{_BE}\s+{_ADVERB}$", re.IGNORECASE)
@@ -59,7 +59,7 @@ _BARE_ENDINGS = ("she", "he", "mi", "tiene", "tenía", "tenia", "tengo", "only",
 _CLAUSE_END = re.compile(r"\s?[,;.!?)]|\s+and\b")
 SPELLED_BARE_RE = re.compile(rf"{_BARE}(?P<a>{_SPELLED})\b(?=\s?[,;.!?)]|\s+and\b)", re.IGNORECASE)
 SPELLED_BE_RE = re.compile(
-    rf"{_BE}\s+{_ADVERB}(?P<a>{_SPELLED})\b(?=\s*[,;.!?)]|\s+(?:and|when|now|like|years?|yrs?|with|in|at)\b)",
+    rf"{_BE}\s+{_ADVERB}(?P<a>{_SPELLED})\b(?=\s*[,;.!?)]|\s+(?:and|but|when|now|like|years?|yrs?|with|in|at)\b)",
     re.IGNORECASE,
 )
 # A label or "aged" with punctuation or an adverb between: "Aged: 45", "Age - 38", "age = 38",

@@ -43,13 +43,15 @@ _FUNCTION_WORDS = vocab.words(
     mid it was is i we my our his her their its a an of de del between among with without into within
     across against like near under upon mi tu su este esta ese esa nuestro nuestra mon ma"""
 )
-# "boxing day 2022", "bonfire night 2022", "the christmas break 2020".
+# "boxing day 2022", "bonfire night 2022", "the christmas break 2020", "thanksgiving break '22",
+# "may half term 2023".
 DAY_WORD_YEAR_RE = re.compile(
-    rf"\b(?P<run>(?:[a-z][a-z'’]{{1,14}}\s+){{1,2}})(?:day|night|eve|week|weekend|festival|fest|holidays?|break)"
-    rf"(?:\s+of)?,?\s+{_YEAR}",
+    rf"\b(?P<run>(?:[a-z][a-z'’]{{1,14}}\s+){{1,2}})"
+    rf"(?:day|night|eve|week|weekend|festival|fest|holidays?|break|term|semester|hols)"
+    rf"(?:\s+of)?,?\s+(?:{_YEAR}|'\d\d\b)",
     re.IGNORECASE,
 )
-_DAY_WORDS = vocab.words("day night eve week weekend festival fest holiday holidays break")
+_DAY_WORDS = vocab.words("day night eve week weekend festival fest holiday holidays break term semester hols")
 # Spanish/French: "la Navidad del 2021", "las fiestas de fin de año del 2022", "el verano de 2019".
 ROMANCE_YEAR_RE = re.compile(
     rf"\b(?:la|las|el|los|le|les)\s+(?:[\wà-ÿ'’]+\s+){{1,5}}?(?:del|de|d'|d’)\s?{_YEAR}",

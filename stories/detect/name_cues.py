@@ -11,8 +11,10 @@ lowercase words that are unambiguous names ("sarah jones").
 
 from __future__ import annotations
 
+import re
+
 from . import cues, vocab
-from .lexicon import Lexicon, english_words, inflects
+from .lexicon import Lexicon, dictionary_words, english_form, english_words, inflects
 from .name_words import NameText, gap_is_space
 from .tokens import word_class
 
@@ -228,6 +230,23 @@ def _lowercase_verdict(t: NameText, i: int) -> int:
     return _PAIRED_ONLY if t.rare_name_like(t.lows[i]) else _NEVER_NAME
 
 
+_SURNAME_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
+_SURNAME_SHAPE = re.compile(r"[a-z]{3,}(?:-[a-z]{2,})*")
+
+
+def _doctor_lowercase(t: NameText, i: int) -> bool:
+    """Is lowercase token i, after "dr", "mr", "mrs", "ms" or "prof" in lower case, a word
+    no dictionary holds ("dr pengelly", "dr adeyinka-moss"; not "dr appointment")?"""
+    if i == 0 or t.lows[i - 1] not in _SURNAME_TITLES or t.gaps[i] not in (" ", ". "):
+        return False
+    low = t.lows[i]
+    return (
+        _SURNAME_SHAPE.fullmatch(low) is not None
+        and not all(english_form(part) or part in dictionary_words() for part in low.split("-"))
+        and low not in t.lex.safe_lower
+    )
+
+
 def find_cue_names(t: NameText) -> None:
     """PERSON findings (into `t.out`) for names right after a cue."""
     lex = t.lex
@@ -250,6 +269,9 @@ def find_cue_names(t: NameText) -> None:
             verdict = may_name.get(bases[i])
             if verdict is None:
                 verdict = may_name[bases[i]] = _lowercase_verdict(t, i)
+            if _doctor_lowercase(t, i):
+                t.emit_person(i, i + 1, 0.7, "title")  # "saw dr pengelly on fri": a surname
+                continue
             if verdict == _NEVER_NAME or (verdict == _PAIRED_ONLY and not _paired(t, i)):
                 continue  # no cue can make this word a name (see `NameText.name_like`)
         if len(t.words[i]) == 1 and _initial_after_relation(t, i):

@@ -25,6 +25,7 @@ from .ages_voices import find_voice_ages
 from .anchors import begins_word, bracket_word_starts, digit_runs, find_all, matches_at
 from .dates_named import find_named_dates
 from .dates_world import find_world_dates
+from .lexicon import lexicon
 from .tokens import Columns, shared_columns, word_class
 
 SPELLED_AGE = vocab.SPELLED_AGE
@@ -40,7 +41,7 @@ _AGE_AFTER = (
 _AGE_NOT_AFTER = r"(?!\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|times?|of\b|euros?|pounds?))"
 # "I'm Shaz (34)", "Priti (36, still scared)", "Kayla, 29,", "im gemma, 31, from", "I'm Niamh, forty-one,".
 NAME_AGE_RE = re.compile(
-    rf"\b(?:[A-Z][a-z]{{1,20}}|(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})(?:\s+here)?"
+    rf"\b(?:[A-Z][a-z]{{1,20}}|(?P<low>(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}}))(?:\s+here)?"
     rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})(?:\s?\)|,\s(?=[a-z]))|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\s+(?:yrs?|years?|y/o)\b))"
 )
 # "I was thirty-one", "at sixty I had", "aged fifty-eight", "I'm twenty-three now", "he was
@@ -62,7 +63,8 @@ SEX_AGE_RE = re.compile(
     rf"\(\s?(?:[MFmf]\s?[,/]?\s?(?P<a>{_NUM_AGE})|(?P<b>{_NUM_AGE})\s?[,/]?\s?[MFmf])\s?\)"
     rf"|\b(?:I'm|I\s+am|Im|im|i'm)\s+(?P<c>{_NUM_AGE})\s?[MFmf]\b"
 )
-# Spanish and French: "tengo 47 años", "tengo 23 y", "a los veinte", "de 35 años", "j'ai 30 ans".
+# Spanish and French: "tengo 47 años", "tengo 23 y", "a los veinte", "desde los catorce",
+# "de 35 años", "j'ai 30 ans".
 _ES_TENS = "veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa"
 _ES_UNITS = "uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
 _ES_AGE = (
@@ -71,7 +73,7 @@ _ES_AGE = (
 )
 # ("cincuenta y pico", "cuarenta y tantos": a decade, as vague as "fifty-something", is no age)
 ES_AGE_CUE_RE = re.compile(
-    rf"\b(?:tengo|tenía|cumplí|cumplo|a\s+los)\s+(?P<a>{_ES_AGE})\b(?!\s+y\s+(?:pico|tantos|algo)\b)",
+    rf"\b(?:tengo|tenía|cumplí|cumplo|(?:a|desde|hasta)\s+los)\s+(?P<a>{_ES_AGE})\b(?!\s+y\s+(?:pico|tantos|algo)\b)",
     re.IGNORECASE,
 )
 # ("de 12 años de dolor" is a duration, "de 35 años de edad" an age)
@@ -211,6 +213,13 @@ def _sex_age_starts(text: str) -> list[int]:
     return starts
 
 
+def _texted_name(low: str) -> bool:
+    """Is `low`, in "im ___, 21," a name: a first name, or no very common word ("maddie",
+    not "tired" or "done")?"""
+    lex = lexicon()
+    return low in lex.first_lower or (low not in lex.very_common_lower and not lex.is_safe(low))
+
+
 def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """Ages without the cue words `temporal` needs."""
     for shape in _AGE_SHAPES:
@@ -218,6 +227,8 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
             for m in NAME_AGE_RE.finditer(text, max(0, g.start() - 22), min(len(text), g.end() + 12)):
                 grp = "a" if m.group("a") else "b"
                 yield Finding("AGE", m.start(grp), m.end(grp), 0.7, "name-age")
+                if m.group("low") and _texted_name(m.group("low")):
+                    yield Finding("PERSON", m.start("low"), m.end("low"), 0.7, "name-age")  # "im maddie, 21,"
     if not _SPELLED_GATES.isdisjoint(words):
         for m in SPELLED_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "spelled-age")

@@ -28,12 +28,20 @@ _WEEKDAY = r"(?:Mon|Tues|Tue|Wednes|Weds|Wed|Thurs|Thur|Thu|Fri|Satur|Sat|Sun)(?
 _YEAR = r"(?:'\d\d|\d{4})"
 
 MONTH_DATE_RE = re.compile(
-    rf"(?:\b{_WEEKDAY},?\s+(?:the\s+)?)?"
+    rf"(?:\b(?i:{_WEEKDAY}),?\s+(?:the\s+)?)?"
     rf"(?:\b(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?|{vocab.SPELLED_ORDINAL}\s+of\s+))?"
     rf"\b(?:{_MONTH})(?![\w'’-])"
     rf"(?:\s+(?:the\s+)?{_DAY}\b)?"
     rf"(?:,?\s+(?:of\s+)?{_YEAR}\b)?"
 )
+# The months that are also words, in lower case, after a day: "wed 8th march", "the 3rd of may".
+LOWER_MONTH_RE = re.compile(
+    rf"(?:\b(?i:{_WEEKDAY}),?\s+(?:the\s+)?)?(?:\bthe\s+)?\b{_DAY}\s+(?:of\s+)?(?:march|may|august)\b"
+    rf"(?:,?\s+{_YEAR}\b)?"
+)
+# "10 may be more": a bare number then "may", with no ordinal, "of" or year, is the verb's
+_MAY_VERB = re.compile(r"(?:.*\s)?\d{1,2}\s+may$")
+_LOWER_MONTH_GATE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:march|may|august)\b")
 NUMERIC_DATE_RE = re.compile(
     r"(?:\d{4}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
     r"|(?:0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?:0?[1-9]|[12]\d|3[01])(?P=sep)(?:\d{4}|\d{2})"
@@ -253,6 +261,10 @@ def _may_name_holiday(text: str) -> bool:
 
 def find_dates(text: str) -> Iterator[Finding]:
     yield from _month_dates(text)
+    for g in _LOWER_MONTH_GATE.finditer(text):
+        for m in LOWER_MONTH_RE.finditer(text, max(0, g.start() - 24), g.end() + 8):
+            if m.start() <= g.start() < m.end() and not _MAY_VERB.match(m.group()):
+                yield Finding("DATE", m.start(), m.end(), 0.8, "month")
     ends = dict(digit_runs(text))
     for p in run_starts(text):
         if text[ends[p] : ends[p] + 1] not in _DATE_SEPARATORS:
