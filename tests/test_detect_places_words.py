@@ -382,3 +382,18 @@ def test_a_town_with_its_cue_or_its_state_or_no_word_reading_stays_a_town(text: 
 )
 def test_a_faith_or_a_spoken_tongue_after_in_is_no_place(text: str) -> None:
     assert detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Is there no one from Kerala who has gone through this?", "I grew up in Punjab.",
+     "We live in Gauteng now.", "Back home in Nunavut you fly out for everything."],
+)
+def test_a_province_or_a_state_is_no_identifier(text: str) -> None:
+    # as large as a US state, which Safe Harbor lets stand (ISO 3166-2 first-level parts)
+    assert detect(text) == []
+
+
+def test_a_province_named_like_a_large_town_stays_a_place() -> None:
+    text = "I moved to Lagos for work."
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("LOCATION", "Lagos")]
