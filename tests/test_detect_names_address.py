@@ -211,3 +211,18 @@ def test_a_role_a_brand_or_a_pronoun_speaking_is_no_name(text: str) -> None:
 )
 def test_what_follows_a_relation_s_possessive_is_hers_or_his_not_a_name(text: str, names: list) -> None:
     assert [text[f.start : f.end] for f in detect(text) if f.kind == "PERSON"] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It's called Peyronie’s disease. It's scar tissue.", "A Masi agreed. Another Masi said to try ghee.",
+     "the nurse seh it could help somebody", "Then one arvo I was scrolling on my phone.",
+     "Water-based, nae glitter, nae tinglin.", "Naebody noticed. Possibly."],
+)
+def test_dialect_kinship_and_eponyms_are_no_names(text: str) -> None:
+    assert detect(text) == []
+
+
+def test_a_name_a_dialect_list_could_hold_is_still_a_name() -> None:
+    text = "My friend Inna came with me."
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("PERSON", "Inna")]

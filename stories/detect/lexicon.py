@@ -17,6 +17,7 @@ from pathlib import Path
 from . import vocab
 from .beliefs_tongues import FAITHS, TONGUES
 from .chart_words import ABBREVIATIONS
+from .everyday_extra import DIALECT, EPONYMS, KINSHIP
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -332,6 +333,9 @@ def lexicon() -> Lexicon:
         | FAITHS
         | TONGUES
         | ABBREVIATIONS
+        | DIALECT
+        | KINSHIP
+        | EPONYMS
         | (vocab.FUNCTION - vocab.AMBIGUOUS_NAMES)
         | vocab.DEMONYMS
         | vocab.TITLES

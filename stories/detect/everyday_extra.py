@@ -1,0 +1,33 @@
+"""Everyday words the word lists miss, which a story can capitalise or a cue can catch.
+
+Three small tables, read into the safe vocabulary (`lexicon.Lexicon.is_safe`):
+
+- `DIALECT`: the Englishes patients write in: Scots ("naebody", "dinnae"), Caribbean
+  ("seh", "cyaan", "gwaan"), Australian ("arvo", "doona"), spellings of speech ("sayin");
+  wordfreq counts few of them and a cue ("the nurse seh it") reads them as names;
+- `KINSHIP`: words for relatives in the languages spoken around English ("Masi",
+  "Bhabhi", "Khala"): a form of address, like "Mum" (`vocab.ROLES`);  not those that
+  people carry as names too ("Inna", "Lolo", "Taya", "Chacha");
+- `EPONYMS`: conditions named after a person who is not in the story ("Peyronie's
+  disease", "Bartholin's cyst"); only those that are no common surname.
+"""
+
+from __future__ import annotations
+
+from .vocab import words
+
+DIALECT = words(
+    """nae naebody naethin naewhere dinnae cannae wasnae hadnae couldnae wouldnae didnae doesnae
+    isnae gonnae wantae wumman yer tae greetin tinglin sayin seh sey wid nuh cyaan gwaan
+    deh unu pickney arvo arvos doona servo brekkie smoko dunny"""
+)
+KINSHIP = words(
+    """masi mausi mami mamu chachi bua phupho phuphi bhabhi bhaiya didi jiji beti khala
+    khalu tayi ayi"""
+)
+EPONYMS = words(
+    """peyronie peyronie's peyronies crohn crohn's bartholin bartholin's skene skene's asherman
+    asherman's hashimoto hashimoto's sjogren sjögren sjogren's sjögren's raynaud raynaud's
+    klinefelter klinefelter's behcet behçet behcet's behçet's alzheimer alzheimer's asperger
+    asperger's tourette tourette's rokitansky mrkh lyme"""
+)
