@@ -397,3 +397,24 @@ def test_a_province_or_a_state_is_no_identifier(text: str) -> None:
 def test_a_province_named_like_a_large_town_stays_a_place() -> None:
     text = "I moved to Lagos for work."
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("LOCATION", "Lagos")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Got sent to the urology clinic in the end.", "A referral back to the urogynae clinic, then."],
+)
+def test_a_lowercase_department_clinic_is_no_named_facility(text: str) -> None:
+    assert detect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Me cuesta hablar de esto.", []),
+        ("El camino es largo y difícil.", []),
+        ("vivo en calle mayor 5", [("LOCATION", "calle mayor 5")]),
+        ("i live on via roma", [("LOCATION", "via roma")]),
+    ],
+)
+def test_a_lowercase_street_word_needs_a_number_or_a_place_word(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected

@@ -156,8 +156,9 @@ _MAX_LOWER_WORDS = 3
 
 
 def _naming_word(lex: Lexicon, low: str) -> bool:
-    """A lowercase word that can name a facility: a name, a town, or no word at all."""
-    if low in vocab.FUNCTION or lex.is_safe(low):
+    """A lowercase word that can name a facility: a name, a town, or no word at all; not
+    what a department treats ("the urology clinic", "the urogynae clinic")."""
+    if low in vocab.FUNCTION or lex.is_safe(low) or low in vocab.DEPARTMENT_WORDS or low.endswith("ology"):
         return False
     return low in lex.names_lower or low in lex.cities_lower or low not in lex.ordinary_lower
 

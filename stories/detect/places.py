@@ -271,6 +271,19 @@ def _chart_word_after(text: str, start: int, end: int) -> bool:
     return m is not None and m.group(1).casefold() in _CHART_WORDS
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|off|from|en|a|di|em|no|na)\s+$", re.IGNORECASE)
+
+
+def _lowercase_words(text: str, m: re.Match[str]) -> bool:
+    """Is a street-word match two lowercase words, no number and no place word before it:
+    a phrase ("me cuesta hablar", "es largo y"), not "Cuesta de Moyano", "calle mayor 5"
+    or "i live on via roma"?"""
+    found = m.group()
+    if len(found.split()) != 2 or not found.islower() or any(c.isdigit() for c in found):
+        return False
+    return _PLACE_BEFORE.search(text, max(0, m.start() - 6), m.start()) is None
+
+
 def find_places(text: str) -> Iterator[Finding]:
     ends = dict(digit_runs(text))
     for p in run_starts(text):
@@ -329,12 +342,14 @@ def find_places(text: str) -> Iterator[Finding]:
     if not exact:
         if (traps or has_word(text, low, _STREET_WORDS)) and any(gate in low for gate in _STREET_WORD_GATES):
             for m in STREET_WORD_RE.finditer(text):
-                yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
+                if not _lowercase_words(text, m):
+                    yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
     elif _may_have_street_word(text):
         starts = _street_word_starts(text, low)
         if starts and any(gate in low for gate in _STREET_WORD_GATES):
             for m in matches_at(STREET_WORD_RE, text, starts):
-                yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
+                if not _lowercase_words(text, m):
+                    yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
     if exact:
         starts = _foreign_starts(text)
         matches = matches_at(FOREIGN_ADDRESS_RE, text, starts) if starts else iter(())

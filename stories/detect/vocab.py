@@ -313,7 +313,7 @@ DEPARTMENT_WORDS = words(
     """
     pain pessary perineal continence fertility menopause sexual women women's womens men's
     health pelvic colposcopy antenatal postnatal gynae urology psychosexual medicine
-    therapy planning family walk-in urgent care emergency outpatient outpatients
+    therapy planning family walk-in urgent care emergency outpatient outpatients urogynae
     """
 )
 
