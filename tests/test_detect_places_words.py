@@ -418,3 +418,18 @@ def test_a_lowercase_department_clinic_is_no_named_facility(text: str) -> None:
 )
 def test_a_lowercase_street_word_needs_a_number_or_a_place_word(text: str, expected: list) -> None:
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i work on the tills at home bargains and some days", [("FACILITY", "home bargains")]),
+        ("late for my shift at boots again", [("FACILITY", "boots")]),
+        ("I WORKED AT PICK N PAY FOR YEARS.", [("FACILITY", "PICK N PAY")]),
+        ("i work at pingo doce in the bakery", [("FACILITY", "pingo doce")]),
+        ("my new boots hurt", []),
+        ("My friend Sarah Coles came too.", [("PERSON", "Sarah Coles")]),
+    ],
+)
+def test_a_chain_is_found_in_lower_case_and_in_capitals(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected

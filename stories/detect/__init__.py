@@ -25,6 +25,7 @@ from stories.findings import Finding
 
 from .acronyms import find_acronym_facilities, find_lowercase_facilities, find_lowercase_towns
 from .address_lines import extend_addresses, find_corners, find_military, find_numbered_streets
+from .chains import find_chains
 from .contact import find_contact
 from .counties import find_counties
 from .dates_number import numbered_dates
@@ -58,6 +59,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_corners,
     find_numbered_streets,
     find_counties,
+    find_chains,
     find_signoff,
     find_nicknames,
 )
