@@ -433,3 +433,17 @@ def test_a_lowercase_street_word_needs_a_number_or_a_place_word(text: str, expec
 )
 def test_a_chain_is_found_in_lower_case_and_in_capitals(text: str, expected: list) -> None:
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we went the red lion after for a drink", [("FACILITY", "red lion")]),
+        ("I run the Plough with my other half.", [("FACILITY", "Plough")]),
+        ("STARTED GOING DOWN THE GREYHOUND MOST NIGHTS.", [("FACILITY", "GREYHOUND")]),
+        ("it was in the ship for weeks", []),
+        ("I went down the bell tower", []),
+    ],
+)
+def test_a_pub_after_a_venue_cue_is_a_facility(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected

@@ -1,4 +1,4 @@
-"""Shop, pharmacy, pub and employer chains, however they are typed.
+"""Shop, pharmacy and employer chains, and pubs, however they are typed.
 
 "work at home bargains", "my shift at boots", "I WORKED AT PICK N PAY", "a job at b&m":
 a chain where someone works or shops narrows her down with the town around it, and
@@ -48,12 +48,33 @@ CHAINS = (
 # the phrase.)
 CUED_CHAINS = ("boots", "target", "spar", "clicks", "checkers", "centra", "costa", "subway")
 
+# The commonest names of British and Irish pubs: a pub after "the" and a word that goes to
+# or runs one ("went down the red lion", "I run the Plough", "STARTED GOING DOWN THE GREYHOUND").
+PUBS = (
+    "red lion", "royal oak", "white hart", "rose and crown", "kings arms", "king's arms", "queens head",
+    "queen's head", "crown", "plough", "swan", "white horse", "black horse", "bell", "ship", "wheatsheaf",
+    "fox and hounds", "greyhound", "nags head", "nag's head", "coach and horses", "george", "bull",
+    "crown and anchor", "ship and anchor", "anchor", "cross keys", "white lion", "black bull", "feathers",
+    "star", "green man", "lamb", "angel", "old bell", "globe", "victoria", "albion", "railway",
+    "prince of wales",
+)
+_PUB_RE = re.compile(
+    r"\b(?:went|go|going|goes|down|at|run|runs|ran|round)\s+the\s+"
+    rf"(?P<p>{'|'.join(sorted(PUBS, key=len, reverse=True))})"
+    # then the sentence goes on as after a place: punctuation, or a word such as "after", "that"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:after|for|with|and|on|last|that|every|most|tonight|yesterday|to|in|at|"
+    r"the|i|we|he|she|they|was|is|where|when|nights?|once|again)\b)",
+    re.IGNORECASE,
+)
+
 _ALTERNATION = "|".join(sorted({re.escape(c) for c in CHAINS}, key=len, reverse=True))
 _CHAIN_RE = re.compile(rf"(?<![\w&'’-])(?:{_ALTERNATION})(?![\w&'’-])", re.IGNORECASE)
 _CUED_RE = re.compile(
     rf"(?<![\w-])(?:at|from)\s+(?P<c>{'|'.join(CUED_CHAINS)})(?![\w&'’-])", re.IGNORECASE
 )
-_GATE_WORDS = frozenset(w for c in (*CHAINS, *CUED_CHAINS) for w in re.split(r"[\s&'’-]+", c) if w.isalpha())
+_GATE_WORDS = frozenset(
+    w for c in (*CHAINS, *CUED_CHAINS, *PUBS) for w in re.split(r"[\s&'’-]+", c) if w.isalpha() and w != "and"
+)
 
 
 def find_chains(text: str) -> list[Finding]:
@@ -65,7 +86,14 @@ def find_chains(text: str) -> list[Finding]:
            if _chain_written(m.group())]
     out += [Finding("FACILITY", m.start("c"), m.end("c"), 0.6, "chain") for m in _CUED_RE.finditer(text)
             if _chain_written(m.group("c"))]
-    return out
+    return out + _pubs(text)
+
+
+def _pubs(text: str) -> list[Finding]:
+    """FACILITY findings for the pubs of `PUBS` after a venue's cue and "the"."""
+    if "the " not in text.lower():
+        return []
+    return [Finding("FACILITY", m.start("p"), m.end("p"), 0.6, "pub") for m in _PUB_RE.finditer(text)]
 
 
 def _chain_written(name: str) -> bool:
