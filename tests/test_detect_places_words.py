@@ -447,3 +447,16 @@ def test_a_chain_is_found_in_lower_case_and_in_capitals(text: str, expected: lis
 )
 def test_a_pub_after_a_venue_cue_is_a_facility(text: str, expected: list) -> None:
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("demi from orchard park in town", [("LOCATION", "orchard park")]),
+        ("i work in north city doing checkouts", [("LOCATION", "north city")]),
+        ("parked in the car park", []),
+        ("at breaking point and in dead end jobs", []),
+    ],
+)
+def test_a_lowercase_district_after_a_place_cue(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected

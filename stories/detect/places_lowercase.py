@@ -36,7 +36,9 @@ _LOWER_STREET_CLASS = word_class(_LOWER_STREETS)
 
 
 def find_lowercase_places(text: str) -> Iterator[Finding]:
-    """LOCATION findings for lowercase addresses and streets (see module docstring)."""
+    """LOCATION findings for lowercase addresses, streets and districts (see module docstring)."""
+    if not _DISTRICT_HEADS.isdisjoint(shared_columns(text).low_set()):
+        yield from _lowercase_districts(text)
     if not _LOWER_STREETS.isdisjoint(shared_columns(text).low_set()):
         yield from _lowercase_addresses(text)
         yield from _lowercase_streets(text)
@@ -106,4 +108,39 @@ def _lowercase_streets(text: str) -> Iterator[Finding]:
                 break
             if lows[cue] in _STREET_CUES and gaps[first] == " ":
                 yield Finding("LOCATION", cols.start(first), cols.end(k), 0.5, "lowercase-street")
+                break
+
+
+# A district's last word, typed in lowercase after "from", "in", "at" or "near": "from
+# orchard park in hull", "from cannons creek", "in north city" (not "the car park").
+_DISTRICT_HEADS = vocab.words(
+    "park creek hills heights vale fields woods ridge bay beach city village estate valley springs"
+)
+_DISTRICT_CLASS = word_class(_DISTRICT_HEADS)
+_DISTRICT_CUES = frozenset({"from", "in", "at", "near", "fae"})
+_GENERIC_BEFORE_HEAD = vocab.words(
+    """car theme water national local public big small skate trailer industrial retail business
+    holiday country caravan inner home safari amusement wildlife nature the a my our this that
+    same other old new ball dog play science"""
+)
+
+
+def _lowercase_districts(text: str) -> Iterator[Finding]:
+    """LOCATION findings for one or two lowercase words and a district's last word right
+    after a place cue ("from orchard park", "in north city"), none of them a function word
+    or a word that makes the phrase a kind of place ("car park", "theme park")."""
+    cols = shared_columns(text)
+    lows, words_, gaps = cols.lows, cols.words, cols.gaps
+    for k in compress(range(2, len(lows)), cols.marks(_DISTRICT_CLASS)[2:]):
+        if words_[k] != lows[k]:
+            continue
+        for size in (1, 2):
+            first, cue = k - size, k - size - 1
+            if cue < 0 or not all(
+                words_[m] == lows[m] and lows[m] not in FUNCTION_WORDS and lows[m] not in _GENERIC_BEFORE_HEAD
+                and gaps[m + 1] == " " for m in range(first, k)
+            ):
+                break
+            if lows[cue] in _DISTRICT_CUES and gaps[first] == " ":
+                yield Finding("LOCATION", cols.start(first), cols.end(k), 0.5, "lowercase-district")
                 break
