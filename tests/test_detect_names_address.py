@@ -226,3 +226,16 @@ def test_dialect_kinship_and_eponyms_are_no_names(text: str) -> None:
 def test_a_name_a_dialect_list_could_hold_is_still_a_name() -> None:
     text = "My friend Inna came with me."
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("PERSON", "Inna")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("you are not rubbish and ur not broken x\n\n- rach\n", [("PERSON", "rach")]),
+        ("ok bye\n\n- love\n", []),
+        ("the physio was called hope which i took as a sign", [("PERSON", "hope")]),
+        ("she called will and he came round", [("PERSON", "will")]),
+    ],
+)
+def test_lowercase_names_in_a_dashed_signature_or_after_called(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected

@@ -231,6 +231,8 @@ def _lowercase_verdict(t: NameText, i: int) -> int:
 
 
 _SURNAME_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
+# After these a first name is a name even when it is a word too ("a physio called hope").
+_CALLED = frozenset({"called", "named"})
 _SURNAME_SHAPE = re.compile(r"[a-z]{3,}(?:-[a-z]{2,})*")
 
 
@@ -271,6 +273,11 @@ def find_cue_names(t: NameText) -> None:
                 verdict = may_name[bases[i]] = _lowercase_verdict(t, i)
             if _doctor_lowercase(t, i):
                 t.emit_person(i, i + 1, 0.7, "title")  # "saw dr pengelly on fri": a surname
+                continue
+            if i and t.lows[i - 1] in _CALLED and t.lows[i] in lex.first_lower and t.gaps[i] == " " and (
+                i + 1 >= n or t.gaps[i + 1].strip() or lows[i + 1] in vocab.FUNCTION
+            ):
+                t.emit_person(i, i + 1, 0.6, "name-cue")  # "the physio was called hope"
                 continue
             if verdict == _NEVER_NAME or (verdict == _PAIRED_ONLY and not _paired(t, i)):
                 continue  # no cue can make this word a name (see `NameText.name_like`)

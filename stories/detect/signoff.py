@@ -7,7 +7,8 @@ there may be an everyday word ("Love,⏎Hope"), so the last line is read on its 
   three capitalised words or initials are a name when one of them is initials, a first
   name, in capitals, or no English word ("Hope", not "A Grateful Patient");
 - without one, one to three words or initials are a name only when none is an English
-  word form or a very common word ("Dale", but not "Hope." or "Keep going.").
+  word form or a very common word ("Dale", but not "Hope." or "Keep going.");
+- a texter's "- rach" (a dash, then one lowercase word that is no English word) too.
 """
 
 from __future__ import annotations
@@ -87,8 +88,14 @@ def find_signoff(text: str) -> list[Finding]:
 _AGE_THEN = re.compile(r"(1[3-9]|[2-9]\d), ")
 
 
+_DASHED = re.compile(r"[-–—~][ \t]*([a-z][a-z'’-]{1,20})")
+
+
 def _signature(text: str, start: int, end: int, prev_end: int) -> list[Finding]:
     """The PERSON finding for text[start:end] as a signature, or none."""
+    dashed = _DASHED.fullmatch(text, start, end)
+    if dashed and _name_on_its_own(dashed.group(1)):
+        return [Finding("PERSON", dashed.start(1), dashed.end(1), 0.6, "signature")]  # "- rach"
     parts = _parts(text[start:end])
     if parts is None:
         return []
