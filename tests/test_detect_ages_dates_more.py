@@ -405,3 +405,16 @@ def test_lowercase_dates_and_more_voiced_ages(text: str, expected: list) -> None
 )
 def test_names_written_in_lower_case_with_an_age_or_a_title(text: str, expected: list) -> None:
     assert [(f.kind, text[f.start : f.end]) for f in detect(text) if f.kind in ("PERSON", "AGE")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("It started partway through the 2019/20 season. Ache.", "the 2019/20 season"),
+        ("2. w/c 11/01/21. Burning on urination.", "w/c 11/01/21"),
+        ("from the 9th to the 13th of January 2023 for tests", "from the 9th to the 13th of January 2023"),
+        ("I got in on o dia 3 de novembro de 2021, which I remember.", "o dia 3 de novembro de 2021"),
+    ],
+)
+def test_seasons_week_labels_ordinal_ranges_and_portuguese_days(text: str, needle: str) -> None:
+    assert [text[f.start : f.end] for f in detect(text) if f.kind == "DATE"] == [needle]

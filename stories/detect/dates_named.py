@@ -89,6 +89,9 @@ BANK_HOLIDAY_RE = re.compile(
     rf"(?:\s+(?:monday|weekend))?,?\s+(?:of\s+)?{_YEAR}",
     re.IGNORECASE,
 )
+SEASON_YEARS_RE = re.compile(
+    r"\b(?:the\s+)?(?:19|20)\d\d[/–-](?:\d\d|(?:19|20)\d\d)\s+season\b", re.IGNORECASE
+)
 _YEAR_PART_GATES = (
     "end of", "start of", "beginning of", "middle of", "half of", "early", "late", "mid", "months of",
     "weeks of", "days of", "finales", "fines", "principios", "mediados", "comienzos", "inicios", "fin",
@@ -234,6 +237,9 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
         out.extend(
             Finding("DATE", m.start(), m.end(), 0.8, "day-of-month") for m in DAY_OF_MONTH_RE.finditer(text)
         )
+    if "season" in words:  # "the 2019/20 season": a sports or school year
+        seasons = SEASON_YEARS_RE.finditer(text)
+        out.extend(Finding("DATE", m.start(), m.end(), 0.75, "season-year") for m in seasons)
     if "bank holiday" in low:
         out.extend(
             Finding("DATE", m.start(), m.end(), 0.75, "bank-holiday")

@@ -4,7 +4,8 @@
 before or after a named day is that day's neighbour, and the finding takes it in.
 "el sábado 17 de junio de 2023", "le samedi 18 septembre 2021": a Spanish or French
 date keeps its weekday, as an English one keeps "Tuesday the 14th".
-"from 2 to 9 March 2020", "Feb–Apr 2021": a range of days or of months is one finding.
+"from 2 to 9 March 2020", "from the 9th to the 13th of January 2023", "Feb–Apr 2021": a range
+of days or of months is one finding; "w/c 11/01/21", "o dia 3 de novembro de 2021" keep their label.
 """
 
 from __future__ import annotations
@@ -25,9 +26,12 @@ _ROMANCE_WEEKDAYS = (
 )
 _ROMANCE_BEFORE = re.compile(rf"\b{_ROMANCE_WEEKDAYS}\s+$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(
-    r"(?:\bfrom\s+)?(?<![\d/.,])\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|until|till)\s*$",
+    r"(?:\bfrom\s+)?(?:\bthe\s+)?(?<![\d/.,])\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    r"\s*(?:-|–|to|until|till)(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
+# "w/c 11/01/21" (week commencing), "o dia 3 de novembro", "el día 5 de mayo", "le jour 3 mars"
+_LABEL_BEFORE = re.compile(r"(?:\bw/[ce]|\b(?:(?:o|el|le)\s+)?(?:dia|día|jour))\s+$", re.IGNORECASE)
 _MONTHS = "|".join(sorted([*vocab.MONTHS, *vocab.MONTH_ABBR], key=len, reverse=True))
 _MONTH_RANGE_BEFORE = re.compile(  # "Feb–Apr 2021", "from March to June 2020"
     rf"(?:\bfrom\s+)?\b(?:{_MONTHS})\.?\s*(?:-|–|to|until|till)\s*$", re.IGNORECASE
@@ -52,8 +56,14 @@ def _widened(text: str, f: Finding) -> Finding:
         m = _RELATIVE_BEFORE.search(text, lo, start)
     elif text[start].isdigit() and last.endswith(_ROMANCE_DAY_ENDS):
         m = _ROMANCE_BEFORE.search(text, lo, start)
+    elif last.endswith(("-", "–", "to", "until", "till", "the")) and (
+        text[start].isdigit() or text.startswith("the ", start)
+    ):
+        m = _RANGE_BEFORE.search(text, lo, start)
     elif last.endswith(("-", "–", "to", "until", "till")):
-        m = (_RANGE_BEFORE if text[start].isdigit() else _MONTH_RANGE_BEFORE).search(text, lo, start)
+        m = _MONTH_RANGE_BEFORE.search(text, lo, start)
+    elif text[start].isdigit() and last.endswith(("w/c", "w/e", "dia", "día", "jour")):
+        m = _LABEL_BEFORE.search(text, lo, start)
     if m is None:
         return f
     return Finding(f.kind, m.start(), f.end, f.score, f.source, f.note)

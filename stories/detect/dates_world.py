@@ -31,7 +31,7 @@ _MONTH_GATES = vocab.words(
     januari februari maart mei juni juli augustus maret agustus desember oktober
     januar februar märz maerz dezember maj augusti
     gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
-    janeiro fevereiro março maio junho julho setembro outubro dezembro
+    janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro
     stycznia lutego marca kwietnia maja czerwca lipca sierpnia września wrzesnia października pazdziernika
     listopada grudnia styczeń styczen luty marzec kwiecień kwiecien czerwiec lipiec sierpień sierpien
     wrzesień wrzesien październik pazdziernik listopad grudzień grudzien styczniu lutym marcu kwietniu
