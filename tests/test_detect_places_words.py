@@ -460,3 +460,17 @@ def test_a_pub_after_a_venue_cue_is_a_facility(text: str, expected: list) -> Non
 )
 def test_a_lowercase_district_after_a_place_cue(text: str, expected: list) -> None:
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("referred me to womens health physio at hri. first appt", [("FACILITY", "hri")]),
+        ("went to uhs like five times", [("FACILITY", "uhs")]),
+        ("went to bed early", []),
+        ("sophomore at U of I, grew up in the suburbs", [("FACILITY", "U of I")]),
+        ("one of a kind, you of all people", []),
+    ],
+)
+def test_lowercase_acronyms_after_at_or_to_and_universities_by_initial(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected

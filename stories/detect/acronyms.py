@@ -61,7 +61,18 @@ def _after_prepositions(cols: Columns) -> list[int]:
     return sorted(found)
 
 
+# "U of I", "the U of C", "u of t": a university by its initial, and its hospitals.
+_U_OF = re.compile(r"\b[Uu]\.?[ \t]?of\.?[ \t]?[A-Za-z](?![\w'’])(?:[ \t]+(?i:hospitals?|health))?")
+
+
 def find_acronym_facilities(text: str) -> list[Finding]:
+    """FACILITY findings for unknown acronyms after a place preposition, and for "U of I"."""
+    found = _U_OF.finditer(text) if " of " in text or " OF " in text else ()
+    universities = [Finding("FACILITY", m.start(), m.end(), 0.7, "u-of") for m in found]
+    return universities + _acronyms_after_prepositions(text)
+
+
+def _acronyms_after_prepositions(text: str) -> list[Finding]:
     """FACILITY findings for unknown acronyms after a place preposition."""
     cols = shared_columns(text)
     words = cols.words
@@ -236,8 +247,8 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
         k = p + 1
         if lows[k] == "the" and k + 1 < n:
             k += 1
-        elif not heads and not lows[k].endswith("s") and lows[k] not in _SAINTS:
-            continue
+        elif not heads and not lows[k].endswith("s") and lows[k] not in _SAINTS and len(lows[k]) > 4:
+            continue  # (an acronym "at hri", "to uhs" is tried whatever the story holds)
         if not words[k].islower() or "\n" in gaps[k]:
             continue
         head = _lowercase_head(cols, k) if heads else -1
@@ -245,7 +256,7 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
             out.append(Finding("FACILITY", cols.start(k), cols.end(head), 0.5, "lowercase-facility"))
         elif lows[k - 1] == "the" and lows[k] in _PLURAL_OWNERS:  # "the womens"
             out.append(Finding("FACILITY", cols.start(k - 1), cols.end(k), 0.5, "lowercase-owner"))
-        elif (lows[k - 1] == "the" or lows[p] == "at") and _lowercase_acronym(lex, lows[k]):
+        elif (lows[k - 1] == "the" or lows[p] in ("at", "to")) and _lowercase_acronym(lex, lows[k]):
             out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-acronym"))
         elif lows[p] == "at" and words[k].islower():
             owned = _owned_place(lex, lows, gaps, k)
