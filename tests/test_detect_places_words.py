@@ -474,3 +474,16 @@ def test_a_lowercase_district_after_a_place_cue(text: str, expected: list) -> No
 )
 def test_lowercase_acronyms_after_at_or_to_and_universities_by_initial(text: str, expected: list) -> None:
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("referred me to womens health physio at the royal stoke. waiting list", [("FACILITY", "royal stoke")]),
+        ("so i went to the sandyford and the nurse there", [("FACILITY", "sandyford")]),
+        ("we went to the beach", []),
+        ("it was in the bath", []),
+    ],
+)
+def test_a_lowercase_town_named_place_after_to_the(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected

@@ -22,7 +22,7 @@ import re
 from stories.findings import Finding
 
 from . import vocab
-from .lexicon import Lexicon, derived_form, dictionary_words, everyday_words, lexicon
+from .lexicon import Lexicon, derived_form, dictionary_words, everyday_words, lexicon, lowercase_word
 from .tokens import Columns, shared_columns, word_class
 from .vocab import words
 
@@ -198,6 +198,27 @@ def _lowercase_acronym(lex: Lexicon, low: str) -> bool:
     )
 
 
+def _town_after_the(lex: Lexicon, cols: Columns, k: int) -> int:
+    """Index of the last of one or two lowercase words from token k (after "at the", "to
+    the") when it names a town that is no dictionary word ("to the royal stoke", "went to
+    the sandyford": a hospital or clinic named by its place), else -1."""
+    lows, words, gaps = cols.lows, cols.words, cols.gaps
+    for end in (k, k + 1):
+        if end >= len(lows) or not words[end].islower() or (end > k and gaps[end] != " "):
+            return -1
+        low = lows[end]
+        word_too = lowercase_word(low) and (end == k or low in lex.very_common_lower)
+        if low in lex.cities_lower and not word_too and low not in vocab.FUNCTION:
+            return end  # (after "royal", "general"... a town that is a rarer word too: "stoke")
+        if low in vocab.FUNCTION or low not in _THE_PLACE_FIRST:
+            return -1
+    return -1
+
+
+# Words that open a place's name after "the" ("the royal stoke", "the new cross").
+_THE_PLACE_FIRST = words("royal new old general city county central university north south east west")
+
+
 # Heads after an owner's name that belong to the place: "russells hall", "st margarets primary".
 _OWNED_HEADS = _LOWER_HEADS | words("hall primary house")
 
@@ -256,6 +277,8 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
             out.append(Finding("FACILITY", cols.start(k), cols.end(head), 0.5, "lowercase-facility"))
         elif lows[k - 1] == "the" and lows[k] in _PLURAL_OWNERS:  # "the womens"
             out.append(Finding("FACILITY", cols.start(k - 1), cols.end(k), 0.5, "lowercase-owner"))
+        elif lows[k - 1] == "the" and (end := _town_after_the(lex, cols, k)) >= 0:
+            out.append(Finding("FACILITY", cols.start(k), cols.end(end), 0.5, "lowercase-the-place"))
         elif (lows[k - 1] == "the" or lows[p] in ("at", "to")) and _lowercase_acronym(lex, lows[k]):
             out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-acronym"))
         elif lows[p] == "at" and words[k].islower():
