@@ -25,6 +25,13 @@ _ROMANCE_WEEKDAYS = (
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 )
 _ROMANCE_BEFORE = re.compile(rf"\b{_ROMANCE_WEEKDAYS}\s+$", re.IGNORECASE)
+# "fri 24th feb", "Weds 3/5": an English weekday, whole or short, in any case, before a day
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?\.?,?\s+$", re.IGNORECASE
+)
+_WEEKDAY_ENDS = (
+    "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "day", ".", ",",
+)
 _RANGE_BEFORE = re.compile(
     r"(?:\bfrom\s+)?(?:\bthe\s+)?(?<![\d/.,])\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     r"\s*(?:-|–|to|until|till)(?:\s+the)?\s*$",
@@ -56,6 +63,10 @@ def _widened(text: str, f: Finding) -> Finding:
         m = _RELATIVE_BEFORE.search(text, lo, start)
     elif text[start].isdigit() and last.endswith(_ROMANCE_DAY_ENDS):
         m = _ROMANCE_BEFORE.search(text, lo, start)
+        if m is None and last.endswith(_WEEKDAY_ENDS):
+            m = _WEEKDAY_BEFORE.search(text, lo, start)
+    elif text[start].isdigit() and last.endswith(_WEEKDAY_ENDS):
+        m = _WEEKDAY_BEFORE.search(text, lo, start)
     elif last.endswith(("-", "–", "to", "until", "till", "the")) and (
         text[start].isdigit() or text.startswith("the ", start)
     ):

@@ -315,7 +315,7 @@ def widen(text: str, findings: list[Finding]) -> list[Finding]:
     )
 
 
-_NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])|[ \t]+[A-Z]\.(?=[ \t,]|$)")
+_NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])|[ \t]+[A-Z]\.(?=[ \t,\n]|$)")
 
 
 def _particles(text: str, f: Finding) -> Finding:
