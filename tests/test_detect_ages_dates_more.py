@@ -418,3 +418,12 @@ def test_names_written_in_lower_case_with_an_age_or_a_title(text: str, expected:
 )
 def test_seasons_week_labels_ordinal_ranges_and_portuguese_days(text: str, needle: str) -> None:
     assert [text[f.start : f.end] for f in detect(text) if f.kind == "DATE"] == [needle]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("when I hit 50 it all changed", ["50"]), ("Tired. By 30 I had given up.", ["30"]),
+     ("pain went down by 20, I think", []), ("when I hit 10 on the scale", [])],
+)
+def test_a_life_stage_reached_is_an_age(text: str, expected: list) -> None:
+    assert [text[f.start : f.end] for f in detect(text) if f.kind == "AGE"] == expected

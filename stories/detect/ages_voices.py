@@ -12,6 +12,7 @@
 - no verb at all, as Caribbean and other Englishes say it: "she only fifteen and",
   "mi 39, mi live inna Portmore", "(she ole now, she 82)"; Spanish "que tiene 61,"
   (the number closes its clause: a comma, a bracket, a full stop or "and" after it);
+- a life stage reached: "By 30 I had given up", "when I hit 50";
 - Portuguese: "tinha 27 anos", "tenho 34 anos", "com 29 anos" (not "há 3
   anos", "5 anos de dor", which are durations);
 - an age as a fragment of its own in a texter's self-introduction, whatever
@@ -171,9 +172,23 @@ def _digit_ages(text: str) -> Iterator[Finding]:
             yield Finding("AGE", s, e, 0.6, "fragment-age")
 
 
+# "By 30 I had given up", "By 40, we": opening a sentence, an age a clause about her follows;
+# "when I hit 50", "once she reached 60": a birthday reached.
+BY_AGE_RE = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=\n))[Bb]y\s+(?P<a>1[6-9]|[2-9]\d)(?:,\s*|\s+)(?:I|i|we|she|he|my)\b", re.MULTILINE
+)
+HIT_AGE_RE = re.compile(
+    r"\b(?:when|once|until|till)\s+(?:I|i|she|he|we)\s+(?:hit|reached|reach|hits)\s+(?P<a>1[3-9]|[2-9]\d)\b(?![%.,]?\d)"
+)
+
+
 def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """AGE findings for the forms in the module docstring; `words` is the story's lowercase word set."""
     yield from _digit_ages(text)
+    for rx, gate in ((BY_AGE_RE, "by"), (HIT_AGE_RE, "hit")):
+        if gate in words or (gate == "hit" and ("reached" in words or "reach" in words)):
+            for m in rx.finditer(text):
+                yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "be-age")
     if not _SPELLED_WORDS.isdisjoint(words):
         for rx in (SPELLED_BE_RE, SPELLED_PAIR_RE, SPELLED_BARE_RE):
             for m in rx.finditer(text):
