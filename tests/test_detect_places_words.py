@@ -487,3 +487,17 @@ def test_lowercase_acronyms_after_at_or_to_and_universities_by_initial(text: str
 )
 def test_a_lowercase_town_named_place_after_to_the(text: str, expected: list) -> None:
     assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Regards,\nYousef\nDearborn, MI\n", [("PERSON", "Yousef"), ("LOCATION", "Dearborn, MI")]),
+        ("I grew up in Normal, IL and moved", [("LOCATION", "Normal, IL")]),
+        ("from Dubbo NSW originally", [("LOCATION", "Dubbo NSW")]),
+        ("Women Get This, OK", []),
+        ("The Clinic, WA health said", []),
+    ],
+)
+def test_a_town_with_its_state_code(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected

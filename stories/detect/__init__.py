@@ -41,6 +41,7 @@ from .recase import recase
 from .shadow import Shadow, build_shadow
 from .signoff import find_signoff
 from .temporal import find_temporal
+from .town_state import find_town_states
 from .widen import widen
 
 __all__ = ["detect", "reidentification_hints", "Finding"]
@@ -60,6 +61,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_numbered_streets,
     find_counties,
     find_chains,
+    find_town_states,
     find_signoff,
     find_nicknames,
 )
