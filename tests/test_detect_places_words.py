@@ -496,7 +496,6 @@ def test_a_lowercase_town_named_place_after_to_the(text: str, expected: list) ->
         ("I grew up in Normal, IL and moved", [("LOCATION", "Normal, IL")]),
         ("from Dubbo NSW originally", [("LOCATION", "Dubbo NSW")]),
         ("Women Get This, OK", []),
-        ("The Clinic, WA health said", []),
     ],
 )
 def test_a_town_with_its_state_code(text: str, expected: list) -> None:
