@@ -67,7 +67,7 @@ _U_OF = re.compile(r"\b[Uu]\.?[ \t]?of\.?[ \t]?[A-Za-z](?![\w'’])(?:[ \t]+(?i:
 
 def find_acronym_facilities(text: str) -> list[Finding]:
     """FACILITY findings for unknown acronyms after a place preposition, and for "U of I"."""
-    found = _U_OF.finditer(text) if " of " in text or " OF " in text else ()
+    found = _U_OF.finditer(text) if "U of" in text or "u of" in text or "U OF" in text else ()
     universities = [Finding("FACILITY", m.start(), m.end(), 0.7, "u-of") for m in found]
     return universities + _acronyms_after_prepositions(text)
 
@@ -268,8 +268,10 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
         k = p + 1
         if lows[k] == "the" and k + 1 < n:
             k += 1
-        elif not heads and not lows[k].endswith("s") and lows[k] not in _SAINTS and len(lows[k]) > 4:
-            continue  # (an acronym "at hri", "to uhs" is tried whatever the story holds)
+        elif not heads and not lows[k].endswith("s") and lows[k] not in _SAINTS:
+            if words[k].islower() and lows[p] in ("at", "to") and _lowercase_acronym(lex, lows[k]):
+                out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-acronym"))
+            continue  # (only an acronym, "at hri", "to uhs", is tried without a head in the story)
         if not words[k].islower() or "\n" in gaps[k]:
             continue
         head = _lowercase_head(cols, k) if heads else -1

@@ -185,10 +185,11 @@ HIT_AGE_RE = re.compile(
 def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """AGE findings for the forms in the module docstring; `words` is the story's lowercase word set."""
     yield from _digit_ages(text)
-    for rx, gate in ((BY_AGE_RE, "by"), (HIT_AGE_RE, "hit")):
-        if gate in words or (gate == "hit" and ("reached" in words or "reach" in words)):
-            for m in rx.finditer(text):
-                yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "be-age")
+    reached = [BY_AGE_RE] if "By " in text or "\nby " in text or ". by " in text else []
+    if not words.isdisjoint(("hit", "hits", "reached", "reach")):
+        reached.append(HIT_AGE_RE)
+    for rx in reached:
+        yield from (Finding("AGE", m.start("a"), m.end("a"), 0.6, "be-age") for m in rx.finditer(text))
     if not _SPELLED_WORDS.isdisjoint(words):
         for rx in (SPELLED_BE_RE, SPELLED_PAIR_RE, SPELLED_BARE_RE):
             for m in rx.finditer(text):

@@ -14,6 +14,7 @@ import re
 from stories.findings import Finding
 
 from . import vocab
+from .tokens import shared_columns
 
 IRISH_COUNTIES = (
     "antrim|armagh|carlow|cavan|clare|cork|derry|donegal|down|dublin|fermanagh|galway|kerry|kildare"
@@ -29,12 +30,11 @@ _COUNTY_NAME = re.compile(r"\b(?:County|COUNTY)[^\S\n]+([A-Z][a-z]+|[A-Z]{3,})\b
 _NOT_A_COUNTY = vocab.FACILITY_HEADS | vocab.STREET_WORDS | vocab.STREET_HEADS | vocab.words(
     "council court councils courts line lines championship final show fair cricket football hospital road"
 )
-_GATE = re.compile(r"(?i)\bco(?:unty|\.|[^\S\n])")
 
 
 def find_counties(text: str) -> list[Finding]:
     """LOCATION findings for counties named with "Co." or "County"."""
-    if not _GATE.search(text):
+    if shared_columns(text).low_set().isdisjoint(("co", "county")):
         return []  # most stories name no county
     found = {m.span() for m in _IRISH.finditer(text)}
     for m in _COUNTY_NAME.finditer(text):

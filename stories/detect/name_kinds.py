@@ -212,7 +212,9 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
     count = e - s
     if count == 1 and lows[s] in lex.regions_lower:
         return
-    co = next((k for k in range(s + 1, e) if lows[k] == "co" and county_at(t.text, t.cols.start(k))), 0)
+    co = 0
+    if count > 1 and "co" in lows[s + 1 : e]:
+        co = next((k for k in range(s + 1, e) if lows[k] == "co" and county_at(t.text, t.cols.start(k))), 0)
     if co:
         # "Caherduff, Neale, Co. Mayo": an address's places, then its county (found on its own)
         t.out.append(Finding("LOCATION", t.cols.start(s), t.cols.end(co - 1), 0.8, "before-county"))

@@ -41,7 +41,7 @@ LOWER_MONTH_RE = re.compile(
 )
 # "10 may be more": a bare number then "may", with no ordinal, "of" or year, is the verb's
 _MAY_VERB = re.compile(r"(?:.*\s)?\d{1,2}\s+may$")
-_LOWER_MONTH_GATE = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:march|may|august)\b")
+_LOWER_MONTH_GATE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:march|may|august)\b")
 NUMERIC_DATE_RE = re.compile(
     r"(?:\d{4}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
     r"|(?:0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?:0?[1-9]|[12]\d|3[01])(?P=sep)(?:\d{4}|\d{2})"
@@ -261,9 +261,12 @@ def _may_name_holiday(text: str) -> bool:
 
 def find_dates(text: str) -> Iterator[Finding]:
     yield from _month_dates(text)
-    for g in _LOWER_MONTH_GATE.finditer(text):
-        for m in LOWER_MONTH_RE.finditer(text, max(0, g.start() - 24), g.end() + 8):
-            if m.start() <= g.start() < m.end() and not _MAY_VERB.match(m.group()):
+    for s, e in digit_runs(text):  # (a story has few numbers: each is tried where it ends)
+        g = _LOWER_MONTH_GATE.match(text, s) if e - s <= 2 else None
+        if g is None:
+            continue
+        for m in LOWER_MONTH_RE.finditer(text, max(0, s - 24), g.end() + 8):
+            if m.start() <= s < m.end() and not _MAY_VERB.match(m.group()):
                 yield Finding("DATE", m.start(), m.end(), 0.8, "month")
     ends = dict(digit_runs(text))
     for p in run_starts(text):

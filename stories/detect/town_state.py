@@ -30,12 +30,14 @@ TOWN_STATE_RE = re.compile(
 # Words that open a sentence or name a time, not a town ("In May, CA").
 _NOT_TOWNS = vocab.FUNCTION | frozenset(vocab.MONTHS) | frozenset(vocab.WEEKDAYS) | vocab.TITLES
 _NOT_TOWN_WORDS = vocab.FACILITY_HEADS | vocab.FUNCTION  # "The Clinic, WA", "Women Get This, OK"
-_GATE = re.compile(rf"[a-z.],?[ \t]+(?:{_CODES})\b")
+# The code after a comma ("," is a literal the scan skips to) or an Australian one after a space.
+_GATE = re.compile(rf",[ \t]+(?:{_CODES})\b")
+_AU_GATES = (" NSW", " VIC", " QLD", " TAS")
 
 
 def find_town_states(text: str) -> list[Finding]:
     """LOCATION findings for "Town, ST" (see the module docstring)."""
-    if not _GATE.search(text):
+    if not _GATE.search(text) and not any(g in text for g in _AU_GATES):
         return []  # most stories write no state code after a town
     out = []
     for m in TOWN_STATE_RE.finditer(text):
