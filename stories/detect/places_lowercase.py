@@ -93,21 +93,29 @@ _STREET_CUES = frozenset({"off", "near", "on", "along", "live", "lives", "lived"
 def _lowercase_streets(text: str) -> Iterator[Finding]:
     """LOCATION findings for a street typed in lowercase without a house number: one or
     two words that are no function words, then a street word, right after a street cue."""
+    return _cued_names(text, _LOWER_STREET_CLASS, _STREET_CUES, FUNCTION_WORDS, "lowercase-street")
+
+
+def _cued_names(
+    text: str, heads: int, cues: frozenset[str], not_before: frozenset[str], source: str
+) -> Iterator[Finding]:
+    """LOCATION findings for one or two lowercase words (none in `not_before`) and a head of
+    word class `heads`, all in lowercase, right after one of `cues`."""
     cols = shared_columns(text)
     lows, words_, gaps = cols.lows, cols.words, cols.gaps
-    for k in compress(range(2, len(lows)), cols.marks(_LOWER_STREET_CLASS)[2:]):
+    for k in compress(range(2, len(lows)), cols.marks(heads)[2:]):
         if words_[k] != lows[k]:
             continue
         for size in (1, 2):
             first = k - size
             cue = first - 1
             if cue < 0 or not all(
-                words_[m] == lows[m] and lows[m] not in FUNCTION_WORDS and gaps[m + 1] == " "
+                words_[m] == lows[m] and lows[m] not in not_before and gaps[m + 1] == " "
                 for m in range(first, k)
             ):
                 break
-            if lows[cue] in _STREET_CUES and gaps[first] == " ":
-                yield Finding("LOCATION", cols.start(first), cols.end(k), 0.5, "lowercase-street")
+            if lows[cue] in cues and gaps[first] == " ":
+                yield Finding("LOCATION", cols.start(first), cols.end(k), 0.5, source)
                 break
 
 
@@ -129,18 +137,5 @@ def _lowercase_districts(text: str) -> Iterator[Finding]:
     """LOCATION findings for one or two lowercase words and a district's last word right
     after a place cue ("from orchard park", "in north city"), none of them a function word
     or a word that makes the phrase a kind of place ("car park", "theme park")."""
-    cols = shared_columns(text)
-    lows, words_, gaps = cols.lows, cols.words, cols.gaps
-    for k in compress(range(2, len(lows)), cols.marks(_DISTRICT_CLASS)[2:]):
-        if words_[k] != lows[k]:
-            continue
-        for size in (1, 2):
-            first, cue = k - size, k - size - 1
-            if cue < 0 or not all(
-                words_[m] == lows[m] and lows[m] not in FUNCTION_WORDS and lows[m] not in _GENERIC_BEFORE_HEAD
-                and gaps[m + 1] == " " for m in range(first, k)
-            ):
-                break
-            if lows[cue] in _DISTRICT_CUES and gaps[first] == " ":
-                yield Finding("LOCATION", cols.start(first), cols.end(k), 0.5, "lowercase-district")
-                break
+    return _cued_names(text, _DISTRICT_CLASS, _DISTRICT_CUES, FUNCTION_WORDS | _GENERIC_BEFORE_HEAD,
+                       "lowercase-district")
