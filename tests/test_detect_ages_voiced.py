@@ -1,0 +1,84 @@
+"""Ages without a verb or a cue word, lowercase dates, seasons, ranges and labels before a
+date (issue #11, sixth round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stories.detect import detect
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Since I was maybe sixteen my periods have been hectic.", "sixteen"),
+        ("Shanice, she only fifteen and she already having bad pain.", "fifteen"),
+        ("Mi name Sharlene, mi 39, mi live inna Portmore.", "39"),
+        ("Miss Pansy (she ole now, she 82) seh it was a fibroid.", "82"),
+        ("Mi madre, que tiene 61, me confesó después.", "61"),
+    ],
+)
+def test_an_age_without_a_verb_or_after_a_hedge_is_found(text: str, needle: str) -> None:
+    assert [text[f.start : f.end] for f in detect(text) if f.kind == "AGE"] == [needle]
+
+
+@pytest.mark.parametrize(
+    "text", ["I gave she 15 minutes to get ready.", "He said she 20 minutes late again?"],
+)
+def test_a_number_with_a_unit_after_a_pronoun_is_no_age(text: str) -> None:
+    assert [f for f in detect(text) if f.kind == "AGE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("first appt was wed 8th march and i went with my mam", [("DATE", "wed 8th march")]),
+        ("i got my lap on tuesday 18 october 2022, the week before", [("DATE", "tuesday 18 october 2022")]),
+        ("on the 3rd of may 2021 we drove up", [("DATE", "the 3rd of may 2021")]),
+        ("we did 10 may be more", []),
+        ("over thanksgiving break '22 with my mom", [("DATE", "thanksgiving break '22")]),
+        ("by may half term 2023 i didnt need the tablets", [("DATE", "may half term 2023")]),
+        ("Desde los catorce mis reglas eran un infierno.", [("AGE", "catorce")]),
+        ("not like when we were twenty-five but good", [("AGE", "twenty-five")]),
+        ("we were 30 minutes late", []),
+    ],
+)
+def test_lowercase_dates_and_more_voiced_ages(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text) if f.kind in ("DATE", "AGE")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("so soz for the spelling\n\ndemi (23) from hull", [("PERSON", "demi"), ("AGE", "23")]),
+        ("hi im maddie, 21, senior at umich", [("PERSON", "maddie"), ("AGE", "21")]),
+        ("im tired, 21, and done", [("AGE", "21")]),
+        ("saw dr pengelly on fri", [("PERSON", "pengelly")]),
+        ("with dr adeyinka-moss who did the test", [("PERSON", "adeyinka-moss")]),
+        ("i have a dr appointment tomorrow", []),
+    ],
+)
+def test_names_written_in_lower_case_with_an_age_or_a_title(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text) if f.kind in ("PERSON", "AGE")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("It started partway through the 2019/20 season. Ache.", "the 2019/20 season"),
+        ("2. w/c 11/01/21. Burning on urination.", "w/c 11/01/21"),
+        ("from the 9th to the 13th of January 2023 for tests", "from the 9th to the 13th of January 2023"),
+        ("I got in on o dia 3 de novembro de 2021, which I remember.", "o dia 3 de novembro de 2021"),
+    ],
+)
+def test_seasons_week_labels_ordinal_ranges_and_portuguese_days(text: str, needle: str) -> None:
+    assert [text[f.start : f.end] for f in detect(text) if f.kind == "DATE"] == [needle]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("when I hit 50 it all changed", ["50"]), ("Tired. By 30 I had given up.", ["30"]),
+     ("pain went down by 20, I think", []), ("when I hit 10 on the scale", [])],
+)
+def test_a_life_stage_reached_is_an_age(text: str, expected: list) -> None:
+    assert [text[f.start : f.end] for f in detect(text) if f.kind == "AGE"] == expected

@@ -1,0 +1,139 @@
+"""Places, facilities and the words that are neither: faiths and tongues, provinces,
+chains, pubs, districts, towns with a state code (issue #11, sixth round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stories.detect import detect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Learning that in Islam my husband's patience is rewarded.",
+        "If you need somebody to talk to in Kreyòl, you can message the clinic.",
+        "She asked me directly in Kapampangan, and because it was in our language I answered.",
+        "I finally said it out loud, in Taglish, very fast.",
+    ],
+)
+def test_a_faith_or_a_spoken_tongue_after_in_is_no_place(text: str) -> None:
+    assert detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Is there no one from Kerala who has gone through this?", "I grew up in Punjab.",
+     "We live in Gauteng now.", "Back home in Nunavut you fly out for everything."],
+)
+def test_a_province_or_a_state_is_no_identifier(text: str) -> None:
+    # as large as a US state, which Safe Harbor lets stand (ISO 3166-2 first-level parts)
+    assert detect(text) == []
+
+
+def test_a_province_named_like_a_large_town_stays_a_place() -> None:
+    text = "I moved to Lagos for work."
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("LOCATION", "Lagos")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Got sent to the urology clinic in the end.", "A referral back to the urogynae clinic, then."],
+)
+def test_a_lowercase_department_clinic_is_no_named_facility(text: str) -> None:
+    assert detect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Me cuesta hablar de esto.", []),
+        ("El camino es largo y difícil.", []),
+        ("vivo en calle mayor 5", [("LOCATION", "calle mayor 5")]),
+        ("i live on via roma", [("LOCATION", "via roma")]),
+    ],
+)
+def test_a_lowercase_street_word_needs_a_number_or_a_place_word(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i work on the tills at home bargains and some days", [("FACILITY", "home bargains")]),
+        ("late for my shift at boots again", [("FACILITY", "boots")]),
+        ("I WORKED AT PICK N PAY FOR YEARS.", [("FACILITY", "PICK N PAY")]),
+        ("i work at pingo doce in the bakery", [("FACILITY", "pingo doce")]),
+        ("my new boots hurt", []),
+        ("My friend Sarah Coles came too.", [("PERSON", "Sarah Coles")]),
+    ],
+)
+def test_a_chain_is_found_in_lower_case_and_in_capitals(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we went the red lion after for a drink", [("FACILITY", "red lion")]),
+        ("I run the Plough with my other half.", [("FACILITY", "Plough")]),
+        ("STARTED GOING DOWN THE GREYHOUND MOST NIGHTS.", [("FACILITY", "GREYHOUND")]),
+        ("it was in the ship for weeks", []),
+        ("I went down the bell tower", []),
+    ],
+)
+def test_a_pub_after_a_venue_cue_is_a_facility(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("demi from orchard park in town", [("LOCATION", "orchard park")]),
+        ("i work in north city doing checkouts", [("LOCATION", "north city")]),
+        ("parked in the car park", []),
+        ("at breaking point and in dead end jobs", []),
+    ],
+)
+def test_a_lowercase_district_after_a_place_cue(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("referred me to womens health physio at hri. first appt", [("FACILITY", "hri")]),
+        ("went to uhs like five times", [("FACILITY", "uhs")]),
+        ("went to bed early", []),
+        ("sophomore at U of I, grew up in the suburbs", [("FACILITY", "U of I")]),
+        ("one of a kind, you of all people", []),
+    ],
+)
+def test_lowercase_acronyms_after_at_or_to_and_universities_by_initial(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("womens health physio at the royal stoke. waiting list", [("FACILITY", "royal stoke")]),
+        ("so i went to the sandyford and the nurse there", [("FACILITY", "sandyford")]),
+        ("we went to the beach", []),
+        ("it was in the bath", []),
+    ],
+)
+def test_a_lowercase_town_named_place_after_to_the(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Regards,\nYousef\nDearborn, MI\n", [("PERSON", "Yousef"), ("LOCATION", "Dearborn, MI")]),
+        ("I grew up in Normal, IL and moved", [("LOCATION", "Normal, IL")]),
+        ("from Dubbo NSW originally", [("LOCATION", "Dubbo NSW")]),
+        ("Women Get This, OK", []),
+    ],
+)
+def test_a_town_with_its_state_code(text: str, expected: list) -> None:
+    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
