@@ -2,7 +2,7 @@
 
 "work at home bargains", "my shift at boots", "I WORKED AT PICK N PAY", "a job at b&m":
 a chain where someone works or shops narrows her down with the town around it, and
-its name is often everyday words ("Home Bargains", "Boots", "The Warehouse") that no
+its name is often everyday words ("Home Bargains", "Boots", "Pick n Pay") that no
 capital marks when she texts in lower case or shouts in capitals.  `CHAINS` holds the
 large chains of the countries the clinic's patients write from; `CUED_CHAINS` those
 whose name is one everyday word, found only after "at" or "from" ("at boots", not
