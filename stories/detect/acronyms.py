@@ -254,6 +254,14 @@ def _owned_place(lex: Lexicon, lows: list[str], gaps: list[str], k: int) -> int:
     return nxt if nxt < len(lows) and lows[nxt] in _OWNED_HEADS and gaps[nxt] == " " else owner
 
 
+def _acronym(lex: Lexicon, cols: Columns, p: int, k: int) -> Finding | None:
+    """A FACILITY finding for lowercase token k when it is an acronym after "at", "to" or
+    "the" ("at hri", "to uhs", "at the rvi"), else None; token p is the cue word."""
+    if (cols.lows[k - 1] == "the" or cols.lows[p] in ("at", "to")) and _lowercase_acronym(lex, cols.lows[k]):
+        return Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-acronym")
+    return None
+
+
 def find_lowercase_facilities(text: str) -> list[Finding]:
     """FACILITY findings for facilities typed in lowercase after "at", "to", "from" (or
     "at the"): words ending in a facility head with a name among them ("at hyde park
@@ -269,8 +277,8 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
         if lows[k] == "the" and k + 1 < n:
             k += 1
         elif not heads and not lows[k].endswith("s") and lows[k] not in _SAINTS:
-            if words[k].islower() and lows[p] in ("at", "to") and _lowercase_acronym(lex, lows[k]):
-                out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-acronym"))
+            if words[k].islower() and (found := _acronym(lex, cols, p, k)):
+                out.append(found)
             continue  # (only an acronym, "at hri", "to uhs", is tried without a head in the story)
         if not words[k].islower() or "\n" in gaps[k]:
             continue
@@ -281,8 +289,8 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
             out.append(Finding("FACILITY", cols.start(k - 1), cols.end(k), 0.5, "lowercase-owner"))
         elif lows[k - 1] == "the" and (end := _town_after_the(lex, cols, k)) >= 0:
             out.append(Finding("FACILITY", cols.start(k), cols.end(end), 0.5, "lowercase-the-place"))
-        elif (lows[k - 1] == "the" or lows[p] in ("at", "to")) and _lowercase_acronym(lex, lows[k]):
-            out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-acronym"))
+        elif found := _acronym(lex, cols, p, k):
+            out.append(found)
         elif lows[p] == "at" and words[k].islower():
             owned = _owned_place(lex, lows, gaps, k)
             if owned >= 0:

@@ -54,11 +54,14 @@ _NOT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # No verb: a pronoun (or Spanish "has") right before the age, which closes its clause.
-_BARE = r"\b(?:she|he|mi|tiene|tenía|tenia|tengo)\s+(?:(?:only|now|just|ya|solo)\s+)?"
+_BARE_WORDS = ("she", "he", "mi", "tiene", "tenía", "tenia", "tengo")
+_BARE_ADVERBS = ("only", "now", "just", "ya", "solo")
+_BARE = rf"\b(?:{'|'.join(_BARE_WORDS)})\s+(?:(?:{'|'.join(_BARE_ADVERBS)})\s+)?"
 BARE_CUE = re.compile(rf"{_BARE}$", re.IGNORECASE)
-_BARE_ENDINGS = ("she", "he", "mi", "tiene", "tenía", "tenia", "tengo", "only", "now", "just", "ya", "solo")
-_CLAUSE_END = re.compile(r"\s?[,;.!?)]|\s+and\b")
-SPELLED_BARE_RE = re.compile(rf"{_BARE}(?P<a>{_SPELLED})\b(?=\s?[,;.!?)]|\s+and\b)", re.IGNORECASE)
+_BARE_ENDINGS = _BARE_WORDS + _BARE_ADVERBS  # (a quick test of the text before a number)
+_CLAUSE_END_AT = r"\s?[,;.!?)]|\s+and\b"
+_CLAUSE_END = re.compile(_CLAUSE_END_AT)
+SPELLED_BARE_RE = re.compile(rf"{_BARE}(?P<a>{_SPELLED})\b(?={_CLAUSE_END_AT})", re.IGNORECASE)
 SPELLED_BE_RE = re.compile(
     rf"{_BE}\s+{_ADVERB}(?P<a>{_SPELLED})\b(?=\s*[,;.!?)]|\s+(?:and|but|when|now|like|years?|yrs?|with|in|at)\b)",
     re.IGNORECASE,

@@ -28,7 +28,7 @@ _IRISH = re.compile(rf"\b(?:co\.?|county)[^\S\n]+(?:{IRISH_COUNTIES})\b", re.IGN
 # "County" written with its capital, then a capitalised word: "County Durham".
 _COUNTY_NAME = re.compile(r"\b(?:County|COUNTY)[^\S\n]+([A-Z][a-z]+|[A-Z]{3,})\b")
 _NOT_A_COUNTY = vocab.FACILITY_HEADS | vocab.STREET_WORDS | vocab.STREET_HEADS | vocab.words(
-    "council court councils courts line lines championship final show fair cricket football hospital road"
+    "councils courts line lines championship final show fair cricket football"
 )
 
 

@@ -64,10 +64,9 @@ FR_SEASON_RE = re.compile(
 )
 # Spanish and French months, and digits other than the year: a month date, not a named day.
 _MONTH_WORD = re.compile(rf"(?i)\b(?:{vocab.ES_MONTHS}|{vocab.FR_MONTHS})\b|\d\D")
-_MONTHS = "|".join([*vocab.MONTHS, *sorted(vocab.MONTH_ABBR, key=len, reverse=True)])
 # "mid-July 2023", "early March '19", "the end of May 2020", "late june 3rd".
 MONTH_PART_RE = re.compile(
-    rf"\b(?:(?:early|mid|late)[-\s]?|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)(?:{_MONTHS})\.?"
+    rf"\b(?:(?:early|mid|late)[-\s]?|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)(?:{vocab.MONTH_WORDS})\.?"
     rf"(?:,?\s+(?:of\s+)?{_YEAR}|,?\s+'\d\d\b|\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b)",
     re.IGNORECASE,
 )
@@ -85,7 +84,7 @@ YEAR_PART_RE = re.compile(
 # A bank holiday named by its month or season, with its year: "August bank holiday Monday 2022",
 # "the May bank holiday weekend 2021", "spring bank holiday, 2019".
 BANK_HOLIDAY_RE = re.compile(
-    rf"\b(?:{_MONTHS}|spring|summer|late\s+summer|easter)\s+bank\s+holiday"
+    rf"\b(?:{vocab.MONTH_WORDS}|spring|summer|late\s+summer|easter)\s+bank\s+holiday"
     rf"(?:\s+(?:monday|weekend))?,?\s+(?:of\s+)?{_YEAR}",
     re.IGNORECASE,
 )

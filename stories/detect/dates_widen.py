@@ -26,12 +26,9 @@ _ROMANCE_WEEKDAYS = (
 )
 _ROMANCE_BEFORE = re.compile(rf"\b{_ROMANCE_WEEKDAYS}\s+$", re.IGNORECASE)
 # "fri 24th feb", "Weds 3/5": an English weekday, whole or short, in any case, before a day
-_WEEKDAY_BEFORE = re.compile(
-    r"\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?\.?,?\s+$", re.IGNORECASE
-)
-_WEEKDAY_ENDS = (
-    "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "day", ".", ",",
-)
+_SHORT_WEEKDAYS = ("thurs", "thur", "tues", "weds", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:{'|'.join(_SHORT_WEEKDAYS)})(?:day)?\.?,?\s+$", re.IGNORECASE)
+_WEEKDAY_ENDS = (*_SHORT_WEEKDAYS, "day", ".", ",")  # (a quick test of the last word before a date)
 _RANGE_BEFORE = re.compile(
     r"(?:\bfrom\s+)?(?:\bthe\s+)?(?<![\d/.,])\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     r"\s*(?:-|–|to|until|till)(?:\s+the)?\s*$",
@@ -39,9 +36,8 @@ _RANGE_BEFORE = re.compile(
 )
 # "w/c 11/01/21" (week commencing), "o dia 3 de novembro", "el día 5 de mayo", "le jour 3 mars"
 _LABEL_BEFORE = re.compile(r"(?:\bw/[ce]|\b(?:(?:o|el|le)\s+)?(?:dia|día|jour))\s+$", re.IGNORECASE)
-_MONTHS = "|".join(sorted([*vocab.MONTHS, *vocab.MONTH_ABBR], key=len, reverse=True))
 _MONTH_RANGE_BEFORE = re.compile(  # "Feb–Apr 2021", "from March to June 2020"
-    rf"(?:\bfrom\s+)?\b(?:{_MONTHS})\.?\s*(?:-|–|to|until|till)\s*$", re.IGNORECASE
+    rf"(?:\bfrom\s+)?\b(?:{vocab.MONTH_WORDS})\.?\s*(?:-|–|to|until|till)\s*$", re.IGNORECASE
 )
 _REACH = 32  # characters before a date that these words can take
 

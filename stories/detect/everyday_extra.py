@@ -6,8 +6,8 @@ Three small tables, read into the safe vocabulary (`lexicon.Lexicon.is_safe`):
   ("seh", "cyaan", "gwaan"), Australian ("arvo", "doona"), spellings of speech ("sayin");
   wordfreq counts few of them and a cue ("the nurse seh it") reads them as names;
 - `KINSHIP`: words for relatives in the languages spoken around English ("Masi",
-  "Bhabhi", "Khala"): a form of address, like "Mum" (`vocab.ROLES`);  not those that
-  people carry as names too ("Inna", "Lolo", "Taya", "Chacha");
+  "Khala"), forms of address like "Mum" that `vocab.ROLES` does not hold ("Bhabhi" and
+  "Didi" it does); not those that people carry as names too ("Inna", "Lolo", "Chacha");
 - `EPONYMS`: conditions named after a person who is not in the story ("Peyronie's
   disease", "Bartholin's cyst"); only those that are no common surname.
 """
@@ -22,8 +22,7 @@ DIALECT = words(
     deh unu pickney arvo arvos doona servo brekkie smoko dunny"""
 )
 KINSHIP = words(
-    """masi mausi mami mamu chachi bua phupho phuphi bhabhi bhaiya didi jiji beti khala
-    khalu tayi ayi"""
+    """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi"""
 )
 EPONYMS = words(
     """peyronie peyronie's peyronies crohn crohn's bartholin bartholin's skene skene's asherman

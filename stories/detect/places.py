@@ -43,8 +43,7 @@ LOOSE_ADDRESS_RE = re.compile(
 )
 # What both address patterns begin with: the number, then white space and a capital.
 _CAPITAL_AFTER_NUMBER = re.compile(r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?\s+[A-Z]")
-_MONTH_NAMES = "|".join(sorted([*vocab.MONTHS, *vocab.MONTH_ABBR], key=len, reverse=True))
-_DAY_AND_MONTH = re.compile(rf"(?i)\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+(?:{_MONTH_NAMES})\b")
+_DAY_AND_MONTH = re.compile(rf"(?i)\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+(?:{vocab.MONTH_WORDS})\b")
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.")
 _SENTENCE_STOP_INSIDE = re.compile(r"(?<=[^\W\d_]{4})\.\s")
 # Street word (any case, several languages) with names and a number around it.

@@ -160,6 +160,8 @@ MONTHS = [
 ]
 MONTH_ABBR = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Every English month word, longest first, as a regex alternation ("september|sept|sep|...").
+MONTH_WORDS = "|".join(sorted([*MONTHS, *MONTH_ABBR], key=len, reverse=True))
 
 # Nationalities, languages, religions, generic regions: not identifiers.
 DEMONYMS = words(
