@@ -31,7 +31,7 @@ from .counties import find_counties
 from .dates_number import numbered_dates
 from .dates_widen import widen_dates
 from .hints import reidentification_hints
-from .mentions import repeat_mentions
+from .mentions import CAPITAL_ONLY, repeat_mentions
 from .names import find_names
 from .nicknames import find_nicknames
 from .places import find_places
@@ -80,7 +80,7 @@ def _yields(f: Finding, c: Finding) -> bool:
         return True  # "is 09" read as an age is the first group of "09 548-3669"
     if f.kind == "PERSON" and c.source in {"numbered-street", "county"}:
         return True  # "Street" of "West 49th Street", "County Clare" read as names
-    return c.kind == "DATE" and f.source in {"name-gazetteer", "proper-noun", "the-place"}
+    return c.kind == "DATE" and (f.source in CAPITAL_ONLY or f.source == "the-place")
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

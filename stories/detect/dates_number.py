@@ -17,6 +17,7 @@ import re
 from stories.findings import Finding
 
 from . import vocab
+from .mentions import CAPITAL_ONLY
 
 _CARDINALS = (
     # English, Spanish, French and Portuguese number words that can name a day or a year
@@ -29,9 +30,6 @@ _CARDINALS = (
 _NUMBER = re.compile(
     rf"\d|\b(?:{vocab.SPELLED_ORDINAL}|{vocab.AGE_TEENS}|{_CARDINALS})\b", re.IGNORECASE
 )
-
-
-_WEAK_NAMES = frozenset({"name-gazetteer", "proper-noun"})
 
 
 def numbered_dates(text: str, findings: list[Finding]) -> list[Finding]:
@@ -47,4 +45,4 @@ def _in_bare(f: Finding, bare: list[Finding]) -> bool:
     """Is `f` a bare date, or a list-only name inside one?"""
     if f.kind == "DATE":
         return f in bare
-    return f.source in _WEAK_NAMES and any(d.start <= f.start and f.end <= d.end for d in bare)
+    return f.source in CAPITAL_ONLY and any(d.start <= f.start and f.end <= d.end for d in bare)

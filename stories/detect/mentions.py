@@ -25,10 +25,11 @@ _MAX_NAMES = 40
 _WORD = re.compile(r"[^\W\d_]{3,}(?:['’-][^\W\d_]+)*")
 
 
-# Rules that read only a capital letter: a word they found that is a common English word
-# in no name list ("Syndrome", "Flushes") is not looked for again, so one doubtful finding
-# does not become many; a name ("Grace", "Goldberg") or no word ("Cipro") still is.
-_CAPITAL_ONLY = frozenset({"name-gazetteer", "proper-noun"})
+# Rules that read only a capital letter (or a name list): the weakest name findings, which
+# other rules let go first.  Here, a word they found that is a common English word in no
+# name list ("Syndrome", "Flushes") is not looked for again, so one doubtful finding does
+# not become many; a name ("Grace", "Goldberg") or no word ("Cipro") still is.
+CAPITAL_ONLY = frozenset({"name-gazetteer", "proper-noun"})
 
 
 def _plain_english(lex, word: str) -> bool:
@@ -50,7 +51,7 @@ def _name_words(text: str, found: list[Finding]) -> set[str]:
         if f.kind == "PERSON" and f.source in _NAME_SOURCES:
             for w in _WORD.findall(text, f.start, f.end):
                 w = w[:-2] if w.endswith(("'s", "’s")) else w
-                if f.source in _CAPITAL_ONLY and _plain_english(lex, w):
+                if f.source in CAPITAL_ONLY and _plain_english(lex, w):
                     continue
                 words.add(w)
                 if len(words) >= _MAX_NAMES:

@@ -13,6 +13,8 @@ import re
 
 from stories.findings import Finding
 
+from .mentions import CAPITAL_ONLY
+
 NAMEISH = frozenset({"PERSON", "FACILITY", "LOCATION"})
 
 # The numbered parts of a town ("Tema Community 11", "DHA Phase 5").
@@ -25,7 +27,6 @@ _PLACE_TAIL = re.compile(
     rf"|(?:{'|'.join(p.title() for p in (*_NUMBERED_PARTS, 'extension'))})[ \t]+\d{{1,3}}[A-Z]?)(?![\w'’-])"
 )
 _JOINED = frozenset({" and ", " & "})
-_JOINABLE_SOURCES = frozenset({"proper-noun", "name-gazetteer"})
 
 
 # A lowercase facility noun after a place's or a person's name makes them one facility:
@@ -60,7 +61,7 @@ def joined_places(text: str, findings: list[Finding]) -> list[Finding]:
     """Two places joined by "and" or "&" as one ("near Broadview and Danforth"): a corner
     or two neighbouring towns; redacting them together leaves no dangling "and"."""
     # a place, or an unknown capitalised word next to one ("near Quillan and Ossory")
-    places = [f for f in findings if f.kind in ("LOCATION", "FACILITY") or f.source in _JOINABLE_SOURCES]
+    places = [f for f in findings if f.kind in ("LOCATION", "FACILITY") or f.source in CAPITAL_ONLY]
     places.sort(key=lambda f: (f.start, f.end))
     if len(places) < 2:
         return findings
