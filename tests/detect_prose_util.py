@@ -18,3 +18,13 @@ def covered(text: str, needle: str) -> bool:
 def flagged_words(text: str) -> list[str]:
     """The text of every finding."""
     return [text[f.start : f.end] for f in detect(text)]
+
+
+def found(text: str, kinds: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    """(kind, words) of every finding, in order; only those of `kinds` when given."""
+    return [(f.kind, text[f.start : f.end]) for f in detect(text) if kinds is None or f.kind in kinds]
+
+
+def words_of(text: str, kind: str) -> list[str]:
+    """The words of every finding of one kind, in order."""
+    return [words for k, words in found(text, (kind,))]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from stories.detect import detect
+from tests.detect_prose_util import found, words_of
 
 
 @pytest.mark.parametrize(
@@ -19,7 +20,7 @@ from stories.detect import detect
     ],
 )
 def test_an_age_without_a_verb_or_after_a_hedge_is_found(text: str, needle: str) -> None:
-    assert [text[f.start : f.end] for f in detect(text) if f.kind == "AGE"] == [needle]
+    assert words_of(text, "AGE") == [needle]
 
 
 @pytest.mark.parametrize(
@@ -44,7 +45,7 @@ def test_a_number_with_a_unit_after_a_pronoun_is_no_age(text: str) -> None:
     ],
 )
 def test_lowercase_dates_and_more_voiced_ages(text: str, expected: list) -> None:
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text) if f.kind in ("DATE", "AGE")] == expected
+    assert found(text, ("DATE", "AGE")) == expected
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,7 @@ def test_lowercase_dates_and_more_voiced_ages(text: str, expected: list) -> None
     ],
 )
 def test_names_written_in_lower_case_with_an_age_or_a_title(text: str, expected: list) -> None:
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text) if f.kind in ("PERSON", "AGE")] == expected
+    assert found(text, ("PERSON", "AGE")) == expected
 
 
 @pytest.mark.parametrize(
@@ -72,7 +73,7 @@ def test_names_written_in_lower_case_with_an_age_or_a_title(text: str, expected:
     ],
 )
 def test_seasons_week_labels_ordinal_ranges_and_portuguese_days(text: str, needle: str) -> None:
-    assert [text[f.start : f.end] for f in detect(text) if f.kind == "DATE"] == [needle]
+    assert words_of(text, "DATE") == [needle]
 
 
 @pytest.mark.parametrize(
@@ -81,4 +82,4 @@ def test_seasons_week_labels_ordinal_ranges_and_portuguese_days(text: str, needl
      ("pain went down by 20, I think", []), ("when I hit 10 on the scale", [])],
 )
 def test_a_life_stage_reached_is_an_age(text: str, expected: list) -> None:
-    assert [text[f.start : f.end] for f in detect(text) if f.kind == "AGE"] == expected
+    assert words_of(text, "AGE") == expected

@@ -13,11 +13,7 @@ import pytest
 
 from stories.detect import detect
 from stories.detect.recase import recase
-from tests.detect_prose_util import covered, flagged_words
-
-
-def _found(text: str) -> list[tuple[str, str]]:
-    return [(f.kind, text[f.start : f.end]) for f in detect(text)]
+from tests.detect_prose_util import covered, flagged_words, found
 
 
 def _covered(text: str, words: str) -> bool:
@@ -63,7 +59,7 @@ MUST_FIND = [
 
 @pytest.mark.parametrize(("text", "words"), MUST_FIND)
 def test_found_in_capitals(text: str, words: str) -> None:
-    assert _covered(text, words), _found(text)
+    assert _covered(text, words), found(text)
 
 
 SHOUTING = [
@@ -81,7 +77,7 @@ SHOUTING = [
 
 @pytest.mark.parametrize("text", SHOUTING)
 def test_shouting_raises_nothing(text: str) -> None:
-    assert _found(text) == []
+    assert found(text) == []
 
 
 @pytest.mark.parametrize("text", [t for t, _ in MUST_FIND] + SHOUTING)
@@ -126,7 +122,7 @@ def test_a_name_word_frequencies_count_as_a_word_stays_a_name_in_capitals() -> N
     ["THE NURSE SAID IT WAS ATROPHY AND VERY COMMON.", "THEY FINALLY SAID INTERSTITIAL CYSTITIS TO ME."],
 )
 def test_a_dictionary_word_in_capitals_is_a_word(text: str) -> None:
-    assert _found(text) == []
+    assert found(text) == []
 
 
 @pytest.mark.parametrize(
@@ -151,7 +147,7 @@ def test_a_name_opening_a_sentence_in_capitals_is_found(text: str, name: str) ->
 )
 def test_a_kind_of_clinic_in_capitals_is_no_facility_name(text: str) -> None:
     """"a little clinic" in normal case names nothing; in capitals neither."""
-    assert not any(kind == "FACILITY" for kind, _ in _found(text))
+    assert not any(kind == "FACILITY" for kind, _ in found(text))
 
 
 def test_a_facility_name_in_capitals_is_still_found() -> None:
@@ -218,7 +214,7 @@ _NOTE = (
 
 
 def test_a_clinical_note_in_capitals_flags_its_identifiers_not_its_shorthand() -> None:
-    assert _found(_NOTE) == [
+    assert found(_NOTE) == [
         ("AGE", "45"), ("FACILITY", "MGH"), ("DATE", "3/4"), ("PERSON", "JONES"), ("PERSON", "SUSAN"),
     ]
 
@@ -233,4 +229,4 @@ def test_a_dictionary_word_after_in_is_still_a_word_in_capitals(text: str) -> No
 
 
 def test_a_firm_after_at_is_still_a_place_in_capitals() -> None:
-    assert _found("I WORKED AT TESCO IN BOOTLE FOR YEARS.") == [("FACILITY", "TESCO"), ("LOCATION", "BOOTLE")]
+    assert found("I WORKED AT TESCO IN BOOTLE FOR YEARS.") == [("FACILITY", "TESCO"), ("LOCATION", "BOOTLE")]

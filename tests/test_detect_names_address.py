@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from stories.detect import detect
-from tests.detect_prose_util import covered, flagged_words
+from tests.detect_prose_util import covered, flagged_words, found, words_of
 
 
 def test_ate_the_verb_is_no_title() -> None:
@@ -125,7 +125,7 @@ def test_a_name_no_list_knows_opening_a_sentence_before_what_she_did_is_a_name()
 )
 def test_greetings_and_blessings_are_no_names(text: str) -> None:
     """("Kia" alone is a given name too, and may still be flagged.)"""
-    people = [text[f.start : f.end] for f in detect(text) if f.kind == "PERSON"]
+    people = words_of(text, "PERSON")
     assert [p for p in people if "kia" not in p.lower()] == []
 
 
@@ -152,7 +152,7 @@ def test_a_season_or_a_thing_before_and_i_is_no_name() -> None:
     ],
 )
 def test_a_county_is_a_place_not_a_person_or_a_company(text: str, expected: list) -> None:
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -166,12 +166,12 @@ def test_a_county_is_a_place_not_a_person_or_a_company(text: str, expected: list
 )
 def test_a_name_after_to_the_or_at_the_is_a_place(text: str, needle: str) -> None:
     # nobody is "at the" a person: the kind decides the placeholder a redaction leaves
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("FACILITY", needle)]
+    assert found(text) == [("FACILITY", needle)]
 
 
 def test_a_season_after_in_the_is_still_no_place() -> None:
     text = "THE PAIN STARTED WHEN I WENT OFF THE PILL IN THE WINTER OF 2018."
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("DATE", "THE WINTER OF 2018")]
+    assert found(text) == [("DATE", "THE WINTER OF 2018")]
 
 
 @pytest.mark.parametrize(
@@ -185,7 +185,7 @@ def test_a_greeting_whose_words_are_names_too_is_no_name(text: str) -> None:
 
 def test_a_name_that_a_greeting_starts_with_is_still_a_name() -> None:
     text = "Kia came with me to the clinic."
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("PERSON", "Kia")]
+    assert found(text) == [("PERSON", "Kia")]
 
 
 @pytest.mark.parametrize(
@@ -194,7 +194,7 @@ def test_a_name_that_a_greeting_starts_with_is_still_a_name() -> None:
      ("Dale said the same.", "Dale")],
 )
 def test_a_word_opening_a_sentence_and_speaking_is_a_name(text: str, needle: str) -> None:
-    assert [text[f.start : f.end] for f in detect(text) if f.kind == "PERSON"] == [needle]
+    assert words_of(text, "PERSON") == [needle]
 
 
 @pytest.mark.parametrize(
@@ -210,7 +210,7 @@ def test_a_role_a_brand_or_a_pronoun_speaking_is_no_name(text: str) -> None:
      ("My sister's friend Kate came along.", ["Kate"]), ("my husband dave drove me", ["dave"])],
 )
 def test_what_follows_a_relation_s_possessive_is_hers_or_his_not_a_name(text: str, names: list) -> None:
-    assert [text[f.start : f.end] for f in detect(text) if f.kind == "PERSON"] == names
+    assert words_of(text, "PERSON") == names
 
 
 @pytest.mark.parametrize(
@@ -225,7 +225,7 @@ def test_dialect_kinship_and_eponyms_are_no_names(text: str) -> None:
 
 def test_a_name_a_dialect_list_could_hold_is_still_a_name() -> None:
     text = "My friend Inna came with me."
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("PERSON", "Inna")]
+    assert found(text) == [("PERSON", "Inna")]
 
 
 @pytest.mark.parametrize(
@@ -238,4 +238,4 @@ def test_a_name_a_dialect_list_could_hold_is_still_a_name() -> None:
     ],
 )
 def test_lowercase_names_in_a_dashed_signature_or_after_called(text: str, expected: list) -> None:
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+    assert found(text) == expected

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from stories.detect import detect
+from tests.detect_prose_util import found
 
 
 @pytest.mark.parametrize(
@@ -33,7 +34,7 @@ def test_a_province_or_a_state_is_no_identifier(text: str) -> None:
 
 def test_a_province_named_like_a_large_town_stays_a_place() -> None:
     text = "I moved to Lagos for work."
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == [("LOCATION", "Lagos")]
+    assert found(text) == [("LOCATION", "Lagos")]
 
 
 @pytest.mark.parametrize(
@@ -54,7 +55,7 @@ def test_a_lowercase_department_clinic_is_no_named_facility(text: str) -> None:
     ],
 )
 def test_a_lowercase_street_word_needs_a_number_or_a_place_word(text: str, expected: list) -> None:
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -69,7 +70,7 @@ def test_a_lowercase_street_word_needs_a_number_or_a_place_word(text: str, expec
     ],
 )
 def test_a_chain_is_found_in_lower_case_and_in_capitals(text: str, expected: list) -> None:
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -83,7 +84,7 @@ def test_a_chain_is_found_in_lower_case_and_in_capitals(text: str, expected: lis
     ],
 )
 def test_a_pub_after_a_venue_cue_is_a_facility(text: str, expected: list) -> None:
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -96,7 +97,7 @@ def test_a_pub_after_a_venue_cue_is_a_facility(text: str, expected: list) -> Non
     ],
 )
 def test_a_lowercase_district_after_a_place_cue(text: str, expected: list) -> None:
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -110,7 +111,7 @@ def test_a_lowercase_district_after_a_place_cue(text: str, expected: list) -> No
     ],
 )
 def test_lowercase_acronyms_after_at_or_to_and_universities_by_initial(text: str, expected: list) -> None:
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -123,7 +124,7 @@ def test_lowercase_acronyms_after_at_or_to_and_universities_by_initial(text: str
     ],
 )
 def test_a_lowercase_town_named_place_after_to_the(text: str, expected: list) -> None:
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -136,4 +137,4 @@ def test_a_lowercase_town_named_place_after_to_the(text: str, expected: list) ->
     ],
 )
 def test_a_town_with_its_state_code(text: str, expected: list) -> None:
-    assert [(f.kind, text[f.start : f.end]) for f in detect(text)] == expected
+    assert found(text) == expected
