@@ -34,7 +34,7 @@ from stories.findings import Finding
 from .anchors import digit_runs
 from .lexicon import everyday_words, lexicon
 from .tokens import shared_columns
-from .vocab import FUNCTION
+from .vocab import FUNCTION, MONTH_WORDS, RELATIONS, words
 
 # Findings that are (part of) a postal address and may be carried on.
 ADDRESS_SOURCES = frozenset(
@@ -53,7 +53,7 @@ ADDRESS_SOURCES = frozenset(
 _UNIT = (
     r"(?:Apt|Apartment|Suite|Ste|Unit|Flat|Box|Floor|Fl|Room|Rm|Piso|Piano)\.?[ \t]*#?[ \t]*\d{1,6}[A-Za-z]?"
 )
-_NUMBER = r"\d{1,6}[A-Za-z]?(?:[/-]\d{1,5}){0,2}\.?"
+_NUMBER = r"\d{1,6}(?:[A-Z]{2}(?![a-z])|[A-Za-z]?)(?:[/-]\d{1,5}){0,2}\.?"
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я"
 _CAPWORD = rf"[{_UPPER}][\w'’.∆-]{{0,30}}"
 # One element of an address line: a unit, a number, or a capitalised word (or code).
@@ -61,16 +61,21 @@ _ELEMENT = rf"(?:{_UNIT}|{_NUMBER}|{_CAPWORD})(?![\w])"
 _SEP = r"[ \t]{0,4},?[ \t]{0,4}"
 # One more element of the address on its line, after a space or comma.
 _PAREN = r"\([^()\n]{1,30}\)"  # "Cyprus (Greek)"
-_STEP = re.compile(rf"{_SEP}(?:{_PAREN}|{_ELEMENT})")
+# A state or county code typed in lowercase after a comma, before a postcode or the line's
+# end ("Lyss, ny 50662", "Garður⏎, ca⏎ 26783").
+_CODE = r"[ \t]{0,4},[ \t]{0,4}[a-z]{2,3}(?=[ \t]*(?:\d|\n|$))"
+_CODE_RE = re.compile(_CODE)
+_STEP = re.compile(rf"{_CODE}|{_SEP}(?:{_PAREN}|{_ELEMENT})")
 _MAX_STEPS = 8
 # A whole line that reads as an address line (after quote marks such as "> " or "??? ").
 _LINE = re.compile(
     rf"[ \t]*\n[ \t>?]{{0,8}}"
-    rf"(?P<body>,?[ \t]*{_ELEMENT}(?:{_SEP}(?:{_PAREN}|{_ELEMENT})){{0,7}})[ \t]*(?=\n|$)"
+    rf"(?P<body>(?:{_CODE}|,?[ \t]*{_ELEMENT})(?:{_CODE}|{_SEP}(?:{_PAREN}|{_ELEMENT})){{0,7}})[ \t]*(?=\n|$)"
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _MAX_LINES = 5
 _MAX_ADDRESSEE_WORDS = 5
+_MAX_ADDRESSEE_LINES = 3
 # A number right before an address on the same line ("9554 62 Rue Gafsa").
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d{1,6}[A-Za-z]?,?[ \t]{1,3}$")
 
@@ -148,7 +153,7 @@ def find_military(text: str) -> Iterator[Finding]:
 
 def _everyday_line(body: str) -> bool:
     """Is the line's text only everyday words ("Kind Regards", "Thanks") and no number?"""
-    if any(c.isdigit() for c in body):
+    if any(c.isdigit() for c in body) or _CODE_RE.fullmatch(body):
         return False
     lex = lexicon()
     words = _WORD.findall(body)
@@ -160,21 +165,30 @@ def _everyday_line(body: str) -> bool:
     )
 
 
-def _tail_end(text: str, end: int) -> int:
+def _tail_end(text: str, end: int, *, everyday_ends: bool = True) -> int:
     """End of the address's line after `end`: numbers, units, codes and capitalised
-    words, up to a word that carries the sentence on ("Then", "I", "Will")."""
+    words, up to a word that carries the sentence on ("Then", "I", "Will"; with
+    `everyday_ends` false, only function words and new sentences end it)."""
     for _ in range(_MAX_STEPS):
         step = _STEP.match(text, end)
         if not step:
             break
         piece = step.group()
-        word = _WORD.search(piece)
-        if word and not piece.lstrip(" \t,").startswith("(") and not any(c.isdigit() for c in piece):
-            low = word.group().casefold()
-            if low in FUNCTION or low in everyday_words() or text[end - 1] == ".":
-                break  # a word that carries the sentence on, or a new sentence
+        if _sentence_goes_on(text, end, piece, everyday_ends):
+            break
         end = step.end()
     return end
+
+
+def _sentence_goes_on(text: str, end: int, piece: str, everyday_ends: bool) -> bool:
+    """Is this next piece of the line a word that carries the sentence on, or a new sentence?"""
+    word = _WORD.search(piece)
+    if not word or _CODE_RE.fullmatch(piece) or piece.lstrip(" \t,").startswith("("):
+        return False
+    if any(c.isdigit() for c in piece):
+        return False
+    low = word.group().casefold()
+    return low in FUNCTION or (everyday_ends and low in everyday_words()) or text[end - 1] == "."
 
 
 def _address_end(text: str, end: int) -> int:
@@ -182,48 +196,117 @@ def _address_end(text: str, end: int) -> int:
     end = _tail_end(text, end)
     for _ in range(_MAX_LINES):
         line = _LINE.match(text, end)
-        if not line or _everyday_line(line.group("body")):
-            break
+        if not line or _DATE_LINE.search(line.group("body")):
+            break  # "2 February 2024": a letter's date under the address
+        if _everyday_line(line.group("body")) and not _postcode_line_after(text, line.end("body")):
+            break  # an everyday word's line ends the address, unless its postcode comes next
         end = line.end("body")
-    return end
+    return _last_line_end(text, end)
 
 
-def _addressee(text: str, start: int) -> tuple[int, int] | None:
-    """The line right above an address that starts its line: the addressee or the
-    organisation in a letter's or a signature's address block ("Fritz-Armstrong",
-    "Otc Markets"), when it is short, ends without punctuation, has no colon and is
-    not a line of everyday words ("Kind regards,")."""
+def _postcode_line_after(text: str, end: int) -> bool:
+    """Is the next line an address line with digits ("Warwickshire⏎CV8 2QT": a county whose
+    name is also a word, then the postcode)?"""
+    line = _LINE.match(text, end)
+    return line is not None and _DIGIT.search(line.group("body")) is not None
+
+
+_LINE_OPEN = re.compile(rf"[ \t]*\n[ \t>?]{{0,8}}(?={_CODE}|,?[ \t]*{_ELEMENT})")
+_POSTCODE_DIGITS = re.compile(r"\d{3}")
+_DIGIT = re.compile(r"\d")
+_DATE_LINE = re.compile(rf"(?i)\b(?:{MONTH_WORDS})\b")
+
+
+def _last_line_end(text: str, end: int) -> int:
+    """End of an address's last line that the sentence goes on after ("Hungary 18695? I
+    am..."): its leading address elements, when they hold a postcode's digits."""
+    opener = _LINE_OPEN.match(text, end)
+    if opener is None:
+        return end
+    tail = _tail_end(text, opener.end(), everyday_ends=False)
+    if _DATE_LINE.search(text, opener.end(), tail):
+        return end  # "2 February 2024": a letter's date under the address
+    return tail if _POSTCODE_DIGITS.search(text, opener.end(), tail) else end
+
+
+def _line_above(text: str, start: int) -> tuple[int, int] | None:
+    """The line right above the line that `start` opens, when it reads as an addressee
+    or an organisation in a letter's or a signature's address block ("Fritz-Armstrong",
+    "Otc Markets"): short, ending without punctuation, no colon, not a line of everyday
+    words ("Kind regards,", "Leasing consultant")."""
     line_start = text.rfind("\n", 0, start) + 1
     if line_start == 0 or text[line_start:start].strip(" \t>?"):
-        return None  # the address does not start its line, or is on the first line
+        return None  # `start` does not open its line, or is on the first line
     prev_start = text.rfind("\n", 0, line_start - 1) + 1
     body = text[prev_start : line_start - 1]
     words = _WORD.findall(body)
     stripped = body.strip(" \t>?")
     if not words or len(words) > _MAX_ADDRESSEE_WORDS or len(stripped) > 60 or ":" in stripped:
         return None
-    if stripped[-1] in ",.;!?" or _everyday_line(stripped):
+    if stripped[-1] in ",.;!?" or _not_an_addressee(stripped):
         return None
     first = body.index(stripped)
     return prev_start + first, prev_start + first + len(stripped)
 
 
+# Words of a letter's closing: a line holding one is no addressee ("Kind Regards").
+_CLOSING_WORDS = words(
+    "regards wishes sincerely faithfully thanks thank love cheers best yours warmly respectfully blessings"
+    " gratitude hugs"
+)
+
+
+# Words of a job title: a line holding one names a post, not a firm ("Clinical Lead").
+_JOB_WORDS = frozenset(RELATIONS) | words(
+    """lead manager director officer head coordinator administrator secretary assistant
+    clinician lecturer executive chair president supervisor receptionist"""
+)
+
+
+def _not_an_addressee(line: str) -> bool:
+    """Is this line of everyday words a job title or a closing ("Leasing consultant",
+    "Clinical Lead", "Kind Regards") rather than a firm named by everyday words in title
+    case ("Knowledge Agency", "Scale Unlimited")?"""
+    words = _WORD.findall(line)
+    lows = {w.casefold() for w in words}
+    if not (_CLOSING_WORDS.isdisjoint(lows) and _JOB_WORDS.isdisjoint(lows)):
+        return True
+    if not _everyday_line(line):
+        return False
+    return not (len(words) >= 2 and all(w[0].isupper() for w in words))
+
+
+def _addressees(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """The lines above an address that opens its line, up to the first that is not an
+    addressee's (a blank line, a salutation, a job title): a signature block names a
+    person and a firm above the address ("Ella Snider / Otc Markets / Ella Snider")."""
+    for _ in range(_MAX_ADDRESSEE_LINES):
+        above = _line_above(text, start)
+        if above is None:
+            return
+        yield above
+        start = above[0]
+
+
 def extend_addresses(text: str, findings: list[Finding]) -> list[Finding]:
     """`findings` with each address finding carried over the rest of its address,
-    and a finding for the addressee's line above an address block."""
-    out = []
-    for f in findings:
-        if f.kind == "LOCATION" and f.source in ADDRESS_SOURCES:
-            end = _address_end(text, f.end)
-            start = f.start
-            if text[start : start + 1].isdigit():
-                lead = _NUMBER_BEFORE.search(text, max(0, start - 12), start)
-                start = lead.start() if lead else start
-            if (start, end) != (f.start, f.end):
-                f = Finding(f.kind, start, end, f.score, f.source, f.note)
-            if end > text.find("\n", start) > 0 or "\n" in text[max(0, start - 80) : start]:
-                above = _addressee(text, start)
-                if above:
-                    out.append(Finding("FACILITY", above[0], above[1], 0.5, "addressee-line"))
-        out.append(f)
+    and a finding for each addressee's line above an address block."""
+    out = [_carried(text, f) if f.kind == "LOCATION" and f.source in ADDRESS_SOURCES else f for f in findings]
+    addresses = [f for f in out if f.kind == "LOCATION" and f.source in ADDRESS_SOURCES]
+    for f in addresses:
+        if f.end > text.find("\n", f.start) > 0 or "\n" in text[max(0, f.start - 80) : f.start]:
+            for above in _addressees(text, f.start):
+                if any(a.start < above[1] and above[0] < a.end for a in addresses):
+                    break  # a line of the address itself: its own first line climbs on
+                out.append(Finding("FACILITY", above[0], above[1], 0.5, "addressee-line"))
     return out
+
+
+def _carried(text: str, f: Finding) -> Finding:
+    """The address finding `f` carried over the rest of its address."""
+    end = _address_end(text, f.end)
+    start = f.start
+    if text[start : start + 1].isdigit() or f.source == "street-address":
+        lead = _NUMBER_BEFORE.search(text, max(0, start - 12), start)
+        start = lead.start() if lead else start
+    return f if (start, end) == (f.start, f.end) else Finding(f.kind, start, end, f.score, f.source, f.note)

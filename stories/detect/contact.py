@@ -35,7 +35,10 @@ EMAIL_RE = re.compile(
 _TLDS = (
     "com|org|net|edu|gov|mil|int|info|biz|io|co|me|ly|app|dev|health|blog|online|site|"
     "uk|ie|au|nz|ca|us|de|fr|nl|be|es|it|pt|ch|at|se|no|dk|fi|pl|cz|ru|in|za|ng|ke|gh|"
-    "sg|my|ph|jp|kr|cn|tw|hk|br|mx|ar|cl|tv|fm|eu|nhs\\.uk"
+    "sg|my|ph|jp|kr|cn|tw|hk|br|mx|ar|cl|tv|fm|eu|nhs\\.uk|"
+    # newer top-level domains that personal sites, blogs and practices use
+    "nyc|london|scot|wales|cymru|xyz|art|life|world|club|store|shop|space|website|live|studio|page|"
+    "tech|care|clinic|wellness|fitness|yoga|therapy|coach|family|love|social|news|global|today"
 )
 URL_RE = re.compile(
     r"(?<![\w@./-])(?:(?:https?|ftp)://|www\.)[^\s<>\"'()\[\]{}]{1,2000}"
@@ -191,8 +194,17 @@ def find_urls(text: str) -> Iterator[Finding]:
     matches = URL_RE.finditer(text) if starts is None else matches_at(URL_RE, text, starts)
     for m in matches:
         end = strip_trailing(text, m.start(), m.end())
-        if end - m.start() >= 4:
+        if end - m.start() >= 4 and not _sentence_joined(m.group()):
             yield Finding("URL", m.start(), end, 0.9, "url-regex")
+
+
+def _sentence_joined(match: str) -> bool:
+    """Is a bare host name two sentences typed without a space ("home.Today", "life.Love"):
+    its last part capitalised, the part before it not?"""
+    if "://" in match or match[:4].lower() == "www." or "/" in match:
+        return False
+    host, _, last = match.rpartition(".")
+    return last[:1].isupper() and not last.isupper() and not host[-1:].isupper()
 
 
 _HANDLE_WORDS = (

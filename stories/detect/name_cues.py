@@ -30,6 +30,7 @@ _CUE_PREV = word_class(cues.CUE_PREV)
 _PAIR_NEXT = word_class(cues.PAIR_NEXT)
 _APPOSITION_CLASS = word_class(frozenset({"my", "our", "her", "his"}))
 _THERE_CLASS = word_class(frozenset({"there", "here"}))
+_NAME_CLASS = word_class(frozenset({"name", "names", "surname"}))
 
 
 def _word_not_name(t: NameText, i: int) -> bool:
@@ -249,6 +250,38 @@ def _doctor_lowercase(t: NameText, i: int) -> bool:
     )
 
 
+_NAME_IS = frozenset({("name", "is"), ("name", "was")})
+_NAMES = frozenset({"name's", "name’s", "names"})
+
+
+def _named_lowercase(t: NameText, i: int) -> bool:
+    """Is lowercase token i, right after "my name is" ("name's", "name was"), a word no
+    dictionary holds ("my name is vitoria"; not "my name is not important")?"""
+    if i < 1:
+        return False
+    cued = t.words[i - 1].lower() in _NAMES or (i >= 2 and (t.lows[i - 2], t.lows[i - 1]) in _NAME_IS)
+    if not cued or t.gaps[i] != " ":
+        return False
+    low = t.lows[i]
+    return (
+        _SURNAME_SHAPE.fullmatch(low) is not None
+        and not english_form(low)
+        and low not in dictionary_words()
+        and low not in t.lex.safe_lower
+    )
+
+
+def _answers_name_question(t: NameText, i: int) -> bool:
+    """Is token i the answer to a question about a name ("What's your last name? Arcuri"):
+    a capitalised word that is no everyday word, right after "name?"."""
+    return (
+        t.gaps[i].strip() == "?"
+        and t.caps[i]
+        and not t.lex.is_ordinary(t.words[i])
+        and t.lows[i] not in vocab.FUNCTION
+    )
+
+
 def find_cue_names(t: NameText) -> None:
     """PERSON findings (into `t.out`) for names right after a cue."""
     lex = t.lex
@@ -260,6 +293,11 @@ def find_cue_names(t: NameText) -> None:
     cands.update(k - 2 for k in t.cols.marked(_PAIR_NEXT, 2, n))
     cands.update(k - 1 for k in t.cols.marked(_APPOSITION_CLASS, 1, n))
     cands.update(k + 1 for k in t.cols.marked(_THERE_CLASS, 1, n - 1))  # "the physio there, isla,"
+    named = list(t.cols.marked(_NAME_CLASS, 0, n - 1))
+    cands.update(k + 1 for k in named if t.words[k].lower() in _NAMES)
+    for k in named:
+        if _answers_name_question(t, k + 1):
+            t.emit_person(k + 1, _extend(t, k + 1), 0.7, "name-cue")  # "What's your last name? Arcuri"
     may_name = _may_name_cache(lex)
     i = 0
     for c in sorted(cands):
@@ -273,6 +311,9 @@ def find_cue_names(t: NameText) -> None:
                 verdict = may_name[bases[i]] = _lowercase_verdict(t, i)
             if _doctor_lowercase(t, i):
                 t.emit_person(i, i + 1, 0.7, "title")  # "saw dr pengelly on fri": a surname
+                continue
+            if _named_lowercase(t, i):
+                t.emit_person(i, i + 1, 0.7, "name-cue")  # "my name is vitoria"
                 continue
             if i and t.lows[i - 1] in _CALLED and t.lows[i] in lex.first_lower and t.gaps[i] == " " and (
                 i + 1 >= n or t.gaps[i + 1].strip() or lows[i + 1] in vocab.FUNCTION

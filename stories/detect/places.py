@@ -86,6 +86,13 @@ STREET_AFTER_RE = re.compile(
     rf"(?:[A-ZÀ-ÖØ-Þ](?<!\w.)[\w'’-]{{0,30}}[ \t]+){{1,3}}"
     rf"(?:{_AFTER_ALTERNATIVES})[ \t]+\d{{1,5}}[A-Za-z]?\.?(?![\w])"
 )
+# The same with the street's name in lowercase words, before a street type that is no English
+# word ("hegyalja út 98.", "Árpád fejedelem útja 3."); the lowercase word must be no English word.
+_LOWER_AFTER_HEADS = "utca|u\\.|út|útja|tér|körút|krt\\.|köz|ulice|náměstí|třída|gatan|vägen|veien|vej|gade"
+STREET_AFTER_LOWER_RE = re.compile(
+    rf"(?:[A-ZÀ-ÖØ-Þ](?<!\w.)[\w'’-]{{0,30}}[ \t]+)?(?<![\w'’-])(?P<low>[a-zß-öø-ÿ][\w'’-]{{2,30}})[ \t]+"
+    rf"(?:{_LOWER_AFTER_HEADS})[ \t]+\d{{1,5}}[A-Za-z]?\.?(?![\w])"
+)
 # `STREET_WORDS_AFTER` as tokens ("u." is the token "u"): a set test on the shared tokens.
 _AFTER_TOKENS = frozenset(w.rstrip(".") for w in vocab.STREET_WORDS_AFTER)
 # A street named before its number, after a place word: "lives on Grössgstötten 50",
@@ -362,6 +369,9 @@ def find_places(text: str) -> Iterator[Finding]:
     if not _AFTER_TOKENS.isdisjoint(shared_columns(text).low_set()):
         for m in STREET_AFTER_RE.finditer(text):
             yield Finding("LOCATION", m.start(), m.end(), 0.8, "street-address")
+        for m in STREET_AFTER_LOWER_RE.finditer(text):
+            if not english_form(m.group("low")):
+                yield Finding("LOCATION", m.start(), m.end(), 0.7, "street-address")
     yield from _named_then_numbered(text)
     if any(gate in text for gate in ("Flat", "Apt", "Apartment", "Unit", "Suite", "Box")):
         for m in UNIT_RE.finditer(text):

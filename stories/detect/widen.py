@@ -24,7 +24,7 @@ from stories.findings import Finding
 
 from .counties import CO_NOT_COUNTY
 from .vocab import FACILITY_HEADS, STREET_ENDINGS, STREET_WORDS, TITLES, words
-from .widen_tails import NAMEISH, facility_noun, facility_tail, joined_places, place_tail
+from .widen_tails import NAMEISH, facility_noun, facility_tail, joined_places, place_particles, place_tail
 
 # Legal forms and the partner words that come with them, several countries'.
 _LEGAL_FORM = (
@@ -306,13 +306,14 @@ def _particle_start(text: str, f: Finding) -> int:
 
 def widen(text: str, findings: list[Finding]) -> list[Finding]:
     """`findings` with each person, place or facility widened to its whole identifier."""
-    return joined_places(
-        text,
-        [
-            facility_tail(text, facility_noun(text, place_tail(text, _particles(text, _widen(text, f)))))
-            for f in findings
-        ],
-    )
+    return joined_places(text, [_whole(text, f) for f in findings])
+
+
+def _whole(text: str, f: Finding) -> Finding:
+    """One finding widened by every rule in turn: its own words, a surname's particles, a
+    place's small words and tail, a facility's noun and tail."""
+    f = place_particles(text, _particles(text, _widen(text, f)))
+    return facility_tail(text, facility_noun(text, place_tail(text, f)))
 
 
 _NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])|[ \t]+[A-Z]\.(?=[ \t,\n]|$)")

@@ -14,6 +14,7 @@ import re
 from stories.findings import Finding
 
 from .mentions import CAPITAL_ONLY
+from .vocab import ES_MONTHS, FR_MONTHS, FUNCTION, MONTHS, WEEKDAYS, words
 
 NAMEISH = frozenset({"PERSON", "FACILITY", "LOCATION"})
 
@@ -55,6 +56,42 @@ def place_tail(text: str, f: Finding) -> Finding:
         return f
     kind = "FACILITY" if f.kind == "FACILITY" else "LOCATION"
     return Finding(kind, f.start, m.end(), f.score, f.source, f.note)
+
+
+# The small words inside a place's name ("Newcastle upon Tyne", "Frankfurt am Main", "Caxias
+# do Sul", "Črni Vrh nad Idrijo", "Velká Bukovina u Decína"), each before a capitalised word.
+# Those in _PLACE_ONLY_PARTICLES join no person's names, so they make a place of a run a
+# name list or a capital found ("Ostrov nad Ohrí"); the others only carry a place on.
+_PLACE_ONLY_PARTICLES = ("nad", "pod", "am", "upon", "sur", "sous", "bei", "an der")
+_CARRYING_PARTICLES = words("u v z ze do da de del dos das e y sul im en na")
+_PLACE_PARTICLE = re.compile(
+    rf"[ \t]+(?P<particle>{'|'.join((*_PLACE_ONLY_PARTICLES, *sorted(_CARRYING_PARTICLES)))})"
+    r"[ \t]+(?P<word>[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*)"
+)
+# Months and weekdays in English, Spanish, French and Portuguese end a place's name.
+_NOT_A_PLACE_WORD = frozenset({*FUNCTION, *MONTHS, *WEEKDAYS, *ES_MONTHS.split("|"), *FR_MONTHS.split("|")})
+_NOT_A_PLACE_WORD |= words(
+    """janeiro fevereiro março maio junho julho agosto setembro outubro novembro dezembro lunes martes
+    miércoles jueves viernes sábado sabado domingo lundi mardi mercredi jeudi vendredi samedi dimanche
+    segunda terça quarta quinta sexta"""
+)
+
+
+def place_particles(text: str, f: Finding) -> Finding:
+    """`f` widened over the small words and the capitalised words of a place's name after
+    it ("Caxias" -> "Caxias do Sul"); a person's name found by a name list or a capital
+    becomes a place before "nad", "am", "upon" ("Ostrov nad Ohrí")."""
+    if f.kind != "LOCATION" and not (f.kind == "PERSON" and f.source in CAPITAL_ONLY):
+        return f
+    end = f.end
+    for _ in range(2):
+        m = _PLACE_PARTICLE.match(text, end)
+        if m is None or m.group("word").casefold() in _NOT_A_PLACE_WORD:
+            break
+        if f.kind != "LOCATION" and m.group("particle") not in _PLACE_ONLY_PARTICLES:
+            break
+        end = m.end()
+    return f if end == f.end else Finding("LOCATION", f.start, end, f.score, f.source, f.note)
 
 
 def joined_places(text: str, findings: list[Finding]) -> list[Finding]:
