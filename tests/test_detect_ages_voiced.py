@@ -1,5 +1,5 @@
 """Ages without a verb or a cue word, lowercase dates, seasons, ranges and labels before a
-date (issue #11, sixth round)."""
+date, holidays with their year in any case (issue #11, sixth and seventh rounds)."""
 
 from __future__ import annotations
 
@@ -83,3 +83,41 @@ def test_seasons_week_labels_ordinal_ranges_and_portuguese_days(text: str, needl
 )
 def test_a_life_stage_reached_is_an_age(text: str, expected: list) -> None:
     assert words_of(text, "AGE") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("but by new years 2024 we managed it, properly", "new years 2024"),
+        ("we got together just before valentines 2023 and", "valentines 2023"),
+        ("by summerfest 2023 i was back on my bike", "summerfest 2023"),
+        ("At Paște 2023 my cousin visited from Slough.", "Paște 2023"),
+        ("they started asking about good news by Eid ul Adha 2022. I smiled.", "Eid ul Adha 2022"),
+        ("Casei com o Thiago no Carnaval de 2021, numa cerimônia pequena.", "Carnaval de 2021"),
+        ("We saw them Canada Day long weekend 2021, or so.", "Canada Day long weekend 2021"),
+    ],
+)
+def test_a_holiday_or_festival_with_its_year_in_any_case_or_script(text: str, date: str) -> None:
+    assert date in words_of(text, "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("I told my mum on boxing day 2022 and she cried.", "boxing day 2022"),
+     ("I gave birth to my daughter on Boxing Day 2020.", "Boxing Day 2020")],
+)
+def test_the_words_before_a_holiday_are_not_part_of_its_date(text: str, date: str) -> None:
+    assert words_of(text, "DATE") == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("Mi hija Esperanza, que tiene 22 y estudia enfermería.", "22"),
+     ("Puis, vers vingt-cinq ans, les rapports sont devenus douloureux.", "vingt-cinq")],
+)
+def test_an_age_after_spanish_tiene_before_y_and_after_french_vers(text: str, age: str) -> None:
+    assert words_of(text, "AGE") == [age]
+
+
+def test_french_vers_before_a_time_later_is_no_age() -> None:
+    assert words_of("Vers 3 ans plus tard, j'ai consulté.", "AGE") == []

@@ -40,9 +40,9 @@ ASIDE_AGE_RE = re.compile(
 )
 # A number alone as a sentence right after a capitalised word: "Neecy. 36, born", "RGN. 42. Ward".
 SENTENCE_AGE_RE = re.compile(rf"\b[A-Z][A-Za-z'’-]{{1,20}}\.\s+(?P<a>{_NUM})(?=[,.]\s+[A-Za-z])")
-# French: "j'avais 22 ans", "à 25 ans", "elle a 30 ans", "âgée de 41 ans".
+# French: "j'avais 22 ans", "à 25 ans", "elle a 30 ans", "âgée de 41 ans", "vers vingt-cinq ans".
 FR_AGE_CUE_RE = re.compile(
-    rf"(?:\bj['’](?:ai|avais)|\bà|\ba|\bavait|\bâgée?\s+de)\s+(?P<a>{_NUM}|{_FR_SPELLED})\s+ans\b"
+    rf"(?:\bj['’](?:ai|avais)|\bà|\ba|\bavait|\bâgée?\s+de|\bvers)\s+(?P<a>{_NUM}|{_FR_SPELLED})\s+ans\b"
     r"(?!\s+(?:de\b|d['’]|plus\s+tard|après))",
     re.IGNORECASE,
 )

@@ -59,7 +59,7 @@ _BARE_ADVERBS = ("only", "now", "just", "ya", "solo")
 _BARE = rf"\b(?:{'|'.join(_BARE_WORDS)})\s+(?:(?:{'|'.join(_BARE_ADVERBS)})\s+)?"
 BARE_CUE = re.compile(rf"{_BARE}$", re.IGNORECASE)
 _BARE_ENDINGS = _BARE_WORDS + _BARE_ADVERBS  # (a quick test of the text before a number)
-_CLAUSE_END_AT = r"\s?[,;.!?)]|\s+and\b"
+_CLAUSE_END_AT = r"\s?[,;.!?)]|\s+(?:and|y)\b"  # "que tiene 22 y estudia"
 _CLAUSE_END = re.compile(_CLAUSE_END_AT)
 SPELLED_BARE_RE = re.compile(rf"{_BARE}(?P<a>{_SPELLED})\b(?={_CLAUSE_END_AT})", re.IGNORECASE)
 SPELLED_BE_RE = re.compile(

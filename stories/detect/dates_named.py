@@ -33,9 +33,15 @@ from .anchors import digit_runs, lowered
 from .tokens import shared_columns, word_class
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)(?![\d/.:-]?\d)"
-_CAP = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ]+)*|(?:ul|al|el|ad|an|as)-[A-Z][a-z]+)"
-# One to four capitalised words (with "of", "de", "the" between them) before a year.
-CAPS_YEAR_RE = re.compile(rf"\b(?P<run>{_CAP}(?:\s+(?:(?:of|de|del|the)\s+)?{_CAP}){{0,3}})\s+{_YEAR}")
+# A capitalised word in any Latin script ("Paște", "São", "João"): a capital, then letters
+# that are not ASCII or Latin-1 capitals.
+_LOWER = r"(?:(?![A-ZÀ-ÖØ-Þ])[^\W\d_]|['’])"
+_CAP = rf"(?:[A-ZÀ-ÖØ-Þ]{_LOWER}+(?:-[A-Za-z]{_LOWER}+)*|(?:ul|al|el|ad|an|as)-[A-Z][a-z]+)"
+# One to four capitalised words (with "of", "de", "the", "ul" between them) before a year,
+# maybe after "de" ("Carnaval de 2021", "Eid ul Adha 2022").
+CAPS_YEAR_RE = re.compile(
+    rf"\b(?P<run>{_CAP}(?:\s+(?:(?:of|de|del|the|ul|al)\s+)?{_CAP}){{0,3}})(?:\s+(?:de|del))?\s+{_YEAR}"
+)
 # Capitalised words that open a sentence or a phrase and are no part of a day's name.
 _FUNCTION_WORDS = vocab.words(
     """during by in on at for since until till after before from the then and but around
@@ -44,14 +50,21 @@ _FUNCTION_WORDS = vocab.words(
     across against like near under upon mi tu su este esta ese esa nuestro nuestra mon ma"""
 )
 # "boxing day 2022", "bonfire night 2022", "the christmas break 2020", "thanksgiving break '22",
-# "may half term 2023".
+# "may half term 2023", "Canada Day long weekend 2021".
 DAY_WORD_YEAR_RE = re.compile(
     rf"\b(?P<run>(?:[a-z][a-z'’]{{1,14}}\s+){{1,2}})"
     rf"(?:day|night|eve|week|weekend|festival|fest|holidays?|break|term|semester|hols)"
-    rf"(?:\s+of)?,?\s+(?:{_YEAR}|'\d\d\b)",
+    rf"(?:\s+(?:long\s+)?weekend)?(?:\s+of)?,?\s+(?:{_YEAR}|'\d\d\b)",
     re.IGNORECASE,
 )
 _DAY_WORDS = vocab.words("day night eve week weekend festival fest holiday holidays break term semester hols")
+# A holiday typed in lowercase, or shortened, with its year: "valentines 2023", "new years
+# 2024", "xmas 2019", "summerfest 2023" (capitalised ones are `CAPS_YEAR_RE`'s).
+HOLIDAY_YEAR_RE = re.compile(
+    rf"\b(?:{vocab.HOLIDAYS}|valentines?|valentine['’]s|new\s+years?|new\s+year['’]s|xmas|crimbo|hogmanay"
+    rf"|ramadh?an|diwali|navratri|holi|carnaval|carnival|mardi\s+gras|[a-z]{{3,12}}fest)\s+{_YEAR}",
+    re.IGNORECASE,
+)
 # Spanish/French: "la Navidad del 2021", "las fiestas de fin de año del 2022", "el verano de 2019".
 ROMANCE_YEAR_RE = re.compile(
     rf"\b(?:la|las|el|los|le|les)\s+(?:[\wà-ÿ'’]+\s+){{1,5}}?(?:del|de|d'|d’)\s?{_YEAR}",
@@ -214,6 +227,8 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
     if not windows:
         return []
     out = list(_named_years(text, scan_windows(CAPS_YEAR_RE, text, windows), "named-day-year"))
+    out.extend(Finding("DATE", m.start(), m.end(), 0.75, "holiday-year") for m in scan_windows(
+        HOLIDAY_YEAR_RE, text, windows))
     low = lowered(text)
     if not _DAY_WORDS.isdisjoint(words):  # the rule's last word is a whole word
         out.extend(_named_years(text, scan_windows(DAY_WORD_YEAR_RE, text, windows), "day-word-year"))
