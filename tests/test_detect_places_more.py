@@ -138,3 +138,24 @@ def test_a_lowercase_town_named_place_after_to_the(text: str, expected: list) ->
 )
 def test_a_town_with_its_state_code(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("got in at froedtert with dr amundsen on 6/30", "froedtert"),
+        ("the gp referred me to sandyford. first appointment was on the 14th", "sandyford"),
+        ("eventually got a referral up to treliske and saw mr penhaligon", "treliske"),
+    ],
+)
+def test_an_unknown_lowercase_word_after_at_or_referred_to_is_a_facility(text: str, facility: str) -> None:
+    # in a story with no facility word in it at all
+    assert ("FACILITY", facility) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["then i went to bed early", "she sent me to physio", "i talked to maddie about it", "i was at work"],
+)
+def test_an_everyday_word_or_a_name_after_to_is_no_facility(text: str) -> None:
+    assert found(text, ("FACILITY",)) == []

@@ -277,9 +277,9 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
         if lows[k] == "the" and k + 1 < n:
             k += 1
         elif not heads and not lows[k].endswith("s") and lows[k] not in _SAINTS:
-            if words[k].islower() and (found := _acronym(lex, cols, p, k)):
+            if words[k].islower() and (found := _acronym(lex, cols, p, k) or _unknown_after(lex, cols, p, k)):
                 out.append(found)
-            continue  # (only an acronym, "at hri", "to uhs", is tried without a head in the story)
+            continue  # (only an acronym or an unknown word is tried without a head in the story)
         if not words[k].islower() or "\n" in gaps[k]:
             continue
         head = _lowercase_head(cols, k) if heads else -1
@@ -295,6 +295,29 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
             owned = _owned_place(lex, lows, gaps, k)
             if owned >= 0:
                 out.append(Finding("FACILITY", cols.start(k), cols.end(owned), 0.5, "lowercase-owner"))
-            elif k == p + 1 and len(lows[k]) >= 4 and _unknown_place_word(lex, lows[k]):  # "at touro"
-                out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-facility"))
+            elif found := _unknown_after(lex, cols, p, k):
+                out.append(found)
+        elif found := _unknown_after(lex, cols, p, k):
+            out.append(found)
     return out
+
+
+# Verbs after which "(me) to" names where someone was sent: "referred me to sandyford",
+# "a referral up to treliske", "sent her to", "took me to".
+_SENT = frozenset({*vocab.MOTION, "referral", "sent", "send", "sends", "took", "taken", "rushed", "booked"})
+_SENT_BETWEEN = frozenset({*_AFTER_MOTION, "me", "her", "him", "us", "them"})
+
+
+def _unknown_after(lex: Lexicon, cols: Columns, p: int, k: int) -> Finding | None:
+    """A FACILITY finding for lowercase token k right after "at" or after "referred (me)
+    to" when it is a word no word list knows ("at touro", "at froedtert", "referred me to
+    sandyford"), else None; token p is the cue word."""
+    lows = cols.lows
+    if k != p + 1 or len(lows[k]) < 4 or not cols.words[k].islower():
+        return None
+    sent = lows[p] == "to" and p >= 1 and (
+        lows[p - 1] in _SENT or (p >= 2 and lows[p - 1] in _SENT_BETWEEN and lows[p - 2] in _SENT)
+    )
+    if (lows[p] == "at" or sent) and _unknown_place_word(lex, lows[k]):
+        return Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-facility")
+    return None
