@@ -159,3 +159,21 @@ def test_an_unknown_lowercase_word_after_at_or_referred_to_is_a_facility(text: s
 )
 def test_an_everyday_word_or_a_name_after_to_is_no_facility(text: str) -> None:
     assert found(text, ("FACILITY",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("dans le service de l'hôpital de la Croix-Rousse, et le 14 juillet", "l'hôpital de la Croix-Rousse"),
+        ("je suis professeure des écoles à l'école Jean-Macé, mais", "l'école Jean-Macé"),
+        ("no ambulatório do Hospital das Clínicas da UFMG.", "Hospital das Clínicas da UFMG"),
+        ("Me operaron en el Hospital La Paz en 2019.", "Hospital La Paz"),
+    ],
+)
+def test_a_french_facility_word_and_a_named_hospital_in_a_romance_language(text: str, facility: str) -> None:
+    assert any(kind == "FACILITY" and facility in words for kind, words in found(text))
+
+
+def test_a_spanish_clinic_named_by_its_place_leaves_the_generic_word() -> None:
+    text = "Fui a la clínica de Huelin y me atendieron bien."
+    assert all(not words.startswith("clínica") for _, words in found(text))

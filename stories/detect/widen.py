@@ -24,7 +24,15 @@ from stories.findings import Finding
 
 from .counties import CO_NOT_COUNTY
 from .vocab import FACILITY_HEADS, STREET_ENDINGS, STREET_WORDS, TITLES, words
-from .widen_tails import NAMEISH, facility_noun, facility_tail, joined_places, place_particles, place_tail
+from .widen_tails import (
+    NAMEISH,
+    facility_noun,
+    facility_tail,
+    joined_places,
+    place_particles,
+    place_tail,
+    romance_head,
+)
 
 # Legal forms and the partner words that come with them, several countries'.
 _LEGAL_FORM = (
@@ -312,7 +320,7 @@ def widen(text: str, findings: list[Finding]) -> list[Finding]:
 def _whole(text: str, f: Finding) -> Finding:
     """One finding widened by every rule in turn: its own words, a surname's particles, a
     place's small words and tail, a facility's noun and tail."""
-    f = place_particles(text, _particles(text, _widen(text, f)))
+    f = romance_head(text, place_particles(text, _particles(text, _widen(text, f))))
     return facility_tail(text, facility_noun(text, place_tail(text, f)))
 
 

@@ -94,6 +94,39 @@ def place_particles(text: str, f: Finding) -> Finding:
     return f if end == f.end else Finding("LOCATION", f.start, end, f.score, f.source, f.note)
 
 
+# A French facility word, in lowercase, before a name, is part of it: "l'hôpital de la
+# Croix-Rousse", "l'école Jean-Macé", "au collège Jean-Jaurès" (a Spanish or Portuguese
+# "la clínica de Huelin" names the clinic by its place, which is the identifier).
+_ROMANCE_HEAD = re.compile(
+    r"(?i:(?:\bl['’])?\b(?:hôpital|hopital|clinique|école|ecole|collège|lycée|lycee|université|universite"
+    r"|faculté|institut|maternité|église|paroisse)(?:[ \t]+(?:de[ \t]+la|du|des|de|d['’]))?)[ \t]+$"
+)
+# A particle ending a facility's name found before its last word, an acronym: "... da UFMG".
+_LAST_PART = re.compile(r"[ \t]+(?:[A-ZÀ-Þ][\w'’-]*)")
+_ENDING_PARTICLES = ("de", "da", "do", "das", "dos", "del", "du", "des")
+
+
+def romance_head(text: str, f: Finding) -> Finding:
+    """`f` widened back over a French facility word before it, as a FACILITY ("l'hôpital de
+    la Croix-Rousse"); a name holding a facility word is a FACILITY ("Hospital La Paz", "del
+    Centro de Salud Delicias"), and goes on over the word after a particle that ends it
+    ("Hospital das Clínicas da UFMG")."""
+    if f.kind not in NAMEISH or f.source in {"title", "name-cue"}:
+        return f
+    head = _ROMANCE_HEAD.search(text, max(0, f.start - 40), f.start)
+    words = text[f.start : f.end].lower().split()
+    if head is None and _INSIDE_HEADS.isdisjoint(words):
+        return f
+    end = f.end
+    if words[-1] in _ENDING_PARTICLES:
+        last = _LAST_PART.match(text, end)
+        end = last.end() if last else end
+    return Finding("FACILITY", head.start() if head else f.start, end, f.score, f.source, f.note)
+
+
+_INSIDE_HEADS = words("hospital hôpital clínica clinica clinique centro instituto sanatorio policlínica")
+
+
 def joined_places(text: str, findings: list[Finding]) -> list[Finding]:
     """Two places joined by "and" or "&" as one ("near Broadview and Danforth"): a corner
     or two neighbouring towns; redacting them together leaves no dangling "and"."""
