@@ -252,12 +252,13 @@ def _doctor_lowercase(t: NameText, i: int) -> bool:
 
 _NAME_IS = frozenset({("name", "is"), ("name", "was")})
 _NAMES = frozenset({"name's", "name’s", "names"})
+_NAME_CUE_WORDS = frozenset({"is", "was", "name", "names"})  # the word before the name, lowercased
 
 
 def _named_lowercase(t: NameText, i: int) -> bool:
     """Is lowercase token i, right after "my name is" ("name's", "name was"), a word no
     dictionary holds ("my name is vitoria"; not "my name is not important")?"""
-    if i < 1:
+    if i < 1 or t.lows[i - 1] not in _NAME_CUE_WORDS:
         return False
     cued = t.words[i - 1].lower() in _NAMES or (i >= 2 and (t.lows[i - 2], t.lows[i - 1]) in _NAME_IS)
     if not cued or t.gaps[i] != " ":
