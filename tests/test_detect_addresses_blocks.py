@@ -160,3 +160,27 @@ def test_a_site_on_a_newer_top_level_domain_is_a_url(text: str, url: str) -> Non
 @pytest.mark.parametrize("text", ["I went home.Today was ok.", "That is my life.Love it or not."])
 def test_two_sentences_typed_without_a_space_are_no_url(text: str) -> None:
     assert words_of(text, "URL") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("She referred me on. Miss Tennant, the consultant, diagnosed a prolapse.", "Tennant"),
+     ("I saw Mrs Attendant at the clinic.", "Attendant")],
+)
+def test_a_surname_that_ends_like_a_job_after_miss_or_mrs_is_a_name(text: str, name: str) -> None:
+    assert words_of(text, "PERSON") == [name]
+
+
+@pytest.mark.parametrize("text", ["I saw the Nurse Practitioner first.", "like the Lord's Prayer"])
+def test_a_job_after_a_role_title_and_a_possessive_title_are_no_names(text: str) -> None:
+    assert words_of(text, "PERSON") == []
+
+
+def test_a_lowercase_name_with_here_and_an_age_introduces_a_texter() -> None:
+    text = "ok so. kenz here, 25, bay view girl born and raised."
+    assert words_of(text, "PERSON") == ["kenz"]
+    assert words_of(text, "AGE") == ["25"]
+
+
+def test_an_everyday_word_with_here_and_a_number_is_no_name_and_no_age() -> None:
+    assert detect("everyone here, 40, said hi") == []

@@ -125,6 +125,9 @@ def _role_words(t: NameText, s: int, j: int) -> bool:
     )
 
 
+# Titles that only a name follows (not "Nurse", "Consultant": "the Nurse Practitioner").
+_HONORIFICS = vocab.words("mr mr. mrs mrs. ms ms. miss mx dr dr. doctor prof prof. professor")
+
 # Endings of words for what someone does: "Practitioner", "Obstetrician", "Specialist".
 _AGENT_ENDINGS = ("ian", "ist", "er", "or", "ant", "ent", "ar")
 
@@ -153,7 +156,8 @@ def classify(t: NameText, i: int, j: int) -> None:
         while j - 1 > s and t.lows[j - 1] == "i":
             j -= 1  # "Dr Okafor I think": "I" is no part of the name
         initial = j - s > 1 and len(t.words[s]) == 1 and t.words[s].isupper()  # "Dr. A. Mensah"
-        if s < j and (t.lows[s] not in vocab.FUNCTION or initial) and not _role_words(t, s, j):
+        honorific = s >= 1 and t.words[s - 1].lower() in _HONORIFICS  # "Miss Tennant": a surname, not a job
+        if s < j and (t.lows[s] not in vocab.FUNCTION or initial) and (honorific or not _role_words(t, s, j)):
             t.emit_person(s, j, 0.9, "title")
         return
     if s < j and t.sents[s] and not keep_sentence_start(t, s, j - s):

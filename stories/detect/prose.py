@@ -39,9 +39,12 @@ _AGE_AFTER = (
     r"to\s+(?!\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon))|\s*\n)"
 )
 _AGE_NOT_AFTER = r"(?!\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|times?|of\b|euros?|pounds?))"
-# "I'm Shaz (34)", "Priti (36, still scared)", "Kayla, 29,", "im gemma, 31, from", "I'm Niamh, forty-one,".
+# "I'm Shaz (34)", "Priti (36, still scared)", "Kayla, 29,", "im gemma, 31, from", "I'm Niamh, forty-one,",
+# "kenz here, 25,".
 NAME_AGE_RE = re.compile(
-    rf"\b(?:[A-Z][a-z]{{1,20}}|(?P<low>(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}}))(?:\s+here)?"
+    rf"\b(?:[A-Z][a-z]{{1,20}}|(?P<low>(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})"
+    rf"|(?P<here>[a-z]{{2,20}})(?=\s+here,))"
+    r"(?:\s+here)?"
     rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})(?:\s?\)|,\s(?=[a-z]))|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\s+(?:yrs?|years?|y/o)\b))"
 )
 # "I was thirty-one", "at sixty I had", "aged fifty-eight", "I'm twenty-three now", "he was
@@ -225,10 +228,14 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     for shape in _AGE_SHAPES:
         for g in shape.finditer(text):
             for m in NAME_AGE_RE.finditer(text, max(0, g.start() - 22), min(len(text), g.end() + 12)):
+                low = "low" if m.group("low") else "here" if m.group("here") else None
+                named = low is not None and _texted_name(m.group(low))
+                if low == "here" and not named:
+                    continue  # "everyone here, 40, said": no name, so no age
                 grp = "a" if m.group("a") else "b"
                 yield Finding("AGE", m.start(grp), m.end(grp), 0.7, "name-age")
-                if m.group("low") and _texted_name(m.group("low")):
-                    yield Finding("PERSON", m.start("low"), m.end("low"), 0.7, "name-age")  # "im maddie, 21,"
+                if named:
+                    yield Finding("PERSON", m.start(low), m.end(low), 0.7, "name-age")  # "im maddie, 21,"
     if not _SPELLED_GATES.isdisjoint(words):
         for m in SPELLED_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "spelled-age")
