@@ -1,5 +1,6 @@
-"""Address blocks as a whole, the small words inside place names, and names given in
-answer to "my name is" or "what's your name?" (issue #11, seventh round)."""
+"""Address blocks as a whole, the small words inside place names, names given in answer
+to "my name is" or "what's your name?", surnames after an honorific, a texter's "kenz here,
+25," and newer top-level domains (issue #11, seventh round)."""
 
 from __future__ import annotations
 
