@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from stories.detect import detect
-from tests.detect_prose_util import found
+from tests.detect_prose_util import flagged_words, found
 
 
 @pytest.mark.parametrize(
@@ -177,3 +177,23 @@ def test_a_french_facility_word_and_a_named_hospital_in_a_romance_language(text:
 def test_a_spanish_clinic_named_by_its_place_leaves_the_generic_word() -> None:
     text = "Fui a la clínica de Huelin y me atendieron bien."
     assert all(not words.startswith("clínica") for _, words in found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I went to Sunday School every week.", "She went to Medical School in town.",
+     "At Primary School I was quiet.", "My son is at Senior High School now."],
+)
+def test_a_kind_of_school_is_no_named_facility(text: str) -> None:
+    assert found(text, ("FACILITY",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [("I went to Holy Cross Primary School.", "Holy Cross Primary School"),
+     ("a teacher at Owerri Girls' Secondary School, mother of four", "Owerri Girls' Secondary School"),
+     ("I teach at St. Agnes Nursery and Primary School in town.", "St. Agnes Nursery and Primary School")],
+)
+def test_a_named_school_keeps_its_kind_words(text: str, facility: str) -> None:
+    flagged = " ".join(flagged_words(text))
+    assert all(word in flagged for word in facility.replace("'", " ").split())

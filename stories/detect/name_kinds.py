@@ -91,6 +91,8 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
             )
         ):
             e -= 1
+    while e - 1 > s and lows[e - 1] == "i":
+        e -= 1  # "At Primary School I was": "I" opens the next clause
     return s, e, has_facility
 
 
@@ -138,6 +140,30 @@ def _department(t: NameText, s: int, e: int) -> bool:
     if e - s < 2 or t.lows[e - 1] not in _CLINIC_HEADS:
         return False
     return all(t.lows[k] in vocab.DEPARTMENT_WORDS or t.lex.is_safe(t.bases[k]) for k in range(s, e - 1))
+
+
+def _kind_of_school(t: NameText, s: int, e: int) -> bool:
+    """Is the facility run s..e a kind of school or hospital, not one by its name ("Sunday
+    School", "Medical School", "Primary School", "Teaching Hospital"), and not the end of a
+    longer name ("St. Agnes Nursery and Primary School", "Owerri Girls' Secondary School")?"""
+    named_before = s >= 1 and t.caps[s - 1] and not t.plain(s - 1) and t.gaps[s] in _INNER_GAPS
+    joined = s >= 1 and (t.lows[s - 1] in ("and", "&") or named_before)
+    return (
+        not joined
+        and e - s >= 2
+        and t.lows[e - 1] in _KIND_HEADS
+        and all(t.lows[k] in _KIND_WORDS for k in range(s, e - 1))
+    )
+
+
+_INNER_GAPS = frozenset({" ", "' ", "’ "})  # between a name's words ("Owerri Girls' Secondary")
+_KIND_HEADS = vocab.words("school schools college university hospital nursery academy")
+_KIND_WORDS = vocab.words(
+    """sunday night summer medical nursing law dental art drama boarding private state public catholic
+    christian bible infant infants junior senior middle elementary primary secondary high grammar sixth
+    form community teaching general district cottage local maternity children's womens women's mental
+    psychiatric veterinary business film music language dance driving secretarial technical comprehensive"""
+)
 
 
 # Heads of a kind of clinic or department (not "College", "Studio", "Group": names).
@@ -233,7 +259,7 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         t.out.append(Finding("FACILITY", start, suffix.end(), 0.8, "company-suffix"))
         return
     if has_facility or last in vocab.FACILITY_HEADS and count > 1:
-        if not _department(t, s, e):
+        if not _department(t, s, e) and not _kind_of_school(t, s, e):
             t.out.append(Finding("FACILITY", start, end, 0.8, "facility-head"))
         return
     if (last in vocab.STREET_HEADS and count > 1) or (
