@@ -197,3 +197,21 @@ def test_a_kind_of_school_is_no_named_facility(text: str) -> None:
 def test_a_named_school_keeps_its_kind_words(text: str, facility: str) -> None:
     flagged = " ".join(flagged_words(text))
     assert all(word in flagged for word in facility.replace("'", " ").split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I bought every Lubricant in the Chemist, I had baths.", "But one day at the Pharmacy counter, I asked.",
+     "I went home and wept in the Vicarage kitchen.", "I stopped going to the Mart with himself."],
+)
+def test_a_kind_of_place_after_the_is_no_named_facility(text: str) -> None:
+    assert found(text, ("FACILITY",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("We had our daughter at the General after a long labour.", "General"),
+     ("The GP referred me to The Bridge, and then on.", "Bridge")],
+)
+def test_a_hospital_named_by_an_everyday_word_after_the_stays_a_facility(text: str, place: str) -> None:
+    assert ("FACILITY", place) in found(text)

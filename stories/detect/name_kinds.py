@@ -215,6 +215,13 @@ def _everyday_place_word(t: NameText, k: int) -> bool:
     )
 
 
+# Kinds of place that "the" names without naming one ("in the Chemist", "at the Pharmacy
+# counter", "in the Vicarage kitchen", "to the Mart").
+_KINDS_OF_PLACE = vocab.words(
+    """chemist chemists pharmacy vicarage rectory manse surgery hospital clinic library gym office church
+    chapel mosque temple gurdwara pub shop shops market mart ward unit canteen staffroom playground"""
+)
+
 # "referred me to the Royal Women's", "born at the Rosie's": an owner named after "the"
 # that owns nothing after it is a place.
 _OWNER_PLACE_CUES = frozenset({"at", "to", "from", "in"})
@@ -299,7 +306,8 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
     if prev == "the" and prev2 in _OWNER_PLACE_CUES and not is_city:
         # "went to the Royal", "born at the Mater", "in the Rotunda": a place; a person
         # is not "to the" anyone (the words the name lists share, "Royal", "Heath", too)
-        t.out.append(Finding("FACILITY", start, end, 0.6, "the-place"))
+        if not (count == 1 and last in _KINDS_OF_PLACE):  # "in the Chemist": a kind, capitalised
+            t.out.append(Finding("FACILITY", start, end, 0.6, "the-place"))
         return
     if is_name:
         t.emit_person(s, e, 0.8, "name-gazetteer")
