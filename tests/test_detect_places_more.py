@@ -215,3 +215,12 @@ def test_a_kind_of_place_after_the_is_no_named_facility(text: str) -> None:
 )
 def test_a_hospital_named_by_an_everyday_word_after_the_stays_a_facility(text: str, place: str) -> None:
     assert ("FACILITY", place) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We drank tea and we watched cartoons until Fajr.", "After the Nikah, nothing happened.",
+     "I lift the big pot of dal in the Langar kitchen.", "I stopped going to Zumba."],
+)
+def test_a_prayer_a_rite_or_a_class_is_no_name_and_no_place(text: str) -> None:
+    assert detect(text) == []

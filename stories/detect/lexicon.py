@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import vocab
-from .beliefs_tongues import FAITHS, TONGUES
+from .beliefs_tongues import FAITHS, PRACTICES, TONGUES
 from .chart_words import ABBREVIATIONS
 from .everyday_extra import DIALECT, EPONYMS, KINSHIP
 
@@ -331,6 +331,7 @@ def lexicon() -> Lexicon:
         | vocab.ROLES
         | vocab.GREETINGS
         | FAITHS
+        | PRACTICES
         | TONGUES
         | ABBREVIATIONS
         | DIALECT
