@@ -224,3 +224,12 @@ def test_a_hospital_named_by_an_everyday_word_after_the_stays_a_facility(text: s
 )
 def test_a_prayer_a_rite_or_a_class_is_no_name_and_no_place(text: str) -> None:
     assert detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["During my BSc I was missing many classes.", "I went to three different OB-GYNs. None helped.",
+     "Mammy had them, so I was to offer it up.", "Message me if you want to chat. Chur."],
+)
+def test_a_qualification_a_plural_clinician_a_mother_or_a_greeting_is_no_name(text: str) -> None:
+    assert detect(text) == []

@@ -1,11 +1,12 @@
 """The shorthand of clinical notes, which patients copy into their stories and staff
 type in capitals: "HX OF HTN", "C/O PELVIC PAIN X 2 WKS", "F/U PRN", "PT OOB TO CHAIR".
 
-None of it names anyone, but written in capitals it looks like acronyms of hospitals
-and firms, and a number before a unit looks like a house number before a street
-("2 WKS", "650 MG PO").  `ABBREVIATIONS` joins the safe vocabulary
-(`lexicon.Lexicon.is_safe`); `UNIT_AFTER_NUMBER` tells the address rules that a number
-is a quantity.
+Nor do the qualifications and the plural clinicians people write beside it ("During my
+BSc", "three different OB-GYNs").  None of it names anyone, but written in capitals it
+looks like acronyms of hospitals and firms, and a number before a unit looks like a
+house number before a street ("2 WKS", "650 MG PO").  `ABBREVIATIONS` joins the safe
+vocabulary (`lexicon.Lexicon.is_safe`); `UNIT_AFTER_NUMBER` tells the address rules that
+a number is a quantity.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ ABBREVIATIONS = words(
     oob ra rn lpn cna np pa iv sc sq bs bp hr rr o2 spo2 sat sats vss nad aox3 a&o perrla bm
     gu gi ent pacu meds labs cont pt's pts yo y/o wks wk yrs hrs mins nkda nka npo ns lr
     prbc cbc bmp cmp ua ucx hcg lmp edd gtt gtts tab tabs cap caps inj neb nebs ekg ecg cxr
-    ct/mri f/u'd w/ w/o s/p r/o h/o"""
+    ct/mri f/u'd w/ w/o s/p r/o h/o ob-gyns obgyns gyns gynos gynaes bsc msc phd mba mbbs gcse gcses
+    a-level a-levels btec hnd nvq"""
 )
 UNIT_AFTER_NUMBER = re.compile(
     r"\d{1,5}(?:\.\d+)?[ \t]*(?:wks?|weeks?|days?|hrs?|hours?|mins?|minutes?|mg|mcg|ml|kg|lbs?|yrs?|yo"

@@ -22,7 +22,7 @@ DIALECT = words(
     deh unu pickney arvo arvos doona servo brekkie smoko dunny"""
 )
 KINSHIP = words(
-    """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi"""
+    """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi mamaw pawpaw"""
 )
 EPONYMS = words(
     """peyronie peyronie's peyronies crohn crohn's bartholin bartholin's skene skene's asherman

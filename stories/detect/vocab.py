@@ -105,7 +105,7 @@ ROLES = words(
 GREETINGS = words(
     """
     koutou katoa korua assalamu alaikum salaam salam namaste namaskar vanakkam akal jambo
-    habari mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam
+    habari mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam chur sasa
     """
 )
 
