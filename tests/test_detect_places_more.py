@@ -233,3 +233,19 @@ def test_a_prayer_a_rite_or_a_class_is_no_name_and_no_place(text: str) -> None:
 )
 def test_a_qualification_a_plural_clinician_a_mother_or_a_greeting_is_no_name(text: str) -> None:
     assert detect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Tenho 29 anos e moro em Porto Alegre, no bairro Menino Deus.", "Menino Deus"),
+     ("We lived in the suburb of Glen Waverley for years.", "Glen Waverley"),
+     ("Vivo en el barrio Villa del Parque con mi hija.", "Villa del Parque"),
+     ("I grew up in the village of Rosses Point.", "Rosses Point")],
+)
+def test_the_place_after_a_word_for_a_district_is_a_location(text: str, place: str) -> None:
+    assert ("LOCATION", place) in found(text)
+    assert ("PERSON", place) not in found(text)
+
+
+def test_a_district_word_inside_a_shops_name_makes_no_place() -> None:
+    assert all(words != "Books" for _, words in found("Senior Bookseller, Powell's City of Books"))

@@ -30,6 +30,7 @@ from .contact import find_contact
 from .counties import find_counties
 from .dates_number import numbered_dates
 from .dates_widen import widen_dates
+from .districts import find_districts
 from .hints import reidentification_hints
 from .mentions import CAPITAL_ONLY, repeat_mentions
 from .names import find_names
@@ -62,6 +63,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_counties,
     find_chains,
     find_town_states,
+    find_districts,
     find_signoff,
     find_nicknames,
 )
@@ -78,8 +80,8 @@ def _yields(f: Finding, c: Finding) -> bool:
         return not (c.source == "long-number" and f.source == "phonenumbers")
     if f.kind == "AGE" and c.kind in {"PHONE", "ID"}:
         return True  # "is 09" read as an age is the first group of "09 548-3669"
-    if f.kind == "PERSON" and c.source in {"numbered-street", "county"}:
-        return True  # "Street" of "West 49th Street", "County Clare" read as names
+    if f.kind == "PERSON" and c.source in {"numbered-street", "county", "district-word"}:
+        return True  # "Street" of "West 49th Street", "County Clare", "the suburb of Glen Waverley"
     return c.kind == "DATE" and (f.source in CAPITAL_ONLY or f.source == "the-place")
 
 

@@ -1,0 +1,52 @@
+"""A place named right after the word for a district: "no bairro Menino Deus", "en el
+barrio Santa Fe", "dans le quartier Saint-Cyprien", "in the suburb of Glen Waverley",
+"the village of Rosses Point".
+
+The district word proves the capitalised words after it are a place, even when they are
+everyday words of the story's language ("Menino Deus" is "Boy God") or a first name
+("Glen"), which the name rules would otherwise drop or read as a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stories.findings import Finding
+
+# The district word (and "of" in English), then one to four capitalised words, with the
+# small words of a place's name between them ("Villa del Parque", "Ciudad de la Costa").
+DISTRICT_RE = re.compile(
+    r"\b(?:(?i:bairro|barrio|quartier|colonia|colônia|vila|villa|arrondissement)"
+    r"|(?i:suburb|town|village|city|neighbou?rhood|district|parish|borough|township|hamlet)[ \t]+of)[ \t]+"
+    r"(?P<place>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+(?:(?:de|da|do|das|dos|del|de[ \t]+la|la|le|du|des)[ \t]+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3})"
+)
+_GATES = (
+    "bairro", "barrio", "quartier", "colonia", "colônia", "vila", "villa", "arrondissement", "suburb of",
+    "town of", "village of", "city of", "neighbourhood of", "neighborhood of", "district of", "parish of",
+    "borough of", "township of", "hamlet of",
+)  # fmt: skip
+
+
+def find_districts(text: str) -> list[Finding]:
+    """LOCATION findings for the place after a district word (see the module docstring)."""
+    low = text.lower()
+    if not any(gate in low for gate in _GATES):
+        return []  # most stories name no district this way
+    return [
+        Finding("LOCATION", m.start("place"), m.end("place"), 0.7, "district-word")
+        for m in DISTRICT_RE.finditer(text)
+        if not _inside_a_name(text, m.start())
+    ]
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """Is the district word at `start` capitalised inside a longer name ("Powell's City of
+    Books"), not opening a place's own name ("the City of London")?"""
+    if not text[start].isupper():
+        return False
+    before = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group().split()[0].lower() not in ("the", "in", "a")
