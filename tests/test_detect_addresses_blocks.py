@@ -185,3 +185,14 @@ def test_a_lowercase_name_with_here_and_an_age_introduces_a_texter() -> None:
 
 def test_an_everyday_word_with_here_and_a_number_is_no_name_and_no_age() -> None:
     assert detect("everyone here, 40, said hi") == []
+
+
+def test_a_lowercase_dictionary_word_before_and_i_is_no_name() -> None:
+    assert words_of("Whenever he tried my whole body became stiff and I was crying.", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("me and izzy went to a physio", "izzy"), ("rose and i laughed", "rose")]
+)
+def test_a_lowercase_name_before_and_i_or_after_me_and_stays_a_name(text: str, name: str) -> None:
+    assert words_of(text, "PERSON") == [name]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from . import cues, vocab
-from .lexicon import Lexicon, dictionary_words, english_form, english_words, inflects
+from .lexicon import Lexicon, dictionary_words, english_form, english_words, inflects, lowercase_word
 from .name_words import NameText, gap_is_space
 from .tokens import word_class
 
@@ -339,6 +339,7 @@ def find_cue_names(t: NameText) -> None:
                 ok = False  # "Pain and me.": an English word opening a sentence, as in capitals
         elif cue == 1:  # "told dave", not "to kick in", "to hug me", "with constant"
             ok = not cap and lex.strong_name(bases[i]) and not inflects(low)
+            ok = ok and (low in lex.first_lower or not lowercase_word(low))  # "to grit your teeth"
         if ok:
             j = _extend(t, i)
             t.emit_person(i, j, 0.8 if cue == 2 else 0.6, "name-cue")

@@ -28,6 +28,7 @@ from .lexicon import (
     french_words,
     inflects,
     language_words,
+    lowercase_word,
     spanish_common_words,
     spanish_words,
 )
@@ -208,6 +209,7 @@ class NameText:
             and not self.lex.is_safe(low)
             and not inflects(low)
             and not derived_form(low)
+            and (low in self.lex.first_lower or not lowercase_word(low))  # "rose", not "stiff"
         )
 
     def cue_word(self, k: int) -> bool:
