@@ -196,3 +196,18 @@ def test_a_lowercase_dictionary_word_before_and_i_is_no_name() -> None:
 )
 def test_a_lowercase_name_before_and_i_or_after_me_and_stays_a_name(text: str, name: str) -> None:
     assert words_of(text, "PERSON") == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("It was my daughter. Summer was fifteen and started getting the pain.", "Summer"),
+     ("I was sent on. Dale was the PT. Former college wrestler.", "Dale"),
+     ("That helped. Grace is my physio now.", "Grace")],
+)
+def test_a_first_name_that_is_a_word_opening_a_sentence_before_an_age_or_a_role(text: str, name: str) -> None:
+    assert name in words_of(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["It was hot. Summer was the worst.", "It was fine. Hope is a good thing."])
+def test_a_word_opening_a_sentence_before_anything_else_is_no_name(text: str) -> None:
+    assert words_of(text, "PERSON") == []

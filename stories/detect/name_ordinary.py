@@ -290,6 +290,16 @@ _AGE_ASIDE = re.compile(r",[ \t](?:aged?[ \t])?(?:1[3-9]|[2-9]\d),")
 _AGE_IN_BRACKETS = re.compile(r"[ \t]?\(\s?(?:1[3-9]|[2-9]\d)\s?[),]")
 
 
+# A person's age or role after "was"/"is": "Summer was fifteen and", "Dale was the PT".
+_RELATIONS = "|".join(sorted(map(re.escape, vocab.RELATIONS), key=len, reverse=True))
+_DESCRIBED = re.compile(
+    rf"[ \t]+(?:was|is)[ \t]+(?:(?:only|just|barely|nearly|about)[ \t]+)?"
+    rf"(?:(?:{vocab.SPELLED_AGE}|(?:1[3-9]|[2-9]\d))(?=[ \t]*(?:[,.;!?]|and\b|when\b|years?\b))"
+    rf"|(?:the|my|our|her|his|their)[ \t]+(?:{_RELATIONS})\b)",
+    re.IGNORECASE,
+)
+
+
 def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     """Is the capitalised word opening a sentence at token i (a run of
     `run_len` words) a name rather than an ordinary word?"""
@@ -314,6 +324,8 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return True  # "Heather: I'm Daniel's daughter" (a first name labelling a line of a chat)
     if run_len == 1 and _speaks(t, i) and (base in t.lex.first or low not in t.lex.very_common_lower):
         return True  # "Hope said do 10 mins a day", "Mags said": a first name or a rare word, speaking
+    if run_len == 1 and base in t.lex.first and _DESCRIBED.match(t.text, t.cols.end(i)):
+        return True  # "Summer was fifteen", "Dale was the PT": a first name, her age or her role
     if t.lex.is_common(base):
         return False
     lex = t.lex
