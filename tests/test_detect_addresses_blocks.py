@@ -211,3 +211,16 @@ def test_a_first_name_that_is_a_word_opening_a_sentence_before_an_age_or_a_role(
 @pytest.mark.parametrize("text", ["It was hot. Summer was the worst.", "It was fine. Hope is a good thing."])
 def test_a_word_opening_a_sentence_before_anything_else_is_no_name(text: str) -> None:
     assert words_of(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("I can sit through a film now, and me and Dec are grand.", "Dec"), ("My husband Dec is great.", "Dec"),
+     ("me and Sunday went out for the day.", "Sunday")],
+)
+def test_a_month_or_a_day_after_me_and_or_a_relation_is_a_name(text: str, name: str) -> None:
+    assert words_of(text, "PERSON") == [name]
+
+
+def test_a_short_month_alone_stays_a_month() -> None:
+    assert words_of("By Dec I was better. In Jan 2020 we went away.", "PERSON") == []

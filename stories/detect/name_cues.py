@@ -327,7 +327,9 @@ def find_cue_names(t: NameText) -> None:
             t.emit_person(i, i + 1, 0.7, "name-cue")  # "my friend J. from water aerobics"
             continue
         region = cap and not sents[i] and t.cue_word(i)
-        if cap and not sents[i] and not (region and (lows[i - 1] in _REGION_NAME_CUES or _married_to(t, i))):
+        me_and = i >= 2 and lows[i - 1] == "and" and lows[i - 2] == "me"  # "me and Dec are grand"
+        named = lows[i - 1] in _REGION_NAME_CUES or me_and or _married_to(t, i)
+        if cap and not sents[i] and not (region and named):
             continue  # the proper-noun rule will see it (it drops regions: "my daughter India" not)
         low = lows[i]
         cue = cue_strength(t, i)

@@ -45,7 +45,7 @@ _PLAIN_WORD_MAX = 32
 
 # Safe words that are names after a strong cue: days and months ("my husband Sunday",
 # "my daughter April").
-NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS)
+NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS) | {"jan", "dec"}  # "my husband Dec"
 
 
 # The languages' markers as word classes, in `language.MARKERS`' order: a story's hits are
