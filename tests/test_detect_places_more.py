@@ -249,3 +249,13 @@ def test_the_place_after_a_word_for_a_district_is_a_location(text: str, place: s
 
 def test_a_district_word_inside_a_shops_name_makes_no_place() -> None:
     assert all(words != "Books" for _, words in found("Senior Bookseller, Powell's City of Books"))
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [("Hunter from the warehouse of Midwest Freight Solutions overheard me.", "Midwest Freight Solutions"),
+     ("I work the cash at Harbourview Hardware on the main road.", "Harbourview Hardware"),
+     ("Forty year I drove for Holroyd Haulage before my back went.", "Holroyd Haulage")],
+)
+def test_a_firm_named_with_a_trade_word_is_a_facility(text: str, firm: str) -> None:
+    assert ("FACILITY", firm) in found(text)

@@ -103,10 +103,8 @@ ROLES = words(
 # "Alhamdulillah", "Sat Sri Akal"): they identify nobody.  (Not "Kia", "Ora", "Tena": given
 # names too.)
 GREETINGS = words(
-    """
-    koutou katoa korua assalamu alaikum salaam salam namaste namaskar vanakkam akal jambo
-    habari mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam chur sasa
-    """
+    """koutou katoa korua assalamu alaikum salaam salam namaste namaskar vanakkam akal jambo habari
+    mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam chur sasa"""
 )
 
 # Words that start sentences or appear capitalized in titles and headings.
@@ -297,15 +295,16 @@ RELATIONS = [
 # Words in a capitalized run that make it a facility or an employer.
 FACILITY_HEADS = words(
     """
-    hospital hospitals clinic clinics centre center surgery practice infirmary
-    trust university college school academy pharmacy chemist chemists group
-    health healthcare medical institute foundation ltd inc llc plc corp
-    company co hotel bank church office services wellness physiotherapy
-    physio sanatorium hospice maternity unit ward gynaecology gynecology
-    department dept supermarket store stores restaurant cafe café salon spa
-    gym studio library council ministry agency authority commission society association
-    charity parish mosque masjid temple mandir gurdwara synagogue chapel cathedral
-    methodist presbyterian baptist anglican lutheran pentecostal adventist therapy therapies
+    hospital hospitals clinic clinics centre center surgery practice infirmary trust university college
+    school academy pharmacy chemist chemists group health healthcare medical institute foundation ltd inc
+    llc plc corp company co hotel bank church office services wellness physiotherapy physio sanatorium
+    hospice maternity unit ward gynaecology gynecology department dept supermarket store stores restaurant
+    cafe café salon spa gym studio library council ministry agency authority commission society association
+    charity parish mosque masjid temple mandir gurdwara synagogue chapel cathedral methodist presbyterian
+    baptist anglican lutheran pentecostal adventist therapy therapies solutions logistics freight systems
+    technologies industries consulting partners associates holdings enterprises engineering construction
+    scaffolding hardware dental motors garage bakery deli diner pub inn tavern nursery kindergarten
+    preschool daycare factory mill haulage airlines
     """
 )
 
