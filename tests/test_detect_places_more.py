@@ -259,3 +259,8 @@ def test_a_district_word_inside_a_shops_name_makes_no_place() -> None:
 )
 def test_a_firm_named_with_a_trade_word_is_a_facility(text: str, firm: str) -> None:
     assert ("FACILITY", firm) in found(text)
+
+
+def test_a_capitalised_word_ending_a_name_after_at_stays_in_it() -> None:
+    text = "My son needs lifts to football at Dundonald FC three nights a week."
+    assert ("FACILITY", "Dundonald FC") in found(text)

@@ -85,7 +85,7 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
             and plain(e - 1)
             and not (
                 e - 1 > s
-                and (lex.is_name(bases[e - 1]) or _region_in_name(t, e - 1))
+                and (lex.is_name(bases[e - 1]) or _region_in_name(t, e - 1) or (at and not t.sents[e - 1]))
                 and lows[e - 1] not in vocab.FUNCTION
                 and not plain(e - 2)
             )
