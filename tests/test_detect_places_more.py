@@ -264,3 +264,12 @@ def test_a_firm_named_with_a_trade_word_is_a_facility(text: str, firm: str) -> N
 def test_a_capitalised_word_ending_a_name_after_at_stays_in_it() -> None:
     text = "My son needs lifts to football at Dundonald FC three nights a week."
     assert ("FACILITY", "Dundonald FC") in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("My friend found a pelvic floor PT on the Upper West Side for me.", "Upper West Side"),
+     ("I was born and raised on the West Side of San Antonio, and stayed.", "West Side of San Antonio")],
+)
+def test_a_towns_side_named_by_the_compass_is_a_place(text: str, place: str) -> None:
+    assert found(text, ("LOCATION", "PERSON")) == [("LOCATION", place)]

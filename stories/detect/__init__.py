@@ -80,7 +80,7 @@ def _yields(f: Finding, c: Finding) -> bool:
         return not (c.source == "long-number" and f.source == "phonenumbers")
     if f.kind == "AGE" and c.kind in {"PHONE", "ID"}:
         return True  # "is 09" read as an age is the first group of "09 548-3669"
-    if f.kind == "PERSON" and c.source in {"numbered-street", "county", "district-word"}:
+    if f.kind == "PERSON" and c.source in {"numbered-street", "county", "district-word", "compass-side"}:
         return True  # "Street" of "West 49th Street", "County Clare", "the suburb of Glen Waverley"
     return c.kind == "DATE" and (f.source in CAPITAL_ONLY or f.source == "the-place")
 

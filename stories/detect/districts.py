@@ -2,6 +2,9 @@
 barrio Santa Fe", "dans le quartier Saint-Cyprien", "in the suburb of Glen Waverley",
 "the village of Rosses Point".
 
+A town's side or end named by the compass is a district too: "the Upper West Side", "the
+West Side of San Antonio", "the East End".
+
 The district word proves the capitalised words after it are a place, even when they are
 everyday words of the story's language ("Menino Deus" is "Boy God") or a first name
 ("Glen"), which the name rules would otherwise drop or read as a person.
@@ -28,12 +31,25 @@ _GATES = (
 )  # fmt: skip
 
 
+# "the Upper West Side", "the South Side", "the West Side of San Antonio", "the East End".
+COMPASS_SIDE_RE = re.compile(
+    r"\b(?:(?:Upper|Lower|Near|Far)[ \t]+)?(?:North|South|East|West)(?:[ \t-]?(?:East|West))?"
+    r"[ \t]+(?:Side|End)\b"
+    r"(?:[ \t]+of[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})?"
+)
+
+
 def find_districts(text: str) -> list[Finding]:
-    """LOCATION findings for the place after a district word (see the module docstring)."""
+    """LOCATION findings for the place after a district word and for a town's side named by
+    the compass (see the module docstring)."""
+    out = []
+    if " Side" in text or " End" in text:
+        sides = COMPASS_SIDE_RE.finditer(text)
+        out = [Finding("LOCATION", m.start(), m.end(), 0.7, "compass-side") for m in sides]
     low = text.lower()
     if not any(gate in low for gate in _GATES):
-        return []  # most stories name no district this way
-    return [
+        return out  # most stories name no district this way
+    return out + [
         Finding("LOCATION", m.start("place"), m.end("place"), 0.7, "district-word")
         for m in DISTRICT_RE.finditer(text)
         if not _inside_a_name(text, m.start())
