@@ -121,3 +121,20 @@ def test_an_age_after_spanish_tiene_before_y_and_after_french_vers(text: str, ag
 
 def test_french_vers_before_a_time_later_is_no_age() -> None:
     assert words_of("Vers 3 ans plus tard, j'ai consulté.", "AGE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("I hit forty and everything changed.", "forty"), ("My son is seven.", "seven"),
+     ("My daughter was two when it started.", "two"), ("Twenty-six years old, newly married.", "Twenty-six"),
+     ("My husband (41) was patient with me.", "41")],
+)
+def test_a_reached_age_a_childs_a_spelled_age_in_years_and_a_relatives(text: str, age: str) -> None:
+    assert words_of(text, "AGE") == [age]
+
+
+@pytest.mark.parametrize(
+    "text", ["My brother is one of a kind.", "I hit one of the bins.", "The twins were born at 34 weeks."]
+)
+def test_a_count_or_a_one_of_after_a_relative_is_no_age(text: str) -> None:
+    assert words_of(text, "AGE") == []

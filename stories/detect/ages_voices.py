@@ -12,7 +12,9 @@
 - no verb at all, as Caribbean and other Englishes say it: "she only fifteen and",
   "mi 39, mi live inna Portmore", "(she ole now, she 82)"; Spanish "que tiene 61,"
   (the number closes its clause: a comma, a bracket, a full stop or "and" after it);
-- a life stage reached: "By 30 I had given up", "when I hit 50";
+- a life stage reached: "By 30 I had given up", "when I hit 50", "I hit forty";
+- a spelled age with "years old" ("Twenty-six years old, newly married"), and a child's
+  or a relative's age after "is"/"was" ("My son is seven", "my daughter was two when");
 - Portuguese: "tinha 27 anos", "tenho 34 anos", "com 29 anos" (not "há 3
   anos", "5 anos de dor", which are durations);
 - an age as a fragment of its own in a texter's self-introduction, whatever
@@ -182,6 +184,20 @@ BY_AGE_RE = re.compile(
 )
 HIT_AGE_RE = re.compile(
     r"\b(?:when|once|until|till)\s+(?:I|i|she|he|we)\s+(?:hit|reached|reach|hits)\s+(?P<a>1[3-9]|[2-9]\d)\b(?![%.,]?\d)"
+    rf"|\b(?:I|i|she|he)\s+(?:hit|reached)\s+(?P<b>{_SPELLED})\b(?![-‐])"
+)
+# "Twenty-six years old", "a thirty-one-year-old mum": a spelled age with its unit.
+SPELLED_OLD_RE = re.compile(rf"\b(?P<a>{_SPELLED})[-\s]years?[-\s]old\b", re.IGNORECASE)
+# A child's or a relative's age after "is"/"was": "My son is seven", "my daughter was two when".
+_KIN_WORDS = vocab.words(
+    "son daughter boy girl baby kid child twins brother sister niece nephew grandson granddaughter"
+)
+_SMALL_AGES = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+KIN_AGE_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_KIN_WORDS))})\s+(?:is|was)\s+(?:only\s+|just\s+|now\s+)?"
+    rf"(?P<a>{_SMALL_AGES}|{_SPELLED}|\d{{1,2}})\b"
+    r"(?=\s*[,.;!?)]|\s+(?:and|now|when|then|years?|months?\s+old)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -192,7 +208,16 @@ def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Fin
     if not words.isdisjoint(("hit", "hits", "reached", "reach")):
         reached.append(HIT_AGE_RE)
     for rx in reached:
-        yield from (Finding("AGE", m.start("a"), m.end("a"), 0.6, "be-age") for m in rx.finditer(text))
+        for m in rx.finditer(text):
+            grp = "b" if rx is HIT_AGE_RE and m.group("b") else "a"
+            yield Finding("AGE", m.start(grp), m.end(grp), 0.6, "be-age")
+    told = "old" in words and not _SPELLED_WORDS.isdisjoint(words)
+    for rx, source, gate in (
+        (SPELLED_OLD_RE, "spelled-age", told),
+        (KIN_AGE_RE, "kin-age", not _KIN_WORDS.isdisjoint(words)),
+    ):
+        if gate:
+            yield from (Finding("AGE", m.start("a"), m.end("a"), 0.6, source) for m in rx.finditer(text))
     if not _SPELLED_WORDS.isdisjoint(words):
         for rx in (SPELLED_BE_RE, SPELLED_PAIR_RE, SPELLED_BARE_RE):
             for m in rx.finditer(text):

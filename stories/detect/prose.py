@@ -57,9 +57,11 @@ SPELLED_AGE_RE = re.compile(
     rf"(?P<a>{SPELLED_AGE})\b{_AGE_NOT_AFTER}{_AGE_AFTER}",
     re.IGNORECASE,
 )
-# A child's age in brackets after the child: "our son (4)", "my daughter (11)".
+# A child's or a relative's age in brackets after them: "our son (4)", "My husband (41)".
 CHILD_AGE_RE = re.compile(
-    r"\b(?:son|daughter|boy|girl|baby|kid|child|twins?|sons|daughters)\s?\(\s?(?P<a>\d{1,2})\s?\)"
+    r"\b(?:son|daughter|boy|girl|baby|kid|child|twins?|sons|daughters|husband|wife|partner|mum|mom|mother"
+    r"|dad|father|sister|brother|boyfriend|girlfriend|fianc[eé]e?|nan|gran|grandma|grandad)"
+    r"\s?\(\s?(?P<a>\d{1,2})\s?\)"
 )
 # Ages written with a sex, as forums do: "Me (F, 32)", "my husband (35M)", "I'm 27F".
 SEX_AGE_RE = re.compile(
