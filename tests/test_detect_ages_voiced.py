@@ -138,3 +138,7 @@ def test_a_reached_age_a_childs_a_spelled_age_in_years_and_a_relatives(text: str
 )
 def test_a_count_or_a_one_of_after_a_relative_is_no_age(text: str) -> None:
     assert words_of(text, "AGE") == []
+
+
+def test_a_short_date_after_a_capitalised_cue_opening_a_sentence() -> None:
+    assert words_of("On 3/4 I went back to the clinic.", "DATE") == ["3/4"]
