@@ -224,3 +224,25 @@ def test_a_month_or_a_day_after_me_and_or_a_relation_is_a_name(text: str, name: 
 
 def test_a_short_month_alone_stays_a_month() -> None:
     assert words_of("By Dec I was better. In Jan 2020 we went away.", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("So I texted Becca straight away and she came.", "Becca"),
+     ("It was hard. When Kev found out he cried.", "Kev"),
+     ("What's your name? Jildau S Bouts", "Jildau S Bouts"),
+     ("my name is borna jerković but everyone calls me borna", "borna jerković")],
+)
+def test_a_nickname_no_dictionary_holds_and_a_whole_name_given_in_answer(text: str, name: str) -> None:
+    assert name in words_of(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["I found them on Insta last year.", "She sells them in her Etsy shop."])
+def test_an_app_or_a_platform_is_no_name(text: str) -> None:
+    assert detect(text) == []
+
+
+def test_every_line_of_an_address_block_is_covered_whole() -> None:
+    text = "Sven Hedlund\n\n85199 Avda. Rio Nalon 58\n Apt. 461\n Soto del Barco\n\n Spain 61709"
+    assert covered(text, "85199 Avda. Rio Nalon 58")
+    assert ("LOCATION", "85199 Avda. Rio Nalon 58") in found(text)

@@ -297,8 +297,10 @@ def extend_addresses(text: str, findings: list[Finding]) -> list[Finding]:
         if f.end > text.find("\n", f.start) > 0 or "\n" in text[max(0, f.start - 80) : f.start]:
             for above in _addressees(text, f.start):
                 if any(a.start < above[1] and above[0] < a.end for a in addresses):
-                    break  # a line of the address itself: its own first line climbs on
-                out.append(Finding("FACILITY", above[0], above[1], 0.5, "addressee-line"))
+                    # a line of the address itself: all of it ("85199 Avda. Rio Nalon 58")
+                    out.append(Finding("LOCATION", above[0], above[1], 0.5, "address-line"))
+                else:
+                    out.append(Finding("FACILITY", above[0], above[1], 0.5, "addressee-line"))
     return out
 
 

@@ -283,6 +283,29 @@ def _answers_name_question(t: NameText, i: int) -> bool:
     )
 
 
+_LOWER_WORD = re.compile(r"(?:(?![A-Z])[^\W\d_]){3,}(?:-(?:(?![A-Z])[^\W\d_]){2,})*")  # "jerković"
+
+
+def _unlisted_after(t: NameText, i: int) -> int:
+    """One past the lowercase words after token i that no dictionary holds, up to two: the
+    rest of a name typed in lowercase ("borna jerković")."""
+    j = i + 1
+    while j < min(t.n, i + 3) and t.gaps[j] == " " and _LOWER_WORD.fullmatch(t.words[j]) is not None:
+        low = t.lows[j]
+        if english_form(low) or low in dictionary_words() or low in vocab.FUNCTION or t.lex.is_safe(low):
+            break
+        j += 1
+    return j
+
+
+def _capitals_after(t: NameText, i: int) -> int:
+    """One past the capitalised words and initials from token i on ("Jildau S Bouts")."""
+    j = i + 1
+    while j < min(t.n, i + 4) and gap_is_space(t.gaps[j]) and t.caps[j] and t.lows[j] not in vocab.FUNCTION:
+        j += 1
+    return j
+
+
 def find_cue_names(t: NameText) -> None:
     """PERSON findings (into `t.out`) for names right after a cue."""
     lex = t.lex
@@ -298,7 +321,7 @@ def find_cue_names(t: NameText) -> None:
     cands.update(k + 1 for k in named if t.words[k].lower() in _NAMES)
     for k in named:
         if _answers_name_question(t, k + 1):
-            t.emit_person(k + 1, _extend(t, k + 1), 0.7, "name-cue")  # "What's your last name? Arcuri"
+            t.emit_person(k + 1, _capitals_after(t, k + 1), 0.7, "name-cue")  # "Your name? Jildau S Bouts"
     may_name = _may_name_cache(lex)
     i = 0
     for c in sorted(cands):
@@ -314,7 +337,7 @@ def find_cue_names(t: NameText) -> None:
                 t.emit_person(i, i + 1, 0.7, "title")  # "saw dr pengelly on fri": a surname
                 continue
             if _named_lowercase(t, i):
-                t.emit_person(i, i + 1, 0.7, "name-cue")  # "my name is vitoria"
+                t.emit_person(i, _unlisted_after(t, i), 0.7, "name-cue")  # "my name is borna jerković"
                 continue
             if i and t.lows[i - 1] in _CALLED and t.lows[i] in lex.first_lower and t.gaps[i] == " " and (
                 i + 1 >= n or t.gaps[i + 1].strip() or lows[i + 1] in vocab.FUNCTION

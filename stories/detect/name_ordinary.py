@@ -21,6 +21,8 @@ from .lexicon import (
     english_words,
     everyday_words,
     inflects,
+    lowercase_word,
+    proper_nouns,
     spanish_common_words,
     spanish_words,
     title_case_word,
@@ -59,8 +61,9 @@ def _lone_everyday(t: NameText, base: str) -> bool:
     if base in lex.cities and not lex.word_town(base):
         return False
     low = base.casefold()
-    if title_case_word(base):
-        return True
+    listed = lowercase_word(low) or low in lex.very_common_lower or low in proper_nouns()
+    if title_case_word(base) and listed:
+        return True  # not "Becca", "Kev": names word frequencies count but no dictionary holds
     if t.foreign_word(low) and not lex.is_name(base):
         return True  # a Spanish story's "la Iglesia", a French story's "les Médecins"
     # "la Matrona", "las Mujeres" (Spanish surnames such as "Flores" stay names)

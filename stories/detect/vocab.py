@@ -34,7 +34,7 @@ CLINICAL = words(
     trigger point emdr dbt act mindfulness headspace calm yoga pilates
     intimina ohnut amielle soul source vuvatech crave sensate focus
     hymen physio's a&e er icu nicu ptsd ocd adhd asd cptsd
-    reddit instagram tiktok youtube twitter whatsapp zoom
+    reddit instagram insta tiktok youtube twitter whatsapp zoom etsy
     kindle netflix spotify podcast podcasts covid covid-19 lockdown
     thrush spasm spasms urogynecologist urogynaecologist urogynecology urogynaecology
     perineal perineum endo episiotomy prolapse incontinence pessary cystitis candida
