@@ -37,6 +37,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .anchors import digit_runs
+from .tokens import shared_columns, word_class
 
 _SPELLED = vocab.SPELLED_AGE
 _SPELLED_WORDS = vocab.SPELLED_AGE_WORDS
@@ -201,6 +202,29 @@ KIN_AGE_RE = re.compile(
 )
 
 
+_KIN_CLASS = word_class(_KIN_WORDS)
+_OLD_CLASS = word_class(frozenset({"old"}))
+
+
+def _kin_ages(text: str) -> Iterator[Finding]:
+    """`KIN_AGE_RE` tried at each of the story's words for a child or a relative only."""
+    cols = shared_columns(text)
+    for k in cols.marked(_KIN_CLASS):
+        m = KIN_AGE_RE.match(text, cols.start(k))
+        if m:
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "kin-age")
+
+
+def _spelled_years_old(text: str) -> Iterator[Finding]:
+    """`SPELLED_OLD_RE` tried where it must end: at each "old" of the story."""
+    cols = shared_columns(text)
+    for k in cols.marked(_OLD_CLASS):
+        end = cols.end(k)
+        m = SPELLED_OLD_RE.search(text, max(0, end - 40), end)
+        if m and m.end() == end:
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-age")
+
+
 def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """AGE findings for the forms in the module docstring; `words` is the story's lowercase word set."""
     yield from _digit_ages(text)
@@ -211,13 +235,10 @@ def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Fin
         for m in rx.finditer(text):
             grp = "b" if rx is HIT_AGE_RE and m.group("b") else "a"
             yield Finding("AGE", m.start(grp), m.end(grp), 0.6, "be-age")
-    told = "old" in words and not _SPELLED_WORDS.isdisjoint(words)
-    for rx, source, gate in (
-        (SPELLED_OLD_RE, "spelled-age", told),
-        (KIN_AGE_RE, "kin-age", not _KIN_WORDS.isdisjoint(words)),
-    ):
-        if gate:
-            yield from (Finding("AGE", m.start("a"), m.end("a"), 0.6, source) for m in rx.finditer(text))
+    if "old" in words and not _SPELLED_WORDS.isdisjoint(words):
+        yield from _spelled_years_old(text)
+    if not _KIN_WORDS.isdisjoint(words):
+        yield from _kin_ages(text)
     if not _SPELLED_WORDS.isdisjoint(words):
         for rx in (SPELLED_BE_RE, SPELLED_PAIR_RE, SPELLED_BARE_RE):
             for m in rx.finditer(text):

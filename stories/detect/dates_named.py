@@ -59,10 +59,16 @@ DAY_WORD_YEAR_RE = re.compile(
 )
 _DAY_WORDS = vocab.words("day night eve week weekend festival fest holiday holidays break term semester hols")
 # A holiday typed in lowercase, or shortened, with its year: "valentines 2023", "new years
-# 2024", "xmas 2019", "summerfest 2023" (capitalised ones are `CAPS_YEAR_RE`'s).
+# 2024", "xmas 2019", "summerfest 2023" (capitalised ones are `CAPS_YEAR_RE`'s, "boxing day
+# 2022" `DAY_WORD_YEAR_RE`'s).
+_HOLIDAY_WORDS = vocab.words(
+    """valentines valentine valentine's valentine’s xmas crimbo hogmanay ramadan ramadhan diwali navratri
+    holi carnaval carnival mardi christmas easter thanksgiving halloween eid years year's year’s"""
+)
 HOLIDAY_YEAR_RE = re.compile(
-    rf"\b(?:{vocab.HOLIDAYS}|valentines?|valentine['’]s|new\s+years?|new\s+year['’]s|xmas|crimbo|hogmanay"
-    rf"|ramadh?an|diwali|navratri|holi|carnaval|carnival|mardi\s+gras|[a-z]{{3,12}}fest)\s+{_YEAR}",
+    rf"\b(?:valentines?|valentine['’]s|new\s+years?|new\s+year['’]s|xmas|crimbo|hogmanay|ramadh?an|diwali"
+    rf"|navratri|holi|carnaval|carnival|mardi\s+gras|christmas|easter|thanksgiving|halloween|eid"
+    rf"|[a-z]{{3,12}}fest)\s+{_YEAR}",
     re.IGNORECASE,
 )
 # Spanish/French: "la Navidad del 2021", "las fiestas de fin de año del 2022", "el verano de 2019".
@@ -227,8 +233,9 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
     if not windows:
         return []
     out = list(_named_years(text, scan_windows(CAPS_YEAR_RE, text, windows), "named-day-year"))
-    out.extend(Finding("DATE", m.start(), m.end(), 0.75, "holiday-year") for m in scan_windows(
-        HOLIDAY_YEAR_RE, text, windows))
+    if not _HOLIDAY_WORDS.isdisjoint(words) or any(w.endswith("fest") for w in words):
+        holidays = scan_windows(HOLIDAY_YEAR_RE, text, windows)
+        out.extend(Finding("DATE", m.start(), m.end(), 0.75, "holiday-year") for m in holidays)
     low = lowered(text)
     if not _DAY_WORDS.isdisjoint(words):  # the rule's last word is a whole word
         out.extend(_named_years(text, scan_windows(DAY_WORD_YEAR_RE, text, windows), "day-word-year"))

@@ -16,6 +16,9 @@ import re
 
 from stories.findings import Finding
 
+from .tokens import shared_columns
+from .vocab import words
+
 # The district word (and "of" in English), then one to four capitalised words, with the
 # small words of a place's name between them ("Villa del Parque", "Ciudad de la Costa").
 DISTRICT_RE = re.compile(
@@ -24,13 +27,11 @@ DISTRICT_RE = re.compile(
     r"(?P<place>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+(?:(?:de|da|do|das|dos|del|de[ \t]+la|la|le|du|des)[ \t]+)?"
     r"[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3})"
 )
-_GATES = (
-    "bairro", "barrio", "quartier", "colonia", "colônia", "vila", "villa", "arrondissement", "suburb of",
-    "town of", "village of", "city of", "neighbourhood of", "neighborhood of", "district of", "parish of",
-    "borough of", "township of", "hamlet of",
-)  # fmt: skip
-
-
+# The district words as the story's words (tokens, in lowercase): a set test gates the scan.
+_GATE_WORDS = words(
+    "bairro barrio quartier colonia colônia vila villa arrondissement suburb town village city neighbourhood"
+    " neighborhood district parish borough township hamlet"
+)
 # "the Upper West Side", "the South Side", "the West Side of San Antonio", "the East End".
 COMPASS_SIDE_RE = re.compile(
     r"\b(?:(?:Upper|Lower|Near|Far)[ \t]+)?(?:North|South|East|West)(?:[ \t-]?(?:East|West))?"
@@ -46,8 +47,7 @@ def find_districts(text: str) -> list[Finding]:
     if " Side" in text or " End" in text:
         sides = COMPASS_SIDE_RE.finditer(text)
         out = [Finding("LOCATION", m.start(), m.end(), 0.7, "compass-side") for m in sides]
-    low = text.lower()
-    if not any(gate in low for gate in _GATES):
+    if _GATE_WORDS.isdisjoint(shared_columns(text).low_set()):
         return out  # most stories name no district this way
     return out + [
         Finding("LOCATION", m.start("place"), m.end("place"), 0.7, "district-word")

@@ -318,6 +318,7 @@ def find_cue_names(t: NameText) -> None:
     cands.update(k - 1 for k in t.cols.marked(_APPOSITION_CLASS, 1, n))
     cands.update(k + 1 for k in t.cols.marked(_THERE_CLASS, 1, n - 1))  # "the physio there, isla,"
     named = list(t.cols.marked(_NAME_CLASS, 0, n - 1))
+    name_spots = {k + step for k in named for step in (1, 2)}  # after "name's", "name is"
     cands.update(k + 1 for k in named if t.words[k].lower() in _NAMES)
     for k in named:
         if _answers_name_question(t, k + 1):
@@ -336,7 +337,7 @@ def find_cue_names(t: NameText) -> None:
             if _doctor_lowercase(t, i):
                 t.emit_person(i, i + 1, 0.7, "title")  # "saw dr pengelly on fri": a surname
                 continue
-            if _named_lowercase(t, i):
+            if i in name_spots and _named_lowercase(t, i):
                 t.emit_person(i, _unlisted_after(t, i), 0.7, "name-cue")  # "my name is borna jerković"
                 continue
             if i and t.lows[i - 1] in _CALLED and t.lows[i] in lex.first_lower and t.gaps[i] == " " and (

@@ -14,6 +14,7 @@ import re
 from stories.findings import Finding
 
 from .mentions import CAPITAL_ONLY
+from .tokens import shared_columns
 from .vocab import ES_MONTHS, FR_MONTHS, FUNCTION, MONTHS, WEEKDAYS, words
 
 NAMEISH = frozenset({"PERSON", "FACILITY", "LOCATION"})
@@ -97,10 +98,16 @@ def place_particles(text: str, f: Finding) -> Finding:
 # A French facility word, in lowercase, before a name, is part of it: "l'hôpital de la
 # Croix-Rousse", "l'école Jean-Macé", "au collège Jean-Jaurès" (a Spanish or Portuguese
 # "la clínica de Huelin" names the clinic by its place, which is the identifier).
-_ROMANCE_HEAD = re.compile(
-    r"(?i:(?:\bl['’])?\b(?:hôpital|hopital|clinique|école|ecole|collège|lycée|lycee|université|universite"
-    r"|faculté|institut|maternité|église|paroisse)(?:[ \t]+(?:de[ \t]+la|du|des|de|d['’]))?)[ \t]+$"
+_FRENCH_HEADS = words(
+    "hôpital hopital clinique école ecole collège lycée lycee université universite faculté institut"
+    " maternité église paroisse"
 )
+_ROMANCE_HEAD = re.compile(
+    rf"(?i:(?:\bl['’])?\b(?:{'|'.join(sorted(_FRENCH_HEADS))})"
+    r"(?:[ \t]+(?:de[ \t]+la|du|des|de|d['’]))?)[ \t]+$"
+)
+# The story's words (tokens, in lowercase) that may hold a French facility word.
+_ROMANCE_HEAD_WORDS = _FRENCH_HEADS | {f"{e}{w}" for w in _FRENCH_HEADS for e in ("l'", "l’")}
 # A particle ending a facility's name found before its last word, an acronym: "... da UFMG".
 _LAST_PART = re.compile(r"[ \t]+(?:[A-ZÀ-Þ][\w'’-]*)")
 _ENDING_PARTICLES = ("de", "da", "do", "das", "dos", "del", "du", "des")
@@ -113,7 +120,11 @@ def romance_head(text: str, f: Finding) -> Finding:
     ("Hospital das Clínicas da UFMG")."""
     if f.kind not in NAMEISH or f.source in {"title", "name-cue"}:
         return f
-    head = _ROMANCE_HEAD.search(text, max(0, f.start - 40), f.start)
+    lows = shared_columns(text).low_set()
+    heads_before = not _ROMANCE_HEAD_WORDS.isdisjoint(lows)
+    if not heads_before and _INSIDE_HEADS.isdisjoint(lows):
+        return f  # (set tests on the story's words first: most stories hold no such word)
+    head = _ROMANCE_HEAD.search(text, max(0, f.start - 40), f.start) if heads_before else None
     words = text[f.start : f.end].lower().split()
     if head is None and _INSIDE_HEADS.isdisjoint(words):
         return f
