@@ -246,3 +246,24 @@ def test_every_line_of_an_address_block_is_covered_whole() -> None:
     text = "Sven Hedlund\n\n85199 Avda. Rio Nalon 58\n Apt. 461\n Soto del Barco\n\n Spain 61709"
     assert covered(text, "85199 Avda. Rio Nalon 58")
     assert ("LOCATION", "85199 Avda. Rio Nalon 58") in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("cheers for that doc\n\nthen shaz from work said her cousin went here", "shaz"),
+     ("physio was becky and she was dead calm", "becky"), ("my physio is tash, she rocks", "tash")],
+)
+def test_a_lowercase_name_from_somewhere_speaking_or_after_a_role_and_was(text: str, name: str) -> None:
+    assert words_of(text, "PERSON") == [name]
+
+
+@pytest.mark.parametrize(
+    "text", ["the nurse was lovely and kind", "my gp was useless", "the nurse from work said no"]
+)
+def test_a_role_before_an_everyday_word_is_no_name(text: str) -> None:
+    assert words_of(text, "PERSON") == []
+
+
+def test_the_medicines_patients_name_are_no_names() -> None:
+    text = "The doctor started me on Oestrogel, and Utrogestan 100 mg at night. I take Visanne 2 mg now."
+    assert detect(text) == []

@@ -24,6 +24,13 @@ ABBREVIATIONS = words(
     ct/mri f/u'd w/ w/o s/p r/o h/o ob-gyns obgyns gyns gynos gynaes bsc msc phd mba mbbs gcse gcses
     a-level a-levels btec hnd nvq"""
 )
+# Brands and generic names of the pelvic, menopause and sexual-health medicines and products
+# patients name, which the drug list (`data/medicines.txt`, from DrugBank) lacks.
+BRANDS = words(
+    """oestrogel utrogestan visanne mefenamic tranexamic estradot evorel imvaggis instillagel viagra
+    sandrena elleste kliovance blissel vagirux replens hyalofemme sylk lubion multi-gyn canesbalance
+    relactagel balance-activ dilapan amielle vuva"""
+)
 UNIT_AFTER_NUMBER = re.compile(
     r"\d{1,5}(?:\.\d+)?[ \t]*(?:wks?|weeks?|days?|hrs?|hours?|mins?|minutes?|mg|mcg|ml|kg|lbs?|yrs?|yo"
     r"|units?|cm|mm|am|pm|x|tabs?|caps?|puffs?|gtts?)\b",

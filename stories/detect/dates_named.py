@@ -30,6 +30,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .anchors import digit_runs, lowered
+from .holidays import HOLIDAY_WORDS
 from .tokens import shared_columns, word_class
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)(?![\d/.:-]?\d)"
@@ -61,14 +62,13 @@ _DAY_WORDS = vocab.words("day night eve week weekend festival fest holiday holid
 # A holiday typed in lowercase, or shortened, with its year: "valentines 2023", "new years
 # 2024", "xmas 2019", "summerfest 2023" (capitalised ones are `CAPS_YEAR_RE`'s, "boxing day
 # 2022" `DAY_WORD_YEAR_RE`'s).
-_HOLIDAY_WORDS = vocab.words(
-    """valentines valentine valentine's valentine’s xmas crimbo hogmanay ramadan ramadhan diwali navratri
-    holi carnaval carnival mardi christmas easter thanksgiving halloween eid years year's year’s"""
+_HOLIDAY_WORDS = HOLIDAY_WORDS | vocab.words(
+    "valentine's valentine’s xmas crimbo hogmanay ramadan ramadhan navratri holi carnaval carnival mardi"
+    " years year's year’s"
 )
 HOLIDAY_YEAR_RE = re.compile(
-    rf"\b(?:valentines?|valentine['’]s|new\s+years?|new\s+year['’]s|xmas|crimbo|hogmanay|ramadh?an|diwali"
-    rf"|navratri|holi|carnaval|carnival|mardi\s+gras|christmas|easter|thanksgiving|halloween|eid"
-    rf"|[a-z]{{3,12}}fest)\s+{_YEAR}",
+    rf"\b(?:{vocab.HOLIDAYS}|valentines?|valentine['’]s|new\s+years?|new\s+year['’]s|xmas|crimbo|hogmanay"
+    rf"|ramadh?an|diwali|navratri|holi|carnaval|carnival|mardi\s+gras|[a-z]{{3,12}}fest)\s+{_YEAR}",
     re.IGNORECASE,
 )
 # Spanish/French: "la Navidad del 2021", "las fiestas de fin de año del 2022", "el verano de 2019".

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import vocab
 from .beliefs_tongues import FAITHS, PRACTICES, TONGUES
-from .chart_words import ABBREVIATIONS
+from .chart_words import ABBREVIATIONS, BRANDS
 from .everyday_extra import DIALECT, EPONYMS, KINSHIP
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -346,6 +346,7 @@ def lexicon() -> Lexicon:
         | regions_lower
         | _read("languages.txt")
         | _read("medicines.txt")  # "Canesten", "Tamsulosin": medicines name nobody
+        | BRANDS
     )
     return Lexicon(
         first=first,

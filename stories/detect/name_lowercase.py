@@ -88,6 +88,7 @@ def find_lowercase_names(t: NameText) -> None:
     _speaker_labels(t, firsts)
     _lone_names(t)
     _speakers(t)
+    _role_names(t)
 
 
 # Verbs of speaking and messaging that a lowercase name comes right before ("kez said").
@@ -101,14 +102,50 @@ def _speakers(t: NameText) -> None:
     if _SPEAKING.isdisjoint(t.cols.low_set()):
         return
     for k in t.cols.indexes(_SPEAKING):
-        j = k - 1
-        if j < 0 or j in taken or gaps[k] != " " or words[j] != lows[j] or not t.unknown_word(j):
+        j = _speaker_before(lows, gaps, k)
+        if j < 0 or j in taken or words[j] != lows[j] or not t.unknown_word(j):
             continue
         if j > 0 and lows[j - 1] in _NOT_BEFORE_SPEAKER:
             continue  # "the gp said", "a nurse told": a role no list knows is still a role
         if any(lows[j] in language_words(lang) for lang in ("es", "fr", "pt")):
             continue  # "the centro de saúde said": a word of another language
-        t.emit_person(j, k, 0.5, "lowercase-name")
+        t.emit_person(j, j + 1, 0.5, "lowercase-name")
+
+
+_BE_CLASS = word_class(frozenset({"was", "is"}))
+_ROLES = frozenset(vocab.RELATIONS)
+
+
+def _role_names(t: NameText) -> None:
+    """PERSON findings for a lowercase first name or unknown word after a role and "was"
+    or "is" ("physio was becky", "my gp is dr"... not "the nurse was lovely")."""
+    lows, words, gaps, taken, lex = t.lows, t.words, t.gaps, t.taken, t.lex
+    for k in t.cols.marked(_BE_CLASS, 1, t.n - 1):
+        j = k + 1
+        if lows[k - 1] not in _ROLES or j in taken or words[j] != lows[j] or gaps[j] != " ":
+            continue
+        low = lows[j]
+        named = (low in lex.first_lower and low not in lex.very_common_lower) or t.unknown_word(j)
+        closes = j + 1 >= t.n or gaps[j + 1].strip() or lows[j + 1] in _AFTER_NAME
+        if named and closes and not _plain_word(t, j):
+            t.emit_person(j, j + 1, 0.5, "lowercase-name")
+
+
+# What follows a name that closes its clause ("physio was becky and she...").
+_AFTER_NAME = frozenset({"and", "but", "who", "she", "he", "so", "from", "at", "i"})
+
+
+def _speaker_before(lows: list[str], gaps: list[str], k: int) -> int:
+    """Token of the speaker before the verb at token k: right before it ("kez said"), or
+    before where she is from ("shaz from work said", "jo from the gym told me"); else -1."""
+    if k >= 1 and gaps[k] == " ":
+        if k >= 3 and lows[k - 2] == "from" and gaps[k - 1] == gaps[k - 2] == " ":
+            return k - 3  # "shaz from work said"
+        spaced = all(g == " " for g in gaps[k - 3 : k])
+        if k >= 4 and lows[k - 3] == "from" and lows[k - 2] == "the" and spaced:
+            return k - 4  # "jo from the gym said"
+        return k - 1
+    return -1
 
 
 # Words before a lowercase word that make it a thing or a role, not a name.

@@ -15,6 +15,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .anchors import digit_before, digit_runs, matches_at, may_end_with, run_starts, tail_chunk
+from .holidays import HOLIDAY_WORDS
 from .tokens import shared_columns, word_class
 
 _MONTH_FULL = "|".join(m.title() for m in vocab.MONTHS)
@@ -233,16 +234,11 @@ def _month_dates(text: str) -> Iterator[Finding]:
 _DATE_SEPARATORS = ("-", "/", ".")
 
 
-# Every holiday `_HOLIDAY_SCAN` reads holds one of these words, as a run of letters
+# Every holiday `_HOLIDAY_SCAN` reads holds one of `HOLIDAY_WORDS`, as a run of letters
 # of its own (a token or a part of a joined one, in lowercase), or one of these phrases.
-_HOLIDAY_WORDS = vocab.words(
-    """christmas easter thanksgiving halloween valentine valentines boxing mother mothering father
-    diwali eid hanukkah passover independence july bonfire labor labour memorial patrick anzac yom rosh
-    victoria remembrance veterans waitangi juneteenth presidents columbus luther"""
-)
 _HOLIDAY_PHRASES = ("New Year", "Canada Day", "Australia Day", "Good Friday", "Family Day", "Heritage Day")
 for _holiday in vocab.HOLIDAYS.replace("\\.?", ".").replace("u?", "u").split("|"):
-    if not (_HOLIDAY_WORDS & set(re.split(r"[^a-z]+", _holiday.lower()))) and not any(
+    if not (HOLIDAY_WORDS & set(re.split(r"[^a-z]+", _holiday.lower()))) and not any(
         p in _holiday for p in _HOLIDAY_PHRASES
     ):
         raise ValueError(f"no holiday gate for {_holiday!r}")
@@ -253,9 +249,9 @@ def _may_name_holiday(text: str) -> bool:
     story's words and a few phrase look-ups, instead of a scan for a capital."""
     cols = shared_columns(text)
     return (
-        not _HOLIDAY_WORDS.isdisjoint(cols.low_set())
+        not HOLIDAY_WORDS.isdisjoint(cols.low_set())
         or any(p in text for p in _HOLIDAY_PHRASES)
-        or not _HOLIDAY_WORDS.isdisjoint(cols.joined_parts())
+        or not HOLIDAY_WORDS.isdisjoint(cols.joined_parts())
     )
 
 
