@@ -142,3 +142,18 @@ def test_a_count_or_a_one_of_after_a_relative_is_no_age(text: str) -> None:
 
 def test_a_short_date_after_a_capitalised_cue_opening_a_sentence() -> None:
     assert words_of("On 3/4 I went back to the clinic.", "DATE") == ["3/4"]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("ok so here goes\n\n27f from walton and we have been together years", "27f"),
+     ("When I was with 29 years I start to have pain in the sex.", "29"),
+     ("Chamo-me Catarina, tenho trinta e dois anos e sou de Matosinhos.", "trinta e dois")],
+)
+def test_a_forum_age_a_calqued_age_and_a_portuguese_age_in_words(text: str, age: str) -> None:
+    assert age in words_of(text, "AGE")
+
+
+@pytest.mark.parametrize("text", ["I ran 10k in 45m with a friend.", "I worked with 10 years of experience."])
+def test_a_distance_a_time_or_experience_is_no_age(text: str) -> None:
+    assert words_of(text, "AGE") == []

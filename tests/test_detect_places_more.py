@@ -273,3 +273,17 @@ def test_a_capitalised_word_ending_a_name_after_at_stays_in_it() -> None:
 )
 def test_a_towns_side_named_by_the_compass_is_a_place(text: str, place: str) -> None:
     assert found(text, ("LOCATION", "PERSON")) == [("LOCATION", place)]
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [("I went to A&E at the L&D and they gave me co-codamol.", "L&D"),
+     ("She sent me up the QE for a heart scan.", "QE"),
+     ("I play fútbol los jueves con unos amigos del Club Ferro.", "Club Ferro")],
+)
+def test_an_acronym_with_an_ampersand_after_up_the_and_a_named_club(text: str, facility: str) -> None:
+    assert ("FACILITY", facility) in found(text)
+
+
+def test_a_road_number_after_up_the_is_no_facility() -> None:
+    assert found("I went up the A1 and up the M6 to get there.", ("FACILITY",)) == []

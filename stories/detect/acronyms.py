@@ -28,9 +28,7 @@ from .vocab import words
 
 _AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
 
-_PREPOSITIONS = frozenset(
-    {"at", "to", "from", "in", "of", "by", "with", "for", "del", "en", "al", "au", "aux", "à", "chez", "dans"}
-)
+_PREPOSITIONS = words("at to from in of by with for up del en al au aux à chez dans")
 _PREPOSITION_CLASS = word_class(_PREPOSITIONS)
 # Short capitals that are words or units, not places.
 _NOT_PLACES = frozenset(
@@ -72,6 +70,14 @@ def find_acronym_facilities(text: str) -> list[Finding]:
     return universities + _acronyms_after_prepositions(text)
 
 
+def _with_ampersand(text: str, start: int, word: str) -> str:
+    """The word at `start`, or a one-letter one with its "&" part ("L&D", "the L&D")."""
+    if len(word) == 1 and text[start + 1 : start + 2] == "&":
+        tail = _AMP_TAIL.match(text, start + 1)
+        return text[start : tail.end()] if tail else word
+    return word
+
+
 def _acronyms_after_prepositions(text: str) -> list[Finding]:
     """FACILITY findings for unknown acronyms after a place preposition."""
     cols = shared_columns(text)
@@ -79,10 +85,12 @@ def _acronyms_after_prepositions(text: str) -> list[Finding]:
     lex = None
     out = []
     for k in _after_prepositions(cols):
-        word = words[k]
-        if not (word.isupper() and 2 <= len(word) <= 6 and word.isalpha() and _after_preposition(cols, k)):
-            continue
         start = cols.start(k)
+        word = _with_ampersand(text, start, words[k])
+        if not (word.isupper() and 2 <= len(word) <= 6 and word.replace("&", "").isalpha()):
+            continue
+        if not _after_preposition(cols, k):
+            continue
         end = start + len(word)
         if end < len(text) and text[end] == "&":  # "RD&E": one name
             tail = _AMP_TAIL.match(text, end)

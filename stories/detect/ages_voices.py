@@ -114,14 +114,24 @@ SPELLED_PAIR_RE = re.compile(
     re.IGNORECASE,
 )
 # Portuguese: a verb of having or completing years, or "com"/"aos", then the number and "anos".
+# A calque of "con 29 años": "When I was with 29 years I start to have pain".
+WITH_YEARS_RE = re.compile(
+    r"\bwith\s+(?P<a>1[3-9]|[2-9]\d)\s+years\b(?!\s+(?:of|experience|ago|later|before))"
+)
+# Portuguese ages in words: "trinta e dois", "dezanove", "quarenta e nove".
+_PT_TENS = "vinte|trinta|quarenta|cinquenta|sessenta|setenta|oitenta|noventa"
+_PT_UNITS = "um|uma|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove"
+_PT_SPELLED = (
+    rf"(?:(?:{_PT_TENS})(?:\s+e\s+(?:{_PT_UNITS}))?|treze|catorze|quatorze|quinze|dezasseis|dezesseis|dezassete"
+    r"|dezessete|dezoito|dezanove|dezenove)"
+)
 PT_AGE_RE = re.compile(
-    r"\b(?:tenho|tinha|tive|fiz|fez|faço|completei|completo|completou|com|aos)\s+(?P<a>1[3-9]|[2-9]\d)\s+anos\b"
+    r"\b(?:tenho|tinha|tive|fiz|fez|faço|completei|completo|completou|com|aos|pelos)\s+"
+    rf"(?P<a>1[3-9]|[2-9]\d|{_PT_SPELLED})\s+anos\b"
     r"(?!\s+(?:de\s+(?!idade)|d[ae]\b|que\b|atrás|depois|mais))",
     re.IGNORECASE,
 )
-_PT_GATES = frozenset(
-    {"tenho", "tinha", "tive", "fiz", "fez", "faço", "completei", "completo", "completou", "com", "aos"}
-)
+_PT_GATES = vocab.words("tenho tinha tive fiz fez faço completei completo completou com aos pelos")
 # A number alone as a sentence ("work. 29. work at") within a self-introduction begun shortly before.
 _INTRO = re.compile(
     r"(?:(?<![\d\w])(?:I\s+am|am|I'm|I’m|im|i'm)\s+[A-Za-z]|\bmy\s+name\b|\bname's\b|\bcall\s+me\b)",
@@ -243,6 +253,9 @@ def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Fin
         for rx in (SPELLED_BE_RE, SPELLED_PAIR_RE, SPELLED_BARE_RE):
             for m in rx.finditer(text):
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-age")
+    if "with" in words and "years" in words:
+        with_years = WITH_YEARS_RE.finditer(text)
+        yield from (Finding("AGE", m.start("a"), m.end("a"), 0.6, "with-years") for m in with_years)
     if "anos" in words and not _PT_GATES.isdisjoint(words):
         for m in PT_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-pt")

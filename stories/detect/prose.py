@@ -218,6 +218,26 @@ def _sex_age_starts(text: str) -> list[int]:
     return starts
 
 
+# A forum post's opening "27f from walton", "32M here, married": an age and a sex letter
+# opening a line or a sentence.
+LEAD_SEX_AGE_RE = re.compile(
+    r"(?P<a>1[3-9]|[2-9]\d)[FMfm](?=,|\s+(?:from|here|and|with|in|living|married)\b)"
+)
+_SENTENCE_ENDS = (". ", "! ", "? ")
+
+
+def _leading_sex_ages(text: str) -> Iterator[Finding]:
+    """AGE findings for `LEAD_SEX_AGE_RE` at a line's or a sentence's first word."""
+    for s, e in digit_runs(text):
+        if e - s != 2 or text[e : e + 1] not in ("F", "M", "f", "m"):
+            continue
+        if s and text[s - 1] != "\n" and text[max(0, s - 2) : s] not in _SENTENCE_ENDS:
+            continue
+        m = LEAD_SEX_AGE_RE.match(text, s)
+        if m:
+            yield Finding("AGE", s, m.end(), 0.7, "sex-age")
+
+
 def _texted_name(low: str) -> bool:
     """Is `low`, in "im ___, 21," a name: a first name, or no very common word ("maddie",
     not "tired" or "done")?"""
@@ -248,6 +268,7 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
         for m in matches_at(SEX_AGE_RE, text, _sex_age_starts(text)):
             grp = "a" if m.group("a") else "b" if m.group("b") else "c"
             yield Finding("AGE", m.start(grp), m.end(), 0.7, "sex-age")
+    yield from _leading_sex_ages(text)
     if not _ES_AGE_GATES.isdisjoint(words):
         for rx in (ES_AGE_CUE_RE, ES_AGE_YEARS_RE):
             for m in rx.finditer(text):

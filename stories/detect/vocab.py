@@ -304,7 +304,7 @@ FACILITY_HEADS = words(
     baptist anglican lutheran pentecostal adventist therapy therapies solutions logistics freight systems
     technologies industries consulting partners associates holdings enterprises engineering construction
     scaffolding hardware dental motors garage bakery deli diner pub inn tavern nursery kindergarten
-    preschool daycare factory mill haulage airlines
+    preschool daycare factory mill haulage airlines club project network alliance collective initiative
     """
 )
 
