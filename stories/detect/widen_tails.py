@@ -135,7 +135,7 @@ def romance_head(text: str, f: Finding) -> Finding:
     return Finding("FACILITY", head.start() if head else f.start, end, f.score, f.source, f.note)
 
 
-_INSIDE_HEADS = words("hospital hôpital clínica clinica clinique centro instituto sanatorio policlínica")
+_INSIDE_HEADS = words("hospital hôpital clínica clinica clinique centro instituto sanatorio policlínica club")
 
 
 def joined_places(text: str, findings: list[Finding]) -> list[Finding]:
