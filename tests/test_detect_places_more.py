@@ -287,3 +287,15 @@ def test_an_acronym_with_an_ampersand_after_up_the_and_a_named_club(text: str, f
 
 def test_a_road_number_after_up_the_is_no_facility() -> None:
     assert found("I went up the A1 and up the M6 to get there.", ("FACILITY",)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dejé de ir a bailar a la plaza los domingos. Dejé de cargar a mi nieta.",
+     "At the Mid-Autumn Festival this year I was the one cooking.",
+     "Ten Years, Three Doctors And One Very Good Physio\n\nSure look, I'll start at the start.",
+     "I DROVE HOME. YOU KNOW HOW THAT HURT A TRINI? MIH DAUGHTER FIND ME CRYING.",
+     "Testosterone has been lekker for a lot of things."],
+)
+def test_a_sentence_a_festival_a_heading_dialect_and_a_hormone_are_no_identifiers(text: str) -> None:
+    assert detect(text) == []

@@ -29,7 +29,7 @@ ABBREVIATIONS = words(
 BRANDS = words(
     """oestrogel utrogestan visanne mefenamic tranexamic estradot evorel imvaggis instillagel viagra
     sandrena elleste kliovance blissel vagirux replens hyalofemme sylk lubion multi-gyn canesbalance
-    relactagel balance-activ dilapan amielle vuva"""
+    relactagel balance-activ dilapan amielle vuva testosterone oestrogen estrogen progesterone"""
 )
 UNIT_AFTER_NUMBER = re.compile(
     r"\d{1,5}(?:\.\d+)?[ \t]*(?:wks?|weeks?|days?|hrs?|hours?|mins?|minutes?|mg|mcg|ml|kg|lbs?|yrs?|yo"

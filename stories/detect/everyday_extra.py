@@ -19,10 +19,12 @@ from .vocab import words
 DIALECT = words(
     """nae naebody naethin naewhere dinnae cannae wasnae hadnae couldnae wouldnae didnae doesnae
     isnae gonnae wantae wumman yer tae greetin tinglin sayin seh sey wid nuh cyaan gwaan
-    deh unu pickney arvo arvos doona servo brekkie smoko dunny"""
+    deh unu pickney arvo arvos doona servo brekkie smoko dunny canny meself mesel mih steups fete pelau
+    liming lekker omo"""
 )
 KINSHIP = words(
-    """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi mamaw pawpaw"""
+    """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi mamaw pawpaw
+    nanna kababayan"""
 )
 EPONYMS = words(
     """peyronie peyronie's peyronies crohn crohn's bartholin bartholin's skene skene's asherman

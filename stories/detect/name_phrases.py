@@ -96,7 +96,7 @@ def generic_after_article(t: NameText, i: int, j: int) -> bool:
     return all(plain(k) or all(p in words for p in bases[k].casefold().split("-")) for k in range(i, j))
 
 
-_DAY_WORDS = frozenset({"day", "eve", "night"})
+_DAY_WORDS = frozenset({"day", "eve", "night", "festival"})
 _HOLIDAY_NAME = re.compile(vocab.HOLIDAYS, re.IGNORECASE)
 # Spanish, French and Portuguese name a day or a season by its first word ("Día de la Madre",
 # "Fête des Mères", "Semana Santa", "Año Nuevo", "Dia das Mães").

@@ -281,11 +281,13 @@ _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|off|from|en|a|di|em|no|na)\s+$", re.I
 
 
 def _lowercase_words(text: str, m: re.Match[str]) -> bool:
-    """Is a street-word match two lowercase words, no number and no place word before it:
-    a phrase ("me cuesta hablar", "es largo y"), not "Cuesta de Moyano", "calle mayor 5"
-    or "i live on via roma"?"""
+    """Is a street-word match lowercase words, no number and no place word before it, or
+    one that runs over a full stop: a phrase ("me cuesta hablar", "es largo y", "a la plaza
+    los domingos. Dejé"), not "Cuesta de Moyano", "calle mayor 5" or "i live on via roma"?"""
     found = m.group()
-    if len(found.split()) != 2 or not found.islower() or any(c.isdigit() for c in found):
+    if _SENTENCE_STOP_INSIDE.search(found):
+        return True  # "la plaza los domingos. Dejé de ir": no street runs over a full stop
+    if len(found.split()) < 2 or not found.islower() or any(c.isdigit() for c in found):
         return False
     return _PLACE_BEFORE.search(text, max(0, m.start() - 6), m.start()) is None
 

@@ -167,7 +167,7 @@ DEMONYMS = words(
     english british scottish welsh irish american canadian australian
     kiwi indian pakistani nigerian ghanaian kenyan german french dutch
     spanish italian polish portuguese brazilian mexican chinese japanese
-    korean vietnamese filipino thai arab arabic muslim christian catholic
+    korean vietnamese filipino filipina thai arab arabic muslim christian catholic trini
     jewish hindu sikh buddhist orthodox protestant african asian european
     latina latino latinx hispanic black white western eastern
     uk us usa u.s. u.k. eu europe america asia africa australia
