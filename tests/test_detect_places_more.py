@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from stories.detect import detect
-from tests.detect_prose_util import flagged_words, found
+from tests.detect_prose_util import flagged_words, found, words_of
 
 
 @pytest.mark.parametrize(
@@ -299,3 +299,25 @@ def test_a_road_number_after_up_the_is_no_facility() -> None:
 )
 def test_a_sentence_a_festival_a_heading_dialect_and_a_hormone_are_no_identifiers(text: str) -> None:
     assert detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Summat's not right down below. Felt like I were sitting on an egg.",
+     "The nerve runs through a wee tunnel called Alcock's Canal.",
+     "Salí de allí llorando. Dejé de ir a bailar a la plaza los domingos. Dejé de cargar a mi nieta."],
+)
+def test_a_common_word_opening_a_sentence_dialect_and_anatomy_are_no_identifiers(text: str) -> None:
+    assert found(text, ("PERSON", "LOCATION", "FACILITY")) == []
+
+
+def test_the_commonest_word_of_a_spanish_story_opening_a_sentence_is_no_part_of_a_name() -> None:
+    text = ("Me dijeron que era normal, que ya se me pasaría. No se me pasó. Con Álex llevábamos dos años y "
+            "medio sin poder hacer nada, y yo no sabía qué hacer con mi vida. Me sentía rota y sola, y no se "
+            "lo contaba a nadie. Pero todo cambió cuando fui a la fisio de suelo pélvico que me dijeron.")
+    assert found(text, ("PERSON",)) == [("PERSON", "Álex")]
+
+
+def test_a_spanish_street_ends_at_its_full_stop() -> None:
+    text = "Salí de allí llorando por toda la calle de Embajadores.\n\nFue mi prima."
+    assert words_of(text, "LOCATION") == ["calle de Embajadores"]

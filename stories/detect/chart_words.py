@@ -31,6 +31,12 @@ BRANDS = words(
     sandrena elleste kliovance blissel vagirux replens hyalofemme sylk lubion multi-gyn canesbalance
     relactagel balance-activ dilapan amielle vuva testosterone oestrogen estrogen progesterone"""
 )
+# Anatomy and conditions of the clinic's field that the clinical vocabulary lacks, which
+# patients capitalise ("Pudendal Neuralgia", "Alcock's Canal", "my obturator internus").
+ANATOMY = words(
+    """pudendal neuralgia genitourinary obturator internus levator ani piriformis coccyx coccydynia
+    alcock alcock's vestibule vestibular vestibulectomy adenomyosis"""
+)
 UNIT_AFTER_NUMBER = re.compile(
     r"\d{1,5}(?:\.\d+)?[ \t]*(?:wks?|weeks?|days?|hrs?|hours?|mins?|minutes?|mg|mcg|ml|kg|lbs?|yrs?|yo"
     r"|units?|cm|mm|am|pm|x|tabs?|caps?|puffs?|gtts?)\b",

@@ -20,7 +20,7 @@ DIALECT = words(
     """nae naebody naethin naewhere dinnae cannae wasnae hadnae couldnae wouldnae didnae doesnae
     isnae gonnae wantae wumman yer tae greetin tinglin sayin seh sey wid nuh cyaan gwaan
     deh unu pickney arvo arvos doona servo brekkie smoko dunny canny meself mesel mih steups fete pelau
-    liming lekker omo"""
+    liming lekker omo summat standin naija aney cuhdear braai poya"""
 )
 KINSHIP = words(
     """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi mamaw pawpaw

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import vocab
 from .beliefs_tongues import FAITHS, PRACTICES, TONGUES
-from .chart_words import ABBREVIATIONS, BRANDS
+from .chart_words import ABBREVIATIONS, ANATOMY, BRANDS
 from .everyday_extra import DIALECT, EPONYMS, KINSHIP
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -347,6 +347,7 @@ def lexicon() -> Lexicon:
         | _read("languages.txt")
         | _read("medicines.txt")  # "Canesten", "Tamsulosin": medicines name nobody
         | BRANDS
+        | ANATOMY
     )
     return Lexicon(
         first=first,

@@ -307,8 +307,8 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
     """Is the capitalised word opening a sentence at token i (a run of
     `run_len` words) a name rather than an ordinary word?"""
     low, base = t.lows[i], t.bases[i]
-    if run_len >= 2 and (low in cues.NAMING or low in _I_AM):
-        return False  # "Soy Nuria", "Chamo-me Inês": the name follows the naming word
+    if run_len >= 2 and (low in cues.NAMING or low in _I_AM or t.foreign_common_word(low)):
+        return False  # "Soy Nuria", "Chamo-me Inês", "Con Álex": the name follows the word
     if run_len == 1 and _AGE_IN_BRACKETS.match(t.text, t.cols.end(i)):
         return True  # "Grace (34) wrote to me": a person and her age
     if run_len == 2 and full_name_shape(t, i, i + 2) and low not in vocab.FUNCTION:

@@ -146,6 +146,8 @@ class NameText:
             self.caps[k] and not self.sents[k] and low in vocab.AMBIGUOUS_NAMES
         ):
             return True
+        if self.sents[k] and self.foreign_common_word(low):
+            return True  # "Pero Nuria siempre...", "Con Álex": the story's language's commonest words
         # An everyday word whose capital proves nothing when shouted ("SO OBVIOUS");
         # sentence starts ("Afterwards") are judged in `name_ordinary.keep_sentence_start`,
         # headings and lone capitalised words in `name_ordinary.ordinary_run`.

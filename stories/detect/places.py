@@ -280,16 +280,22 @@ def _chart_word_after(text: str, start: int, end: int) -> bool:
 _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|off|from|en|a|di|em|no|na)\s+$", re.IGNORECASE)
 
 
-def _lowercase_words(text: str, m: re.Match[str]) -> bool:
-    """Is a street-word match lowercase words, no number and no place word before it, or
-    one that runs over a full stop: a phrase ("me cuesta hablar", "es largo y", "a la plaza
-    los domingos. Dejé"), not "Cuesta de Moyano", "calle mayor 5" or "i live on via roma"?"""
-    found = m.group()
-    if _SENTENCE_STOP_INSIDE.search(found):
-        return True  # "la plaza los domingos. Dejé de ir": no street runs over a full stop
-    if len(found.split()) < 2 or not found.islower() or any(c.isdigit() for c in found):
-        return False
-    return _PLACE_BEFORE.search(text, max(0, m.start() - 6), m.start()) is None
+def _street_word_finding(text: str, m: re.Match[str]) -> Finding | None:
+    """The street-word match `m` up to a full stop inside it ("la calle de Embajadores.⏎⏎Fue"
+    ends at "Embajadores"), or None when what is left is a phrase: lowercase words, no
+    number and no place word before it ("me cuesta hablar", "es largo y", "a la plaza los
+    domingos"), not "Cuesta de Moyano", "calle mayor 5" or "i live on via roma"."""
+    start, end = m.span()
+    stop = _SENTENCE_STOP_INSIDE.search(text, start, end)
+    if stop:
+        end = stop.start()
+    found = text[start:end]
+    if len(found.split()) < 2:
+        return None
+    phrase = found.islower() and not any(c.isdigit() for c in found)
+    if phrase and _PLACE_BEFORE.search(text, max(0, start - 6), start) is None:
+        return None
+    return Finding("LOCATION", start, end, 0.6, "street-word")
 
 
 def find_places(text: str) -> Iterator[Finding]:
@@ -349,15 +355,12 @@ def find_places(text: str) -> Iterator[Finding]:
     exact = not traps and len(low) == len(text)
     if not exact:
         if (traps or has_word(text, low, _STREET_WORDS)) and any(gate in low for gate in _STREET_WORD_GATES):
-            for m in STREET_WORD_RE.finditer(text):
-                if not _lowercase_words(text, m):
-                    yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
+            yield from filter(None, (_street_word_finding(text, m) for m in STREET_WORD_RE.finditer(text)))
     elif _may_have_street_word(text):
         starts = _street_word_starts(text, low)
         if starts and any(gate in low for gate in _STREET_WORD_GATES):
-            for m in matches_at(STREET_WORD_RE, text, starts):
-                if not _lowercase_words(text, m):
-                    yield Finding("LOCATION", m.start(), m.end(), 0.6, "street-word")
+            found = (_street_word_finding(text, m) for m in matches_at(STREET_WORD_RE, text, starts))
+            yield from filter(None, found)
     if exact:
         starts = _foreign_starts(text)
         matches = matches_at(FOREIGN_ADDRESS_RE, text, starts) if starts else iter(())

@@ -104,7 +104,7 @@ ROLES = words(
 # names too.)
 GREETINGS = words(
     """koutou katoa korua assalamu alaikum salaam salam namaste namaskar vanakkam akal jambo habari
-    mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam chur sasa"""
+    mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam chur"""
 )
 
 # Words that start sentences or appear capitalized in titles and headings.
