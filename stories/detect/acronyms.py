@@ -86,7 +86,7 @@ def _acronyms_after_prepositions(text: str) -> list[Finding]:
     out = []
     for k in _after_prepositions(cols):
         start = cols.start(k)
-        word = _with_ampersand(text, start, words[k])
+        word = words[k] if len(words[k]) > 1 else _with_ampersand(text, start, words[k])
         if not (word.isupper() and 2 <= len(word) <= 6 and word.replace("&", "").isalpha()):
             continue
         if not _after_preposition(cols, k):

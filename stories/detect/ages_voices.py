@@ -216,6 +216,20 @@ _KIN_CLASS = word_class(_KIN_WORDS)
 _OLD_CLASS = word_class(frozenset({"old"}))
 
 
+_YEARS_CLASS = word_class(frozenset({"years"}))
+
+
+def _with_years(text: str) -> Iterator[Finding]:
+    """`WITH_YEARS_RE` tried where it can match: at the "with" right before each "years" of
+    the story (the number between is no word token)."""
+    cols = shared_columns(text)
+    for k in cols.marked(_YEARS_CLASS, 1):
+        if cols.lows[k - 1] == "with":
+            m = WITH_YEARS_RE.match(text, cols.start(k - 1))
+            if m:
+                yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "with-years")
+
+
 def _kin_ages(text: str) -> Iterator[Finding]:
     """`KIN_AGE_RE` tried at each of the story's words for a child or a relative only."""
     cols = shared_columns(text)
@@ -254,8 +268,7 @@ def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Fin
             for m in rx.finditer(text):
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-age")
     if "with" in words and "years" in words:
-        with_years = WITH_YEARS_RE.finditer(text)
-        yield from (Finding("AGE", m.start("a"), m.end("a"), 0.6, "with-years") for m in with_years)
+        yield from _with_years(text)
     if "anos" in words and not _PT_GATES.isdisjoint(words):
         for m in PT_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-pt")

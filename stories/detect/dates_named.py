@@ -64,7 +64,6 @@ _DAY_WORDS = vocab.words("day night eve week weekend festival fest holiday holid
 # 2022" `DAY_WORD_YEAR_RE`'s).
 _HOLIDAY_WORDS = HOLIDAY_WORDS | vocab.words(
     "valentine's valentine’s xmas crimbo hogmanay ramadan ramadhan navratri holi carnaval carnival mardi"
-    " years year's year’s"
 )
 HOLIDAY_YEAR_RE = re.compile(
     rf"\b(?:{vocab.HOLIDAYS}|valentines?|valentine['’]s|new\s+years?|new\s+year['’]s|xmas|crimbo|hogmanay"
@@ -233,10 +232,10 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
     if not windows:
         return []
     out = list(_named_years(text, scan_windows(CAPS_YEAR_RE, text, windows), "named-day-year"))
-    if not _HOLIDAY_WORDS.isdisjoint(words) or any(w.endswith("fest") for w in words):
+    low = lowered(text)
+    if not _HOLIDAY_WORDS.isdisjoint(words) or "fest " in low or "new year" in low:
         holidays = scan_windows(HOLIDAY_YEAR_RE, text, windows)
         out.extend(Finding("DATE", m.start(), m.end(), 0.75, "holiday-year") for m in holidays)
-    low = lowered(text)
     if not _DAY_WORDS.isdisjoint(words):  # the rule's last word is a whole word
         out.extend(_named_years(text, scan_windows(DAY_WORD_YEAR_RE, text, windows), "day-word-year"))
     for rx, source, gates in (

@@ -320,7 +320,10 @@ def widen(text: str, findings: list[Finding]) -> list[Finding]:
 def _whole(text: str, f: Finding) -> Finding:
     """One finding widened by every rule in turn: its own words, a surname's particles, a
     place's small words and tail, a facility's noun and tail."""
-    f = romance_head(text, place_particles(text, _particles(text, _widen(text, f))))
+    f = _particles(text, _widen(text, f))
+    if f.kind not in NAMEISH:
+        return f
+    f = romance_head(text, place_particles(text, f))
     return facility_tail(text, facility_noun(text, place_tail(text, f)))
 
 
