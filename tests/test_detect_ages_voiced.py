@@ -157,3 +157,8 @@ def test_a_forum_age_a_calqued_age_and_a_portuguese_age_in_words(text: str, age:
 @pytest.mark.parametrize("text", ["I ran 10k in 45m with a friend.", "I worked with 10 years of experience."])
 def test_a_distance_a_time_or_experience_is_no_age(text: str) -> None:
     assert words_of(text, "AGE") == []
+
+
+def test_a_romance_preposition_opening_a_sentence_is_no_part_of_a_holiday_date() -> None:
+    text = "Y así fue.\n\nEn Nochevieja de 2022, por fin, lo conseguimos."
+    assert words_of(text, "DATE") == ["Nochevieja de 2022"]

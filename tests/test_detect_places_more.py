@@ -321,3 +321,13 @@ def test_the_commonest_word_of_a_spanish_story_opening_a_sentence_is_no_part_of_
 def test_a_spanish_street_ends_at_its_full_stop() -> None:
     text = "Salí de allí llorando por toda la calle de Embajadores.\n\nFue mi prima."
     assert words_of(text, "LOCATION") == ["calle de Embajadores"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My customer, Mark, English man, very funny. My English is not perfect.",
+     "In Sri Lanka, after delivery, the mother rests. We are Kiwis, we just cracked on.",
+     'She said over a cup of tea: "Love, I had that, it is called lichen something."'],
+)
+def test_a_demonym_after_a_comma_a_country_and_an_endearment_are_no_names(text: str) -> None:
+    assert words_of(text, "PERSON") in ([], ["Mark"])

@@ -48,7 +48,8 @@ _FUNCTION_WORDS = vocab.words(
     """during by in on at for since until till after before from the then and but around
     this that last next over through throughout every each so when while about early late
     mid it was is i we my our his her their its a an of de del between among with without into within
-    across against like near under upon mi tu su este esta ese esa nuestro nuestra mon ma"""
+    across against like near under upon mi tu su este esta ese esa nuestro nuestra mon ma en em no na au
+    aux el la le les los las durante pendant"""
 )
 # "boxing day 2022", "bonfire night 2022", "the christmas break 2020", "thanksgiving break '22",
 # "may half term 2023", "Canada Day long weekend 2021".

@@ -65,9 +65,13 @@ def vocative(t: NameText, i: int) -> bool:
     if not gap or gap.rstrip()[-1:] not in OPEN_QUOTES or t.gaps[i + 1 : i + 2] != [", "]:
         return False
     base, low = t.bases[i], t.lows[i]
-    if t.words[i] != base or not base[1:].islower() or t.foreign_word(low):
+    if t.words[i] != base or not base[1:].islower() or t.foreign_word(low) or low in _ENDEARMENTS:
         return False
     return base in t.lex.first or (low not in english_words() and not derived_form(low))
+
+
+# Words one calls anyone by, at a quotation's start ("Love, I had that"): no name.
+_ENDEARMENTS = vocab.words("love darling darlin babe baby hun hon honey sweetheart pet duck mate sugar dear")
 
 
 # Greetings and blessings whose words are also given names ("Kia", "Jai", "Sat"): the

@@ -88,6 +88,7 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
                 and (lex.is_name(bases[e - 1]) or _region_in_name(t, e - 1) or (at and not t.sents[e - 1]))
                 and lows[e - 1] not in vocab.FUNCTION
                 and not plain(e - 2)
+                and not (t.gaps[e - 1] == ", " and lex.is_safe(bases[e - 1]))  # "Mark, English man"
             )
         ):
             e -= 1

@@ -169,7 +169,8 @@ DEMONYMS = words(
     spanish italian polish portuguese brazilian mexican chinese japanese
     korean vietnamese filipino filipina thai arab arabic muslim christian catholic trini
     jewish hindu sikh buddhist orthodox protestant african asian european
-    latina latino latinx hispanic black white western eastern
+    latina latino latinx hispanic black white western eastern kiwis ugandan ugandans tanzanian zambian
+    zimbabwean malawian rwandan ethiopian somali jamaican trinidadian bajan guyanese bangladeshi nepali lanka
     uk us usa u.s. u.k. eu europe america asia africa australia
     north south east west northern southern midlands
     england scotland wales britain ireland
