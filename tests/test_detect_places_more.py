@@ -331,3 +331,17 @@ def test_a_spanish_street_ends_at_its_full_stop() -> None:
 )
 def test_a_demonym_after_a_comma_a_country_and_an_endearment_are_no_names(text: str) -> None:
     assert words_of(text, "PERSON") in ([], ["Mark"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("I AM 33, I WORK AS A MECHANIC AT KWIK FIT IN SWINDON.", "KWIK FIT"),
+     ("HE PLAYED FOOTBALL AT KENT STATE, AND HERE HE IS.", "KENT STATE")],
+)
+def test_a_name_after_at_in_capitals_is_read_whole(text: str, name: str) -> None:
+    assert name in flagged_words(text)
+
+
+@pytest.mark.parametrize("text", ["AT FIRST SIGHT I CRIED ABOUT IT.", "WE MET AT LEEDS TODAY AND TALKED."])
+def test_everyday_words_or_a_time_after_at_in_capitals_are_no_part_of_a_name(text: str) -> None:
+    assert all(" " not in words for words in flagged_words(text))

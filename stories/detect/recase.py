@@ -27,6 +27,7 @@ from .recase_context import (
     surnames,
     towns,
 )
+from .recase_runs import named_runs_after_at
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # A word in capitals: letters, single inner apostrophes or hyphens; at most 41
@@ -348,6 +349,7 @@ def recase(text: str) -> str:
     surnames(text, chars, cue_names(text, chars))
     facility_names(text, chars)
     towns(text, chars, foreign)
+    named_runs_after_at(text, chars)
     congregations(text, chars)
     lone_heads(text, chars)
     _sentence_starts(text, chars)
