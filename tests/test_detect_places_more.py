@@ -345,3 +345,12 @@ def test_a_name_after_at_in_capitals_is_read_whole(text: str, name: str) -> None
 @pytest.mark.parametrize("text", ["AT FIRST SIGHT I CRIED ABOUT IT.", "WE MET AT LEEDS TODAY AND TALKED."])
 def test_everyday_words_or_a_time_after_at_in_capitals_are_no_part_of_a_name(text: str) -> None:
     assert all(" " not in words for words in flagged_words(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("I HAD NO JUDGEMENT. THE PHYSIO, JAS, WILL GIVE YOU DILATORS.", "JAS"),
+     ("I HAVE CATS. ME AND JO HAVE BEEN TOGETHER FOR YEARS.", "JO")],
+)
+def test_a_short_name_in_apposition_or_after_me_and_in_capitals(text: str, name: str) -> None:
+    assert name in words_of(text, "PERSON")

@@ -50,7 +50,7 @@ _LOWER_INSIDE = frozenset({"of", "the"})
 _NAME_NEXT = vocab.words(
     """is was said says came thought told tells and has had read made took felt got went did does
     asked knows knew texted drove bought held hugged cried laughed works worked helped cooked
-    loves loved wanted wants came comes"""
+    loves loved wanted wants came comes have are were"""
 )
 _TITLE_WORDS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "frau", "herr", "sra", "dra", "dre", "sr"})
 _CUES = (
@@ -133,7 +133,10 @@ def cue_names(text: str, out: list[str]) -> set[str]:
     strong: set[str] = set()
     weak: set[str] = set()
     for i in range(1, len(toks)):
-        if not toks[i].group().isupper() or not joined(i):
+        # "THE PHYSIO, JAS, WILL...": a name in apposition to a relation or a role
+        end = toks[i].end()
+        apposed = text[toks[i - 1].end() : toks[i].start()] == ", " and text[end : end + 1] == ","
+        if not toks[i].group().isupper() or not (joined(i) or (apposed and lows[i - 1] in _CUES)):
             continue
         prev = lows[i - 1]
         pair = (lows[i - 2], prev) if i >= 2 and joined(i - 1) else None
