@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .recase_context import capitalised
-from .vocab import FUNCTION, words
+from .vocab import FUNCTION, TITLES, words
 
 _AT_RUN = re.compile(r"\b(?:AT|FROM)[ \t]+(?P<run>[A-Z][A-Z'’&-]*(?:[ \t]+[A-Z&][A-Z'’&-]*){1,3})")
 _WORD = re.compile(r"[A-Z][A-Z'’-]*|&")
@@ -33,8 +33,8 @@ def named_runs_after_at(text: str, out: list[str]) -> None:
         run = []
         for w in _WORD.finditer(m.group("run")):
             low = w.group().lower()
-            if low in FUNCTION or low in _TIME_WORDS:
-                break
+            if low in FUNCTION or low in _TIME_WORDS or low in TITLES:
+                break  # (a title opens a person's name, which the title rules read: "FROM DR OKAFOR")
             run.append((m.start("run") + w.start(), w.group()))
         named = [cur[start].isupper() for start, word in run if word != "&"]
         if len(run) >= 2 and any(named) and not all(named):
