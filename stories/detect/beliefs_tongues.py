@@ -25,7 +25,7 @@ TONGUES = words(
 )
 PRACTICES = words(
     """fajr dhuhr zuhr asr maghrib isha jummah jumma salah salat namaz iftar suhoor sehri taraweeh
-    nikah walima umrah hajj ramadan ramzan zakat dua langar sangat kirtan ardas vaisakhi baisakhi
+    nikah walima umrah hajj ramzan zakat dua langar sangat kirtan ardas vaisakhi baisakhi
     puja pooja aarti navratri onam pongal vishu vishukkani karwa karva chauth rakhi mehndi sangeet
     haldi shaadi baraat satsang bhajan angelus novena evensong vespers shabbat shabbos mikvah
     seder chuseok nowruz zumba bandha asana pranayama"""

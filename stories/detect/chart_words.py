@@ -29,13 +29,13 @@ ABBREVIATIONS = words(
 BRANDS = words(
     """oestrogel utrogestan visanne mefenamic tranexamic estradot evorel imvaggis instillagel viagra
     sandrena elleste kliovance blissel vagirux replens hyalofemme sylk lubion multi-gyn canesbalance
-    relactagel balance-activ dilapan amielle vuva testosterone oestrogen estrogen progesterone"""
+    relactagel balance-activ dilapan vuva testosterone progesterone"""
 )
 # Anatomy and conditions of the clinic's field that the clinical vocabulary lacks, which
 # patients capitalise ("Pudendal Neuralgia", "Alcock's Canal", "my obturator internus").
 ANATOMY = words(
     """pudendal neuralgia genitourinary obturator internus levator ani piriformis coccyx coccydynia
-    alcock alcock's vestibule vestibular vestibulectomy adenomyosis"""
+    alcock alcock's vestibule vestibular vestibulectomy"""
 )
 UNIT_AFTER_NUMBER = re.compile(
     r"\d{1,5}(?:\.\d+)?[ \t]*(?:wks?|weeks?|days?|hrs?|hours?|mins?|minutes?|mg|mcg|ml|kg|lbs?|yrs?|yo"

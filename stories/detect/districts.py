@@ -19,18 +19,20 @@ from stories.findings import Finding
 from .tokens import shared_columns
 from .vocab import words
 
+# Words for a district: Romance ones before the name, English ones with "of" ("the suburb
+# of"); together, as the story's words (tokens, in lowercase), they gate the scan.
+_DISTRICT_WORDS = words("bairro barrio quartier colonia colônia vila villa arrondissement")
+_DISTRICT_OF_WORDS = words(
+    "suburb town village city neighbourhood neighborhood district parish borough township hamlet"
+)
+_GATE_WORDS = _DISTRICT_WORDS | _DISTRICT_OF_WORDS
 # The district word (and "of" in English), then one to four capitalised words, with the
 # small words of a place's name between them ("Villa del Parque", "Ciudad de la Costa").
 DISTRICT_RE = re.compile(
-    r"\b(?:(?i:bairro|barrio|quartier|colonia|colônia|vila|villa|arrondissement)"
-    r"|(?i:suburb|town|village|city|neighbou?rhood|district|parish|borough|township|hamlet)[ \t]+of)[ \t]+"
+    rf"\b(?:(?i:{'|'.join(sorted(_DISTRICT_WORDS))})"
+    rf"|(?i:{'|'.join(sorted(_DISTRICT_OF_WORDS))})[ \t]+of)[ \t]+"
     r"(?P<place>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+(?:(?:de|da|do|das|dos|del|de[ \t]+la|la|le|du|des)[ \t]+)?"
     r"[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3})"
-)
-# The district words as the story's words (tokens, in lowercase): a set test gates the scan.
-_GATE_WORDS = words(
-    "bairro barrio quartier colonia colônia vila villa arrondissement suburb town village city neighbourhood"
-    " neighborhood district parish borough township hamlet"
 )
 # "the Upper West Side", "the South Side", "the West Side of San Antonio", "the East End".
 COMPASS_SIDE_RE = re.compile(

@@ -23,8 +23,8 @@ DIALECT = words(
     liming lekker omo summat standin naija aney cuhdear braai poya"""
 )
 KINSHIP = words(
-    """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi mamaw pawpaw
-    nanna kababayan"""
+    """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi pawpaw
+    kababayan"""
 )
 EPONYMS = words(
     """peyronie peyronie's peyronies crohn crohn's bartholin bartholin's skene skene's asherman
