@@ -70,14 +70,6 @@ def find_acronym_facilities(text: str) -> list[Finding]:
     return universities + _acronyms_after_prepositions(text)
 
 
-def _with_ampersand(text: str, start: int, word: str) -> str:
-    """The word at `start`, or a one-letter one with its "&" part ("L&D", "the L&D")."""
-    if len(word) == 1 and text[start + 1 : start + 2] == "&":
-        tail = _AMP_TAIL.match(text, start + 1)
-        return text[start : tail.end()] if tail else word
-    return word
-
-
 def _acronyms_after_prepositions(text: str) -> list[Finding]:
     """FACILITY findings for unknown acronyms after a place preposition."""
     cols = shared_columns(text)
@@ -85,16 +77,17 @@ def _acronyms_after_prepositions(text: str) -> list[Finding]:
     lex = None
     out = []
     for k in _after_prepositions(cols):
+        token = words[k]
+        if not (token.isupper() and token.isalpha() and len(token) <= 6):
+            continue
         start = cols.start(k)
-        word = words[k] if len(words[k]) > 1 else _with_ampersand(text, start, words[k])
-        if not (word.isupper() and 2 <= len(word) <= 6 and word.replace("&", "").isalpha()):
-            continue
-        if not _after_preposition(cols, k):
-            continue
-        end = start + len(word)
-        if end < len(text) and text[end] == "&":  # "RD&E": one name
+        end = start + len(token)
+        if text[end : end + 1] == "&":  # "RD&E", "the L&D": one name
             tail = _AMP_TAIL.match(text, end)
             end = tail.end() if tail else end
+        word = token if len(token) > 1 else text[start:end]  # (one letter only with its "&" part)
+        if len(word) < 2 or not _after_preposition(cols, k):
+            continue
         lex = lex or lexicon()
         low = word.lower()
         if low in _NOT_PLACES or lex.is_safe(word) or lex.is_safe(text[start:end].lower()):
@@ -299,12 +292,8 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
             out.append(Finding("FACILITY", cols.start(k), cols.end(end), 0.5, "lowercase-the-place"))
         elif found := _acronym(lex, cols, p, k):
             out.append(found)
-        elif lows[p] == "at" and words[k].islower():
-            owned = _owned_place(lex, lows, gaps, k)
-            if owned >= 0:
-                out.append(Finding("FACILITY", cols.start(k), cols.end(owned), 0.5, "lowercase-owner"))
-            elif found := _unknown_after(lex, cols, p, k):
-                out.append(found)
+        elif lows[p] == "at" and words[k].islower() and (owned := _owned_place(lex, lows, gaps, k)) >= 0:
+            out.append(Finding("FACILITY", cols.start(k), cols.end(owned), 0.5, "lowercase-owner"))
         elif found := _unknown_after(lex, cols, p, k):
             out.append(found)
     return out
