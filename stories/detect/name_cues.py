@@ -252,14 +252,12 @@ def _doctor_lowercase(t: NameText, i: int) -> bool:
 
 _NAME_IS = frozenset({("name", "is"), ("name", "was")})
 _NAMES = frozenset({"name's", "name’s", "names"})
-_NAME_CUE_WORDS = frozenset({"is", "was", "name", "names"})  # the word before the name, lowercased
 
 
 def _named_lowercase(t: NameText, i: int) -> bool:
     """Is lowercase token i, right after "my name is" ("name's", "name was"), a word no
-    dictionary holds ("my name is vitoria"; not "my name is not important")?"""
-    if i < 1 or t.lows[i - 1] not in _NAME_CUE_WORDS:
-        return False
+    dictionary holds ("my name is vitoria"; not "my name is not important")?  Tried only
+    one or two tokens after a "name" token (`find_cue_names`' spots)."""
     cued = t.words[i - 1].lower() in _NAMES or (i >= 2 and (t.lows[i - 2], t.lows[i - 1]) in _NAME_IS)
     if not cued or t.gaps[i] != " ":
         return False
@@ -317,10 +315,10 @@ def find_cue_names(t: NameText) -> None:
     cands.update(k - 2 for k in t.cols.marked(_PAIR_NEXT, 2, n))
     cands.update(k - 1 for k in t.cols.marked(_APPOSITION_CLASS, 1, n))
     cands.update(k + 1 for k in t.cols.marked(_THERE_CLASS, 1, n - 1))  # "the physio there, isla,"
-    named = list(t.cols.marked(_NAME_CLASS, 0, n - 1))
-    name_spots = {k + step for k in named for step in (1, 2)}  # after "name's", "name is"
-    cands.update(k + 1 for k in named if t.words[k].lower() in _NAMES)
-    for k in named:
+    name_words = list(t.cols.marked(_NAME_CLASS, 0, n - 1))
+    name_spots = {k + step for k in name_words for step in (1, 2)}  # after "name's", "name is"
+    cands.update(k + 1 for k in name_words if t.words[k].lower() in _NAMES)
+    for k in name_words:
         if _answers_name_question(t, k + 1):
             t.emit_person(k + 1, _capitals_after(t, k + 1), 0.7, "name-cue")  # "Your name? Jildau S Bouts"
     may_name = _may_name_cache(lex)
@@ -352,8 +350,8 @@ def find_cue_names(t: NameText) -> None:
             continue
         region = cap and not sents[i] and t.cue_word(i)
         me_and = i >= 2 and lows[i - 1] == "and" and lows[i - 2] == "me"  # "me and Dec are grand"
-        named = lows[i - 1] in _REGION_NAME_CUES or me_and or _married_to(t, i)
-        if cap and not sents[i] and not (region and named):
+        region_cued = lows[i - 1] in _REGION_NAME_CUES or me_and or _married_to(t, i)
+        if cap and not sents[i] and not (region and region_cued):
             continue  # the proper-noun rule will see it (it drops regions: "my daughter India" not)
         low = lows[i]
         cue = cue_strength(t, i)
