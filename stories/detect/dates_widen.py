@@ -20,10 +20,12 @@ _WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _RELATIVE_BEFORE = re.compile(
     rf"(?:\bthe\s+)?\b(?:{_WEEKDAYS}|day|night)\s+(?:before|after)\s+$", re.IGNORECASE
 )
-_ROMANCE_WEEKDAYS = (
-    r"(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+# Spanish and French weekdays (read by the place rules too: a weekday ends a place's name).
+ROMANCE_WEEKDAYS = vocab.words(
+    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo"
+    " lundi mardi mercredi jeudi vendredi samedi dimanche"
 )
+_ROMANCE_WEEKDAYS = f"(?:{'|'.join(sorted(ROMANCE_WEEKDAYS, key=len, reverse=True))})"
 _ROMANCE_BEFORE = re.compile(rf"\b{_ROMANCE_WEEKDAYS}\s+$", re.IGNORECASE)
 # "fri 24th feb", "Weds 3/5": an English weekday, whole or short, in any case, before a day
 _SHORT_WEEKDAYS = ("thurs", "thur", "tues", "weds", "mon", "tue", "wed", "thu", "fri", "sat", "sun")

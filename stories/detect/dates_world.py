@@ -26,7 +26,7 @@ from stories.findings import Finding
 from . import vocab
 
 # Month names not already read as English, Spanish or French months.
-_MONTH_GATES = vocab.words(
+WORLD_MONTHS = vocab.words(
     """
     januari februari maart mei juni juli augustus maret agustus desember oktober
     januar februar märz maerz dezember maj augusti
@@ -38,7 +38,7 @@ _MONTH_GATES = vocab.words(
     maju czerwcu lipcu sierpniu wrześniu wrzesniu październiku pazdzierniku listopadzie grudniu
     """
 )  # Dutch, Indonesian and Malay; German and Scandinavian; Italian; Portuguese; Polish (three cases)
-_MONTH_ALT = "|".join(sorted(_MONTH_GATES, key=len, reverse=True))
+_MONTH_ALT = "|".join(sorted(WORLD_MONTHS, key=len, reverse=True))
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 # "12 januari 2023", "14. März 2020", "5 de março de 2019", "1º de maio", "juli 2019".
@@ -73,7 +73,7 @@ def find_world_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
     `words` is the story's set of lowercase words (`tokens.Columns.lows`).
     """
     out: list[Finding] = []
-    if not _MONTH_GATES.isdisjoint(words):
+    if not WORLD_MONTHS.isdisjoint(words):
         out.extend(_world_months(text))
     if not _ERA_GATES.isdisjoint(words):
         out.extend(Finding("DATE", m.start(), m.end(), 0.75, "era-year") for m in ERA_YEAR_RE.finditer(text))

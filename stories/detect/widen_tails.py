@@ -13,6 +13,8 @@ import re
 
 from stories.findings import Finding
 
+from .dates_widen import ROMANCE_WEEKDAYS
+from .dates_world import WORLD_MONTHS
 from .mentions import CAPITAL_ONLY
 from .tokens import shared_columns
 from .vocab import ES_MONTHS, FR_MONTHS, FUNCTION, MONTHS, WEEKDAYS, words
@@ -69,13 +71,10 @@ _PLACE_PARTICLE = re.compile(
     rf"[ \t]+(?P<particle>{'|'.join((*_PLACE_ONLY_PARTICLES, *sorted(_CARRYING_PARTICLES)))})"
     r"[ \t]+(?P<word>[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*)"
 )
-# Months and weekdays in English, Spanish, French and Portuguese end a place's name.
-_NOT_A_PLACE_WORD = frozenset({*FUNCTION, *MONTHS, *WEEKDAYS, *ES_MONTHS.split("|"), *FR_MONTHS.split("|")})
-_NOT_A_PLACE_WORD |= words(
-    """janeiro fevereiro março maio junho julho agosto setembro outubro novembro dezembro lunes martes
-    miércoles jueves viernes sábado sabado domingo lundi mardi mercredi jeudi vendredi samedi dimanche
-    segunda terça quarta quinta sexta"""
-)
+# Months and weekdays, in the languages the date rules read, end a place's name.
+_NOT_A_PLACE_WORD = frozenset(
+    {*FUNCTION, *MONTHS, *WEEKDAYS, *ES_MONTHS.split("|"), *FR_MONTHS.split("|"), *WORLD_MONTHS}
+) | ROMANCE_WEEKDAYS | words("segunda terça quarta quinta sexta")  # (Portuguese weekdays)
 
 
 def place_particles(text: str, f: Finding) -> Finding:
@@ -111,6 +110,8 @@ _ROMANCE_HEAD_WORDS = _FRENCH_HEADS | {f"{e}{w}" for w in _FRENCH_HEADS for e in
 # A particle ending a facility's name found before its last word, an acronym: "... da UFMG".
 _LAST_PART = re.compile(r"[ \t]+(?:[A-ZÀ-Þ][\w'’-]*)")
 _ENDING_PARTICLES = ("de", "da", "do", "das", "dos", "del", "du", "des")
+# Facility words that make a name a facility wherever they stand in it ("Hospital La Paz").
+_INSIDE_HEADS = words("hospital hôpital clínica clinica clinique centro instituto sanatorio policlínica club")
 
 
 def romance_head(text: str, f: Finding) -> Finding:
@@ -125,17 +126,14 @@ def romance_head(text: str, f: Finding) -> Finding:
     if not heads_before and _INSIDE_HEADS.isdisjoint(lows):
         return f  # (set tests on the story's words first: most stories hold no such word)
     head = _ROMANCE_HEAD.search(text, max(0, f.start - 40), f.start) if heads_before else None
-    words = text[f.start : f.end].lower().split()
-    if head is None and _INSIDE_HEADS.isdisjoint(words):
+    parts = text[f.start : f.end].lower().split()
+    if head is None and _INSIDE_HEADS.isdisjoint(parts):
         return f
     end = f.end
-    if words[-1] in _ENDING_PARTICLES:
+    if parts[-1] in _ENDING_PARTICLES:
         last = _LAST_PART.match(text, end)
         end = last.end() if last else end
     return Finding("FACILITY", head.start() if head else f.start, end, f.score, f.source, f.note)
-
-
-_INSIDE_HEADS = words("hospital hôpital clínica clinica clinique centro instituto sanatorio policlínica club")
 
 
 def joined_places(text: str, findings: list[Finding]) -> list[Finding]:
