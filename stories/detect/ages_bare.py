@@ -48,7 +48,9 @@ FR_AGE_CUE_RE = re.compile(
 )
 # Spelled-out small ages after "when/since I was": "when I was nine", "since i was about seven".
 # Scanned from "was" (a literal `re` skips to), the cue before it checked in a window.
-_SMALL = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+# Small ages in words (a child's, or a memory's: "when I was nine"); read by `ages_voices` too.
+SMALL_AGES = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_SMALL = SMALL_AGES
 SMALL_AGE_RE = re.compile(
     rf"was\s+(?:(?:about|only|just|maybe|around)\s+)?(?P<a>{_SMALL})"
     r"(?=\s*[,;.!?)]|\s+(?:and|when|I|i|my|we|or|so|but|because|years?)\b)",

@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from stories.findings import Finding
 
 from . import vocab
+from .ages_bare import SMALL_AGES
 from .anchors import digit_runs
 from .tokens import shared_columns, word_class
 
@@ -200,10 +201,10 @@ HIT_AGE_RE = re.compile(
 # "Twenty-six years old", "a thirty-one-year-old mum": a spelled age with its unit.
 SPELLED_OLD_RE = re.compile(rf"\b(?P<a>{_SPELLED})[-\s]years?[-\s]old\b", re.IGNORECASE)
 # A child's or a relative's age after "is"/"was": "My son is seven", "my daughter was two when".
-_KIN_WORDS = vocab.words(
-    "son daughter boy girl baby kid child twins brother sister niece nephew grandson granddaughter"
-)
-_SMALL_AGES = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+# (`prose` reads the children's words too, for an age in brackets: "our son (4)".)
+CHILD_WORDS = vocab.words("son daughter boy girl baby kid child twins")
+_KIN_WORDS = CHILD_WORDS | vocab.words("brother sister niece nephew grandson granddaughter")
+_SMALL_AGES = f"one|{SMALL_AGES}"
 KIN_AGE_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(_KIN_WORDS))})\s+(?:is|was)\s+(?:only\s+|just\s+|now\s+)?"
     rf"(?P<a>{_SMALL_AGES}|{_SPELLED}|\d{{1,2}})\b"
@@ -214,8 +215,6 @@ KIN_AGE_RE = re.compile(
 
 _KIN_CLASS = word_class(_KIN_WORDS)
 _OLD_CLASS = word_class(frozenset({"old"}))
-
-
 _YEARS_CLASS = word_class(frozenset({"years"}))
 
 

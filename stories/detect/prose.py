@@ -21,7 +21,7 @@ from stories.findings import Finding
 from . import vocab
 from .ages_bare import find_bare_ages
 from .ages_forms import find_age_forms
-from .ages_voices import find_voice_ages
+from .ages_voices import CHILD_WORDS, find_voice_ages
 from .anchors import begins_word, bracket_word_starts, digit_runs, find_all, matches_at
 from .dates_named import find_named_dates
 from .dates_world import find_world_dates
@@ -59,7 +59,7 @@ SPELLED_AGE_RE = re.compile(
 )
 # A child's or a relative's age in brackets after them: "our son (4)", "My husband (41)".
 CHILD_AGE_RE = re.compile(
-    r"\b(?:son|daughter|boy|girl|baby|kid|child|twins?|sons|daughters|husband|wife|partner|mum|mom|mother"
+    rf"\b(?:{'|'.join(sorted(CHILD_WORDS))}|twin|sons|daughters|husband|wife|partner|mum|mom|mother"
     r"|dad|father|sister|brother|boyfriend|girlfriend|fianc[eé]e?|nan|gran|grandma|grandad)"
     r"\s?\(\s?(?P<a>\d{1,2})\s?\)"
 )
