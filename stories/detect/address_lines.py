@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from stories.findings import Finding
 
 from .anchors import digit_runs
+from .cues import JOB_WORDS
 from .lexicon import everyday_words, lexicon
 from .tokens import shared_columns
 from .vocab import FUNCTION, MONTH_WORDS, RELATIONS, words
@@ -257,10 +258,7 @@ _CLOSING_WORDS = words(
 
 
 # Words of a job title: a line holding one names a post, not a firm ("Clinical Lead").
-_JOB_WORDS = frozenset(RELATIONS) | words(
-    """lead manager director officer head coordinator administrator secretary assistant
-    clinician lecturer executive chair president supervisor receptionist"""
-)
+_JOB_WORDS = frozenset(RELATIONS) | JOB_WORDS
 
 
 def _not_an_addressee(line: str) -> bool:

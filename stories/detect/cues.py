@@ -188,3 +188,11 @@ FACILITY_PREV = frozenset({"at", "for", "by", "joined", "with"})
 WORK_WORDS = frozenset(
     {"work", "worked", "working", "works", "job", "employed", "shift", "shifts", "intern", "volunteer"}
 )
+
+# Words for a post or a job ("Practice Manager", "Clinical Lead", "Health Visitor"): a run
+# ending in one names a job, and a line holding one above an address names a post.
+JOB_WORDS = vocab.words(
+    """practitioner assistant worker officer manager visitor registrar consultant coordinator counsellor
+    counselor advisor adviser educator lead director head administrator secretary clinician lecturer
+    executive chair president supervisor receptionist"""
+)

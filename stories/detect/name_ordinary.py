@@ -195,10 +195,6 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
 
 
 _JOB_ENDINGS = ("ist", "ian")
-_JOB_WORDS = vocab.words(
-    "practitioner assistant worker officer manager visitor registrar consultant coordinator counsellor "
-    "counselor advisor adviser educator"
-)
 
 
 def _job_title(t: NameText, i: int, j: int) -> bool:
@@ -209,7 +205,7 @@ def _job_title(t: NameText, i: int, j: int) -> bool:
     lows, bases = t.lows, t.bases
     last = lows[j - 1]
     if last in vocab.FACILITY_HEADS or not (
-        last in vocab.TITLES or last in _JOB_WORDS or (last.endswith(_JOB_ENDINGS) and english_form(last))
+        last in vocab.TITLES or last in cues.JOB_WORDS or (last.endswith(_JOB_ENDINGS) and english_form(last))
     ):
         return False  # ("First Presbyterian" names a church, whose head ends like "Physician")
     return all(
