@@ -164,6 +164,30 @@ def test_an_everyday_word_or_a_name_after_to_is_no_facility(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "facility"),
     [
+        ("doing my childcare course at city college. me and", "city college"),
+        ("it started in year 12 at new college, i thought", "new college"),
+        ("i work the front desk at lakeshore family dental in oak creek", "lakeshore family dental"),
+        ("work part time at casuarina library (well, did)", "casuarina library"),
+        ("we are in the same choir at st joseph's church on sundays", "st joseph's church"),
+    ],
+)
+def test_lowercase_words_then_a_head_right_after_at_name_a_facility(text: str, facility: str) -> None:
+    assert ("FACILITY", facility) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i met him at medical school", "she was at community college then", "then at grad school",
+     "i was seen at day hospital", "at sexual health clinic they were kind", "big up di nurses at di hospital",
+     "i went to the local library"],
+)
+def test_a_kind_of_place_or_a_department_after_at_is_no_facility(text: str) -> None:
+    assert found(text, ("FACILITY",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
         ("dans le service de l'hôpital de la Croix-Rousse, et le 14 juillet", "l'hôpital de la Croix-Rousse"),
         ("je suis professeure des écoles à l'école Jean-Macé, mais", "l'école Jean-Macé"),
         ("no ambulatório do Hospital das Clínicas da UFMG.", "Hospital das Clínicas da UFMG"),

@@ -23,6 +23,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .lexicon import Lexicon, derived_form, dictionary_words, everyday_words, lexicon, lowercase_word
+from .name_kinds import KIND_WORDS
 from .tokens import Columns, shared_columns, word_class
 from .vocab import words
 
@@ -162,15 +163,20 @@ _FACILITY_CLASS = word_class(_FACILITY_PREPOSITIONS)
 # Heads that end a facility's name typed in lowercase ("hyde park surgery").
 _LOWER_HEADS = words(
     "surgery hospital clinic centre center practice infirmary hospice university uni college school "
-    "academy bakery project"
+    "academy bakery project library church chapel dental pharmacy"
 )
+# Words before a head that make it a kind of place, not one place's name: "at medical school",
+# "at community college", "at day hospital" (`name_kinds.KIND_WORDS` and a few more).
+_KIND_BEFORE_HEAD = KIND_WORDS | words("grad graduate med vet prep trade beauty evening day health care main")
+# Articles and possessives of dialect and texting ("at di hospital", "at ur clinic").
+_SPOKEN_ARTICLES = words("di da de tha teh ma mi me yer ur yr")
 _MAX_LOWER_WORDS = 3
 
 
 def _naming_word(lex: Lexicon, low: str) -> bool:
     """A lowercase word that can name a facility: a name, a town, or no word at all; not
     what a department treats ("the urology clinic", "the urogynae clinic")."""
-    if low in vocab.FUNCTION or lex.is_safe(low) or low in vocab.DEPARTMENT_WORDS or low.endswith("ology"):
+    if low in vocab.FUNCTION or _department_word(lex, low):
         return False
     return low in lex.names_lower or low in lex.cities_lower or low not in lex.ordinary_lower
 
@@ -184,6 +190,21 @@ def _lowercase_head(cols: Columns, k: int) -> int:
         if lows[end] in _LOWER_HEADS:
             return end
     return -1
+
+
+def _bare_name(lex: Lexicon, cols: Columns, p: int, k: int, head: int) -> bool:
+    """Are everyday words k..head, right after "at" or "from" with no article or
+    possessive, a place's name ("at city college", "at new college")?  Not a department ("at sexual health
+    clinic"); a kind of place ("at medical school") the caller has ruled out."""
+    lows = cols.lows
+    if k != p + 1 or lows[p] not in ("at", "from") or lows[k] in _SPOKEN_ARTICLES:
+        return False
+    return not any(_department_word(lex, lows[m]) for m in range(k, head))
+
+
+def _department_word(lex: Lexicon, low: str) -> bool:
+    """A word of what a clinic treats or who works there ("sexual", "urology", "physio")."""
+    return lex.is_safe(low) or low in vocab.DEPARTMENT_WORDS or low.endswith("ology")
 
 
 def _lowercase_acronym(lex: Lexicon, low: str) -> bool:
@@ -284,7 +305,9 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
         if not words[k].islower() or "\n" in gaps[k]:
             continue
         head = _lowercase_head(cols, k) if heads else -1
-        if head > 0 and any(_naming_word(lex, lows[m]) for m in range(k, head)):
+        kind = head > 0 and all(lows[m] in _KIND_BEFORE_HEAD for m in range(k, head))  # "at grad school"
+        named = head > 0 and any(_naming_word(lex, lows[m]) for m in range(k, head))
+        if head > 0 and not kind and (named or _bare_name(lex, cols, p, k, head)):
             out.append(Finding("FACILITY", cols.start(k), cols.end(head), 0.5, "lowercase-facility"))
         elif lows[k - 1] == "the" and lows[k] in _PLURAL_OWNERS:  # "the womens"
             out.append(Finding("FACILITY", cols.start(k - 1), cols.end(k), 0.5, "lowercase-owner"))

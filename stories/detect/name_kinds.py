@@ -152,14 +152,14 @@ def _kind_of_school(t: NameText, s: int, e: int) -> bool:
     return (
         not joined
         and e - s >= 2
-        and t.lows[e - 1] in _KIND_HEADS
-        and all(t.lows[k] in _KIND_WORDS for k in range(s, e - 1))
+        and t.lows[e - 1] in KIND_HEADS
+        and all(t.lows[k] in KIND_WORDS for k in range(s, e - 1))
     )
 
 
 _INNER_GAPS = frozenset({" ", "' ", "’ "})  # between a name's words ("Owerri Girls' Secondary")
-_KIND_HEADS = vocab.words("school schools college university hospital nursery academy")
-_KIND_WORDS = vocab.words(
+KIND_HEADS = vocab.words("school schools college university hospital nursery academy")
+KIND_WORDS = vocab.words(
     """sunday night summer medical nursing law dental art drama boarding private state public catholic
     christian bible infant infants junior senior middle elementary primary secondary high grammar sixth
     form community teaching general district cottage local maternity children's womens women's mental
