@@ -1,0 +1,38 @@
+"""Title-case noun phrases and the names that look like them (issue #11, fresh-batch
+round): a run of everyday words ending in a common noun is a thing ("Brain Fog", "the
+Moses Basket" aside), while a firm, a team, a court or a person keeps its finding.
+Every sentence here is written for this test, not taken from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.detect_prose_util import covered, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone talks about Brain Fog and nobody about dryness.",
+        "They tell you about Hot Flushes, Night Sweats, Brain Fog, Mood Swings, all of it.",
+        "Clamshells with a band, then Leg Lifts, then a nap.",
+        "The worst was the Night Sweats, honestly.",
+    ],
+)
+def test_title_case_words_ending_in_a_common_noun_are_no_person(text: str) -> None:
+    assert found(text, ("PERSON",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("I've worked offshore for Harbour Energy for twenty years.", "Harbour Energy"),
+        ("I play netball for the Midland Magpies on Saturdays.", "Midland Magpies"),
+        ("The order went through Bristol Civil and Family Justice Centre last May.", "Bristol Civil"),
+        ("Rand Corporation\n\n213 Pilekrogen 53", "Rand Corporation"),
+        ("MY BUDDY BUBBA FROM THE VFW SAID GO.", "BUBBA"),
+        ("The Clean Power Finance office is on the corner.", "Clean Power Finance"),
+    ],
+)
+def test_a_firm_a_team_a_court_or_a_buddy_keeps_its_finding(text: str, needle: str) -> None:
+    assert covered(text, needle)
