@@ -19,10 +19,15 @@ PORTUGUESE = (
     "medo de tudo. Ela explicou que isso é comum e que você não está sozinha. O meu marido "
     "Tiago foi comigo à primeira consulta."
 )
+ITALIAN = (
+    "Non sapevo cosa fosse. Ho trentadue anni e vivo a Bologna con il mio compagno Marco, che è stato "
+    "molto paziente. Per anni ho pensato che il dolore fosse normale, e anche la mia dottoressa non "
+    "capiva. Poi, in piena estate, una fisioterapista mi ha aiutata più di chiunque altro."
+)
 ENGLISH = "I met Señora Pérez at the clinic, and she said que sera sera, which made me laugh."
 
 
-@pytest.mark.parametrize(("text", "lang"), [(FRENCH, "fr"), (PORTUGUESE, "pt"), (ENGLISH, "en")])
+@pytest.mark.parametrize(("text", "lang"), [(FRENCH, "fr"), (PORTUGUESE, "pt"), (ITALIAN, "it"), (ENGLISH, "en")])
 def test_the_language_of_a_story(text: str, lang: str) -> None:
     assert story_language(text) == lang
 
@@ -31,7 +36,7 @@ def _words(text: str) -> list[str]:
     return [text[f.start : f.end].casefold() for f in detect(text)]
 
 
-@pytest.mark.parametrize("text", [FRENCH, PORTUGUESE])
+@pytest.mark.parametrize("text", [FRENCH, PORTUGUESE, ITALIAN])
 def test_a_story_in_another_language_gets_the_same_findings_in_capitals(text: str) -> None:
     normal = _words(text)
     assert normal and all(name in " ".join(normal) for name in ("thomas",) if "Thomas" in text)
@@ -121,3 +126,19 @@ def test_learned_words_of_a_spanish_story_in_capitals_are_words() -> None:
     )
     assert story_language(text) == "es"
     assert flagged_words(text) == []
+
+
+def test_an_italian_story_s_words_are_no_names_and_its_age_and_town_are_found() -> None:
+    found = {(f.kind, ITALIAN[f.start : f.end]) for f in detect(ITALIAN)}
+    assert found == {("AGE", "trentadue"), ("LOCATION", "Bologna"), ("PERSON", "Marco")}
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("Avevo 26 anni quando è cominciato tutto, e non sapevo niente.", "26"),
+     ("A ventinove anni mi sono sposata con il mio compagno, che è stato molto paziente.", "ventinove")],
+)
+def test_an_italian_age_is_found_and_a_duration_is_not(text: str, age: str) -> None:
+    assert [text[f.start : f.end] for f in detect(text) if f.kind == "AGE"] == [age]
+    duration = "Soffro da 5 anni. Sei anni fa il dolore è cominciato, e non è stato facile."
+    assert [f for f in detect(duration) if f.kind == "AGE"] == []

@@ -22,7 +22,16 @@ import re
 from stories.findings import Finding
 
 from . import vocab
-from .lexicon import Lexicon, derived_form, dictionary_words, everyday_words, lexicon, lowercase_word
+from .language import story_language
+from .lexicon import (
+    Lexicon,
+    derived_form,
+    dictionary_words,
+    everyday_words,
+    language_words,
+    lexicon,
+    lowercase_word,
+)
 from .name_kinds import KIND_WORDS
 from .tokens import Columns, shared_columns, word_class
 from .vocab import words
@@ -134,6 +143,7 @@ def find_lowercase_towns(text: str) -> list[Finding]:
     everyday = everyday_words()
     out = []
     n = len(lows)
+    language: str | None = None
     for p in cols.marked(_TOWN_CLASS, 0, n - 1):
         if lows[p] == "to" and not _motion_before(lows, p):
             continue  # "talked to", but "moved to", "went back to"
@@ -150,6 +160,10 @@ def find_lowercase_towns(text: str) -> list[Finding]:
             continue
         if low in everyday or lex.is_safe(low) or low in vocab.FUNCTION or low in _DATE_WORDS:
             continue
+        if language is None:
+            language = story_language(text)  # (once, for the first candidate)
+        if language != "en" and low in language_words(language):
+            continue  # "in piena pandemia" in an Italian story: a word of its language
         start = cols.start(k)
         end = start + len(cols.bases[k])
         if k + 1 < n and gaps[k + 1] == " " and f"{low} {lows[k + 1]}" in cities:

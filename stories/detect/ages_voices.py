@@ -133,6 +133,18 @@ PT_AGE_RE = re.compile(
     re.IGNORECASE,
 )
 _PT_GATES = vocab.words("tenho tinha tive fiz fez faço completei completo completou com aos pelos")
+# Italian: "ho 34 anni", "avevo ventisei anni", "a 25 anni" (not "da 5 anni", "6 anni fa": durations).
+_IT_TENS = "vent|trent|quarant|cinquant|sessant|settant|ottant|novant"
+_IT_SPELLED = (
+    rf"(?:(?:{_IT_TENS})[ai]?(?:uno|due|tré|tre|quattro|cinque|sei|sette|otto|nove)|venti|trenta|quaranta"
+    r"|cinquanta|sessanta|settanta|ottanta|novanta|tredici|quattordici|quindici|sedici|diciassette|diciotto"
+    r"|diciannove)"
+)
+IT_AGE_RE = re.compile(
+    rf"\b(?:ho|avevo|aveva|ha|compiuto|compio|compiuti|a|ai|con)\s+(?P<a>1[3-9]|[2-9]\d|{_IT_SPELLED})\s+anni\b"
+    r"(?!\s+(?:fa|di\b|dopo|prima|che))",
+    re.IGNORECASE,
+)
 # A number alone as a sentence ("work. 29. work at") within a self-introduction begun shortly before.
 _INTRO = re.compile(
     r"(?:(?<![\d\w])(?:I\s+am|am|I'm|I’m|im|i'm)\s+[A-Za-z]|\bmy\s+name\b|\bname's\b|\bcall\s+me\b)",
@@ -271,3 +283,6 @@ def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Fin
     if "anos" in words and not _PT_GATES.isdisjoint(words):
         for m in PT_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-pt")
+    if "anni" in words:
+        for m in IT_AGE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-it")

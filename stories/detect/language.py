@@ -1,4 +1,4 @@
-"""Which language a story is written in: English, Spanish, French or Portuguese.
+"""Which language a story is written in: English, Spanish, French, Portuguese or Italian.
 
 Each language other than English is recognised by its commonest function words
 (one table each), which English never uses and which a Spanish name or a French
@@ -28,8 +28,17 @@ FRENCH_MARKERS = vocab.words(
 # Not the words Portuguese shares with Spanish ("que", "para", "como", "se").
 PORTUGUESE_MARKERS = vocab.words("não uma com muito eu ela ele foi também quando meu minha isso você estava")
 
+# Not the words Italian shares with Spanish or Portuguese ("una", "mi", "per", "come").
+ITALIAN_MARKERS = vocab.words(
+    "che non il gli della questo anche molto sono ho mio mia è nel alla dalla più però perché stato stata ero"
+)
+
 # Each language and its markers, in the order a story is tested for them.
-MARKERS = (("es", SPANISH_MARKERS), ("fr", FRENCH_MARKERS), ("pt", PORTUGUESE_MARKERS))
+MARKERS = (
+    ("es", SPANISH_MARKERS), ("fr", FRENCH_MARKERS), ("pt", PORTUGUESE_MARKERS), ("it", ITALIAN_MARKERS),
+)  # fmt: skip
+# The languages other than English the rules know.
+FOREIGN = tuple(lang for lang, _ in MARKERS)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -46,7 +55,8 @@ def written_in(lows: Sequence[str], markers: frozenset[str]) -> bool:
 
 
 def story_language(text: str) -> str:
-    """The story's language: "es", "fr" or "pt" for Spanish, French or Portuguese, else "en"."""
+    """The story's language: "es", "fr", "pt" or "it" for Spanish, French, Portuguese or
+    Italian, else "en"."""
     lows = _WORD.findall(text.casefold())
     return next((lang for lang, markers in MARKERS if written_in(lows, markers)), "en")
 
@@ -68,7 +78,9 @@ def words_of(lang: str) -> frozenset[str]:
     places = towns | lex.names_lower
     endings = _INFLECTIONS.get(lang, ())
     rarer = rarer_words(lang, endings) if endings else ()
-    return frozenset(w for w in (*language_words(lang), *rarer) if w not in places)
+    # the language's very commonest words are words whatever a name list says ("che", "mia")
+    everyday = frozenset(w for w in (*language_words(lang), *rarer) if w not in places)
+    return everyday | language_words(lang, 5.0)
 
 
 # Endings of verb forms, adverbs and learned nouns and adjectives that names and places
@@ -82,4 +94,6 @@ _INFLECTIONS = {
            "ico", "ica", "icos", "icas", "dores", "ista", "ência", "ância"),
     "fr": ("ais", "ait", "aient", "ées", "èrent", "ions", "iez", "ement", "ant", "ique", "iques",
            "teurs", "trices", "isme", "iste", "ence", "ance"),
+    "it": ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "avo", "ava", "avano", "ando", "endo", "mente",
+           "zione", "zioni", "ico", "ica", "ici", "iche", "ista", "enza", "anza"),
 }  # fmt: skip

@@ -21,6 +21,7 @@ from itertools import compress
 from operator import methodcaller
 
 from . import vocab
+from .language import FOREIGN
 from .lexicon import Lexicon, derived_form, everyday_words, french_words, language_words
 from .name_words import NameText
 from .tokens import word_class
@@ -107,7 +108,7 @@ def _speakers(t: NameText) -> None:
             continue
         if j > 0 and lows[j - 1] in _NOT_BEFORE_SPEAKER:
             continue  # "the gp said", "a nurse told": a role no list knows is still a role
-        if any(lows[j] in language_words(lang) for lang in ("es", "fr", "pt")):
+        if any(lows[j] in language_words(lang) for lang in FOREIGN):
             continue  # "the centro de saúde said": a word of another language
         t.emit_person(j, j + 1, 0.5, "lowercase-name")
 
@@ -164,7 +165,7 @@ def _lone_names(t: NameText) -> None:
     cands = (distinct & lex.first_lower) - lex.ordinary_lower
     if "-" in t.text:  # "sarah-jane": first names joined are a name even if each is a word
         cands |= {w for w in t.cols.hyphenated() if _joined_first_names(lex, w)}
-    cands = {w for w in cands if len(w) >= 3 and not _word_like(lex, w)}
+    cands = {w for w in cands if len(w) >= 3 and not _word_like(lex, w) and not t.foreign_word(w)}
     if not cands:
         return
     words, lows, taken = t.words, t.lows, t.taken

@@ -39,9 +39,12 @@ def headed(t: NameText, i: int, j: int) -> bool:
 _BEFORE_TO = frozenset({"me", "us", "her", "him", "them", "back", "up", "over", "down", "out", "straight"})
 
 
-_SPANISH_PLACE_CUES = frozenset(
+# Spanish and Italian: "soy de Caballito", "vivo en Getafe", "vivo a Bologna", "sono di Lecce".
+_ROMANCE_PLACE_CUES = frozenset(
     [(verb, "de") for verb in ("soy", "vengo", "somos", "eres", "es")]
     + [(verb, "en") for verb in ("vivo", "vive", "vivimos", "nací", "crecí", "trabajo", "vivía")]
+    + [(verb, "a") for verb in ("vivo", "abito", "vivevo", "abitavo", "nata", "nato", "cresciuta")]
+    + [(verb, "di") for verb in ("sono", "vengo")]
 )
 
 
@@ -56,7 +59,7 @@ def place_cue(t: NameText, i: int) -> bool:
         return False
     if lows[k] in vocab.LOCATIVE:
         return True
-    if k >= 1 and (lows[k - 1], lows[k]) in _SPANISH_PLACE_CUES:
+    if k >= 1 and (lows[k - 1], lows[k]) in _ROMANCE_PLACE_CUES:
         return True  # "soy de Caballito", "vivo en Getafe"
     if lows[k] != "to" or k < 1:
         return False
@@ -87,8 +90,8 @@ _PLACE_HEADS = frozenset({"hospital", "clinic", "infirmary", "hospice", "univers
 def generic_after_article(t: NameText, i: int, j: int) -> bool:
     """Is run i..j, right after "a"/"an", English words (of any word list) that name
     no facility ("a General Practitioner", "a Women's Health Physio")?"""
-    if i == 0 or t.sents[i] or t.lows[i - 1] not in _ARTICLES:
-        return False
+    if i == 0 or t.sents[i] or t.lows[i - 1] not in _ARTICLES or place_cue(t, i):
+        return False  # (Italian "vivo a Bologna": a preposition)
     lows, bases, plain = t.lows, t.bases, t.plain
     if any(lows[k] in vocab.TITLES or lows[k] in _PLACE_HEADS for k in range(i, j)):
         return False

@@ -17,7 +17,7 @@ from functools import lru_cache
 from stories.findings import Finding
 
 from . import vocab
-from .language import MARKERS, enough_markers
+from .language import FOREIGN, MARKERS, enough_markers
 from .lexicon import (
     Lexicon,
     derived_form,
@@ -59,7 +59,7 @@ def _everyday_of(lang: str) -> frozenset[str]:
 
 
 def _common_of(lang: str) -> frozenset[str]:
-    """A language's very commonest words: Spanish Zipf >= 5.5, French and Portuguese >= 5."""
+    """A language's very commonest words: Spanish Zipf >= 5.5, the others >= 5."""
     if lang == "es":
         return spanish_common_words()
     return french_common_words() if lang == "fr" else language_words(lang, 5.0)
@@ -67,8 +67,8 @@ def _common_of(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _any_common() -> frozenset[str]:
-    """The very commonest words of Spanish, French and Portuguese together."""
-    return _common_of("es") | _common_of("fr") | _common_of("pt")
+    """The very commonest words of every language other than English together."""
+    return frozenset().union(*map(_common_of, FOREIGN))
 
 
 def gap_is_space(gap: str) -> bool:
@@ -99,7 +99,7 @@ class NameText:
 
     @property
     def language(self) -> str:
-        """The story's language, as `language.story_language` reads it: "es", "fr" or "pt"
+        """The story's language, as `language.story_language` reads it: "es", "fr", "pt", "it"
         when enough of its words are that language's commonest function words, else "en"."""
         if self._language is None:
             marks = self.cols.marks

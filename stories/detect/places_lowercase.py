@@ -16,7 +16,8 @@ from itertools import compress
 from stories.findings import Finding
 
 from . import vocab
-from .lexicon import lexicon
+from .language import story_language
+from .lexicon import language_words, lexicon
 from .places import POSTCODE_RE
 from .tokens import shared_columns, word_class
 from .vocab import FUNCTION as FUNCTION_WORDS
@@ -103,9 +104,15 @@ def _cued_names(
     word class `heads`, all in lowercase, right after one of `cues`."""
     cols = shared_columns(text)
     lows, words_, gaps = cols.lows, cols.words, cols.gaps
+    foreign: frozenset[str] | None = None
     for k in compress(range(2, len(lows)), cols.marks(heads)[2:]):
         if words_[k] != lows[k]:
             continue
+        if foreign is None:  # (once, for the first candidate)
+            lang = story_language(text)
+            foreign = language_words(lang) if lang != "en" else frozenset()
+        if lows[k - 1] in foreign:
+            continue  # "in piena estate" in an Italian story: its own words
         for size in (1, 2):
             first = k - size
             cue = first - 1

@@ -113,8 +113,10 @@ def _recased(word: str, foreign: frozenset[str] = frozenset()) -> str:
     if pos and pos.group(1).lower() + "'s" not in everyday_words():
         return _recased(pos.group(1), foreign) + pos.group(2).lower()  # "WOMEN'S", "KATE'S"
     low = word.lower()
-    if low in _TITLED:
-        out = word[0] + word[1:].lower()  # "ROYAL HOSPITAL", "5 MAY": heads and months keep a capital
+    if low in _TITLED and not (low in foreign and low not in vocab.FACILITY_HEADS):
+        # "ROYAL HOSPITAL", "5 MAY": heads and months keep a capital (but not "ESTATE", summer,
+        # or "MAYO" in a story in Italian or Spanish, which write them in lowercase)
+        out = word[0] + word[1:].lower()
     elif low in everyday_words():
         out = low  # "WILL", "HOPE", "DE", "LA": words far more often than names
     elif low in _FRENCH_SHORT:
@@ -233,6 +235,7 @@ def _recased_run(run: str, foreign: frozenset[str] = frozenset()) -> str:
                 new.replace("'", "").replace("’", "").isalpha()
                 and new not in lex.very_common_lower
                 and not _dictionary_word(new)
+                and not (prev in _PLACE_BEFORE and new in foreign)  # Italian "IN PIENA ESTATE": words
             ):
                 new = word[0] + word[1:].lower()
                 town_next = True  # "VIVO EN PATIO BONITO": a town's next word may be its name's
@@ -286,7 +289,7 @@ def _verb_form(word: str) -> bool:
     return word.endswith("ed") and derived_form(word) and word not in lexicon().cities_lower
 
 
-def _heads_named(run: str) -> str:
+def _heads_named(run: str, foreign: frozenset[str] = frozenset()) -> str:
     """Capitalise the words right before a facility or street head ("royal Hospital"
     becomes "Royal Hospital"), except function words: a head names a place with them."""
 
@@ -304,6 +307,8 @@ def _heads_named(run: str) -> str:
         before = words[keep - 1] if keep else _last_word(run, m.start())
         if before in _GENERIC_BEFORE_HEAD or (named and _verb_form(named[-1])):
             return m.group()  # "A LITTLE CLINIC", "MY GENDER CLINIC", "BOOKED PHYSIO": no name
+        if named and all(w in foreign for w in named):
+            return m.group()  # "IN PIENA ESTATE" in an Italian story: its own words, no street
         lex = lexicon()
         if before == "the" and head in _WAY_HEADS and all(w in everyday_words() for w in named):
             return m.group()  # "THE WHOLE WAY", "THE CAR PARK", "THE ONLY WAY": no street
@@ -339,7 +344,7 @@ def recase(text: str) -> str:
     for run in CAPS_RUN.finditer(text):
         parts.append(text[last : run.start()])
         words = _LONE_A.sub("a", run.group())  # "FIX A MEDICAL CONDITION": the article
-        parts.append(_heads_named(_recased_run(words, foreign)))
+        parts.append(_heads_named(_recased_run(words, foreign), foreign))
         last = run.end()
     parts.append(text[last:])
     chars = list("".join(parts))
