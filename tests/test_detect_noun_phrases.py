@@ -36,3 +36,16 @@ def test_title_case_words_ending_in_a_common_noun_are_no_person(text: str) -> No
 )
 def test_a_firm_a_team_a_court_or_a_buddy_keeps_its_finding(text: str, needle: str) -> None:
     assert covered(text, needle)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("I'm Jolene, thirty. Married Wei Ming in March 2021, got our flat.", "Wei Ming"),
+     ("We went with Kim Ming to the clinic.", "Kim Ming")],
+)
+def test_two_words_the_dictionary_writes_only_with_a_capital_are_a_name(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+def test_a_plural_weekday_stays_a_word() -> None:
+    assert found("Progress was slow. Some Fridays I cancelled everything.", ("PERSON",)) == []

@@ -94,7 +94,17 @@ def _title_case_word(t: NameText, k: int) -> bool:
     """Token k may be an everyday word written in title case: an English word of
     Zipf >= 3 that is no first name and no town ("Waiting", "List", "Good" but not
     "Grace" or "York": word frequencies cannot tell "John" the name or "York" the
-    town from a word, the gazetteers can)."""
+    town from a word, the gazetteers can).  In a phrase, not a word the dictionary
+    writes only with a capital ("Married Wei Ming": SCOWL's proper nouns hold brands,
+    but names too, which two in a row are)."""
+    low = t.lows[k]
+    if (
+        low in proper_nouns()
+        and not lowercase_word(low)
+        and low not in t.lex.very_common_lower
+        and low.removesuffix("s") not in vocab.WEEKDAYS  # "Some Fridays I cancelled"
+    ):
+        return False
     return _lone_everyday(t, t.bases[k])
 
 
