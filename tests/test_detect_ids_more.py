@@ -110,3 +110,20 @@ def test_a_number_group_read_as_an_age_yields_to_the_phone_or_id_around_it() -> 
 def test_digits_joined_to_letters_are_one_code_and_no_phone(text: str, code: str) -> None:
     found = [(text[f.start : f.end], f.kind) for f in detect(text)]
     assert found == [(code, "ID")]
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Posted by tinyoakleaf on 12 Oct 2023, 22:41\n\nHi everyone", "tinyoakleaf"),
+        ("---\n\nReply from marigold_and_moss:\n\n> Tonight we tried", "marigold_and_moss"),
+        ("I write about this on Tumblr as theo-has-a-pelvis if you want to talk.", "theo-has-a-pelvis"),
+    ],
+)
+def test_a_forum_attribution_or_a_name_on_a_platform_is_a_handle(text: str, handle: str) -> None:
+    assert ("HANDLE", handle) in [(f.kind, text[f.start : f.end]) for f in detect(text)]
+
+
+@pytest.mark.parametrize("text", ["The reply from the clinic was slow.", "It was written by my nurse."])
+def test_a_word_after_reply_from_or_written_by_is_no_handle(text: str) -> None:
+    assert [f for f in detect(text) if f.kind == "HANDLE"] == []

@@ -122,6 +122,16 @@ _PLATFORMS = frozenset(
 _PLATFORM_CLASS = word_class(_PLATFORMS)
 _HANDLE_BEFORE_ON = re.compile(r"(?<![\w.@])(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{2,29})[ \t]+on[ \t]+$")
 REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}")
+# A forum's attribution and a name on a platform: "Posted by tinyoakleaf on", "Reply from
+# marigold_and_moss:", "I write on Tumblr as theo-has-a-pelvis".
+ATTRIBUTED_RE = re.compile(
+    r"\b(?:(?:posted|written|submitted|shared|started)[ \t]+by|(?:reply|replied|response|comment)[ \t]+from"
+    r"|on[ \t]+(?:tumblr|instagram|insta|tiktok|twitter|reddit|threads|bluesky|mastodon|youtube|twitch)"
+    r"[ \t]+as)"
+    r"[ \t]+@?(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_GATES = ("by ", "from ", " as ")
 
 # A permissive phone candidate: digits with common separators, 7-15 digits.
 def _is_local(ch: str) -> bool:
@@ -271,6 +281,10 @@ def find_handles(text: str) -> Iterator[Finding]:
                 yield Finding("HANDLE", m.start("h"), end, 0.8, "handle-cue")
     if " on " in low:
         yield from _handles_before_platform(text)
+    if any(gate in low for gate in _ATTRIBUTION_GATES):
+        for m in ATTRIBUTED_RE.finditer(text):
+            if _handle_like(m.group("h")):
+                yield Finding("HANDLE", m.start("h"), m.end("h"), 0.7, "attributed-handle")
     if "u/" in text:
         for m in REDDIT_RE.finditer(text):
             yield Finding("HANDLE", m.start(), m.end(), 0.9, "reddit-user")
