@@ -162,3 +162,18 @@ def test_a_distance_a_time_or_experience_is_no_age(text: str) -> None:
 def test_a_romance_preposition_opening_a_sentence_is_no_part_of_a_holiday_date() -> None:
     text = "Y así fue.\n\nEn Nochevieja de 2022, por fin, lo conseguimos."
     assert words_of(text, "DATE") == ["Nochevieja de 2022"]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("For newbies: primary vaginismus, 26 at the time, never managed a tampon.", "26"),
+     ("I'm Jolene, 30 this year. Married in March.", "30"),
+     ("We met in halls. Nineteen at the time, and scared of everything.", "Nineteen")],
+)
+def test_an_age_with_the_time_it_held_at_is_an_age(text: str, age: str) -> None:
+    assert words_of(text, "AGE") == [age]
+
+
+@pytest.mark.parametrize("text", ["I was taking 30 at the time, then 20.", "We sold 40 this year."])
+def test_a_count_with_a_time_is_no_age(text: str) -> None:
+    assert words_of(text, "AGE") == []

@@ -68,6 +68,12 @@ SELF_ASIDE_RE = re.compile(
     rf"(?P<a>(?:{_NUM}|{_EN_SPELLED})(?:\s(?:años|anos|ans)\b)?)(?=\s?[,;]|\s+and\b|\s?\.(?:\s|$)|\s+-\s)",
     re.IGNORECASE,
 )
+# An age with the time it held at, after a comma, a bracket or a sentence's end: "primary
+# vaginismus, 26 at the time,", "I'm Jolene, 30 this year." (not "I took 30 at the time").
+TIMED_AGE_RE = re.compile(
+    rf"(?:[,(]|[.!?](?=\s))\s+(?P<a>{_NUM}|{_EN_SPELLED})\s+(?:at\s+the\s+time|this\s+year|that\s+year)\b",
+    re.IGNORECASE,
+)
 # Cheap gates, each starting with a literal ("," or "."): where an aside or a fragment can be.
 _ASIDE_GATE = re.compile(rf",\s(?:{_NUM}|[a-z][a-z-]{{3,20}}\s+ans\b)")
 _SENTENCE_GATE = re.compile(rf"\.\s+{_NUM}[,.]")
@@ -93,7 +99,7 @@ def _around(
 
 
 def find_bare_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
-    """AGE findings for the asides, fragments and French and small spelled forms above.
+    """AGE findings for the asides, fragments, timed ages and French and small spelled forms above.
 
     `words` is the story's set of lowercase words (`tokens.Columns.lows`), for gates.
     """
@@ -105,6 +111,8 @@ def find_bare_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
         found.append((_around(SELF_ASIDE_RE, _SELF_GATE, text, 80), "self-aside-age"))
     if " ans" in low:
         found.append((FR_AGE_CUE_RE.finditer(text), "age-fr"))
+    if " at the time" in low or " this year" in low or " that year" in low:
+        found.append((TIMED_AGE_RE.finditer(text), "timed-age"))
     if "was" in words and not _SMALL_WORDS.isdisjoint(words):
         small = SMALL_AGE_RE.finditer(text)
         cued = (m for m in small if _SMALL_CUE.search(text, max(0, m.start() - 24), m.start()))
