@@ -177,3 +177,13 @@ def test_an_age_with_the_time_it_held_at_is_an_age(text: str, age: str) -> None:
 @pytest.mark.parametrize("text", ["I was taking 30 at the time, then 20.", "We sold 40 this year."])
 def test_a_count_with_a_time_is_no_age(text: str) -> None:
     assert words_of(text, "AGE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("O parto foi no Hospital, no verão de 2021. Foi longo.", "verão de 2021"),
+     ("En invierno de 2020 fui a la fisio por fin.", "En invierno de 2020"),
+     ("C'était l'été 2017, je crois.", "l'été 2017")],
+)
+def test_a_season_with_its_year_in_a_romance_language_is_a_date(text: str, date: str) -> None:
+    assert words_of(text, "DATE") == [date]

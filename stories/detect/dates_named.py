@@ -76,9 +76,13 @@ ROMANCE_YEAR_RE = re.compile(
     rf"\b(?:la|las|el|los|le|les)\s+(?:[\wà-ÿ'’]+\s+){{1,5}}?(?:del|de|d'|d’)\s?{_YEAR}",
     re.IGNORECASE,
 )
-# French seasons: "l'été 2017", "à l'automne 2019", "l'hiver de 2020", "au printemps 2018".
-FR_SEASON_RE = re.compile(
-    rf"\b(?:l'|l’|le\s+|au\s+|en\s+)?(?:été|printemps|automne|hiver)\s+(?:de\s+|d'|d’)?{_YEAR}",
+# Seasons with their year in French, Spanish, Portuguese and Italian: "l'été 2017", "au
+# printemps 2018", "en invierno de 2020", "no verão de 2021", "nell'estate del 2019".
+_SEASONS = ("été", "printemps", "automne", "hiver", "verano", "invierno", "otoño", "primavera", "verão",
+            "inverno", "outono", "estate", "autunno")  # fmt: skip
+SEASON_RE = re.compile(
+    rf"\b(?:l'|l’|le\s+|au\s+|en\s+|nell['’])?(?:{'|'.join(_SEASONS)})"
+    rf"\s+(?:de\s+|d'|d’|del\s+|di\s+)?{_YEAR}",
     re.IGNORECASE,
 )
 # Spanish and French months, and digits other than the year: a month date, not a named day.
@@ -241,11 +245,11 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
         out.extend(_named_years(text, scan_windows(DAY_WORD_YEAR_RE, text, windows), "day-word-year"))
     for rx, source, gates in (
         (ROMANCE_YEAR_RE, "romance-year", (" de", " d'", " d’")),
-        (FR_SEASON_RE, "season-year", ("été", "printemps", "automne", "hiver")),
+        (SEASON_RE, "season-year", _SEASONS),
     ):
         if not any(g in low for g in gates):
             continue  # a cheap test: most stories hold none of these words
-        ends = windows if rx is FR_SEASON_RE else [w for w in windows if _romance_may_end(text, *w)]
+        ends = windows if rx is SEASON_RE else [w for w in windows if _romance_may_end(text, *w)]
         for m in scan_windows(rx, text, ends):
             if rx is ROMANCE_YEAR_RE and _MONTH_WORD.search(m.group()):
                 continue  # "el 5 de mayo de 2021": a month date, found whole by the month rules
