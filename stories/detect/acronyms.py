@@ -57,8 +57,9 @@ def _after_preposition(cols: Columns, k: int) -> bool:
 
 
 def _after_prepositions(cols: Columns) -> list[int]:
-    """Tokens right after a preposition or after "the" after one: where
-    `_after_preposition` can hold (a word-class look-up, not a test per word)."""
+    """Tokens right after a preposition, after "the" after one, or after "the" alone:
+    where `_after_preposition` or `_before_a_noun` can hold (a word-class look-up, not a
+    test per word)."""
     lows = cols.lows
     n = len(lows)
     found = set()
@@ -66,7 +67,22 @@ def _after_prepositions(cols: Columns) -> list[int]:
         found.add(p + 1)
         if p + 2 < n and lows[p + 1] == "the":
             found.add(p + 2)
+    if "the" in cols.low_set():
+        found.update(k + 1 for k in cols.indexes(_THE) if k + 1 < n)
     return sorted(found)
+
+
+_THE = frozenset({"the"})
+
+
+def _before_a_noun(cols: Columns, k: int) -> bool:
+    """Is token k right after "the" and right before a lowercase noun on the same line ("the
+    RSL president", "the LRI waiting list")?  An acronym there names a place or a body."""
+    lows, words, gaps = cols.lows, cols.words, cols.gaps
+    if k < 1 or lows[k - 1] != "the" or k + 1 >= len(lows) or gaps[k] != " " or gaps[k + 1] != " ":
+        return False
+    after = words[k + 1]
+    return after.islower() and after not in vocab.FUNCTION and not after.endswith(("ed", "ly"))
 
 
 # "U of I", "the U of C", "u of t": a university by its initial, and its hospitals.
@@ -96,7 +112,7 @@ def _acronyms_after_prepositions(text: str) -> list[Finding]:
             tail = _AMP_TAIL.match(text, end)
             end = tail.end() if tail else end
         word = token if len(token) > 1 else text[start:end]  # (one letter only with its "&" part)
-        if len(word) < 2 or not _after_preposition(cols, k):
+        if len(word) < 2 or not (_after_preposition(cols, k) or _before_a_noun(cols, k)):
             continue
         lex = lex or lexicon()
         low = word.lower()

@@ -22,7 +22,7 @@ ABBREVIATIONS = words(
     gu gi ent pacu meds labs cont pt's pts yo y/o wks wk yrs hrs mins nkda nka npo ns lr
     prbc cbc bmp cmp ua ucx hcg lmp edd gtt gtts tab tabs cap caps inj neb nebs ekg ecg cxr
     ct/mri f/u'd w/ w/o s/p r/o h/o ob-gyns obgyns gyns gynos gynaes bsc msc phd mba mbbs gcse gcses
-    a-level a-levels btec hnd nvq"""
+    a-level a-levels btec hnd nvq tens"""
 )
 # Brands and generic names of the pelvic, menopause and sexual-health medicines and products
 # patients name, which the drug list (`data/medicines.txt`, from DrugBank) lacks.
@@ -30,6 +30,18 @@ BRANDS = words(
     """oestrogel utrogestan visanne mefenamic tranexamic estradot evorel imvaggis instillagel viagra
     sandrena elleste kliovance blissel vagirux replens hyalofemme sylk lubion multi-gyn canesbalance
     relactagel balance-activ dilapan vuva testosterone progesterone"""
+)
+# National and public health systems, insurers and their kinds of clinic, which name no one
+# place or person: "the HSE waiting list", "the NHIF desk", "a Cesfam", "la Isapre".
+HEALTH_SYSTEMS = words(
+    """hse nhif ohip msp ramq medicare medicaid tricare fonasa cesfam essalud
+    philhealth"""
+)
+# Everyday products, platforms and shows people name in passing ("a box of Kleenex", "the
+# Squeezy app", "on Pinterest", "watching Gogglebox"): brands, which identify nobody.
+PRODUCTS = words(
+    """kleenex vaseline tena brillo folgers squeezy headspace epaderm pinterest tumblr gogglebox
+    nollywood bollywood battenberg biltong klippies buscapina cernilton quercetin hokas fitbit"""
 )
 # Anatomy and conditions of the clinic's field that the clinical vocabulary lacks, which
 # patients capitalise ("Pudendal Neuralgia", "Alcock's Canal", "my obturator internus").

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import vocab
 from .beliefs_tongues import FAITHS, PRACTICES, TONGUES
-from .chart_words import ABBREVIATIONS, ANATOMY, BRANDS
+from .chart_words import ABBREVIATIONS, ANATOMY, BRANDS, HEALTH_SYSTEMS, PRODUCTS
 from .everyday_extra import DIALECT, EPONYMS, KINSHIP
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -348,6 +348,8 @@ def lexicon() -> Lexicon:
         | _read("medicines.txt")  # "Canesten", "Tamsulosin": medicines name nobody
         | BRANDS
         | ANATOMY
+        | HEALTH_SYSTEMS
+        | PRODUCTS
     )
     return Lexicon(
         first=first,
