@@ -187,3 +187,16 @@ def test_a_count_with_a_time_is_no_age(text: str) -> None:
 )
 def test_a_season_with_its_year_in_a_romance_language_is_a_date(text: str, date: str) -> None:
     assert words_of(text, "DATE") == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["After the physio I would say the pain is 2 from 10, before it was 7.",
+     "It was 8 out of 10 in January. Now it is 2, sometimes 3.", "My score was 31 and now it is 9."],
+)
+def test_a_pain_score_or_a_thing_s_number_is_no_age(text: str) -> None:
+    assert words_of(text, "AGE") == []
+
+
+def test_a_person_s_number_after_was_is_still_an_age() -> None:
+    assert words_of("When I was 7 I fell off a wall. My daughter is 16 now.", "AGE") == ["7", "16"]

@@ -49,3 +49,14 @@ def test_two_words_the_dictionary_writes_only_with_a_capital_are_a_name(text: st
 
 def test_a_plural_weekday_stays_a_word() -> None:
     assert found("Progress was slow. Some Fridays I cancelled everything.", ("PERSON",)) == []
+
+
+@pytest.mark.parametrize("text", ["I could see him getting sad and I felt awful.", "it was tiny and i cried"])
+def test_a_dictionary_word_before_and_i_is_no_name(text: str) -> None:
+    assert found(text, ("PERSON",)) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [("me n kai have been together since", "kai"),
+                                            ("tash and I laughed about it", "tash")])
+def test_a_name_paired_with_the_writer_stays_a_name(text: str, name: str) -> None:
+    assert covered(text, name)

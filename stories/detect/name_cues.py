@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 
 from . import cues, vocab
-from .lexicon import Lexicon, dictionary_words, english_form, english_words, inflects, lowercase_word
+from .lexicon import (
+    Lexicon,
+    dictionary_words,
+    english_form,
+    english_words,
+    inflects,
+    lowercase_word,
+    word_names,
+)
 from .name_words import NameText, gap_is_space
 from .tokens import word_class
 
@@ -171,6 +179,15 @@ def _paired(t: NameText, i: int) -> bool:
     after = i + 2 < t.n and lows[i + 1] in _AND and lows[i + 2] in cues.PAIR_NEXT
     # not "a nerd and I", "the catheter and I", "nothing and terrifying and I"
     return before or (after and (i == 0 or lows[i - 1] not in _NOT_BEFORE_PAIRED))
+
+
+def _word_before_and_i(t: NameText, i: int) -> bool:
+    """Is lowercase token i, paired with the writer after it ("getting sad and I felt"),
+    a word the dictionary writes only in lowercase?  Not before it: "me n kai" is a name."""
+    lows = t.lows
+    if i >= 2 and lows[i - 1] in _ME_AND and lows[i - 2] == "me":
+        return False
+    return _paired(t, i) and lowercase_word(lows[i]) and lows[i] not in word_names()
 
 
 _NOT_BEFORE_PAIRED = frozenset(
@@ -361,6 +378,8 @@ def find_cue_names(t: NameText) -> None:
             ok = ok or (not cap and _paired(t, i) and t.rare_name_like(low))
             if ok and cap and sents[i] and _word_not_name(t, i):
                 ok = False  # "Pain and me.": an English word opening a sentence, as in capitals
+            if ok and not cap and _word_before_and_i(t, i):
+                ok = False  # "getting sad and I felt": a word, not "tash and I"
         elif cue == 1:  # "told dave", not "to kick in", "to hug me", "with constant"
             ok = not cap and lex.strong_name(bases[i]) and not inflects(low)
             ok = ok and (low in lex.first_lower or not lowercase_word(low))  # "to grit your teeth"

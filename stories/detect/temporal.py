@@ -110,8 +110,13 @@ AGE_CUE = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+# "it was 7", "the pain is 2", "my score was 31": a thing's number after "was"/"is", no age.
+_THING_IS = re.compile(
+    r"\b(?:it|this|that|which|pain|score|level|number|dose|count|temperature)\s+(?:was|is)\s+$", re.IGNORECASE
+)
 AGE_TAIL = re.compile(
-    r"(?P<n>\d{1,3})(?![\d.,]\d|\s?[-–]\s?\d|\s+out\s+of\b|\+\d)"  # not "1-2 out of 10", "39+2" weeks
+    # not "1-2 out of 10", "2 from 10" (a pain score), "39+2" weeks
+    r"(?P<n>\d{1,3})(?![\d.,]\d|\s?[-–]\s?\d|\s+out\s+of\b|\s+from\s+(?:10|ten)\b|\+\d)"
     r"(?P<suffix>\s*(?:years?|yrs?)(?:\s+old|\s+of\s+age)?)?\b" + _AGE_STOP,
     re.IGNORECASE,
 )
@@ -333,7 +338,12 @@ def find_ages(text: str) -> Iterator[Finding]:
         if spaced and may_end_with(text, p, 24, _AGE_CUE_ENDINGS):
             # the anchored tail first: it fails on most numbers, the cue search tries 24 positions
             m = AGE_TAIL.match(text, p)
-            if m and int(m.group("n")) <= 125 and AGE_CUE.search(text, max(0, p - 24), p):
+            if (
+                m
+                and int(m.group("n")) <= 125
+                and AGE_CUE.search(text, max(0, p - 24), p)
+                and not _THING_IS.search(text, max(0, p - 24), p)
+            ):
                 yield _age(p, m.end("n"), m.group("n"), "age-cue", 0.8)  # the number, not "years old"
                 continue
         if spaced and _letter_before(text, p) in _AGE_AT_LAST:
