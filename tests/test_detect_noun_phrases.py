@@ -60,3 +60,22 @@ def test_a_dictionary_word_before_and_i_is_no_name(text: str) -> None:
                                             ("tash and I laughed about it", "tash")])
 def test_a_name_paired_with_the_writer_stays_a_name(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A pelvic physio taught me Down-Training and it helped.", "Sorry, I’m Post-Nights. The rota was my hiding place.",
+     "via a Headspace-style routine and a book", "Gynaecology Check-Up: no infection.",
+     "It was 14th February 2020 (yes, Valentine's, my ex thought it was romantic)."],
+)
+def test_a_compound_of_words_or_a_day_by_its_owner_is_no_name(text: str) -> None:
+    assert found(text, ("PERSON",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("My GP Mei-Ling was gentle.", "Mei-Ling"), ("Yours faithfully, Hannah Osei-Bright", "Osei-Bright"),
+     ("We saw Dr Anand-Fischer in May.", "Anand-Fischer")],
+)
+def test_a_double_name_stays_a_name(text: str, name: str) -> None:
+    assert covered(text, name)

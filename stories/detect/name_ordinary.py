@@ -121,6 +121,8 @@ def _everyday_phrase(t: NameText, i: int, j: int) -> bool:
     )
 
 
+# Days named by an owner alone: "on Valentine's", "we had a proper Valentines".
+_LONE_DAYS = frozenset({"valentine's", "valentine’s", "valentines"})
 _ADDRESS_UNITS = frozenset(
     {"studio", "flat", "apartment", "apt", "suite", "unit", "room", "floor", "block", "house", "building",
      "level", "box", "bed", "bay", "ward", "lot", "plot", "door"}
@@ -165,6 +167,8 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         prev = lows[i - 1] if i else ""
         if _numbered_label(t, i):
             return True  # "at Week 12", "in Size 2", "Day 3": a label with its number
+        if t.words[i].lower() in _LONE_DAYS:
+            return True  # "(yes, Valentine's, my ex thought)": the day, not a Valentine
         if (
             not t.sents[i]  # sentence starts: see `keep_sentence_start`
             and _lone_everyday(t, bases[i])

@@ -71,6 +71,25 @@ def _any_common() -> frozenset[str]:
     return frozenset().union(*map(_common_of, FOREIGN))
 
 
+def _word_compound(lex: Lexicon, low: str) -> bool:
+    """Is the hyphenated casefolded word a compound of English words ("down-training",
+    "side-lying", "post-nights") or one made an adjective by its last part
+    ("headspace-style", "nhs-like")?  A double name holds a name ("mei-ling", "osei-bright")."""
+    parts = low.split("-")
+    if any(part in lex.names_lower or part.title() in lex.large_towns for part in parts):
+        return False
+    return parts[-1] in _COMPOUND_HEADS or all(
+        len(part) >= 2 and (lowercase_word(part) or derived_form(part)) for part in parts
+    )
+
+
+# Last parts that make a compound an adjective: "Headspace-style", "Pinterest-based".
+_COMPOUND_HEADS = frozenset(
+    {"style", "like", "based", "free", "related", "shaped", "type", "sided", "friendly", "induced", "ish",
+     "esque", "level", "approved", "certified", "sized"}
+)
+
+
 def gap_is_space(gap: str) -> bool:
     """Is the gap between two tokens only a space or two (no line break)?"""
     return gap == " " or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
@@ -140,6 +159,8 @@ class NameText:
         base, low = self.bases[k], self.lows[k]
         if len(base) < 2 or self.lex.is_safe(base):
             return True
+        if "-" in low and _word_compound(self.lex, low):
+            return True  # "Headspace-style", "Down-Training", "Tuesday-borns": a word, not a double name
         if len(low) >= 7 and low.endswith(vocab.CLINICAL_ENDINGS) and not self.lex.is_name(base):
             return True  # "Prostatitis", "Internist", "Ginecóloga": clinical words
         if low in vocab.FUNCTION and not (
