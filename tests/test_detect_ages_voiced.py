@@ -200,3 +200,11 @@ def test_a_pain_score_or_a_thing_s_number_is_no_age(text: str) -> None:
 
 def test_a_person_s_number_after_was_is_still_an_age() -> None:
     assert words_of("When I was 7 I fell off a wall. My daughter is 16 now.", "AGE") == ["7", "16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("I am a man of 44 years, originally from Harare.", "44"), ("A woman of fifty-two, living alone.", "fifty-two")],
+)
+def test_a_person_of_an_age_is_an_age(text: str, age: str) -> None:
+    assert age in words_of(text, "AGE")

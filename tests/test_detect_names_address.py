@@ -239,3 +239,12 @@ def test_a_name_a_dialect_list_could_hold_is_still_a_name() -> None:
 )
 def test_lowercase_names_in_a_dashed_signature_or_after_called(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("My friend Pooja came with me.", "Pooja"), ("Isha said it was fine.", "Isha"),
+     ("i saw one at the hospital, it was marianne!!", "marianne")],
+)
+def test_a_first_name_a_word_table_or_another_language_holds_is_still_a_name(text: str, name: str) -> None:
+    assert covered(text, name)

@@ -37,6 +37,7 @@ from .tokens import Columns, shared_columns, word_class
 from .vocab import words
 
 _AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
+_ELIDED = re.compile(r"[lLdD]['’](?=[A-Z]{2})")
 
 _PREPOSITIONS = words("at to from in of by with for up del en al au aux à chez dans")
 _PREPOSITION_CLASS = word_class(_PREPOSITIONS)
@@ -103,10 +104,12 @@ def _acronyms_after_prepositions(text: str) -> list[Finding]:
     lex = None
     out = []
     for k in _after_prepositions(cols):
-        token = words[k]
+        token, start = words[k], cols.start(k)
+        elided = _ELIDED.match(token)
+        if elided:  # "à l'HFME", "de l’IUCT": the acronym after a French article
+            token, start = token[elided.end() :], start + elided.end()
         if not (token.isupper() and token.isalpha() and len(token) <= 6):
             continue
-        start = cols.start(k)
         end = start + len(token)
         if text[end : end + 1] == "&":  # "RD&E", "the L&D": one name
             tail = _AMP_TAIL.match(text, end)

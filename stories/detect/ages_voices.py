@@ -225,6 +225,15 @@ KIN_AGE_RE = re.compile(
 )
 
 
+# "a man of 44 years", "a woman of fifty-two": a person described by her age.
+_PERSON_OF = vocab.words(
+    "man woman lady girl guy boy mother mum mom father dad wife husband grandmother grandfather"
+)
+PERSON_OF_AGE_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_PERSON_OF))})\s+of\s+(?P<a>{vocab.NUMBER_AGE}|{_SPELLED})\b"
+    r"(?=\s*[,.;!?)]|\s+(?:years?|yrs?|and|who|with|from|living|originally)\b)",
+    re.IGNORECASE,
+)
 _KIN_CLASS = word_class(_KIN_WORDS)
 _OLD_CLASS = word_class(frozenset({"old"}))
 _YEARS_CLASS = word_class(frozenset({"years"}))
@@ -280,6 +289,9 @@ def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Fin
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-age")
     if "with" in words and "years" in words:
         yield from _with_years(text)
+    if "of" in words and not _PERSON_OF.isdisjoint(words):
+        for m in PERSON_OF_AGE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "person-of-age")
     if "anos" in words and not _PT_GATES.isdisjoint(words):
         for m in PT_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-pt")

@@ -28,6 +28,6 @@ PRACTICES = words(
     nikah walima umrah hajj ramzan zakat dua langar sangat kirtan ardas vaisakhi baisakhi
     puja pooja aarti navratri onam pongal vishu vishukkani karwa karva chauth rakhi mehndi sangeet
     haldi shaadi baraat satsang bhajan angelus novena evensong vespers shabbat shabbos mikvah
-    seder chuseok nowruz zumba bandha asana pranayama sajdah sujood bayram durga ayurveda agbo oluwa
-    alhamdulillah elhamdülillah hamdulillah kına nazar hodja whānau"""
+    seder chuseok nowruz zumba bandha asana pranayama sajdah sujood ayurveda agbo oluwa
+    alhamdulillah elhamdülillah hamdulillah kına hodja whānau"""
 )

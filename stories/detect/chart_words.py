@@ -40,7 +40,7 @@ HEALTH_SYSTEMS = words(
 # Everyday products, platforms and shows people name in passing ("a box of Kleenex", "the
 # Squeezy app", "on Pinterest", "watching Gogglebox"): brands, which identify nobody.
 PRODUCTS = words(
-    """kleenex vaseline tena brillo folgers squeezy headspace epaderm pinterest tumblr gogglebox
+    """kleenex vaseline brillo folgers squeezy headspace epaderm pinterest tumblr gogglebox
     nollywood bollywood battenberg biltong klippies buscapina cernilton quercetin hokas fitbit"""
 )
 # Anatomy and conditions of the clinic's field that the clinical vocabulary lacks, which

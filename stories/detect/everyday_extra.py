@@ -20,12 +20,12 @@ DIALECT = words(
     """nae naebody naethin naewhere dinnae cannae wasnae hadnae couldnae wouldnae didnae doesnae
     isnae gonnae wantae wumman yer tae greetin tinglin sayin seh sey wid nuh cyaan gwaan
     deh unu pickney arvo arvos doona servo brekkie smoko dunny canny meself mesel mih steups fete pelau
-    liming lekker omo summat standin naija aney cuhdear braai poya telt neva chale nakakahiya
+    liming lekker omo summat standin naija aney cuhdear braai poya telt chale nakakahiya
     cabras"""
 )
 KINSHIP = words(
     """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi pawpaw
-    kababayan titas"""
+    kababayan"""
 )
 EPONYMS = words(
     """peyronie peyronie's peyronies crohn crohn's bartholin bartholin's skene skene's asherman

@@ -326,12 +326,15 @@ def lexicon() -> Lexicon:
     regions = _read("regions.txt")
     common = _read("common_words.txt")
     regions_lower = frozenset(r.casefold() for r in regions)
+    # A faith's words, products and the like are words, but not those people carry as first
+    # names ("Pooja", "Isha", "Salah"): a name list wins over a table of words.
+    given = frozenset(n.casefold() for n in first)
     safe = (
         vocab.CLINICAL
         | vocab.ROLES
         | vocab.GREETINGS
         | FAITHS
-        | PRACTICES
+        | (PRACTICES - given)
         | TONGUES
         | ABBREVIATIONS
         | DIALECT
@@ -348,8 +351,8 @@ def lexicon() -> Lexicon:
         | _read("medicines.txt")  # "Canesten", "Tamsulosin": medicines name nobody
         | BRANDS
         | ANATOMY
-        | HEALTH_SYSTEMS
-        | PRODUCTS
+        | (HEALTH_SYSTEMS - given)
+        | (PRODUCTS - given)
     )
     return Lexicon(
         first=first,

@@ -22,7 +22,7 @@ from operator import methodcaller
 
 from . import vocab
 from .language import FOREIGN
-from .lexicon import Lexicon, derived_form, everyday_words, french_words, language_words
+from .lexicon import Lexicon, capitalised_names, derived_form, everyday_words, french_words, language_words
 from .name_words import NameText
 from .tokens import word_class
 
@@ -166,6 +166,10 @@ def _lone_names(t: NameText) -> None:
     if "-" in t.text:  # "sarah-jane": first names joined are a name even if each is a word
         cands |= {w for w in t.cols.hyphenated() if _joined_first_names(lex, w)}
     cands = {w for w in cands if len(w) >= 3 and not _word_like(lex, w) and not t.foreign_word(w)}
+    if t.language == "en":  # "it was marianne": a name English never writes in lowercase, though
+        # another language's word lists count it
+        named = distinct & capitalised_names() & lex.first_lower
+        cands |= {w for w in named if len(w) > 3 and not lex.is_safe(w)}
     if not cands:
         return
     words, lows, taken = t.words, t.lows, t.taken
