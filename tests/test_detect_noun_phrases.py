@@ -79,3 +79,24 @@ def test_a_compound_of_words_or_a_day_by_its_owner_is_no_name(text: str) -> None
 )
 def test_a_double_name_stays_a_name(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a therapist trained in Pain Reprocessing Therapy and ACT.", "ACT (Acceptance and Commitment Therapy) helped.",
+     "I went to Youth Group every Friday.", "Excision Surgery, second time round, done properly.",
+     "I kept a church fan from Vacation Bible School in my purse."],
+)
+def test_a_kind_of_therapy_group_operation_or_school_is_no_facility(text: str) -> None:
+    assert found(text, ("FACILITY",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("my PT, Dana, at Peak Pelvic Therapy in Gig Harbor", "Peak Pelvic Therapy"),
+     ("doing deadlifts at the Gym Group in Digbeth", "Gym Group"),
+     ("During 1984, The Vanguard Group invested heavily.", "Vanguard Group"),
+     ("We met at Kanata Therapy Group on Tuesdays.", "Kanata Therapy Group")],
+)
+def test_a_clinic_or_a_firm_named_like_an_activity_keeps_its_finding(text: str, name: str) -> None:
+    assert covered(text, name)

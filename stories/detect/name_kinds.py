@@ -16,7 +16,7 @@ from stories.findings import Finding
 
 from . import cues, vocab
 from .counties import county_at
-from .lexicon import english_form, proper_nouns, title_case_word
+from .lexicon import dictionary_words, english_form, lowercase_word, proper_nouns, title_case_word
 from .name_ordinary import keep_sentence_start, ordinary_run
 from .name_phrases import group_named
 from .name_words import NameText, gap_is_space
@@ -158,12 +158,35 @@ def _kind_of_school(t: NameText, s: int, e: int) -> bool:
 
 
 _INNER_GAPS = frozenset({" ", "' ", "’ "})  # between a name's words ("Owerri Girls' Secondary")
+
+
+def _kind_of_activity(t: NameText, s: int, e: int) -> bool:
+    """Is the facility run s..e a kind of therapy or group named by everyday words ("Pain
+    Reprocessing Therapy", "Acceptance and Commitment Therapy", "Youth Group"), or an
+    operation named by a rarer word ("Excision Surgery")?  Not when a name or a town is
+    among its words ("Kanata Therapy Group", "Leeds Surgery")."""
+    if e - s < 2 or t.lows[s] == "the" or (s >= 1 and t.words[s - 1] == "The"):
+        return False  # "The Vanguard Group": a firm
+    head, lows, lex = t.lows[e - 1], t.lows, t.lex
+    before = s - 2 if s >= 2 and lows[s - 1] == "the" else s - 1
+    if before >= 0 and lows[before] in cues.FACILITY_PREV:
+        return False  # "at Peak Pelvic Therapy", "at the Gym Group": a place someone goes to
+    named = [k for k in range(s, e - 1) if lows[k] not in ("and", "&")]
+    if any(lows[k] in lex.names_lower or lows[k] in lex.cities_lower for k in named):
+        return False
+    if head in _ACTIVITY_HEADS:
+        return all(lowercase_word(lows[k]) for k in named)
+    return head == "surgery" and all(lows[k] in dictionary_words() for k in named)
+
+
+_ACTIVITY_HEADS = vocab.words("therapy therapies group groups")
 KIND_HEADS = vocab.words("school schools college university hospital nursery academy")
 KIND_WORDS = vocab.words(
-    """sunday night summer medical nursing law dental art drama boarding private state public catholic
-    christian bible infant infants junior senior middle elementary primary secondary high grammar sixth
-    form community teaching general district cottage local maternity children's womens women's mental
-    psychiatric veterinary business film music language dance driving secretarial technical comprehensive"""
+    """sunday night summer vacation medical nursing law dental art drama boarding private state
+    public catholic christian bible infant infants junior senior middle elementary primary secondary
+    high grammar sixth form community teaching general district cottage local maternity children's
+    womens women's mental psychiatric veterinary business film music language dance driving
+    secretarial technical comprehensive"""
 )
 
 
@@ -267,7 +290,7 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         t.out.append(Finding("FACILITY", start, suffix.end(), 0.8, "company-suffix"))
         return
     if has_facility or last in vocab.FACILITY_HEADS and count > 1:
-        if not _department(t, s, e) and not _kind_of_school(t, s, e):
+        if not _department(t, s, e) and not _kind_of_school(t, s, e) and not _kind_of_activity(t, s, e):
             t.out.append(Finding("FACILITY", start, end, 0.8, "facility-head"))
         return
     if (last in vocab.STREET_HEADS and count > 1) or (
