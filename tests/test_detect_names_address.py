@@ -248,3 +248,19 @@ def test_lowercase_names_in_a_dashed_signature_or_after_called(text: str, expect
 )
 def test_a_first_name_a_word_table_or_another_language_holds_is_still_a_name(text: str, name: str) -> None:
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Mi prima Fer, que estudia medicina, fue la que me dijo.", "Fer"),
+     ("Minha irmã Inês chegou cedo.", "Inês"), ("whole body before my husband Jun-Jun even touched me", "Jun-Jun")],
+)
+def test_a_name_after_a_romance_relation_or_a_doubled_nickname_is_a_name(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["disait ma sœur quand j'essayais de lui expliquer.", "Minha filha teve isso. Tem tratamento."]
+)
+def test_a_lowercase_word_after_a_romance_relation_is_no_name(text: str) -> None:
+    assert found(text, ("PERSON",)) == []

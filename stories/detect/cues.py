@@ -11,7 +11,17 @@ import re
 from . import vocab
 from .counties import CO_NOT_COUNTY
 
-POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your", "mine", "the"})
+# Romance possessives ("mi prima Fer", "minha irmã Inês", "ma sœur Claire", "mia sorella
+# Chiara"), with the words for a partner, a relative or a friend after them.
+ROMANCE_POSSESSIVES = vocab.words("mi mis tu su nuestra nuestro meu minha mon ma mes mio mia nostra")
+ROMANCE_RELATIONS = vocab.words(
+    """esposo esposa marido novio novia pareja hermano hermana hijo hija prima primo amiga amigo
+    suegra cuñada cuñado compañero compañera namorado namorada irmã irmão filho filha companheiro
+    companheira mari femme copain copine compagnon compagne sœur soeur frère fils fille cousine
+    amie marito moglie compagno compagna fidanzato fidanzata sorella fratello figlio figlia cugina
+    cugino amica amico"""
+)
+POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your", "mine", "the"}) | ROMANCE_POSSESSIVES
 REL_ADJ = frozenset(
     [
         "ex",
@@ -43,7 +53,7 @@ REL_ADJ = frozenset(
         "brilliant",
     ]
 )
-RELATIONS = frozenset(vocab.RELATIONS)
+RELATIONS = frozenset(vocab.RELATIONS) | ROMANCE_RELATIONS
 NAMING = frozenset(
     {"named", "called", "name's", "name’s", "i'm", "i’m", "im", "nicknamed", "aka",
      "llamo", "m'appelle", "m’appelle", "chamo", "chamo-me"}

@@ -82,6 +82,7 @@ def cue_strength(t: NameText, i: int) -> int:
             p1 in cues.RELATIONS
             and p2 is not None
             and not t.words[i - 1].endswith(("'s", "’s"))  # "my husband's patience": his, not him
+            and (t.caps[i] or p1 not in cues.ROMANCE_RELATIONS)  # "ma sœur quand": a name has a capital
             and (
                 p2 in cues.POSSESSIVES
                 or (p2 in cues.REL_ADJ and p3 in cues.POSSESSIVES)

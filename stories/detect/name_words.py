@@ -76,6 +76,8 @@ def _word_compound(lex: Lexicon, low: str) -> bool:
     "side-lying", "post-nights") or one made an adjective by its last part
     ("headspace-style", "nhs-like")?  A double name holds a name ("mei-ling", "osei-bright")."""
     parts = low.split("-")
+    if len(set(parts)) < len(parts):
+        return False  # "Jun-Jun", "Jo-Jo": a nickname doubled
     if any(part in lex.names_lower or part.title() in lex.large_towns for part in parts):
         return False
     return parts[-1] in _COMPOUND_HEADS or all(
