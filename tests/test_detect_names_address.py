@@ -264,3 +264,13 @@ def test_a_name_after_a_romance_relation_or_a_doubled_nickname_is_a_name(text: s
 )
 def test_a_lowercase_word_after_a_romance_relation_is_no_name(text: str) -> None:
     assert found(text, ("PERSON",)) == []
+
+
+def test_a_lowercase_name_before_the_physio_and_its_two_letter_mentions_are_names() -> None:
+    text = "but jo said it might help someone.\n\nfirst appt was with jo the physio at southmead and she was kind"
+    assert [f for f in found(text, ("PERSON",)) if f[1] == "jo"] == [("PERSON", "jo"), ("PERSON", "jo")]
+
+
+@pytest.mark.parametrize("text", ["then the physio said relax", "and the first fella said just relax"])
+def test_a_word_before_the_physio_or_said_is_no_name(text: str) -> None:
+    assert found(text, ("PERSON",)) == []

@@ -22,7 +22,7 @@ from .vocab import FUNCTION
 
 _NAME_SOURCES = frozenset({"name-cue", "title", "name-gazetteer", "proper-noun", "lowercase-name"})
 _MAX_NAMES = 40
-_WORD = re.compile(r"[^\W\d_]{3,}(?:['’-][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*")
 
 
 # Rules that read only a capital letter (or a name list): the weakest name findings, which

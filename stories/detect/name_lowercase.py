@@ -90,6 +90,7 @@ def find_lowercase_names(t: NameText) -> None:
     _lone_names(t)
     _speakers(t)
     _role_names(t)
+    _role_appositions(t)
 
 
 # Verbs of speaking and messaging that a lowercase name comes right before ("kez said").
@@ -111,6 +112,34 @@ def _speakers(t: NameText) -> None:
         if any(lows[j] in language_words(lang) for lang in FOREIGN):
             continue  # "the centro de saúde said": a word of another language
         t.emit_person(j, j + 1, 0.5, "lowercase-name")
+
+
+def _lowercase_first(t: NameText, j: int) -> bool:
+    """Is lowercase token j a first name that is no everyday word (Zipf < 5), no function
+    word and no safe vocabulary ("jo", "dee", "teddy"; not "will", "hope", "mum")?"""
+    low = t.lows[j]
+    return low in t.lex.first_lower and not _plain_word(t, j)
+
+
+# Roles a name stands in apposition to: "with jo the physio", "kat the nurse".
+_APPOSITION_ROLES = vocab.words(
+    "physio physiotherapist nurse doctor gp midwife therapist consultant surgeon"
+)
+_THE_CLASS = word_class(frozenset({"the"}))
+
+
+def _role_appositions(t: NameText) -> None:
+    """PERSON findings for a lowercase first name right before "the" and a clinician's role
+    ("first appt was with jo the physio"): texting style names someone by her role."""
+    lows, words, gaps, taken = t.lows, t.words, t.gaps, t.taken
+    if _APPOSITION_ROLES.isdisjoint(t.cols.low_set()):
+        return
+    for k in t.cols.marked(_THE_CLASS, 1, t.n - 1):
+        j = k - 1
+        if lows[k + 1] not in _APPOSITION_ROLES or j in taken or words[j] != lows[j]:
+            continue
+        if gaps[k] == " " and gaps[k + 1] == " " and _lowercase_first(t, j):
+            t.emit_person(j, j + 1, 0.5, "lowercase-name")
 
 
 _BE_CLASS = word_class(frozenset({"was", "is"}))
