@@ -208,3 +208,17 @@ def test_a_person_s_number_after_was_is_still_an_age() -> None:
 )
 def test_a_person_of_an_age_is_an_age(text: str, age: str) -> None:
     assert age in words_of(text, "AGE")
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("We married in the summer of 2021, both 27, and thought we'd have the rest sorted.", "27"),
+     ("We were both 30 now and still scared.", "30"),
+     ("my coworker deb, who is like sixty and has seen everything, said go.", "sixty")],
+)
+def test_a_shared_age_or_an_age_after_who_is_is_an_age(text: str, age: str) -> None:
+    assert age in words_of(text, "AGE")
+
+
+def test_a_count_after_both_is_no_age() -> None:
+    assert words_of("I took both 20 minutes ago, then slept.", "AGE") == []

@@ -42,11 +42,11 @@ from .tokens import shared_columns, word_class
 
 _SPELLED = vocab.SPELLED_AGE
 _SPELLED_WORDS = vocab.SPELLED_AGE_WORDS
-_ADVERB = r"(?:(?:only|just|about|around|nearly|almost|barely|still|maybe|already|then|probably)\s+)?"
+_ADVERB = r"(?:(?:only|just|about|around|nearly|almost|barely|still|maybe|already|then|probably|like)\s+)?"
 # A person and a form of "to be" the cue rules lack: dialect "I were", second person, future, conditional.
 _BE = (
     r"(?:\b(?:I|you|he|she|we)\s+were|\byou\s+(?:are|will\s+be|would\s+be)|\byou(?:'re|’re|re)"
-    r"|\b(?:you|I|he|she)(?:'ll|’ll|'d|’d)\s+be|\b(?:he|she|I)\s+(?:will|would)\s+be)"
+    r"|\b(?:you|I|he|she)(?:'ll|’ll|'d|’d)\s+be|\b(?:he|she|I)\s+(?:will|would)\s+be|\bwho\s+(?:is|was))"
 )
 BE_CUE = re.compile(rf"{_BE}\s+{_ADVERB}$", re.IGNORECASE)
 _BE_ENDINGS = ("were", "are", "be", "re", *_ADVERB[6:-6].split("|"))
