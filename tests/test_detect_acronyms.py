@@ -36,3 +36,12 @@ def test_health_systems_clinical_acronyms_and_everyday_products_name_nothing(tex
 )
 def test_an_acronym_after_a_french_article_names_a_place(text: str, acronym: str) -> None:
     assert ("FACILITY", acronym) in found(text)
+
+
+def test_a_word_written_only_with_a_capital_after_fae_or_from_is_a_town_in_lowercase() -> None:
+    assert ("LOCATION", "leith") in found("im kirsty, 26, fae leith. had my wee boy in the simpsons")
+
+
+@pytest.mark.parametrize("text", ["got the gift from christmas money", "i read it in english first"])
+def test_a_date_or_a_language_after_from_or_in_is_no_town(text: str) -> None:
+    assert [kind for kind, _ in found(text)] == []

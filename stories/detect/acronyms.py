@@ -31,6 +31,7 @@ from .lexicon import (
     language_words,
     lexicon,
     lowercase_word,
+    proper_nouns,
 )
 from .name_kinds import KIND_WORDS
 from .tokens import Columns, shared_columns, word_class
@@ -153,6 +154,12 @@ def _unknown_place_word(lex: Lexicon, low: str) -> bool:
     )
 
 
+def _proper_place(lex: Lexicon, low: str) -> bool:
+    """A word the dictionary writes only with a capital and that names no person ("fae
+    leith", "from govan"): after "from" or "in", typed in lowercase, a place."""
+    return low in proper_nouns() and low not in lex.names_lower and not lex.is_safe(low)
+
+
 def find_lowercase_towns(text: str) -> list[Finding]:
     """LOCATION findings for towns written in lowercase after a place preposition."""
     cols = shared_columns(text)
@@ -175,7 +182,8 @@ def find_lowercase_towns(text: str) -> list[Finding]:
             continue
         if not word.islower() or len(word) < 4 or gaps[k] != " ":
             continue
-        if low not in cities and not (lows[p] != "to" and _unknown_place_word(lex, low)):
+        unknown = _unknown_place_word(lex, low) or _proper_place(lex, low)
+        if low not in cities and not (lows[p] != "to" and unknown):
             continue
         if low in everyday or lex.is_safe(low) or low in vocab.FUNCTION or low in _DATE_WORDS:
             continue
