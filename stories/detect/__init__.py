@@ -37,6 +37,7 @@ from .names import find_names
 from .nicknames import find_nicknames
 from .places import find_places
 from .places_lowercase import find_lowercase_places
+from .postcode_districts import find_postcode_districts
 from .prose import find_prose
 from .recase import recase
 from .shadow import Shadow, build_shadow
@@ -53,6 +54,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_prose,
     find_places,
     find_lowercase_places,
+    find_postcode_districts,
     find_names,
     find_acronym_facilities,
     find_lowercase_towns,
