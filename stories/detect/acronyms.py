@@ -22,7 +22,7 @@ import re
 from stories.findings import Finding
 
 from . import vocab
-from .language import story_language
+from .language import columns_language
 from .lexicon import (
     Lexicon,
     derived_form,
@@ -69,8 +69,9 @@ def _after_prepositions(cols: Columns) -> list[int]:
         found.add(p + 1)
         if p + 2 < n and lows[p + 1] == "the":
             found.add(p + 2)
-    if "the" in cols.low_set():
-        found.update(k + 1 for k in cols.indexes(_THE) if k + 1 < n)
+    if "the" in cols.low_set():  # (only a word in capitals after "the" can be an acronym there)
+        words = cols.words
+        found.update(k + 1 for k in cols.indexes(_THE) if k + 1 < n and words[k + 1][-1:].isupper())
     return sorted(found)
 
 
@@ -105,12 +106,13 @@ def _acronyms_after_prepositions(text: str) -> list[Finding]:
     lex = None
     out = []
     for k in _after_prepositions(cols):
-        token, start = words[k], cols.start(k)
-        elided = _ELIDED.match(token)
+        token = words[k]
+        elided = token[1:2] in ("'", "’") and _ELIDED.match(token)
         if elided:  # "à l'HFME", "de l’IUCT": the acronym after a French article
-            token, start = token[elided.end() :], start + elided.end()
+            token = token[elided.end() :]
         if not (token.isupper() and token.isalpha() and len(token) <= 6):
             continue
+        start = cols.start(k) + (elided.end() if elided else 0)
         end = start + len(token)
         if text[end : end + 1] == "&":  # "RD&E", "the L&D": one name
             tail = _AMP_TAIL.match(text, end)
@@ -188,7 +190,7 @@ def find_lowercase_towns(text: str) -> list[Finding]:
         if low in everyday or lex.is_safe(low) or low in vocab.FUNCTION or low in _DATE_WORDS:
             continue
         if language is None:
-            language = story_language(text)  # (once, for the first candidate)
+            language = columns_language(cols)  # (once, for the first candidate)
         if language != "en" and low in language_words(language):
             continue  # "in piena pandemia" in an Italian story: a word of its language
         start = cols.start(k)

@@ -76,10 +76,9 @@ TIMED_AGE_RE = re.compile(
 )
 # Two people's age at once: "married in the summer of 2021, both 27, and", "we were both 30.".
 BOTH_AGE_RE = re.compile(
-    rf"(?:,|\b(?:were|are|we're|we’re))\s+both\s+(?:aged\s+)?(?P<a>{_NUM}|{_EN_SPELLED})"
-    r"(?=\s?[,;.)]|\s+(?:and|now|then|when)\b)",
-    re.IGNORECASE,
+    rf"both\s+(?:aged\s+)?(?P<a>{_NUM}|{_EN_SPELLED})(?=\s?[,;.)]|\s+(?:and|now|then|when)\b)", re.IGNORECASE
 )
+_BOTH_AFTER = re.compile(r"(?:,|\b(?:were|are|we're|we’re))\s+$", re.IGNORECASE)
 # Cheap gates, each starting with a literal ("," or "."): where an aside or a fragment can be.
 _ASIDE_GATE = re.compile(rf",\s(?:{_NUM}|[a-z][a-z-]{{3,20}}\s+ans\b)")
 _SENTENCE_GATE = re.compile(rf"\.\s+{_NUM}[,.]")
@@ -118,7 +117,9 @@ def find_bare_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
     if " ans" in low:
         found.append((FR_AGE_CUE_RE.finditer(text), "age-fr"))
     if "both " in low:
-        found.append((BOTH_AGE_RE.finditer(text), "both-age"))
+        both = BOTH_AGE_RE.finditer(text)  # (from "both", a literal; what comes before it then)
+        shared = (m for m in both if _BOTH_AFTER.search(text, max(0, m.start() - 8), m.start()))
+        found.append((shared, "both-age"))
     if " at the time" in low or " this year" in low or " that year" in low:
         found.append((TIMED_AGE_RE.finditer(text), "timed-age"))
     if "was" in words and not _SMALL_WORDS.isdisjoint(words):

@@ -235,6 +235,7 @@ PERSON_OF_AGE_RE = re.compile(
     re.IGNORECASE,
 )
 _KIN_CLASS = word_class(_KIN_WORDS)
+_PERSON_OF_CLASS = word_class(_PERSON_OF)
 _OLD_CLASS = word_class(frozenset({"old"}))
 _YEARS_CLASS = word_class(frozenset({"years"}))
 
@@ -250,13 +251,14 @@ def _with_years(text: str) -> Iterator[Finding]:
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "with-years")
 
 
-def _kin_ages(text: str) -> Iterator[Finding]:
-    """`KIN_AGE_RE` tried at each of the story's words for a child or a relative only."""
+def _matched_at(text: str, cls: int, rx: re.Pattern[str], source: str) -> Iterator[Finding]:
+    """AGE findings for `rx` tried at each of the story's words of word class `cls` only
+    ("KIN_AGE_RE" at a child's or a relative's word, "PERSON_OF_AGE_RE" at "man", "woman"...)."""
     cols = shared_columns(text)
-    for k in cols.marked(_KIN_CLASS):
-        m = KIN_AGE_RE.match(text, cols.start(k))
+    for k in cols.marked(cls):
+        m = rx.match(text, cols.start(k))
         if m:
-            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "kin-age")
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, source)
 
 
 def _spelled_years_old(text: str) -> Iterator[Finding]:
@@ -282,7 +284,7 @@ def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Fin
     if "old" in words and not _SPELLED_WORDS.isdisjoint(words):
         yield from _spelled_years_old(text)
     if not _KIN_WORDS.isdisjoint(words):
-        yield from _kin_ages(text)
+        yield from _matched_at(text, _KIN_CLASS, KIN_AGE_RE, "kin-age")
     if not _SPELLED_WORDS.isdisjoint(words):
         for rx in (SPELLED_BE_RE, SPELLED_PAIR_RE, SPELLED_BARE_RE):
             for m in rx.finditer(text):
@@ -290,8 +292,7 @@ def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Fin
     if "with" in words and "years" in words:
         yield from _with_years(text)
     if "of" in words and not _PERSON_OF.isdisjoint(words):
-        for m in PERSON_OF_AGE_RE.finditer(text):
-            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "person-of-age")
+        yield from _matched_at(text, _PERSON_OF_CLASS, PERSON_OF_AGE_RE, "person-of-age")
     if "anos" in words and not _PT_GATES.isdisjoint(words):
         for m in PT_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-pt")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from stories.findings import Finding
 
+from . import vocab
 from .anchors import (
     FOLD_TRAPS,
     find_all,
@@ -125,13 +126,30 @@ REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}")
 # A forum's attribution and a name on a platform: "Posted by tinyoakleaf on", "Reply from
 # marigold_and_moss:", "I write on Tumblr as theo-has-a-pelvis".
 ATTRIBUTED_RE = re.compile(
-    r"\b(?:(?:posted|written|submitted|shared|started)[ \t]+by|(?:reply|replied|response|comment)[ \t]+from"
-    r"|on[ \t]+(?:tumblr|instagram|insta|tiktok|twitter|reddit|threads|bluesky|mastodon|youtube|twitch)"
-    r"[ \t]+as)"
+    r"(?:(?:posted|written|submitted|shared|started)[ \t]+by|(?:reply|replied|response|comment)[ \t]+from"
+    r"|(?:tumblr|instagram|insta|tiktok|twitter|reddit|threads|bluesky|mastodon|youtube|twitch)[ \t]+as)"
     r"[ \t]+@?(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
-_ATTRIBUTION_GATES = ("by ", "from ", " as ")
+# The words an attribution starts with: `ATTRIBUTED_RE` is tried only at these (a platform's
+# name only after "on"), not at every position of a story.
+_ATTRIBUTION_PLATFORMS = vocab.words(
+    "tumblr instagram insta tiktok twitter reddit threads bluesky mastodon youtube twitch"
+)
+_ATTRIBUTION_VERBS = vocab.words("posted written submitted shared started reply replied response comment")
+_ATTRIBUTION_CLASS = word_class(_ATTRIBUTION_VERBS | _ATTRIBUTION_PLATFORMS)
+
+
+def _attributed_handles(text: str) -> Iterator[Finding]:
+    """HANDLE findings for `ATTRIBUTED_RE` tried at each word it can start with."""
+    cols = shared_columns(text)
+    for k in cols.marked(_ATTRIBUTION_CLASS):
+        if cols.lows[k] in _ATTRIBUTION_PLATFORMS and (k == 0 or cols.lows[k - 1] != "on"):
+            continue
+        m = ATTRIBUTED_RE.match(text, cols.start(k))
+        if m and _handle_like(m.group("h")):
+            yield Finding("HANDLE", m.start("h"), m.end("h"), 0.7, "attributed-handle")
+
 
 # A permissive phone candidate: digits with common separators, 7-15 digits.
 def _is_local(ch: str) -> bool:
@@ -281,10 +299,7 @@ def find_handles(text: str) -> Iterator[Finding]:
                 yield Finding("HANDLE", m.start("h"), end, 0.8, "handle-cue")
     if " on " in low:
         yield from _handles_before_platform(text)
-    if any(gate in low for gate in _ATTRIBUTION_GATES):
-        for m in ATTRIBUTED_RE.finditer(text):
-            if _handle_like(m.group("h")):
-                yield Finding("HANDLE", m.start("h"), m.end("h"), 0.7, "attributed-handle")
+    yield from _attributed_handles(text)
     if "u/" in text:
         for m in REDDIT_RE.finditer(text):
             yield Finding("HANDLE", m.start(), m.end(), 0.9, "reddit-user")

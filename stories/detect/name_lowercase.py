@@ -125,7 +125,7 @@ def _lowercase_first(t: NameText, j: int) -> bool:
 _APPOSITION_ROLES = vocab.words(
     "physio physiotherapist nurse doctor gp midwife therapist consultant surgeon"
 )
-_THE_CLASS = word_class(frozenset({"the"}))
+_ROLE_CLASS = word_class(_APPOSITION_ROLES)
 
 
 def _role_appositions(t: NameText) -> None:
@@ -134,11 +134,11 @@ def _role_appositions(t: NameText) -> None:
     lows, words, gaps, taken = t.lows, t.words, t.gaps, t.taken
     if _APPOSITION_ROLES.isdisjoint(t.cols.low_set()):
         return
-    for k in t.cols.marked(_THE_CLASS, 1, t.n - 1):
-        j = k - 1
-        if lows[k + 1] not in _APPOSITION_ROLES or j in taken or words[j] != lows[j]:
+    for r in t.cols.marked(_ROLE_CLASS, 2):
+        j = r - 2
+        if lows[r - 1] != "the" or j in taken or words[j] != lows[j]:
             continue
-        if gaps[k] == " " and gaps[k + 1] == " " and _lowercase_first(t, j):
+        if gaps[r - 1] == " " and gaps[r] == " " and _lowercase_first(t, j):
             t.emit_person(j, j + 1, 0.5, "lowercase-name")
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from stories.findings import Finding
 
 from . import vocab
-from .language import FOREIGN, MARKERS, enough_markers
+from .language import FOREIGN, columns_language
 from .lexicon import (
     Lexicon,
     derived_form,
@@ -32,7 +32,7 @@ from .lexicon import (
     spanish_common_words,
     spanish_words,
 )
-from .tokens import Columns, is_upper, shared_columns, word_class
+from .tokens import Columns, is_upper, shared_columns
 
 # `plain` answers per lexicon, keyed by word, one dict for sentence starts and
 # one for other positions: a token's base, low, cap and upper are functions of
@@ -47,10 +47,6 @@ _PLAIN_WORD_MAX = 32
 # "my daughter April").
 NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS) | {"jan", "dec"}  # "my husband Dec"
 
-
-# The languages' markers as word classes, in `language.MARKERS`' order: a story's hits are
-# counted over `Columns.marks`, in C.
-_MARKER_CLASSES = tuple((lang, word_class(markers)) for lang, markers in MARKERS)
 
 
 def _everyday_of(lang: str) -> frozenset[str]:
@@ -123,9 +119,7 @@ class NameText:
         """The story's language, as `language.story_language` reads it: "es", "fr", "pt", "it"
         when enough of its words are that language's commonest function words, else "en"."""
         if self._language is None:
-            marks = self.cols.marks
-            hits = ((lang, marks(cls).count(1)) for lang, cls in _MARKER_CLASSES)
-            self._language = next((lang for lang, n in hits if enough_markers(n, self.n)), "en")
+            self._language = columns_language(self.cols)
         return self._language
 
     def foreign_word(self, low: str) -> bool:

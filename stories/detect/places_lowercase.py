@@ -16,7 +16,7 @@ from itertools import compress
 from stories.findings import Finding
 
 from . import vocab
-from .language import story_language
+from .language import columns_language
 from .lexicon import language_words, lexicon
 from .places import POSTCODE_RE
 from .tokens import shared_columns, word_class
@@ -109,7 +109,7 @@ def _cued_names(
         if words_[k] != lows[k]:
             continue
         if foreign is None:  # (once, for the first candidate)
-            lang = story_language(text)
+            lang = columns_language(cols)
             foreign = language_words(lang) if lang != "en" else frozenset()
         if lows[k - 1] in foreign:
             continue  # "in piena estate" in an Italian story: its own words
