@@ -222,3 +222,7 @@ def test_a_shared_age_or_an_age_after_who_is_is_an_age(text: str, age: str) -> N
 
 def test_a_count_after_both_is_no_age() -> None:
     assert words_of("I took both 20 minutes ago, then slept.", "AGE") == []
+
+
+def test_a_lowercase_month_with_its_ordinal_day_and_year_is_one_date() -> None:
+    assert words_of("first appt was march 3rd 2022 and i almost cancelled", "DATE") == ["march 3rd 2022"]

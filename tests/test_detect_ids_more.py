@@ -127,3 +127,8 @@ def test_a_forum_attribution_or_a_name_on_a_platform_is_a_handle(text: str, hand
 @pytest.mark.parametrize("text", ["The reply from the clinic was slow.", "It was written by my nurse."])
 def test_a_word_after_reply_from_or_written_by_is_no_handle(text: str) -> None:
     assert [f for f in detect(text) if f.kind == "HANDLE"] == []
+
+
+def test_the_user_names_heading_a_forum_s_posts_are_handles() -> None:
+    text = "falling out?? (long, sorry)\n\nmumof2_sheff » 14/03/2023 21:47\nSorry if this is TMI\n"
+    assert ("HANDLE", "mumof2_sheff") in [(f.kind, text[f.start : f.end]) for f in detect(text)]

@@ -140,8 +140,18 @@ _ATTRIBUTION_VERBS = vocab.words("posted written submitted shared started reply 
 _ATTRIBUTION_CLASS = word_class(_ATTRIBUTION_VERBS | _ATTRIBUTION_PLATFORMS)
 
 
+# A forum post's header line: a user name, a "»" or "›" (which the shadow reads as a quote
+# mark), then its date ("mumof2_sheff » 14/03/2023 21:47").
+_POSTER_LINE_RE = re.compile(r"(?m)^(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})[ \t]*[»›\"'][ \t]*\d")
+
+
 def _attributed_handles(text: str) -> Iterator[Finding]:
-    """HANDLE findings for `ATTRIBUTED_RE` tried at each word it can start with."""
+    """HANDLE findings for `ATTRIBUTED_RE` tried at each word it can start with, and for
+    the user names heading a forum's posts (`_POSTER_LINE_RE`)."""
+    if '"' in text or "'" in text or "»" in text or "›" in text:
+        for m in _POSTER_LINE_RE.finditer(text):
+            if _handle_like(m.group("h")):
+                yield Finding("HANDLE", m.start("h"), m.end("h"), 0.7, "attributed-handle")
     cols = shared_columns(text)
     for k in cols.marked(_ATTRIBUTION_CLASS):
         if cols.lows[k] in _ATTRIBUTION_PLATFORMS and (k == 0 or cols.lows[k - 1] != "on"):

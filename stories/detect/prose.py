@@ -104,10 +104,11 @@ SEASON_YEAR_RE = re.compile(
 FESTIVAL_YEAR_RE = re.compile(
     rf"\b(?:{_FESTIVALS})(?:\s+(?i:weekend|holidays?|break|week|morning|night))?(?:\s+of)?,?\s+{_YEAR}\b"
 )
-# "July of 2021", "jan '19", "august 2021", "2019 March", "March through October 2023", "may 6th".
+# "July of 2021", "jan '19", "august 2021", "2019 March", "March through October 2023", "may 6th",
+# "march 3rd 2022".
 MONTH_PROSE_RE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+(?:through|to|until|till|-|–)\s+)?(?:{_MONTHS})\.?"
-    rf"(?:\s+of\s+{_YEAR}|,?\s+'\d\d\b|,?\s+{_YEAR}\b|\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)"
+    rf"(?:\s+of\s+{_YEAR}|,?\s+'\d\d\b|,?\s+{_YEAR}\b|\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?:,?\s+{_YEAR}\b)?)"
     rf"|\b{_YEAR}\s+(?:{'|'.join(vocab.MONTHS)})\b",
     re.IGNORECASE,
 )
