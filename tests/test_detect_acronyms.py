@@ -22,7 +22,8 @@ def test_an_unknown_acronym_between_the_and_a_noun_names_a_place(text: str, acro
 @pytest.mark.parametrize(
     "text",
     ["I used the TENS machine every night.", "The HSE waiting list was long.", "The NHIF desk kept asking.",
-     "the MRI scan was clear", "She put the Squeezy app on my phone.", "a mug of Folgers and a box of Kleenex",
+     "the MRI scan was clear", "She put the Squeezy app on my phone.",
+     "a mug of Folgers and a box of Kleenex",
      "For Medicare purposes my number is below."],
 )
 def test_health_systems_clinical_acronyms_and_everyday_products_name_nothing(text: str) -> None:

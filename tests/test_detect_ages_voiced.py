@@ -204,7 +204,8 @@ def test_a_person_s_number_after_was_is_still_an_age() -> None:
 
 @pytest.mark.parametrize(
     ("text", "age"),
-    [("I am a man of 44 years, originally from Harare.", "44"), ("A woman of fifty-two, living alone.", "fifty-two")],
+    [("I am a man of 44 years, originally from Harare.", "44"),
+     ("A woman of fifty-two, living alone.", "fifty-two")],
 )
 def test_a_person_of_an_age_is_an_age(text: str, age: str) -> None:
     assert age in words_of(text, "AGE")

@@ -27,7 +27,9 @@ ITALIAN = (
 ENGLISH = "I met Señora Pérez at the clinic, and she said que sera sera, which made me laugh."
 
 
-@pytest.mark.parametrize(("text", "lang"), [(FRENCH, "fr"), (PORTUGUESE, "pt"), (ITALIAN, "it"), (ENGLISH, "en")])
+@pytest.mark.parametrize(
+    ("text", "lang"), [(FRENCH, "fr"), (PORTUGUESE, "pt"), (ITALIAN, "it"), (ENGLISH, "en")]
+)
 def test_the_language_of_a_story(text: str, lang: str) -> None:
     assert story_language(text) == lang
 

@@ -64,7 +64,8 @@ def test_a_name_paired_with_the_writer_stays_a_name(text: str, name: str) -> Non
 
 @pytest.mark.parametrize(
     "text",
-    ["A pelvic physio taught me Down-Training and it helped.", "Sorry, I’m Post-Nights. The rota was my hiding place.",
+    ["A pelvic physio taught me Down-Training and it helped.",
+     "Sorry, I’m Post-Nights. The rota was my hiding place.",
      "via a Headspace-style routine and a book", "Gynaecology Check-Up: no infection.",
      "It was 14th February 2020 (yes, Valentine's, my ex thought it was romantic)."],
 )
@@ -83,7 +84,8 @@ def test_a_double_name_stays_a_name(text: str, name: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a therapist trained in Pain Reprocessing Therapy and ACT.", "ACT (Acceptance and Commitment Therapy) helped.",
+    ["a therapist trained in Pain Reprocessing Therapy and ACT.",
+     "ACT (Acceptance and Commitment Therapy) helped.",
      "I went to Youth Group every Friday.", "Excision Surgery, second time round, done properly.",
      "I kept a church fan from Vacation Bible School in my purse."],
 )

@@ -178,7 +178,8 @@ def test_lowercase_words_then_a_head_right_after_at_name_a_facility(text: str, f
 @pytest.mark.parametrize(
     "text",
     ["i met him at medical school", "she was at community college then", "then at grad school",
-     "i was seen at day hospital", "at sexual health clinic they were kind", "big up di nurses at di hospital",
+     "i was seen at day hospital", "at sexual health clinic they were kind",
+     "big up di nurses at di hospital",
      "i went to the local library"],
 )
 def test_a_kind_of_place_or_a_department_after_at_is_no_facility(text: str) -> None:
