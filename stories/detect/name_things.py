@@ -1,0 +1,86 @@
+"""Capitalised runs that name a thing or a job, not a person (`name_ordinary.ordinary_run`
+asks these after its general tests).
+
+- Title-case English words ending in a common noun that no name list holds ("Brain
+  Fog", "Hot Flushes, Night Sweats", "Leg Lifts"): a person's name ends in a name; a
+  firm's, a team's or a court's name keeps its finding after "for" or "at", before the
+  noun it names or ending in a firm's word ("Harbour Energy", "Rand Corporation").
+- Job titles: English words ending in a word for what someone does ("Clinical Nurse
+  Specialist", "Senior Staff Nurse").
+"""
+
+from __future__ import annotations
+
+from . import cues, vocab
+from .lexicon import english_form, lowercase_word
+from .name_headings import ends_in_company
+from .name_phrases import before_noun, headed
+from .name_words import NameText
+
+
+def ends_in_a_noun(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j two or more English words in title case, the last a common noun the
+    dictionary writes only in lower case and no name or town list holds ("Brain Fog",
+    "Purity Ring", "Glute Bridges")?  A person's name ends in a name.  A firm's or a
+    team's name ends in a noun too ("Harbour Energy", "the Midland Magpies"), but comes
+    after "for", "at", "with"... or before the noun it names ("the Clean Power Finance
+    office"); a place's or facility's head (`headed`) keeps a run a name, and so does a
+    naming cue before it (the caller's test)."""
+    if j - i < 2:
+        return False
+    lows, bases, lex = t.lows, t.bases, t.lex
+    last = lows[j - 1]
+    if last in lex.names_lower or last in _FIRM_ENDS or ends_in_company(t, j):
+        return False
+    if not all(
+        bases[k][1:].islower()
+        and lowercase_word(lows[k])
+        and bases[k] not in lex.large_towns  # "Bristol Civil and Family Justice Centre"
+        and lows[k] not in cues.RELATIONS  # "MY BUDDY BUBBA": the relation, then the name
+        and lows[k] not in vocab.TITLES  # "Dr. Quell"
+        for k in range(i, j)
+    ):
+        return False
+    before = i - 2 if i >= 2 and lows[i - 1] in _THE_A else i - 1
+    return (
+        (lows[before] if before >= 0 else "") not in _NAMED_AFTER
+        and not (j + 1 < t.n and lows[j] in cues.FIRM_JOINERS and t.caps[j + 1])  # "Bristol Civil and Family"
+        and vocab.PLACE_PREFIXES.isdisjoint(lows[i:j])
+        and not before_noun(t, j)
+        and not headed(t, i, j)
+    )
+
+
+_THE_A = frozenset({"the", "a", "an"})
+# Last words of a firm's or a group's name ("Rand Corporation", "Tableau Software").
+_FIRM_ENDS = vocab.words(
+    """corporation incorporated company group holdings industries enterprises partners associates
+    software systems technologies research energy motors insurance media studios records orchestra"""
+)
+# Words after which title-case words name a firm, a team, a place or a person: "work for
+# Harbour Energy", "play for the Midland Magpies", "a band called The Velvet Undertow".
+_NAMED_AFTER = frozenset(
+    {"for", "at", "with", "from", "by", "in", "on", "to", "into", "called", "named", "joined", "via", "near"}
+) | vocab.TITLES
+
+
+_JOB_ENDINGS = ("ist", "ian")
+
+
+def job_title(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j (two or more words) a job title: English words or titles ending in a
+    word for what someone does ("Clinical Nurse Specialist", "Senior Staff Nurse")?"""
+    if j - i < 2:
+        return False
+    lows, bases = t.lows, t.bases
+    last = lows[j - 1]
+    if last in vocab.FACILITY_HEADS or not (
+        last in vocab.TITLES or last in cues.JOB_WORDS or (last.endswith(_JOB_ENDINGS) and english_form(last))
+    ):
+        return False  # ("First Presbyterian" names a church, whose head ends like "Physician")
+    return all(
+        bases[k][1:].islower()
+        and not t.lex.is_name(bases[k])
+        and (lows[k] in vocab.TITLES or english_form(lows[k]))
+        for k in range(i, j)
+    )
