@@ -275,3 +275,7 @@ def test_a_lowercase_name_before_the_physio_and_its_two_letter_mentions_are_name
 @pytest.mark.parametrize("text", ["then the physio said relax", "and the first fella said just relax"])
 def test_a_word_before_the_physio_or_said_is_no_name(text: str) -> None:
     assert found(text, ("PERSON",)) == []
+
+
+def test_a_lowercase_name_inside_an_address_is_left_to_the_address_rules() -> None:
+    assert found("mail rachel.smith＠[link] now", ("PERSON",)) == []

@@ -201,10 +201,17 @@ def _lone_names(t: NameText) -> None:
         cands |= {w for w in named if len(w) > 3 and not lex.is_safe(w)}
     if not cands:
         return
-    words, lows, taken = t.words, t.lows, t.taken
+    words, lows, gaps, taken = t.words, t.lows, t.gaps, t.taken
     for k in t.cols.indexes(cands):
-        if k not in taken and words[k] == lows[k]:
+        glued = gaps[k] in _GLUES or (k + 1 < t.n and gaps[k + 1] in _GLUES)
+        if k not in taken and words[k] == lows[k] and not glued:
             t.emit_person(k, k + 1, 0.5, "lowercase-name")
+
+
+# What joins a word to the next with no space inside an address or a user name
+# ("rachel.smith@", "jo_bloggs"): such a word is part of that identifier, which its own
+# rules find whole.
+_GLUES = frozenset({".", "@", "_"})
 
 
 def _joined_first_names(lex: Lexicon, low: str) -> bool:
