@@ -22,13 +22,12 @@ import re
 from stories.findings import Finding
 
 from . import vocab
-from .language import columns_language
+from .language import story_words
 from .lexicon import (
     Lexicon,
     derived_form,
     dictionary_words,
     everyday_words,
-    language_words,
     lexicon,
     lowercase_word,
     proper_nouns,
@@ -171,7 +170,7 @@ def find_lowercase_towns(text: str) -> list[Finding]:
     everyday = everyday_words()
     out = []
     n = len(lows)
-    language: str | None = None
+    foreign: frozenset[str] | None = None
     for p in cols.marked(_TOWN_CLASS, 0, n - 1):
         if lows[p] == "to" and not _motion_before(lows, p):
             continue  # "talked to", but "moved to", "went back to"
@@ -189,9 +188,9 @@ def find_lowercase_towns(text: str) -> list[Finding]:
             continue
         if low in everyday or lex.is_safe(low) or low in vocab.FUNCTION or low in _DATE_WORDS:
             continue
-        if language is None:
-            language = columns_language(cols)  # (once, for the first candidate)
-        if language != "en" and low in language_words(language):
+        if foreign is None:
+            foreign = story_words(cols)  # (once, for the first candidate)
+        if low in foreign:
             continue  # "in piena pandemia" in an Italian story: a word of its language
         start = cols.start(k)
         end = start + len(cols.bases[k])

@@ -12,7 +12,6 @@ words (`recase`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 from . import vocab
@@ -43,7 +42,6 @@ FOREIGN = tuple(lang for lang, _ in MARKERS)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
-
 # The languages' markers as word classes, in `MARKERS`' order: a story's hits are counted
 # over `Columns.marks`, in C.
 _MARKER_CLASSES = tuple((lang, word_class(markers)) for lang, markers in MARKERS)
@@ -51,8 +49,9 @@ _BY_COLUMNS: dict[int, tuple[Columns, str]] = {}
 
 
 def columns_language(cols: Columns) -> str:
-    """The language of the story whose tokens are `cols`, as `story_language` reads it but
-    from the shared tokens (each marker class counted in C), worked out once per story."""
+    """The language of the story whose tokens are `cols`: "es", "fr", "pt" or "it" for
+    Spanish, French, Portuguese or Italian, else "en" (each marker class counted over the
+    shared tokens, in C; worked out once per story)."""
     hit = _BY_COLUMNS.get(id(cols))
     if hit is not None and hit[0] is cols:
         return hit[1]
@@ -65,22 +64,27 @@ def columns_language(cols: Columns) -> str:
     return lang
 
 
+def story_language(text: str) -> str:
+    """The language of `text` as `columns_language` reads it, but counting the words of the
+    text itself: the recasing of capitals asks it of a text no rule has split yet (the two
+    counts differ on hyphenated words)."""
+    lows = _WORD.findall(text.casefold())
+    hits = ((lang, sum(map(markers.__contains__, lows))) for lang, markers in MARKERS)
+    return next((lang for lang, count in hits if enough_markers(count, len(lows))), "en")
+
+
+def story_words(cols: Columns) -> frozenset[str]:
+    """The everyday words (Zipf >= 3) of the story's language when that is not English
+    ("in piena pandemia" in an Italian story), else none: words, wherever an English rule
+    would read them as a town or a district."""
+    lang = columns_language(cols)
+    return language_words(lang) if lang != "en" else frozenset()
+
+
 def enough_markers(hits: int, words: int) -> bool:
     """Do `hits` markers among `words` words make a story of that language: at least
     five, and one word in twelve?"""
     return hits >= 5 and hits * 12 >= words
-
-
-def written_in(lows: Sequence[str], markers: frozenset[str]) -> bool:
-    """Are enough of the casefolded words `lows` `markers` (`enough_markers`)?"""
-    return enough_markers(sum(map(markers.__contains__, lows)), len(lows))
-
-
-def story_language(text: str) -> str:
-    """The story's language: "es", "fr", "pt" or "it" for Spanish, French, Portuguese or
-    Italian, else "en"."""
-    lows = _WORD.findall(text.casefold())
-    return next((lang for lang, markers in MARKERS if written_in(lows, markers)), "en")
 
 
 @lru_cache(maxsize=4)

@@ -16,8 +16,8 @@ from itertools import compress
 from stories.findings import Finding
 
 from . import vocab
-from .language import columns_language
-from .lexicon import language_words, lexicon
+from .language import story_words
+from .lexicon import lexicon
 from .places import POSTCODE_RE
 from .tokens import shared_columns, word_class
 from .vocab import FUNCTION as FUNCTION_WORDS
@@ -109,8 +109,7 @@ def _cued_names(
         if words_[k] != lows[k]:
             continue
         if foreign is None:  # (once, for the first candidate)
-            lang = columns_language(cols)
-            foreign = language_words(lang) if lang != "en" else frozenset()
+            foreign = story_words(cols)
         if lows[k - 1] in foreign:
             continue  # "in piena estate" in an Italian story: its own words
         for size in (1, 2):
