@@ -115,11 +115,12 @@ HANDLE_CUE_RE = re.compile(
     r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?:#\d{4}\b)?)",
     re.IGNORECASE,
 )
-# "find me as pelvicpainpals on instagram": a handle-like word right before "on <platform>".
-_PLATFORMS = frozenset(
-    {"insta", "instagram", "ig", "tiktok", "twitter", "snap", "snapchat", "threads", "bluesky", "discord",
-     "reddit", "telegram", "mastodon"}
-)  # fmt: skip
+# Platforms a user name is given on: "find me as pelvicpainpals on instagram" (a handle-like
+# word right before "on <platform>"), "I write on Tumblr as theo-has-a-pelvis".
+_PLATFORMS = vocab.words(
+    "insta instagram ig tiktok twitter snap snapchat threads bluesky discord reddit telegram mastodon tumblr "
+    "youtube twitch"
+)
 _PLATFORM_CLASS = word_class(_PLATFORMS)
 _HANDLE_BEFORE_ON = re.compile(r"(?<![\w.@])(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{2,29})[ \t]+on[ \t]+$")
 REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}")
@@ -127,17 +128,14 @@ REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}")
 # marigold_and_moss:", "I write on Tumblr as theo-has-a-pelvis".
 ATTRIBUTED_RE = re.compile(
     r"(?:(?:posted|written|submitted|shared|started)[ \t]+by|(?:reply|replied|response|comment)[ \t]+from"
-    r"|(?:tumblr|instagram|insta|tiktok|twitter|reddit|threads|bluesky|mastodon|youtube|twitch)[ \t]+as)"
+    rf"|(?:{'|'.join(sorted(_PLATFORMS, key=len, reverse=True))})[ \t]+as)"
     r"[ \t]+@?(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
 # The words an attribution starts with: `ATTRIBUTED_RE` is tried only at these (a platform's
 # name only after "on"), not at every position of a story.
-_ATTRIBUTION_PLATFORMS = vocab.words(
-    "tumblr instagram insta tiktok twitter reddit threads bluesky mastodon youtube twitch"
-)
 _ATTRIBUTION_VERBS = vocab.words("posted written submitted shared started reply replied response comment")
-_ATTRIBUTION_CLASS = word_class(_ATTRIBUTION_VERBS | _ATTRIBUTION_PLATFORMS)
+_ATTRIBUTION_CLASS = word_class(_ATTRIBUTION_VERBS | _PLATFORMS)
 
 
 # A forum post's header line: a user name, a "»" or "›" (which the shadow reads as a quote
@@ -154,7 +152,7 @@ def _attributed_handles(text: str) -> Iterator[Finding]:
                 yield Finding("HANDLE", m.start("h"), m.end("h"), 0.7, "attributed-handle")
     cols = shared_columns(text)
     for k in cols.marked(_ATTRIBUTION_CLASS):
-        if cols.lows[k] in _ATTRIBUTION_PLATFORMS and (k == 0 or cols.lows[k - 1] != "on"):
+        if cols.lows[k] in _PLATFORMS and (k == 0 or cols.lows[k - 1] != "on"):
             continue
         m = ATTRIBUTED_RE.match(text, cols.start(k))
         if m and _handle_like(m.group("h")):

@@ -328,13 +328,13 @@ def lexicon() -> Lexicon:
     regions_lower = frozenset(r.casefold() for r in regions)
     # A faith's words, products and the like are words, but not those people carry as first
     # names ("Pooja", "Isha", "Salah"): a name list wins over a table of words.
-    given = frozenset(n.casefold() for n in first)
+    first_lower = frozenset(n.casefold() for n in first)
     safe = (
         vocab.CLINICAL
         | vocab.ROLES
         | vocab.GREETINGS
         | FAITHS
-        | (PRACTICES - given)
+        | (PRACTICES - first_lower)
         | TONGUES
         | ABBREVIATIONS
         | DIALECT
@@ -351,8 +351,8 @@ def lexicon() -> Lexicon:
         | _read("medicines.txt")  # "Canesten", "Tamsulosin": medicines name nobody
         | BRANDS
         | ANATOMY
-        | (HEALTH_SYSTEMS - given)
-        | (PRODUCTS - given)
+        | (HEALTH_SYSTEMS - first_lower)
+        | (PRODUCTS - first_lower)
     )
     return Lexicon(
         first=first,
@@ -365,7 +365,7 @@ def lexicon() -> Lexicon:
         safe_lower=frozenset(safe),
         ordinary_lower=ordinary_words()[0],
         very_common_lower=ordinary_words()[1],
-        first_lower=frozenset(n.casefold() for n in first),
+        first_lower=first_lower,
         last_lower=frozenset(n.casefold() for n in last),
         large_towns=_read("large_towns.txt"),
     )
