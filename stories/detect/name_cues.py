@@ -96,7 +96,7 @@ def cue_strength(t: NameText, i: int) -> int:
             return 2
         if p1 in cues.RELATIONS and gap.strip() == "(":
             return 2  # "Husband (Marc-Antoine) was sweet about it"
-        if p1 in _ME_AND and p2 == "me":  # "me and dave", "me n tash"
+        if _me_and_before(lows, i):  # "me and dave", "me n tash"
             return 2
     if (
         i + 2 < n
@@ -173,22 +173,34 @@ def _married_to(t: NameText, i: int) -> bool:
     return i >= 2 and t.lows[i - 1] == "to" and t.lows[i - 2] == "married"
 
 
+def _me_and_before(lows: list[str], i: int) -> bool:
+    """Is token i paired with the writer before it: "me and izzy", "me n tash"?"""
+    return i >= 2 and lows[i - 1] in _ME_AND and lows[i - 2] == "me"
+
+
+def _and_i_after(t: NameText, i: int) -> bool:
+    """Is token i paired with the writer after it: "izzy and I" (not "a nerd and I", "the
+    catheter and I", "nothing and terrifying and I")?"""
+    lows = t.lows
+    after = i + 2 < t.n and lows[i + 1] in _AND and lows[i + 2] in cues.PAIR_NEXT
+    return after and (i == 0 or lows[i - 1] not in _NOT_BEFORE_PAIRED)
+
+
 def _paired(t: NameText, i: int) -> bool:
     """Is token i paired with the writer: "me and izzy", "izzy and I"?"""
-    lows = t.lows
-    before = i >= 2 and lows[i - 1] in _ME_AND and lows[i - 2] == "me"
-    after = i + 2 < t.n and lows[i + 1] in _AND and lows[i + 2] in cues.PAIR_NEXT
-    # not "a nerd and I", "the catheter and I", "nothing and terrifying and I"
-    return before or (after and (i == 0 or lows[i - 1] not in _NOT_BEFORE_PAIRED))
+    return _me_and_before(t.lows, i) or _and_i_after(t, i)
 
 
 def _word_before_and_i(t: NameText, i: int) -> bool:
     """Is lowercase token i, paired with the writer after it ("getting sad and I felt"),
     a word the dictionary writes only in lowercase?  Not before it: "me n kai" is a name."""
-    lows = t.lows
-    if i >= 2 and lows[i - 1] in _ME_AND and lows[i - 2] == "me":
-        return False
-    return _paired(t, i) and lowercase_word(lows[i]) and lows[i] not in word_names()
+    low = t.lows[i]
+    return (
+        not _me_and_before(t.lows, i)
+        and _and_i_after(t, i)
+        and lowercase_word(low)
+        and low not in word_names()
+    )
 
 
 _NOT_BEFORE_PAIRED = frozenset(

@@ -112,15 +112,13 @@ class NameText:
         self.n = len(cols.words)
         self.out: list[Finding] = []
         self.taken: set[int] = set()  # token indexes already inside a PERSON
-        self._language: str | None = None
 
     @property
     def language(self) -> str:
-        """The story's language, as `language.story_language` reads it: "es", "fr", "pt", "it"
-        when enough of its words are that language's commonest function words, else "en"."""
-        if self._language is None:
-            self._language = columns_language(self.cols)
-        return self._language
+        """The story's language (`language.columns_language`, worked out once per story):
+        "es", "fr", "pt", "it" when enough of its words are that language's commonest
+        function words, else "en"."""
+        return columns_language(self.cols)
 
     def foreign_word(self, low: str) -> bool:
         """Is `low` an everyday word of the language the story is written in, when that is
@@ -156,7 +154,7 @@ class NameText:
         if len(base) < 2 or self.lex.is_safe(base):
             return True
         if "-" in low and _word_compound(self.lex, low):
-            return True  # "Headspace-style", "Down-Training", "Tuesday-borns": a word, not a double name
+            return True  # "Headspace-style", "Down-Training", "Check-Up": a word, not a double name
         if len(low) >= 7 and low.endswith(vocab.CLINICAL_ENDINGS) and not self.lex.is_name(base):
             return True  # "Prostatitis", "Internist", "Ginecóloga": clinical words
         if low in vocab.FUNCTION and not (
