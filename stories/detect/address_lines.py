@@ -35,7 +35,7 @@ from .anchors import digit_runs
 from .cues import JOB_WORDS
 from .lexicon import everyday_words, lexicon
 from .tokens import shared_columns
-from .vocab import FUNCTION, MONTH_WORDS, RELATIONS, words
+from .vocab import FUNCTION, MONTH_WORDS, RELATIONS, WEEKDAYS, words
 
 # Findings that are (part of) a postal address and may be carried on.
 ADDRESS_SOURCES = frozenset(
@@ -166,6 +166,9 @@ def _everyday_line(body: str) -> bool:
     )
 
 
+_WEEKDAYS = frozenset(WEEKDAYS)
+
+
 def _tail_end(text: str, end: int, *, everyday_ends: bool = True) -> int:
     """End of the address's line after `end`: numbers, units, codes and capitalised
     words, up to a word that carries the sentence on ("Then", "I", "Will"; with
@@ -189,6 +192,8 @@ def _sentence_goes_on(text: str, end: int, piece: str, everyday_ends: bool) -> b
     if any(c.isdigit() for c in piece):
         return False
     low = word.group().casefold()
+    if low in _WEEKDAYS:
+        return True  # "East Coast Park Saturday morning": a day names no part of an address
     return low in FUNCTION or (everyday_ends and low in everyday_words()) or text[end - 1] == "."
 
 

@@ -3,7 +3,8 @@
 Three small tables, read into the safe vocabulary (`lexicon.Lexicon.is_safe`):
 
 - `DIALECT`: the Englishes patients write in: Scots ("naebody", "dinnae"), Caribbean
-  ("seh", "cyaan", "gwaan"), Australian ("arvo", "doona"), spellings of speech ("sayin");
+  ("seh", "cyaan", "gwaan"), Australian ("arvo", "doona"), spellings of speech ("sayin"),
+  texting ("lol", "tbh", "ngl");
   wordfreq counts few of them and a cue ("the nurse seh it") reads them as names;
 - `KINSHIP`: words for relatives in the languages spoken around English ("Masi",
   "Khala"), forms of address like "Mum" that `vocab.ROLES` does not hold ("Bhabhi" and
@@ -21,7 +22,8 @@ DIALECT = words(
     isnae gonnae wantae wumman yer tae greetin tinglin sayin seh sey wid nuh cyaan gwaan
     deh unu pickney arvo arvos doona servo brekkie smoko dunny canny meself mesel mih steups fete pelau
     liming lekker omo summat standin naija aney cuhdear braai poya telt chale nakakahiya
-    cabras"""
+    cabras
+    lol lols lmao lmfao omg tbh idk imo imho ngl haha hahaha smh btw fyi irl tho wtf ffs"""
 )
 KINSHIP = words(
     """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi pawpaw

@@ -1,4 +1,5 @@
-"""Which language a story is written in: English, Spanish, French, Portuguese or Italian.
+"""Which language a story is written in: English, Spanish, French, Portuguese, Italian or
+Tagalog (Taglish, mixed with English).
 
 Each language other than English is recognised by its commonest function words
 (one table each), which English never uses and which a Spanish name or a French
@@ -33,9 +34,16 @@ ITALIAN_MARKERS = vocab.words(
     "che non il gli della questo anche molto sono ho mio mia è nel alla dalla più però perché stato stata ero"
 )
 
+# Tagalog's function words, which Taglish (Tagalog and English mixed, as Filipinos write
+# online) keeps even when half its words are English: "ang", "ng", "mga", "sa", "ko", "po".
+TAGALOG_MARKERS = vocab.words(
+    "ang ng mga sa ko ako siya niya yung kasi lang po naman talaga hindi kami kayo namin ito yan"
+)
+
 # Each language and its markers, in the order a story is tested for them.
 MARKERS = (
     ("es", SPANISH_MARKERS), ("fr", FRENCH_MARKERS), ("pt", PORTUGUESE_MARKERS), ("it", ITALIAN_MARKERS),
+    ("fil", TAGALOG_MARKERS),
 )  # fmt: skip
 # The languages other than English the rules know.
 FOREIGN = tuple(lang for lang, _ in MARKERS)
@@ -49,8 +57,8 @@ _BY_COLUMNS: dict[int, tuple[Columns, str]] = {}
 
 
 def columns_language(cols: Columns) -> str:
-    """The language of the story whose tokens are `cols`: "es", "fr", "pt" or "it" for
-    Spanish, French, Portuguese or Italian, else "en" (each marker class counted over the
+    """The language of the story whose tokens are `cols`: "es", "fr", "pt", "it" or "fil"
+    for Spanish, French, Portuguese, Italian or Tagalog, else "en" (each marker class counted over the
     shared tokens, in C; worked out once per story)."""
     hit = _BY_COLUMNS.get(id(cols))
     if hit is not None and hit[0] is cols:

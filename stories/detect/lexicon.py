@@ -219,9 +219,17 @@ def spanish_words() -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def language_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
-    """Casefolded words of `lang` ("es", "fr", "pt"...) of Zipf >= `min_zipf` ("mulheres",
-    "médecins")."""
-    return _wordfreq_words(lang, min_zipf)
+    """Casefolded words of `lang` ("es", "fr", "pt", "fil"...) of Zipf >= `min_zipf`
+    ("mulheres", "médecins", "nakita").  Filipino web text counts the names and places it
+    mentions among its commonest words ("john", "jose", "manila", "quezon"): for Tagalog
+    ("fil") every first name and large town below Zipf 5.5 is left out ("Lola" too), so a
+    Taglish story's people and places stay names; the commonest words stay ("siya", "kaya")."""
+    found = _wordfreq_words(lang, min_zipf)
+    if lang != "fil":
+        return found
+    lex = lexicon()
+    names = (lex.first_lower | {t.casefold() for t in lex.large_towns} | capitalised_names())
+    return (found - names) | _wordfreq_words(lang, max(min_zipf, 5.5))
 
 
 def rarer_words(lang: str, endings: tuple[str, ...]) -> frozenset[str]:

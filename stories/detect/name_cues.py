@@ -23,7 +23,7 @@ from .lexicon import (
     lowercase_word,
     word_names,
 )
-from .name_words import NameText, gap_is_space
+from .name_words import NameText, gap_is_space, undictionary_word
 from .tokens import word_class
 
 # Titles that cue a name even in lowercase ("dr okafor", "aunty rose", "uncle femi").
@@ -230,6 +230,7 @@ def _lowercase_may_name(t: NameText, i: int) -> bool:
     return (
         low in lex.names_lower
         or (low not in lex.ordinary_lower and t.unknown_word(i))
+        or undictionary_word(low)
         or low in vocab.PARTICLES
         or (not low.isascii() and t.bases[i].casefold() in lex.names_lower)  # "ſ" folds to "s"
     )
@@ -261,14 +262,14 @@ def _lowercase_verdict(t: NameText, i: int) -> int:
     return _PAIRED_ONLY if t.rare_name_like(t.lows[i]) else _NEVER_NAME
 
 
-_SURNAME_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
+_SURNAME_TITLES = frozenset({"dr", "doctor", "mr", "mrs", "ms", "prof"})
 # After these a first name is a name even when it is a word too ("a physio called hope").
 _CALLED = frozenset({"called", "named"})
 _SURNAME_SHAPE = re.compile(r"[a-z]{3,}(?:-[a-z]{2,})*")
 
 
 def _doctor_lowercase(t: NameText, i: int) -> bool:
-    """Is lowercase token i, after "dr", "mr", "mrs", "ms" or "prof" in lower case, a word
+    """Is lowercase token i, after "dr", "doctor", "mr", "mrs", "ms" or "prof" in lower case, a word
     no dictionary holds ("dr pengelly", "dr adeyinka-moss"; not "dr appointment")?"""
     if i == 0 or t.lows[i - 1] not in _SURNAME_TITLES or t.gaps[i] not in (" ", ". "):
         return False

@@ -15,6 +15,7 @@ from __future__ import annotations
 from stories.findings import Finding
 
 from . import cues, vocab
+from .chart_words import ANATOMY
 from .counties import county_at
 from .lexicon import dictionary_words, english_form, lowercase_word, proper_nouns, title_case_word
 from .name_ordinary import keep_sentence_start, ordinary_run
@@ -136,11 +137,33 @@ _AGENT_ENDINGS = ("ian", "ist", "er", "or", "ant", "ent", "ar")
 
 
 def _department(t: NameText, s: int, e: int) -> bool:
-    """Is the facility run s..e a kind of clinic, named only by what it treats ("the
-    Perineal Clinic", "Women's Health Physio", "Pain Clinic"), not a place's name?"""
-    if e - s < 2 or t.lows[e - 1] not in _CLINIC_HEADS:
+    """Is the facility run s..e a kind of clinic, named only by what it treats and whom
+    ("the Perineal Clinic", "Women's Health Physio", "Pain Clinic", "the Adolescent
+    Gynaecology clinic"), not a place's name?"""
+    if e - s >= 2 and t.lows[e - 1] in _CLINIC_HEADS:
+        words = range(s, e - 1)
+    elif e < t.n and t.lows[e] in _CLINIC_HEADS and not t.caps[e] and t.gaps[e] == " ":
+        words = range(s, e)  # the head in lower case after the run
+    else:
         return False
-    return all(t.lows[k] in vocab.DEPARTMENT_WORDS or t.lex.is_safe(t.bases[k]) for k in range(s, e - 1))
+    return all(_department_word(t, k) for k in words)
+
+
+def _department_word(t: NameText, k: int) -> bool:
+    """Does token k say what a clinic treats or whom: a department word, a clinical word, an
+    age group, safe vocabulary?"""
+    low = t.lows[k]
+    return (
+        low in vocab.DEPARTMENT_WORDS
+        or low in vocab.CLINICAL
+        or low in _PATIENT_GROUPS
+        or t.lex.is_safe(t.bases[k])
+    )
+
+
+_PATIENT_GROUPS = vocab.words(
+    "adolescent adolescents paediatric pediatric children's childrens young teen teenage adult adults older"
+)
 
 
 def _kind_of_school(t: NameText, s: int, e: int) -> bool:
@@ -241,6 +264,16 @@ def _everyday_place_word(t: NameText, k: int) -> bool:
 
 # Kinds of place that "the" names without naming one ("in the Chemist", "at the Pharmacy
 # counter", "in the Vicarage kitchen", "to the Mart").
+def _doing_or_body(t: NameText, k: int) -> bool:
+    """Is token k, alone after "the", a gerund, a part of the body or what a department
+    treats or whom, capitalised ("rolled her eyes at the Breathing", "A Headache in the
+    Pelvis", "the Paediatric Urology clinic"), in no name or town list?"""
+    low, base = t.lows[k], t.bases[k]
+    if t.lex.is_name(base) or base in t.lex.cities:
+        return False
+    return low in ANATOMY or _department_word(t, k) or (low.endswith("ing") and english_form(low))
+
+
 _KINDS_OF_PLACE = vocab.words(
     """chemist chemists pharmacy vicarage rectory manse surgery hospital clinic library gym office church
     chapel mosque temple gurdwara pub shop shops market mart ward unit canteen staffroom playground"""
@@ -330,7 +363,7 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
     if prev == "the" and prev2 in _OWNER_PLACE_CUES and not is_city:
         # "went to the Royal", "born at the Mater", "in the Rotunda": a place; a person
         # is not "to the" anyone (the words the name lists share, "Royal", "Heath", too)
-        if not (count == 1 and last in _KINDS_OF_PLACE):  # "in the Chemist": a kind, capitalised
+        if not (count == 1 and (last in _KINDS_OF_PLACE or _doing_or_body(t, s))):  # "in the Chemist"
             t.out.append(Finding("FACILITY", start, end, 0.6, "the-place"))
         return
     if is_name:

@@ -115,6 +115,9 @@ def _run_starts(t: NameText) -> list[int]:
     ]
 
 
+_WEEKDAYS = frozenset(vocab.WEEKDAYS)
+
+
 def find_runs(t: NameText) -> None:
     """Classify every capitalised run not already inside a cue name."""
     n, lows, caps, sents, gaps, taken = t.n, t.lows, t.caps, t.sents, t.gaps, t.taken
@@ -172,6 +175,8 @@ def find_runs(t: NameText) -> None:
                     j += 1
             else:
                 break
+        while j > i + 1 and lows[j - 1] in _WEEKDAYS:
+            j -= 1  # "East Coast Park Saturday morning": a place, then a day, which names nothing
         if j == i + 1 and _modal_name(t, i):
             t.emit_person(i, j, 0.6, "name-gazetteer")  # "Will has been a rock."
         elif j > i + 1 or not (_plain_alone(t, i) or _ordinary_alone(t, i)):  # "I", "The", "My", "Botox"

@@ -93,6 +93,26 @@ def gap_is_space(gap: str) -> bool:
     return gap == " " or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
 
 
+def undictionary_word(low: str) -> bool:
+    """Is `low` a word the dictionary never writes in lower case, though running text uses
+    it often ("becca", "shaz"): after a strong cue a name ("my mate becca")?  Not a function
+    word, not a word with English inflections ("lol" has none; "kick" has "kicked")."""
+    return (
+        len(low) >= 3
+        and low.isalpha()
+        and low not in vocab.FUNCTION
+        and not lowercase_word(low)
+        and not inflects(low)
+        and not _contraction(low)
+    )
+
+
+def _contraction(low: str) -> bool:
+    """Is `low` an English contraction typed without its apostrophe ("dont", "youre", "mams")?"""
+    words = english_words()
+    return any(low[:-n] + "'" + low[-n:] in words for n in (1, 2) if len(low) > n)
+
+
 class NameText:
     """The name rules' view of one text (see module docstring)."""
 
@@ -116,7 +136,7 @@ class NameText:
     @property
     def language(self) -> str:
         """The story's language (`language.columns_language`, worked out once per story):
-        "es", "fr", "pt", "it" when enough of its words are that language's commonest
+        "es", "fr", "pt", "it", "fil" when enough of its words are that language's commonest
         function words, else "en"."""
         return columns_language(self.cols)
 
@@ -211,8 +231,14 @@ class NameText:
         if len(low) > 5 and low.endswith(("ing", "ed", "ly")) and low not in self.lex.names_lower:
             return False  # "I'm clenching", "I'm exhausted", "I'm honestly": a verb's or adverb's form
         return strong_cue and (
-            (low in self.lex.names_lower and low not in everyday_words()) or self.unknown_word(k)
-        )
+            (low in self.lex.names_lower and low not in everyday_words())
+            or self.unknown_word(k)
+            or (self._after_relation(k) and undictionary_word(low) and not self.foreign_word(low))
+        )  # "my mate becca": after a relation, a word the dictionary writes only with a capital
+
+    def _after_relation(self, k: int) -> bool:
+        """Does token k follow a relation word and a plain space ("my mate becca")?"""
+        return k > 0 and self.lows[k - 1] in vocab.RELATIONS and self.gaps[k] == " "
 
     def rare_name_like(self, low: str) -> bool:
         """A lowercase word that is no common word (Zipf < 4), no verb or adjective form

@@ -29,6 +29,7 @@ from .lexicon import lexicon
 from .name_cues import find_cue_names
 from .name_lowercase import find_lowercase_names
 from .name_runs import find_runs
+from .name_speakers import find_speakers
 from .name_words import NameText
 
 
@@ -37,5 +38,6 @@ def find_names(text: str) -> list[Finding]:
     t = NameText(text, lexicon())
     find_cue_names(t)
     find_lowercase_names(t)
+    find_speakers(t)
     find_runs(t)
     return t.out

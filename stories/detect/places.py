@@ -254,6 +254,30 @@ _ADDRESS_LABELS = vocab.STREET_HEADS | vocab.words(
 )
 
 
+# After a number, what makes it no house number: an age and sex ("32 M.", "24F"), a day of
+# the week ("Week 1, Monday"); the next line's first word ("0732⏎Sent from my iPhone").
+_SEX_AFTER = re.compile(r"\d{1,3},?[ \t]?[MF]\b(?![.'’]?\w)")
+
+
+def _no_street_after(text: str, m: re.Match[str]) -> bool:
+    """Is the loose address `m` a number and words that name no street: an age and sex, a
+    weekday, or a line break followed by an everyday English word that no town list holds?"""
+    if _SEX_AFTER.match(text, m.start()):
+        return True
+    first = _FIRST_WORD.match(text, m.start(), m.end())
+    if first is None:
+        return False
+    low = first.group(1).lower()
+    if low in vocab.WEEKDAYS:
+        return True
+    return (
+        "\n" in first.group()
+        and english_form(low)
+        and low not in lexicon().cities_lower
+        and low not in vocab.PLACE_PREFIXES  # "240⏎ West Brook": an address's next line
+    )
+
+
 def _numbered_label(text: str, p: int) -> bool:
     """Is the number at `p` the end of a label line ("Week 6", "Month 4", "WEEK 1–4",
     "Session 1"): an English word and the number alone on their line?  Then the next
@@ -301,7 +325,7 @@ def _street_word_finding(text: str, m: re.Match[str]) -> Finding | None:
 def find_places(text: str) -> Iterator[Finding]:
     ends = dict(digit_runs(text))
     for p in run_starts(text):
-        if p and (text[p - 1].isalnum() or text[p - 1] in "$£€"):
+        if p and (text[p - 1].isalnum() or text[p - 1] in "$£€#"):  # "#2": a rank, no house number
             continue
         capital = _CAPITAL_AFTER_NUMBER.match(text, p) is not None
         m = ADDRESS_RE.match(text, p) if capital else None
@@ -316,6 +340,7 @@ def find_places(text: str) -> Iterator[Finding]:
             and not _DAY_AND_MONTH.match(text, p)  # "9 March 2020" is a date
             and not UNIT_AFTER_NUMBER.match(text, p)  # "2 WKS", "650 MG PO": a quantity
             and not _chart_word_after(text, m.start(), m.end())  # "0700 PT OOB TO CHAIR": a note
+            and not _no_street_after(text, m)
         ):
             # a full stop after a word (not "St.") ends the sentence, and the address
             stop = _SENTENCE_STOP.search(m.group())

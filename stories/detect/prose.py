@@ -45,7 +45,7 @@ NAME_AGE_RE = re.compile(
     rf"\b(?:[A-Z][a-z]{{1,20}}|(?P<low>(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})"
     rf"|(?P<here>[a-z]{{2,20}})(?=\s+here,))"
     r"(?:\s+here)?"
-    rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})(?:\s?\)|,\s(?=[a-z]))|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\s+(?:yrs?|years?|y/o)\b))"
+    rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})(?:\s?\)|,\s(?=[a-z]))|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\s+(?:yrs?|years?|y/o|now)\b))"
 )
 # "I was thirty-one", "at sixty I had", "aged fifty-eight", "I'm twenty-three now", "he was
 # twenty-two", "Summer was fifteen".
@@ -225,18 +225,44 @@ LEAD_SEX_AGE_RE = re.compile(
     r"(?P<a>1[3-9]|[2-9]\d)[FMfm](?=,|\s+(?:from|here|and|with|in|living|married)\b)"
 )
 _SENTENCE_ENDS = (". ", "! ", "? ")
+# Anywhere else, an age and a capital sex letter as forums write them: "ok so 24F if",
+# "my wife (28F)", "Me: 32 M." (a space only after "(" or ":"); not "98F" after a word that
+# measures ("it was 98F", "a fever of 99F") nor "$40M", "#2 M".
+_SEX_LETTER = re.compile(r" ?[FM](?![\w'’°%])")
+_ADULT_AGE = re.compile(vocab.NUMBER_AGE)
+_MEASURE_BEFORE = re.compile(
+    r"\b(?:was|is|of|at|about|around|to|reached|hit|be|been|over|under|than|a|the|only|almost|nearly)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 
 
 def _leading_sex_ages(text: str) -> Iterator[Finding]:
-    """AGE findings for `LEAD_SEX_AGE_RE` at a line's or a sentence's first word."""
+    """AGE findings for `LEAD_SEX_AGE_RE` at a line's or a sentence's first word, and for
+    an age and a capital sex letter elsewhere (`_SEX_LETTER`)."""
     for s, e in digit_runs(text):
-        if e - s != 2 or text[e : e + 1] not in ("F", "M", "f", "m"):
+        if e - s != 2 or text[e : e + 2].strip()[:1] not in ("F", "M", "f", "m"):
             continue
-        if s and text[s - 1] != "\n" and text[max(0, s - 2) : s] not in _SENTENCE_ENDS:
-            continue
-        m = LEAD_SEX_AGE_RE.match(text, s)
-        if m:
-            yield Finding("AGE", s, m.end(), 0.7, "sex-age")
+        if not s or text[s - 1] == "\n" or text[max(0, s - 2) : s] in _SENTENCE_ENDS:
+            m = LEAD_SEX_AGE_RE.match(text, s)
+            if m:
+                yield Finding("AGE", s, m.end(), 0.7, "sex-age")
+                continue
+        if _forum_sex_age(text, s, e):
+            yield Finding("AGE", s, e, 0.7, "sex-age")
+
+
+def _forum_sex_age(text: str, s: int, e: int) -> bool:
+    """Is the two-digit number text[s:e] an age before a capital sex letter (`_SEX_LETTER`)?"""
+    letter = _SEX_LETTER.match(text, e)
+    if letter is None or not _ADULT_AGE.fullmatch(text, s, e):
+        return False
+    before = text[s - 1 : s]
+    if before and (before in "$£€°#.,/-" or before.isalnum()):
+        return False
+    if letter.group().startswith(" "):
+        return text[max(0, s - 2) : s].strip()[-1:] in ("(", ":")
+    return _MEASURE_BEFORE.search(text, max(0, s - 10), s) is None
 
 
 def _texted_name(low: str) -> bool:

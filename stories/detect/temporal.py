@@ -102,7 +102,7 @@ _AGE_STOP = (
     r"foot|feet|ft\b|inch(?:es)?\b|[:./]\d))"
 )
 AGE_CUE = re.compile(
-    r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|I\s+turned|turned|turning|(?:I'll|I\s+will|to|gonna)\s+turn|"
+    r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|she’s|he’s|who's|who’s|I\s+turned|turned|turning|(?:I'll|I\s+will|to|gonna)\s+turn|"
     r"was|is|aged?|age\s*:|at\s+age|at\s+the\s+age\s+of|by\s+age|age\s+of|when\s+I\s+was|now|I'll\s+be|only|just|"
     r"nearly|almost|barely|being|"
     # a first-person cue with an adverb between: "I was also 35", "I'm still 19", "I was about 40"

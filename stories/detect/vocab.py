@@ -28,7 +28,8 @@ CLINICAL = words(
     diazepam valium xanax lyrica pregabalin ibuprofen paracetamol tylenol advil
     hrt ivf iui ivf's pap smear smears hpv std sti stis uti utis ibs pcos
     endometriosis adenomyosis fibroids menopause perimenopause lichen sclerosus
-    pelvic vaginal vulval vulvar vagina vulva clitoris hymen hymenectomy
+    pelvic vaginal vulval vulvar vagina vulva clitoris hymen hymenectomy pelvis bladder bowel bowels
+    rectum prostate penis testicles scrotum abdomen womb labia anus coccyx tailbone
     cervix cervical uterus ovaries ovary laparoscopy colposcopy ultrasound
     mri ct scan scans bloods biopsy surgery anaesthetic anesthetic sedation
     trigger point emdr dbt act mindfulness headspace calm yoga pilates

@@ -1,0 +1,143 @@
+"""Chats, forum posts, diaries and Taglish (issue #11, ninth round): speakers of a pasted
+chat, ages written as forums write them, numbers that are no house number, Tagalog words,
+names after a relation or "doctor" in lower case, ages after "who's" and before "now",
+kinds of clinic, and days that end no place.  Every sentence here is written for this test,
+not taken from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.detect_prose_util import found
+
+
+def _kinds(text: str, kinds: tuple[str, ...] = ("PERSON", "LOCATION", "FACILITY")) -> list[tuple[str, str]]:
+    return [(kind, words) for kind, words in found(text) if kind in kinds]
+
+
+CHAT = (
+    "My cousin told me to paste our messages instead.\n\n"
+    "03/02/2024, 21:10 - Dot: finally saw someone about it\n"
+    "03/02/2024, 21:12 - Bex: and??\n"
+    "03/02/2024, 21:15 - Dot: pelvic floor, not an infection. six weeks of physio\n"
+    "04/02/2024, 08:02 - Bex: proud of you x\n"
+)
+SCRIPT = (
+    "We wrote this together on the sofa.\n\n"
+    "KAZ: I'm the one it happened to.\n"
+    "NELL: And I'm the one who made the tea.\n"
+    "KAZ: The first doctor said it was all in my head.\n"
+    "NELL: It was not in her head.\n"
+)
+
+
+@pytest.mark.parametrize(("text", "names"), [(CHAT, {"Dot", "Bex"}), (SCRIPT, {"KAZ", "NELL"})])
+def test_a_label_that_opens_two_lines_of_a_chat_is_a_speakers_name(text: str, names: set[str]) -> None:
+    people = {words for kind, words in found(text) if kind == "PERSON"}
+    assert names <= people
+    assert sum(1 for kind, words in found(text) if kind == "PERSON" and words in names) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Update: the dilators arrived.\nUpdate: size two now.\nEdit: thanks all.\n",
+     "Q: Did it hurt?\nA: Yes.\nQ: Would you do it again?\nA: Tomorrow.\n",
+     "Hx: none\nPMH: asthma\nHx: see above\nPMH: as before\n",
+     "Me: so scared\nMum: you'll be fine\nMe: I hope so\nMum: I know so\n"],
+)
+def test_labels_that_are_words_or_shorthand_name_nobody(text: str) -> None:
+    assert _kinds(text, ("PERSON",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("ok so 29F, long time reader", "29"), ("my partner (33M) came with me", "33"),
+     ("About me: 41 M. Desk job, two kids.", "41")],
+)
+def test_an_age_and_a_capital_sex_letter_is_an_age(text: str, age: str) -> None:
+    assert any(kind == "AGE" and words.startswith(age) for kind, words in found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the bath was 38C and it was 98F outside", "a fever of 99F that night", "they raised $40M for it",
+     "Urologist #2, Dr. Patel, was kinder"],
+)
+def test_a_temperature_or_an_amount_is_no_age(text: str) -> None:
+    assert ("AGE", "98") not in found(text) and ("AGE", "99") not in found(text)
+    assert ("AGE", "40") not in found(text) and ("LOCATION", "2, Dr. Patel") not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Week 3, Tuesday\nScore 5/10. Stiff after the drive.",
+     "Mobile: 07700 900123\nSent from my phone",
+     "Me: 38 M. Started in the spring."],
+)
+def test_a_number_before_a_weekday_an_everyday_line_or_a_sex_letter_is_no_street(text: str) -> None:
+    assert [words for kind, words in found(text) if kind == "LOCATION"] == []
+
+
+def test_an_address_still_goes_on_to_its_next_line() -> None:
+    text = "Please send it to 12 Harbour Street\nNorth Berwick"
+    assert any(kind == "LOCATION" and "North" in words for kind, words in found(text))
+
+
+TAGLISH = (
+    "Hello mga sis, share ko lang po yung journey ko. Sabi ng OB ko normal lang daw ang sakit "
+    "pero hindi talaga. Kaya nagpa-second opinion ako. Ang bait ng physio, si Marites, siya ang "
+    "nagturo sa akin ng breathing. Ngayon okay na kami ng asawa ko. Kaya niyo yan mga mommies!"
+)
+
+
+def test_a_taglish_storys_tagalog_words_are_words_and_its_names_names() -> None:
+    people = _kinds(TAGLISH)
+    assert ("PERSON", "Marites") in people
+    assert not any(w in {"mga", "Sabi", "Kaya", "siya", "ako"} for _, w in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("so my mate becca drove me there", "becca"), ("then i saw doctor okonkwo who actually listened", "okonkwo")],
+)
+def test_a_lowercase_name_after_a_relation_or_doctor(text: str, name: str) -> None:
+    assert ("PERSON", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my sister lol she cried", "his brother (dont ask) drove", "the doctor appointment was fine",
+     "my friend tbh was useless"],
+)
+def test_slang_a_contraction_or_a_word_after_a_relation_is_no_name(text: str) -> None:
+    assert _kinds(text, ("PERSON",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("my youngest, Cara, who's 15 and mortified", "15"), ("I'm Farah, 31 now, and finally well", "31")],
+)
+def test_an_age_after_whos_or_before_now(text: str, age: str) -> None:
+    assert ("AGE", age) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We were sent to the Paediatric Urology clinic first.", "She rolled her eyes at the Stretching.",
+     "It is all in a book called The Knot in the Bladder.", "She met me at the Bowel clinic."],
+)
+def test_a_kind_of_clinic_a_gerund_or_a_body_part_after_the_names_no_place(text: str) -> None:
+    assert _kinds(text, ("FACILITY",)) == []
+
+
+def test_a_hospital_nickname_after_the_still_names_a_place() -> None:
+    assert ("FACILITY", "Rotunda") in found("both of mine were born in the Rotunda")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("a walk round Heaton Park Sunday morning", "Heaton Park"), ("drinks at Brannigans Tuesday night", "Brannigans")],
+)
+def test_a_weekday_after_a_place_is_no_part_of_it(text: str, place: str) -> None:
+    places = [words for kind, words in found(text) if kind in ("LOCATION", "FACILITY")]
+    assert places == [place]
