@@ -98,7 +98,8 @@ def test_a_taglish_storys_tagalog_words_are_words_and_its_names_names() -> None:
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("so my mate becca drove me there", "becca"), ("then i saw doctor okonkwo who actually listened", "okonkwo")],
+    [("so my mate becca drove me there", "becca"),
+     ("then i saw doctor okonkwo who actually listened", "okonkwo")],
 )
 def test_a_lowercase_name_after_a_relation_or_doctor(text: str, name: str) -> None:
     assert ("PERSON", name) in found(text)
@@ -136,8 +137,98 @@ def test_a_hospital_nickname_after_the_still_names_a_place() -> None:
 
 @pytest.mark.parametrize(
     ("text", "place"),
-    [("a walk round Heaton Park Sunday morning", "Heaton Park"), ("drinks at Brannigans Tuesday night", "Brannigans")],
+    [("a walk round Heaton Park Sunday morning", "Heaton Park"),
+     ("drinks at Brannigans Tuesday night", "Brannigans")],
 )
 def test_a_weekday_after_a_place_is_no_part_of_it(text: str, place: str) -> None:
     places = [words for kind, words in found(text) if kind in ("LOCATION", "FACILITY")]
     assert places == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Thank you for listening.\n\nWith love,\nOdalys\n\n(You may use my first name.)", "Odalys"),
+     ("Ring me if you like.\n\nSigned, P. J. Marlowe", "P. J. Marlowe"),
+     ("It does get better.\n\nCheers, Fenella\nP.S. drink water", "Fenella")],
+)
+def test_a_signature_above_a_note_or_after_a_closing_on_its_line(text: str, name: str) -> None:
+    assert ("PERSON", name) in found(text)
+
+
+def test_a_closing_with_no_name_signs_nobody() -> None:
+    assert _kinds("It does get better.\n\nBest wishes, A Grateful Patient", ("PERSON",)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["By Week 3, Walk 2 I was crying.", "She teaches Grade 9 English now.", "Posted in a group | 41 Comments",
+     "after 2 Prolapse repairs", "Type 2 Diabetes runs in my family"],
+)
+def test_a_labels_number_or_a_count_of_a_word_is_no_street(text: str) -> None:
+    assert [words for kind, words in found(text) if kind == "LOCATION"] == []
+
+
+def test_a_street_without_a_head_after_its_number_is_still_a_street() -> None:
+    assert any(kind == "LOCATION" and "Quarry" in words for kind, words in found("we lived at 12 Quarry Run"))
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [("In the wet season of 2019 it flared", "wet season of 2019"),
+     ("during the monsoon of 2018", "monsoon of 2018"),
+     ("the rainy season 2021 was the worst", "rainy season 2021")],
+)
+def test_a_tropical_season_with_its_year_is_a_date(text: str, when: str) -> None:
+    assert any(kind == "DATE" and when in words for kind, words in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [("Posted on 3 May 2024 by tiredpelvis | 12 Comments", "tiredpelvis"),
+     ("Hi all, replying to moonwaterMum since our stories match", "moonwaterMum"),
+     ("and then crumpet_queen88 on the server sent me a link", "crumpet_queen88"),
+     ("Line me: bea_l_0921 if you want to talk", "bea_l_0921")],
+)
+def test_an_attributed_or_underscored_user_name_is_a_handle(text: str, handle: str) -> None:
+    assert ("HANDLE", handle) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the form said {first_name} and {last_name}", "WHERE client_ip = ?", "I replied to the thread",
+     "the photo IMG_2231.jpg is blurry"],
+)
+def test_code_a_file_name_and_a_reply_to_a_thread_are_no_handle(text: str) -> None:
+    assert [kind for kind, _ in found(text) if kind == "HANDLE"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Then the physio taught me Happy Baby pose and it helped.", "I do the Dead Bug exercise daily.",
+     "Wallahi I cried. Alhamdulillah it is better.", "Thank Hashem, by Pesach we were fine.",
+     "Thank you, koutou katoa. Whakamā is real.", "ALOFA ATU, FA'AFETAI LAVA",
+     "I bought TENA pads, Sudocrem and Vagisil.", "Not Dettol, please, aunties!"],
+)
+def test_exercise_names_blessings_and_pelvic_health_products_name_nobody(text: str) -> None:
+    assert _kinds(text) == []
+
+
+PORTUGUESE = (
+    "Depois do parto fui ao centro de saúde e a médica disse que estava tudo bem. Só que não "
+    "estava. Tinha dor em tudo, até ao sentar. A minha mãe disse que era assim mesmo, que depois "
+    "passava. Ainda hoje me lembro da vergonha. Então a enfermeira Graça ouviu-me com calma e "
+    "encaminhou-me para a fisioterapia. Já estou bem, mas demorou muito tempo."
+)
+
+
+def test_a_portuguese_story_from_portugal_is_read_as_portuguese() -> None:
+    named = _kinds(PORTUGUESE)
+    assert any(w == "Graça" for _, w in named)
+    assert not any(w.lower() in {"mesmo", "ainda", "então", "vergonha", "depois"} for _, w in named)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"), [("Tengo 41 años y dos hijos.", "41"), ("J'ai 29 ans et un chat.", "29")]
+)
+def test_a_spanish_or_french_age_is_the_number_alone(text: str, age: str) -> None:
+    assert ("AGE", age) in found(text)

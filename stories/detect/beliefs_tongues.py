@@ -5,7 +5,9 @@ need somebody to talk to in Kreyòl": after "in" or "from" these read like towns
 capital is all they share with one.  The ISO 639 list (`data/languages.txt`) holds the
 languages of record; people also write creoles, regional languages and the blends
 they speak at home.  A faith's prayers, rites, gatherings and festivals ("until Fajr",
-"after the Nikah", "the Langar kitchen", "at the Vishukkani") and the classes people go to
+"after the Nikah", "the Langar kitchen", "at the Vishukkani"), the words of greeting and
+blessing that Māori, Samoan, Swahili, Jewish and Muslim writers keep in their English
+("Kia kaha, koutou", "Alofa atu", "Baruch Hashem", "Wallahi") and the classes people go to
 ("Zumba") are words in the same way.  Read into the safe vocabulary
 (`lexicon.Lexicon.is_safe`).
 """
@@ -29,5 +31,10 @@ PRACTICES = words(
     puja pooja aarti navratri onam pongal vishu vishukkani karwa karva chauth rakhi mehndi sangeet
     haldi shaadi baraat satsang bhajan angelus novena evensong vespers shabbat shabbos mikvah
     seder chuseok nowruz zumba bandha asana pranayama sajdah sujood ayurveda agbo oluwa
-    alhamdulillah elhamdülillah hamdulillah kına hodja whānau"""
+    alhamdulillah elhamdülillah hamdulillah kına hodja whānau
+    wallahi wallah mashallah inshallah insha'allah bismillah subhanallah astaghfirullah ayatul kursi
+    hashem tehillim rebbetzin erev pesach davened daven shidduch simcha mazel
+    aroha whakamā whakama tamariki mokopuna koha marae hui wairua kaupapa tautoko whaea koutou katoa
+    alofa fa'afetai fa'alavelave taualuga lotu umu
+    mzee kwani harambee"""
 )

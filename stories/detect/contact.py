@@ -124,17 +124,27 @@ _PLATFORMS = vocab.words(
 _PLATFORM_CLASS = word_class(_PLATFORMS)
 _HANDLE_BEFORE_ON = re.compile(r"(?<![\w.@])(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{2,29})[ \t]+on[ \t]+$")
 REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}")
-# A forum's attribution and a name on a platform: "Posted by tinyoakleaf on", "Reply from
-# marigold_and_moss:", "I write on Tumblr as theo-has-a-pelvis".
+# A word joined by an underscore, with a lowercase letter, outside an address or a file
+# name: people write user names so ("bigcheddar_irl in our server", "WeChat me:
+# sunnyxy_0712"); prose has no other such words (not "{street_name}", "client_ip = ?": code).
+UNDERSCORED_RE = re.compile(
+    r"(?<![\w@./{-])(?=[A-Za-z0-9_]*[a-z])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+(?![\w@/}-]|\.\w|[ \t]*=)"
+)
+# A forum's attribution and a name on a platform: "Posted by tinyoakleaf on", "Posted on
+# October 14, 2023 by hotflashhannah", "Reply from marigold_and_moss:", "replying to
+# lemonteaNoIce", "I write on Tumblr as theo-has-a-pelvis".
 ATTRIBUTED_RE = re.compile(
-    r"(?:(?:posted|written|submitted|shared|started)[ \t]+by|(?:reply|replied|response|comment)[ \t]+from"
+    r"(?:(?:posted|written|submitted|shared|started)(?:[ \t]+on[ \t]+[^\n]{1,30}?)?[ \t]+by"
+    r"|(?:reply|replied|response|comment)[ \t]+from|(?:replying|replied|reply)[ \t]+to"
     rf"|(?:{'|'.join(sorted(_PLATFORMS, key=len, reverse=True))})[ \t]+as)"
     r"[ \t]+@?(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
 # The words an attribution starts with: `ATTRIBUTED_RE` is tried only at these (a platform's
 # name only after "on"), not at every position of a story.
-_ATTRIBUTION_VERBS = vocab.words("posted written submitted shared started reply replied response comment")
+_ATTRIBUTION_VERBS = vocab.words(
+    "posted written submitted shared started reply replied replying response comment"
+)
 _ATTRIBUTION_CLASS = word_class(_ATTRIBUTION_VERBS | _PLATFORMS)
 
 
@@ -311,6 +321,9 @@ def find_handles(text: str) -> Iterator[Finding]:
     if "u/" in text:
         for m in REDDIT_RE.finditer(text):
             yield Finding("HANDLE", m.start(), m.end(), 0.9, "reddit-user")
+    if "_" in text:
+        for m in UNDERSCORED_RE.finditer(text):
+            yield Finding("HANDLE", m.start(), m.end(), 0.7, "underscored-handle")
 
 
 def find_contact(text: str) -> list[Finding]:

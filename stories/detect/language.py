@@ -27,7 +27,10 @@ FRENCH_MARKERS = vocab.words(
     "les des une est pas je avec pour dans qui mais très c'est c’est j'ai j’ai nous vous"
 )
 # Not the words Portuguese shares with Spanish ("que", "para", "como", "se").
-PORTUGUESE_MARKERS = vocab.words("não uma com muito eu ela ele foi também quando meu minha isso você estava")
+PORTUGUESE_MARKERS = vocab.words(
+    "não uma com muito eu ela ele foi também quando meu minha isso você estava em ao depois só já até "
+    "pela pelo num numa tinha disse ainda então tudo"
+)
 
 # Not the words Italian shares with Spanish or Portuguese ("una", "mi", "per", "come").
 ITALIAN_MARKERS = vocab.words(

@@ -217,9 +217,25 @@ KIND_WORDS = vocab.words(
 _CLINIC_HEADS = vocab.words("clinic clinics physio physiotherapy services unit department dept ward therapy")
 
 
+# Lowercase nouns after a title-case name that make it the name of an exercise, an app, a
+# programme or a show ("Happy Baby pose", "the Squeezy app", "a Couch to Fitness programme").
+_THING_AFTER = vocab.words(
+    "pose poses stretch stretches exercise exercises position positions app method technique "
+    "challenge programme program workout diet episode episodes breathing breath"
+)
+
+
+def _named_thing(t: NameText, i: int, j: int) -> bool:
+    """Is the run i..j English words in title case right before a lowercase `_THING_AFTER`
+    noun ("Happy Baby pose"), the name of a thing rather than of a person or a place?"""
+    if j >= t.n or t.caps[j] or t.lows[j] not in _THING_AFTER or t.gaps[j] != " ":
+        return False
+    return all(title_case_word(t.bases[k]) for k in range(i, j))
+
+
 def classify(t: NameText, i: int, j: int) -> None:
     """Type the capitalised run i..j and add its finding to `t.out` (or nothing)."""
-    if ordinary_run(t, i, j):
+    if ordinary_run(t, i, j) or _named_thing(t, i, j):
         return
     if group_named(t, i):  # "a peer group, Bodies Beyond Binary": all of it, "On" too
         t.out.append(Finding("FACILITY", t.cols.start(i), t.cols.end(j - 1), 0.7, "group-name"))

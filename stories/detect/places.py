@@ -18,7 +18,7 @@ from stories.findings import Finding
 from . import vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
 from .chart_words import ABBREVIATIONS, UNIT_AFTER_NUMBER
-from .lexicon import Lexicon, english_form, lexicon
+from .lexicon import Lexicon, english_form, lexicon, lowercase_word
 from .tokens import shared_columns, word_class
 from .vocab import FUNCTION as FUNCTION_WORDS
 
@@ -259,10 +259,46 @@ _ADDRESS_LABELS = vocab.STREET_HEADS | vocab.words(
 _SEX_AFTER = re.compile(r"\d{1,3},?[ \t]?[MF]\b(?![.'’]?\w)")
 
 
+# Words before a number that make it a label's number, not a house number (on one line).
+_LABEL_BEFORE_NUMBER = re.compile(
+    r"\b(?:week|day|month|session|level|step|stage|round|part|chapter|grade|size|type|phase|run|set|"
+    r"cycle|year|class|form|page|episode|season|bed|room|gate|platform)[ \t]+$",
+    re.IGNORECASE,
+)
+_TOKEN_AFTER = re.compile(r"[^\W\d_][\w'’.-]*")
+_TITLE_WORD = re.compile(r"[A-Z][a-z'’]+")
+_FIRM_WORDS = frozenset({"inc", "ltd", "llc", "co", "corp", "plc", "group", "box"})
+
+
+def _only_words(found: str) -> bool:
+    """Is the word after the number one English word in title case that the dictionary
+    writes in lower case, no street head, firm's word, town or name ("23 Comments", "2
+    Prolapse"; not "12 Oak Lane", "47, Quarry Run", "3 Round Stones Inc", "BARMOLLOCH")?"""
+    words = _TOKEN_AFTER.findall(found)
+    if len(words) != 1:
+        return False
+    lex = lexicon()
+    return all(
+        _TITLE_WORD.fullmatch(w)
+        and lowercase_word(w.lower())
+        and w.lower() not in vocab.STREET_HEADS
+        and w.lower() not in _FIRM_WORDS
+        and w.lower() not in lex.cities_lower
+        and not lex.is_name(w)
+        for w in words
+    )
+
+
 def _no_street_after(text: str, m: re.Match[str]) -> bool:
-    """Is the loose address `m` a number and words that name no street: an age and sex, a
-    weekday, or a line break followed by an everyday English word that no town list holds?"""
+    """Is the loose address `m` a number and words that name no street: a number after a
+    label ("Week 2, Run 1", "Grade 11 English"), a count of English words ("23 Comments",
+    "2 Prolapse"), an age and sex, a weekday, or a line break followed by an everyday
+    English word that no town list holds?"""
     if _SEX_AFTER.match(text, m.start()):
+        return True
+    if _LABEL_BEFORE_NUMBER.search(text, max(0, m.start() - 10), m.start()):
+        return True
+    if _only_words(m.group()):
         return True
     first = _FIRST_WORD.match(text, m.start(), m.end())
     if first is None:

@@ -98,7 +98,8 @@ _FESTIVALS = (
     r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year)|Holi|[A-Z][a-z]{2,15}\s+Day"
 )
 SEASON_YEAR_RE = re.compile(
-    rf"\b(?:the\s+)?(?:(?:early|late|mid)[-\s])?(?:{_SEASONS})(?:\s+of)?\s+(?:{_YEAR}|'\d\d)\b",
+    rf"\b(?:the\s+)?(?:(?:early|late|mid)[-\s])?(?:{_SEASONS}|(?:wet|dry|rainy)\s+season|monsoon)"
+    rf"(?:\s+of)?\s+(?:{_YEAR}|'\d\d)\b",
     re.IGNORECASE,
 )
 FESTIVAL_YEAR_RE = re.compile(
@@ -139,7 +140,7 @@ _AGE_SHAPES = (
 _SPELLED_GATES = vocab.SPELLED_AGE_WORDS
 _SEX_LETTERS = frozenset({"f", "m"})
 _ES_AGE_GATES = frozenset({"tengo", "tenía", "cumplí", "cumplo", "años", "los"})
-_SEASON_GATES = frozenset(_SEASONS.split("|"))
+_SEASON_GATES = frozenset([*_SEASONS.split("|"), "season", "monsoon"])
 _FESTIVAL_GATES = frozenset(
     {
         "christmas", "easter", "hogmanay", "diwali", "deepavali", "eid", "pongal", "onam", "holi",
@@ -299,10 +300,10 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     if not _ES_AGE_GATES.isdisjoint(words):
         for rx in (ES_AGE_CUE_RE, ES_AGE_YEARS_RE):
             for m in rx.finditer(text):
-                yield Finding("AGE", m.start("a"), m.end(), 0.7, "age-es")
+                yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-es")
     if "j'ai" in words:
         for m in FR_AGE_RE.finditer(text):
-            yield Finding("AGE", m.start("a"), m.end(), 0.7, "age-fr")
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-fr")
 
 
 def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterator[Finding]:

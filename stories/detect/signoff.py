@@ -25,10 +25,10 @@ _PART = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*
 _TRAIL = " \t.!-–—x"
 
 
-def _last_line(text: str) -> tuple[int, int, int]:
-    """(start, end) of the last non-empty line without trailing kisses and dots, and the
-    end of the line before it (-1 if none)."""
-    end = len(text.rstrip())
+def _last_line(text: str, limit: int | None = None) -> tuple[int, int, int]:
+    """(start, end) of the last non-empty line (before `limit`) without trailing kisses and
+    dots, and the end of the line before it (-1 if none)."""
+    end = len(text[:limit].rstrip())
     start = text.rfind("\n", 0, end) + 1
     while end > start and text[end - 1] in _TRAIL:
         end -= 1
@@ -71,9 +71,15 @@ def find_signoff(text: str) -> list[Finding]:
     """A PERSON finding for a signature on the story's last line, if there is one, and a
     LOCATION for a place written after it ("K. Adeyemi-Shaw, East Dulwich")."""
     start, end, prev_end = _last_line(text)
+    if _NOTE.match(text, start) and start > 0:
+        start, end, prev_end = _last_line(text, start)  # the signature above "(You can use my name.)"
     if end <= start or end - start > _MAX_LINE:
         return []
     comma = text.find(", ", start, end)
+    closing = _CLOSING.match(text, start, end)
+    if closing:  # "Signed, M. R. Ashdown", "Love, Bea": the closing and the name on one line
+        comma_end = text.rfind(",", start, closing.end()) + 1
+        return _signature(text, closing.end(), end, comma_end)
     if comma > start:
         name = _signature(text, start, comma, prev_end)
         rest = _AGE_THEN.match(text, comma + 2, end)  # "Simran, 29, Harrow"
@@ -86,6 +92,13 @@ def find_signoff(text: str) -> list[Finding]:
 
 
 _AGE_THEN = re.compile(r"(1[3-9]|[2-9]\d), ")
+# A note or postscript after the signature: "(You can use my first name.)", "P.S. thank you".
+_NOTE = re.compile(r"[(\[]|P\.?S\b", re.IGNORECASE)
+# A closing word, its comma and the name on the same line.
+_CLOSING = re.compile(
+    r"(?:Signed|Love|Cheers|Thanks|Regards|Best|Sincerely|Warmly|Yours|Blessings|Hugs)"
+    r"(?: [a-z]+){0,2},[ \t]+"
+)
 
 
 _DASHED = re.compile(r"[-–—~][ \t]*([a-z][a-z'’-]{1,20})")
