@@ -232,3 +232,28 @@ def test_a_portuguese_story_from_portugal_is_read_as_portuguese() -> None:
 )
 def test_a_spanish_or_french_age_is_the_number_alone(text: str, age: str) -> None:
     assert ("AGE", age) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "insurer"),
+    [("Our medical aid, Bonitas, paid for half.", "Bonitas"),
+     ("La prepaga, Galeno, no quería cubrir nada.", "Galeno"),
+     ("We went private through Laya because the list was two years.", "Laya"),
+     ("Claims?\nBlue Harbour Health fought me on every visit.", "Blue Harbour Health"),
+     ("HealthPlus denied the first claim.", "HealthPlus")],
+)
+def test_a_private_insurer_is_found_by_its_part_in_the_story(text: str, insurer: str) -> None:
+    assert ("FACILITY", insurer) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Insurance fought us on every visit.", "Work covered it in the end.", "Private cover paid the rest.",
+     "The NHS covered it.", "Medicare paid most of it.", "I got through Christmas somehow."],
+)
+def test_insurance_words_national_schemes_and_holidays_are_no_insurer(text: str) -> None:
+    assert _kinds(text, ("FACILITY",)) == []
+
+
+def test_a_first_name_that_pays_is_still_a_person() -> None:
+    assert ("PERSON", "Sarah") in found("Sarah paid for the taxi.")

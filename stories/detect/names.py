@@ -27,6 +27,7 @@ from stories.findings import Finding
 
 from .lexicon import lexicon
 from .name_cues import find_cue_names
+from .name_insurers import find_insurers
 from .name_lowercase import find_lowercase_names
 from .name_runs import find_runs
 from .name_speakers import find_speakers
@@ -39,5 +40,6 @@ def find_names(text: str) -> list[Finding]:
     find_cue_names(t)
     find_lowercase_names(t)
     find_speakers(t)
+    find_insurers(t)
     find_runs(t)
     return t.out
