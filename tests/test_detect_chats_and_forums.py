@@ -257,3 +257,17 @@ def test_insurance_words_national_schemes_and_holidays_are_no_insurer(text: str)
 
 def test_a_first_name_that_pays_is_still_a_person() -> None:
     assert ("PERSON", "Sarah") in found("Sarah paid for the taxi.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["so the old man, Reg, never said a word", "my other half, Reg, drove me", "my fella Reg is patient",
+     "ME AND THE OLD MAN, REG, WENT TOGETHER"],
+)
+def test_a_name_after_the_old_man_my_other_half_or_my_fella(text: str) -> None:
+    assert any(kind == "PERSON" and words.lower() == "reg" for kind, words in found(text))
+
+
+@pytest.mark.parametrize("text", ["the man said no", "the other half was fine", "my man will be fine"])
+def test_a_word_after_man_or_half_is_no_name(text: str) -> None:
+    assert _kinds(text, ("PERSON",)) == []

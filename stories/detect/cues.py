@@ -51,6 +51,7 @@ REL_ADJ = frozenset(
         "gorgeous",
         "fantastic",
         "brilliant",
+        "other",
     ]
 )
 RELATIONS = frozenset(vocab.RELATIONS) | ROMANCE_RELATIONS
