@@ -271,3 +271,44 @@ def test_a_name_after_the_old_man_my_other_half_or_my_fella(text: str) -> None:
 @pytest.mark.parametrize("text", ["the man said no", "the other half was fine", "my man will be fine"])
 def test_a_word_after_man_or_half_is_no_name(text: str) -> None:
     assert _kinds(text, ("PERSON",)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My aunties ask every Chinese New Year when the baby is coming.", "Then Hogmanay. I was up dancing.",
+     "We sat out the Hogmanay ceilidh.", "It is a group for Women's Health only.",
+     "I saw the Pelvic Health team."],
+)
+def test_a_holiday_without_its_year_or_a_kind_of_health_names_nothing(text: str) -> None:
+    assert _kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [("By Purim 5783 we were fine.", "Purim 5783"), ("It began at Nowruz 1401, in March.", "Nowruz 1401"),
+     ("After Hogmanay 2021 it got worse.", "Hogmanay 2021")],
+)
+def test_a_festival_with_its_own_calendars_year_is_a_date(text: str, when: str) -> None:
+    assert ("DATE", when) in found(text)
+
+
+def test_a_signatures_title_stays_outside_it_and_a_kiss_after_it() -> None:
+    assert ("PERSON", "Helen Ashworth") in found("Thank you.\n\nYours faithfully,\n\nMrs Helen Ashworth")
+    assert ("PERSON", "BEV") in found("SEE YOU ALL.\n\nTA-RA,\nBEV X")
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [("I got my first period at 12 and by 14 I was missing school.", ["12", "14"]),
+     ("i started my periods at 11 and it was agony", ["11"]),
+     ("she has not smiled since she was twelve.", ["twelve"])],
+)
+def test_a_girls_age_at_her_first_period(text: str, ages: list[str]) -> None:
+    assert [words for kind, words in found(text) if kind == "AGE"] == ages
+
+
+@pytest.mark.parametrize(
+    "text", ["by 10 I was asleep", "we met at 9 and", "the period from 12 to 2 was quiet"]
+)
+def test_a_time_of_day_is_no_age(text: str) -> None:
+    assert [kind for kind, _ in found(text) if kind == "AGE"] == []

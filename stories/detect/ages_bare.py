@@ -46,7 +46,8 @@ FR_AGE_CUE_RE = re.compile(
     r"(?!\s+(?:de\b|d['’]|plus\s+tard|après))",
     re.IGNORECASE,
 )
-# Spelled-out small ages after "when/since I was": "when I was nine", "since i was about seven".
+# Spelled-out small ages after "when/since I was": "when I was nine", "since i was about seven",
+# "since she was twelve".
 # Scanned from "was" (a literal `re` skips to), the cue before it checked in a window.
 # Small ages in words (a child's, or a memory's: "when I was nine"); read by `ages_voices` too.
 SMALL_AGES = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -55,7 +56,7 @@ SMALL_AGE_RE = re.compile(
     rf"was\s+(?:(?:about|only|just|maybe|around)\s+)?(?P<a>{_SMALL})"
     r"(?=\s*[,;.!?)]|\s+(?:and|when|I|i|my|we|or|so|but|because|years?)\b)",
 )
-_SMALL_CUE = re.compile(r"\b(?:[Ww]hen|[Ss]ince)\s+(?:I|i)\s+$")
+_SMALL_CUE = re.compile(r"\b(?:[Ww]hen|[Ss]ince)\s+(?:I|i|she|he|[Ss]he|[Hh]e)\s+$")
 _SMALL_WORDS = frozenset(_SMALL.split("|"))
 # An aside between commas later in a self-introduction: "I'm a bloke, 44, and", "i am kumari,
 # full name w.m. kumari wijesinghe, fifty-six, retired teacher", "I am a mum of two, 38, from".

@@ -19,6 +19,29 @@ HOLIDAYS = (
     "Waitangi Day|Juneteenth|Presidents' Day|Presidents Day|Columbus Day|Martin Luther King Day"
 )
 
+# Festivals and holidays the date rules read with their year ("Hogmanay 2021", "Chinese New
+# Year 2023") and the name rules never read as a name ("every Chinese New Year", "the
+# Hogmanay ceilidh").
+FESTIVALS = (
+    r"(?i:Christmas(?:\s+Eve|\s+Day)?|Easter|Hogmanay|Diwali|Deepavali|Eid(?:\s+al-\w{4,6})?|Pongal|Onam|"
+    r"Navratri|Ramadan|Hanukkah|Chanukah|Passover|Pesach|Purim|Lent|Vaisakhi|Baisakhi|Kwanzaa|Thanksgiving|"
+    r"Halloween|Carnival|Carnaval|Navidad|Semana\s+Santa|Mardi\s+Gras|Fat\s+Tuesday|Shrove\s+Tuesday|"
+    r"Pancake\s+Day|Songkran|Nowruz|Vesak|Chuseok|Oktoberfest|Juneteenth|Rosh\s+Hashanah|Yom\s+Kippur|"
+    r"Sukkot|Durga\s+Puja|Dussehra|Ganesh\s+Chaturthi|Raksha\s+Bandhan|Karva\s+Chauth|Tết|"
+    r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year)|Holi"
+
+)
+
+# The festivals' own last words (not "Day", "Eve", "Year"), lowercase: a number right after
+# one is its year ("Purim 5783"), no house number.
+FESTIVAL_NAMES = (
+    "christmas", "easter", "hogmanay", "diwali", "deepavali", "eid", "pongal", "onam", "navratri",
+    "ramadan", "hanukkah", "chanukah", "passover", "pesach", "purim", "lent", "vaisakhi", "baisakhi",
+    "kwanzaa", "thanksgiving", "halloween", "carnival", "carnaval", "navidad", "songkran", "nowruz",
+    "vesak", "chuseok", "oktoberfest", "juneteenth", "hashanah", "kippur", "sukkot", "puja", "dussehra",
+    "chaturthi", "bandhan", "chauth", "tết", "holi",
+)  # fmt: skip
+
 # Every holiday above holds one of these words, as a run of letters of its own (a token or
 # a part of a joined one, in lowercase), or one of `temporal`'s phrases: the rules that
 # read holidays test a story's words against them before they scan.

@@ -20,6 +20,7 @@ from .counties import county_at
 from .lexicon import dictionary_words, english_form, lowercase_word, proper_nouns, title_case_word
 from .name_ordinary import keep_sentence_start, ordinary_run
 from .name_phrases import group_named
+from .name_things import holiday, named_thing
 from .name_words import NameText, gap_is_space
 
 
@@ -142,6 +143,8 @@ def _department(t: NameText, s: int, e: int) -> bool:
     Gynaecology clinic"), not a place's name?"""
     if e - s >= 2 and t.lows[e - 1] in _CLINIC_HEADS:
         words = range(s, e - 1)
+    elif e - s >= 2 and all(t.lows[k] in vocab.DEPARTMENT_WORDS for k in range(s, e)):
+        words = range(s, e)  # "Pelvic Health", "Women's Health": what a clinic does, no name
     elif e < t.n and t.lows[e] in _CLINIC_HEADS and not t.caps[e] and t.gaps[e] == " ":
         words = range(s, e)  # the head in lower case after the run
     else:
@@ -217,25 +220,9 @@ KIND_WORDS = vocab.words(
 _CLINIC_HEADS = vocab.words("clinic clinics physio physiotherapy services unit department dept ward therapy")
 
 
-# Lowercase nouns after a title-case name that make it the name of an exercise, an app, a
-# programme or a show ("Happy Baby pose", "the Squeezy app", "a Couch to Fitness programme").
-_THING_AFTER = vocab.words(
-    "pose poses stretch stretches exercise exercises position positions app method technique "
-    "challenge programme program workout diet episode episodes breathing breath"
-)
-
-
-def _named_thing(t: NameText, i: int, j: int) -> bool:
-    """Is the run i..j English words in title case right before a lowercase `_THING_AFTER`
-    noun ("Happy Baby pose"), the name of a thing rather than of a person or a place?"""
-    if j >= t.n or t.caps[j] or t.lows[j] not in _THING_AFTER or t.gaps[j] != " ":
-        return False
-    return all(title_case_word(t.bases[k]) for k in range(i, j))
-
-
 def classify(t: NameText, i: int, j: int) -> None:
     """Type the capitalised run i..j and add its finding to `t.out` (or nothing)."""
-    if ordinary_run(t, i, j) or _named_thing(t, i, j):
+    if ordinary_run(t, i, j) or named_thing(t, i, j) or holiday(t, i, j):
         return
     if group_named(t, i):  # "a peer group, Bodies Beyond Binary": all of it, "On" too
         t.out.append(Finding("FACILITY", t.cols.start(i), t.cols.end(j - 1), 0.7, "group-name"))
@@ -254,7 +241,9 @@ def classify(t: NameText, i: int, j: int) -> None:
         if s < j and ordinary_run(t, s, j):
             return  # "Durante Años": the rest, without the sentence's first word, is ordinary
     s, e, has_facility = _trimmed(t, s, j)
-    if e <= s or (all(t.plain(k) for k in range(s, e)) and not (has_facility and t.lows[s] in _ORDINALS)):
+    if e <= s or holiday(t, s, e):
+        return
+    if all(t.plain(k) for k in range(s, e)) and not (has_facility and t.lows[s] in _ORDINALS):
         return
     _typed(t, s, e, has_facility)
 

@@ -7,12 +7,18 @@ asks these after its general tests).
   noun it names or ending in a firm's word ("Harbour Energy", "Rand Corporation").
 - Job titles: English words ending in a word for what someone does ("Clinical Nurse
   Specialist", "Senior Staff Nurse").
+- Exercises, apps and programmes: English words in title case before "pose", "app"...
+  ("Happy Baby pose"); holidays and festivals without their year ("every Chinese New
+  Year", "the Hogmanay ceilidh") (`name_kinds.classify` asks these two).
 """
 
 from __future__ import annotations
 
+import re
+
 from . import cues, vocab
-from .lexicon import english_form, lowercase_word
+from .holidays import FESTIVALS
+from .lexicon import english_form, lowercase_word, title_case_word
 from .name_headings import ends_in_company
 from .name_phrases import before_noun, headed
 from .name_words import NameText
@@ -84,3 +90,28 @@ def job_title(t: NameText, i: int, j: int) -> bool:
         and (lows[k] in vocab.TITLES or english_form(lows[k]))
         for k in range(i, j)
     )
+
+
+# Lowercase nouns after a title-case name that make it the name of an exercise, an app, a
+# programme or a show ("Happy Baby pose", "the Squeezy app", "a Couch to Fitness programme").
+_THING_AFTER = vocab.words(
+    "pose poses stretch stretches exercise exercises position positions app method technique "
+    "challenge programme program workout diet episode episodes breathing breath"
+)
+
+
+def named_thing(t: NameText, i: int, j: int) -> bool:
+    """Is the run i..j English words in title case right before a lowercase `_THING_AFTER`
+    noun ("Happy Baby pose"), the name of a thing rather than of a person or a place?"""
+    if j >= t.n or t.caps[j] or t.lows[j] not in _THING_AFTER or t.gaps[j] != " ":
+        return False
+    return all(title_case_word(t.bases[k]) for k in range(i, j))
+
+
+# A holiday or festival without its year names no one ("every Chinese New Year", "Then Hogmanay.").
+_HOLIDAY_RUN = re.compile(rf"(?:{FESTIVALS}|{vocab.HOLIDAYS})(?:['’]s)?")
+
+
+def holiday(t: NameText, i: int, j: int) -> bool:
+    """Are tokens i..j-1 a holiday or a festival (`_HOLIDAY_RUN`)?"""
+    return j > i and _HOLIDAY_RUN.fullmatch(t.text, t.cols.start(i), t.cols.end(j - 1)) is not None

@@ -18,6 +18,7 @@ from stories.findings import Finding
 from . import vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
 from .chart_words import ABBREVIATIONS, UNIT_AFTER_NUMBER
+from .holidays import FESTIVAL_NAMES
 from .lexicon import Lexicon, english_form, lexicon, lowercase_word
 from .tokens import shared_columns, word_class
 from .vocab import FUNCTION as FUNCTION_WORDS
@@ -265,6 +266,17 @@ _LABEL_BEFORE_NUMBER = re.compile(
     r"cycle|year|class|form|page|episode|season|bed|room|gate|platform)[ \t]+$",
     re.IGNORECASE,
 )
+# The word before a number that makes it a year or a day: a month or a festival's last word.
+_WORD_BEFORE_NUMBER = re.compile(r"([A-Za-z]+)[ \t]+$")
+_DATE_WORDS = frozenset((*vocab.MONTHS, *vocab.MONTH_ABBR, *FESTIVAL_NAMES))
+
+
+def _after_date_word(text: str, p: int) -> bool:
+    """Is the number at `p` right after a month or a festival ("Purim 5783", "March 12")?"""
+    before = _WORD_BEFORE_NUMBER.search(text, max(0, p - 24), p)
+    return before is not None and before.group(1).lower() in _DATE_WORDS
+
+
 _TOKEN_AFTER = re.compile(r"[^\W\d_][\w'’.-]*")
 _TITLE_WORD = re.compile(r"[A-Z][a-z'’]+")
 _FIRM_WORDS = frozenset({"inc", "ltd", "llc", "co", "corp", "plc", "group", "box"})
@@ -298,6 +310,8 @@ def _no_street_after(text: str, m: re.Match[str]) -> bool:
         return True
     if _LABEL_BEFORE_NUMBER.search(text, max(0, m.start() - 10), m.start()):
         return True
+    if _after_date_word(text, m.start()):
+        return True  # "By Purim 5783 Yossi and I", "March 12 Smith rang": a date, then a name
     if _only_words(m.group()):
         return True
     first = _FIRST_WORD.match(text, m.start(), m.end())
@@ -385,6 +399,8 @@ def find_places(text: str) -> Iterator[Finding]:
         year_like = m is not None and len(m.group()) == 4 and m.group()[:2] in ("19", "20")
         if year_like and not _NAMED_POSTCODE.search(text, max(0, p - 24), p):
             continue  # a year is a postcode only after a cue that names one (within the cue's reach)
+        if m and _after_date_word(text, p):
+            continue  # "By Chanukah 5785": a festival's year
         if m:
             cue = ZIP_CUE.search(text, max(0, p - 24), p)
             town = _TOWN_AFTER.match(text, m.end()) and len(m.group()) == 5

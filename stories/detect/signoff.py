@@ -22,7 +22,7 @@ from .lexicon import english_form, lexicon
 _MAX_LINE = 40
 # Initials ("D.", "D.M.K.") or a capitalised word (any script, inner hyphen or apostrophe).
 _PART = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
-_TRAIL = " \t.!-–—x"
+_TRAIL = " \t.!-–—xX"
 
 
 def _last_line(text: str, limit: int | None = None) -> tuple[int, int, int]:
@@ -101,6 +101,7 @@ _CLOSING = re.compile(
 )
 
 
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+")
 _DASHED = re.compile(r"[-–—~][ \t]*([a-z][a-z'’-]{1,20})")
 
 
@@ -109,6 +110,9 @@ def _signature(text: str, start: int, end: int, prev_end: int) -> list[Finding]:
     dashed = _DASHED.fullmatch(text, start, end)
     if dashed and _name_on_its_own(dashed.group(1)):
         return [Finding("PERSON", dashed.start(1), dashed.end(1), 0.6, "signature")]  # "- rach"
+    title = _TITLE.match(text, start, end)
+    if title and title.end() < end:
+        start = title.end()  # "Mrs Helen Ashworth": the name, without its title
     parts = _parts(text[start:end])
     if parts is None:
         return []

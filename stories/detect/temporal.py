@@ -147,6 +147,24 @@ AGE_AT_TAIL = re.compile(
 )
 
 
+# A girl's age when her periods or puberty began, ten to nineteen included ("my first period
+# at 12", "started my periods at 11", "puberty hit at 13"), and "by 14 I was missing school".
+_CHILD_AGE_TAIL = re.compile(
+    r"(?:[89]|1\d)(?![\w/'’]|[.,:][0-9]|\s?(?:[ap]\.?m\b|o'?clock|weeks?|months?|days?))"
+)
+_PUBERTY_BEFORE = re.compile(
+    r"\b(?:periods?|menarche|menstruation|puberty)\b[^.\n]{0,24}?\b(?:at|by|aged|age)\s+$", re.IGNORECASE
+)
+_BY_THEN_I = re.compile(r"(?<=\d)[ \t]+I[ \t](?:was|had|could|couldn't|knew|started|got)\b")
+
+
+def _young_age(text: str, p: int, m: re.Match[str]) -> bool:
+    """Is the number `m` at `p` an age after periods or puberty, or in "by 14 I was"?"""
+    if text.endswith(("by ", "By "), 0, p) and int(m.group()) >= 13 and _BY_THEN_I.match(text, m.end()):
+        return True
+    return _PUBERTY_BEFORE.search(text, max(0, p - 40), p) is not None
+
+
 def _age(kind_start: int, kind_end: int, number: str, source: str, score: float) -> Finding:
     note = "over-89" if int(number) > 89 else ""
     return Finding("AGE", kind_start, kind_end, score, source, note)
@@ -350,6 +368,10 @@ def find_ages(text: str) -> Iterator[Finding]:
             m = AGE_AT_TAIL.match(text, p)
             if m and AGE_AT.search(text, max(0, p - 20), p):
                 yield _age(p, m.end(), m.group(), "age-at", 0.6)
+                continue
+        m = _CHILD_AGE_TAIL.match(text, p) if spaced else None
+        if m and _young_age(text, p, m):
+            yield _age(p, m.end(), m.group(), "age-puberty", 0.6)
 
 
 def find_temporal(text: str) -> list[Finding]:
