@@ -312,3 +312,34 @@ def test_a_girls_age_at_her_first_period(text: str, ages: list[str]) -> None:
 )
 def test_a_time_of_day_is_no_age(text: str) -> None:
     assert [kind for kind, _ in found(text) if kind == "AGE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [("our son is doing his B.Tech in Pune", ("URL", "B.Tech")),
+     ("my pelvic floor was basically on 24/7", ("DATE", "24/7")),
+     ("JEAN (WIFE OF FORTY-ONE YEARS) RANG THEM", ("AGE", "FORTY-ONE")),
+     ("I found it at 3 a.m. on Reddit: provoked vestibulodynia.", ("HANDLE", "a.m.")),
+     ("I found it at 3 a.m. on Reddit: provoked vestibulodynia.", ("HANDLE", "provoked"))],
+)
+def test_a_degree_a_round_the_clock_a_marriages_length_and_a_time_are_nothing(text: str, bad: tuple) -> None:
+    assert bad not in found(text)
+
+
+def test_a_street_never_runs_onto_the_next_paragraph() -> None:
+    text = "I drive out of the Cicero Avenue depot.\n\nAbout three years ago it started."
+    assert not any("About" in words for _, words in found(text))
+
+
+def test_a_first_name_that_is_also_anatomy_is_a_name_alone_and_anatomy_in_its_phrase() -> None:
+    assert ("PERSON", "Ani") in found("Ani first, she types faster than me.")
+    assert _kinds("My Levator Ani and Obturator Internus were tight.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Our son Harjit, we call him Jazz, is a pharmacist.", "Jazz"),
+     ("j'écris sous le pseudo clemou69 depuis des années", "clemou69")],
+)
+def test_a_name_after_call_him_and_a_handle_after_pseudo(text: str, name: str) -> None:
+    assert any(words == name for _, words in found(text))

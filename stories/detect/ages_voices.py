@@ -225,10 +225,9 @@ KIN_AGE_RE = re.compile(
 )
 
 
-# "a man of 44 years", "a woman of fifty-two": a person described by her age.
-_PERSON_OF = vocab.words(
-    "man woman lady girl guy boy mother mum mom father dad wife husband grandmother grandfather"
-)
+# "a man of 44 years", "a woman of fifty-two": a person described by her age (not "wife of
+# forty-one years": a marriage's length).
+_PERSON_OF = vocab.words("man woman lady girl guy boy mother mum mom father dad grandmother grandfather")
 PERSON_OF_AGE_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(_PERSON_OF))})\s+of\s+(?P<a>{vocab.NUMBER_AGE}|{_SPELLED})\b"
     r"(?=\s*[,.;!?)]|\s+(?:years?|yrs?|and|who|with|from|living|originally)\b)",

@@ -24,7 +24,7 @@ from .anchors import (
 )
 from .id_codes import find_id_codes
 from .id_cues import find_cued_ids
-from .lexicon import lexicon
+from .lexicon import lexicon, lowercase_word
 from .numbers import find_ids, find_phones
 from .tokens import shared_columns, word_class
 
@@ -64,6 +64,7 @@ _HANDLE_GATES = (
     "reddit",
     "telegram",
     "mastodon",
+    "pseudo",
 )
 _NOT_HANDLES = frozenset(
     [
@@ -110,7 +111,7 @@ _NOT_HANDLES = frozenset(
 HANDLE_RE = re.compile(r"@(?<![\w.@/]@)[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 HANDLE_CUE_RE = re.compile(
     r"\b(?:insta(?:gram)?|ig|tiktok|tik tok|twitter|snap(?:chat)?|threads|bluesky|"
-    r"handle|username|user name|user|discord|reddit|telegram|mastodon)"
+    r"handle|username|user name|user|discord|reddit|telegram|mastodon|pseudo|pseudonyme)"
     r"(?:\s+(?:handle|account|name|username))?\s*(?:is|was|:|-|at|=)?\s*@?"
     r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?:#\d{4}\b)?)",
     re.IGNORECASE,
@@ -246,16 +247,18 @@ def find_urls(text: str) -> Iterator[Finding]:
 
 def _sentence_joined(match: str) -> bool:
     """Is a bare host name two sentences typed without a space ("home.Today", "life.Love"):
-    its last part capitalised, the part before it not?"""
+    its last part capitalised, the part before it not?  Or a degree ("B.Tech")?"""
     if "://" in match or match[:4].lower() == "www." or "/" in match:
         return False
     host, _, last = match.rpartition(".")
+    if len(host) == 1 and host.isupper() and last[:1].isupper():
+        return True  # "B.Tech", "M.Sc": a degree, no host
     return last[:1].isupper() and not last.isupper() and not host[-1:].isupper()
 
 
 _HANDLE_WORDS = (
     "insta", "ig", "tiktok", "tik tok", "twitter", "snap", "threads", "bluesky", "handle", "user",
-    "discord", "reddit", "telegram", "mastodon",
+    "discord", "reddit", "telegram", "mastodon", "pseudo",
 )  # fmt: skip
 
 
@@ -289,8 +292,14 @@ def _handles_before_platform(text: str) -> Iterator[Finding]:
             yield Finding("HANDLE", m.start("h"), m.end("h"), 0.7, "handle-before-platform")
 
 
+_DOTTED_LETTERS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
+
+
 def _handle_like(word: str) -> bool:
-    """Could `word` be a user name: digits, "_" or "." inside, or no word any word list knows?"""
+    """Could `word` be a user name: digits, "_" or "." inside, or no word any word list knows?
+    Not initials or an abbreviation with full stops ("a.m.", "e.g.")."""
+    if _DOTTED_LETTERS.fullmatch(word):
+        return False
     if any(c.isdigit() or c in "_." for c in word.strip(".")):
         return True
     lex = lexicon()
@@ -313,6 +322,9 @@ def find_handles(text: str) -> Iterator[Finding]:
             explicit = any(sep in text[m.start() : m.start("h")] for sep in (" is", ":", "@", "="))
             if not explicit and handle.isalpha():
                 continue  # "Reddit made me..." is no handle
+            at_sign = "@" in text[m.start() : m.start("h")]
+            if handle.isalpha() and not at_sign and lowercase_word(handle.lower()):
+                continue  # "on Reddit: provoked vestibulodynia": a word after the colon
             if end - m.start("h") >= 3 and handle.lower() not in _NOT_HANDLES:
                 yield Finding("HANDLE", m.start("h"), end, 0.8, "handle-cue")
     if " on " in low:

@@ -69,6 +69,12 @@ NAMING_PAIRS = frozenset(
         ("it's", "me"),
         ("calls", "me"),
         ("call", "me"),
+        ("call", "him"),
+        ("call", "her"),
+        ("calls", "him"),
+        ("calls", "her"),
+        ("called", "him"),
+        ("called", "her"),
         ("nombre", "es"),
         ("nome", "é"),
     }

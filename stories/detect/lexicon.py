@@ -358,9 +358,7 @@ def lexicon() -> Lexicon:
         | _read("languages.txt")
         | _read("medicines.txt")  # "Canesten", "Tamsulosin": medicines name nobody
         | BRANDS
-        | ANATOMY
-        | (HEALTH_SYSTEMS - first_lower)
-        | (PRODUCTS - first_lower)
+        | ((ANATOMY | HEALTH_SYSTEMS | PRODUCTS) - first_lower)  # "Ani" is a name; "Levator Ani" is not
     )
     return Lexicon(
         first=first,

@@ -9,7 +9,8 @@ asks these after its general tests).
   Specialist", "Senior Staff Nurse").
 - Exercises, apps and programmes: English words in title case before "pose", "app"...
   ("Happy Baby pose"); holidays and festivals without their year ("every Chinese New
-  Year", "the Hogmanay ceilidh") (`name_kinds.classify` asks these two).
+  Year", "the Hogmanay ceilidh"), names of anatomy ("Levator Ani") (`name_kinds.classify`
+  asks these three).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 
 from . import cues, vocab
+from .chart_words import ANATOMY
 from .holidays import FESTIVALS
 from .lexicon import english_form, lowercase_word, title_case_word
 from .name_headings import ends_in_company
@@ -115,3 +117,12 @@ _HOLIDAY_RUN = re.compile(rf"(?:{FESTIVALS}|{vocab.HOLIDAYS})(?:['’]s)?")
 def holiday(t: NameText, i: int, j: int) -> bool:
     """Are tokens i..j-1 a holiday or a festival (`_HOLIDAY_RUN`)?"""
     return j > i and _HOLIDAY_RUN.fullmatch(t.text, t.cols.start(i), t.cols.end(j - 1)) is not None
+
+
+def anatomy(t: NameText, i: int, j: int) -> bool:
+    """Does the run i..j open (after "My", "The") with two words of anatomy ("Levator Ani",
+    "Obturator Internus")?  ("Ani" alone is a name: the anatomy table yields to the
+    first-name list.)"""
+    while i < j and t.lows[i] in vocab.FUNCTION:
+        i += 1
+    return j - i >= 2 and t.lows[i] in ANATOMY and t.lows[i + 1] in ANATOMY and t.gaps[i + 1] == " "

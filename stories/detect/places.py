@@ -363,6 +363,9 @@ def _street_word_finding(text: str, m: re.Match[str]) -> Finding | None:
     stop = _SENTENCE_STOP_INSIDE.search(text, start, end)
     if stop:
         end = stop.start()
+    line_end = text.find("\n", start, end)
+    if line_end >= 0:  # "the Cicero Avenue hub.⏎⏎About": a street never runs onto the next line
+        end = len(text[start:line_end].rstrip(" \t.,;:")) + start
     found = text[start:end]
     if len(found.split()) < 2:
         return None

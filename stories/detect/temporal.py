@@ -296,7 +296,7 @@ def find_dates(text: str) -> Iterator[Finding]:
             yield Finding("DATE", p, m.end(), 0.9, "numeric-date")
             continue
         m = SHORT_NUMERIC_RE.match(text, p)
-        if m and SHORT_NUMERIC_CUE.search(text, max(0, p - 10), p):
+        if m and m.group() != "24/7" and SHORT_NUMERIC_CUE.search(text, max(0, p - 10), p):
             yield Finding("DATE", p, m.end(), 0.6, "day-month")
         elif (
             m
