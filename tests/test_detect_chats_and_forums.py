@@ -343,3 +343,8 @@ def test_a_first_name_that_is_also_anatomy_is_a_name_alone_and_anatomy_in_its_ph
 )
 def test_a_name_after_call_him_and_a_handle_after_pseudo(text: str, name: str) -> None:
     assert any(words == name for _, words in found(text))
+
+
+def test_an_indian_house_number_opens_its_address() -> None:
+    text = "Our flat at H.No. 41, Gandhi Chowk was the first place I felt safe."
+    assert any(kind == "LOCATION" and words.startswith("H.No. 41") for kind, words in found(text))

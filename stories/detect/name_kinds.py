@@ -165,7 +165,7 @@ def _department_word(t: NameText, k: int) -> bool:
 
 
 _PATIENT_GROUPS = vocab.words(
-    "adolescent adolescents paediatric pediatric children's childrens young teen teenage adult adults older"
+    "adolescent adolescents paediatric pediatric children's childrens teen teenage adult adults"
 )
 
 

@@ -140,8 +140,10 @@ _UNIT_TAIL = re.compile(
 )
 _UNIT_HEAD = re.compile(r"(?:Apt\.?|Apartment|Unit|Flat|Suite|Level|Floor)\s*\d{1,4}[A-Za-z]?,?\s+$")
 # A unit word right before an address's first number: "Plot 27, Ahmadu Bello Way",
-# "Flat B-204, Shantivan Society".
-_UNIT_WORD = re.compile(r"\b(?:Apt\.?|Apartment|Unit|Flat|Suite|Plot|House|Block|No\.?)[ \t]+(?:[A-Z]-?)?$")
+# "Flat B-204, Shantivan Society", "H.No. 296, Sunder Chowk".
+_UNIT_WORD = re.compile(
+    r"\b(?:Apt\.?|Apartment|Unit|Flat|Suite|Plot|House|Block|(?:H\.?[ \t]?)?No\.?)[ \t]+(?:[A-Z]-?)?$"
+)
 _LOOK_BACK = 40  # characters examined before a finding
 # Findings that a facility's head before "of" turns into that facility ("the University
 # of Bristol", where "Bristol" was read as a town or a surname).
