@@ -10,7 +10,8 @@ presidio 0.801 / 0.867, dev 0.786 / 0.513 / 103.4, test 0.745 / 0.491 / 142.3; a
 first round presidio 0.830 / 0.909, dev 0.953 / 0.741 / 41.1, test 0.886 / 0.753 / 54.0;
 after the second (40-story dev half) presidio 0.928 / 0.931, test 0.908 / 0.856 / 26.3;
 after the fourth (300-story dev half) presidio 0.934 / 0.958, test 0.948 / 0.896 / 17.0;
-after the sixth (420-story dev half) presidio 0.934 / 0.961, test 0.951 / 0.925 / 9.7.
+after the sixth (420-story dev half) presidio 0.934 / 0.961, test 0.951 / 0.925 / 9.7;
+after the eighth (630-story dev half) presidio 0.956 / 0.961, dev 0.973 / 0.928 / 6.4.
 The development half in capitals has its own floor, so text written in capitals cannot
 quietly lose what normal case finds.
 They are a ratchet, not the targets of issue #11
@@ -34,11 +35,11 @@ import handwritten  # noqa: E402
 
 MARGIN = 0.005
 FA_MARGIN = 1.0
-MEASURED = {  # after issue #11's eighth round (fresh batches, Italian, title-case phrases; 630 dev stories)
-    "presidio_synth": {"recall": 0.9558, "precision": 0.9609, "fa_per_1000": 0.0},
-    "dev": {"recall": 0.9728, "precision": 0.9276, "fa_per_1000": 6.45},
+MEASURED = {  # after issue #11's ninth round (six fresh batches, chats, insurers, Taglish; 810 dev stories)
+    "presidio_synth": {"recall": 0.9558, "precision": 0.9657, "fa_per_1000": 0.0},
+    "dev": {"recall": 0.9711, "precision": 0.9151, "fa_per_1000": 7.58},
     "test": {"recall": 0.9538, "precision": 0.9285, "fa_per_1000": 9.69},
-    "dev_caps": {"recall": 0.9176, "precision": 0.7817},
+    "dev_caps": {"recall": 0.9191, "precision": 0.7740},
 }
 
 
@@ -59,7 +60,7 @@ def test_presidio_synth_holds():
 
 def test_handwritten_dev_half_holds():
     records = external_corpora.load("dev")
-    assert len(records) == 630
+    assert len(records) == 810
     res = external_corpora.score(records)
     assert res["empty_records"] >= handwritten.MIN_NO_IDENTIFIER
     _assert_floors(res, MEASURED["dev"])
