@@ -348,3 +348,22 @@ def test_a_name_after_call_him_and_a_handle_after_pseudo(text: str, name: str) -
 def test_an_indian_house_number_opens_its_address() -> None:
     text = "Our flat at H.No. 41, Gandhi Chowk was the first place I felt safe."
     assert any(kind == "LOCATION" and words.startswith("H.No. 41") for kind, words in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [("At Tabaski 2022 we went home to Thiès.", "Tabaski 2022"),
+     ("Phagwah 2019 was the last time.", "Phagwah 2019"),
+     ("Hari Raya 2023 I stayed home.", "Hari Raya 2023")],
+)
+def test_more_festivals_with_their_year_are_dates(text: str, when: str) -> None:
+    assert ("DATE", when) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["For Tabaski the whole family came.", "Ngiyabonga, everyone.", "Jërëjëf for reading.",
+     "Nandri to my sisters.", "Mi likkle bit of peace. Lawd, mi tired."],
+)
+def test_thanks_in_other_languages_festivals_and_dialect_name_nobody(text: str) -> None:
+    assert _kinds(text) == []

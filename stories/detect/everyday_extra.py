@@ -23,7 +23,8 @@ DIALECT = words(
     deh unu pickney arvo arvos doona servo brekkie smoko dunny canny meself mesel mih steups fete pelau
     liming lekker omo summat standin naija aney cuhdear braai poya telt chale nakakahiya
     cabras
-    lol lols lmao lmfao omg tbh idk imo imho ngl haha hahaha smh btw fyi irl tho wtf ffs"""
+    lol lols lmao lmfao omg tbh idk imo imho ngl haha hahaha smh btw fyi irl tho wtf ffs
+    likkle lawd gyal bwoy nuff"""
 )
 KINSHIP = words(
     """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi pawpaw

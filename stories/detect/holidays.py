@@ -28,7 +28,8 @@ FESTIVALS = (
     r"Halloween|Carnival|Carnaval|Navidad|Semana\s+Santa|Mardi\s+Gras|Fat\s+Tuesday|Shrove\s+Tuesday|"
     r"Pancake\s+Day|Songkran|Nowruz|Vesak|Chuseok|Oktoberfest|Juneteenth|Rosh\s+Hashanah|Yom\s+Kippur|"
     r"Sukkot|Durga\s+Puja|Dussehra|Ganesh\s+Chaturthi|Raksha\s+Bandhan|Karva\s+Chauth|Tết|"
-    r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year)|Holi"
+    r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Tabaski|Phagwah|"
+    r"Shōgatsu|Hari\s+Raya|Deepavali|Timket|Meskel|Matariki|NAIDOC)|Holi"
 
 )
 
@@ -39,7 +40,8 @@ FESTIVAL_NAMES = (
     "ramadan", "hanukkah", "chanukah", "passover", "pesach", "purim", "lent", "vaisakhi", "baisakhi",
     "kwanzaa", "thanksgiving", "halloween", "carnival", "carnaval", "navidad", "songkran", "nowruz",
     "vesak", "chuseok", "oktoberfest", "juneteenth", "hashanah", "kippur", "sukkot", "puja", "dussehra",
-    "chaturthi", "bandhan", "chauth", "tết", "holi",
+    "chaturthi", "bandhan", "chauth", "tết", "holi", "tabaski", "phagwah", "raya", "timket", "meskel",
+    "matariki", "naidoc",
 )  # fmt: skip
 
 # Every holiday above holds one of these words, as a run of letters of its own (a token or

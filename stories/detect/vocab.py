@@ -105,7 +105,10 @@ ROLES = words(
 # names too.)
 GREETINGS = words(
     """koutou katoa korua assalamu alaikum salaam salam namaste namaskar vanakkam akal jambo habari
-    mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam chur"""
+    mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam chur
+    ngiyabonga siyabonga enkosi jërëjëf jerejef nandri nanri dhanyavad dhanyavaad dhanyabad dhanyawad
+    shukriya shukran asante medaase daalu nagode salamat kamsahamnida arigato mahalo dankie tashakor
+    tashakur"""
 )
 
 # Words that start sentences or appear capitalized in titles and headings.
