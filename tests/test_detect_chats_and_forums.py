@@ -367,3 +367,26 @@ def test_more_festivals_with_their_year_are_dates(text: str, when: str) -> None:
 )
 def test_thanks_in_other_languages_festivals_and_dialect_name_nobody(text: str) -> None:
     assert _kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("Q: who are you\nA: Soyeon, 24, doing my masters", "24"),
+     ("I am Ólöf, 33 years, from the north.", "33"),
+     ("Rosa Lim, staff nurse, 51 years, from Penang.", "51"), ("It stuck.\n\nMe: 38, two kids.", "38"),
+     ("vid 1: pov ur 15 and the nurse laughs", "15"), ("arrivata verso i 51 anni, è cominciato", "51"),
+     ("Since my first menses at 12 I had pain.", "12"),
+     ("Mgr. Horáková is maybe thirty, very serious.", "thirty")],
+)
+def test_more_ages_as_people_write_them(text: str, age: str) -> None:
+    assert ("AGE", age) in found(text)
+
+
+def test_an_unknown_capitalised_word_before_its_age_is_a_name() -> None:
+    assert ("PERSON", "Soyeon") in found("Q: who are you\nA: Soyeon, 24, doing my masters")
+    assert ("PERSON", "Leeds") not in found("Leeds, 24, was a blur")
+
+
+@pytest.mark.parametrize("text", ["ur 2 funny", "She gave me:\n1. HRT patches\n2. A pessary"])
+def test_a_small_number_after_ur_or_a_list_after_me_is_no_age(text: str) -> None:
+    assert [kind for kind, _ in found(text) if kind == "AGE"] == []

@@ -49,7 +49,7 @@ SPELLED_AT_RE = re.compile(
 # "Bass player, 38, writing this", "retired nurse, 61, from Hull": an age between commas
 # right after a word for a person (an agent noun or a relation), as a self-introduction
 # puts it; not in a list of numbers ("sizes 10, 12, 14": no word before).
-ROLE_AGE_RE = re.compile(rf",\s(?P<a>{_NUM}),\s+[a-z]")  # scanned from the literal ","
+ROLE_AGE_RE = re.compile(rf",\s(?P<a>{_NUM})(?:\s+years?)?,\s+[a-z]")  # scanned from the literal ","
 _NOUN_BEFORE = re.compile(r"\b([a-z]{3,20})$")
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ess")
 _PEOPLE = frozenset(vocab.RELATIONS) | vocab.ROLES | vocab.words("man woman lady guy girl bloke lad lass")
@@ -68,6 +68,8 @@ YEARS_OF_AGE_RE = re.compile(
     rf"\b(?:(?P<w>{_SPELLED})\s*(?:\(\s?(?P<d>{_NUM})\s?\))?|(?P<n>{_NUM}))\s+years?\s+of\s+age\b",
     re.IGNORECASE,
 )
+# "Me: 38, two kids": a forum post's line about its writer.
+ME_AGE_RE = re.compile(rf"(?:^|(?<=\n))[ \t]*Me:[ \t]*(?P<a>{_NUM})(?=[,;.]|\s+(?:years?|yrs?|and|with)\b)")
 LINE_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<a>{_NUM})\s?[FMfm](?=\s*[-–—:,])")
 # A spelled age of SPELLED_BE_RE starts a token (whitespace before, whitespace,
 # punctuation or a unit after): one of these lowercase words.
@@ -164,6 +166,9 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
             noun = _NOUN_BEFORE.search(text, max(0, m.start() - 21), m.start())
             if noun and _person_noun(noun.group(1)):
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "role-age")
+    if "me" in words:
+        for m in ME_AGE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "self-age")
     if "f" in words or "m" in words:
         for m in LINE_SEX_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end(), 0.7, "sex-age")

@@ -141,7 +141,8 @@ _IT_SPELLED = (
     r"|diciannove)"
 )
 IT_AGE_RE = re.compile(
-    rf"\b(?:ho|avevo|aveva|ha|compiuto|compio|compiuti|a|ai|con)\s+(?P<a>1[3-9]|[2-9]\d|{_IT_SPELLED})\s+anni\b"
+    rf"\b(?:ho|avevo|aveva|ha|compiuto|compio|compiuti|a|ai|con|verso\s+i|sui|dopo\s+i)\s+"
+    rf"(?P<a>1[3-9]|[2-9]\d|{_IT_SPELLED})\s+anni\b"
     r"(?!\s+(?:fa|di\b|dopo|prima|che))",
     re.IGNORECASE,
 )

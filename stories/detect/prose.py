@@ -43,7 +43,7 @@ _AGE_NOT_AFTER = r"(?!\s*(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?
 # "I'm Shaz (34)", "Priti (36, still scared)", "Kayla, 29,", "im gemma, 31, from", "I'm Niamh, forty-one,",
 # "kenz here, 25,".
 NAME_AGE_RE = re.compile(
-    rf"\b(?:[A-Z][a-z]{{1,20}}|(?P<low>(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})"
+    rf"\b(?:(?P<cap>[A-ZÀ-ÖØ-Þ][^\W\d_]{{1,20}})|(?P<low>(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})"
     rf"|(?P<here>[a-z]{{2,20}})(?=\s+here,))"
     r"(?:\s+here)?"
     rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})(?:\s?\)|,\s(?=[a-z]))|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\s+(?:yrs?|years?|y/o|now)\b))"
@@ -52,7 +52,7 @@ NAME_AGE_RE = re.compile(
 # twenty-two", "Summer was fifteen".
 SPELLED_AGE_RE = re.compile(
     rf"\b(?:I\s+was|I\s+am|I'm|Im|I\s+turned|turned|turning|turn|aged|at\s+the\s+age\s+of|age\s+of|at\s+age|at|"
-    rf"(?:he|she|(?-i:[A-Z][a-z]{{1,20}}))\s+(?:was|is)|"
+    rf"(?:he|she|(?-i:[A-Z][^\W\d_]{{1,20}}))\s+(?:was|is)|"
     rf"until|till|til|since|by|(?:when|since)\s+I\s+was|I\s+was\s+also)\s+"
     rf"(?:(?:just|only|nearly|almost|barely|about|around|maybe|roughly)\s+)?"
     rf"(?P<a>{SPELLED_AGE})\b{_AGE_NOT_AFTER}{_AGE_AFTER}",
@@ -251,6 +251,15 @@ def _forum_sex_age(text: str, s: int, e: int) -> bool:
     return _MEASURE_BEFORE.search(text, max(0, s - 10), s) is None
 
 
+def _unknown_capitalised(word: str) -> bool:
+    """Is `word`, capitalised before ", 24,", a name: a first name, or a word no English
+    word list, town list or safe table knows ("Jiyeon"; not "Mum", "Leeds", "Tuesday")?"""
+    lex, low = lexicon(), word.casefold()
+    if lex.is_safe(low) or low in lex.cities_lower:
+        return False
+    return word in lex.first or low not in lex.ordinary_lower
+
+
 def _texted_name(low: str) -> bool:
     """Is `low`, in "im ___, 21," a name: a first name, or no very common word ("maddie",
     not "tired" or "done")?"""
@@ -271,6 +280,8 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
                 yield Finding("AGE", m.start(grp), m.end(grp), 0.7, "name-age")
                 if named:
                     yield Finding("PERSON", m.start(low), m.end(low), 0.7, "name-age")  # "im maddie, 21,"
+                elif m.group("cap") and _unknown_capitalised(m.group("cap")):
+                    yield Finding("PERSON", m.start("cap"), m.end("cap"), 0.6, "name-age")  # "A: Jiyeon, 24,"
     if not _SPELLED_GATES.isdisjoint(words):
         for m in SPELLED_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "spelled-age")

@@ -104,12 +104,15 @@ _AGE_STOP = (
 AGE_CUE = re.compile(
     r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|she’s|he’s|who's|who’s|I\s+turned|turned|turning|(?:I'll|I\s+will|to|gonna)\s+turn|"
     r"was|is|aged?|age\s*:|at\s+age|at\s+the\s+age\s+of|by\s+age|age\s+of|when\s+I\s+was|now|I'll\s+be|only|just|"
+    r"you're|you’re|ur|"
     r"nearly|almost|barely|being|"
     # a first-person cue with an adverb between: "I was also 35", "I'm still 19", "I was about 40"
     r"(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was)\s+(?:also|still|already|then|about|around|roughly|maybe))"
     r"\s+$",
     re.IGNORECASE,
 )
+# "ur 2 funny", "you're 2 steps ahead": after "you're" only an adult's age is an age ("pov ur 15").
+_YOU_BEFORE = re.compile(r"\b(?:ur|you['’]re)\s+$", re.IGNORECASE)
 # "it was 7", "the pain is 2", "my score was 31": a thing's number after "was"/"is", no age.
 _THING_IS = re.compile(
     r"\b(?:it|this|that|which|pain|score|level|number|dose|count|temperature)\s+(?:was|is)\s+$", re.IGNORECASE
@@ -130,7 +133,7 @@ AGE_SUFFIX_RE = re.compile(
 _AGE_CUE_ENDINGS = (
     "was", "am", "'m", "im", "'s", "turned", "turning", "turn", "is", "age", "aged", "of", "now", "be",
     "only", "just", "age:", "nearly", "almost", "barely", "also", "still", "already", "then", "about",
-    "around", "roughly", "maybe", "being",
+    "around", "roughly", "maybe", "being", "'re", "’re", "ur",
 )  # fmt: skip
 _WEEKDAY_ENDINGS = (
     "day", "Mon", "Tues", "Tue", "Wed", "Weds", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun", "the",
@@ -153,7 +156,8 @@ _CHILD_AGE_TAIL = re.compile(
     r"(?:[89]|1\d)(?![\w/'’]|[.,:][0-9]|\s?(?:[ap]\.?m\b|o'?clock|weeks?|months?|days?))"
 )
 _PUBERTY_BEFORE = re.compile(
-    r"\b(?:periods?|menarche|menstruation|puberty)\b[^.\n]{0,24}?\b(?:at|by|aged|age)\s+$", re.IGNORECASE
+    r"\b(?:periods?|menarche|menses|menstruation|puberty)\b[^.\n]{0,24}?\b(?:at|by|aged|age)\s+$",
+    re.IGNORECASE,
 )
 _BY_THEN_I = re.compile(r"(?<=\d)[ \t]+I[ \t](?:was|had|could|couldn't|knew|started|got)\b")
 
@@ -361,6 +365,7 @@ def find_ages(text: str) -> Iterator[Finding]:
                 and int(m.group("n")) <= 125
                 and AGE_CUE.search(text, max(0, p - 24), p)
                 and not _THING_IS.search(text, max(0, p - 24), p)
+                and not (int(m.group("n")) < 13 and _YOU_BEFORE.search(text, max(0, p - 8), p))
             ):
                 yield _age(p, m.end("n"), m.group("n"), "age-cue", 0.8)  # the number, not "years old"
                 continue
