@@ -390,3 +390,18 @@ def test_an_unknown_capitalised_word_before_its_age_is_a_name() -> None:
 @pytest.mark.parametrize("text", ["ur 2 funny", "She gave me:\n1. HRT patches\n2. A pessary"])
 def test_a_small_number_after_ur_or_a_list_after_me_is_no_age(text: str) -> None:
     assert [kind for kind, _ in found(text) if kind == "AGE"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I am Japanese-Brazilian and proud of it.", "We are Korean-American, both of us.",
+     "In our Hmong community nobody talks about it.", "As a Deaf woman I use BSL.",
+     "My Iranian mother cried.",
+     "i finally went to the mens health clinic", "six weeks after top surgery it started"],
+)
+def test_peoples_their_compounds_and_kinds_of_care_name_nobody(text: str) -> None:
+    assert _kinds(text) == []
+
+
+def test_a_hospital_named_for_whom_it_serves_is_still_found() -> None:
+    assert ("FACILITY", "the womens") in found("had my son at the womens in the end")

@@ -209,7 +209,12 @@ _LOWER_HEADS = words(
 )
 # Words before a head that make it a kind of place, not one place's name: "at medical school",
 # "at community college", "at day hospital" (`name_kinds.KIND_WORDS` and a few more).
-_KIND_BEFORE_HEAD = KIND_WORDS | words("grad graduate med vet prep trade beauty evening day health care main")
+_KIND_BEFORE_HEAD = (
+    KIND_WORDS
+    | vocab.DEPARTMENT_WORDS
+    | words("grad graduate med vet prep trade beauty evening day health care main mens womens childrens")
+    | words("top bottom keyhole open major minor")  # "after top surgery": an operation
+)
 # Articles and possessives of dialect and texting ("at di hospital", "at ur clinic").
 _SPOKEN_ARTICLES = words("di da de tha teh ma mi me yer ur yr")
 _MAX_LOWER_WORDS = 3
@@ -326,6 +331,11 @@ def _acronym(lex: Lexicon, cols: Columns, p: int, k: int) -> Finding | None:
     return None
 
 
+def _kind_follows(lows: list[str], k: int) -> bool:
+    """Does token k say what kind of care a place gives ("the mens health clinic")?"""
+    return k < len(lows) and (lows[k] in vocab.DEPARTMENT_WORDS or lows[k] in _LOWER_HEADS)
+
+
 def find_lowercase_facilities(text: str) -> list[Finding]:
     """FACILITY findings for facilities typed in lowercase after "at", "to", "from" (or
     "at the"): words ending in a facility head with a name among them ("at hyde park
@@ -351,7 +361,8 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
         named = head > 0 and any(_naming_word(lex, lows[m]) for m in range(k, head))
         if head > 0 and not kind and (named or _bare_name(lex, cols, p, k, head)):
             out.append(Finding("FACILITY", cols.start(k), cols.end(head), 0.5, "lowercase-facility"))
-        elif lows[k - 1] == "the" and lows[k] in _PLURAL_OWNERS:  # "the womens"
+        elif lows[k - 1] == "the" and lows[k] in _PLURAL_OWNERS and not _kind_follows(lows, k + 1):
+            # "the womens" (not "the mens health clinic")
             out.append(Finding("FACILITY", cols.start(k - 1), cols.end(k), 0.5, "lowercase-owner"))
         elif lows[k - 1] == "the" and (end := _town_after_the(lex, cols, k)) >= 0:
             out.append(Finding("FACILITY", cols.start(k), cols.end(end), 0.5, "lowercase-the-place"))

@@ -74,6 +74,8 @@ def _word_compound(lex: Lexicon, low: str) -> bool:
     parts = low.split("-")
     if len(set(parts)) < len(parts):
         return False  # "Jun-Jun", "Jo-Jo": a nickname doubled
+    if all(part in vocab.DEMONYMS for part in parts):
+        return True  # "Korean-American", "Japanese-Brazilian": peoples, no one person
     if any(part in lex.names_lower or part.title() in lex.large_towns for part in parts):
         return False
     return parts[-1] in _COMPOUND_HEADS or all(

@@ -175,6 +175,11 @@ DEMONYMS = words(
     jewish hindu sikh buddhist orthodox protestant african asian european
     latina latino latinx hispanic black white western eastern kiwis ugandan ugandans tanzanian zambian
     zimbabwean malawian rwandan ethiopian somali jamaican trinidadian bajan guyanese bangladeshi nepali lanka
+    lankan hmong kurd kurds kurdish deaf māori tongan inuit romani pashtun hazara tigrayan kikuyu luo kalenjin
+    maasai berber amazigh punjabi pashto khmer cambodian laotian sudanese eritrean yemeni syrian iraqi
+    iranian afghan lebanese palestinian egyptian moroccan algerian tunisian cypriot austrian swiss
+    malaysian singaporean peruvian chilean colombian venezuelan argentinian cuban dominican puerto rican
+    senegalese cameroonian congolese aboriginal indigenous
     uk us usa u.s. u.k. eu europe america asia africa australia
     north south east west northern southern midlands
     england scotland wales britain ireland
