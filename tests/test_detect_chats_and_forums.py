@@ -405,3 +405,10 @@ def test_peoples_their_compounds_and_kinds_of_care_name_nobody(text: str) -> Non
 
 def test_a_hospital_named_for_whom_it_serves_is_still_found() -> None:
     assert ("FACILITY", "the womens") in found("had my son at the womens in the end")
+
+
+@pytest.mark.parametrize(
+    "text", ["Waheguru mehar kare #EndoWarrior", "so proud of us #MeToo #PelvicHealth", "I'm Israeli, so I'm direct."]
+)
+def test_hashtags_and_more_peoples_name_nobody(text: str) -> None:
+    assert _kinds(text) == []

@@ -128,8 +128,8 @@ def find_runs(t: NameText) -> None:
         starts = sorted({*starts, *t.cols.marked(_PARTICLE_CLASS)})
     i = 0
     for c in starts:
-        if c < i:
-            continue
+        if c < i or gaps[c].endswith("#"):
+            continue  # (inside a run, or a hashtag: "#EndoWarrior" names a topic)
         i = c
         if not caps[i] and lows[i] in _ARTICLES:
             continue  # "en el Hospital", "soy de Caballito": the name starts after the article

@@ -179,7 +179,7 @@ DEMONYMS = words(
     maasai berber amazigh punjabi pashto khmer cambodian laotian sudanese eritrean yemeni syrian iraqi
     iranian afghan lebanese palestinian egyptian moroccan algerian tunisian cypriot austrian swiss
     malaysian singaporean peruvian chilean colombian venezuelan argentinian cuban dominican puerto rican
-    senegalese cameroonian congolese aboriginal indigenous
+    senegalese cameroonian congolese aboriginal indigenous israeli malayali sindhi tamilian
     uk us usa u.s. u.k. eu europe america asia africa australia
     north south east west northern southern midlands
     england scotland wales britain ireland
