@@ -409,7 +409,8 @@ def test_a_hospital_named_for_whom_it_serves_is_still_found() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Waheguru mehar kare #EndoWarrior", "so proud of us #MeToo #PelvicHealth", "I'm Israeli, so I'm direct."],
+    ["Waheguru mehar kare #EndoWarrior", "so proud of us #MeToo #PelvicHealth",
+     "I'm Israeli, so I'm direct."],
 )
 def test_hashtags_and_more_peoples_name_nobody(text: str) -> None:
     assert _kinds(text) == []
