@@ -30,7 +30,7 @@ BRANDS = words(
     """oestrogel utrogestan visanne mefenamic tranexamic estradot evorel imvaggis instillagel viagra
     sandrena elleste kliovance blissel vagirux replens hyalofemme sylk lubion multi-gyn canesbalance
     relactagel balance-activ dilapan vuva testosterone progesterone
-    tena dettol savlon sudocrem germolene vagisil daktarin hydromol doublebase diprobase cetraben
+    dettol savlon sudocrem germolene vagisil daktarin hydromol doublebase diprobase cetraben
     dermol zerobase boroline feminax tampax kotex poise bepanthen"""
 )
 # National and public health systems, insurers and their kinds of clinic, which name no one
