@@ -418,3 +418,20 @@ def test_hashtags_and_more_peoples_name_nobody(text: str) -> None:
 
 def test_a_brand_that_is_also_a_first_name_stays_a_name() -> None:
     assert ("PERSON", "Tena") in found("My neighbour Tena came round with soup.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("stay-at-home dad to Theo (5) and Junie (2)", [("AGE", "5"), ("AGE", "2")]),
+     ("It got worse. Thabo tried last night and I cried.", [("PERSON", "Thabo")]),
+     ("Dan does the bins.", [("PERSON", "Dan")])],
+)
+def test_a_childs_age_after_a_first_name_and_a_name_before_what_people_do(text: str, want: list) -> None:
+    assert all(item in found(text) for item in want)
+
+
+@pytest.mark.parametrize(
+    "text", ["See Step (2) below.", "Referral made that day.", "Ah thought it was normal."]
+)
+def test_a_numbered_step_and_a_word_before_a_verb_are_no_name(text: str) -> None:
+    assert [kind for kind, _ in found(text) if kind in ("AGE", "PERSON")] == []

@@ -193,6 +193,20 @@ PERSON_VERBS = frozenset(
         "arranged",
         "stayed",
         "paid",
+        "tried",
+        "felt",
+        "found",
+        "went",
+        "saw",
+        "did",
+        "does",
+        "stopped",
+        "loved",
+        "needed",
+        "thinks",
+        "tells",
+        "knows",
+        "reckons",
     ]
 )
 COMPANY_SUFFIX = re.compile(

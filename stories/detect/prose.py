@@ -64,6 +64,8 @@ CHILD_AGE_RE = re.compile(
     r"|dad|father|sister|brother|boyfriend|girlfriend|fianc[eé]e?|nan|gran|grandma|grandad)"
     r"\s?\(\s?(?P<a>\d{1,2})\s?\)"
 )
+# A child's age in brackets after a first name: "dad to Theo (5) and Junie (2)".
+NAMED_CHILD_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z]{1,20})\s?\(\s?(?P<a>[1-9])\s?\)")
 # Ages written with a sex, as forums do: "Me (F, 32)", "my husband (35M)", "I'm 27F".
 SEX_AGE_RE = re.compile(
     rf"\(\s?(?:[MFmf]\s?[,/]?\s?(?P<a>{_NUM_AGE})|(?P<b>{_NUM_AGE})\s?[,/]?\s?[MFmf])\s?\)"
@@ -288,6 +290,10 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     if "(" in text:
         for m in matches_at(CHILD_AGE_RE, text, bracket_word_starts(text)):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "child-age")
+        capitals = [p - 1 for p in bracket_word_starts(text) if p and text[p - 1].isupper()]
+        for m in matches_at(NAMED_CHILD_AGE_RE, text, capitals):
+            if m.group("name") in lexicon().first:
+                yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "child-age")  # "Theo (5) and Junie (2)"
     if "(" in text or not _SEX_LETTERS.isdisjoint(words):  # "(F, 32)", "27F" ("F" is a token)
         for m in matches_at(SEX_AGE_RE, text, _sex_age_starts(text)):
             grp = "a" if m.group("a") else "b" if m.group("b") else "c"
