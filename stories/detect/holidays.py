@@ -29,7 +29,7 @@ FESTIVALS = (
     r"Pancake\s+Day|Songkran|Nowruz|Vesak|Chuseok|Oktoberfest|Juneteenth|Rosh\s+Hashanah|Yom\s+Kippur|"
     r"Sukkot|Durga\s+Puja|Dussehra|Ganesh\s+Chaturthi|Raksha\s+Bandhan|Karva\s+Chauth|Tết|"
     r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Tabaski|Phagwah|"
-    r"Shōgatsu|Hari\s+Raya|Deepavali|Timket|Meskel|Matariki|NAIDOC)|Holi"
+    r"Shōgatsu|Hari\s+Raya|Timket|Meskel|Matariki|NAIDOC)|Holi"
 
 )
 

@@ -23,6 +23,7 @@ from .lexicon import (
     lowercase_word,
     word_names,
 )
+from .name_initials import initial_after_relation, initials_after_naming, next_initial
 from .name_words import NameText, gap_is_space, undictionary_word
 from .tokens import word_class
 
@@ -208,42 +209,6 @@ _NOT_BEFORE_PAIRED = frozenset(
 )
 
 
-_CALL = frozenset({"call", "calls", "called"})
-
-
-def _initials_after_naming(t: NameText, i: int) -> bool:
-    """Is token i a capital initial with its full stop after "call me", "called" or "named"
-    ("my friends call me K.B.", "a midwife called J.")?"""
-    word, lows = t.words[i], t.lows
-    if len(word) != 1 or not word.isupper() or word == "I" or i < 1:
-        return False
-    if i + 1 >= t.n or not t.gaps[i + 1].startswith("."):
-        return False
-    return lows[i - 1] in ("called", "named") or (i >= 2 and lows[i - 1] == "me" and lows[i - 2] in _CALL)
-
-
-def _next_initial(t: NameText, i: int) -> bool:
-    """Is token i + 1 another capital initial right after token i's full stop ("K.B.")?"""
-    k = i + 1
-    return k < t.n and len(t.words[k]) == 1 and t.words[k].isupper() and t.gaps[k] == "."
-
-
-def _initial_after_relation(t: NameText, i: int) -> bool:
-    """Is token i a lone initial with its full stop right after "my friend", "my husband"...
-    ("my friend J. from water aerobics")?"""
-    word = t.words[i]
-    return (
-        len(word) == 1
-        and word.isupper()
-        and word != "I"
-        and i + 1 < t.n
-        and t.gaps[i + 1].startswith(".")
-        and i >= 2
-        and t.lows[i - 1] in cues.RELATIONS
-        and t.lows[i - 2] in cues.POSSESSIVES
-    )
-
-
 def _lowercase_may_name(t: NameText, i: int) -> bool:
     """Can a cue make lowercase token i a name?  Depends on its word only."""
     lex, low = t.lex, t.lows[i]
@@ -396,11 +361,11 @@ def find_cue_names(t: NameText) -> None:
                 continue
             if verdict == _NEVER_NAME or (verdict == _PAIRED_ONLY and not _paired(t, i)):
                 continue  # no cue can make this word a name (see `NameText.name_like`)
-        if len(t.words[i]) == 1 and _initial_after_relation(t, i):
+        if len(t.words[i]) == 1 and initial_after_relation(t, i):
             t.emit_person(i, i + 1, 0.7, "name-cue")  # "my friend J. from water aerobics"
             continue
-        if len(t.words[i]) == 1 and _initials_after_naming(t, i):
-            j = i + 2 if _next_initial(t, i) else i + 1
+        if len(t.words[i]) == 1 and initials_after_naming(t, i):
+            j = i + 2 if next_initial(t, i) else i + 1
             t.emit_person(i, j, 0.7, "name-cue")  # "my friends call me K.B."
             continue
         region = cap and not sents[i] and t.cue_word(i)

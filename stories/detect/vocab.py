@@ -10,6 +10,7 @@ the date rules, countries handled by `regions.txt`).  All lists are lowercase.
 from __future__ import annotations
 
 from .holidays import HOLIDAYS  # noqa: F401  (one table, read as vocab.HOLIDAYS)
+from .peoples import DEMONYMS  # noqa: F401  (one table, read as vocab.DEMONYMS)
 
 
 def words(text: str) -> frozenset[str]:
@@ -164,27 +165,6 @@ MONTH_ABBR = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "o
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Every English month word, longest first, as a regex alternation ("september|sept|sep|...").
 MONTH_WORDS = "|".join(sorted([*MONTHS, *MONTH_ABBR], key=len, reverse=True))
-
-# Nationalities, languages, religions, generic regions: not identifiers.
-DEMONYMS = words(
-    """
-    english british scottish welsh irish american canadian australian
-    kiwi indian pakistani nigerian ghanaian kenyan german french dutch
-    spanish italian polish portuguese brazilian mexican chinese japanese
-    korean vietnamese filipino filipina thai arab arabic muslim christian catholic trini
-    jewish hindu sikh buddhist orthodox protestant african asian european
-    latina latino latinx hispanic black white western eastern kiwis ugandan ugandans tanzanian zambian
-    zimbabwean malawian rwandan ethiopian somali jamaican trinidadian bajan guyanese bangladeshi nepali lanka
-    lankan hmong kurd kurds kurdish deaf māori tongan inuit romani pashtun hazara tigrayan kikuyu luo kalenjin
-    maasai berber amazigh punjabi pashto khmer cambodian laotian sudanese eritrean yemeni syrian iraqi
-    iranian afghan lebanese palestinian egyptian moroccan algerian tunisian cypriot austrian swiss
-    malaysian singaporean peruvian chilean colombian venezuelan argentinian cuban dominican puerto rican
-    senegalese cameroonian congolese aboriginal indigenous israeli malayali sindhi tamilian
-    uk us usa u.s. u.k. eu europe america asia africa australia
-    north south east west northern southern midlands
-    england scotland wales britain ireland
-    """
-)
 
 # Titles before a name; the name itself is the finding, not the title.
 TITLES = words(
