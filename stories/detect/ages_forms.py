@@ -166,7 +166,7 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
             noun = _NOUN_BEFORE.search(text, max(0, m.start() - 21), m.start())
             if noun and _person_noun(noun.group(1)):
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "role-age")
-    if "me" in words:
+    if "Me:" in text:
         for m in ME_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "self-age")
     if "f" in words or "m" in words:

@@ -166,7 +166,13 @@ def _young_age(text: str, p: int, m: re.Match[str]) -> bool:
     """Is the number `m` at `p` an age after periods or puberty, or in "by 14 I was"?"""
     if text.endswith(("by ", "By "), 0, p) and int(m.group()) >= 13 and _BY_THEN_I.match(text, m.end()):
         return True
+    window = text[max(0, p - 40) : p]
+    if not any(word in window.lower() for word in _PUBERTY_WORDS):
+        return False  # (a substring test in C first: the regex search tries every position)
     return _PUBERTY_BEFORE.search(text, max(0, p - 40), p) is not None
+
+
+_PUBERTY_WORDS = ("period", "menarche", "menses", "menstruation", "puberty")
 
 
 def _age(kind_start: int, kind_end: int, number: str, source: str, score: float) -> Finding:
