@@ -435,3 +435,33 @@ def test_a_childs_age_after_a_first_name_and_a_name_before_what_people_do(text: 
 )
 def test_a_numbered_step_and_a_word_before_a_verb_are_no_name(text: str) -> None:
     assert [kind for kind, _ in found(text) if kind in ("AGE", "PERSON")] == []
+
+
+def test_a_forum_posters_name_before_wrote_is_a_handle_and_so_are_its_mentions() -> None:
+    text = (
+        "Update below.\n\nteacupsandtears wrote:\nI did it!\n\nmoonpetal88 wrote:\nteacupsandtears so proud"
+    )
+    handles = [words for kind, words in found(text) if kind == "HANDLE"]
+    assert handles.count("teacupsandtears") == 2 and "moonpetal88" in handles
+    assert _kinds("Mum wrote: call me\nShe said: no", ("HANDLE", "PERSON")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("Background: 37 (M), lineman", "37"), ("it hurt since I was like thirteen.", "thirteen"),
+     ("Desde os treze anos eu sofria com cólica.", "treze"), ("(Dr. Okafor is maybe 40. Lovely.)", "40"),
+     ("my daughter (shes 19 and smarter than me)", "19"), ("Thabo Nkosi here, 63. I drive a taxi.", "63")],
+)
+def test_still_more_ages_as_people_write_them(text: str, age: str) -> None:
+    assert ("AGE", age) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["the pain is like 7 today", "the bend is about 15 degrees now", "size 12 (M) shirts"]
+)
+def test_a_score_an_angle_or_a_size_is_no_age(text: str) -> None:
+    assert [kind for kind, _ in found(text) if kind == "AGE"] == []
+
+
+def test_a_portuguese_speaker_names_herself_with_her_article() -> None:
+    assert any(words == "Thaís" for _, words in found("Pra quem chegou agora: sou a Thaís, tenho 32 anos."))

@@ -53,7 +53,7 @@ FR_AGE_CUE_RE = re.compile(
 SMALL_AGES = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _SMALL = SMALL_AGES
 SMALL_AGE_RE = re.compile(
-    rf"was\s+(?:(?:about|only|just|maybe|around)\s+)?(?P<a>{_SMALL})"
+    rf"was\s+(?:(?:about|only|just|maybe|around|like)\s+)?(?P<a>{_SMALL})"
     r"(?=\s*[,;.!?)]|\s+(?:and|when|I|i|my|we|or|so|but|because|years?)\b)",
 )
 _SMALL_CUE = re.compile(r"\b(?:[Ww]hen|[Ss]ince)\s+(?:I|i|she|he|[Ss]he|[Hh]e)\s+$")

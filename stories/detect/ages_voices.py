@@ -127,12 +127,12 @@ _PT_SPELLED = (
     r"|dezessete|dezoito|dezanove|dezenove)"
 )
 PT_AGE_RE = re.compile(
-    r"\b(?:tenho|tinha|tive|fiz|fez|faço|completei|completo|completou|com|aos|pelos)\s+"
+    r"\b(?:tenho|tinha|tive|fiz|fez|faço|completei|completo|completou|com|aos|pelos|desde\s+os)\s+"
     rf"(?P<a>1[3-9]|[2-9]\d|{_PT_SPELLED})\s+anos\b"
     r"(?!\s+(?:de\s+(?!idade)|d[ae]\b|que\b|atrás|depois|mais))",
     re.IGNORECASE,
 )
-_PT_GATES = vocab.words("tenho tinha tive fiz fez faço completei completo completou com aos pelos")
+_PT_GATES = vocab.words("tenho tinha tive fiz fez faço completei completo completou com aos pelos desde")
 # Italian: "ho 34 anni", "avevo ventisei anni", "a 25 anni" (not "da 5 anni", "6 anni fa": durations).
 _IT_TENS = "vent|trent|quarant|cinquant|sessant|settant|ottant|novant"
 _IT_SPELLED = (

@@ -150,17 +150,25 @@ _ATTRIBUTION_CLASS = word_class(_ATTRIBUTION_VERBS | _PLATFORMS)
 
 
 # A forum post's header line: a user name, a "»" or "›" (which the shadow reads as a quote
-# mark), then its date ("mumof2_sheff » 14/03/2023 21:47"); tried at each line's start.
-_POSTER_LINE_RE = re.compile(r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})[ \t]*[»›\"'][ \t]*\d")
+# mark), then its date ("mumof2_sheff » 14/03/2023 21:47"), or "wrote:" ("quincyquahog
+# wrote:"); tried at each line's start.
+_POSTER_LINE_RE = re.compile(
+    r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})(?:[ \t]*[»›\"'][ \t]*\d|[ \t]+(?:wrote|said|posted)[ \t]*:)"
+)
 
 
 def _attributed_handles(text: str) -> Iterator[Finding]:
     """HANDLE findings for `ATTRIBUTED_RE` tried at each word it can start with, and for
     the user names heading a forum's posts (`_POSTER_LINE_RE`)."""
     line_starts = [0, *(i + 1 for i in find_all(text, "\n"))]
+    posters = set()
     for m in matches_at(_POSTER_LINE_RE, text, line_starts):
         if _handle_like(m.group("h")):
+            posters.add(m.group("h"))
             yield Finding("HANDLE", m.start("h"), m.end("h"), 0.7, "attributed-handle")
+    for handle in posters:  # the thread's replies name them again ("quincyquahog yes but")
+        for m in re.finditer(rf"(?<![\w@.]){re.escape(handle)}(?![\w])", text):
+            yield Finding("HANDLE", m.start(), m.end(), 0.7, "attributed-handle")
     cols = shared_columns(text)
     for k in cols.marked(_ATTRIBUTION_CLASS):
         if cols.lows[k] in _PLATFORMS and (k == 0 or cols.lows[k - 1] != "on"):

@@ -77,6 +77,8 @@ NAMING_PAIRS = frozenset(
         ("called", "her"),
         ("nombre", "es"),
         ("nome", "é"),
+        ("sou", "a"),  # "sou a Thaís": Portuguese names a person with her article
+        ("sou", "o"),
     }
 )
 WEAK_PREV = frozenset(

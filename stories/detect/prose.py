@@ -46,7 +46,7 @@ NAME_AGE_RE = re.compile(
     rf"\b(?:(?P<cap>[A-ZÀ-ÖØ-Þ][^\W\d_]{{1,20}})|(?P<low>(?<=\bim )[a-z]{{2,20}}|(?<=\bi'm )[a-z]{{2,20}})"
     rf"|(?P<here>[a-z]{{2,20}})(?=\s+here,))"
     r"(?:\s+here)?"
-    rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})(?:\s?\)|,\s(?=[a-z]))|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\s+(?:yrs?|years?|y/o|now)\b))"
+    rf"(?:\s{{0,2}}\(\s?(?P<a>{_NUM_AGE})(?:\s?\)|,\s(?=[a-z]))|,\s(?P<b>{_NUM_AGE}|{SPELLED_AGE})(?=,|\.(?:\s|$)|\s+(?:yrs?|years?|y/o|now)\b))"
 )
 # "I was thirty-one", "at sixty I had", "aged fifty-eight", "I'm twenty-three now", "he was
 # twenty-two", "Summer was fifteen".
@@ -54,7 +54,7 @@ SPELLED_AGE_RE = re.compile(
     rf"\b(?:I\s+was|I\s+am|I'm|Im|I\s+turned|turned|turning|turn|aged|at\s+the\s+age\s+of|age\s+of|at\s+age|at|"
     rf"(?:he|she|(?-i:[A-Z][^\W\d_]{{1,20}}))\s+(?:was|is)|"
     rf"until|till|til|since|by|(?:when|since)\s+I\s+was|I\s+was\s+also)\s+"
-    rf"(?:(?:just|only|nearly|almost|barely|about|around|maybe|roughly)\s+)?"
+    rf"(?:(?:just|only|nearly|almost|barely|about|around|maybe|roughly|like)\s+)?"
     rf"(?P<a>{SPELLED_AGE})\b{_AGE_NOT_AFTER}{_AGE_AFTER}",
     re.IGNORECASE,
 )
@@ -214,9 +214,9 @@ LEAD_SEX_AGE_RE = re.compile(
 )
 _SENTENCE_ENDS = (". ", "! ", "? ")
 # Anywhere else, an age and a capital sex letter as forums write them: "ok so 24F if",
-# "my wife (28F)", "Me: 32 M." (a space only after "(" or ":"); not "98F" after a word that
-# measures ("it was 98F", "a fever of 99F") nor "$40M", "#2 M".
-_SEX_LETTER = re.compile(r" ?[FM](?![\w'’°%])")
+# "my wife (28F)", "Background: 37 (M)", "Me: 32 M." (a bare space only after "(" or ":");
+# not "98F" after a word that measures ("it was 98F", "a fever of 99F") nor "$40M", "#2 M".
+_SEX_LETTER = re.compile(r" ?[FM](?![\w'’°%])| ?\([FM]\)")
 _ADULT_AGE = re.compile(vocab.NUMBER_AGE)
 _MEASURE_BEFORE = re.compile(
     r"\b(?:was|is|of|at|about|around|to|reached|hit|be|been|over|under|than|a|the|only|almost|nearly)"
@@ -229,7 +229,7 @@ def _leading_sex_ages(text: str) -> Iterator[Finding]:
     """AGE findings for `LEAD_SEX_AGE_RE` at a line's or a sentence's first word, and for
     an age and a capital sex letter elsewhere (`_SEX_LETTER`)."""
     for s, e in digit_runs(text):
-        if e - s != 2 or text[e : e + 2].strip()[:1] not in ("F", "M", "f", "m"):
+        if e - s != 2 or text[e : e + 3].strip().lstrip("(")[:1] not in ("F", "M", "f", "m"):
             continue
         if not s or text[s - 1] == "\n" or text[max(0, s - 2) : s] in _SENTENCE_ENDS:
             m = LEAD_SEX_AGE_RE.match(text, s)
@@ -248,7 +248,7 @@ def _forum_sex_age(text: str, s: int, e: int) -> bool:
     before = text[s - 1 : s]
     if before and (before in "$£€°#.,/-" or before.isalnum()):
         return False
-    if letter.group().startswith(" "):
+    if letter.group().startswith(" ") and "(" not in letter.group():
         return text[max(0, s - 2) : s].strip()[-1:] in ("(", ":")
     return _MEASURE_BEFORE.search(text, max(0, s - 10), s) is None
 

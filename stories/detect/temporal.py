@@ -99,7 +99,7 @@ _HOLIDAY_SCAN = re.compile(rf"(?:{_by_first_letter(vocab.HOLIDAYS)})(?!\w)(?:,?\
 _AGE_STOP = (
     r"(?!\s*(?:%|weeks?|months?|days?|hours?|minutes?|mins?|mg|ml|units?|cm|mm|kg|lbs?|"
     r"times?|sessions?|dilators?|pounds?|stone|miles?|km|percent|or so times|x\b|"
-    r"foot|feet|ft\b|inch(?:es)?\b|[:./]\d))"
+    r"foot|feet|ft\b|inch(?:es)?\b|degrees?\b|°|[:./]\d))"
 )
 AGE_CUE = re.compile(
     r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|she’s|he’s|who's|who’s|I\s+turned|turned|turning|(?:I'll|I\s+will|to|gonna)\s+turn|"
@@ -107,7 +107,8 @@ AGE_CUE = re.compile(
     r"you're|you’re|ur|"
     r"nearly|almost|barely|being|"
     # a first-person cue with an adverb between: "I was also 35", "I'm still 19", "I was about 40"
-    r"(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was)\s+(?:also|still|already|then|about|around|roughly|maybe))"
+    r"(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|is|shes|hes)\s+(?:also|still|already|then|about|around|roughly|maybe|probably|like)|"
+    r"shes|hes)"
     r"\s+$",
     re.IGNORECASE,
 )
@@ -115,7 +116,9 @@ AGE_CUE = re.compile(
 _YOU_BEFORE = re.compile(r"\b(?:ur|you['’]re)\s+$", re.IGNORECASE)
 # "it was 7", "the pain is 2", "my score was 31": a thing's number after "was"/"is", no age.
 _THING_IS = re.compile(
-    r"\b(?:it|this|that|which|pain|score|level|number|dose|count|temperature)\s+(?:was|is)\s+$", re.IGNORECASE
+    r"\b(?:it|this|that|which|pain|score|level|number|dose|count|temperature)\s+(?:was|is)\s+"
+    r"(?:(?:about|around|maybe|probably|like|roughly)\s+)?$",
+    re.IGNORECASE,
 )
 AGE_TAIL = re.compile(
     # not "1-2 out of 10", "2 from 10" (a pain score), "39+2" weeks
@@ -133,7 +136,7 @@ AGE_SUFFIX_RE = re.compile(
 _AGE_CUE_ENDINGS = (
     "was", "am", "'m", "im", "'s", "turned", "turning", "turn", "is", "age", "aged", "of", "now", "be",
     "only", "just", "age:", "nearly", "almost", "barely", "also", "still", "already", "then", "about",
-    "around", "roughly", "maybe", "being", "'re", "’re", "ur",
+    "around", "roughly", "maybe", "being", "'re", "’re", "ur", "shes", "hes", "probably", "like",
 )  # fmt: skip
 _WEEKDAY_ENDINGS = (
     "day", "Mon", "Tues", "Tue", "Wed", "Weds", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun", "the",
