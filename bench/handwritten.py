@@ -31,7 +31,7 @@ CORPUS_DIR = ROOT / "tests" / "data" / "handwritten"
 HALVES = ("dev", "test")
 MIN_WORDS, MAX_WORDS = 150, 400
 MIN_NO_IDENTIFIER = 8  # stories per half with no identifier at all
-FILE_NAME = re.compile(r"^\d{3}-[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
+FILE_NAME = re.compile(r"^\d{3,4}-[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
 # KIND is upper-case letters; the words run to the first "]]" (they may span lines).
 _MARKUP = re.compile(r"\[\[([A-Z]+):(.+?)\]\]", re.DOTALL)
 _WORD = re.compile(r"\w")
@@ -112,7 +112,7 @@ def check_story(record: dict, file_name: str | None = None) -> list[str]:
     name = record.get("id") or file_name or "story"
     problems: list[str] = []
     if file_name is not None and not FILE_NAME.match(file_name):
-        problems.append("file name is not NNN-short-slug.txt")
+        problems.append("file name is not NNN-short-slug.txt (three or four digits)")
     for span in spans:
         problems += _span_problems(text, span)
     ordered = sorted(spans, key=lambda sp: (sp["start"], sp["end"]))
@@ -151,7 +151,7 @@ def check_half(half: str, base: Path = CORPUS_DIR) -> list[str]:
         empty = sum(1 for r in records if not r["spans"])
         if empty < MIN_NO_IDENTIFIER:
             problems.append(f"{half}: {empty} stories without identifiers, expected >= {MIN_NO_IDENTIFIER}")
-        numbers = [p.name[:3] for p in files]
+        numbers = [p.name.split("-", 1)[0] for p in files]
         if len(set(numbers)) != len(numbers):
             problems.append(f"{half}: two files share a story number")
     return problems

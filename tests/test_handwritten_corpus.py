@@ -90,6 +90,8 @@ def test_checker_checks_file_names():
     rec = handwritten.parse_markup(FILLER, "x")
     assert any("file name" in p for p in handwritten.check_story(rec, "Story One.txt"))
     assert handwritten.check_story(rec, "007-texting-uk.txt") == []
+    assert handwritten.check_story(rec, "1007-texting-uk.txt") == []  # past story 999
+    assert any("file name" in p for p in handwritten.check_story(rec, "10007-texting-uk.txt"))
 
 
 def test_half_needs_stories_without_identifiers(tmp_path):
