@@ -465,3 +465,14 @@ def test_a_score_an_angle_or_a_size_is_no_age(text: str) -> None:
 
 def test_a_portuguese_speaker_names_herself_with_her_article() -> None:
     assert any(words == "Thaís" for _, words in found("Pra quem chegou agora: sou a Thaís, tenho 32 anos."))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("Me and my bf Jun Wei have been together three years.", ("PERSON", "Jun Wei")),
+     ("my supervisor dazza made a comment", ("PERSON", "dazza")),
+     ("my housemate jas found a thread", ("PERSON", "jas")),
+     ("during the CNY 2023 holidays we tried", ("DATE", "CNY 2023"))],
+)
+def test_a_month_name_after_a_relation_more_relations_and_cny(text: str, want: tuple) -> None:
+    assert want in found(text)

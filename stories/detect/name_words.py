@@ -45,7 +45,8 @@ _PLAIN_WORD_MAX = 32
 
 # Safe words that are names after a strong cue: days and months ("my husband Sunday",
 # "my daughter April").
-NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS) | {"jan", "dec"}  # "my husband Dec"
+# "my husband Dec", "my bf Jun Wei": days and months a strong cue makes a name.
+NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS) | {"jan", "dec", "jun", "mar"}
 
 
 
