@@ -476,3 +476,13 @@ def test_a_portuguese_speaker_names_herself_with_her_article() -> None:
 )
 def test_a_month_name_after_a_relation_more_relations_and_cny(text: str, want: tuple) -> None:
     assert want in found(text)
+
+
+def test_a_name_or_a_town_that_filipino_web_text_counts_stays_a_name_in_taglish() -> None:
+    text = (
+        "Nakatira kami ng asawa ko na si Jomar sa Marikina, kasama yung dalawang anak namin. "
+        "Hindi ko sinabi kay Jomar kasi nahihiya ako. Kaya lang talaga, sabi ng OB ko normal lang daw. "
+        "Pero hindi po siya normal, mga sis."
+    )
+    named = [words for _, words in _kinds(text)]
+    assert named.count("Jomar") == 2 and "Marikina" in named

@@ -222,13 +222,14 @@ def language_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
     """Casefolded words of `lang` ("es", "fr", "pt", "fil"...) of Zipf >= `min_zipf`
     ("mulheres", "médecins", "nakita").  Filipino web text counts the names and places it
     mentions among its commonest words ("john", "jose", "manila", "quezon"): for Tagalog
-    ("fil") every first name and large town below Zipf 5.5 is left out ("Lola" too), so a
-    Taglish story's people and places stay names; the commonest words stay ("siya", "kaya")."""
-    found = _wordfreq_words(lang, min_zipf)
+    ("fil") only words of Zipf >= 4.5 count, less every first name and large town below Zipf
+    5.5 ("Lola" too), so a Taglish story's people and places stay names ("Jomar",
+    "Marikina"); the commonest words stay ("siya", "kaya")."""
     if lang != "fil":
-        return found
+        return _wordfreq_words(lang, min_zipf)
     lex = lexicon()
-    names = (lex.first_lower | {t.casefold() for t in lex.large_towns} | capitalised_names())
+    names = lex.first_lower | {t.casefold() for t in lex.large_towns} | capitalised_names()
+    found = _wordfreq_words(lang, max(min_zipf, 4.5))  # not "jomar" (3.2), "marikina" (4.2)
     return (found - names) | _wordfreq_words(lang, max(min_zipf, 5.5))
 
 
