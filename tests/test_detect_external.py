@@ -35,11 +35,11 @@ import handwritten  # noqa: E402
 
 MARGIN = 0.005
 FA_MARGIN = 1.0
-MEASURED = {  # after issue #11's ninth round (twelve fresh batches; 990 dev stories)
+MEASURED = {  # after issue #11's ninth round (fourteen fresh batches; 1,050 dev stories)
     "presidio_synth": {"recall": 0.9558, "precision": 0.9657, "fa_per_1000": 0.0},
-    "dev": {"recall": 0.9694, "precision": 0.9006, "fa_per_1000": 9.08},
+    "dev": {"recall": 0.9674, "precision": 0.8972, "fa_per_1000": 9.70},
     "test": {"recall": 0.9538, "precision": 0.9285, "fa_per_1000": 9.69},
-    "dev_caps": {"recall": 0.9204, "precision": 0.7651},
+    "dev_caps": {"recall": 0.9180, "precision": 0.7575},
 }
 
 
@@ -60,7 +60,7 @@ def test_presidio_synth_holds():
 
 def test_handwritten_dev_half_holds():
     records = external_corpora.load("dev")
-    assert len(records) == 990
+    assert len(records) == 1050
     res = external_corpora.score(records)
     assert res["empty_records"] >= handwritten.MIN_NO_IDENTIFIER
     _assert_floors(res, MEASURED["dev"])
