@@ -1,8 +1,8 @@
-"""Chats, forum posts, diaries and Taglish (issue #11, ninth round): speakers of a pasted
-chat, ages written as forums write them, numbers that are no house number, Tagalog words,
-names after a relation or "doctor" in lower case, ages after "who's" and before "now",
-kinds of clinic, and days that end no place.  Every sentence here is written for this test,
-not taken from a corpus."""
+"""Chats, forum posts and Taglish (issue #11, ninth round): speakers of a pasted chat,
+forum handles, private insurers, signatures, names after a relation or "doctor" in lower
+case, Tagalog and Portuguese words, and the words of other languages, faiths and shops that
+name nobody (ages, dates and numbers: `test_detect_ages_dates_numbers.py`).  Every
+sentence here is written for this test, not taken from a corpus."""
 
 from __future__ import annotations
 
@@ -49,40 +49,6 @@ def test_labels_that_are_words_or_shorthand_name_nobody(text: str) -> None:
     assert _kinds(text, ("PERSON",)) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "age"),
-    [("ok so 29F, long time reader", "29"), ("my partner (33M) came with me", "33"),
-     ("About me: 41 M. Desk job, two kids.", "41")],
-)
-def test_an_age_and_a_capital_sex_letter_is_an_age(text: str, age: str) -> None:
-    assert any(kind == "AGE" and words.startswith(age) for kind, words in found(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["the bath was 38C and it was 98F outside", "a fever of 99F that night", "they raised $40M for it",
-     "Urologist #2, Dr. Patel, was kinder"],
-)
-def test_a_temperature_or_an_amount_is_no_age(text: str) -> None:
-    assert ("AGE", "98") not in found(text) and ("AGE", "99") not in found(text)
-    assert ("AGE", "40") not in found(text) and ("LOCATION", "2, Dr. Patel") not in found(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["Week 3, Tuesday\nScore 5/10. Stiff after the drive.",
-     "Mobile: 07700 900123\nSent from my phone",
-     "Me: 38 M. Started in the spring."],
-)
-def test_a_number_before_a_weekday_an_everyday_line_or_a_sex_letter_is_no_street(text: str) -> None:
-    assert [words for kind, words in found(text) if kind == "LOCATION"] == []
-
-
-def test_an_address_still_goes_on_to_its_next_line() -> None:
-    text = "Please send it to 12 Harbour Street\nNorth Berwick"
-    assert any(kind == "LOCATION" and "North" in words for kind, words in found(text))
-
-
 TAGLISH = (
     "Hello mga sis, share ko lang po yung journey ko. Sabi ng OB ko normal lang daw ang sakit "
     "pero hindi talaga. Kaya nagpa-second opinion ako. Ang bait ng physio, si Marites, siya ang "
@@ -115,14 +81,6 @@ def test_slang_a_contraction_or_a_word_after_a_relation_is_no_name(text: str) ->
 
 
 @pytest.mark.parametrize(
-    ("text", "age"),
-    [("my youngest, Cara, who's 15 and mortified", "15"), ("I'm Farah, 31 now, and finally well", "31")],
-)
-def test_an_age_after_whos_or_before_now(text: str, age: str) -> None:
-    assert ("AGE", age) in found(text)
-
-
-@pytest.mark.parametrize(
     "text",
     ["We were sent to the Paediatric Urology clinic first.", "She rolled her eyes at the Stretching.",
      "It is all in a book called The Knot in the Bladder.", "She met me at the Bowel clinic."],
@@ -133,16 +91,6 @@ def test_a_kind_of_clinic_a_gerund_or_a_body_part_after_the_names_no_place(text:
 
 def test_a_hospital_nickname_after_the_still_names_a_place() -> None:
     assert ("FACILITY", "Rotunda") in found("both of mine were born in the Rotunda")
-
-
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [("a walk round Heaton Park Sunday morning", "Heaton Park"),
-     ("drinks at Brannigans Tuesday night", "Brannigans")],
-)
-def test_a_weekday_after_a_place_is_no_part_of_it(text: str, place: str) -> None:
-    places = [words for kind, words in found(text) if kind in ("LOCATION", "FACILITY")]
-    assert places == [place]
 
 
 @pytest.mark.parametrize(
@@ -157,29 +105,6 @@ def test_a_signature_above_a_note_or_after_a_closing_on_its_line(text: str, name
 
 def test_a_closing_with_no_name_signs_nobody() -> None:
     assert _kinds("It does get better.\n\nBest wishes, A Grateful Patient", ("PERSON",)) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["By Week 3, Walk 2 I was crying.", "She teaches Grade 9 English now.", "Posted in a group | 41 Comments",
-     "after 2 Prolapse repairs", "Type 2 Diabetes runs in my family"],
-)
-def test_a_labels_number_or_a_count_of_a_word_is_no_street(text: str) -> None:
-    assert [words for kind, words in found(text) if kind == "LOCATION"] == []
-
-
-def test_a_street_without_a_head_after_its_number_is_still_a_street() -> None:
-    assert any(kind == "LOCATION" and "Quarry" in words for kind, words in found("we lived at 12 Quarry Run"))
-
-
-@pytest.mark.parametrize(
-    ("text", "when"),
-    [("In the wet season of 2019 it flared", "wet season of 2019"),
-     ("during the monsoon of 2018", "monsoon of 2018"),
-     ("the rainy season 2021 was the worst", "rainy season 2021")],
-)
-def test_a_tropical_season_with_its_year_is_a_date(text: str, when: str) -> None:
-    assert any(kind == "DATE" and when in words for kind, words in found(text))
 
 
 @pytest.mark.parametrize(
@@ -225,13 +150,6 @@ def test_a_portuguese_story_from_portugal_is_read_as_portuguese() -> None:
     named = _kinds(PORTUGUESE)
     assert any(w == "Graça" for _, w in named)
     assert not any(w.lower() in {"mesmo", "ainda", "então", "vergonha", "depois"} for _, w in named)
-
-
-@pytest.mark.parametrize(
-    ("text", "age"), [("Tengo 41 años y dos hijos.", "41"), ("J'ai 29 ans et un chat.", "29")]
-)
-def test_a_spanish_or_french_age_is_the_number_alone(text: str, age: str) -> None:
-    assert ("AGE", age) in found(text)
 
 
 @pytest.mark.parametrize(
@@ -283,52 +201,9 @@ def test_a_holiday_without_its_year_or_a_kind_of_health_names_nothing(text: str)
     assert _kinds(text) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "when"),
-    [("By Purim 5783 we were fine.", "Purim 5783"), ("It began at Nowruz 1401, in March.", "Nowruz 1401"),
-     ("After Hogmanay 2021 it got worse.", "Hogmanay 2021")],
-)
-def test_a_festival_with_its_own_calendars_year_is_a_date(text: str, when: str) -> None:
-    assert ("DATE", when) in found(text)
-
-
 def test_a_signatures_title_stays_outside_it_and_a_kiss_after_it() -> None:
     assert ("PERSON", "Helen Ashworth") in found("Thank you.\n\nYours faithfully,\n\nMrs Helen Ashworth")
     assert ("PERSON", "BEV") in found("SEE YOU ALL.\n\nTA-RA,\nBEV X")
-
-
-@pytest.mark.parametrize(
-    ("text", "ages"),
-    [("I got my first period at 12 and by 14 I was missing school.", ["12", "14"]),
-     ("i started my periods at 11 and it was agony", ["11"]),
-     ("she has not smiled since she was twelve.", ["twelve"])],
-)
-def test_a_girls_age_at_her_first_period(text: str, ages: list[str]) -> None:
-    assert [words for kind, words in found(text) if kind == "AGE"] == ages
-
-
-@pytest.mark.parametrize(
-    "text", ["by 10 I was asleep", "we met at 9 and", "the period from 12 to 2 was quiet"]
-)
-def test_a_time_of_day_is_no_age(text: str) -> None:
-    assert [kind for kind, _ in found(text) if kind == "AGE"] == []
-
-
-@pytest.mark.parametrize(
-    ("text", "bad"),
-    [("our son is doing his B.Tech in Pune", ("URL", "B.Tech")),
-     ("my pelvic floor was basically on 24/7", ("DATE", "24/7")),
-     ("JEAN (WIFE OF FORTY-ONE YEARS) RANG THEM", ("AGE", "FORTY-ONE")),
-     ("I found it at 3 a.m. on Reddit: provoked vestibulodynia.", ("HANDLE", "a.m.")),
-     ("I found it at 3 a.m. on Reddit: provoked vestibulodynia.", ("HANDLE", "provoked"))],
-)
-def test_a_degree_a_round_the_clock_a_marriages_length_and_a_time_are_nothing(text: str, bad: tuple) -> None:
-    assert bad not in found(text)
-
-
-def test_a_street_never_runs_onto_the_next_paragraph() -> None:
-    text = "I drive out of the Cicero Avenue depot.\n\nAbout three years ago it started."
-    assert not any("About" in words for _, words in found(text))
 
 
 def test_a_first_name_that_is_also_anatomy_is_a_name_alone_and_anatomy_in_its_phrase() -> None:
@@ -345,21 +220,6 @@ def test_a_name_after_call_him_and_a_handle_after_pseudo(text: str, name: str) -
     assert any(words == name for _, words in found(text))
 
 
-def test_an_indian_house_number_opens_its_address() -> None:
-    text = "Our flat at H.No. 41, Gandhi Chowk was the first place I felt safe."
-    assert any(kind == "LOCATION" and words.startswith("H.No. 41") for kind, words in found(text))
-
-
-@pytest.mark.parametrize(
-    ("text", "when"),
-    [("At Tabaski 2022 we went home to Thiès.", "Tabaski 2022"),
-     ("Phagwah 2019 was the last time.", "Phagwah 2019"),
-     ("Hari Raya 2023 I stayed home.", "Hari Raya 2023")],
-)
-def test_more_festivals_with_their_year_are_dates(text: str, when: str) -> None:
-    assert ("DATE", when) in found(text)
-
-
 @pytest.mark.parametrize(
     "text",
     ["For Tabaski the whole family came.", "Ngiyabonga, everyone.", "Jërëjëf for reading.",
@@ -367,29 +227,6 @@ def test_more_festivals_with_their_year_are_dates(text: str, when: str) -> None:
 )
 def test_thanks_in_other_languages_festivals_and_dialect_name_nobody(text: str) -> None:
     assert _kinds(text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "age"),
-    [("Q: who are you\nA: Soyeon, 24, doing my masters", "24"),
-     ("I am Ólöf, 33 years, from the north.", "33"),
-     ("Rosa Lim, staff nurse, 51 years, from Penang.", "51"), ("It stuck.\n\nMe: 38, two kids.", "38"),
-     ("vid 1: pov ur 15 and the nurse laughs", "15"), ("arrivata verso i 51 anni, è cominciato", "51"),
-     ("Since my first menses at 12 I had pain.", "12"),
-     ("Mgr. Horáková is maybe thirty, very serious.", "thirty")],
-)
-def test_more_ages_as_people_write_them(text: str, age: str) -> None:
-    assert ("AGE", age) in found(text)
-
-
-def test_an_unknown_capitalised_word_before_its_age_is_a_name() -> None:
-    assert ("PERSON", "Soyeon") in found("Q: who are you\nA: Soyeon, 24, doing my masters")
-    assert ("PERSON", "Leeds") not in found("Leeds, 24, was a blur")
-
-
-@pytest.mark.parametrize("text", ["ur 2 funny", "She gave me:\n1. HRT patches\n2. A pessary"])
-def test_a_small_number_after_ur_or_a_list_after_me_is_no_age(text: str) -> None:
-    assert [kind for kind, _ in found(text) if kind == "AGE"] == []
 
 
 @pytest.mark.parametrize(
@@ -420,23 +257,6 @@ def test_a_brand_that_is_also_a_first_name_stays_a_name() -> None:
     assert ("PERSON", "Tena") in found("My neighbour Tena came round with soup.")
 
 
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [("stay-at-home dad to Theo (5) and Junie (2)", [("AGE", "5"), ("AGE", "2")]),
-     ("It got worse. Thabo tried last night and I cried.", [("PERSON", "Thabo")]),
-     ("Dan does the bins.", [("PERSON", "Dan")])],
-)
-def test_a_childs_age_after_a_first_name_and_a_name_before_what_people_do(text: str, want: list) -> None:
-    assert all(item in found(text) for item in want)
-
-
-@pytest.mark.parametrize(
-    "text", ["See Step (2) below.", "Referral made that day.", "Ah thought it was normal."]
-)
-def test_a_numbered_step_and_a_word_before_a_verb_are_no_name(text: str) -> None:
-    assert [kind for kind, _ in found(text) if kind in ("AGE", "PERSON")] == []
-
-
 def test_a_forum_posters_name_before_wrote_is_a_handle_and_so_are_its_mentions() -> None:
     text = (
         "Update below.\n\nteacupsandtears wrote:\nI did it!\n\nmoonpetal88 wrote:\nteacupsandtears so proud"
@@ -444,23 +264,6 @@ def test_a_forum_posters_name_before_wrote_is_a_handle_and_so_are_its_mentions()
     handles = [words for kind, words in found(text) if kind == "HANDLE"]
     assert handles.count("teacupsandtears") == 2 and "moonpetal88" in handles
     assert _kinds("Mum wrote: call me\nShe said: no", ("HANDLE", "PERSON")) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "age"),
-    [("Background: 37 (M), lineman", "37"), ("it hurt since I was like thirteen.", "thirteen"),
-     ("Desde os treze anos eu sofria com cólica.", "treze"), ("(Dr. Okafor is maybe 40. Lovely.)", "40"),
-     ("my daughter (shes 19 and smarter than me)", "19"), ("Thabo Nkosi here, 63. I drive a taxi.", "63")],
-)
-def test_still_more_ages_as_people_write_them(text: str, age: str) -> None:
-    assert ("AGE", age) in found(text)
-
-
-@pytest.mark.parametrize(
-    "text", ["the pain is like 7 today", "the bend is about 15 degrees now", "size 12 (M) shirts"]
-)
-def test_a_score_an_angle_or_a_size_is_no_age(text: str) -> None:
-    assert [kind for kind, _ in found(text) if kind == "AGE"] == []
 
 
 def test_a_portuguese_speaker_names_herself_with_her_article() -> None:
