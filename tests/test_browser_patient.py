@@ -376,6 +376,7 @@ def test_on_a_phone_she_reads_an_excerpt_in_full_and_approves_it_by_keyboard(ser
     approve.focus()
     page.keyboard.press("Enter")
     page.get_by_text("You approved the excerpt").wait_for()
+    page.get_by_text("Excerpts you approved").wait_for()  # the rerun draws the list after the notice
     assert page.get_by_text("Excerpts you approved").is_visible()
     with transaction() as s:
         assert for_patient(receipt.code, session=s)[0].status == "signed off"
