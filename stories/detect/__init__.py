@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 
 from stories.findings import Finding
 
-from .acronyms import find_acronym_facilities, find_lowercase_facilities, find_lowercase_towns
+from .acronyms import find_acronym_facilities, find_lowercase_facilities
 from .address_lines import extend_addresses, find_corners, find_military, find_numbered_streets
 from .chains import find_chains
 from .contact import find_contact
@@ -44,6 +44,7 @@ from .shadow import Shadow, build_shadow
 from .signoff import find_signoff
 from .temporal import find_temporal
 from .town_state import find_town_states
+from .towns_lowercase import find_lowercase_towns
 from .widen import widen
 
 __all__ = ["detect", "reidentification_hints", "Finding"]

@@ -1,18 +1,17 @@
-"""Places a capital letter does not reveal, after a place preposition.
+"""Facilities a capital letter does not reveal, after a place preposition.
 
-Facilities named by an acronym: "at LUTH", "transferred to GH".  Towns typed in
-lowercase: "if you're in sydney", "from boston".  Facilities typed in lowercase:
-"at hyde park surgery", "at the rvi".
+Facilities named by an acronym: "at LUTH", "transferred to GH", "I go LUTH first", "I
+drive for UPS".  Facilities typed in lowercase: "at hyde park surgery", "at the rvi".
+(Towns typed in lowercase: `towns_lowercase`.)
 
 Hospitals are often called by their initials, which no gazetteer lists and
 the name rules skip (a short word in capitals is usually shouting or a
-clinical term).  After "at", "to", "from", "in" (or Spanish "del", "en", "al")
+clinical term).  After "at", "to", "from", "in", "went" (or Spanish "del", "en", "al")
 an acronym of two to six capitals names a place unless it is a clinical or
 everyday term the lexicon knows (GP, NHS, ICU, A&E...).  Text in capitals gets
 the same findings: the preposition may be in capitals too, and a shouted
-everyday word ("WENT TO BED") is no acronym.  A lowercase word after "in",
-"from", "near", "outside" or "moved to" is a town when the city list knows it and it is not a
-very common word ("in bed", "in march", "from work" stay words).
+everyday word ("WENT TO BED") is no acronym, unless a word for work comes before it
+("I drive for UPS").
 """
 
 from __future__ import annotations
@@ -21,26 +20,25 @@ import re
 
 from stories.findings import Finding
 
-from . import vocab
-from .language import story_words
+from . import cues, vocab
+from .everyday_extra import DIALECT
 from .lexicon import (
     Lexicon,
     derived_form,
-    dictionary_words,
-    everyday_words,
     lexicon,
     lowercase_word,
-    proper_nouns,
 )
 from .name_kinds import KIND_WORDS
 from .tokens import Columns, shared_columns, word_class
+from .towns_lowercase import AFTER_MOTION, SAINTS, unknown_place_word
 from .vocab import words
 
 _AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
 _ELIDED = re.compile(r"[lLdD]['’](?=[A-Z]{2})")
 
-_PREPOSITIONS = words("at to from in of by with for up del en al au aux à chez dans")
+_PREPOSITIONS = words("at to from in of by with for up del en al au aux à chez dans go went")  # "I go LUTH"
 _PREPOSITION_CLASS = word_class(_PREPOSITIONS)
+_THE = frozenset({"the"})
 # Short capitals that are words or units, not places.
 _NOT_PLACES = frozenset(
     {"tv", "am", "pm", "ok", "it", "me", "my", "us", "uk", "eu", "ed", "id", "ai", "ad", "bc"}
@@ -74,9 +72,6 @@ def _after_prepositions(cols: Columns) -> list[int]:
     return sorted(found)
 
 
-_THE = frozenset({"the"})
-
-
 def _before_a_noun(cols: Columns, k: int) -> bool:
     """Is token k right after "the" and right before a lowercase noun on the same line ("the
     RSL president", "the LRI waiting list")?  An acronym there names a place or a body."""
@@ -85,6 +80,24 @@ def _before_a_noun(cols: Columns, k: int) -> bool:
         return False
     after = words[k + 1]
     return after.islower() and after not in vocab.FUNCTION and not after.endswith(("ed", "ly"))
+
+
+def _went_word(cols: Columns, k: int, lex: Lexicon) -> bool:
+    """Is token k after "go"/"went" a word ("WENT AFF HIM", "WENT WI DA"), not "went KKH"?"""
+    low = cols.lows[k]
+    after = cols.lows[k + 1] if k + 1 < len(cols.lows) else ""
+    word = low in lex.ordinary_lower or low in DIALECT
+    return cols.lows[k - 1] in _GO and (word or after in _OBJECTS)
+
+
+_GO = frozenset({"go", "went"})
+_OBJECTS = frozenset({"a", "an", "the", "him", "her", "them", "me", "us", "it", "da", "di"})
+
+
+def _employer(cols: Columns, k: int) -> bool:
+    """Is token k after a work word and a lowercase "for"/"at" ("I drive for UPS"): a firm?"""
+    lows, words = cols.lows, cols.words
+    return k >= 2 and words[k - 1] in ("for", "at") and lows[k - 2] in cues.WORK_WORDS
 
 
 # "U of I", "the U of C", "u of t": a university by its initial, and its hospitals.
@@ -121,82 +134,11 @@ def _acronyms_after_prepositions(text: str) -> list[Finding]:
             continue
         lex = lex or lexicon()
         low = word.lower()
-        if low in _NOT_PLACES or lex.is_safe(word) or lex.is_safe(text[start:end].lower()):
+        if low in _NOT_PLACES or lex.is_safe(word) or _went_word(cols, k, lex):
             continue
-        if len(word) >= 3 and low in lex.very_common_lower:
-            continue  # shouting: "WENT TO BED", "IN PAIN"
+        if len(word) >= 3 and low in lex.very_common_lower and not _employer(cols, k):
+            continue  # shouting: "WENT TO BED", "IN PAIN"; but "I drive for UPS"
         out.append(Finding("FACILITY", start, end, 0.6, "facility-acronym"))
-    return out
-
-
-_DATE_WORDS = frozenset(vocab.MONTHS) | frozenset(vocab.WEEKDAYS)
-_TOWN_PREPOSITIONS = frozenset({"in", "from", "fae", "near", "outside", "to", "off"})  # "fae": Scots "from"
-_TOWN_CLASS = word_class(_TOWN_PREPOSITIONS)
-_AFTER_MOTION = frozenset({"up", "back", "down", "over", "out"})
-
-
-def _motion_before(lows: list[str], p: int) -> bool:
-    """Is the "to" at token p after a motion verb ("moved to", "moved up to")?"""
-    if p >= 1 and lows[p - 1] in vocab.MOTION:
-        return True
-    return p >= 2 and lows[p - 1] in _AFTER_MOTION and lows[p - 2] in vocab.MOTION
-
-
-def _unknown_place_word(lex: Lexicon, low: str) -> bool:
-    """A lowercase word no word list knows, after "from" or "in": a suburb or a town too
-    small for the city list ("from moyross", "in southie"); names count ("from heaton")."""
-    return (
-        low.isalpha()
-        and low not in lex.ordinary_lower
-        and not derived_form(low)
-        and low not in dictionary_words()  # "stuck in flinch mode", "in dermatology"
-        and not lex.is_safe(low)
-        and low not in lex.first_lower
-    )
-
-
-def _proper_place(lex: Lexicon, low: str) -> bool:
-    """A word the dictionary writes only with a capital and that names no person ("fae
-    leith", "from govan"): after "from" or "in", typed in lowercase, a place."""
-    return low in proper_nouns() and low not in lex.names_lower and not lex.is_safe(low)
-
-
-def find_lowercase_towns(text: str) -> list[Finding]:
-    """LOCATION findings for towns written in lowercase after a place preposition."""
-    cols = shared_columns(text)
-    lows, words, gaps = cols.lows, cols.words, cols.gaps
-    lex = lexicon()
-    cities = lex.cities_lower
-    everyday = everyday_words()
-    out = []
-    n = len(lows)
-    foreign: frozenset[str] | None = None
-    for p in cols.marked(_TOWN_CLASS, 0, n - 1):
-        if lows[p] == "to" and not _motion_before(lows, p):
-            continue  # "talked to", but "moved to", "went back to"
-        k = p + 1
-        word = words[k]
-        low = lows[k]
-        if low in _SAINTS and k + 1 < n and words[k + 1].islower() and gaps[k + 1] in (" ", ". "):
-            if lows[k + 1] not in vocab.FUNCTION:  # "from st just", "off st. charles"
-                out.append(Finding("LOCATION", cols.start(k), cols.end(k + 1), 0.5, "lowercase-town"))
-            continue
-        if not word.islower() or len(word) < 4 or gaps[k] != " ":
-            continue
-        unknown = _unknown_place_word(lex, low) or _proper_place(lex, low)
-        if low not in cities and not (lows[p] != "to" and unknown):
-            continue
-        if low in everyday or lex.is_safe(low) or low in vocab.FUNCTION or low in _DATE_WORDS:
-            continue
-        if foreign is None:
-            foreign = story_words(cols)  # (once, for the first candidate)
-        if low in foreign:
-            continue  # "in piena pandemia" in an Italian story: a word of its language
-        start = cols.start(k)
-        end = start + len(cols.bases[k])
-        if k + 1 < n and gaps[k + 1] == " " and f"{low} {lows[k + 1]}" in cities:
-            end = cols.end(k + 1)  # "from belo horizonte", "in san antonio"
-        out.append(Finding("LOCATION", start, end, 0.5, "lowercase-town"))
     return out
 
 
@@ -292,7 +234,6 @@ _THE_PLACE_FIRST = words("royal new old general city county central university n
 _OWNED_HEADS = _LOWER_HEADS | words("hall primary house")
 
 
-_SAINTS = frozenset({"st", "saint"})
 # Hospitals called by whom they are for, typed without an apostrophe: "at the womens".
 _PLURAL_OWNERS = frozenset({"womens", "mens", "childrens", "kids"})
 
@@ -302,7 +243,7 @@ def _owner_without_apostrophe(lex: Lexicon, lows: list[str], k: int) -> bool:
     ("at warrens", "at jimmys", "at russells hall", "at st margarets"): a shop, a pub or
     a hospital named after its owner or saint, not an everyday word?"""
     low = lows[k]
-    if k >= 1 and lows[k - 1] in _SAINTS and low.endswith("s"):
+    if k >= 1 and lows[k - 1] in SAINTS and low.endswith("s"):
         return True
     return (
         len(low) >= 5
@@ -316,7 +257,7 @@ def _owner_without_apostrophe(lex: Lexicon, lows: list[str], k: int) -> bool:
 def _owned_place(lex: Lexicon, lows: list[str], gaps: list[str], k: int) -> int:
     """Last token of a place named after its owner or saint from token k ("warrens",
     "russells hall", "st margarets primary"), or -1."""
-    owner = k + 1 if lows[k] in _SAINTS and k + 1 < len(lows) else k
+    owner = k + 1 if lows[k] in SAINTS and k + 1 < len(lows) else k
     if not _owner_without_apostrophe(lex, lows, owner):
         return -1
     nxt = owner + 1
@@ -350,7 +291,7 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
         k = p + 1
         if lows[k] == "the" and k + 1 < n:
             k += 1
-        elif not heads and not lows[k].endswith("s") and lows[k] not in _SAINTS:
+        elif not heads and not lows[k].endswith("s") and lows[k] not in SAINTS:
             if words[k].islower() and (found := _acronym(lex, cols, p, k) or _unknown_after(lex, cols, p, k)):
                 out.append(found)
             continue  # (only an acronym or an unknown word is tried without a head in the story)
@@ -378,7 +319,7 @@ def find_lowercase_facilities(text: str) -> list[Finding]:
 # Verbs after which "(me) to" names where someone was sent: "referred me to sandyford",
 # "a referral up to treliske", "sent her to", "took me to".
 _SENT = frozenset({*vocab.MOTION, "referral", "sent", "send", "sends", "took", "taken", "rushed", "booked"})
-_SENT_BETWEEN = frozenset({*_AFTER_MOTION, "me", "her", "him", "us", "them"})
+_SENT_BETWEEN = frozenset({*AFTER_MOTION, "me", "her", "him", "us", "them"})
 
 
 def _unknown_after(lex: Lexicon, cols: Columns, p: int, k: int) -> Finding | None:
@@ -391,6 +332,6 @@ def _unknown_after(lex: Lexicon, cols: Columns, p: int, k: int) -> Finding | Non
     sent = lows[p] == "to" and p >= 1 and (
         lows[p - 1] in _SENT or (p >= 2 and lows[p - 1] in _SENT_BETWEEN and lows[p - 2] in _SENT)
     )
-    if (lows[p] == "at" or sent) and _unknown_place_word(lex, lows[k]):
+    if (lows[p] == "at" or sent) and unknown_place_word(lex, lows[k]):
         return Finding("FACILITY", cols.start(k), cols.end(k), 0.5, "lowercase-facility")
     return None

@@ -219,7 +219,9 @@ COMPANY_SUFFIX = re.compile(
 FIRM_JOINERS = frozenset({"and", "&", "et", "i", "und", "y", "và", "en"})
 FACILITY_PREV = frozenset({"at", "for", "by", "joined", "with"})
 WORK_WORDS = frozenset(
-    {"work", "worked", "working", "works", "job", "employed", "shift", "shifts", "intern", "volunteer"}
+    {"work", "worked", "working", "works", "job", "employed", "shift", "shifts", "intern", "volunteer",
+     "volunteered", "volunteering", "drive", "drives", "drove", "driving", "teach", "teaches", "taught",
+     "teaching", "apprentice", "apprenticeship", "placement", "contract", "contractor", "employee"}
 )
 
 # Words for a post or a job ("Practice Manager", "Clinical Lead", "Health Visitor"): a run

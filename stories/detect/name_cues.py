@@ -11,17 +11,22 @@ lowercase words that are unambiguous names ("sarah jones").
 
 from __future__ import annotations
 
-import re
-
 from . import cues, vocab
 from .lexicon import (
     Lexicon,
-    dictionary_words,
-    english_form,
     english_words,
     inflects,
     lowercase_word,
     word_names,
+)
+from .name_given import (
+    NAMES,
+    answers_name_question,
+    capitals_after,
+    doctor_lowercase,
+    named_capital,
+    named_lowercase,
+    unlisted_after,
 )
 from .name_initials import initial_after_relation, initials_after_naming, next_initial
 from .name_words import NameText, gap_is_space, undictionary_word
@@ -129,6 +134,18 @@ def _after_relation_comma(t: NameText, i: int) -> bool:
 
 
 _APPOSITION = frozenset({"my", "our", "her", "his"})
+
+
+def _relation_comma_word(t: NameText, i: int) -> bool:
+    """Is capitalised token i between commas right after a relation ("her husband, Aman,
+    had"), a word but no very common one?  The proper-noun rule drops such words."""
+    return (
+        i >= 2
+        and t.lows[i - 1] in cues.RELATIONS
+        and t.lows[i - 2] in cues.POSSESSIVES
+        and _after_relation_comma(t, i)
+        and t.lows[i] not in t.lex.very_common_lower
+    )
 
 
 def _relation_after(t: NameText, i: int) -> bool:
@@ -247,77 +264,8 @@ def _lowercase_verdict(t: NameText, i: int) -> int:
     return _PAIRED_ONLY if t.rare_name_like(t.lows[i]) else _NEVER_NAME
 
 
-_SURNAME_TITLES = frozenset({"dr", "doctor", "mr", "mrs", "ms", "prof"})
 # After these a first name is a name even when it is a word too ("a physio called hope").
 _CALLED = frozenset({"called", "named"})
-_SURNAME_SHAPE = re.compile(r"[a-z]{3,}(?:-[a-z]{2,})*")
-
-
-def _doctor_lowercase(t: NameText, i: int) -> bool:
-    """Is lowercase token i, after "dr", "doctor", "mr", "mrs", "ms" or "prof" in lower case, a word
-    no dictionary holds ("dr pengelly", "dr adeyinka-moss"; not "dr appointment")?"""
-    if i == 0 or t.lows[i - 1] not in _SURNAME_TITLES or t.gaps[i] not in (" ", ". "):
-        return False
-    low = t.lows[i]
-    return (
-        _SURNAME_SHAPE.fullmatch(low) is not None
-        and not all(english_form(part) or part in dictionary_words() for part in low.split("-"))
-        and low not in t.lex.safe_lower
-    )
-
-
-_NAME_IS = frozenset({("name", "is"), ("name", "was")})
-_NAMES = frozenset({"name's", "name’s", "names"})
-
-
-def _named_lowercase(t: NameText, i: int) -> bool:
-    """Is lowercase token i, right after "my name is" ("name's", "name was"), a word no
-    dictionary holds ("my name is vitoria"; not "my name is not important")?  Tried only
-    one or two tokens after a "name" token (`find_cue_names`' spots)."""
-    cued = t.words[i - 1].lower() in _NAMES or (i >= 2 and (t.lows[i - 2], t.lows[i - 1]) in _NAME_IS)
-    if not cued or t.gaps[i] != " ":
-        return False
-    low = t.lows[i]
-    return (
-        _SURNAME_SHAPE.fullmatch(low) is not None
-        and not english_form(low)
-        and low not in dictionary_words()
-        and low not in t.lex.safe_lower
-    )
-
-
-def _answers_name_question(t: NameText, i: int) -> bool:
-    """Is token i the answer to a question about a name ("What's your last name? Arcuri"):
-    a capitalised word that is no everyday word, right after "name?"."""
-    return (
-        t.gaps[i].strip() == "?"
-        and t.caps[i]
-        and not t.lex.is_ordinary(t.words[i])
-        and t.lows[i] not in vocab.FUNCTION
-    )
-
-
-_LOWER_WORD = re.compile(r"(?:(?![A-Z])[^\W\d_]){3,}(?:-(?:(?![A-Z])[^\W\d_]){2,})*")  # "jerković"
-
-
-def _unlisted_after(t: NameText, i: int) -> int:
-    """One past the lowercase words after token i that no dictionary holds, up to two: the
-    rest of a name typed in lowercase ("borna jerković")."""
-    j = i + 1
-    while j < min(t.n, i + 3) and t.gaps[j] == " " and _LOWER_WORD.fullmatch(t.words[j]) is not None:
-        low = t.lows[j]
-        if english_form(low) or low in dictionary_words() or low in vocab.FUNCTION or t.lex.is_safe(low):
-            break
-        j += 1
-    return j
-
-
-def _capitals_after(t: NameText, i: int) -> int:
-    """One past the capitalised words and initials from token i on ("Jildau S Bouts")."""
-    j = i + 1
-    while j < min(t.n, i + 4) and gap_is_space(t.gaps[j]) and t.caps[j] and t.lows[j] not in vocab.FUNCTION:
-        j += 1
-    return j
 
 
 def find_cue_names(t: NameText) -> None:
@@ -333,10 +281,10 @@ def find_cue_names(t: NameText) -> None:
     cands.update(k + 1 for k in t.cols.marked(_THERE_CLASS, 1, n - 1))  # "the physio there, isla,"
     name_words = list(t.cols.marked(_NAME_CLASS, 0, n - 1))
     name_spots = {k + step for k in name_words for step in (1, 2)}  # after "name's", "name is"
-    cands.update(k + 1 for k in name_words if t.words[k].lower() in _NAMES)
+    cands.update(k + 1 for k in name_words if t.words[k].lower() in NAMES)
     for k in name_words:
-        if _answers_name_question(t, k + 1):
-            t.emit_person(k + 1, _capitals_after(t, k + 1), 0.7, "name-cue")  # "Your name? Jildau S Bouts"
+        if answers_name_question(t, k + 1):
+            t.emit_person(k + 1, capitals_after(t, k + 1), 0.7, "name-cue")  # "Your name? Jildau S Bouts"
     may_name = _may_name_cache(lex)
     i = 0
     for c in sorted(cands):
@@ -348,11 +296,11 @@ def find_cue_names(t: NameText) -> None:
             verdict = may_name.get(bases[i])
             if verdict is None:
                 verdict = may_name[bases[i]] = _lowercase_verdict(t, i)
-            if _doctor_lowercase(t, i):
+            if doctor_lowercase(t, i):
                 t.emit_person(i, i + 1, 0.7, "title")  # "saw dr pengelly on fri": a surname
                 continue
-            if i in name_spots and _named_lowercase(t, i):
-                t.emit_person(i, _unlisted_after(t, i), 0.7, "name-cue")  # "my name is borna jerković"
+            if i in name_spots and named_lowercase(t, i):
+                t.emit_person(i, unlisted_after(t, i), 0.7, "name-cue")  # "my name is borna jerković"
                 continue
             if i and t.lows[i - 1] in _CALLED and t.lows[i] in lex.first_lower and t.gaps[i] == " " and (
                 i + 1 >= n or t.gaps[i + 1].strip() or lows[i + 1] in vocab.FUNCTION
@@ -371,6 +319,11 @@ def find_cue_names(t: NameText) -> None:
         region = cap and not sents[i] and t.cue_word(i)
         me_and = i >= 2 and lows[i - 1] == "and" and lows[i - 2] == "me"  # "me and Dec are grand"
         region_cued = lows[i - 1] in _REGION_NAME_CUES or me_and or _married_to(t, i)
+        named = i in name_spots and named_capital(t, i) or _relation_comma_word(t, i)
+        named = named and cap and not sents[i]
+        if named and t.plain(i):  # (the proper-noun rule drops a plain word; it reads the others)
+            t.emit_person(i, capitals_after(t, i), 0.8, "name-cue")  # "My name is Mere, I'm 37"
+            continue
         if cap and not sents[i] and not (region and region_cued):
             continue  # the proper-noun rule will see it (it drops regions: "my daughter India" not)
         low = lows[i]

@@ -5,7 +5,8 @@ Life", "Discovery", "Southern Cross") or an acronym ("VHI", "OSDE") that no list
 and that a capital alone would not make a name.  What gives it away is its part in the
 story: it stands after the kind of scheme it is ("my medical aid, Discovery", "la
 prepaga, OSDE", "pelo plano, a Unimed"), after "through" or "via" in a sentence about
-cover ("We went private through VHI"), or it does what insurers do ("Tufts Health Plan
+cover ("We went private through VHI"), between "my" and what it sells ("my Humana plan"),
+or it does what insurers do ("Tufts Health Plan
 fought me on the PT visits", "Discovery first said it wasn't covered").  National
 schemes (the NHS, Medicare, the HSE) are safe vocabulary and stay unflagged.
 """
@@ -58,9 +59,10 @@ def _named(t: NameText, i: int, cued: bool = True) -> bool:
     fought us", "Work covered it"; "Sun Life", "VHI", "CareFirst" are names)?"""
     if i >= t.n or not t.caps[i] or t.lows[i] in vocab.FUNCTION or t.lows[i] in _ARTICLES:
         return False
-    if t.lex.is_safe(t.bases[i]):
-        return False
-    alone = _run_end(t, i) == i + 1
+    end = _run_end(t, i)
+    alone = end == i + 1
+    if t.lex.is_safe(t.bases[i]) and (alone or not cued or t.lows[i] in t.lex.regions_lower):
+        return False  # "Medicare", "Manitoba Blue Cross" (a province's); "through Southern Cross" is one
     return cued or not (alone and t.lows[i] in t.lex.very_common_lower)
 
 
@@ -112,8 +114,25 @@ def _through(t: NameText) -> None:
             _emit(t, i, _run_end(t, i))
 
 
+# Words for what an insurer sells, after its name ("my Humana plan", "my Great Eastern rider").
+_PRODUCTS = vocab.words("plan policy cover coverage rider insurance scheme membership")
+_PRODUCT_CLASS = word_class(_PRODUCTS)
+_OWNERS = vocab.words("my our his her their")
+
+
+def _before_product(t: NameText) -> None:
+    """"under my Humana plan", "from my Great Eastern rider": after "my", before what it sells."""
+    for k in t.cols.marked(_PRODUCT_CLASS, 2):
+        if t.caps[k] or t.gaps[k] != " ":
+            continue
+        i = next((m for m in range(k - 1, max(0, k - _MAX_WORDS - 1), -1) if t.lows[m - 1] in _OWNERS), 0)
+        if i and all(t.caps[m] for m in range(i, k)) and _named(t, i, cued=False) and _run_end(t, i) >= k:
+            _emit(t, i, k)
+
+
 def find_insurers(t: NameText) -> None:
     """FACILITY findings (into `t.out`) for insurers named as the module docstring says."""
     _after_scheme(t)
+    _before_product(t)
     _before_verb(t)
     _through(t)

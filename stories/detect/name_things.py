@@ -126,3 +126,25 @@ def anatomy(t: NameText, i: int, j: int) -> bool:
     while i < j and t.lows[i] in vocab.FUNCTION:
         i += 1
     return j - i >= 2 and t.lows[i] in ANATOMY and t.lows[i + 1] in ANATOMY and t.gaps[i + 1] == " "
+
+
+# Lowercase nouns for a place of work after a firm's name ("an Amazon fulfillment center",
+# "the Ford plant", "Next head office").
+_WORKPLACES = vocab.words(
+    """factory plant warehouse fulfillment fulfilment distribution depot branch headquarters hq
+    dealership showroom refinery mill call store stores site"""
+)
+_WORKPLACE_BEFORE = frozenset({"at", "in", "for", "an", "a", "the"})
+
+
+def workplace(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j (one or two title-case words) a firm's name, right after "at", "in",
+    "for" or an article and right before a word for a place of work ("works at an Amazon
+    fulfillment center", "in IT at Next head office", "the Ford plant")?"""
+    if j - i > 2 or j >= t.n or i == 0 or t.lows[i - 1] not in _WORKPLACE_BEFORE or t.gaps[j] != " ":
+        return False
+    low = t.lows[j]
+    if low == "head":
+        low = t.lows[j + 1] if j + 1 < t.n and t.gaps[j + 1] == " " else ""
+        low = "headquarters" if low in ("office", "offices") else ""
+    return low in _WORKPLACES and not t.caps[j] and all(title_case_word(t.bases[k]) for k in range(i, j))

@@ -8,7 +8,9 @@ there may be an everyday word ("Love,⏎Hope"), so the last line is read on its 
   name, in capitals, or no English word ("Hope", not "A Grateful Patient");
 - without one, one to three words or initials are a name only when none is an English
   word form or a very common word ("Dale", but not "Hope." or "Keep going.");
-- a texter's "- rach" (a dash, then one lowercase word that is no English word) too.
+- a texter's "- rach" (a dash, then one lowercase word that is no English word) too;
+- a dash is a closing of its own: "— Sushila", and "— Norm" (a word, but no very common
+  one); a lone initial under a closing ("Thanks for doing this,⏎T.") is a name.
 """
 
 from __future__ import annotations
@@ -103,6 +105,7 @@ _CLOSING = re.compile(
 
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+")
 _DASHED = re.compile(r"[-–—~][ \t]*([a-z][a-z'’-]{1,20})")
+_DASH = re.compile(r"[-–—~][ \t]*(?=[^\W\d_])")
 
 
 def _signature(text: str, start: int, end: int, prev_end: int) -> list[Finding]:
@@ -110,15 +113,21 @@ def _signature(text: str, start: int, end: int, prev_end: int) -> list[Finding]:
     dashed = _DASHED.fullmatch(text, start, end)
     if dashed and _name_on_its_own(dashed.group(1)):
         return [Finding("PERSON", dashed.start(1), dashed.end(1), 0.6, "signature")]  # "- rach"
+    dash = _DASH.match(text, start, end)
+    if dash:  # "— Sushila", "- Dec": a dash before a name is a closing of its own
+        start, prev_end = dash.end(), dash.end()
     title = _TITLE.match(text, start, end)
     if title and title.end() < end:
         start = title.end()  # "Mrs Helen Ashworth": the name, without its title
     parts = _parts(text[start:end])
     if parts is None:
         return []
-    closing = prev_end > 0 and text[prev_end - 1] == ","
+    closing = prev_end > 0 and text[prev_end - 1] in ",-–—~ "
     if not closing and not all(_name_on_its_own(p) for p in parts):
         return []
-    if closing and not any(_name_after_closing(p) for p in parts):
-        return []  # "Yours sincerely,⏎A Grateful Patient", "Anonymous"
+    initial = len(parts) == 1 and len(parts[0]) == 1  # "T" (its full stop trimmed) under "Thanks,"
+    common = lexicon().very_common_lower
+    named = initial or dash is not None and all(p.casefold() not in common for p in parts)
+    if closing and not named and not any(_name_after_closing(p) for p in parts):
+        return []  # "Yours sincerely,⏎A Grateful Patient", "Anonymous"; but "— Norm"
     return [Finding("PERSON", start, end, 0.6, "signature")]
