@@ -87,3 +87,92 @@ def test_a_name_after_a_dash_or_an_initial_under_a_closing_signs_the_story(text:
 )
 def test_a_dash_before_an_everyday_word_signs_no_name(text: str) -> None:
     assert [words for kind, words in found(text) if kind == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Kia ora. My name is Hope, I'm 29 and a nurse.", "Hope"),
+     ("MY NAME IS MAY AND I AM 70.", "MAY"),
+     ("it started after the wedding, and my husband, Arjun, never once complained.", "Arjun")],
+)
+def test_a_name_given_outright_is_a_name_whatever_word_it_is(text: str, name: str) -> None:
+    assert ("PERSON", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The real name is Vulvodynia, which nobody could pronounce.", "My name is Not Important here.",
+     "NO NAMES BC MY WHOLE FAMILY WOULD KNOW."],
+)
+def test_a_condition_a_phrase_or_a_plural_after_name_is_no_name(text: str) -> None:
+    assert [words for kind, words in found(text) if kind == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [("is this normal?\n\nBlueHeron77 · 12/02/24 08:41\n\nYes, it was for me.", "BlueHeron77"),
+     ("Good luck.\n\nmarmitequeen\nRegistered Users Posts: 812\n\nSame here.", "marmitequeen"),
+     ("it helped.\n\nwei.ling.t replied:\nMine too.", "wei.ling.t")],
+)
+def test_a_forum_posts_header_names_its_poster(text: str, handle: str) -> None:
+    assert ("HANDLE", handle) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "insurer"),
+    [("the pessary wasn't cheap under my Humana plan.", "Humana"),
+     ("I claimed it back on my Great Eastern rider.", "Great Eastern"),
+     ("We went private through Southern Cross in the end.", "Southern Cross"),
+     ("Baby arrived in May and I go KKH for physio now.", "KKH")],
+)
+def test_an_insurer_before_what_it_sells_or_after_through_and_a_hospital_after_go(text: str, insurer: str) -> None:
+    assert ("FACILITY", insurer) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I wrote my Birth Plan twice.", "Manitoba Blue Cross covered part of it.",
+     "HE THOUGHT I'D WENT AFF HIM.", "MI ISAPRE NO CUBRÍA NADA."],
+)
+def test_a_plan_a_provincial_scheme_or_a_shouted_word_is_no_insurer_or_hospital(text: str) -> None:
+    assert [words for kind, words in found(text) if kind == "FACILITY"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [("Mon médecin m’a référée à l’Hôpital régional de Saint-Jérôme.", "l’Hôpital régional de Saint-Jérôme"),
+     ("On m’a opéré au Centre hospitalier de Granby en mai.", "Centre hospitalier de Granby"),
+     ("Emailed Pelvic Health Dublin this morning.", "Pelvic Health Dublin"),
+     ("I found Women's Physio Brisbane online.", "Women's Physio Brisbane")],
+)
+def test_a_french_hospital_and_a_clinic_named_by_its_care_and_town(text: str, facility: str) -> None:
+    assert ("FACILITY", facility) in found(text)
+
+
+def test_a_quotations_attribution_names_her_age_and_her_suburb() -> None:
+    text = "“Back on the trails” — Maribel T., 38, Kitsilano\n\nI had leaked since my second."
+    assert {("PERSON", "Maribel T."), ("AGE", "38")} <= set(found(text))
+    assert any(kind == "LOCATION" and "Kitsilano" in words for kind, words in found(text))
+
+
+def test_a_dash_between_words_is_no_attribution() -> None:
+    assert found("It was a long week — Monday, Tuesday, Wednesday") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("I couldn't tell a five-year-old why Gran was crying.", "five"),
+     ("a thirty-one-year-old mum of twins", "thirty-one"), ("A FORTY-TWO-YEAR-OLD WOMAN", "FORTY-TWO")],
+)
+def test_a_spelled_age_before_year_old_is_an_age(text: str, age: str) -> None:
+    assert ("AGE", age) in found(text)
+
+
+@pytest.mark.parametrize("text", ["She teaches four- and five-year-olds.", "The car is two years old."])
+def test_a_class_of_children_or_a_things_age_is_no_persons_age(text: str) -> None:
+    assert [words for kind, words in found(text) if kind == "AGE"] == []
+
+
+def test_a_policy_number_of_one_letter_and_slashes_is_an_id() -> None:
+    text = "Will it be covered (policy no. K/220871/03/2024/113092)?"
+    assert ("ID", "K/220871/03/2024/113092") in found(text)

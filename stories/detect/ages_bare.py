@@ -80,32 +80,6 @@ BOTH_AGE_RE = re.compile(
     rf"both\s+(?:aged\s+)?(?P<a>{_NUM}|{_EN_SPELLED})(?=\s?[,;.)]|\s+(?:and|now|then|when)\b)", re.IGNORECASE
 )
 _BOTH_AFTER = re.compile(r"(?:,|\b(?:were|are|we're|we’re))\s+$", re.IGNORECASE)
-# A number standing alone as a sentence of a self-introduction, told by what comes next:
-# "Name's Sipho. Forty-seven. Born in Soweto", "met me twice. 63. Born in Hoyland", "on the
-# radio. Fifty-three. Been driving artics", "Srinu. Forty-six years. Depot manager", "Me? 42.
-# Mum of two".  (A count standing alone, "Doctors seen? 14. Fourteen.", has no such sequel.)
-_INTRO_NEXT = (
-    r"born|been[ \t]+(?:\w+ing|married)|married|mum|mom|mam|mother|dad|father|retired|living|"
-    r"single|divorced|widowed|"
-    r"grandmother|grandma|granny|gran|nan|grandad|from|originally|raised|working|wife|husband|"
-    r"proud|happily|engaged|student|nurse|teacher|depot|manager|engineer|farmer|driver|worked"
-)
-FRAGMENT_AGE_RE = re.compile(
-    rf"(?:[.?!:]|\bme\?)[ \t]+(?P<a>{_NUM}|{_EN_SPELLED})(?:[ \t]+years(?:[ \t]+old)?)?[.,][ \t]+"
-    rf"(?:{_INTRO_NEXT})\b",
-    re.IGNORECASE,
-)
-# An age by what a life does at it: "when I hit 40 I", "like being twenty five again", "I
-# feel 25 again", ", now fifty-eight, living in" (not "hit 40 degrees", "now 3 weeks").
-LIFE_AGE_RE = re.compile(
-    rf"(?:\b(?:hit|hitting|reached|reaching)\s+(?P<h>{_NUM}|{_EN_SPELLED})(?=\s?[,;.!?]|\s+(?:and|I|i|my|we|she|he|"
-    rf"when|that|this|last|the|it|things|everything)\b)"
-    rf"|\b(?:being|feel|feeling|felt)\s+(?:like\s+)?(?P<b>{_NUM}|{_EN_SPELLED})\s+again\b"
-    rf"|,\s+now\s+(?P<n>{_NUM}|{_EN_SPELLED})(?=\s?[,;]|\s+and\b))",
-    re.IGNORECASE,
-)
-_LIFE_WORDS = frozenset({"hit", "hitting", "reached", "reaching", "again", "now"})
-_INTRO_WORDS = frozenset(w for w in _INTRO_NEXT.split("|") if w.isalpha()) | {"been"}
 # Cheap gates, each starting with a literal ("," or "."): where an aside or a fragment can be.
 _ASIDE_GATE = re.compile(rf",\s(?:{_NUM}|[a-z][a-z-]{{3,20}}\s+ans\b)")
 _SENTENCE_GATE = re.compile(rf"\.\s+{_NUM}[,.]")
@@ -147,12 +121,6 @@ def find_bare_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
         both = BOTH_AGE_RE.finditer(text)  # (from "both", a literal; what comes before it then)
         shared = (m for m in both if _BOTH_AFTER.search(text, max(0, m.start() - 8), m.start()))
         found.append((shared, "both-age"))
-    if not _INTRO_WORDS.isdisjoint(words):
-        found.append((FRAGMENT_AGE_RE.finditer(text), "fragment-age"))
-    if not _LIFE_WORDS.isdisjoint(words):
-        for m in LIFE_AGE_RE.finditer(text):
-            g = m.lastgroup or "n"
-            yield Finding("AGE", m.start(g), m.end(g), 0.6, "life-age")
     if " at the time" in low or " this year" in low or " that year" in low:
         found.append((TIMED_AGE_RE.finditer(text), "timed-age"))
     if "was" in words and not _SMALL_WORDS.isdisjoint(words):

@@ -12,13 +12,15 @@
 - no verb at all, as Caribbean and other Englishes say it: "she only fifteen and",
   "mi 39, mi live inna Portmore", "(she ole now, she 82)"; Spanish "que tiene 61,"
   (the number closes its clause: a comma, a bracket, a full stop or "and" after it);
-- a life stage reached: "By 30 I had given up", "when I hit 50", "I hit forty";
+- a life stage reached or lived: "By 30 I had given up", "when I hit 50", "I hit forty",
+  "like being twenty five again", ", now fifty-eight, living in";
 - a spelled age with "years old" ("Twenty-six years old, newly married"), and a child's
   or a relative's age after "is"/"was" ("My son is seven", "my daughter was two when");
 - Portuguese: "tinha 27 anos", "tenho 34 anos", "com 29 anos" (not "há 3
   anos", "5 anos de dor", which are durations);
 - an age as a fragment of its own in a texter's self-introduction, whatever
-  the case of the word before it: "its katy at work. 29. work at the bakery".
+  the case of the word before it: "its katy at work. 29. work at the bakery", or
+  whatever comes before it when what follows introduces her: "63. Born in Hoyland".
 
 What makes these ages is their cue (a form of "to be" with a person, a
 Portuguese verb of having years) or their place (after another age, inside a
@@ -41,6 +43,7 @@ from .anchors import digit_runs
 from .tokens import shared_columns, word_class
 
 _SPELLED = vocab.SPELLED_AGE
+_NUM = vocab.NUMBER_AGE
 _SPELLED_WORDS = vocab.SPELLED_AGE_WORDS
 _ADVERB = r"(?:(?:only|just|about|around|nearly|almost|barely|still|maybe|already|then|probably|like)\s+)?"
 # A person and a form of "to be" the cue rules lack: dialect "I were", second person, future, conditional.
@@ -153,6 +156,24 @@ _INTRO = re.compile(
 )
 _FRAGMENT_REACH = 120
 
+# A number standing alone as a sentence of a self-introduction, told by what comes next
+# (whatever comes before it):
+# "Name's Sipho. Forty-seven. Born in Soweto", "met me twice. 63. Born in Hoyland", "on the
+# radio. Fifty-three. Been driving artics", "Srinu. Forty-six years. Depot manager", "Me? 42.
+# Mum of two".  (A count standing alone, "Doctors seen? 14. Fourteen.", has no such sequel.)
+_INTRO_NEXT = (
+    r"born|been[ \t]+(?:\w+ing|married)|married|mum|mom|mam|mother|dad|father|retired|living|"
+    r"single|divorced|widowed|"
+    r"grandmother|grandma|granny|gran|nan|grandad|from|originally|raised|working|wife|husband|"
+    r"proud|happily|engaged|student|nurse|teacher|depot|manager|engineer|farmer|driver|worked"
+)
+FRAGMENT_AGE_RE = re.compile(
+    rf"(?:[.?!:]|\bme\?)[ \t]+(?P<a>{_NUM}|{_SPELLED})(?:[ \t]+years(?:[ \t]+old)?)?[.,][ \t]+"
+    rf"(?:{_INTRO_NEXT})\b",
+    re.IGNORECASE,
+)
+_INTRO_WORDS = frozenset(w for w in _INTRO_NEXT.split("|") if w.isalpha()) | {"been"}
+
 
 def _fragment(text: str, s: int, e: int) -> bool:
     """Is the number at s:e a sentence of its own right after a self-introduction in its paragraph?"""
@@ -203,16 +224,25 @@ def _digit_ages(text: str) -> Iterator[Finding]:
 
 
 # "By 30 I had given up", "By 40, we": opening a sentence, an age a clause about her follows;
-# "when I hit 50", "once she reached 60": a birthday reached.
+# "when I hit 50", "once she reached 60", "by the time I hit 40 I": a birthday reached; "like
+# being twenty five again", "I feel 25 again", ", now fifty-eight, living in": an age lived
+# (not "hit 40 degrees", "now 3 weeks").
 BY_AGE_RE = re.compile(
     r"(?:^|(?<=[.!?] )|(?<=\n))[Bb]y\s+(?P<a>1[6-9]|[2-9]\d)(?:,\s*|\s+)(?:I|i|we|she|he|my)\b", re.MULTILINE
 )
 HIT_AGE_RE = re.compile(
     r"\b(?:when|once|until|till)\s+(?:I|i|she|he|we)\s+(?:hit|reached|reach|hits)\s+(?P<a>1[3-9]|[2-9]\d)\b(?![%.,]?\d)"
     rf"|\b(?:I|i|she|he)\s+(?:hit|reached)\s+(?P<b>{_SPELLED})\b(?![-‐])"
+    rf"|(?i:\b(?:hit|hitting|reached|reaching)\s+(?P<c>{_NUM}|{_SPELLED})(?=\s?[,;.!?]|\s+(?:and|I|i|my|we|she|"
+    r"he|when|that|this|last|the|it|things|everything)\b))"
+    rf"|(?i:\b(?:being|feel|feeling|felt)\s+(?:like\s+)?(?P<d>{_NUM}|{_SPELLED})\s+again\b)"
+    rf"|(?i:,\s+now\s+(?P<e>{_NUM}|{_SPELLED})(?=\s?[,;]|\s+and\b))"
 )
-# "Twenty-six years old", "a thirty-one-year-old mum": a spelled age with its unit.
-SPELLED_OLD_RE = re.compile(rf"\b(?P<a>{_SPELLED})[-\s]years?[-\s]old\b", re.IGNORECASE)
+_LIFE_WORDS = frozenset({"hit", "hits", "hitting", "reached", "reach", "reaching", "again", "now"})
+# "Twenty-six years old", "a thirty-one-year-old mum", "a five-year-old": a spelled age with its unit.
+SPELLED_OLD_RE = re.compile(
+    rf"\b(?P<a>{_SPELLED}|(?:{SMALL_AGES})(?=-))[-\s]years?[-\s]old\b", re.IGNORECASE
+)  # (a small age only hyphenated: "a five-year-old", not "the car is two years old")
 # A child's or a relative's age after "is"/"was": "My son is seven", "my daughter was two when".
 # (`prose` reads the children's words too, for an age in brackets: "our son (4)".)
 CHILD_WORDS = vocab.words("son daughter boy girl baby kid child twins")
@@ -262,26 +292,37 @@ def _matched_at(text: str, cls: int, rx: re.Pattern[str], source: str) -> Iterat
 
 
 def _spelled_years_old(text: str) -> Iterator[Finding]:
-    """`SPELLED_OLD_RE` tried where it must end: at each "old" of the story."""
+    """`SPELLED_OLD_RE` tried where it must end: at each "old" of the story, and at each
+    "-year-old" of one word ("a thirty-one-year-old mum", "a five-year-old"; not the
+    "five-year-olds" of a class)."""
     cols = shared_columns(text)
-    for k in cols.marked(_OLD_CLASS):
-        end = cols.end(k)
+    ends = [cols.end(k) for k in cols.marked(_OLD_CLASS)]
+    if "-old" in text or "-OLD" in text:
+        low = text.lower()
+        ends += [m.end() for m in _HYPHEN_OLD.finditer(low)]
+    for end in ends:
         m = SPELLED_OLD_RE.search(text, max(0, end - 40), end)
         if m and m.end() == end:
             yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "spelled-age")
+
+
+_HYPHEN_OLD = re.compile(r"-years?-old(?![\w-])")
 
 
 def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """AGE findings for the forms in the module docstring; `words` is the story's lowercase word set."""
     yield from _digit_ages(text)
     reached = [BY_AGE_RE] if "By " in text or "\nby " in text or ". by " in text else []
-    if not words.isdisjoint(("hit", "hits", "reached", "reach")):
+    if not _LIFE_WORDS.isdisjoint(words):
         reached.append(HIT_AGE_RE)
     for rx in reached:
         for m in rx.finditer(text):
-            grp = "b" if rx is HIT_AGE_RE and m.group("b") else "a"
+            grp = m.lastgroup or "a"
             yield Finding("AGE", m.start(grp), m.end(grp), 0.6, "be-age")
-    if "old" in words and not _SPELLED_WORDS.isdisjoint(words):
+    if not _INTRO_WORDS.isdisjoint(words):
+        for m in FRAGMENT_AGE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "fragment-age")
+    if ("old" in words and not _SPELLED_WORDS.isdisjoint(words)) or "-old" in text or "-OLD" in text:
         yield from _spelled_years_old(text)
     if not _KIN_WORDS.isdisjoint(words):
         yield from _matched_at(text, _KIN_CLASS, KIN_AGE_RE, "kin-age")

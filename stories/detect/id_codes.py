@@ -63,13 +63,15 @@ def issuer_start(text: str, start: int, lowercase: bool = False) -> int:
 
 
 def _slash_code_ok(code: str) -> bool:
-    """A slash code has a slash, a group of two letters and five digits outside years."""
+    """A slash code has a slash, a group of two letters and five digits outside years, or
+    one letter and ten digits ("P/141112/01/2024/008812", a policy's number)."""
     if "/" not in code:
         return False
     groups = re.split(r"[/-]", code)
+    digits = sum(len(re.sub(r"\D", "", g)) for g in groups if not _YEAR.fullmatch(g))
     if not any(len(g) >= 2 and g[:2].isalpha() for g in groups):
-        return False
-    return sum(len(re.sub(r"\D", "", g)) for g in groups if not _YEAR.fullmatch(g)) >= 5
+        return digits >= 10 and groups[0].isalpha()
+    return digits >= 5
 
 
 def _ipv6_ok(addr: str) -> bool:

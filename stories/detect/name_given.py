@@ -62,7 +62,8 @@ def named_capital(t: NameText, i: int) -> bool:
         and not _POSSESSIVES.isdisjoint(t.lows[max(0, i - 5) : i - 2])
     )  # "my (real) name is", not "the real name is Vulvodynia"
     low = t.lows[i]
-    return cued and t.gaps[i] == " " and low not in vocab.FUNCTION and low not in vocab.TITLES
+    function = low in vocab.FUNCTION and low not in vocab.AMBIGUOUS_NAMES  # ("May", "Will": names)
+    return cued and t.gaps[i] == " " and not function and low not in vocab.TITLES
 
 
 def answers_name_question(t: NameText, i: int) -> bool:

@@ -20,7 +20,7 @@ from .counties import county_at
 from .lexicon import dictionary_words, english_form, lowercase_word, proper_nouns, title_case_word
 from .name_ordinary import keep_sentence_start, ordinary_run
 from .name_phrases import group_named
-from .name_things import anatomy, holiday, named_thing, workplace
+from .name_things import anatomy, care_and_town, holiday, named_thing, workplace
 from .name_words import NameText, gap_is_space
 
 
@@ -222,8 +222,10 @@ _CLINIC_HEADS = vocab.words("clinic clinics physio physiotherapy services unit d
 
 def classify(t: NameText, i: int, j: int) -> None:
     """Type the capitalised run i..j and add its finding to `t.out` (or nothing)."""
-    if workplace(t, i, j):
-        t.out.append(Finding("FACILITY", t.cols.start(i), t.cols.end(j - 1), 0.6, "workplace"))
+    care = care_and_town(t, i, j)
+    if workplace(t, i, j) or care >= 0:
+        source = "clinic-and-town" if care >= 0 else "workplace"
+        t.out.append(Finding("FACILITY", t.cols.start(max(i, care)), t.cols.end(j - 1), 0.6, source))
         return
     if ordinary_run(t, i, j) or named_thing(t, i, j) or holiday(t, i, j) or anatomy(t, i, j):
         return

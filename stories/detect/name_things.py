@@ -148,3 +148,18 @@ def workplace(t: NameText, i: int, j: int) -> bool:
         low = t.lows[j + 1] if j + 1 < t.n and t.gaps[j + 1] == " " else ""
         low = "headquarters" if low in ("office", "offices") else ""
     return low in _WORKPLACES and not t.caps[j] and all(title_case_word(t.bases[k]) for k in range(i, j))
+
+
+def care_and_town(t: NameText, i: int, j: int) -> int:
+    """Where run i..j (or its rest after a sentence's first word, "Emailed") starts being
+    what a clinic does, then a town: a clinic's name ("Pelvic Health Dublin", "Women's
+    Physio Brisbane"); -1 if it is none.  (What a clinic does alone names none: `name_kinds`.)"""
+    if t.sents[i] and j - i > 2 and not _care_word(t, i):
+        i += 1
+    if j - i < 2 or t.bases[j - 1] not in t.lex.large_towns:
+        return -1
+    return i if all(_care_word(t, k) for k in range(i, j - 1)) else -1
+
+
+def _care_word(t: NameText, k: int) -> bool:
+    return t.lows[k] in vocab.DEPARTMENT_WORDS or t.lows[k] in vocab.CLINICAL

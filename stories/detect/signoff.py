@@ -9,6 +9,7 @@ there may be an everyday word ("Love,⏎Hope"), so the last line is read on its 
 - without one, one to three words or initials are a name only when none is an English
   word form or a very common word ("Dale", but not "Hope." or "Keep going.");
 - a texter's "- rach" (a dash, then one lowercase word that is no English word) too;
+- a quotation's attribution, on any line: "“Not a Single Leak” — Kristen M., 41";
 - a dash is a closing of its own: "— Sushila", and "— Norm" (a word, but no very common
   one); a lone initial under a closing ("Thanks for doing this,⏎T.") is a name.
 """
@@ -69,9 +70,43 @@ def _name_after_closing(part: str) -> bool:
     return part.title() in lexicon().first or not english_form(part.casefold())
 
 
+# A quotation's attribution on its own line, as testimonial pages print them: "— Aisha K.,
+# Leslieville", "“Not a Single Leak” — Kristen M., 41": a dash, a name, then an age or a
+# place (or both) after commas.
+_ATTRIBUTION = re.compile(
+    r"^[ \t]*(?:[“\"][^”\"\n]{1,120}[”\"][ \t]*)?[—–][ \t]*"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,2})"
+    r"(?P<rest>(?:,[ \t]+(?:1[3-9]|[2-9]\d|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})){1,2})[ \t]*$",
+    re.MULTILINE,
+)
+_REST_PART = re.compile(
+    r",[ \t]+(?:(?P<age>1[3-9]|[2-9]\d)|(?P<place>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}))"
+)
+
+_REST_KINDS = {"age": ("AGE", "signature-age"), "place": ("LOCATION", "signature-place")}
+
+
+def _attributions(text: str) -> list[Finding]:
+    """PERSON, AGE and LOCATION findings for the attribution lines of quotations (`_ATTRIBUTION`)."""
+    out = []
+    for m in _ATTRIBUTION.finditer(text) if "—" in text or "–" in text else ():
+        out.append(Finding("PERSON", m.start("name"), m.end("name"), 0.6, "signature"))
+        for part in _REST_PART.finditer(text, m.start("rest"), m.end("rest")):
+            group = "age" if part.group("age") else "place"
+            kind, source = _REST_KINDS[group]
+            out.append(Finding(kind, part.start(group), part.end(group), 0.5, source))
+    return out
+
+
 def find_signoff(text: str) -> list[Finding]:
     """A PERSON finding for a signature on the story's last line, if there is one, and a
-    LOCATION for a place written after it ("K. Adeyemi-Shaw, East Dulwich")."""
+    LOCATION for a place written after it ("K. Adeyemi-Shaw, East Dulwich"); and the
+    attribution lines of quotations ("— Aisha K., Leslieville")."""
+    return _last_line_signature(text) + _attributions(text)
+
+
+def _last_line_signature(text: str) -> list[Finding]:
+    """The findings of `find_signoff` on the story's last line."""
     start, end, prev_end = _last_line(text)
     if _NOTE.match(text, start) and start > 0:
         start, end, prev_end = _last_line(text, start)  # the signature above "(You can use my name.)"

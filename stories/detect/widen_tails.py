@@ -99,14 +99,20 @@ def place_particles(text: str, f: Finding) -> Finding:
 # "la clínica de Huelin" names the clinic by its place, which is the identifier).
 _FRENCH_HEADS = words(
     "hôpital hopital clinique école ecole collège lycée lycee université universite faculté institut"
-    " maternité église paroisse"
+    " maternité église paroisse hôtel-dieu hotel-dieu polyclinique chu gmf clsc"
 )
+# ... with the adjective that may follow it ("l'Hôpital régional de Saint-Jérôme", "le
+# Centre hospitalier de Granby").
+_FRENCH_HEAD_ADJECTIVES = "régional|regional|universitaire|général|general|pédiatrique|psychiatrique"
 _ROMANCE_HEAD = re.compile(
-    rf"(?i:(?:\bl['’])?\b(?:{'|'.join(sorted(_FRENCH_HEADS))})"
+    rf"(?i:(?:\bl['’])?\b(?:{'|'.join(sorted(_FRENCH_HEADS))}|centre[ \t]+hospitalier)"
+    rf"(?:[ \t]+(?:{_FRENCH_HEAD_ADJECTIVES}))?"
     r"(?:[ \t]+(?:de[ \t]+la|du|des|de|d['’]))?)[ \t]+$"
 )
 # The story's words (tokens, in lowercase) that may hold a French facility word.
-_ROMANCE_HEAD_WORDS = _FRENCH_HEADS | {f"{e}{w}" for w in _FRENCH_HEADS for e in ("l'", "l’")}
+_ROMANCE_HEAD_WORDS = (
+    _FRENCH_HEADS | {f"{e}{w}" for w in _FRENCH_HEADS for e in ("l'", "l’")} | {"hospitalier"}
+)
 # A particle ending a facility's name found before its last word, an acronym: "... da UFMG".
 _LAST_PART = re.compile(r"[ \t]+(?:[A-ZÀ-Þ][\w'’-]*)")
 _ENDING_PARTICLES = ("de", "da", "do", "das", "dos", "del", "du", "des")
