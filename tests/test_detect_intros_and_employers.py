@@ -119,14 +119,14 @@ def test_a_forum_posts_header_names_its_poster(text: str, handle: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "insurer"),
+    ("text", "name"),
     [("the pessary wasn't cheap under my Humana plan.", "Humana"),
      ("I claimed it back on my Great Eastern rider.", "Great Eastern"),
      ("We went private through Southern Cross in the end.", "Southern Cross"),
      ("Baby arrived in May and I go KKH for physio now.", "KKH")],
 )
-def test_an_insurer_before_what_it_sells_or_after_through_and_a_hospital_after_go(text: str, insurer: str) -> None:
-    assert ("FACILITY", insurer) in found(text)
+def test_an_insurer_before_its_product_or_after_through_and_a_hospital_after_go(text: str, name: str) -> None:
+    assert ("FACILITY", name) in found(text)
 
 
 @pytest.mark.parametrize(

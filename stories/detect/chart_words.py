@@ -37,7 +37,7 @@ BRANDS = words(
 # place or person: "the HSE waiting list", "the NHIF desk", "a Cesfam", "la Isapre".
 HEALTH_SYSTEMS = words(
     """hse nhif ohip msp ramq medicare medicaid tricare fonasa cesfam essalud
-    philhealth"""
+    philhealth medisave medishield medi-cal acc msi"""
 )
 # Everyday products, platforms and shows people name in passing ("a box of Kleenex", "the
 # Squeezy app", "on Pinterest", "watching Gogglebox"): brands, which identify nobody.

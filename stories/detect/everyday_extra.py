@@ -24,11 +24,12 @@ DIALECT = words(
     liming lekker omo summat standin naija aney cuhdear braai poya telt chale nakakahiya
     cabras
     lol lols lmao lmfao omg tbh idk imo imho ngl haha hahaha smh btw fyi irl tho wtf ffs
-    likkle lawd gyal bwoy nuff"""
+    likkle lawd gyal bwoy nuff
+    aboot mair hud hame lassie oot masel jist gaun hoose wean weans"""
 )
 KINSHIP = words(
     """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi pawpaw
-    kababayan"""
+    kababayan oga sasu saas bhabhi"""
 )
 EPONYMS = words(
     """peyronie peyronie's peyronies crohn crohn's bartholin bartholin's skene skene's asherman

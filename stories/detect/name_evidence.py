@@ -79,7 +79,7 @@ _ENDEARMENTS = vocab.words("love darling darlin babe baby hun hon honey sweethea
 _GREETING_PHRASES = (
     "kia ora", "sat sri akal", "sat shri akal", "jai shri krishna", "jai shree krishna",
     "jai mata di", "jai jinendra", "ram ram", "talofa lava", "malo e lelei", "bula vinaka",
-    "waheguru ji ka khalsa", "waheguru ji ki fateh",
+    "waheguru ji ka khalsa", "waheguru ji ki fateh", "bore da", "mālō e lelei", "mambo ni",
 )
 
 
@@ -97,3 +97,17 @@ def greeting(t: NameText, i: int, j: int) -> bool:
             if said.startswith(phrase) and start + len(phrase) >= t.cols.end(j - 1):
                 return True
     return False
+
+
+def after_greeting(t: NameText, i: int, j: int) -> int:
+    """The first token of run i..j after a greeting phrase that opens it ("Bore da Siân":
+    Siân), or i."""
+    if t.lows[i] not in _GREETING_FIRST:
+        return i
+    start = t.cols.start(i)
+    said = t.text[start : start + 24].lower()
+    for phrase in _GREETING_PHRASES:
+        if said.startswith(phrase) and not said[len(phrase) : len(phrase) + 1].isalnum():
+            end = start + len(phrase)
+            return next((k for k in range(i, j) if t.cols.start(k) >= end), i)
+    return i

@@ -18,9 +18,10 @@ from . import cues, vocab
 from .chart_words import ANATOMY
 from .counties import county_at
 from .lexicon import dictionary_words, english_form, lowercase_word, proper_nouns, title_case_word
+from .name_evidence import after_greeting
 from .name_ordinary import keep_sentence_start, ordinary_run
 from .name_phrases import group_named
-from .name_things import anatomy, care_and_town, holiday, named_thing, workplace
+from .name_things import anatomy, care_and_town, holiday, named_thing, owner_of_heading, workplace
 from .name_words import NameText, gap_is_space
 
 
@@ -130,6 +131,7 @@ def _role_words(t: NameText, s: int, j: int) -> bool:
     )
 
 
+_NO_DOCTORS = frozenset({"google", "internet", "youtube", "tiktok"})
 # Titles that only a name follows (not "Nurse", "Consultant": "the Nurse Practitioner").
 _HONORIFICS = vocab.words("mr mr. mrs mrs. ms ms. miss mx dr dr. doctor prof prof. professor")
 
@@ -217,11 +219,16 @@ KIND_WORDS = vocab.words(
 
 
 # Heads of a kind of clinic or department (not "College", "Studio", "Group": names).
-_CLINIC_HEADS = vocab.words("clinic clinics physio physiotherapy services unit department dept ward therapy")
+_CLINIC_HEADS = vocab.words(
+    "clinic clinics physio physiotherapy services service unit department dept ward therapy "
+    "program programme desk team outpatients"
+)
 
 
 def classify(t: NameText, i: int, j: int) -> None:
     """Type the capitalised run i..j and add its finding to `t.out` (or nothing)."""
+    i = after_greeting(t, i, j)  # "Bore da Siân": the name after the greeting
+    j = owner_of_heading(t, i, j)  # "Ray's Story": the name before the heading's noun
     care = care_and_town(t, i, j)
     if workplace(t, i, j) or care >= 0:
         source = "clinic-and-town" if care >= 0 else "workplace"
@@ -238,6 +245,8 @@ def classify(t: NameText, i: int, j: int) -> None:
             j -= 1  # "Dr Okafor I think": "I" is no part of the name
         initial = j - s > 1 and len(t.words[s]) == 1 and t.words[s].isupper()  # "Dr. A. Mensah"
         honorific = s >= 1 and t.words[s - 1].lower() in _HONORIFICS  # "Miss Tennant": a surname, not a job
+        if t.lows[s] in _NO_DOCTORS:
+            return  # "Dr Google": a joke, no one
         if s < j and (t.lows[s] not in vocab.FUNCTION or initial) and (honorific or not _role_words(t, s, j)):
             t.emit_person(s, j, 0.9, "title")
         return
@@ -383,4 +392,4 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         if not (count == 1 and lows[s] in lex.very_common_lower and _word_before_town(t, s)):
             t.out.append(Finding("LOCATION", start, end, 0.7, "city-gazetteer"))
         return
-    t.out.append(Finding("PERSON", start, end, 0.5, "proper-noun"))
+    t.out.append(Finding("PERSON", start, t.cols.start(e - 1) + len(t.bases[e - 1]), 0.5, "proper-noun"))

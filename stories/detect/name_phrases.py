@@ -99,7 +99,7 @@ def generic_after_article(t: NameText, i: int, j: int) -> bool:
     return all(plain(k) or all(p in words for p in bases[k].casefold().split("-")) for k in range(i, j))
 
 
-_DAY_WORDS = frozenset({"day", "eve", "night", "festival"})
+_DAY_WORDS = frozenset({"day", "eve", "night", "festival", "week", "month"})  # "NAIDOC Week", "Pride Month"
 _HOLIDAY_NAME = re.compile(vocab.HOLIDAYS, re.IGNORECASE)
 # Spanish, French and Portuguese name a day or a season by its first word ("Día de la Madre",
 # "Fête des Mères", "Semana Santa", "Año Nuevo", "Dia das Mães").
@@ -146,8 +146,9 @@ def people_word(t: NameText, i: int, j: int) -> bool:
 
 
 def named_day(t: NameText, i: int, j: int) -> bool:
-    """Is run i..j the name of a day ("Mother's Day", "Christmas Eve", "Burns Night"): two
-    to four words ending in Day, Eve or Night, or opening with a Romance language's word for
+    """Is run i..j the name of a day ("Mother's Day", "Christmas Eve", "Burns Night") or an
+    observance ("Women's Month", "Endometriosis Awareness Month"): two to four words ending
+    in Day, Eve, Night, Week or Month, or opening with a Romance language's word for
     a day ("Día de la Madre"), and not a first name and surname ("Doris Day")?"""
     while j - i > 2 and t.lows[j - 1] == "i":
         j -= 1  # "By Madaraka Day I could": the run took the "I" after it

@@ -102,12 +102,23 @@ _THING_AFTER = vocab.words(
 )
 
 
+# Lowercase nouns for a product after its brand, whatever word the brand is ("Tena pads",
+# "the Serola belt", "Sylk gel"): no one's name stands right before them.
+_PRODUCT_AFTER = vocab.words(
+    "pads pad liners pants lube gel cream pessaries tablets pills belt cushion dilators dilator wand kit "
+    "spray"
+)
+
+
 def named_thing(t: NameText, i: int, j: int) -> bool:
     """Is the run i..j English words in title case right before a lowercase `_THING_AFTER`
-    noun ("Happy Baby pose"), the name of a thing rather than of a person or a place?"""
-    if j >= t.n or t.caps[j] or t.lows[j] not in _THING_AFTER or t.gaps[j] != " ":
+    noun ("Happy Baby pose"), or one or two words of a brand before a `_PRODUCT_AFTER` one
+    ("Tena pads"), the name of a thing rather than of a person or a place?"""
+    if j >= t.n or t.caps[j] or t.gaps[j] != " " or t.words[j - 1].endswith(("'s", "’s")):
         return False
-    return all(title_case_word(t.bases[k]) for k in range(i, j))
+    if t.lows[j] in _PRODUCT_AFTER:
+        return j - i <= 2
+    return t.lows[j] in _THING_AFTER and all(title_case_word(t.bases[k]) for k in range(i, j))
 
 
 # A holiday or festival without its year names no one ("every Chinese New Year", "Then Hogmanay.").
@@ -115,8 +126,14 @@ _HOLIDAY_RUN = re.compile(rf"(?:{FESTIVALS}|{vocab.HOLIDAYS})(?:['’]s)?")
 
 
 def holiday(t: NameText, i: int, j: int) -> bool:
-    """Are tokens i..j-1 a holiday or a festival (`_HOLIDAY_RUN`)?"""
-    return j > i and _HOLIDAY_RUN.fullmatch(t.text, t.cols.start(i), t.cols.end(j - 1)) is not None
+    """Are tokens i..j-1 a holiday or a festival (`_HOLIDAY_RUN`), or its first words ("the
+    Fourth" of "the Fourth of July", whose "of" ends the run)?"""
+    if j <= i:
+        return False
+    m = _HOLIDAY_RUN.match(t.text, t.cols.start(i))
+    if m is None or m.end() < t.cols.end(j - 1):
+        return False
+    return m.end() == len(t.text) or not t.text[m.end()].isalnum()
 
 
 def anatomy(t: NameText, i: int, j: int) -> bool:
@@ -163,3 +180,16 @@ def care_and_town(t: NameText, i: int, j: int) -> int:
 
 def _care_word(t: NameText, k: int) -> bool:
     return t.lows[k] in vocab.DEPARTMENT_WORDS or t.lows[k] in vocab.CLINICAL
+
+
+# Nouns a story's heading puts after its teller's name ("Ray's Story", "Harpreet's Journey").
+_HEADING_NOUNS = vocab.words("story journey experience diary blog recovery road battle tale words voice")
+
+
+def owner_of_heading(t: NameText, i: int, j: int) -> int:
+    """One past the name in run i..j when the run is a name's possessive and a heading's
+    noun ("Ray's Story": Ray's, whose "'s" the finding leaves out), else j."""
+    for k in range(i, j - 1):
+        if t.words[k].endswith(("'s", "’s")) and t.lows[k + 1] in _HEADING_NOUNS:
+            return k + 1
+    return j

@@ -60,6 +60,8 @@ _PHONE_TAIL = re.compile(r"\d{4}x\d{1,5}$|\d-[A-Z]?[a-z]{2,}$")
 # Digits joined to letters are a code's ("7284913TA", "5584-396-218-KT"), not a phone's.
 _CODE_TAIL = re.compile(r"[A-Za-z]|-[A-Z0-9]{1,4}(?![\w-])")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d(?:\s*[-/–]\s*|\s+)(?:19|20)?\d\d$")
+# A date written with dashes opening the candidate ("09-03-2023 10:47pm"): a date, then a time.
+_DASH_DATE = re.compile(r"\d{1,2}-\d{1,2}-(?:19|20)\d\d(?!\d)")
 _UNIT_SUFFIX = re.compile(r"(?i)^(?:mg|mcg|ml|mm|cm|kg|lbs?|x|am|pm|th|st|nd|rd|s|k|km|hz)$")
 
 
@@ -142,7 +144,9 @@ def find_phones(text: str) -> Iterator[Finding]:
             continue
         raw = m.group()
         core = _EXTENSION.split(raw, 1)[0]
-        if not 7 <= _digits(core) <= 15 or _YEAR_RANGE.match(raw) or _CODE_TAIL.match(text, m.end()):
+        if not 7 <= _digits(core) <= 15 or _YEAR_RANGE.match(raw) or _DASH_DATE.match(raw):
+            continue
+        if _CODE_TAIL.match(text, m.end()):
             continue
         reach = m.end()
         if raw.startswith("(") and ")" not in raw:

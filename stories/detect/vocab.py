@@ -109,7 +109,7 @@ GREETINGS = words(
     mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam chur
     ngiyabonga siyabonga enkosi jërëjëf jerejef nandri nanri dhanyavad dhanyavaad dhanyabad dhanyawad
     shukriya shukran asante medaase daalu nagode salamat kamsahamnida arigato mahalo dankie tashakor
-    tashakur"""
+    tashakur mulțumesc multumesc mzuri karibu shukuru"""
 )
 
 # Words that start sentences or appear capitalized in titles and headings.
@@ -315,6 +315,7 @@ DEPARTMENT_WORDS = words(
     pain pessary perineal continence fertility menopause sexual women women's womens men's
     health pelvic colposcopy antenatal postnatal gynae urology psychosexual medicine
     therapy planning family walk-in urgent care emergency outpatient outpatients urogynae
+    men occupational midlife urological gynaecological gynecological
     """
 )
 
