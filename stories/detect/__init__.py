@@ -44,7 +44,7 @@ from .shadow import Shadow, build_shadow
 from .signoff import find_signoff
 from .temporal import find_temporal
 from .town_state import find_town_states
-from .towns_lowercase import find_lowercase_towns
+from .towns_lowercase import find_lowercase_towns, find_town_hashtags
 from .widen import widen
 
 __all__ = ["detect", "reidentification_hints", "Finding"]
@@ -59,6 +59,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_names,
     find_acronym_facilities,
     find_lowercase_towns,
+    find_town_hashtags,
     find_lowercase_facilities,
     find_military,
     find_corners,

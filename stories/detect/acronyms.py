@@ -36,7 +36,8 @@ from .vocab import words
 _AMP_TAIL = re.compile(r"&[A-Z]{1,3}\b")
 _ELIDED = re.compile(r"[lLdD]['’](?=[A-Z]{2})")
 
-_PREPOSITIONS = words("at to from in of by with for up del en al au aux à chez dans go went")  # "I go LUTH"
+# ("I go LUTH", "near UBC")
+_PREPOSITIONS = words("at to from in of by with for up near del en al au aux à chez dans go went")
 _PREPOSITION_CLASS = word_class(_PREPOSITIONS)
 _THE = frozenset({"the"})
 # Short capitals that are words or units, not places.
@@ -83,11 +84,11 @@ def _before_a_noun(cols: Columns, k: int) -> bool:
 
 
 def _went_word(cols: Columns, k: int, lex: Lexicon) -> bool:
-    """Is token k after "go"/"went" a word ("WENT AFF HIM", "WENT WI DA"), not "went KKH"?"""
+    """Is token k after "go", "went" or "near" a word ("WENT AFF HIM", "NEAR YE"), not "went KKH"?"""
     low = cols.lows[k]
     after = cols.lows[k + 1] if k + 1 < len(cols.lows) else ""
     word = low in lex.ordinary_lower or low in DIALECT
-    return cols.lows[k - 1] in _GO and (word or after in _OBJECTS)
+    return cols.lows[k - 1] in _GO and (word or after in _OBJECTS) or (cols.lows[k - 1] == "near" and word)
 
 
 _GO = frozenset({"go", "went"})

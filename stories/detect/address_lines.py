@@ -119,7 +119,7 @@ _ORDINAL_STREET = re.compile(
     re.IGNORECASE,
 )
 _STREET_PREFIX = re.compile(
-    r"(?:\b\d{1,5}[ \t]+)?(?:\b(?:north|south|east|west|[NSEW])\.?[ \t]+)?$", re.IGNORECASE
+    r"(?:\b\d{1,5}[ \t]+)?(?:\b(?:north|south|east|west|[NS][EW]|[NSEW])\.?[ \t]+)?$", re.IGNORECASE
 )
 
 
@@ -131,6 +131,9 @@ def find_numbered_streets(text: str) -> Iterator[Finding]:
             continue
         m = _ORDINAL_STREET.match(text, s)
         if m is None:
+            west = _COMPASS_ORDINAL.search(text, max(0, s - 8), e + 2)
+            if west and west.end() == e + 2:  # "on West 4th": a compass point's street, no head
+                yield Finding("LOCATION", west.start(), west.end(), 0.7, "numbered-street")
             continue
         head = m.group().rstrip(".").split()[-1]
         if not head[0].isupper():
@@ -141,6 +144,7 @@ def find_numbered_streets(text: str) -> Iterator[Finding]:
 
 
 _ORDINAL_LETTERS = frozenset({"st", "nd", "rd", "th"})
+_COMPASS_ORDINAL = re.compile(r"\b(?:North|South|East|West)[ \t]+\d{1,3}(?:st|nd|rd|th)\b")
 _ABBREVIATED = frozenset({" st", "ave", " av", " rd", " pl", "lvd", " dr", " ln"})
 
 

@@ -70,7 +70,7 @@ YEARS_OF_AGE_RE = re.compile(
 )
 # "Me: 38, two kids": a forum post's line about its writer.
 ME_AGE_RE = re.compile(rf"(?:^|(?<=\n))[ \t]*Me:[ \t]*(?P<a>{_NUM})(?=[,;.]|\s+(?:years?|yrs?|and|with)\b)")
-LINE_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<a>{_NUM})\s?[FMfm](?=\s*[-–—:,])")
+LINE_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?] ))[ \t]*(?P<a>{_NUM})\s?[FMfm](?=\s*[-–—:,])")
 # A spelled age of SPELLED_BE_RE starts a token (whitespace before, whitespace,
 # punctuation or a unit after): one of these lowercase words.
 _SPELLED_LOWS = vocab.SPELLED_AGE_WORDS

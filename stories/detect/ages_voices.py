@@ -132,7 +132,8 @@ _PT_SPELLED = (
 PT_AGE_RE = re.compile(
     r"\b(?:tenho|tinha|tive|fiz|fez|faço|completei|completo|completou|com|aos|pelos|desde\s+os)\s+"
     rf"(?P<a>1[3-9]|[2-9]\d|{_PT_SPELLED})\s+anos\b"
-    r"(?!\s+(?:de\s+(?!idade)|d[ae]\b|que\b|atrás|depois|mais))",
+    r"(?!\s+(?:de\s+(?!idade)|d[ae]\b|que\b|atrás|depois|mais))"
+    r"|\baos\s+(?P<b>1[3-9]|[2-9]\d)\b(?![.,]?\d|\s*(?:%|anos|dias|meses|semanas|horas|minutos|kg|quilos))",
     re.IGNORECASE,
 )
 _PT_GATES = vocab.words("tenho tinha tive fiz fez faço completei completo completou com aos pelos desde")
@@ -149,6 +150,13 @@ IT_AGE_RE = re.compile(
     r"(?!\s+(?:fa|di\b|dopo|prima|che))",
     re.IGNORECASE,
 )
+# Hindi and Urdu written in Latin letters: "41 saal ka hoon", "meri beti 16 saal ki hai";
+# Tagalog: "54 na ako", "ako ay 38".
+HI_AGE_RE = re.compile(
+    r"\b(?P<a>1[3-9]|[2-9]\d)\s+(?:(?:saal|sal|varsh)\s+(?:ka|ki|ke)|na\s+ako)\b|\bako\s+ay\s+(?P<b>1[3-9]|[2-9]\d)\b",
+    re.IGNORECASE,
+)
+_HI_FIL_GATES = frozenset({"saal", "sal", "varsh", "ako"})
 # A number alone as a sentence ("work. 29. work at") within a self-introduction begun shortly before.
 _INTRO = re.compile(
     r"(?:(?<![\d\w])(?:I\s+am|am|I'm|I’m|im|i'm)\s+[A-Za-z]|\bmy\s+name\b|\bname's\b|\bcall\s+me\b)",
@@ -228,7 +236,9 @@ def _digit_ages(text: str) -> Iterator[Finding]:
 # being twenty five again", "I feel 25 again", ", now fifty-eight, living in": an age lived
 # (not "hit 40 degrees", "now 3 weeks").
 BY_AGE_RE = re.compile(
-    r"(?:^|(?<=[.!?] )|(?<=\n))[Bb]y\s+(?P<a>1[6-9]|[2-9]\d)(?:,\s*|\s+)(?:I|i|we|she|he|my)\b", re.MULTILINE
+    rf"(?:^|(?<=[.!?] )|(?<=\n))[Bb]y\s+(?P<a>1[6-9]|[2-9]\d|(?i:{_SPELLED}))"
+    r"(?:,\s*|\s+)(?:I|i|we|she|he|my)\b",
+    re.MULTILINE,
 )
 HIT_AGE_RE = re.compile(
     r"\b(?:when|once|until|till)\s+(?:I|i|she|he|we)\s+(?:hit|reached|reach|hits)\s+(?P<a>1[3-9]|[2-9]\d)\b(?![%.,]?\d)"
@@ -261,7 +271,7 @@ KIN_AGE_RE = re.compile(
 _PERSON_OF = vocab.words("man woman lady girl guy boy mother mum mom father dad grandmother grandfather")
 PERSON_OF_AGE_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(_PERSON_OF))})\s+of\s+(?P<a>{vocab.NUMBER_AGE}|{_SPELLED})\b"
-    r"(?=\s*[,.;!?)]|\s+(?:years?|yrs?|and|who|with|from|living|originally)\b)",
+    r"(?![\w.,/%-]*\d|\s*(?:%|kg|kilos?|lbs?|pounds?|stone|cm|percent|minutes?|hours?|days?|weeks?|months?)\b)",
     re.IGNORECASE,
 )
 _KIN_CLASS = word_class(_KIN_WORDS)
@@ -334,9 +344,14 @@ def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Fin
         yield from _with_years(text)
     if "of" in words and not _PERSON_OF.isdisjoint(words):
         yield from _matched_at(text, _PERSON_OF_CLASS, PERSON_OF_AGE_RE, "person-of-age")
-    if "anos" in words and not _PT_GATES.isdisjoint(words):
+    if ("anos" in words and not _PT_GATES.isdisjoint(words)) or "aos" in words:
         for m in PT_AGE_RE.finditer(text):
-            yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-pt")
+            grp = m.lastgroup or "a"
+            yield Finding("AGE", m.start(grp), m.end(grp), 0.7, "age-pt")
+    if not _HI_FIL_GATES.isdisjoint(words):
+        for m in HI_AGE_RE.finditer(text):
+            grp = m.lastgroup or "a"
+            yield Finding("AGE", m.start(grp), m.end(grp), 0.7, "age-hi")
     if "anni" in words:
         for m in IT_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-it")

@@ -150,11 +150,12 @@ _ATTRIBUTION_CLASS = word_class(_ATTRIBUTION_VERBS | _PLATFORMS)
 
 
 # A forum post's header line: a user name, a "»", "›" (which the shadow reads as a quote
-# mark) or "·", then its date ("mumof2_sheff » 14/03/2023 21:47", "Pinkfizz · 04/05/23"),
+# mark), "·" or a dash, then its date or time ("mumof2_sheff » 14/03/2023 21:47", "Pinkfizz ·
+# 04/05/23", a Discord export's "pixelmoth — 23:14"),
 # or "wrote:", "replied:" ("quincyquahog wrote:"), or above the forum's line about its
 # poster ("SallyGap⏎Registered Users Posts: 2,318"); tried at each line's start.
 _POSTER_LINE_RE = re.compile(
-    r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})(?:[ \t]*[»›\"'·•][ \t]*\d"
+    r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})(?:[ \t]*[»›\"'·•][ \t]*\d|[ \t]+[—–][ \t]+\d"
     r"|[ \t]+(?:wrote|said|posted|replied|commented)[ \t]*:"
     r"|[ \t]*\n[ \t]*(?:Registered[ \t]+Users?|Posts:|Member[ \t]+since|Joined:))"
 )

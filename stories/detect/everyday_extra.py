@@ -29,7 +29,7 @@ DIALECT = words(
 )
 KINSHIP = words(
     """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi pawpaw
-    kababayan oga sasu saas bhabhi"""
+    kababayan oga sasu saas bhabhi whaea matua koro kuia"""
 )
 EPONYMS = words(
     """peyronie peyronie's peyronies crohn crohn's bartholin bartholin's skene skene's asherman

@@ -29,7 +29,7 @@ FESTIVALS = (
     r"Pancake\s+Day|Songkran|Nowruz|Vesak|Chuseok|Oktoberfest|Juneteenth|Rosh\s+Hashanah|Yom\s+Kippur|"
     r"Sukkot|Durga\s+Puja|Dussehra|Ganesh\s+Chaturthi|Raksha\s+Bandhan|Karva\s+Chauth|Tết|"
     r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Tabaski|Phagwah|"
-    r"Shōgatsu|Hari\s+Raya|Timket|Meskel|Matariki|NAIDOC|CNY)|Holi"
+    r"Shōgatsu|Hari\s+Raya|Timket|Meskel|Matariki|NAIDOC|CNY|Crop\s+Over|Kadooment\s+Day)|Holi"
 
 )
 
@@ -41,7 +41,7 @@ FESTIVAL_NAMES = (
     "kwanzaa", "thanksgiving", "halloween", "carnival", "carnaval", "navidad", "songkran", "nowruz",
     "vesak", "chuseok", "oktoberfest", "juneteenth", "hashanah", "kippur", "sukkot", "puja", "dussehra",
     "chaturthi", "bandhan", "chauth", "tết", "holi", "tabaski", "phagwah", "raya", "timket", "meskel",
-    "matariki", "naidoc", "cny",
+    "matariki", "naidoc", "cny", "kadooment",
 )  # fmt: skip
 
 # Every holiday above holds one of these words, as a run of letters of its own (a token or

@@ -12,6 +12,7 @@ lowercase words that are unambiguous names ("sarah jones").
 from __future__ import annotations
 
 from . import cues, vocab
+from .everyday_extra import DIALECT, KINSHIP
 from .lexicon import (
     Lexicon,
     english_words,
@@ -44,7 +45,7 @@ _CUE_PREV = word_class(cues.CUE_PREV)
 _PAIR_NEXT = word_class(cues.PAIR_NEXT)
 _APPOSITION_CLASS = word_class(frozenset({"my", "our", "her", "his"}))
 _THERE_CLASS = word_class(frozenset({"there", "here"}))
-_NAME_CLASS = word_class(frozenset({"name", "names", "surname"}))
+_NAME_CLASS = word_class(frozenset({"name", "names", "surname", "signature"}))
 
 
 def _word_not_name(t: NameText, i: int) -> bool:
@@ -137,15 +138,24 @@ _APPOSITION = frozenset({"my", "our", "her", "his"})
 
 
 def _relation_comma_word(t: NameText, i: int) -> bool:
-    """Is capitalised token i between commas right after a relation ("her husband, Aman,
-    had"), a word but no very common one?  The proper-noun rule drops such words."""
+    """Is capitalised token i right after a relation, or between commas after one ("my
+    husband Aman in December", "her husband, Aman, had"), a word but no very common one?
+    The proper-noun rule drops such words."""
     return (
         i >= 2
         and t.lows[i - 1] in cues.RELATIONS
         and t.lows[i - 2] in cues.POSSESSIVES
-        and _after_relation_comma(t, i)
+        and (t.gaps[i] == " " or _after_relation_comma(t, i))
+        and not t.words[i - 1].isupper()  # (shouting: "ME MOTHER SEH")
         and t.lows[i] not in t.lex.very_common_lower
+        and t.lows[i] not in vocab.FUNCTION
+        and t.lows[i] not in KINSHIP
+        and t.lows[i] not in DIALECT  # ("ME MOTHER SEH", recased)
+        and not t.lows[i].endswith(_ROLE_ENDINGS)  # "The Consultant Urogynaecologist"
     )
+
+
+_ROLE_ENDINGS = ("ist", "ian", "ologist")
 
 
 def _relation_after(t: NameText, i: int) -> bool:

@@ -67,13 +67,29 @@ def named_capital(t: NameText, i: int) -> bool:
 
 
 def answers_name_question(t: NameText, i: int) -> bool:
-    """Is token i the answer to a question about a name ("What's your last name? Arcuri"):
-    a capitalised word that is no everyday word, right after "name?"."""
+    """Is token i the answer to a question or a form's label for a name ("What's your last
+    name? Arcuri", "Name: A. Mensah-Boateng", "Signature: Mensah"): an initial or a
+    capitalised word that is no everyday word, right after "name?" or "name:"."""
+    if i >= t.n or t.gaps[i].strip() not in ("?", ":") or "\n" in t.gaps[i] or not t.caps[i]:
+        return False
+    if i >= 2 and t.lows[i - 2] in _NOT_FORMS:
+        return False  # "it had a name: Peyronie's disease": a condition's name
+    if _initial(t, i) and t.gaps[i].strip() == ":":
+        return True
+    return not t.lex.is_ordinary(t.words[i]) and t.lows[i] not in vocab.FUNCTION
+
+
+_NOT_FORMS = frozenset({"a", "the", "its", "real", "proper", "medical", "official", "fancy"})
+
+
+def _initial(t: NameText, k: int) -> bool:
+    """Is token k an initial before more of a name ("A. Mensah", "K Bello")?"""
     return (
-        t.gaps[i].strip() == "?"
-        and t.caps[i]
-        and not t.lex.is_ordinary(t.words[i])
-        and t.lows[i] not in vocab.FUNCTION
+        len(t.words[k]) == 1
+        and t.words[k] != "I"
+        and k + 1 < t.n
+        and t.gaps[k + 1] in (". ", " ")
+        and t.caps[k + 1]
     )
 
 
@@ -95,6 +111,8 @@ def unlisted_after(t: NameText, i: int) -> int:
 def capitals_after(t: NameText, i: int) -> int:
     """One past the capitalised words and initials from token i on ("Jildau S Bouts")."""
     j = i + 1
-    while j < min(t.n, i + 4) and gap_is_space(t.gaps[j]) and t.caps[j] and t.lows[j] not in vocab.FUNCTION:
+    while j < min(t.n, i + 4) and t.caps[j] and (t.lows[j] not in vocab.FUNCTION or _initial(t, j)):
+        if not (gap_is_space(t.gaps[j]) or (t.gaps[j] == ". " and _initial(t, j - 1))):
+            break
         j += 1
     return j

@@ -115,7 +115,7 @@ def _through(t: NameText) -> None:
 
 
 # Words for what an insurer sells, after its name ("my Humana plan", "my Great Eastern rider").
-_PRODUCTS = vocab.words("plan policy cover coverage rider insurance scheme membership")
+_PRODUCTS = vocab.words("plan policy cover coverage rider insurance scheme membership helpline")
 _PRODUCT_CLASS = word_class(_PRODUCTS)
 _OWNERS = vocab.words("my our his her their")
 
@@ -126,7 +126,9 @@ def _before_product(t: NameText) -> None:
         if t.caps[k] or t.gaps[k] != " ":
             continue
         i = next((m for m in range(k - 1, max(0, k - _MAX_WORDS - 1), -1) if t.lows[m - 1] in _OWNERS), 0)
-        if i and all(t.caps[m] for m in range(i, k)) and _named(t, i, cued=False) and _run_end(t, i) >= k:
+        if not i or (k - i == 1 and t.lows[i] in t.lex.very_common_lower):
+            continue  # "my Health plan"
+        if all(t.caps[m] for m in range(i, k)) and _named(t, i) and _run_end(t, i) >= k:
             _emit(t, i, k)
 
 

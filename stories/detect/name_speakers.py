@@ -12,6 +12,7 @@ whether or not a first-name list knows it ("Jen", "MEL", "JO").
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import compress
 
@@ -25,13 +26,20 @@ _MIN_LINES = 2  # a label that opens this many lines is a speaker
 
 def _label_at(t: NameText, i: int) -> bool:
     """Is token i the first word of its line (after any timestamp), alone before a colon
-    with more text on the line?"""
+    with more text on the line or on the next one (a script's "DOUG:⏎...")?"""
     gaps = t.gaps
     opens = i == 0 or "\n" in gaps[i]
     if not opens or i + 1 >= t.n:
         return False
     after = gaps[i + 1]
-    return after.startswith(":") and "\n" not in after and t.words[i].isalpha()
+    colon = _COLON.match(after)
+    if colon is None or not t.words[i].isalpha():
+        return False
+    return "\n" not in after or after[colon.end() :].strip(" \t") == "\n"  # "DOUG:⏎I'm Doug, I'm 63"
+
+
+# The colon after a label, maybe after an emoji ("Jas 🌻: ok so"): no letter, digit or space.
+_COLON = re.compile(r"(?:[ \t]*[^\w\s:]{1,4}[ \t]*)?:")
 
 
 def _not_a_name(t: NameText, low: str, base: str) -> bool:

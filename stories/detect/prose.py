@@ -62,8 +62,8 @@ SPELLED_AGE_RE = re.compile(
 CHILD_AGE_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(CHILD_WORDS))}|twin|sons|daughters|husband|wife|partner|mum|mom|mother"
     r"|dad|father|sister|brother|boyfriend|girlfriend|fianc[eé]e?|nan|gran|grandma|grandad)"
-    r"\s?\(\s?(?P<a>\d{1,2})\s?\)"
-)
+    r"\s?\(\s?(?P<a>\d{1,2})\s?(?:\)|,\s)"
+)  # "my daughter (16)", "My daughter (16, junior at...)"
 # A child's age in brackets after a first name: "dad to Theo (5) and Junie (2)".
 NAMED_CHILD_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z]{1,20})\s?\(\s?(?P<a>[1-9])\s?\)")
 # Ages written with a sex, as forums do: "Me (F, 32)", "my husband (35M)", "I'm 27F".
@@ -139,7 +139,7 @@ _ES_AGE_GATES = frozenset({"tengo", "tenía", "cumplí", "cumplo", "años", "los
 _SEASON_GATES = frozenset([*_SEASONS.split("|"), "season", "monsoon"])
 # A festival's name, or the first word of a festival named by two ("Rosh Hashanah", "Hari Raya").
 _FESTIVAL_GATES = frozenset(FESTIVAL_NAMES) | vocab.words(
-    "semana mardi fat shrove pancake rosh yom durga ganesh raksha karva hari"
+    "semana mardi fat shrove pancake rosh yom durga ganesh raksha karva hari crop"
 )
 _MONTH_TOKENS = frozenset(_MONTHS.split("|"))
 _MONTH_CLASS = word_class(_MONTH_TOKENS)
@@ -164,7 +164,7 @@ _WORD_START = re.compile(r"\w(?<!\w\w)")
 # last word, one of the words after it ("weekend"...), or "of" ("Diwali of 2019").
 _FESTIVAL_LAST_WORDS = (
     *FESTIVAL_NAMES, "eve", "day", "santa", "gras", "tuesday", "year", "year's", "weekend", "holiday",
-    "holidays", "break", "week", "morning", "night", "of",
+    "holidays", "break", "week", "morning", "night", "of", "over",
 )  # fmt: skip
 
 

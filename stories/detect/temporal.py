@@ -70,7 +70,9 @@ ORDINAL_RE = re.compile(
     r"percentile|century|grade|baby|child|pregnancy))",
     re.IGNORECASE,
 )
-WEEKDAY_DATE_RE = re.compile(rf"\b{_WEEKDAY}\s+(?:the\s+)?{_DAY}\b(?!\s*(?:%|mg|am|pm|:))")
+WEEKDAY_DATE_RE = re.compile(
+    rf"\b{_WEEKDAY}\s+(?:the\s+)?{_DAY}(?:/\d{{1,2}}\b(?!/))?\b(?!\s*(?:%|mg|am|pm|:))"
+)  # "Tuesday the 4th", "Tuesday 11/14", "Sat 23/3"
 WEEKDAY_CUE = re.compile(rf"\b{_WEEKDAY}\s+(?:the\s+)?$")
 MONTH_ANCHOR = re.compile(
     r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|jan|feb|apr|jun|jul|sep|oct|nov|dec)"
@@ -103,7 +105,7 @@ _AGE_STOP = (
 )
 AGE_CUE = re.compile(
     r"\b(?:I\s+was|I\s+am|I'm|I’m|Im|she\s+was|he\s+was|she's|he's|she’s|he’s|who's|who’s|I\s+turned|turned|turning|(?:I'll|I\s+will|to|gonna)\s+turn|"
-    r"was|is|aged?|age\s*:|at\s+age|at\s+the\s+age\s+of|by\s+age|age\s+of|when\s+I\s+was|now|I'll\s+be|only|just|"
+    r"was|is|aged?|age\s*:|at\s+age|at\s+the\s+age\s+of|by\s+age|age\s+of|when\s+I\s+was|now|I'll\s+be|I\s+be|only|just|"
     r"you're|you’re|ur|"
     r"nearly|almost|barely|being|"
     # a first-person cue with an adverb between: "I was also 35", "I'm still 19", "I was about 40"

@@ -158,8 +158,9 @@ def _gap_kind(gap: str) -> int:
 _GAP_KIND[" "] = _GAP_KIND[", "] = 0
 
 
-def _sentence_starts(gaps: list[str], lows: list[str]) -> list[bool]:
-    """Sentence-start flags; shortens long gaps in place to 8 characters."""
+def _sentence_starts(gaps: list[str], lows: list[str], words: list[str]) -> list[bool]:
+    """Sentence-start flags; shortens long gaps in place to 8 characters.  A full stop
+    after an initial ("A. Mensah-Boateng") ends no sentence."""
     sents = [False] * len(gaps)
     # Most gaps are one space: skip those in C.  Known gaps of kind 0 (", "...)
     # cost a dict look-up; other gaps are shortened (if long) and classified.
@@ -172,7 +173,9 @@ def _sentence_starts(gaps: list[str], lows: list[str]) -> list[bool]:
                 gap = gaps[k] = gap[:4] + gap[-4:]
             kind = _gap_kind(gap)
         if kind:
-            sents[k] = kind == 1 or lows[k - 1] not in ABBREVIATIONS
+            prev = words[k - 1]
+            initial = gap == ". " and len(prev) == 1 and prev.isupper() and prev != "I"
+            sents[k] = kind == 1 or (lows[k - 1] not in ABBREVIATIONS and not initial)
     sents[0] = True
     return sents
 
@@ -209,7 +212,7 @@ class Columns:
         self._joined = "\x00".join(bases).lower()
         lows = self.lows = self._joined.split("\x00")
         self.caps = list(map(str.isupper, map(_first, words)))
-        self.sents = _sentence_starts(gaps, lows)
+        self.sents = _sentence_starts(gaps, lows, words)
 
     def start(self, k: int) -> int:
         """Offset of token k.  The offsets of all tokens are summed in C on the

@@ -4,16 +4,28 @@
 "in", "from", "near", "outside" or "moved to" is a town when the city list knows it and it
 is not a very common word ("in bed", "in march", "from work" stay words), or when no word
 list knows it or the dictionary writes it only with a capital (a suburb too small for the
-city list).  A word of the story's own language is no town ("in piena pandemia").
+city list).  A word of the story's own language is no town ("in piena pandemia").  A
+hashtag that is a large town's name is that town ("#mumbai", "#montréal").
 """
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 from stories.findings import Finding
 
 from . import vocab
 from .language import story_words
-from .lexicon import Lexicon, derived_form, dictionary_words, everyday_words, lexicon, proper_nouns
+from .lexicon import (
+    Lexicon,
+    derived_form,
+    dictionary_words,
+    everyday_words,
+    lexicon,
+    lowercase_word,
+    proper_nouns,
+)
 from .tokens import shared_columns, word_class
 
 SAINTS = frozenset({"st", "saint"})
@@ -86,4 +98,26 @@ def find_lowercase_towns(text: str) -> list[Finding]:
         if k + 1 < n and gaps[k + 1] == " " and f"{low} {lows[k + 1]}" in cities:
             end = cols.end(k + 1)  # "from belo horizonte", "in san antonio"
         out.append(Finding("LOCATION", start, end, 0.5, "lowercase-town"))
+    return out
+
+
+_HASHTAG = re.compile(r"(?<![\w&])#(\w{3,30})\b")
+
+
+@lru_cache(maxsize=1)
+def _large_towns_lower() -> frozenset[str]:
+    return frozenset(town.casefold() for town in lexicon().large_towns)
+
+
+def find_town_hashtags(text: str) -> list[Finding]:
+    """LOCATION findings for hashtags that name a large town ("#mumbai", "#montréal")."""
+    if "#" not in text:
+        return []
+    towns = _large_towns_lower()
+    out = []
+    for m in _HASHTAG.finditer(text):
+        tag = m.group(1)
+        low = tag.casefold()
+        if low in towns and (tag[0].isupper() or not lowercase_word(low)):  # "#bath" a bath, "#Bath" a town
+            out.append(Finding("LOCATION", m.start(1), m.end(1), 0.5, "town-hashtag"))
     return out

@@ -296,6 +296,7 @@ RELATIONS = [
 FACILITY_HEADS = words(
     """
     hospital hospitals clinic clinics centre center surgery practice infirmary trust university college
+    pavilion
     school academy pharmacy chemist chemists group health healthcare medical institute foundation ltd inc
     llc plc corp company co hotel bank church office services wellness physiotherapy physio sanatorium
     hospice maternity unit ward gynaecology gynecology department dept supermarket store stores restaurant
@@ -358,7 +359,7 @@ STREET_WORDS = words(
 
 # Particles allowed inside a multi-word name or place.
 PARTICLES = words(
-    "van von den der de da das dos del della di du la le el al bin binti ibn ten ter upon on-the y"
+    "van von den der de da das dos del della di du la le el al bin binti binte ibn ten ter upon on-the y dela"
 )
 
 # Locative cues: a capitalized run right after them is a place or facility.
