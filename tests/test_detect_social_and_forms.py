@@ -101,3 +101,20 @@ def test_a_festival_of_the_caribbean_with_its_year_is_a_date() -> None:
 
 def test_a_full_stop_after_an_initial_ends_no_sentence_but_plan_b_stays_a_word() -> None:
     assert found("It was Plan B. Then we tried again.") == []
+
+
+HINGLISH = (
+    "Didi namaste. Sorry for long msg. Our family doctor kept saying periods mein dard normal hai, "
+    "shaadi ke baad theek ho jayega. Mummy bhi same bolti thi. Main bahut pareshan thi yaar, "
+    "kyunki Riya ko har mahine yeh hota hai aur koi sunta nahi. Finally Dr Anjali ne bola endometriosis hai."
+)
+
+
+def test_a_hinglish_storys_words_are_words_and_its_names_stay_names() -> None:
+    persons = [words for kind, words in found(HINGLISH) if kind == "PERSON"]
+    assert "Riya" in persons and any("Anjali" in w for w in persons)
+    assert not {"hoon", "nahi", "dard", "thi", "shaadi", "pareshan"} & {w.lower() for w in persons}
+
+
+def test_dates_and_clock_times_a_forum_post_is_stamped_with() -> None:
+    assert found("Pinkfizz · 04/05/23 07:48\n\nsame here") == [("HANDLE", "Pinkfizz"), ("DATE", "04/05/23")]

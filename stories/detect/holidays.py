@@ -27,7 +27,7 @@ FESTIVALS = (
     r"Navratri|Ramadan|Hanukkah|Chanukah|Passover|Pesach|Purim|Lent|Vaisakhi|Baisakhi|Kwanzaa|Thanksgiving|"
     r"Halloween|Carnival|Carnaval|Navidad|Semana\s+Santa|Mardi\s+Gras|Fat\s+Tuesday|Shrove\s+Tuesday|"
     r"Pancake\s+Day|Songkran|Nowruz|Vesak|Chuseok|Oktoberfest|Juneteenth|Rosh\s+Hashanah|Yom\s+Kippur|"
-    r"Sukkot|Durga\s+Puja|Dussehra|Ganesh\s+Chaturthi|Raksha\s+Bandhan|Karva\s+Chauth|Tết|"
+    r"Sukkot|Durga\s+Puja|Dussehra|Ganesh\s+Chaturthi|Raksha\s+Bandhan|Karva\s+Chauth|Karwa\s+Chauth|Tết|"
     r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Tabaski|Phagwah|"
     r"Shōgatsu|Hari\s+Raya|Timket|Meskel|Matariki|NAIDOC|CNY|Crop\s+Over|Kadooment\s+Day)|Holi"
 

@@ -1,5 +1,5 @@
-"""Which language a story is written in: English, Spanish, French, Portuguese, Italian or
-Tagalog (Taglish, mixed with English).
+"""Which language a story is written in: English, Spanish, French, Portuguese, Italian,
+Tagalog (Taglish, mixed with English) or romanised Hindi/Urdu (Hinglish, `romanised`).
 
 Each language other than English is recognised by its commonest function words
 (one table each), which English never uses and which a Spanish name or a French
@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from . import vocab
 from .lexicon import language_words, lexicon, rarer_words
+from .romanised import HINDI_MARKERS
 from .tokens import Columns, word_class
 
 # Not "de", "la", "del": Spanish and Portuguese surnames carry them into English stories.
@@ -46,7 +47,7 @@ TAGALOG_MARKERS = vocab.words(
 # Each language and its markers, in the order a story is tested for them.
 MARKERS = (
     ("es", SPANISH_MARKERS), ("fr", FRENCH_MARKERS), ("pt", PORTUGUESE_MARKERS), ("it", ITALIAN_MARKERS),
-    ("fil", TAGALOG_MARKERS),
+    ("fil", TAGALOG_MARKERS), ("hi", HINDI_MARKERS),
 )  # fmt: skip
 # The languages other than English the rules know.
 FOREIGN = tuple(lang for lang, _ in MARKERS)
@@ -60,9 +61,9 @@ _BY_COLUMNS: dict[int, tuple[Columns, str]] = {}
 
 
 def columns_language(cols: Columns) -> str:
-    """The language of the story whose tokens are `cols`: "es", "fr", "pt", "it" or "fil"
-    for Spanish, French, Portuguese, Italian or Tagalog, else "en" (each marker class counted over the
-    shared tokens, in C; worked out once per story)."""
+    """The language of the story whose tokens are `cols`: "es", "fr", "pt", "it", "fil" or
+    "hi" for Spanish, French, Portuguese, Italian, Tagalog or romanised Hindi, else "en"
+    (each marker class counted over the shared tokens, in C; worked out once per story)."""
     hit = _BY_COLUMNS.get(id(cols))
     if hit is not None and hit[0] is cols:
         return hit[1]

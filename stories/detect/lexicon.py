@@ -225,6 +225,10 @@ def language_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
     ("fil") only words of Zipf >= 4.5 count, less every first name and large town below Zipf
     5.5 ("Lola" too), so a Taglish story's people and places stay names ("Jomar",
     "Marikina"); the commonest words stay ("siya", "kaya")."""
+    if lang == "hi":
+        from .romanised import HINDI_WORDS  # (a hand table: no word list covers romanised Hindi)
+
+        return HINDI_WORDS
     if lang != "fil":
         return _wordfreq_words(lang, min_zipf)
     lex = lexicon()

@@ -60,8 +60,8 @@ _PHONE_TAIL = re.compile(r"\d{4}x\d{1,5}$|\d-[A-Z]?[a-z]{2,}$")
 # Digits joined to letters are a code's ("7284913TA", "5584-396-218-KT"), not a phone's.
 _CODE_TAIL = re.compile(r"[A-Za-z]|-[A-Z0-9]{1,4}(?![\w-])")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d(?:\s*[-/–]\s*|\s+)(?:19|20)?\d\d$")
-# A date written with dashes opening the candidate ("09-03-2023 10:47pm"): a date, then a time.
-_DASH_DATE = re.compile(r"\d{1,2}-\d{1,2}-(?:19|20)\d\d(?!\d)")
+# A date opening the candidate ("09-03-2023 10:47pm", "03/05/23 21:14"): a date, then a time.
+_DASH_DATE = re.compile(r"\d{1,2}([-/])\d{1,2}\1(?:(?:19|20)\d\d|\d\d)(?!\d|[-/.]\d)")
 _UNIT_SUFFIX = re.compile(r"(?i)^(?:mg|mcg|ml|mm|cm|kg|lbs?|x|am|pm|th|st|nd|rd|s|k|km|hz)$")
 
 

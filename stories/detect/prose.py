@@ -121,8 +121,8 @@ ROMANCE_DATE_RE = re.compile(
 )
 # A time of day right after a numeric date: "1992-02-08 20:15:24".
 TIMESTAMP_RE = re.compile(
-    r"\b(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})[T\s]\d\d?:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?(?!\d)"
-)
+    r"\b(?:\d{4}-\d\d-\d\d|(?P<date>\d{1,2}/\d{1,2}/\d{2,4}))[T\s]\d\d?:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?(?!\d)"
+)  # (a forum's "03/05/23 21:14": the date; its clock time names no day; an ISO stamp stays whole)
 
 # Cheap gates: substrings (of the lowercased text) without which a scan finds nothing.
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d\s+$")
@@ -139,7 +139,7 @@ _ES_AGE_GATES = frozenset({"tengo", "tenía", "cumplí", "cumplo", "años", "los
 _SEASON_GATES = frozenset([*_SEASONS.split("|"), "season", "monsoon"])
 # A festival's name, or the first word of a festival named by two ("Rosh Hashanah", "Hari Raya").
 _FESTIVAL_GATES = frozenset(FESTIVAL_NAMES) | vocab.words(
-    "semana mardi fat shrove pancake rosh yom durga ganesh raksha karva hari crop"
+    "semana mardi fat shrove pancake rosh yom durga ganesh raksha karva karwa hari crop"
 )
 _MONTH_TOKENS = frozenset(_MONTHS.split("|"))
 _MONTH_CLASS = word_class(_MONTH_TOKENS)
@@ -346,7 +346,7 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
     # a time of day is a run of one or two digits right before ":"
     if ":" in text and any(e - s <= 2 and text[e : e + 1] == ":" for s, e in runs):
         for m in TIMESTAMP_RE.finditer(text):
-            yield Finding("DATE", m.start(), m.end(), 0.9, "timestamp")
+            yield Finding("DATE", m.start(), m.end("date") if m.group("date") else m.end(), 0.9, "timestamp")
     if not _ROMANCE_GATES.isdisjoint(words):
         for m in ROMANCE_DATE_RE.finditer(text):
             if m.group().lower() in {"mars", "mai"}:
