@@ -51,6 +51,7 @@ def _not_a_name(t: NameText, low: str, base: str) -> bool:
         or low in TITLES
         or low in ABBREVIATIONS
         or (lowercase_word(low) and base not in t.lex.first)
+        or t.foreign_word(low)  # "Respuesta:" in a Spanish thread
         or t.lex.is_safe(base)
     )
 
