@@ -118,3 +118,25 @@ def test_a_hinglish_storys_words_are_words_and_its_names_stay_names() -> None:
 
 def test_dates_and_clock_times_a_forum_post_is_stamped_with() -> None:
     assert found("Pinkfizz · 04/05/23 07:48\n\nsame here") == [("HANDLE", "Pinkfizz"), ("DATE", "04/05/23")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found_words"),
+    [("Dear Dr. Feldman,\n\nThank you for everything.", ("PERSON", "Feldman")),
+     ("Q: Tell us about yourself?\n\nMei Ling: I am 71.\n\nQ: And now?\n\nMei Ling: Better.",
+      ("PERSON", "Mei Ling")),
+     ("a rant\n\nAnatoliaGal77 · Original poster\n\nBit of a rant.", ("HANDLE", "AnatoliaGal77")),
+     ("My insurance, Horizon Blue Cross Blue Shield, covered part.",
+      ("FACILITY", "Horizon Blue Cross Blue Shield")),
+     ("Campaign stories\nMY STORY: Nomvula, 52\n\nI am a teacher.", ("AGE", "52")),
+     ("Testimonio – Rosa M., 44 años\n\nQuiero compartir.", ("AGE", "44"))],
+)
+def test_salutations_interview_labels_posters_insurers_headline_ages(text: str, found_words: tuple) -> None:
+    assert found_words in found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Did The First Doctor Help?\n\nNo.", "The Doctor Part\n\nThe urologist asked."]
+)
+def test_a_heading_with_doctor_in_it_names_no_one(text: str) -> None:
+    assert found(text) == []

@@ -11,7 +11,7 @@ head ("Heartland Ag Supply Co.") is a signature's company, not a heading.
 from __future__ import annotations
 
 from . import vocab
-from .lexicon import english_form, spanish_common_words
+from .lexicon import english_form, lowercase_word, spanish_common_words
 from .name_words import NameText
 
 
@@ -19,6 +19,9 @@ def ordinary_heading(t: NameText, i: int, j: int) -> bool:
     """Is the capitalised run i..j a heading of everyday words (see module docstring)?"""
     if not _heading(t, i, j) or ends_in_company(t, j):
         return False
+    title = next((k for k in range(i, j - 1) if t.lows[k] in _HONORIFICS), -1)
+    if title >= 0 and not any(lowercase_word(t.lows[k]) for k in range(title + 1, j)):
+        return False  # "Dear Dr Feldman,": a salutation, whatever word the surname is ("The Doctor Part")
     lex, bases, plain = t.lex, t.bases, t.plain
     phrase = _line_has_function_word(t, i, j)  # "My Story:", "How Long Did I Put Up With It?"
     return all(
@@ -29,6 +32,8 @@ def ordinary_heading(t: NameText, i: int, j: int) -> bool:
         for k in range(i, j)
     )
 
+
+_HONORIFICS = frozenset({"dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor"})
 
 # Languages whose everyday words are a heading's words whatever a name list says (Spanish
 # ones are judged against the surname list below).

@@ -40,7 +40,7 @@ _ARTICLES = vocab.words("a the la el o")
 _SCHEME_CLASS = word_class(_SCHEMES)
 _VERB_CLASS = word_class(_INSURER_VERBS)
 _THROUGH_CLASS = word_class(_THROUGH)
-_MAX_WORDS = 4  # an insurer's name: "Tufts Health Plan", "Manitoba Blue Cross"
+_MAX_WORDS = 5  # an insurer's name: "Tufts Health Plan", "Horizon Blue Cross Blue Shield"
 _VERB_REACH = 5  # "Discovery first said it wasn't covered"
 _COVER_REACH = 12  # tokens either side of "through"
 

@@ -162,8 +162,13 @@ def _department_word(t: NameText, k: int) -> bool:
         low in vocab.DEPARTMENT_WORDS
         or low in vocab.CLINICAL
         or low in _PATIENT_GROUPS
-        or t.lex.is_safe(t.bases[k])
+        or (t.lex.is_safe(t.bases[k]) and low not in t.lex.regions_lower and low not in _NAMING_SAFE)
     )
+
+
+# Safe words that name a clinic by where it is or what it is like ("Western Women's Physio",
+# "Core Women's Health"), not by what it treats.
+_NAMING_SAFE = vocab.words("western eastern northern southern north south east west central core")
 
 
 _PATIENT_GROUPS = vocab.words(

@@ -24,18 +24,22 @@ from .vocab import FUNCTION, TITLES
 _MIN_LINES = 2  # a label that opens this many lines is a speaker
 
 
-def _label_at(t: NameText, i: int) -> bool:
-    """Is token i the first word of its line (after any timestamp), alone before a colon
-    with more text on the line or on the next one (a script's "DOUG:⏎...")?"""
+def _label_at(t: NameText, i: int) -> int:
+    """How many words (one, or two capitalised: "Mei Ling:") token i opens its line with
+    (after any timestamp) before a colon with more text on the line or on the next one (a
+    script's "DOUG:⏎..."); 0 if it labels no line."""
     gaps = t.gaps
     opens = i == 0 or "\n" in gaps[i]
-    if not opens or i + 1 >= t.n:
-        return False
-    after = gaps[i + 1]
+    if not opens or i + 1 >= t.n or not t.words[i].isalpha():
+        return 0
+    size = 1
+    if gaps[i + 1] == " " and t.caps[i] and t.caps[i + 1] and t.words[i + 1].isalpha() and i + 2 < t.n:
+        size = 2  # "Mei Ling: I am 71", "Laura Whitfield: sending love"
+    after = gaps[i + size]
     colon = _COLON.match(after)
-    if colon is None or not t.words[i].isalpha():
-        return False
-    return "\n" not in after or after[colon.end() :].strip(" \t") == "\n"  # "DOUG:⏎I'm Doug, I'm 63"
+    if colon is None:
+        return 0 if size == 1 else (1 if _COLON.match(gaps[i + 1]) else 0)
+    return size if "\n" not in after or after[colon.end() :].strip(" \t") == "\n" else 0
 
 
 # The colon after a label, maybe after an emoji ("Jas 🌻: ok so"): no letter, digit or space.
@@ -61,13 +65,18 @@ def find_speakers(t: NameText) -> None:
     lines and is no word (see module docstring)."""
     if ":" not in t.text:
         return
-    labels: defaultdict[str, list[int]] = defaultdict(list)
+    labels: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in compress(range(t.n), t.sents):  # a line's first word starts a sentence
-        if _label_at(t, i):
-            labels[t.lows[i]].append(i)
-    for low, where in labels.items():
-        if len(where) < _MIN_LINES or _not_a_name(t, low, t.words[where[0]].capitalize()):
+        size = _label_at(t, i)
+        if size:
+            labels[tuple(t.lows[i : i + size])].append(i)
+    for lows, where in labels.items():
+        first = t.words[where[0]]
+        if len(where) < _MIN_LINES or any(_not_a_name(t, low, first.capitalize()) for low in lows[:1]):
             continue
+        second = lows[1] if len(lows) == 2 else ""
+        if second and (second in FUNCTION or second in t.lex.very_common_lower or t.lex.is_safe(second)):
+            continue  # "Dear Team:", "Nurse Notes:": a word after the first (not "Ling")
         for i in where:
             if i not in t.taken:
-                t.emit_person(i, i + 1, 0.6, "speaker")
+                t.emit_person(i, i + len(lows), 0.6, "speaker")
