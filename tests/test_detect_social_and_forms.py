@@ -140,3 +140,15 @@ def test_salutations_interview_labels_posters_insurers_headline_ages(text: str, 
 )
 def test_a_heading_with_doctor_in_it_names_no_one(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_user_name_alone_above_its_post_is_a_handle_but_a_heading_is_not() -> None:
+    text = (
+        "Am I being precious?\n\nMoonlitKettle\nNot at all.\n\nsparrow_1987\nSame.\n\n"
+        "Recovery\nSlow.\n\nWeek3\nSore."
+    )
+    assert [w for k, w in found(text) if k == "HANDLE"] == ["MoonlitKettle", "sparrow_1987"]
+
+
+def test_a_title_case_line_of_everyday_words_names_no_one() -> None:
+    assert found("Tips.\n\n2. Your Husband Will Not Understand Unless You Tell Him.\nMine did not.") == []

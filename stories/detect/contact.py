@@ -162,6 +162,19 @@ _POSTER_LINE_RE = re.compile(
 )
 
 
+# A user name alone on its line above the post it heads, as Mumsnet threads are pasted
+# ("Ladyofthelake77⏎Not precious at all"): digits, or capitals inside, tell it from a word.
+_LONE_POSTER = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9_.]{5,29})[ \t]*\n(?=[ \t]*\S)", re.MULTILINE)
+
+
+def _poster_shaped(word: str) -> bool:
+    """Does `word` hold a digit after its letters, or a capital after a lowercase letter
+    ("Ladyofthelake77", "MrsBennetsNerves"; not "Recovery", "Week3" is a label)?"""
+    if re.search(r"[a-z]\d", word) and not re.fullmatch(r"(?i)(?:week|day|month|part|step|session)\d+", word):
+        return True
+    return re.search(r"[a-z][A-Z]", word) is not None
+
+
 def _attributed_handles(text: str) -> Iterator[Finding]:
     """HANDLE findings for `ATTRIBUTED_RE` tried at each word it can start with, and for
     the user names heading a forum's posts (`_POSTER_LINE_RE`)."""
@@ -171,6 +184,10 @@ def _attributed_handles(text: str) -> Iterator[Finding]:
         if _handle_like(m.group("h")):
             posters.add(m.group("h"))
             yield Finding("HANDLE", m.start("h"), m.end("h"), 0.7, "attributed-handle")
+    for m in _LONE_POSTER.finditer(text) if "\n" in text else ():
+        if _poster_shaped(m.group("h")) and _handle_like(m.group("h")):
+            posters.add(m.group("h"))
+            yield Finding("HANDLE", m.start("h"), m.end("h"), 0.6, "attributed-handle")
     for handle in posters:  # the thread's replies name them again ("quincyquahog yes but")
         for m in re.finditer(rf"(?<![\w@.]){re.escape(handle)}(?![\w])", text):
             yield Finding("HANDLE", m.start(), m.end(), 0.7, "attributed-handle")

@@ -28,7 +28,8 @@ OPEN_QUOTES = frozenset("\"“‘'")
 # "the" and "de" they do: "Bank Of America", "The University Of The West Indies").
 _PHRASE_WORDS = vocab.words(
     "and a an i is was be been am are were do did does have has had should would could can who "
-    "what when why how with after before it my your our this that not no so if to very by about just really"
+    "what when why how with after before it my your our this that not no so if to very by about just really "
+    "you me him them us we they she he will unless from for of the in on at nobody everyone nothing"
 )
 
 
