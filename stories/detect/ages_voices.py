@@ -175,12 +175,27 @@ _INTRO_NEXT = (
     r"grandmother|grandma|granny|gran|nan|grandad|from|originally|raised|working|wife|husband|"
     r"proud|happily|engaged|student|nurse|teacher|depot|manager|engineer|farmer|driver|worked"
 )
+# (read backwards from each word that can follow, "Born", "Mum", "from"...: `_fragments`)
 FRAGMENT_AGE_RE = re.compile(
-    rf"(?:[.?!:]|\bme\?)[ \t]+(?P<a>{_NUM}|{_SPELLED})(?:[ \t]+years(?:[ \t]+old)?)?[.,][ \t]+"
-    rf"(?:{_INTRO_NEXT})\b",
+    rf"(?:[.?!:]|\bme\?)[ \t]+(?P<a>{_NUM}|{_SPELLED})(?:[ \t]+years(?:[ \t]+old)?)?[.,][ \t]+$",
     re.IGNORECASE,
 )
+_INTRO_AFTER = re.compile(rf"(?:{_INTRO_NEXT})\b", re.IGNORECASE)
 _INTRO_WORDS = frozenset(w for w in _INTRO_NEXT.split("|") if w.isalpha()) | {"been"}
+_INTRO_CLASS = word_class(_INTRO_WORDS)
+_FRAGMENT_REACH_BACK = 40
+
+
+def _fragments(text: str) -> Iterator[Finding]:
+    """`FRAGMENT_AGE_RE` ending right before each word that can follow it."""
+    cols = shared_columns(text)
+    for k in cols.marked(_INTRO_CLASS, 1):
+        s = cols.start(k)
+        if _INTRO_AFTER.match(text, s) is None:
+            continue  # "been" without its "-ing" or "married"
+        m = FRAGMENT_AGE_RE.search(text, max(0, s - _FRAGMENT_REACH_BACK), s)
+        if m:
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "fragment-age")
 
 
 def _fragment(text: str, s: int, e: int) -> bool:
@@ -243,12 +258,18 @@ BY_AGE_RE = re.compile(
 HIT_AGE_RE = re.compile(
     r"\b(?:when|once|until|till)\s+(?:I|i|she|he|we)\s+(?:hit|reached|reach|hits)\s+(?P<a>1[3-9]|[2-9]\d)\b(?![%.,]?\d)"
     rf"|\b(?:I|i|she|he)\s+(?:hit|reached)\s+(?P<b>{_SPELLED})\b(?![-‐])"
-    rf"|(?i:\b(?:hit|hitting|reached|reaching)\s+(?P<c>{_NUM}|{_SPELLED})(?=\s?[,;.!?]|\s+(?:and|I|i|my|we|she|"
-    r"he|when|that|this|last|the|it|things|everything)\b))"
-    rf"|(?i:\b(?:being|feel|feeling|felt)\s+(?:like\s+)?(?P<d>{_NUM}|{_SPELLED})\s+again\b)"
-    rf"|(?i:,\s+now\s+(?P<e>{_NUM}|{_SPELLED})(?=\s?[,;]|\s+and\b))"
 )
-_LIFE_WORDS = frozenset({"hit", "hits", "hitting", "reached", "reach", "reaching", "again", "now"})
+# Tried at each of its first words (`_LIFE_CLASS`): "hit 40 I", "being twenty five again", ", now 58,".
+LIFE_AGE_RE = re.compile(
+    rf"(?i:(?:hit|hitting|reached|reaching)\s+(?P<c>{_NUM}|{_SPELLED})(?=\s?[,;.!?]|\s+(?:and|I|i|my|we|she|"
+    r"he|when|that|this|last|the|it|things|everything)\b))"
+    rf"|(?i:(?:being|feel|feeling|felt)\s+(?:like\s+)?(?P<d>{_NUM}|{_SPELLED})\s+again\b)"
+    rf"|(?i:(?<=,\s)now\s+(?P<e>{_NUM}|{_SPELLED})(?=\s?[,;]|\s+and\b))"
+)
+_LIFE_CLASS = word_class(
+    frozenset({"hit", "hitting", "reached", "reaching", "being", "feel", "feeling", "felt", "now"})
+)
+_HIT_WORDS = frozenset({"hit", "hits", "reached", "reach"})
 # "Twenty-six years old", "a thirty-one-year-old mum", "a five-year-old": a spelled age with its unit.
 SPELLED_OLD_RE = re.compile(
     rf"\b(?P<a>{_SPELLED}|(?:{SMALL_AGES})(?=-))[-\s]years?[-\s]old\b", re.IGNORECASE
@@ -323,15 +344,19 @@ def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Fin
     """AGE findings for the forms in the module docstring; `words` is the story's lowercase word set."""
     yield from _digit_ages(text)
     reached = [BY_AGE_RE] if "By " in text or "\nby " in text or ". by " in text else []
-    if not _LIFE_WORDS.isdisjoint(words):
+    if not _HIT_WORDS.isdisjoint(words):
         reached.append(HIT_AGE_RE)
     for rx in reached:
         for m in rx.finditer(text):
             grp = m.lastgroup or "a"
             yield Finding("AGE", m.start(grp), m.end(grp), 0.6, "be-age")
+    cols = shared_columns(text)
+    for k in cols.marked(_LIFE_CLASS):
+        m = LIFE_AGE_RE.match(text, cols.start(k))
+        if m:
+            yield Finding("AGE", m.start(m.lastgroup), m.end(m.lastgroup), 0.6, "be-age")
     if not _INTRO_WORDS.isdisjoint(words):
-        for m in FRAGMENT_AGE_RE.finditer(text):
-            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "fragment-age")
+        yield from _fragments(text)
     if ("old" in words and not _SPELLED_WORDS.isdisjoint(words)) or "-old" in text or "-OLD" in text:
         yield from _spelled_years_old(text)
     if not _KIN_WORDS.isdisjoint(words):
