@@ -152,3 +152,9 @@ def test_a_user_name_alone_above_its_post_is_a_handle_but_a_heading_is_not() -> 
 
 def test_a_title_case_line_of_everyday_words_names_no_one() -> None:
     assert found("Tips.\n\n2. Your Husband Will Not Understand Unless You Tell Him.\nMine did not.") == []
+
+
+def test_a_signature_above_the_town_it_was_written_from() -> None:
+    text = "Thank you for everything.\n\nYours faithfully,\n\nH. Ashcombe\nCottenham, Cambridge"
+    assert ("PERSON", "H. Ashcombe") in found(text)
+    assert any(kind == "LOCATION" and "Cottenham" in words for kind, words in found(text))

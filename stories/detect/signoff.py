@@ -106,8 +106,21 @@ def find_signoff(text: str) -> list[Finding]:
 
 
 def _last_line_signature(text: str) -> list[Finding]:
-    """The findings of `find_signoff` on the story's last line."""
+    """The findings of `find_signoff` on the story's last line, or on the line above a
+    last line that names a place ("Yours faithfully,⏎G. Partridge⏎Histon, Cambridge")."""
     start, end, prev_end = _last_line(text)
+    if prev_end > 0 and _parts(text[start:end].replace(",", " ")):
+        _, _, above_prev = _last_line(text, start)
+        above = _signature_line(text, start)
+        closed = above_prev > 0 and text[above_prev - 1] == ","  # under "Yours faithfully,"
+        if closed and above and all(f.kind == "PERSON" and f.source == "signature" for f in above):
+            return [*above, Finding("LOCATION", start, end, 0.5, "signature-place")]
+    return _signature_line(text)
+
+
+def _signature_line(text: str, limit: int | None = None) -> list[Finding]:
+    """The findings of a signature on the last line before `limit` (the story's end)."""
+    start, end, prev_end = _last_line(text, limit)
     if _NOTE.match(text, start) and start > 0:
         start, end, prev_end = _last_line(text, start)  # the signature above "(You can use my name.)"
     if end <= start or end - start > _MAX_LINE:
