@@ -29,7 +29,8 @@ DIALECT = words(
 )
 KINSHIP = words(
     """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi pawpaw
-    kababayan oga sasu saas bhabhi whaea matua koro kuia amma ammi abba tanti mummyji papaji"""
+    kababayan oga sasu saas bhabhi whaea matua koro kuia amma ammi abba tanti mummyji papaji amai
+    sahiba sahib"""
 )
 EPONYMS = words(
     """peyronie peyronie's peyronies crohn crohn's bartholin bartholin's skene skene's asherman

@@ -20,7 +20,8 @@ def ordinary_heading(t: NameText, i: int, j: int) -> bool:
     if not _heading(t, i, j) or ends_in_company(t, j):
         return False
     title = next((k for k in range(i, j - 1) if t.lows[k] in _HONORIFICS), -1)
-    if title >= 0 and not any(lowercase_word(t.lows[k]) for k in range(title + 1, j)):
+    after = range(title + 1, j)
+    if title >= 0 and not any(lowercase_word(t.lows[k]) or t.lex.is_safe(t.bases[k]) for k in after):
         return False  # "Dear Dr Feldman,": a salutation, whatever word the surname is ("The Doctor Part")
     lex, bases, plain = t.lex, t.bases, t.plain
     phrase = _line_has_function_word(t, i, j)  # "My Story:", "How Long Did I Put Up With It?"

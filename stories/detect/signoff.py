@@ -20,7 +20,7 @@ import re
 
 from stories.findings import Finding
 
-from .lexicon import english_form, lexicon
+from .lexicon import english_form, lexicon, lowercase_word
 
 _MAX_LINE = 40
 # Initials ("D.", "D.M.K.") or a capitalised word (any script, inner hyphen or apostrophe).
@@ -90,6 +90,9 @@ def _attributions(text: str) -> list[Finding]:
     """PERSON, AGE and LOCATION findings for the attribution lines of quotations (`_ATTRIBUTION`)."""
     out = []
     for m in _ATTRIBUTION.finditer(text) if "—" in text or "–" in text else ():
+        first = m.group("name").split()[0]
+        if lowercase_word(first.casefold()) and first not in lexicon().first:
+            continue  # "— Worried Amai, Midlands": an advice column's pen name
         out.append(Finding("PERSON", m.start("name"), m.end("name"), 0.6, "signature"))
         for part in _REST_PART.finditer(text, m.start("rest"), m.end("rest")):
             group = "age" if part.group("age") else "place"

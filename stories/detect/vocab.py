@@ -109,7 +109,7 @@ GREETINGS = words(
     mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam chur
     ngiyabonga siyabonga enkosi jërëjëf jerejef nandri nanri dhanyavad dhanyavaad dhanyabad dhanyawad
     shukriya shukran asante medaase daalu nagode salamat kamsahamnida arigato mahalo dankie tashakor
-    tashakur mulțumesc multumesc mzuri karibu shukuru"""
+    tashakur mulțumesc multumesc mzuri karibu shukuru assalam-o-alaikum assalamualaikum walaikum"""
 )
 
 # Words that start sentences or appear capitalized in titles and headings.
