@@ -158,3 +158,21 @@ def test_a_signature_above_the_town_it_was_written_from() -> None:
     text = "Thank you for everything.\n\nYours faithfully,\n\nH. Ashcombe\nCottenham, Cambridge"
     assert ("PERSON", "H. Ashcombe") in found(text)
     assert any(kind == "LOCATION" and "Cottenham" in words for kind, words in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found_words"),
+    [("Thread: DD 14 missing school every month", ("AGE", "14")),
+     ("DS2 (6) still wets the bed.", ("AGE", "6")),
+     ("admitted 16-Jan-2024, home 18-Jan-24.", ("DATE", "16-Jan-2024")),
+     ("ZuriInLeeds · Posted Tue 16-Jan-24 21:52\nAny tips?", ("HANDLE", "ZuriInLeeds")),
+     ("Thank you.\n\nYours faithfully,\n\nK. A. Dinesh Perera\nChartered Accountant",
+      ("PERSON", "K. A. Dinesh Perera"))],
+)
+def test_mumsnet_children_dashed_dates_posters_signature_above_a_job(text: str, found_words: tuple) -> None:
+    assert found_words in found(text)
+
+
+def test_a_job_under_a_signature_is_no_place() -> None:
+    text = "Thank you.\n\nYours faithfully,\n\nK. A. Dinesh Perera\nChartered Accountant"
+    assert [w for k, w in found(text) if k == "LOCATION"] == []

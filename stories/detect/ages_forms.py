@@ -70,6 +70,10 @@ YEARS_OF_AGE_RE = re.compile(
 )
 # "Me: 38, two kids": a forum post's line about its writer.
 ME_AGE_RE = re.compile(rf"(?:^|(?<=\n))[ \t]*Me:[ \t]*(?P<a>{_NUM})(?=[,;.]|\s+(?:years?|yrs?|and|with)\b)")
+# Mumsnet's children: "DD 15 missing school", "DS2 (7)", "my DD, 12,": a daughter's or son's age.
+FORUM_CHILD_AGE_RE = re.compile(
+    r"\bD[DS]\d?[ \t]*[,(]?[ \t]*(?P<a>1[0-7]|[1-9])\b(?![.,:/]?\d|[ \t]*(?:%|weeks?|months?|days?))"
+)
 LINE_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?] ))[ \t]*(?P<a>{_NUM})\s?[FMfm](?=\s*[-–—:,])")
 # A spelled age of SPELLED_BE_RE starts a token (whitespace before, whitespace,
 # punctuation or a unit after): one of these lowercase words.
@@ -169,6 +173,9 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
     if "Me:" in text:
         for m in ME_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "self-age")
+    if "dd" in words or "ds" in words or "DD" in text or "DS" in text:
+        for m in FORUM_CHILD_AGE_RE.finditer(text):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "kin-age")
     if "f" in words or "m" in words:
         for m in LINE_SEX_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end(), 0.7, "sex-age")

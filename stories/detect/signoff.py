@@ -41,9 +41,9 @@ def _last_line(text: str, limit: int | None = None) -> tuple[int, int, int]:
 
 
 def _parts(line: str) -> list[str] | None:
-    """The line's words if it is only 1-3 capitalised words or initials, else None."""
+    """The line's words if it is only 1-4 capitalised words or initials, else None."""
     parts = _PART.findall(line)
-    if not 1 <= len(parts) <= 3 or "".join(parts) != "".join(line.split()):
+    if not 1 <= len(parts) <= 4 or "".join(parts) != "".join(line.split()):
         return None
     if not all(p[0].isupper() for p in parts):
         return None
@@ -118,6 +118,8 @@ def _last_line_signature(text: str) -> list[Finding]:
         above = _signature_line(text, start)
         closed = above_prev > 0 and text[above_prev - 1] == ","  # under "Yours faithfully,"
         if closed and above and all(f.kind == "PERSON" and f.source == "signature" for f in above):
+            if all(english_form(w.casefold()) for w in _PART.findall(text[start:end])):
+                return above  # "K. A. Dinesh Perera⏎Chartered Accountant": a job under the name
             return [*above, Finding("LOCATION", start, end, 0.5, "signature-place")]
     return _signature_line(text)
 
@@ -172,7 +174,7 @@ def _signature(text: str, start: int, end: int, prev_end: int) -> list[Finding]:
     if title and title.end() < end:
         start = title.end()  # "Mrs Helen Ashworth": the name, without its title
     parts = _parts(text[start:end])
-    if parts is None or any(p.casefold() in vocab.GREETINGS for p in parts):
+    if parts is None or all(p.casefold() in vocab.GREETINGS for p in parts):
         return []  # ("Assalam-o-Alaikum.", "Mahalo": a blessing, no name)
     closing = prev_end > 0 and text[prev_end - 1] in ",-–—~ "
     if not closing and not all(_name_on_its_own(p) for p in parts):

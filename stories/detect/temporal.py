@@ -270,6 +270,11 @@ def _month_dates(text: str) -> Iterator[Finding]:
 
 
 _DATE_SEPARATORS = ("-", "/", ".")
+# A day, a month's short name and a year between dashes or slashes, as hospital letters and
+# forums write them: "16-Jan-2024", "18/Feb/24".
+DASHED_MONTH_RE = re.compile(
+    rf"(?:0?[1-9]|[12]\d|3[01])([-/])(?i:{_MONTH_ABBR}|{_MONTH_FULL})\1(?:(?:19|20)\d\d|\d\d)(?![\w/-])"
+)
 
 
 # Every holiday `_HOLIDAY_SCAN` reads holds one of `HOLIDAY_WORDS`, as a run of letters
@@ -306,7 +311,7 @@ def find_dates(text: str) -> Iterator[Finding]:
     for p in run_starts(text):
         if text[ends[p] : ends[p] + 1] not in _DATE_SEPARATORS:
             continue  # both patterns need a separator right after the first number
-        m = NUMERIC_DATE_RE.match(text, p)
+        m = NUMERIC_DATE_RE.match(text, p) or DASHED_MONTH_RE.match(text, p)
         if m:
             yield Finding("DATE", p, m.end(), 0.9, "numeric-date")
             continue
