@@ -35,11 +35,11 @@ import handwritten  # noqa: E402
 
 MARGIN = 0.005
 FA_MARGIN = 1.0
-MEASURED = {  # after issue #11's ninth round (fourteen fresh batches; 1,050 dev stories)
-    "presidio_synth": {"recall": 0.9558, "precision": 0.9657, "fa_per_1000": 0.0},
-    "dev": {"recall": 0.9674, "precision": 0.8972, "fa_per_1000": 9.70},
-    "test": {"recall": 0.9538, "precision": 0.9285, "fa_per_1000": 9.69},
-    "dev_caps": {"recall": 0.9180, "precision": 0.7575},
+MEASURED = {  # after issue #11's tenth round (twelve more fresh batches; 1,410 dev stories)
+    "presidio_synth": {"recall": 0.9562, "precision": 0.9664, "fa_per_1000": 0.0},
+    "dev": {"recall": 0.9681, "precision": 0.9058, "fa_per_1000": 8.14},
+    "test": {"recall": 0.9538, "precision": 0.9299, "fa_per_1000": 9.69},
+    "dev_caps": {"recall": 0.9172, "precision": 0.7599},
 }
 
 
@@ -60,7 +60,7 @@ def test_presidio_synth_holds():
 
 def test_handwritten_dev_half_holds():
     records = external_corpora.load("dev")
-    assert len(records) == 1320
+    assert len(records) == 1410
     res = external_corpora.score(records)
     assert res["empty_records"] >= handwritten.MIN_NO_IDENTIFIER
     _assert_floors(res, MEASURED["dev"])
