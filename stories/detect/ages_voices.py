@@ -191,8 +191,8 @@ def _fragments(text: str) -> Iterator[Finding]:
     cols = shared_columns(text)
     for k in cols.marked(_INTRO_CLASS, 1):
         s = cols.start(k)
-        if _INTRO_AFTER.match(text, s) is None:
-            continue  # "been" without its "-ing" or "married"
+        if text[s - 2 : s - 1] not in (".", ",") or _INTRO_AFTER.match(text, s) is None:
+            continue  # (no fragment's full stop or comma right before), "been" without "-ing"
         m = FRAGMENT_AGE_RE.search(text, max(0, s - _FRAGMENT_REACH_BACK), s)
         if m:
             yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "fragment-age")

@@ -113,7 +113,7 @@ def _last_line_signature(text: str) -> list[Finding]:
     """The findings of `find_signoff` on the story's last line, or on the line above a
     last line that names a place ("Yours faithfully,⏎G. Partridge⏎Histon, Cambridge")."""
     start, end, prev_end = _last_line(text)
-    if prev_end > 0 and _parts(text[start:end].replace(",", " ")):
+    if prev_end > 0 and end - start <= _MAX_LINE and _parts(text[start:end].replace(",", " ")):
         _, _, above_prev = _last_line(text, start)
         above = _signature_line(text, start)
         closed = above_prev > 0 and text[above_prev - 1] == ","  # under "Yours faithfully,"
