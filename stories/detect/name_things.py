@@ -146,7 +146,7 @@ def anatomy(t: NameText, i: int, j: int) -> bool:
 
 
 # Lowercase nouns for a place of work after a firm's name ("an Amazon fulfillment center",
-# "the Ford plant", "Next head office").
+# "the Ford plant", "the Nissan head office").
 _WORKPLACES = vocab.words(
     """factory plant warehouse fulfillment fulfilment distribution depot branch headquarters hq
     dealership showroom refinery mill call store stores site"""
@@ -157,7 +157,7 @@ _WORKPLACE_BEFORE = frozenset({"at", "in", "for", "an", "a", "the"})
 def workplace(t: NameText, i: int, j: int) -> bool:
     """Is run i..j (one or two title-case words) a firm's name, right after "at", "in",
     "for" or an article and right before a word for a place of work ("works at an Amazon
-    fulfillment center", "in IT at Next head office", "the Ford plant")?"""
+    fulfillment center", "the Ford plant", "the Nissan head office")?"""
     if j - i > 2 or j >= t.n or i == 0 or t.lows[i - 1] not in _WORKPLACE_BEFORE or t.gaps[j] != " ":
         return False
     low = t.lows[j]

@@ -4,11 +4,13 @@ Letters and posts end with a signature: "Sincerely,⏎D. M. K.", "Love to you al
 or a bare "Dale" under the last paragraph.  No cue word stands before it and a name
 there may be an everyday word ("Love,⏎Hope"), so the last line is read on its own:
 - after a closing line that ends in a comma ("Sincerely,", "Love to you all,"), one to
-  three capitalised words or initials are a name when one of them is initials, a first
+  four capitalised words or initials are a name when one of them is initials, a first
   name, in capitals, or no English word ("Hope", not "A Grateful Patient");
-- without one, one to three words or initials are a name only when none is an English
+- without one, one to four words or initials are a name only when none is an English
   word form or a very common word ("Dale", but not "Hope." or "Keep going.");
 - a texter's "- rach" (a dash, then one lowercase word that is no English word) too;
+- the signature may stand above the town it was written from or the writer's job
+  ("Yours faithfully,⏎G. Partridge⏎Histon, Cambridge"; "...⏎Chartered Accountant");
 - a quotation's attribution, on any line: "“Not a Single Leak” — Kristen M., 41";
 - a dash is a closing of its own: "— Sushila", and "— Norm" (a word, but no very common
   one); a lone initial under a closing ("Thanks for doing this,⏎T.") is a name.
