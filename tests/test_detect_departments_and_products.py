@@ -44,3 +44,23 @@ def test_a_date_written_with_dashes_before_a_clock_time_is_no_phone() -> None:
 
 def test_a_name_before_its_products_still_is_a_name() -> None:
     assert ("PERSON", "Sarah") in found("I borrowed Sarah's pads that week.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The MRI of my spine came back. Normal. I took ibuprofen.", "They said it was normal. Normal? NORMAL??",
+     "Normal is not the same as common.", "mi deh inna church Sunday gone",
+     "she sent a jar of desi ghee for me"],
+)
+def test_a_town_named_by_an_everyday_word_alone_and_loan_words_name_no_one(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_town_named_by_an_everyday_word_still_is_before_its_state() -> None:
+    text = "I grew up in Normal, Illinois."
+    assert any(kind == "LOCATION" and "Normal" in words for kind, words in found(text))
+
+
+def test_a_loan_word_capitalised_after_a_relation_is_still_a_name() -> None:
+    text = "My friend Inna and my cousin Desi came with me."
+    assert found(text) == [("PERSON", "Inna"), ("PERSON", "Desi")]

@@ -27,6 +27,10 @@ DIALECT = words(
     likkle lawd gyal bwoy nuff
     aboot mair hud hame lassie oot masel jist gaun hoose wean weans"""
 )
+# Dialect and loan words that are names too when capitalised ("mi deh inna church", but "my
+# friend Inna"; "desi ghee", but "Desi"): words only as a lone lowercase word is read
+# (`name_lowercase`).
+LOWERCASE_LOANWORDS = words("inna neva malu desi cher draga adda sabar gaman harambee vida ella")
 KINSHIP = words(
     """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi pawpaw
     kababayan oga sasu saas bhabhi whaea matua koro kuia amma ammi abba tanti mummyji papaji amai

@@ -131,7 +131,7 @@ def _role_words(t: NameText, s: int, j: int) -> bool:
     )
 
 
-_NO_DOCTORS = frozenset({"google", "internet", "youtube", "tiktok"})
+_NO_DOCTORS = frozenset({"google", "internet", "youtube", "tiktok"})  # "Dr Google"
 # Titles that only a name follows (not "Nurse", "Consultant": "the Nurse Practitioner").
 _HONORIFICS = vocab.words("mr mr. mrs mrs. ms ms. miss mx dr dr. doctor prof prof. professor")
 
@@ -166,8 +166,7 @@ def _department_word(t: NameText, k: int) -> bool:
     )
 
 
-# Safe words that name a clinic by where it is or what it is like ("Western Women's Physio",
-# "Core Women's Health"), not by what it treats.
+# Safe words that name a clinic by where or what it is ("Western Women's Physio"), not by its care.
 _NAMING_SAFE = vocab.words("western eastern northern southern north south east west central core")
 
 
@@ -309,14 +308,15 @@ _OWNER_PLACE_CUES = frozenset({"at", "to", "from", "in"})
 
 
 def _word_before_town(t: NameText, s: int) -> bool:
-    """Is token s, a very common English word that names a town and came without a place
-    cue, the word ("All Normal.", "felt Normal again")?  A small town always is; a large
-    one only mid-sentence, and not before ", Illinois" ("Normal, Illinois")."""
+    """Is token s, a very common English word naming a town, without a place cue, the word?
+    A small town's always; a large one's mid-sentence or alone ("felt Normal again",
+    "Normal. I took ibuprofen"), not before ", Illinois"."""
     lex, base = t.lex, t.bases[s]
     if lex.word_town(base):
         return True
+    alone = s + 1 >= t.n or t.gaps[s + 1][:1] in (".", "!", "?", ",") or t.lows[s + 1] in ("is", "was")
     return (
-        not t.sents[s]
+        (not t.sents[s] or alone)  # "Normal.", "Normal? NORMAL??", "Normal is not common"
         and not lex.is_name(base)
         and t.lows[s] not in proper_nouns()  # "Dublin", "Toronto": no dictionary writes them in lower case
         and title_case_word(base)

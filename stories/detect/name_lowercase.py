@@ -21,6 +21,7 @@ from itertools import compress
 from operator import methodcaller
 
 from . import vocab
+from .everyday_extra import LOWERCASE_LOANWORDS
 from .language import FOREIGN
 from .lexicon import Lexicon, capitalised_names, derived_form, everyday_words, french_words, language_words
 from .name_words import NameText
@@ -39,7 +40,8 @@ def _plain_word(t: NameText, k: int) -> bool:
 @lru_cache(maxsize=4)
 def _first_names(lex: Lexicon) -> frozenset[str]:
     """Lowercase first names that may start a lowercase name (no function or Zipf >= 5 word)."""
-    return frozenset(n for n in lex.first_lower if n not in vocab.FUNCTION and n not in everyday_words())
+    names = lex.first_lower - LOWERCASE_LOANWORDS
+    return frozenset(n for n in names if n not in vocab.FUNCTION and n not in everyday_words())
 
 
 # Word class of `_first_names` per lexicon (in practice the one `lexicon()`).
@@ -118,7 +120,7 @@ def _lowercase_first(t: NameText, j: int) -> bool:
     """Is lowercase token j a first name that is no everyday word (Zipf < 5), no function
     word and no safe vocabulary ("jo", "dee", "teddy"; not "will", "hope", "mum")?"""
     low = t.lows[j]
-    return low in t.lex.first_lower and not _plain_word(t, j)
+    return low in t.lex.first_lower and not _plain_word(t, j) and low not in LOWERCASE_LOANWORDS
 
 
 # Roles a name stands in apposition to: "with jo the physio", "kat the nurse".
@@ -199,6 +201,7 @@ def _lone_names(t: NameText) -> None:
         # another language's word lists count it
         named = distinct & capitalised_names() & lex.first_lower
         cands |= {w for w in named if len(w) > 3 and not lex.is_safe(w)}
+    cands -= LOWERCASE_LOANWORDS  # "mi deh inna church", "desi ghee"
     if not cands:
         return
     words, lows, gaps, taken = t.words, t.lows, t.gaps, t.taken
