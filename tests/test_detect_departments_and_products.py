@@ -64,3 +64,15 @@ def test_a_town_named_by_an_everyday_word_still_is_before_its_state() -> None:
 def test_a_loan_word_capitalised_after_a_relation_is_still_a_name() -> None:
     text = "My friend Inna and my cousin Desi came with me."
     assert found(text) == [("PERSON", "Inna"), ("PERSON", "Desi")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I was buying Tena Lady in bulk.", "Just buy Tena and get on with it.", "a single TENA Men Level 1 pad"],
+)
+def test_a_brand_that_is_a_first_name_in_a_products_place_names_no_one(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_same_word_after_a_relation_or_before_said_is_a_name() -> None:
+    assert found("My friend Tena came with me. Tena said it would help.") == [("PERSON", "Tena")] * 2

@@ -110,10 +110,29 @@ _PRODUCT_AFTER = vocab.words(
 )
 
 
+# Brands of the clinic's field that are first names too ("Tena"): a brand after a word for
+# buying or wearing, or before its product line ("buying Tena Lady", "wearing TENA Men").
+_NAMED_BRANDS = frozenset({"tena"})
+_BRAND_LINES = vocab.words("lady men lights pants silhouette discreet ultra")
+_BRAND_VERBS = vocab.words(
+    "buy buys buying bought wear wears wearing wore use uses using used through stash the a of and"
+)
+
+
+def _named_brand(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j a brand that is also a first name, in a product's place (see above)?"""
+    if t.lows[i] not in _NAMED_BRANDS or j - i > 3:
+        return False
+    line = j - i >= 2 and t.lows[i + 1] in _BRAND_LINES
+    return line or (i > 0 and t.lows[i - 1] in _BRAND_VERBS and j - i == 1)
+
+
 def named_thing(t: NameText, i: int, j: int) -> bool:
     """Is the run i..j English words in title case right before a lowercase `_THING_AFTER`
     noun ("Happy Baby pose"), or one or two words of a brand before a `_PRODUCT_AFTER` one
     ("Tena pads"), the name of a thing rather than of a person or a place?"""
+    if _named_brand(t, i, j):
+        return True
     if j >= t.n or t.caps[j] or t.gaps[j] != " " or t.words[j - 1].endswith(("'s", "’s")):
         return False
     if t.lows[j] in _PRODUCT_AFTER:
