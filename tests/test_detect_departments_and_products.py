@@ -76,3 +76,8 @@ def test_a_brand_that_is_a_first_name_in_a_products_place_names_no_one(text: str
 
 def test_the_same_word_after_a_relation_or_before_said_is_a_name() -> None:
     assert found("My friend Tena came with me. Tena said it would help.") == [("PERSON", "Tena")] * 2
+
+
+def test_clinical_and_texting_abbreviations_name_no_one_but_chi_and_dre_stay_names() -> None:
+    assert found("my HbA1c is under seven, my PSA test was fine, my DMs are open") == []
+    assert found("I met Chi at the clinic.") == [("PERSON", "Chi")]

@@ -173,7 +173,7 @@ TITLES = words(
     nurse sister midwife sr sr. rev rev. reverend consultant surgeon
     dame sir lady lord
     dra dra. doctora sra sra. srta srta. don doña
-    dokter docteur dottore dottoressa herr frau señor señora madame mme monsieur
+    dokter docteur dottore dottoressa dottor herr frau señor señora madame mme monsieur
     aunty auntie uncle ate kuya tita tito
     """
 )
