@@ -17,7 +17,7 @@ from .vocab import words
 
 ABBREVIATIONS = words(
     """hx dx tx rx sx fx px ddx pmh psh c/o f/u n/v n/v/d nt/nd wnl prn rtc dc d/c ed abd qs po
-    hba1c hba a1c psa dms
+    hba1c hba a1c psa dms q-tip q-tips
     bid tid qid qd qhs qam qpm sob cp htn dm dm1 dm2 t2dm chf copd cad ckd mi cva tia dvt pe gerd
     oob ra rn lpn cna np pa iv sc sq bs bp hr rr o2 spo2 sat sats vss nad aox3 a&o perrla bm
     gu gi ent pacu meds labs cont pt's pts yo y/o wks wk yrs hrs mins nkda nka npo ns lr

@@ -109,7 +109,8 @@ GREETINGS = words(
     mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam chur
     ngiyabonga siyabonga enkosi jërëjëf jerejef nandri nanri dhanyavad dhanyavaad dhanyabad dhanyawad
     shukriya shukran asante medaase daalu nagode salamat kamsahamnida arigato mahalo dankie tashakor
-    tashakur mulțumesc multumesc mzuri karibu shukuru assalam-o-alaikum assalamualaikum walaikum"""
+    tashakur mulțumesc multumesc mzuri karibu shukuru assalam-o-alaikum assalamualaikum walaikum
+    waheguru"""
 )
 
 # Words that start sentences or appear capitalized in titles and headings.
