@@ -137,7 +137,7 @@ def _after_relation_comma(t: NameText, i: int) -> bool:
 _APPOSITION = frozenset({"my", "our", "her", "his"})
 
 
-def _relation_comma_word(t: NameText, i: int) -> bool:
+def _relation_word(t: NameText, i: int) -> bool:
     """Is capitalised token i right after a relation, or between commas after one ("my
     husband Aman in December", "her husband, Aman, had"), a word but no very common one?
     The proper-noun rule drops such words."""
@@ -329,7 +329,7 @@ def find_cue_names(t: NameText) -> None:
         region = cap and not sents[i] and t.cue_word(i)
         me_and = i >= 2 and lows[i - 1] == "and" and lows[i - 2] == "me"  # "me and Dec are grand"
         region_cued = lows[i - 1] in _REGION_NAME_CUES or me_and or _married_to(t, i)
-        named = i in name_spots and named_capital(t, i) or _relation_comma_word(t, i)
+        named = i in name_spots and named_capital(t, i) or _relation_word(t, i)
         named = named and cap and not sents[i]
         if named and t.plain(i):  # (the proper-noun rule drops a plain word; it reads the others)
             t.emit_person(i, capitals_after(t, i), 0.8, "name-cue")  # "My name is Mere, I'm 37"
