@@ -35,11 +35,11 @@ import handwritten  # noqa: E402
 
 MARGIN = 0.005
 FA_MARGIN = 1.0
-MEASURED = {  # after issue #11's tenth round (twelve more fresh batches; 1,410 dev stories)
+MEASURED = {  # after issue #11's tenth round (thirteen more fresh batches; 1,440 dev stories)
     "presidio_synth": {"recall": 0.9562, "precision": 0.9664, "fa_per_1000": 0.0},
-    "dev": {"recall": 0.9681, "precision": 0.9112, "fa_per_1000": 7.61},
+    "dev": {"recall": 0.9681, "precision": 0.9119, "fa_per_1000": 7.47},
     "test": {"recall": 0.9538, "precision": 0.9329, "fa_per_1000": 9.69},
-    "dev_caps": {"recall": 0.9172, "precision": 0.7616},
+    "dev_caps": {"recall": 0.9173, "precision": 0.7624},
 }
 
 
@@ -60,7 +60,7 @@ def test_presidio_synth_holds():
 
 def test_handwritten_dev_half_holds():
     records = external_corpora.load("dev")
-    assert len(records) == 1410
+    assert len(records) == 1440
     res = external_corpora.score(records)
     assert res["empty_records"] >= handwritten.MIN_NO_IDENTIFIER
     _assert_floors(res, MEASURED["dev"])
