@@ -82,6 +82,8 @@ def _yields(f: Finding, c: Finding) -> bool:
     if f.kind == "PHONE" and c.kind in {"DATE", "ID"}:
         # a number `phonenumbers` validated is a phone, not a bare long number
         return not (c.source == "long-number" and f.source == "phonenumbers")
+    if f.kind == "ID" and f.source == "alnum-code" and c.kind == "DATE":
+        return True  # "16-Jan-24": letters and digits, but a date
     if f.kind == "AGE" and c.kind in {"PHONE", "ID"}:
         return True  # "is 09" read as an age is the first group of "09 548-3669"
     if f.kind == "PERSON" and c.source in {"numbered-street", "county", "district-word", "compass-side"}:

@@ -18,7 +18,6 @@ from stories.findings import Finding
 
 from .anchors import code_start, digit_runs, may_end_with, run_starts, strip_trailing
 from .id_codes import issuer_start
-from .temporal import DASHED_MONTH_RE
 
 PHONE_RE = re.compile(
     r"(?:\+|00)?\(?\d[\d \-.()/]{5,22}\d(?![\d])(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}\b)?", re.IGNORECASE
@@ -196,8 +195,6 @@ def find_ids(text: str) -> Iterator[Finding]:
         # a code holds a letter: none when the digits stand alone (nothing joined before or after)
         after = text[e : e + 1]
         m = CODE_RE.match(text, ts) if ts < s or after == "-" or after.isalpha() else None
-        if m and DASHED_MONTH_RE.fullmatch(m.group()):
-            m = None  # "16-Jan-24": a date (`temporal`)
         if m:
             tail = re.sub(r"^[\d-]+", "", m.group())
             if not (tail and _UNIT_SUFFIX.match(tail)) and not _PHONE_TAIL.search(m.group()):
