@@ -1,6 +1,7 @@
 """Everyday words the word lists miss, which a story can capitalise or a cue can catch.
 
-Three small tables, read into the safe vocabulary (`lexicon.Lexicon.is_safe`):
+Four small tables, read into the safe vocabulary (`lexicon.Lexicon.is_safe`), and one read
+only where a lowercase word is judged alone:
 
 - `DIALECT`: the Englishes patients write in: Scots ("naebody", "dinnae"), Caribbean
   ("seh", "cyaan", "gwaan"), Australian ("arvo", "doona"), spellings of speech ("sayin"),
@@ -10,7 +11,11 @@ Three small tables, read into the safe vocabulary (`lexicon.Lexicon.is_safe`):
   "Khala"), forms of address like "Mum" that `vocab.ROLES` does not hold ("Bhabhi" and
   "Didi" it does); not those that people carry as names too ("Inna", "Lolo", "Chacha");
 - `EPONYMS`: conditions named after a person who is not in the story ("Peyronie's
-  disease", "Bartholin's cyst"); only those that are no common surname.
+  disease", "Bartholin's cyst"); only those that are no common surname;
+- `GREETINGS`: greetings and blessings of the languages patients write around English
+  ("Alhamdulillah", "Asante", "Waheguru");
+- `LOWERCASE_LOANWORDS`: loan and dialect words that are names too when capitalised
+  ("mi deh inna church", but "my friend Inna"; `name_lowercase`).
 """
 
 from __future__ import annotations
@@ -41,4 +46,16 @@ EPONYMS = words(
     asherman's hashimoto hashimoto's sjogren sjögren sjogren's sjögren's raynaud raynaud's
     klinefelter klinefelter's behcet behçet behcet's behçet's alzheimer alzheimer's asperger
     asperger's tourette tourette's rokitansky mrkh lyme"""
+)
+
+# Greetings and blessings of the languages patients write around English ("Kia ora koutou",
+# "Alhamdulillah", "Sat Sri Akal"): they identify nobody.  (Not "Kia", "Ora", "Tena": given
+# names too.)
+GREETINGS = words(
+    """koutou katoa korua assalamu alaikum salaam salam namaste namaskar vanakkam akal jambo habari
+    mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam chur
+    ngiyabonga siyabonga enkosi jërëjëf jerejef nandri nanri dhanyavad dhanyavaad dhanyabad dhanyawad
+    shukriya shukran asante medaase daalu nagode salamat kamsahamnida arigato mahalo dankie tashakor
+    tashakur mulțumesc multumesc mzuri karibu shukuru assalam-o-alaikum assalamualaikum walaikum
+    waheguru"""
 )

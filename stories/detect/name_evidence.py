@@ -76,7 +76,7 @@ _ENDEARMENTS = vocab.words("love darling darlin babe baby hun hon honey sweethea
 
 
 # Greetings and blessings whose words are also given names ("Kia", "Jai", "Sat"): the
-# phrase, not the word, identifies nobody.  (Single-word greetings: `vocab.GREETINGS`.)
+# phrase, not the word, identifies nobody.  (Single-word greetings: `everyday_extra.GREETINGS`.)
 _GREETING_PHRASES = (
     "kia ora", "sat sri akal", "sat shri akal", "jai shri krishna", "jai shree krishna",
     "jai mata di", "jai jinendra", "ram ram", "talofa lava", "malo e lelei", "bula vinaka",

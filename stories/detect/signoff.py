@@ -22,7 +22,7 @@ import re
 
 from stories.findings import Finding
 
-from . import vocab
+from .everyday_extra import GREETINGS
 from .lexicon import english_form, lexicon, lowercase_word
 
 _MAX_LINE = 40
@@ -176,7 +176,7 @@ def _signature(text: str, start: int, end: int, prev_end: int) -> list[Finding]:
     if title and title.end() < end:
         start = title.end()  # "Mrs Helen Ashworth": the name, without its title
     parts = _parts(text[start:end])
-    if parts is None or all(p.casefold() in vocab.GREETINGS for p in parts):
+    if parts is None or all(p.casefold() in GREETINGS for p in parts):
         return []  # ("Assalam-o-Alaikum.", "Mahalo": a blessing, no name)
     closing = prev_end > 0 and text[prev_end - 1] in ",-–—~ "
     if not closing and not all(_name_on_its_own(p) for p in parts):

@@ -101,18 +101,6 @@ ROLES = words(
     """
 )
 
-# Greetings and blessings of the languages patients write around English ("Kia ora koutou",
-# "Alhamdulillah", "Sat Sri Akal"): they identify nobody.  (Not "Kia", "Ora", "Tena": given
-# names too.)
-GREETINGS = words(
-    """koutou katoa korua assalamu alaikum salaam salam namaste namaskar vanakkam akal jambo habari
-    mabuhay inshallah alhamdulillah mashallah subhanallah bismillah wahala abeg assalam chur
-    ngiyabonga siyabonga enkosi jërëjëf jerejef nandri nanri dhanyavad dhanyavaad dhanyabad dhanyawad
-    shukriya shukran asante medaase daalu nagode salamat kamsahamnida arigato mahalo dankie tashakor
-    tashakur mulțumesc multumesc mzuri karibu shukuru assalam-o-alaikum assalamualaikum walaikum
-    waheguru"""
-)
-
 # Words that start sentences or appear capitalized in titles and headings.
 FUNCTION = words(
     """
