@@ -168,12 +168,17 @@ _POSTER_LINE_RE = re.compile(
 _LONE_POSTER = re.compile(r"^(?P<h>[A-Za-z][A-Za-z0-9_.]{5,29})[ \t]*\n(?=[ \t]*\S)", re.MULTILINE)
 
 
+_LETTER_DIGIT = re.compile(r"[a-z]\d")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_LABEL_NUMBER = re.compile(r"(?i)(?:week|day|month|part|step|session)\d+")
+
+
 def _poster_shaped(word: str) -> bool:
     """Does `word` hold a digit after its letters, or a capital after a lowercase letter
     ("Ladyofthelake77", "MrsBennetsNerves"; not "Recovery", "Week3" is a label)?"""
-    if re.search(r"[a-z]\d", word) and not re.fullmatch(r"(?i)(?:week|day|month|part|step|session)\d+", word):
+    if _LETTER_DIGIT.search(word) and not _LABEL_NUMBER.fullmatch(word):
         return True
-    return re.search(r"[a-z][A-Z]", word) is not None
+    return _INNER_CAPITAL.search(word) is not None
 
 
 def _attributed_handles(text: str) -> Iterator[Finding]:

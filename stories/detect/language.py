@@ -112,7 +112,7 @@ def words_of(lang: str) -> frozenset[str]:
     lex = lexicon()
     # a small town named by a common word of the language ("Crema") reads as the word;
     # a large one ("Porto") keeps its capital, like every name
-    towns = lex.cities_lower - (language_words(lang, 4.0) - {t.casefold() for t in lex.large_towns})
+    towns = lex.cities_lower - (language_words(lang, 4.0) - lex.large_towns_lower)
     places = towns | lex.names_lower
     endings = _INFLECTIONS.get(lang, ())
     rarer = rarer_words(lang, endings) if endings else ()

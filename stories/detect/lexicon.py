@@ -17,7 +17,8 @@ from pathlib import Path
 from . import vocab
 from .beliefs_tongues import FAITHS, PRACTICES, TONGUES
 from .chart_words import ABBREVIATIONS, ANATOMY, BRANDS, HEALTH_SYSTEMS, PRODUCTS
-from .everyday_extra import DIALECT, EPONYMS, KINSHIP
+from .everyday_extra import DIALECT, EPONYMS, GREETINGS, KINSHIP
+from .romanised import HINDI_WORDS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -226,13 +227,11 @@ def language_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
     5.5 ("Lola" too), so a Taglish story's people and places stay names ("Jomar",
     "Marikina"); the commonest words stay ("siya", "kaya")."""
     if lang == "hi":
-        from .romanised import HINDI_WORDS  # (a hand table: no word list covers romanised Hindi)
-
-        return HINDI_WORDS
+        return HINDI_WORDS  # (a hand table: no word list covers romanised Hindi)
     if lang != "fil":
         return _wordfreq_words(lang, min_zipf)
     lex = lexicon()
-    names = lex.first_lower | {t.casefold() for t in lex.large_towns} | capitalised_names()
+    names = lex.first_lower | lex.large_towns_lower | capitalised_names()
     found = _wordfreq_words(lang, max(min_zipf, 4.5))  # not "jomar" (3.2), "marikina" (4.2)
     return (found - names) | _wordfreq_words(lang, max(min_zipf, 5.5))
 
@@ -268,6 +267,7 @@ class Lexicon:
     first_lower: frozenset[str] = frozenset()
     last_lower: frozenset[str] = frozenset()
     large_towns: frozenset[str] = frozenset()
+    large_towns_lower: frozenset[str] = frozenset()
 
     def word_town(self, word: str) -> bool:
         """A small town named by an English word ("Progress", "Person", "Marathon"):
@@ -345,7 +345,7 @@ def lexicon() -> Lexicon:
     safe = (
         vocab.CLINICAL
         | vocab.ROLES
-        | vocab.GREETINGS
+        | GREETINGS
         | FAITHS
         | (PRACTICES - first_lower)
         | TONGUES
@@ -365,6 +365,7 @@ def lexicon() -> Lexicon:
         | BRANDS
         | ((ANATOMY | HEALTH_SYSTEMS | PRODUCTS) - first_lower)  # "Ani" is a name; "Levator Ani" is not
     )
+    large_towns = _read("large_towns.txt")
     return Lexicon(
         first=first,
         last=last,
@@ -378,5 +379,6 @@ def lexicon() -> Lexicon:
         very_common_lower=ordinary_words()[1],
         first_lower=first_lower,
         last_lower=frozenset(n.casefold() for n in last),
-        large_towns=_read("large_towns.txt"),
+        large_towns=large_towns,
+        large_towns_lower=frozenset(t.casefold() for t in large_towns),
     )

@@ -15,7 +15,7 @@ from .vocab import words
 
 # Function words no English text uses (not "main", "the", "to", "me", "par", "hi": English).
 HINDI_MARKERS = words(
-    """hai hain hoon hun tha thi thhi nahi nahin nahi aur bhi mein ka ki ke ko kya toh yeh woh
+    """hai hain hoon hun tha thi thhi nahi nahin aur bhi mein ka ki ke ko kya toh yeh woh
     mera meri mere hum aap tum gaya gayi raha rahi kuch bahut abhi phir lekin kyunki hota hoti"""
 )
 

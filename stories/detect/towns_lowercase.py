@@ -11,7 +11,6 @@ hashtag that is a large town's name is that town ("#mumbai", "#montréal").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from stories.findings import Finding
 
@@ -104,16 +103,11 @@ def find_lowercase_towns(text: str) -> list[Finding]:
 _HASHTAG = re.compile(r"(?<![\w&])#(\w{3,30})\b")
 
 
-@lru_cache(maxsize=1)
-def _large_towns_lower() -> frozenset[str]:
-    return frozenset(town.casefold() for town in lexicon().large_towns)
-
-
 def find_town_hashtags(text: str) -> list[Finding]:
     """LOCATION findings for hashtags that name a large town ("#mumbai", "#montréal")."""
     if "#" not in text:
         return []
-    towns = _large_towns_lower()
+    towns = lexicon().large_towns_lower
     out = []
     for m in _HASHTAG.finditer(text):
         tag = m.group(1)
