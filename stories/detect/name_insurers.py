@@ -59,8 +59,7 @@ def _named(t: NameText, i: int, cued: bool = True) -> bool:
     fought us", "Work covered it"; "Sun Life", "VHI", "CareFirst" are names)?"""
     if i >= t.n or not t.caps[i] or t.lows[i] in vocab.FUNCTION or t.lows[i] in _ARTICLES:
         return False
-    end = _run_end(t, i)
-    alone = end == i + 1
+    alone = _run_end(t, i) == i + 1
     if t.lex.is_safe(t.bases[i]) and (alone or not cued or t.lows[i] in t.lex.regions_lower):
         return False  # "Medicare", "Manitoba Blue Cross" (a province's); "through Southern Cross" is one
     return cued or not (alone and t.lows[i] in t.lex.very_common_lower)

@@ -38,7 +38,7 @@ def _label_at(t: NameText, i: int) -> int:
     after = gaps[i + size]
     colon = _COLON.match(after)
     if colon is None:
-        return 0 if size == 1 else (1 if _COLON.match(gaps[i + 1]) else 0)
+        return 0
     return size if "\n" not in after or after[colon.end() :].strip(" \t") == "\n" else 0
 
 
@@ -72,7 +72,7 @@ def find_speakers(t: NameText) -> None:
             labels[tuple(t.lows[i : i + size])].append(i)
     for lows, where in labels.items():
         first = t.words[where[0]]
-        if len(where) < _MIN_LINES or any(_not_a_name(t, low, first.capitalize()) for low in lows[:1]):
+        if len(where) < _MIN_LINES or _not_a_name(t, lows[0], first.capitalize()):
             continue
         second = lows[1] if len(lows) == 2 else ""
         if second and (second in FUNCTION or second in t.lex.very_common_lower or t.lex.is_safe(second)):

@@ -266,16 +266,8 @@ class NameText:
     def unknown_capital(self, k: int) -> bool:
         """A title-case word of 4+ letters that no word list knows as a word ("Holroyd")."""
         low, base = self.lows[k], self.bases[k]
-        return (
-            len(low) >= 4
-            and base[:1].isupper()
-            and base[1:].islower()
-            and low.isalpha()
-            and low not in self.lex.ordinary_lower
-            and low not in dictionary_words()
-            and not derived_form(low)
-            and not self.lex.is_safe(low)
-        )
+        title = base[:1].isupper() and base[1:].islower()
+        return len(low) >= 4 and title and self.unknown_word(k) and low not in dictionary_words()
 
     def unknown_word(self, k: int) -> bool:
         """A lowercase word of 3+ letters that no word list knows ("tash", "bri")."""
