@@ -132,8 +132,6 @@ def _role_words(t: NameText, s: int, j: int) -> bool:
 
 
 _NO_DOCTORS = frozenset({"google", "internet", "youtube", "tiktok"})  # "Dr Google"
-# Titles that only a name follows (not "Nurse", "Consultant": "the Nurse Practitioner").
-_HONORIFICS = vocab.words("mr mr. mrs mrs. ms ms. miss mx dr dr. doctor prof prof. professor")
 
 # Endings of words for what someone does: "Practitioner", "Obstetrician", "Specialist".
 _AGENT_ENDINGS = ("ian", "ist", "er", "or", "ant", "ent", "ar")
@@ -248,7 +246,7 @@ def classify(t: NameText, i: int, j: int) -> None:
         while j - 1 > s and t.lows[j - 1] == "i":
             j -= 1  # "Dr Okafor I think": "I" is no part of the name
         initial = j - s > 1 and len(t.words[s]) == 1 and t.words[s].isupper()  # "Dr. A. Mensah"
-        honorific = s >= 1 and t.words[s - 1].lower() in _HONORIFICS  # "Miss Tennant": a surname, not a job
+        honorific = s >= 1 and t.words[s - 1].lower() in vocab.HONORIFICS  # "Miss Tennant": a surname
         if t.lows[s] in _NO_DOCTORS:
             return  # "Dr Google": a joke, no one
         if s < j and (t.lows[s] not in vocab.FUNCTION or initial) and (honorific or not _role_words(t, s, j)):

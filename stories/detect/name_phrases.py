@@ -75,13 +75,10 @@ def full_name_shape(t: NameText, i: int, j: int) -> bool:
     function word opening it ("Yesterday Montserrat Ferrer")?"""
     while j - i > 2 and t.sents[i] and t.lows[i] in vocab.FUNCTION:
         i += 1
-    if j - i > 3 or t.bases[i] not in t.lex.first or t.lows[i] in _CLOSINGS:
+    if j - i > 3 or t.bases[i] not in t.lex.first or t.lows[i] in vocab.CLOSINGS:
         return False  # ("Love Doreen", "Cheers Dave": a closing, then the name)
     last = t.bases[j - 1]
     return last in t.lex.last or (j - i == 2 and t.unknown_capital(j - 1))  # "Mark Holroyd"
-
-
-_CLOSINGS = frozenset({"love", "thanks", "cheers", "regards", "hugs", "blessings", "yours", "best", "ta"})
 
 
 # "a"/"an" before a capitalised phrase make it a kind of thing, not a named one

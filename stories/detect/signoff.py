@@ -22,6 +22,7 @@ import re
 
 from stories.findings import Finding
 
+from . import vocab
 from .everyday_extra import GREETINGS
 from .lexicon import english_form, lexicon, lowercase_word
 
@@ -154,7 +155,7 @@ _AGE_THEN = re.compile(r"(1[3-9]|[2-9]\d), ")
 _NOTE = re.compile(r"[(\[]|P\.?S\b", re.IGNORECASE)
 # A closing word, its comma and the name on the same line.
 _CLOSING = re.compile(
-    r"(?:Signed|Love|Cheers|Thanks|Regards|Best|Sincerely|Warmly|Yours|Blessings|Hugs)"
+    rf"(?:{'|'.join(sorted(w.title() for w in vocab.CLOSINGS if len(w) > 2))})"
     r"(?: [a-z]+){0,2},[ \t]+"
 )
 
