@@ -229,27 +229,28 @@ def main() -> None:
         f"corpus: {len(dev)} stories x ~{words:.0f} words, "
         f"{sum(len(s.spans) for s in dev)} gold spans (seed {args.seed})"
     )
-    print_score(f"development seed {args.seed}", score(dev, _ours))
-    print_score(f"held-out seed {args.heldout}", score(held, _ours))
-    print("\n== text we did not write with our generator (bench/external_corpora.py; "
-          "--show-misses there lists the misses)")
-    print("\n".join(external_corpora.rows()))
-    print("\n".join(external_corpora.capitals_rows()))
-    rate, cpu_rate = throughput(dev)
-    first, total, rss = startup_and_memory()
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
-    print(
-        f"\nthroughput      {rate:.0f} stories/s on one core (target >= {TARGETS['throughput']:.0f}); "
-        f"{cpu_rate:.0f}/s by CPU time; best of 3 passes, load average {load}"
-    )
+    for mode in ("off", "on"):
+        os.environ["STORIES_DETECT_LEARNED"] = mode
+        print(f"\n######## learned reader {mode} (STORIES_DETECT_LEARNED={mode})")
+        print_score(f"development seed {args.seed}", score(dev, _ours))
+        print_score(f"held-out seed {args.heldout}", score(held, _ours))
+        print("\n" + "\n".join(external_corpora.learned_rows(mode)))
+        rate, cpu_rate = throughput(dev)
+        print(f"\nthroughput      {rate:.0f} stories/s on one core (target >= {TARGETS['throughput']:.0f}); "
+              f"{cpu_rate:.0f}/s by CPU time; best of 3 passes, load average {load}")
+    os.environ.pop("STORIES_DETECT_LEARNED", None)  # start-up and memory: the default (on)
+    first, total, rss = startup_and_memory()
     print(
         f"start-up        {first:.3f} s import + first detect "
         f"({total:.3f} s whole process; target < {TARGETS['startup']})"
     )
     print(f"peak memory     {rss:.1f} MB ru_maxrss (target < {TARGETS['rss_mb']:.0f})")
     if shutil.which("valgrind"):
-        print(f"instructions    {detect_instructions.per_story() / 1e6:.2f} M per story (callgrind; "
-              "the figure to compare across machines)")
+        for mode in ("off", "on"):
+            count = detect_instructions.per_story(learned=mode) / 1e6
+            print(f"instructions    learned {mode:3}: {count:.2f} M per story (callgrind; "
+                  "the figure to compare across machines)")
     else:
         print("instructions    not measured: valgrind is not installed")
     adv = adversarial()

@@ -38,13 +38,14 @@ for text in texts[50:50 + {n}]:
 """
 
 
-def _instructions(n: int, n_max: int, workdir: str) -> int:
+def _instructions(n: int, n_max: int, workdir: str, learned: str) -> int:
     """Total instructions of a driver process that detects `n` stories after the warm-up."""
     out = os.path.join(workdir, f"callgrind.{n}.out")
     code = _DRIVER.format(root=str(ROOT), bench=str(ROOT / "bench"), n=n, n_max=n_max)
     proc = subprocess.run(
         ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c", code],
-        capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"}, check=True,
+        capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONHASHSEED": "0", "STORIES_DETECT_LEARNED": learned},
     )
     match = re.search(r"Collected : (\d+)", proc.stderr)
     if not match:
@@ -52,11 +53,12 @@ def _instructions(n: int, n_max: int, workdir: str) -> int:
     return int(match.group(1))
 
 
-def per_story(stories: int = 100) -> float:
-    """Instructions per story (needs valgrind; about a minute)."""
+def per_story(stories: int = 100, learned: str = "off") -> float:
+    """Instructions per story (needs valgrind; about a minute), with the learned reader
+    `learned` ("on" or "off")."""
     with tempfile.TemporaryDirectory(prefix="detect-ir-") as tmp:
-        base = _instructions(0, stories, tmp)
-        total = _instructions(stories, stories, tmp)
+        base = _instructions(0, stories, tmp, learned)
+        total = _instructions(stories, stories, tmp, learned)
     return (total - base) / stories
 
 
@@ -66,8 +68,10 @@ def main() -> None:
     args = ap.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (apt-get install valgrind)")
-    print(f"detector: {per_story(args.stories) / 1e6:.2f} M instructions per story "
-          f"(callgrind, {args.stories} corpus stories of ~300 words after 50 warm-up stories)")
+    for learned in ("off", "on"):
+        print(f"detector, learned reader {learned}: {per_story(args.stories, learned) / 1e6:.2f} M "
+              f"instructions per story (callgrind, {args.stories} corpus stories of ~300 words "
+              "after 50 warm-up stories)")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ Importable by tests and benchmarks; no Streamlit, no database.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from pathlib import Path
@@ -74,6 +75,15 @@ def story_files(half: str, base: Path = CORPUS_DIR) -> list[Path]:
 def load_half(half: str, base: Path = CORPUS_DIR) -> list[dict]:
     """Every story of one half as records (an empty list if the half has no files yet)."""
     return [parse_file(p) for p in story_files(half, base)]
+
+
+def half_digest(half: str, base: Path = CORPUS_DIR) -> str:
+    """SHA-256 over one half's file names and bytes: which corpus a model learned from."""
+    digest = hashlib.sha256()
+    for path in story_files(half, base):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def word_count(text: str) -> int:

@@ -174,6 +174,8 @@ SETTINGS: tuple[Setting, ...] = (
             "comma-separated Fernet keys; the first encrypts, all decrypt", secret=True),
     Setting("STORIES_SANITIZER", "sanitizer", "nh3", _choice("nh3", "nh3", "bleach"),
             "the engine that cleans our own preview HTML"),
+    Setting("STORIES_DETECT_LEARNED", "detect_learned", "on", _choice("on", "on", "off"),
+            "on: a model trained on labelled stories adds what the detector's rules miss; off: rules alone"),
     Setting("STORIES_RESULTS_VARY", "results_vary", "Individual results vary. ...",
             _text(DEFAULT_RESULTS_VARY), "the disclaimer written into every exported story"),
     Setting("STORIES_EXPIRY_NOTICE_DAYS", "expiry_notice_days", "30", _whole(30, 1),

@@ -30,6 +30,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from stories.detect import detect
+from stories.detect.learned import SOURCE as LEARNED
 from stories.detect.lexicon import lexicon
 from stories.detect.shadow import Shadow, build_shadow
 from stories.detect.vocab import FACILITY_HEADS, FUNCTION, STREET_HEADS
@@ -227,7 +228,8 @@ def leftover_findings(later: str, found: list[Leftover]) -> list[Finding]:
     becomes one placeholder rather than "[link].[link]@[link]".
     """
     out = []
-    detected = detect(later) if found else []
+    # the rules' kinds only: the learned reader never saw a placeholder ("[name]chel")
+    detected = [f for f in detect(later) if f.source != LEARNED] if found else []
     for item in found:
         start, end = item.start, item.end
         while start > 0 and not later[start - 1].isspace() and item.start - start < _MAX_IDENTIFIER:

@@ -16,7 +16,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from stories.detect import detect
+from stories.detect import detect, learned
 from stories.detect.display_name import find_in_display_name
 from stories.findings import Finding
 from stories.texthash import revision_hash
@@ -33,12 +33,18 @@ def field_text(revision, field: str) -> str:
     return getattr(revision, ATTRIBUTES[field])
 
 
-@lru_cache(maxsize=1)
 def detector_fingerprint() -> str:
-    """SHA-256 (first 16 hex digits) over the detector's code and data files."""
+    """SHA-256 (first 16 hex digits) over the detector's code and data files, and the
+    learned reader's model when it is in force (switching it on or off is a new detector)."""
+    return _fingerprint(learned.active())
+
+
+@lru_cache(maxsize=2)
+def _fingerprint(with_learned: bool) -> str:
     digest = hashlib.sha256()
+    suffixes = (".py", ".txt", ".json", ".crfsuite") if with_learned else (".py", ".txt", ".json")
     for path in sorted(DETECT_DIR.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".txt", ".json"):
+        if path.is_file() and path.suffix in suffixes:
             digest.update(str(path.relative_to(DETECT_DIR)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

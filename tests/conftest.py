@@ -139,6 +139,19 @@ def postgres_run():
         run.drop()
 
 
+#: Modules that pin down the detector's rules one by one run with the learned reader off:
+#: it has its own tests (`test_detect_learned.py`), the corpus floors measure both
+#: (`test_detect_external.py`), and every other test runs the product as shipped (on).
+LEARNED_READER_TESTS = frozenset({"test_detect_learned", "test_detect_external"})
+
+
+@pytest.fixture(autouse=True)
+def _rules_alone_in_rule_tests(request, monkeypatch):
+    module = request.module.__name__.rpartition(".")[2]
+    if module.startswith("test_detect") and module not in LEARNED_READER_TESTS:
+        monkeypatch.setenv("STORIES_DETECT_LEARNED", "off")
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.db"

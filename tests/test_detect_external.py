@@ -14,6 +14,7 @@ after the sixth (420-story dev half) presidio 0.934 / 0.961, test 0.951 / 0.925 
 after the eighth (630-story dev half) presidio 0.956 / 0.961, dev 0.973 / 0.928 / 6.4.
 The development half in capitals has its own floor, so text written in capitals cannot
 quietly lose what normal case finds.
+Each floor holds twice: with the learned reader off (the rules alone) and on.
 They are a ratchet, not the targets of issue #11
 (recall >= 0.95 / 0.99, precision >= 0.90, <= 3 false alarms per 1,000 words): raise them
 whenever the detector improves.  The test half is never used to choose rules; its floor only
@@ -35,12 +36,30 @@ import handwritten  # noqa: E402
 
 MARGIN = 0.005
 FA_MARGIN = 1.0
-MEASURED = {  # after issue #11's tenth round (thirteen more fresh batches; 1,440 dev stories)
-    "presidio_synth": {"recall": 0.9562, "precision": 0.9664, "fa_per_1000": 0.0},
-    "dev": {"recall": 0.9681, "precision": 0.9119, "fa_per_1000": 7.47},
-    "test": {"recall": 0.9538, "precision": 0.9329, "fa_per_1000": 9.69},
-    "dev_caps": {"recall": 0.9173, "precision": 0.7624},
+#: Measured after issue #11's eleventh round (1,530 dev stories), with the learned reader
+#: off (the rules alone) and on.  The reader learned from the dev half, so its "on" dev
+#: row is no measurement, only a guard that the shipped model still reads its features.
+MEASURED = {
+    "off": {
+        "presidio_synth": {"recall": 0.9562, "precision": 0.9664, "fa_per_1000": 0.0},
+        "dev": {"recall": 0.9668, "precision": 0.9092, "fa_per_1000": 7.85},
+        "test": {"recall": 0.9538, "precision": 0.9329, "fa_per_1000": 9.69},
+        "dev_caps": {"recall": 0.9162, "precision": 0.7603},
+    },
+    "on": {
+        "presidio_synth": {"recall": 0.9663, "precision": 0.9586, "fa_per_1000": 0.0},
+        "dev": {"recall": 0.9994, "precision": 0.9118, "fa_per_1000": 7.85},
+        "test": {"recall": 0.9565, "precision": 0.9268, "fa_per_1000": 9.69},
+        "dev_caps": {"recall": 0.9550, "precision": 0.7589},
+    },
 }
+MODES = sorted(MEASURED)
+
+
+@pytest.fixture(params=MODES)
+def mode(request, monkeypatch) -> str:
+    monkeypatch.setenv("STORIES_DETECT_LEARNED", request.param)
+    return request.param
 
 
 def _assert_floors(res: dict, measured: dict) -> None:
@@ -50,35 +69,45 @@ def _assert_floors(res: dict, measured: dict) -> None:
         assert res["fa_per_1000"] <= measured["fa_per_1000"] + FA_MARGIN
 
 
-def test_presidio_synth_holds():
+def test_presidio_synth_holds(mode):
     records = external_corpora.load("presidio_synth")
     assert len(records) == 1500
     res = external_corpora.score(records)
     assert res["spans"] == 2464
-    _assert_floors(res, MEASURED["presidio_synth"])
+    _assert_floors(res, MEASURED[mode]["presidio_synth"])
 
 
-def test_handwritten_dev_half_holds():
+def test_handwritten_dev_half_holds(mode):
     records = external_corpora.load("dev")
-    assert len(records) == 1440
+    assert len(records) == 1530
     res = external_corpora.score(records)
     assert res["empty_records"] >= handwritten.MIN_NO_IDENTIFIER
-    _assert_floors(res, MEASURED["dev"])
+    _assert_floors(res, MEASURED[mode]["dev"])
 
 
-def test_handwritten_dev_half_in_capitals_holds():
+def test_handwritten_dev_half_in_capitals_holds(mode):
     records = external_corpora.in_capitals(external_corpora.load("dev"))
     assert len(records) >= 290  # a few stories change length in capitals ("ß") and are left out
-    _assert_floors(external_corpora.score(records), MEASURED["dev_caps"])
+    _assert_floors(external_corpora.score(records), MEASURED[mode]["dev_caps"])
 
 
 @pytest.mark.skipif(not handwritten.story_files("test"), reason="no hand-written test half in this checkout")
-def test_handwritten_test_half_holds():
+def test_handwritten_test_half_holds(mode):
     records = external_corpora.load("test")
     res = external_corpora.score(records)
     assert res["spans"] > 0 and 0.0 <= res["recall"] <= 1.0 and 0.0 <= res["precision"] <= 1.0
     assert res["fa_per_1000"] is not None  # the half has stories without identifiers
-    _assert_floors(res, MEASURED["test"])
+    _assert_floors(res, MEASURED[mode]["test"])
+
+
+def test_the_learned_reader_adds_recall_on_text_it_never_saw(monkeypatch):
+    """What the reader is for: with it, recall on presidio's set is higher than without."""
+    records = external_corpora.load("presidio_synth")
+    recall = {}
+    for mode in MODES:
+        monkeypatch.setenv("STORIES_DETECT_LEARNED", mode)
+        recall[mode] = external_corpora.score(records)["recall"]
+    assert recall["on"] > recall["off"]
 
 
 def test_scoring_follows_the_shared_definition():

@@ -19,6 +19,7 @@ mapped back to the whole run of original characters it came from, so
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from stories.findings import Finding
@@ -32,6 +33,8 @@ from .dates_number import numbered_dates
 from .dates_widen import widen_dates
 from .districts import find_districts
 from .hints import reidentification_hints
+from .learned import active as learned_active
+from .learned import find_learned
 from .mentions import CAPITAL_ONLY, repeat_mentions
 from .names import find_names
 from .nicknames import find_nicknames
@@ -73,6 +76,8 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an
 # email is not a separate name); weak number rules yield to any other kind.
+# A word a learned span must add: a possessive's "s" is no word of its own.
+_WORD = re.compile(r"(?<!['’])\w+")
 _CONTAINERS = frozenset({"EMAIL", "URL", "HANDLE"})
 _WEAK_SOURCES = frozenset({"digit-run", "long-number", "zip", "proper-noun", "day-month", "repeat-mention"})
 
@@ -162,5 +167,24 @@ def detect(text: str) -> list[Finding]:
         return []
     # Capitals carry no evidence in a passage written all in capitals: the
     # rules read it in normal case (same length, so offsets are unchanged).
-    found = _detect_shadow(recase(shadow.text))
+    read = recase(shadow.text)
+    found = _detect_shadow(read)
+    if learned_active():
+        found = _with_learned(read, found)
     return found if shadow.aligned else _mapped(shadow, found)
+
+
+def _with_learned(text: str, found: list[Finding]) -> list[Finding]:
+    """The rules' findings plus each learned span that covers a word none of them covers
+    (`learned.py`: it only adds, so it cannot lower recall).  It reads what the rules
+    read: the shadow, with a passage in capitals in normal case."""
+    try:
+        extra = find_learned(text)
+    except Exception:  # noqa: BLE001 - fail closed, see module docstring
+        return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
+    covered = bytearray(len(text))
+    for f in found:
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    added = [f for f in extra
+             if any(not any(covered[w.start() : w.end()]) for w in _WORD.finditer(text, f.start, f.end))]
+    return sorted(found + added, key=lambda f: (f.start, -f.end)) if added else found

@@ -1,0 +1,166 @@
+"""The detector's learned reader (`stories/detect/learned.py`): what it adds, that it only
+adds, that it can be switched off or be missing, and that switching it rescans stored stories.
+
+Its quality on text it never saw is measured in `test_detect_external.py` (floors with it
+on and off) and reported by `bench/external_corpora.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import handwritten  # noqa: E402
+import train_learned  # noqa: E402
+from factories import staff, submit  # noqa: E402
+
+import stories.detect as detector  # noqa: E402
+from moderation.queue import queue  # noqa: E402
+from stories.db import transaction  # noqa: E402
+from stories.detect import detect, learned  # noqa: E402
+from stories.findings import KINDS  # noqa: E402
+from stories.scans import detector_fingerprint  # noqa: E402
+
+# Written for these tests (in no corpus): the rules miss the river and the pidgin age.
+RIVER = "I was jogging along the Brisbane River when I felt it again."
+PIDGIN = "Me name Tameka, me 31, me from Spanish Town."
+HOSTILE = ["a" * 20_000, "1" * 20_000, "A " * 10_000, "(" * 20_000, "Dr " * 6_000, "\n" * 20_000]
+
+
+def _rules(text: str, monkeypatch) -> list:
+    monkeypatch.setenv("STORIES_DETECT_LEARNED", "off")
+    found = detect(text)
+    monkeypatch.setenv("STORIES_DETECT_LEARNED", "on")
+    return found
+
+
+def test_the_model_ships_and_was_trained_on_the_development_half_as_it_is():
+    """Add or change a development story and this fails until `bench/train_learned.py` runs."""
+    assert learned.available()
+    meta = json.loads(train_learned.META.read_text())
+    assert meta["corpus"] == handwritten.half_digest("dev")
+    assert meta["stories"] == len(handwritten.story_files("dev"))
+    assert meta["params"] == train_learned.PARAMS
+
+
+@pytest.mark.parametrize(("text", "words", "kind"), [(RIVER, "Brisbane River", "LOCATION"),
+                                                     (PIDGIN, "31", "AGE")])
+def test_it_adds_what_the_rules_miss(text, words, kind, monkeypatch):
+    rules = _rules(text, monkeypatch)
+    assert not any(text[f.start : f.end] == words for f in rules)
+    added = [f for f in detect(text) if f not in rules]
+    assert [(text[f.start : f.end], f.kind, f.source) for f in added] == [(words, kind, learned.SOURCE)]
+    assert 0.0 < added[0].score <= 1.0
+
+
+def test_it_only_adds_every_finding_of_the_rules_is_kept(monkeypatch):
+    for record in handwritten.load_half("dev")[::25]:
+        rules = _rules(record["text"], monkeypatch)
+        both = detect(record["text"])
+        assert set(rules) <= set(both), record["id"]
+        assert both == sorted(both, key=lambda f: (f.start, -f.end))
+
+
+def test_off_is_the_rules_alone(monkeypatch):
+    monkeypatch.setenv("STORIES_DETECT_LEARNED", "off")
+    assert not learned.active()
+    assert all(f.source != learned.SOURCE for f in detect(RIVER + " " + PIDGIN))
+
+
+def test_without_the_model_file_detection_is_the_rules_alone(monkeypatch, tmp_path):
+    rules = _rules(RIVER, monkeypatch)
+    monkeypatch.setattr(learned, "MODEL", tmp_path / "missing.crfsuite")
+    learned.tagger.cache_clear()
+    try:
+        assert not learned.available() and not learned.active()
+        assert detect(RIVER) == rules
+    finally:
+        monkeypatch.undo()
+        learned.tagger.cache_clear()
+    assert learned.available()
+
+
+def test_a_failing_reader_fails_closed(monkeypatch):
+    def broken(_text):
+        raise RuntimeError("model file damaged")
+
+    monkeypatch.setattr(detector, "find_learned", broken)
+    assert [(f.start, f.end, f.source) for f in detect(RIVER)] == [(0, len(RIVER), "detector-error")]
+
+
+def test_its_spans_are_whole_tokens_of_known_kinds_and_repeatable():
+    text = RIVER + "\n\n" + PIDGIN + " " + handwritten.load_half("dev")[0]["text"]
+    found = learned.find_learned(text)
+    assert found and found == learned.find_learned(text)
+    starts = {s for s, _ in learned.tokens(text)}
+    ends = {e for _, e in learned.tokens(text)}
+    for f in found:
+        assert f.kind in KINDS and f.source == learned.SOURCE
+        assert f.start in starts and f.end in ends
+
+
+@pytest.mark.parametrize("text", HOSTILE,
+                         ids=["letters", "digits", "capitals", "brackets", "titles", "lines"])
+def test_hostile_input_of_the_largest_size_gives_findings_inside_the_text(text):
+    for f in detect(text):
+        assert 0 <= f.start < f.end <= len(text)
+
+
+def test_capitals_are_read_as_the_rules_read_them():
+    """The reader sees the recased shadow, so a shouted story is no wall of findings."""
+    text = PIDGIN.upper()
+    assert {f.kind for f in detect(text)} <= {"PERSON", "AGE", "LOCATION"}
+    assert any(f.kind == "AGE" and text[f.start : f.end] == "31" for f in detect(text))
+
+
+def test_token_labels_mark_the_first_and_following_tokens_of_a_span():
+    text = "Seen at St Mary's in Leeds."
+    spans = learned.tokens(text)
+    labels = train_learned.token_labels(spans, [{"start": 8, "end": 17, "kind": "FACILITY"},
+                                                {"start": 21, "end": 26, "kind": "LOCATION"}])
+    assert list(zip([text[s:e] for s, e in spans], labels, strict=True)) == [
+        ("Seen", "O"), ("at", "O"), ("St", "B-FACILITY"), ("Mary", "I-FACILITY"), ("'", "I-FACILITY"),
+        ("s", "I-FACILITY"), ("in", "O"), ("Leeds", "B-LOCATION"), (".", "O")]
+
+
+def test_training_is_deterministic(tmp_path):
+    records = handwritten.load_half("dev")[:20]
+    train_learned.train(records, tmp_path / "a.crfsuite")
+    train_learned.train(records, tmp_path / "b.crfsuite")
+    assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()
+
+
+def test_switching_it_is_a_new_detector_and_db_rescan_brings_the_queue_up_to_date(db_url, monkeypatch):
+    """A story whose only identifier the reader finds is hidden from "with findings only"
+    while it is off; after switching it on, `db rescan` shows it."""
+    monkeypatch.setenv("STORIES_DETECT_LEARNED", "off")
+    off = detector_fingerprint()
+    body = "I kept going. " * 4 + RIVER + " The physio helped."
+    receipt = submit(body=body, title="Running again", display_name="R.")
+    mod = staff()
+    with transaction() as s:
+        assert [i.id for i in queue(who=mod, session=s, with_findings_only=True)] == []
+    monkeypatch.setenv("STORIES_DETECT_LEARNED", "on")
+    assert detector_fingerprint() != off
+    done = subprocess.run([sys.executable, "-m", "stories", "db", "rescan"], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
+    assert "rescanned 1 revision" in done.stdout
+    with transaction() as s:
+        items = queue(who=mod, session=s, with_findings_only=True)
+    assert [i.id for i in items] == [receipt.story_id] and "LOCATION:1" in items[0].findings
+    assert "Brisbane" not in done.stdout + done.stderr
+
+
+def test_the_setting_is_checked():
+    bad = subprocess.run([sys.executable, "-c", "from stories.config import get_settings; get_settings()"],
+                         cwd=ROOT, capture_output=True, text=True, env={"STORIES_DETECT_LEARNED": "maybe",
+                                                                         "PATH": "/usr/bin"})
+    assert bad.returncode != 0 and "STORIES_DETECT_LEARNED must be one of on, off" in bad.stderr
+
