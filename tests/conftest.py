@@ -142,7 +142,7 @@ def postgres_run():
 #: Modules that pin down the detector's rules one by one run with the learned reader off:
 #: it has its own tests (`test_detect_learned.py`), the corpus floors measure both
 #: (`test_detect_external.py`), and every other test runs the product as shipped (on).
-LEARNED_READER_TESTS = frozenset({"test_detect_learned", "test_detect_external"})
+LEARNED_READER_TESTS = frozenset({"test_detect_learned", "test_detect_external", "test_detect_threads"})
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -60,11 +61,17 @@ def test_it_adds_what_the_rules_miss(text, words, kind, monkeypatch):
     assert 0.0 < added[0].score <= 1.0
 
 
+# Texts whose shadow differs from what was typed (joiners, full-width and spaced letters).
+DISGUISED = ["My friend Ra\u200cchel drove me to ｌｕｔｈ in Ｌｅｅｄｓ, then R a c h e l went home.",
+             "Dr P\u0430cik at St M\u0430ry's, 3 4 years old, rachel dot k at gmail dot com"]
+
+
 def test_it_only_adds_every_finding_of_the_rules_is_kept(monkeypatch):
-    for record in handwritten.load_half("dev")[::25]:
-        rules = _rules(record["text"], monkeypatch)
-        both = detect(record["text"])
-        assert set(rules) <= set(both), record["id"]
+    texts = [r["text"] for r in handwritten.load_half("dev")[::25]] + DISGUISED
+    for text in texts:
+        rules = _rules(text, monkeypatch)
+        both = detect(text)
+        assert set(rules) <= set(both), text[:30]
         assert both == sorted(both, key=lambda f: (f.start, -f.end))
 
 
@@ -77,14 +84,24 @@ def test_off_is_the_rules_alone(monkeypatch):
 def test_without_the_model_file_detection_is_the_rules_alone(monkeypatch, tmp_path):
     rules = _rules(RIVER, monkeypatch)
     monkeypatch.setattr(learned, "MODEL", tmp_path / "missing.crfsuite")
-    learned.tagger.cache_clear()
+    learned.reset()
     try:
         assert not learned.available() and not learned.active()
         assert detect(RIVER) == rules
     finally:
         monkeypatch.undo()
-        learned.tagger.cache_clear()
+        learned.reset()
     assert learned.available()
+
+
+def test_each_thread_tags_with_its_own_tagger():
+    """A tagger keeps the sequence it tagged last: two sessions must never share one."""
+    mine, theirs = learned.tagger(), []
+    worker = threading.Thread(target=lambda: theirs.append(learned.tagger()))
+    worker.start()
+    worker.join()
+    assert mine is not None and theirs[0] is not None and theirs[0] is not mine
+    assert learned.tagger() is mine
 
 
 def test_a_failing_reader_fails_closed(monkeypatch):

@@ -142,11 +142,7 @@ def _detect_shadow(text: str) -> list[Finding]:
 
 def _mapped(shadow: Shadow, found: list[Finding]) -> list[Finding]:
     """Findings on the shadow as findings on the original (whole original runs)."""
-    out = []
-    for f in found:
-        start, end = shadow.span(f.start, f.end)
-        out.append(Finding(f.kind, start, end, f.score, f.source, f.note))
-    return _dedupe(out)
+    return [Finding(f.kind, *shadow.span(f.start, f.end), f.score, f.source, f.note) for f in found]
 
 
 def detect(text: str) -> list[Finding]:
@@ -169,19 +165,21 @@ def detect(text: str) -> list[Finding]:
     # rules read it in normal case (same length, so offsets are unchanged).
     read = recase(shadow.text)
     found = _detect_shadow(read)
-    if learned_active():
-        found = _with_learned(read, found)
-    return found if shadow.aligned else _mapped(shadow, found)
+    if not shadow.aligned:
+        found = _dedupe(_mapped(shadow, found))
+    return _with_learned(text, read, shadow, found) if learned_active() else found
 
 
-def _with_learned(text: str, found: list[Finding]) -> list[Finding]:
-    """The rules' findings plus each learned span that covers a word none of them covers
-    (`learned.py`: it only adds, so it cannot lower recall).  It reads what the rules
-    read: the shadow, with a passage in capitals in normal case."""
+def _with_learned(text: str, read: str, shadow: Shadow, found: list[Finding]) -> list[Finding]:
+    """The rules' findings on `text` plus each learned span that covers a word none of
+    them covers (`learned.py`: it only adds, so it cannot lower recall).  The reader reads
+    what the rules read (`read`: the shadow, a passage in capitals in normal case)."""
     try:
-        extra = find_learned(text)
+        extra = find_learned(read)
     except Exception:  # noqa: BLE001 - fail closed, see module docstring
         return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
+    if not shadow.aligned:
+        extra = _mapped(shadow, extra)
     covered = bytearray(len(text))
     for f in found:
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)

@@ -23,6 +23,7 @@ upstream (`stories.config.MAX_BODY_CHARS`).
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,10 +57,10 @@ def _shape(word: str) -> str:
 
 
 @lru_cache(maxsize=65_536)
-def word_features(word: str) -> tuple[tuple[str, float], ...]:
-    """What the word alone says: its lower-case form, shape, affixes and lexicon lists."""
+def word_features(word: str) -> tuple[str, ...]:
+    """What the word alone says: its lower-case form and shape (first, in that order), its
+    affixes and the lexicon lists that hold it."""
     lex, low = lexicon(), word.casefold()
-    feats = {f"w={low}": 1.0, f"sh={_shape(word)}": 1.0, f"s3={low[-3:]}": 1.0, f"p3={low[:3]}": 1.0}
     flags = {
         "cap": word[:1].isupper(),
         "up": word.isupper() and len(word) > 1,
@@ -74,41 +75,64 @@ def word_features(word: str) -> tuple[tuple[str, float], ...]:
         "vc": low in lex.very_common_lower,
         "safe": low in lex.safe_lower,
     }
-    feats.update((k, 1.0) for k, on in flags.items() if on)
+    feats = [f"w={low}", f"sh={_shape(word)}", f"s3={low[-3:]}", f"p3={low[:3]}"]
+    feats += [name for name, on in flags.items() if on]
     if flags["dig"]:
-        feats["dlen"] = float(len(word))
-    return tuple(feats.items())
+        feats.append(f"dlen={len(word)}")
+    return tuple(feats)
 
 
-def features(text: str, spans: list[tuple[int, int]]) -> list[dict[str, float]]:
-    """One feature dict per token: its own word features, where it stands in its line
-    and sentence, and its neighbours' words and shapes (two each side)."""
+@lru_cache(maxsize=65_536)
+def _parts(word: str, known: frozenset[str] | None) -> tuple[tuple[str, ...], ...]:
+    """The word's own features, then those it lends the token at each offset of `_CONTEXT`
+    (its word and shape, and next door also `_NEIGHBOUR_FLAGS`), prefixed with the offset.
+    With `known`, only features the model has a weight for: the others change nothing,
+    and leaving them out saves the tagger looking them up."""
+    own = word_features(word)
+    near = own[:2] + tuple(f for f in own if f in _NEIGHBOUR_FLAGS)
+    parts = [own, *(tuple(f"{d}{f}" for f in (near if abs(d) == 1 else own[:2])) for d in _CONTEXT)]
+    if known is not None:
+        parts = [tuple(f for f in part if f in known) for part in parts]
+    return tuple(parts)
+
+
+def features(text: str, spans: list[tuple[int, int]], known: frozenset[str] | None = None) -> list[list[str]]:
+    """One list of feature names per token: its own word features, where it stands in its
+    line and sentence, and what its neighbours lend it (two each side)."""
     words = [text[s:e] for s, e in spans]
-    own = [dict(word_features(w)) for w in words]
+    parts = [_parts(w, known) for w in words]
     out = []
     for i, (start, _) in enumerate(spans):
-        f = dict(own[i])
+        f = list(parts[i][0])
         gap = text[spans[i - 1][1] : start] if i else "\n"
         if "\n" in gap:
-            f["bol"] = 1.0
+            f.append("bol")
         if "\n" in gap or words[i - 1] in _SENTENCE_END:
-            f["bos"] = 1.0
-        for d in _CONTEXT:
+            f.append("bos")
+        for k, d in enumerate(_CONTEXT, 1):
             j = i + d
-            if not 0 <= j < len(spans):
-                f[f"{d}pad"] = 1.0
-                continue
-            near = own[j]
-            f.update((f"{d}{k}", 1.0) for k in near if k.startswith(("w=", "sh=")))
-            if abs(d) == 1:
-                f.update((f"{d}{k}", 1.0) for k in _NEIGHBOUR_FLAGS if k in near)
+            if 0 <= j < len(spans):
+                f.extend(parts[j][k])
+            else:
+                f.append(f"{d}pad")
         out.append(f)
     return out
 
 
-@lru_cache(maxsize=1)
+_THREAD = threading.local()
+
+
 def tagger():
-    """The loaded model, or None when python-crfsuite or the model file is missing."""
+    """This thread's tagger, or None when python-crfsuite or the model file is missing.
+
+    A CRFsuite tagger keeps the sequence it tagged last (its marginals are read after
+    tagging), so each thread (one per browser session) opens its own."""
+    if not hasattr(_THREAD, "tagger"):
+        _THREAD.tagger = _open()
+    return _THREAD.tagger
+
+
+def _open():
     try:
         import pycrfsuite
     except ImportError:
@@ -118,6 +142,20 @@ def tagger():
     loaded = pycrfsuite.Tagger()
     loaded.open(str(MODEL))
     return loaded
+
+
+@lru_cache(maxsize=1)
+def known_features() -> frozenset[str]:
+    """Every feature name the loaded model has a weight for."""
+    model = tagger()
+    return frozenset(name for name, _ in model.info().state_features) if model else frozenset()
+
+
+def reset() -> None:
+    """Forget the loaded model (after `MODEL` changed: tests and benchmarks)."""
+    _THREAD.__dict__.pop("tagger", None)
+    known_features.cache_clear()
+    _parts.cache_clear()
 
 
 def available() -> bool:
@@ -138,7 +176,7 @@ def find_learned(text: str) -> list[Finding]:
     model, spans = tagger(), tokens(text)
     if model is None or not spans:
         return []
-    tags = model.tag(features(text, spans))
+    tags = model.tag(features(text, spans, known_features()))
     found: list[Finding] = []
     run: list[int] = []
     for i, tag in enumerate([*tags, "O"]):
