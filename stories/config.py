@@ -239,6 +239,20 @@ Settings = make_dataclass(
 )
 
 
+def setting_value(env: str) -> Any:
+    """One setting that stands alone (its parser needs no other), read from the environment
+    as it is now; parsed once per distinct value.  For code on a hot path (the detector
+    asks on every call whether its learned reader is on), where `get_settings()`, which
+    reads every variable, would cost more than the answer."""
+    return _parse_one(env, os.environ.get(env))
+
+
+@lru_cache(maxsize=32)
+def _parse_one(env: str, raw: str | None) -> Any:
+    row = next(s for s in SETTINGS if s.env == env)
+    return row.parse(env, raw or "", {})
+
+
 def get_settings() -> Settings:
     """The `Settings` for the environment as it is now (parsed once per distinct environment)."""
     return _settings_for(tuple(os.environ.get(s.env) for s in SETTINGS))

@@ -24,6 +24,7 @@ from factories import staff, submit  # noqa: E402
 
 import stories.detect as detector  # noqa: E402
 from moderation.queue import queue  # noqa: E402
+from stories.config import SettingInvalid, setting_value  # noqa: E402
 from stories.db import transaction  # noqa: E402
 from stories.detect import detect, learned  # noqa: E402
 from stories.findings import KINDS  # noqa: E402
@@ -173,6 +174,16 @@ def test_switching_it_is_a_new_detector_and_db_rescan_brings_the_queue_up_to_dat
         items = queue(who=mod, session=s, with_findings_only=True)
     assert [i.id for i in items] == [receipt.story_id] and "LOCATION:1" in items[0].findings
     assert "Brisbane" not in done.stdout + done.stderr
+
+
+def test_the_switch_is_read_through_the_settings_table(monkeypatch):
+    monkeypatch.delenv("STORIES_DETECT_LEARNED", raising=False)
+    assert setting_value("STORIES_DETECT_LEARNED") == "on"
+    monkeypatch.setenv("STORIES_DETECT_LEARNED", " OFF ")
+    assert setting_value("STORIES_DETECT_LEARNED") == "off"
+    monkeypatch.setenv("STORIES_DETECT_LEARNED", "maybe")
+    with pytest.raises(SettingInvalid, match="STORIES_DETECT_LEARNED must be one of on, off"):
+        detect(RIVER)
 
 
 def test_the_setting_is_checked():

@@ -165,9 +165,9 @@ def available() -> bool:
 
 def active() -> bool:
     """Is the learned reader in force: switched on (``STORIES_DETECT_LEARNED``) and able to run?"""
-    from stories.config import get_settings  # local: the rules never need the settings
+    from stories.config import setting_value  # local: the rules never need the settings
 
-    return get_settings().detect_learned == "on" and available()
+    return setting_value("STORIES_DETECT_LEARNED") == "on" and available()
 
 
 def find_learned(text: str) -> list[Finding]:
