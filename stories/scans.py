@@ -41,10 +41,11 @@ def detector_fingerprint() -> str:
 
 @lru_cache(maxsize=2)
 def _fingerprint(with_learned: bool) -> str:
-    digest = hashlib.sha256()
-    suffixes = (".py", ".txt", ".json", ".crfsuite") if with_learned else (".py", ".txt", ".json")
+    digest, model = hashlib.sha256(), Path(learned.MODEL)
     for path in sorted(DETECT_DIR.rglob("*")):
-        if path.is_file() and path.suffix in suffixes:
+        model_file = path.parent == model.parent and path.stem == model.stem  # .crfsuite, .json
+        if path.is_file() and path.suffix in (".py", ".txt", ".json", ".crfsuite") and (
+                with_learned or not model_file):
             digest.update(str(path.relative_to(DETECT_DIR)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -13,6 +13,10 @@ spoken and defanged addresses and spelled-out numbers read.  Each finding is
 mapped back to the whole run of original characters it came from, so
 `redact()` removes all of a disguised identifier.
 
+A learned reader (`learned.py`, a CRF trained on the hand-written development
+stories; ``STORIES_DETECT_LEARNED``) then reads the same shadow and adds each
+span that covers a word no rule finding covers: it only adds.
+
 `reidentification_hints(text, findings)` warns about combinations of details
 (age + town + job...) that identify people even when each looks harmless.
 """
@@ -76,10 +80,10 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an
 # email is not a separate name); weak number rules yield to any other kind.
-# A word a learned span must add: a possessive's "s" is no word of its own.
-_WORD = re.compile(r"(?<!['’])\w+")
 _CONTAINERS = frozenset({"EMAIL", "URL", "HANDLE"})
 _WEAK_SOURCES = frozenset({"digit-run", "long-number", "zip", "proper-noun", "day-month", "repeat-mention"})
+# A word a learned span must add: a possessive's "s" is no word of its own.
+_WORD = re.compile(r"(?<!['’])\w+")
 
 
 def _yields(f: Finding, c: Finding) -> bool:
