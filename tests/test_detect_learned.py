@@ -33,7 +33,8 @@ from stories.scans import detector_fingerprint  # noqa: E402
 # Written for these tests (in no corpus): the rules miss the river and the pidgin age.
 RIVER = "I was jogging along the Brisbane River when I felt it again."
 PIDGIN = "Me name Tameka, me 31, me from Spanish Town."
-HOSTILE = ["a" * 20_000, "1" * 20_000, "A " * 10_000, "(" * 20_000, "Dr " * 6_000, "\n" * 20_000]
+HOSTILE = ["a" * 20_000, "1" * 20_000, "1 " * 10_000, "A " * 10_000, "(" * 20_000, "Dr " * 6_000,
+           "\n" * 20_000]
 
 
 def _rules(text: str, monkeypatch) -> list:
@@ -125,7 +126,7 @@ def test_its_spans_are_whole_tokens_of_known_kinds_and_repeatable():
 
 
 @pytest.mark.parametrize("text", HOSTILE,
-                         ids=["letters", "digits", "capitals", "brackets", "titles", "lines"])
+                         ids=["letters", "digits", "digit-words", "capitals", "brackets", "titles", "lines"])
 def test_hostile_input_of_the_largest_size_gives_findings_inside_the_text(text):
     for f in detect(text):
         assert 0 <= f.start < f.end <= len(text)
