@@ -77,6 +77,11 @@ def load_half(half: str, base: Path = CORPUS_DIR) -> list[dict]:
     return [parse_file(p) for p in story_files(half, base)]
 
 
+def story_number(name: str) -> int:
+    """The number a story's file name or record id starts with ("dev/0412-slug" -> 412)."""
+    return int(name.rpartition("/")[2].split("-", 1)[0])
+
+
 def half_digest(half: str, base: Path = CORPUS_DIR) -> str:
     """SHA-256 over one half's file names and bytes: which corpus a model learned from."""
     digest = hashlib.sha256()
@@ -161,7 +166,7 @@ def check_half(half: str, base: Path = CORPUS_DIR) -> list[str]:
         empty = sum(1 for r in records if not r["spans"])
         if empty < MIN_NO_IDENTIFIER:
             problems.append(f"{half}: {empty} stories without identifiers, expected >= {MIN_NO_IDENTIFIER}")
-        numbers = [p.name.split("-", 1)[0] for p in files]
+        numbers = [story_number(p.name) for p in files]
         if len(set(numbers)) != len(numbers):
             problems.append(f"{half}: two files share a story number")
     return problems

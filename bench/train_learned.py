@@ -60,11 +60,6 @@ def reading(text: str) -> str:
     return recase(shadow.text) if shadow.aligned else text
 
 
-def story_number(record: dict) -> int:
-    """The number a story's file name starts with ("dev/0412-..." -> 412)."""
-    return int(record["id"].split("/")[-1].split("-")[0])
-
-
 def train(records: list[dict], out: Path) -> None:
     """Train on `records` and write the model to `out`."""
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -85,7 +80,7 @@ def main() -> None:
         parser.error("--until needs --out: the committed model is trained on the whole half")
     records = handwritten.load_half("dev")
     if args.until is not None:
-        records = [r for r in records if story_number(r) <= args.until]
+        records = [r for r in records if handwritten.story_number(r["id"]) <= args.until]
     out = args.out or learned.MODEL
     started = time.process_time()
     train(records, out)

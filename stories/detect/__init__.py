@@ -182,6 +182,8 @@ def _with_learned(text: str, read: str, shadow: Shadow, found: list[Finding]) ->
         extra = find_learned(read)
     except Exception:  # noqa: BLE001 - fail closed, see module docstring
         return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
+    if not extra:
+        return found
     if not shadow.aligned:
         extra = _mapped(shadow, extra)
     covered = bytearray(len(text))

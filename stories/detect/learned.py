@@ -27,6 +27,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from stories.config import setting_value
 from stories.findings import Finding
 
 from .lexicon import DATA_DIR, lexicon
@@ -165,8 +166,6 @@ def available() -> bool:
 
 def active() -> bool:
     """Is the learned reader in force: switched on (``STORIES_DETECT_LEARNED``) and able to run?"""
-    from stories.config import setting_value  # local: the rules never need the settings
-
     return setting_value("STORIES_DETECT_LEARNED") == "on" and available()
 
 
