@@ -51,6 +51,7 @@ from .shadow import Shadow, build_shadow
 from .signoff import find_signoff
 from .temporal import find_temporal
 from .town_state import find_town_states
+from .towns_joined import find_joined_towns
 from .towns_lowercase import find_lowercase_towns, find_town_hashtags
 from .widen import widen
 
@@ -74,6 +75,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_counties,
     find_chains,
     find_town_states,
+    find_joined_towns,
     find_districts,
     find_signoff,
     find_nicknames,

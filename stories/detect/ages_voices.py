@@ -10,10 +10,11 @@
 - a label or "aged" with punctuation or an adverb before the number: "Aged: 45",
   "Age - 38", "aged about 40", "at the age of about 30", "Age 38F";
 - no verb at all, as Caribbean and other Englishes say it: "she only fifteen and",
-  "mi 39, mi live inna Portmore", "(she ole now, she 82)"; Spanish "que tiene 61,"
+  "mi 39, mi live inna Portmore", "mi a 54 and", "(she ole now, she 82)", Pidgin "I dey
+  29,", Sheng "niko 31."; Spanish "que tiene 61,"
   (the number closes its clause: a comma, a bracket, a full stop or "and" after it);
-- a life stage reached or lived: "By 30 I had given up", "when I hit 50", "I hit forty",
-  "like being twenty five again", ", now fifty-eight, living in";
+- a life stage reached or lived: "By 30 I had given up", "Around 51 my periods stopped",
+  "when I hit 50", "I hit forty", "like being twenty five again", ", now fifty-eight, living in";
 - a spelled age with "years old" ("Twenty-six years old, newly married"), and a child's
   or a relative's age after "is"/"was" ("My son is seven", "my daughter was two when");
 - Portuguese: "tinha 27 anos", "tenho 34 anos", "com 29 anos" (not "há 3
@@ -61,8 +62,8 @@ _NOT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # No verb: a pronoun (or Spanish "has") right before the age, which closes its clause.
-_BARE_WORDS = ("she", "he", "mi", "tiene", "tenía", "tenia", "tengo")
-_BARE_ADVERBS = ("only", "now", "just", "ya", "solo")
+_BARE_WORDS = ("she", "he", "mi", "dey", "niko", "tiene", "tenía", "tenia", "tengo")
+_BARE_ADVERBS = ("only", "now", "just", "ya", "solo", "a")
 _BARE = rf"\b(?:{'|'.join(_BARE_WORDS)})\s+(?:(?:{'|'.join(_BARE_ADVERBS)})\s+)?"
 BARE_CUE = re.compile(rf"{_BARE}$", re.IGNORECASE)
 _BARE_ENDINGS = _BARE_WORDS + _BARE_ADVERBS  # (a quick test of the text before a number)
@@ -246,15 +247,17 @@ def _digit_ages(text: str) -> Iterator[Finding]:
             yield Finding("AGE", s, e, 0.6, "fragment-age")
 
 
-# "By 30 I had given up", "By 40, we": opening a sentence, an age a clause about her follows;
+# "By 30 I had given up", "By 40, we", "Around 51 my periods stopped": opening a sentence, an
+# age a clause about her follows;
 # "when I hit 50", "once she reached 60", "by the time I hit 40 I": a birthday reached; "like
 # being twenty five again", "I feel 25 again", ", now fifty-eight, living in": an age lived
 # (not "hit 40 degrees", "now 3 weeks").
 BY_AGE_RE = re.compile(
-    rf"(?:^|(?<=[.!?] )|(?<=\n))[Bb]y\s+(?P<a>1[6-9]|[2-9]\d|(?i:{_SPELLED}))"
+    rf"(?:^|(?<=[.!?] )|(?<=\n))(?:[Bb]y|[Aa]round|[Aa]bout)\s+(?P<a>1[6-9]|[2-9]\d|(?i:{_SPELLED}))"
     r"(?:,\s*|\s+)(?:I|i|we|she|he|my)\b",
     re.MULTILINE,
 )
+_OPENERS = ("By ", "\nby ", ". by ", "Around ", "About ", "around ", "about ")  # (a quick gate)
 HIT_AGE_RE = re.compile(
     r"\b(?:when|once|until|till)\s+(?:I|i|she|he|we)\s+(?:hit|reached|reach|hits)\s+(?P<a>1[3-9]|[2-9]\d)\b(?![%.,]?\d)"
     rf"|\b(?:I|i|she|he)\s+(?:hit|reached)\s+(?P<b>{_SPELLED})\b(?![-‐])"
@@ -343,7 +346,7 @@ _HYPHEN_OLD = re.compile(r"-years?-old(?![\w-])")
 def find_voice_ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """AGE findings for the forms in the module docstring; `words` is the story's lowercase word set."""
     yield from _digit_ages(text)
-    reached = [BY_AGE_RE] if "By " in text or "\nby " in text or ". by " in text else []
+    reached = [BY_AGE_RE] if any(w in text for w in _OPENERS) else []
     if not _HIT_WORDS.isdisjoint(words):
         reached.append(HIT_AGE_RE)
     for rx in reached:

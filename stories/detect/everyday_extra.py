@@ -39,7 +39,7 @@ LOWERCASE_LOANWORDS = words("inna neva malu desi cher draga adda sabar gaman har
 KINSHIP = words(
     """masi mausi mamu chachi bua phupho phuphi jiji beti khala khalu tayi ayi mammy mammi pawpaw
     kababayan oga sasu saas bhabhi whaea matua koro kuia amma ammi abba tanti mummyji papaji amai
-    sahiba sahib aai aaji"""
+    sahiba sahib aai aaji bestie besties bff wifey hubs"""
 )
 EPONYMS = words(
     """peyronie peyronie's peyronies crohn crohn's bartholin bartholin's skene skene's asherman

@@ -13,6 +13,7 @@ later "jake came" a name) and the word is not among the most common words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from stories.findings import Finding
 
@@ -22,6 +23,10 @@ from .vocab import FUNCTION
 
 _NAME_SOURCES = frozenset({"name-cue", "title", "name-gazetteer", "proper-noun", "lowercase-name"})
 _MAX_NAMES = 40
+# A word the story writes in lowercase this often is a word of the language she writes in
+# (Pidgin "dey", Patois "inna"), however a rule read it once: no lowercase name in the
+# development stories is written more than three times.
+_WORD_OF_HER_LANGUAGE = 5
 _WORD = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*")
 
 
@@ -95,11 +100,13 @@ def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
     short = {k: v for k, v in _short_forms(words, lex, cols.low_set()).items() if k not in wanted}
     wanted |= short.keys()
     taken = {f.start for f in found if f.kind == "PERSON"}
+    where = list(cols.indexes(wanted))
+    lowercase = Counter(cols.bases[k] for k in where if cols.bases[k].islower())
     out = []
-    for k in cols.indexes(wanted):
+    for k in where:
         word = cols.bases[k]
         start = cols.start(k)
-        if start in taken:
+        if start in taken or lowercase[word] >= _WORD_OF_HER_LANGUAGE:
             continue
         # "will", "grace" in lowercase are everyday words, unless the story writes this
         # name in lowercase ("me and jake" ... "jake came") and it is no very common word

@@ -13,7 +13,8 @@ there may be an everyday word ("Love,⏎Hope"), so the last line is read on its 
   ("Yours faithfully,⏎G. Partridge⏎Histon, Cambridge"; "...⏎Chartered Accountant");
 - a quotation's attribution, on any line: "“Not a Single Leak” — Kristen M., 41";
 - a dash is a closing of its own: "— Sushila", and "— Norm" (a word, but no very common
-  one); a lone initial under a closing ("Thanks for doing this,⏎T.") is a name.
+  one); a lone initial under a closing ("Thanks for doing this,⏎T.") is a name, and so is
+  a capital and a full stop alone on the last line ("Insistez.⏎⏎G.").
 """
 
 from __future__ import annotations
@@ -180,6 +181,8 @@ def _signature(text: str, start: int, end: int, prev_end: int) -> list[Finding]:
     if parts is None or all(p.casefold() in GREETINGS for p in parts):
         return []  # ("Assalam-o-Alaikum.", "Mahalo": a blessing, no name)
     closing = prev_end > 0 and text[prev_end - 1] in ",-–—~ "
+    # "T." alone on the last line: an initial, with or without a closing above it.
+    closing = closing or (len(parts) == 1 and len(parts[0]) == 1 and text[end : end + 1] == ".")
     if not closing and not all(_name_on_its_own(p) for p in parts):
         return []
     initial = len(parts) == 1 and len(parts[0]) == 1  # "T" (its full stop trimmed) under "Thanks,"

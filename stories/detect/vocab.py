@@ -164,6 +164,8 @@ TITLES = words(
     dra dra. doctora sra sra. srta srta. don doña
     dokter docteur dottore dottoressa dottor herr frau señor señora madame mme monsieur
     aunty auntie uncle ate kuya tita tito
+    pastor padre fr fr. father rev. imam rabbi deacon dre
+    capt capt. sgt sgt. sergeant sfc cpl lt lt. pvt
     """
 )
 
@@ -300,6 +302,7 @@ FACILITY_HEADS = words(
     technologies industries consulting partners associates holdings enterprises engineering construction
     scaffolding hardware dental motors garage bakery deli diner pub inn tavern nursery kindergarten
     preschool daycare factory mill haulage airlines club project network alliance collective initiative
+    instituto parroquia fm radio
     """
 )
 

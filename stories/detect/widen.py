@@ -329,14 +329,29 @@ def _whole(text: str, f: Finding) -> Finding:
     return facility_tail(text, facility_noun(text, place_tail(text, f)))
 
 
-_NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])|[ \t]+[A-Z]\.(?=[ \t,\n]|$)")
+_NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])|[ \t]+(?:[A-Z]\.){1,3}(?=[ \t,\n]|$)")
+# Initials before a surname: "J. Pugsley", "W.W. Hastings", "A. B. Okafor".
+_INITIALS_BEFORE = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.[ \t]?){1,3}[ \t]+$")
+# Letters with stops that are no one's initials: "the U.S. Rachel", "P.S. Jen", "Q. Declan".
+_NOT_INITIALS = frozenset({"U.S.", "U.K.", "U.S.A.", "P.S.", "N.B.", "Q."})
+_QUESTION_LINE = re.compile(r"^Q[.:]", re.MULTILINE)
+
+
+def _not_initials(text: str, m: re.Match) -> bool:
+    """Are the letters `m` matched an abbreviation, or an interview's "A." answering "Q."?"""
+    letters = m.group().replace(" ", "").replace("\t", "")
+    qa = letters == "A." and (m.start() == 0 or text[m.start() - 1] == "\n")
+    return letters in _NOT_INITIALS or (qa and _QUESTION_LINE.search(text) is not None)
 
 
 def _particles(text: str, f: Finding) -> Finding:
-    """`f` widened over the particles before a surname ("de Vries", "van der Merwe") and a
-    generation or a surname's initial after it ("Kevin Veitonen II", "Earl Baptiste Jr.",
-    "a physio named Jen K.")."""
+    """`f` widened over the particles or initials before a surname ("de Vries", "van der
+    Merwe", "W.W. Hastings") and a generation or a surname's initials after it ("Kevin
+    Veitonen II", "Earl Baptiste Jr.", "a physio named Jen K.", "Sunil Kumar P.V.")."""
     start = _particle_start(text, f)
+    if f.kind == "PERSON" and start == f.start:
+        initials = _INITIALS_BEFORE.search(text, max(0, f.start - 12), f.start)
+        start = initials.start() if initials and not _not_initials(text, initials) else start
     suffix = _NAME_SUFFIX.match(text, f.end) if f.kind == "PERSON" else None
     end = suffix.end() if suffix else f.end
     return f if (start, end) == (f.start, f.end) else Finding(f.kind, start, end, f.score, f.source, f.note)

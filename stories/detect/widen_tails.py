@@ -117,7 +117,10 @@ _ROMANCE_HEAD_WORDS = (
 _LAST_PART = re.compile(r"[ \t]+(?:[A-ZÀ-Þ][\w'’-]*)")
 _ENDING_PARTICLES = ("de", "da", "do", "das", "dos", "del", "du", "des")
 # Facility words that make a name a facility wherever they stand in it ("Hospital La Paz").
-_INSIDE_HEADS = words("hospital hôpital clínica clinica clinique centro instituto sanatorio policlínica club")
+_INSIDE_HEADS = words(
+    "hospital hôpital clínica clinica clinique centro instituto sanatorio policlínica club parroquia colegio"
+    " universidad escuela"
+)
 
 
 def romance_head(text: str, f: Finding) -> Finding:
