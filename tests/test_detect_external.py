@@ -36,21 +36,21 @@ import handwritten  # noqa: E402
 
 MARGIN = 0.005
 FA_MARGIN = 1.0
-#: Measured after issue #11's twelfth round (1,710 dev stories), with the learned reader
+#: Measured after issue #11's twelfth round (1,890 dev stories), with the learned reader
 #: off (the rules alone) and on.  The reader learned from the dev half, so its "on" dev
 #: row is no measurement, only a guard that the shipped model still reads its features.
 MEASURED = {
     "off": {
         "presidio_synth": {"recall": 0.9562, "precision": 0.9664, "fa_per_1000": 0.0},
-        "dev": {"recall": 0.9655, "precision": 0.9074, "fa_per_1000": 7.62},
+        "dev": {"recall": 0.9631, "precision": 0.9071, "fa_per_1000": 7.58},
         "test": {"recall": 0.9538, "precision": 0.9329, "fa_per_1000": 9.69},
-        "dev_caps": {"recall": 0.9139, "precision": 0.7539},
+        "dev_caps": {"recall": 0.9126, "precision": 0.7486},
     },
     "on": {
-        "presidio_synth": {"recall": 0.9692, "precision": 0.9482, "fa_per_1000": 0.0},
-        "dev": {"recall": 0.9994, "precision": 0.9092, "fa_per_1000": 7.71},
-        "test": {"recall": 0.9674, "precision": 0.9193, "fa_per_1000": 11.42},
-        "dev_caps": {"recall": 0.9630, "precision": 0.7429},
+        "presidio_synth": {"recall": 0.9704, "precision": 0.9474, "fa_per_1000": 0.0},
+        "dev": {"recall": 0.9995, "precision": 0.9089, "fa_per_1000": 7.67},
+        "test": {"recall": 0.9728, "precision": 0.9159, "fa_per_1000": 12.81},
+        "dev_caps": {"recall": 0.9630, "precision": 0.7364},
     },
 }
 MODES = sorted(MEASURED)
@@ -79,7 +79,7 @@ def test_presidio_synth_holds(mode):
 
 def test_handwritten_dev_half_holds(mode):
     records = external_corpora.load("dev")
-    assert len(records) == 1710
+    assert len(records) == 1890
     res = external_corpora.score(records)
     assert res["empty_records"] >= handwritten.MIN_NO_IDENTIFIER
     _assert_floors(res, MEASURED[mode]["dev"])

@@ -121,3 +121,64 @@ def test_a_word_the_story_writes_in_lowercase_again_and_again_is_no_name() -> No
 def test_a_lowercase_name_written_three_times_is_still_a_name_each_time() -> None:
     text = "me and jake went out. jake drove. later jake said sorry."
     assert [w for k, w in found(text) if k == "PERSON"] == ["jake", "jake", "jake"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ward / Department: Gynae day unit, St Mary's", "St Mary's"),
+        ("Staff nurse ako sa St George's in Tooting.", "St George's"),
+        ("mind in 3rd year biology at st roch's when the teacher", "st roch's"),
+    ],
+)
+def test_a_place_named_for_a_saint_with_the_possessive_is_a_facility(text: str, place: str) -> None:
+    assert ("FACILITY", place) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On St Patrick's Day we went out.", "I took St John's wort for a month.", "a St Patrick's weekend away",
+     "my mum swears by st john's wort"],
+)
+def test_a_saints_day_and_the_herb_are_no_places(text: str) -> None:
+    assert not [w for k, w in found(text) if k == "FACILITY"]
+
+
+def test_a_first_name_and_an_age_inside_brackets_give_the_age() -> None:
+    assert ("AGE", "3") in found("I stopped minding my grandson (Alfie, 3) because I couldn't lift him.")
+    assert not [w for k, w in found("It was bad (March, 12 weeks in).") if k == "AGE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Sawlo, demandez la rééducation.\n\nS. 🤍", "S"),
+     ("Send me your stories, I read all.\nBeijos, Ju", "Ju")],
+)
+def test_a_signature_with_an_emoji_or_under_a_closing_in_another_language(text: str, name: str) -> None:
+    assert ("PERSON", name) in found(text)
+
+
+@pytest.mark.parametrize("text", ["Y si no te escucha, busca otra.\n\nBesos 💕", "Merci à toutes.\n\nBisous"])
+def test_a_closing_alone_on_the_last_line_is_no_name(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_posts_edit_line_dates_its_month_and_day() -> None:
+    text = "Ask me anything.\n\nEDIT 6/20: thank you all.\n\nEDIT 2 6/21: to the person asking"
+    assert [w for k, w in found(text) if k == "DATE"] == ["6/20", "6/21"]
+
+
+def test_a_log_dates_its_lines_with_a_month_and_a_day() -> None:
+    text = "Catheter out.\n\n6/1 – 8 pads. Soaked through 2.\n7/4 – fireworks and one sneeze.\n10/3: pad test"
+    assert [w for k, w in found(text) if k == "DATE"] == ["6/1", "7/4", "10/3"]
+
+
+@pytest.mark.parametrize("text", ["7/10 pain today, 5/10 later.", "3/ started in summer.\n4/ it got worse."])
+def test_a_score_or_a_threads_numbering_is_no_log_date(text: str) -> None:
+    assert not [w for k, w in found(text) if k == "DATE"]
+
+
+def test_childrens_ages_said_together_are_each_an_age() -> None:
+    text = "My boys are 9 and 12. The kids are now 4, 7 and 10."
+    assert [w for k, w in found(text) if k == "AGE"] == ["9", "12", "4", "7", "10"]
+    assert not [w for k, w in found("The kids are 2 hours away now.") if k == "AGE"]

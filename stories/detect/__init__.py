@@ -33,6 +33,7 @@ from .address_lines import extend_addresses, find_corners, find_military, find_n
 from .chains import find_chains
 from .contact import find_contact
 from .counties import find_counties
+from .dates_logs import find_log_dates
 from .dates_number import numbered_dates
 from .dates_widen import widen_dates
 from .districts import find_districts
@@ -47,6 +48,7 @@ from .places_lowercase import find_lowercase_places
 from .postcode_districts import find_postcode_districts
 from .prose import find_prose
 from .recase import recase
+from .saints import find_saint_places
 from .shadow import Shadow, build_shadow
 from .signoff import find_signoff
 from .temporal import find_temporal
@@ -60,6 +62,7 @@ __all__ = ["detect", "reidentification_hints", "Finding"]
 _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_contact,
     find_temporal,
+    find_log_dates,
     find_prose,
     find_places,
     find_lowercase_places,
@@ -76,6 +79,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_chains,
     find_town_states,
     find_joined_towns,
+    find_saint_places,
     find_districts,
     find_signoff,
     find_nicknames,

@@ -8,6 +8,8 @@
   nineteen"; a spelled age after "at" or "since": "at fifty-three it hit me".
 - A forum post's opening "20F - finally an update": the age and a sex at a line's start,
   before a dash, a colon or a comma (not "a 34F bra", which no line starts with).
+- Children's ages together: "My boys are 9 and 12.", "the kids are now 4, 7 and 10" (not
+  "the kids are 2 hours away").
 
 Each pattern is tried only where its gate (a bracket, a word "years", a line start with a
 number) says it can match.
@@ -27,6 +29,14 @@ from .tokens import latin1
 
 _NUM = vocab.NUMBER_AGE
 _SPELLED = vocab.SPELLED_AGE
+_CHILDREN = vocab.words("kids boys girls children sons daughters twins grandkids grandchildren grandsons")
+_KID_AGE = rf"\d{{1,2}}|{_SPELLED}"
+CHILDREN_AGES_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_CHILDREN))})\s+(?:are|were)\s+(?:now\s+)?(?P<a>{_KID_AGE})"
+    rf"(?:,?\s+(?P<b>{_KID_AGE}))?(?:,?\s+(?:and|&)\s+(?P<c>{_KID_AGE}))?"
+    r"(?=\s*[,.;!?)]|\s+(?:now|this|years?\s+old)\b|$)",
+    re.IGNORECASE,
+)
 LOWER_NAME_AGE_RE = re.compile(rf"\b(?P<name>[a-z]{{2,20}})\s?\(\s?(?P<a>{_NUM})\s?[),]")
 YEARS_HAD_RE = re.compile(
     rf"\b(?:I|i)\s+(?:have|had)\s+(?P<a>{_NUM})\s+years\b"
@@ -179,3 +189,8 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
     if "f" in words or "m" in words:
         for m in LINE_SEX_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end(), 0.7, "sex-age")
+    if not _CHILDREN.isdisjoint(words):
+        for m in CHILDREN_AGES_RE.finditer(text):
+            for g in ("a", "b", "c"):
+                if m.group(g):
+                    yield Finding("AGE", m.start(g), m.end(g), 0.6, "kin-age")

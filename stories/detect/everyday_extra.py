@@ -57,5 +57,5 @@ GREETINGS = words(
     ngiyabonga siyabonga enkosi jërëjëf jerejef nandri nanri dhanyavad dhanyavaad dhanyabad dhanyawad
     shukriya shukran asante medaase daalu nagode salamat kamsahamnida arigato mahalo dankie tashakor
     tashakur mulțumesc multumesc mzuri karibu shukuru assalam-o-alaikum assalamualaikum walaikum
-    waheguru"""
+    waheguru besos besitos abrazos saludos bisous beijos beijinhos xoxo"""
 )

@@ -66,6 +66,8 @@ CHILD_AGE_RE = re.compile(
 )  # "my daughter (16)", "My daughter (16, junior at...)"
 # A child's age in brackets after a first name: "dad to Theo (5) and Junie (2)".
 NAMED_CHILD_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z]{1,20})\s?\(\s?(?P<a>[1-9])\s?\)")
+# A first name and an age inside the brackets: "my grandson (Alfie, 3)", "the twins (Ava, 7, and".
+BRACKETED_NAME_AGE_RE = re.compile(r"\((?P<name>[A-Z][a-z]{1,20}),\s?(?P<a>\d{1,2})\s?[,)]")
 # Ages written with a sex, as forums do: "Me (F, 32)", "my husband (35M)", "I'm 27F".
 SEX_AGE_RE = re.compile(
     rf"\(\s?(?:[MFmf]\s?[,/]?\s?(?P<a>{_NUM_AGE})|(?P<b>{_NUM_AGE})\s?[,/]?\s?[MFmf])\s?\)"
@@ -294,6 +296,9 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
         for m in matches_at(NAMED_CHILD_AGE_RE, text, capitals):
             if m.group("name") in lexicon().first:
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "child-age")  # "Theo (5) and Junie (2)"
+        for m in BRACKETED_NAME_AGE_RE.finditer(text):
+            if m.group("name") in lexicon().first:
+                yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "child-age")  # "(Alfie, 3)"
     if "(" in text or not _SEX_LETTERS.isdisjoint(words):  # "(F, 32)", "27F" ("F" is a token)
         for m in matches_at(SEX_AGE_RE, text, _sex_age_starts(text)):
             grp = "a" if m.group("a") else "b" if m.group("b") else "c"

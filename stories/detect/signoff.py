@@ -20,6 +20,7 @@ there may be an everyday word ("Love,⏎Hope"), so the last line is read on its 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from stories.findings import Finding
 
@@ -31,14 +32,16 @@ _MAX_LINE = 40
 # Initials ("D.", "D.M.K.") or a capitalised word (any script, inner hyphen or apostrophe).
 _PART = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 _TRAIL = " \t.!-–—xX"
+# Emoji and flags after a signature ("S. 🤍", "JJ 🇨🇴"): symbols, joiners, variation selectors.
+_EMOJI = frozenset({"So", "Sk", "Cf", "Mn"})
 
 
 def _last_line(text: str, limit: int | None = None) -> tuple[int, int, int]:
-    """(start, end) of the last non-empty line (before `limit`) without trailing kisses and
-    dots, and the end of the line before it (-1 if none)."""
+    """(start, end) of the last non-empty line (before `limit`) without trailing kisses,
+    dots and emoji, and the end of the line before it (-1 if none)."""
     end = len(text[:limit].rstrip())
     start = text.rfind("\n", 0, end) + 1
-    while end > start and text[end - 1] in _TRAIL:
+    while end > start and (text[end - 1] in _TRAIL or unicodedata.category(text[end - 1]) in _EMOJI):
         end -= 1
     prev_end = len(text[: max(start - 1, 0)].rstrip()) if start else -1
     return start, end, prev_end
@@ -69,10 +72,13 @@ def _name_on_its_own(part: str) -> bool:
 
 def _name_after_closing(part: str) -> bool:
     """Can this word of a line under "Sincerely," be a name: initials, a first name, a
-    word in capitals or a word that is no English word form?"""
+    word in capitals, a short word the dictionary does not write in lowercase ("Ju") or a
+    word that is no English word form?"""
     if part.endswith(".") or part.isupper() and len(part) > 1:
         return True
-    return part.title() in lexicon().first or not english_form(part.casefold())
+    low = part.casefold()
+    short = len(low) < 4 and not lowercase_word(low)  # "Beijos, Ju": no word the dictionary writes
+    return part.title() in lexicon().first or short or not english_form(low)
 
 
 # A quotation's attribution on its own line, as testimonial pages print them: "— Aisha K.,

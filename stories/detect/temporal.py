@@ -49,11 +49,12 @@ NUMERIC_DATE_RE = re.compile(
     r")(?![\d/.-]?\d)"
 )
 # day/month, or month/day when the day cannot be a month ("on 6/30"); a cue must precede it
+# (a post's "EDIT 6/20:", "EDIT 2 6/21:" too)
 SHORT_NUMERIC_RE = re.compile(
     r"(?:0?[1-9]|[12]\d|3[01])/(?!10\b)(?:0?[1-9]|1[0-2])(?![\d/])|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d/])"
     r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])"  # month/year: "since 03/2019"
 )
-SHORT_NUMERIC_CUE = re.compile(r"\b(?i:on|since|until|from|by|before|after|dated?)\s+$")
+SHORT_NUMERIC_CUE = re.compile(r"\b(?i:on|since|until|from|by|before|after|dated?|edit|update)(?:\s+\d)?\s+$")
 # Without a cue, a day/month whose day cannot be a month ("14/2", "22/06"), but not "24/7", a
 # score or a fraction ("18/20" has no month), nor a part of a longer number, nor a clinician's
 # duration in months ("approx 18/12 duration", "x 14/12 ago").

@@ -19,7 +19,7 @@ from . import vocab
 from .lexicon import lexicon
 
 # A capitalised word, then a lowercase joining word: where such a name can begin.
-_OPENING = re.compile(r"\b([A-Z][\w'’-]*)[ \t]+([^\W\d_A-Z]{1,5})[ \t]+(?=\w)")
+_OPENING = re.compile(r"\b([A-Z][\w'’-]{0,40}+)[ \t]+([^\W\d_A-Z]{1,5})[ \t]+(?=\w)")
 
 
 @lru_cache(maxsize=1)

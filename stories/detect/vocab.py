@@ -172,7 +172,10 @@ TITLES = words(
 # Titles that only a name follows (not "Nurse", "Consultant": "the Nurse Practitioner").
 HONORIFICS = words("mr mr. mrs mrs. ms ms. miss mx dr dr. doctor prof prof. professor")
 # Words a letter's closing opens with ("Love, Bea", "Cheers Dave"): no part of the name after.
-CLOSINGS = words("signed love cheers thanks regards best sincerely warmly yours blessings hugs ta")
+CLOSINGS = words(
+    "signed love cheers thanks regards best sincerely warmly yours blessings hugs ta"
+    " besos besitos abrazos saludos bisous beijos beijinhos xoxo"
+)
 
 # "my <relation> NAME" / "my relation, NAME," cues.
 RELATIONS = [
