@@ -182,3 +182,33 @@ def test_childrens_ages_said_together_are_each_an_age() -> None:
     text = "My boys are 9 and 12. The kids are now 4, 7 and 10."
     assert [w for k, w in found(text) if k == "AGE"] == ["9", "12", "4", "7", "10"]
     assert not [w for k, w in found("The kids are 2 hours away now.") if k == "AGE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "words"),
+    [
+        ("It gets better.\n\nConstantlyDecaf\n\nThank you for posting this.", "HANDLE", "ConstantlyDecaf"),
+        ("Comments:\npelvicphysio.kate Crying at my desk.", "HANDLE", "pelvicphysio.kate"),
+        ("231 likes · 58 comments\n\nmarcus t\nman this is the post I needed", "PERSON", "marcus t"),
+        ("Endo Warriors Naija · Private group\n\nHi all", "FACILITY", "Endo Warriors Naija"),
+        ("Posted in Pelvic Pain Pals · Public group\n\nHi all", "FACILITY", "Pelvic Pain Pals"),
+    ],
+)
+def test_a_communitys_user_names_and_groups_on_their_own_lines(text: str, kind: str, words: str) -> None:
+    assert (kind, words) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sent from my phone.\n\nWhatsApp\n", "See the page:\nbbc.co.uk has it all", "Ring someone.\n\nAoife x\n",
+     "Things that helped:\nPlan B\nVitamin D", "Anonymous member · Private group\n\nHi"],
+)
+def test_a_product_a_web_address_a_kiss_and_an_anonymous_poster_are_no_user_names(text: str) -> None:
+    lines = ("Aoife x", "Plan B", "Vitamin D")
+    assert not [w for k, w in found(text) if k in ("HANDLE", "FACILITY") or w in lines]
+
+
+def test_a_chat_speaker_named_with_a_word_for_a_relative_is_named_whole() -> None:
+    chat = "Meera Didi: always. what happened.\nAnu: it hurts\nMeera Didi: go see someone"
+    assert [w for k, w in found(chat) if k == "PERSON"] == ["Meera Didi", "Anu", "Meera Didi"]
+    assert found("Dear Team: thanks.\nDear Team: again.") == []

@@ -37,6 +37,7 @@ from .dates_logs import find_log_dates
 from .dates_number import numbered_dates
 from .dates_widen import widen_dates
 from .districts import find_districts
+from .handle_lines import find_handle_lines
 from .hints import reidentification_hints
 from .learned import active as learned_active
 from .learned import find_learned
@@ -80,6 +81,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_town_states,
     find_joined_towns,
     find_saint_places,
+    find_handle_lines,
     find_districts,
     find_signoff,
     find_nicknames,

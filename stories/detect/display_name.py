@@ -48,16 +48,14 @@ def _only_initials(name: str) -> bool:
 
 def find_in_display_name(name: str) -> list[Finding]:
     """Findings in a display name: everything after the chosen first word."""
-    if not name.strip():
-        return []
+    if not name.strip() or _only_initials(name):
+        return []  # "R. K.": the initials she chose, one person's initials, stay as they are
     first_end = _first_word_end(name)
     found = []
     for finding in detect(name):
         part = _trimmed(name, finding, first_end)
         if part is not None:
             found.append(part)
-    if _only_initials(name):
-        return found  # "R. K.": the initials she chose, one person's initials
     covered = [(f.start, f.end) for f in found]
     for match in WORD.finditer(name, first_end):
         start, end = match.span()

@@ -19,7 +19,7 @@ from itertools import compress
 from .chart_words import ABBREVIATIONS
 from .lexicon import lowercase_word
 from .name_words import NameText
-from .vocab import FUNCTION, TITLES
+from .vocab import FUNCTION, ROLES, TITLES
 
 _MIN_LINES = 2  # a label that opens this many lines is a speaker
 
@@ -75,7 +75,9 @@ def find_speakers(t: NameText) -> None:
         if len(where) < _MIN_LINES or _not_a_name(t, lows[0], first.capitalize()):
             continue
         second = lows[1] if len(lows) == 2 else ""
-        if second and (second in FUNCTION or second in t.lex.very_common_lower or t.lex.is_safe(second)):
+        kin = second in ROLES and first.capitalize() in t.lex.first  # "Meera Didi:", "Lola Mum:"
+        if second and not kin and (
+                second in FUNCTION or second in t.lex.very_common_lower or t.lex.is_safe(second)):
             continue  # "Dear Team:", "Nurse Notes:": a word after the first (not "Ling")
         for i in where:
             if i not in t.taken:

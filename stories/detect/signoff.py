@@ -167,7 +167,7 @@ _CLOSING = re.compile(
 )
 
 
-_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+")
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Pastor|Deacon|Fr|Father|Sister|Imam)\.?[ \t]+")
 _DASHED = re.compile(r"[-–—~][ \t]*([a-z][a-z'’-]{1,20})")
 _DASH = re.compile(r"[-–—~][ \t]*(?=[^\W\d_])")
 

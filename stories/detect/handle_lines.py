@@ -1,0 +1,50 @@
+"""User names and groups as online communities print them, each on a line of its own.
+
+A thread pasted into a story keeps its layout: Mumsnet prints the poster's name alone above
+the post ("ConstantlyDecaf⏎⏎Thank you for..."), Instagram a commenter's handle at the start
+of the comment ("pelvicphysio.kate Crying at my desk"), Facebook a commenter's first name and
+initial alone on a line ("marcus t⏎man this is...") and a group's name above "· Private
+group".  No cue word stands before any of them; the line's shape is the cue:
+
+- a line that is one word of two or more capitalised parts ("SleeplessInSplott"), not a
+  product's name ("WhatsApp", "YouTube");
+- a line opening with lowercase letters joined by dots ("beatrice.delarosa") before the
+  comment, which is no web address ("bbc.co.uk is...");
+- a line that is a first name and one letter ("lorraine d", "Kristen M.");
+- a group's name before "· Private group" or "· Public group".
+"""
+
+from __future__ import annotations
+
+import re
+
+from stories.findings import Finding
+
+from .lexicon import lexicon
+
+_CAMEL = re.compile(r"^[ \t]*((?:[A-Z][a-z]+){2,5}\d{0,4})[ \t]*$", re.MULTILINE)
+_PRODUCTS = frozenset({
+    "YouTube", "WhatsApp", "TikTok", "Facebook", "LinkedIn", "PayPal", "FaceTime", "PowerPoint",
+    "GoFundMe", "MyChart", "WebMD", "JobSeeker", "OnlyFans", "SnapChat", "WordPress",
+})
+_DOTTED = re.compile(r"^((?:[a-z0-9]+\.){1,3}[a-z0-9]+)[ \t]+\S", re.MULTILINE)
+_WEB_ENDINGS = (".com", ".org", ".net", ".uk", ".au", ".ca", ".nz", ".ie", ".io", ".co", ".za", ".in", ".ng")
+# (not "Aoife x": a kiss)
+_NAME_INITIAL = re.compile(r"^[ \t]*([A-Za-z][a-z]{1,15}[ \t]+[A-WYZa-wyz]\.?)[ \t]*$", re.MULTILINE)
+_GROUP = re.compile(
+    r"^[ \t]*(?:Posted in[ \t]+)?(?!Anonymous )([^\n·]{3,80}?)[ \t]+·[ \t]+(?:Private|Public) group\b",
+    re.MULTILINE,
+)
+
+
+def find_handle_lines(text: str) -> list[Finding]:
+    """HANDLE, PERSON and FACILITY findings for the line shapes in the module docstring."""
+    found = [Finding("HANDLE", m.start(1), m.end(1), 0.6, "handle-line")
+             for m in _CAMEL.finditer(text) if m.group(1) not in _PRODUCTS]
+    found += [Finding("HANDLE", m.start(1), m.end(1), 0.6, "handle-line")
+              for m in _DOTTED.finditer(text) if not m.group(1).endswith(_WEB_ENDINGS)]
+    first = lexicon().first
+    found += [Finding("PERSON", m.start(1), m.end(1), 0.6, "commenter")
+              for m in _NAME_INITIAL.finditer(text) if m.group(1).split()[0].title() in first]
+    found += [Finding("FACILITY", m.start(1), m.end(1), 0.6, "group-name") for m in _GROUP.finditer(text)]
+    return found
