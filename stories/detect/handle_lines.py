@@ -46,5 +46,6 @@ def find_handle_lines(text: str) -> list[Finding]:
     first = lexicon().first
     found += [Finding("PERSON", m.start(1), m.end(1), 0.6, "commenter")
               for m in _NAME_INITIAL.finditer(text) if m.group(1).split()[0].title() in first]
-    found += [Finding("FACILITY", m.start(1), m.end(1), 0.6, "group-name") for m in _GROUP.finditer(text)]
+    if " group" in text:
+        found += [Finding("FACILITY", m.start(1), m.end(1), 0.6, "group-name") for m in _GROUP.finditer(text)]
     return found

@@ -24,7 +24,9 @@ _LOWERCASE = re.compile(
 
 def find_saint_places(text: str) -> list[Finding]:
     """FACILITY findings for the places named for a saint (see the module docstring)."""
-    if "St" not in text and "st" not in text:
-        return []
-    spans = [m.span() for m in _CAPITAL.finditer(text)] + [m.span(1) for m in _LOWERCASE.finditer(text)]
+    spans = []
+    if "St " in text or "St. " in text or "Saint " in text or "Ste" in text:
+        spans += [m.span() for m in _CAPITAL.finditer(text)]
+    if " st " in text or " st. " in text:
+        spans += [m.span(1) for m in _LOWERCASE.finditer(text)]
     return [Finding("FACILITY", s, e, 0.7, "saint-place") for s, e in spans]
