@@ -20,7 +20,7 @@ only where a lowercase word is judged alone:
 
 from __future__ import annotations
 
-from .vocab import words
+from .vocab import FOREIGN_CLOSINGS, words
 
 DIALECT = words(
     """nae naebody naethin naewhere dinnae cannae wasnae hadnae couldnae wouldnae didnae doesnae
@@ -57,5 +57,5 @@ GREETINGS = words(
     ngiyabonga siyabonga enkosi jërëjëf jerejef nandri nanri dhanyavad dhanyavaad dhanyabad dhanyawad
     shukriya shukran asante medaase daalu nagode salamat kamsahamnida arigato mahalo dankie tashakor
     tashakur mulțumesc multumesc mzuri karibu shukuru assalam-o-alaikum assalamualaikum walaikum
-    waheguru besos besitos abrazos saludos bisous beijos beijinhos xoxo"""
-)
+    waheguru"""
+) | FOREIGN_CLOSINGS

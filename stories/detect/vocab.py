@@ -172,9 +172,11 @@ TITLES = words(
 # Titles that only a name follows (not "Nurse", "Consultant": "the Nurse Practitioner").
 HONORIFICS = words("mr mr. mrs mrs. ms ms. miss mx dr dr. doctor prof prof. professor")
 # Words a letter's closing opens with ("Love, Bea", "Cheers Dave"): no part of the name after.
-CLOSINGS = words(
+# (and in the other languages patients write: "Besos,", "Beijos, Ju", "Bisous"; these are
+# also greetings, `everyday_extra.GREETINGS`, so a closing alone on the last line is no name)
+FOREIGN_CLOSINGS = words("besos besitos abrazos saludos bisous beijos beijinhos xoxo")
+CLOSINGS = FOREIGN_CLOSINGS | words(
     "signed love cheers thanks regards best sincerely warmly yours blessings hugs ta"
-    " besos besitos abrazos saludos bisous beijos beijinhos xoxo"
 )
 
 # "my <relation> NAME" / "my relation, NAME," cues.
