@@ -26,7 +26,7 @@ TO_TOP = """<script>
   if (main) { main.scrollTop = 0; }
   window.scrollTo(0, 0);
   let tries = 0;
-  const focusThanks = () => {  // for 10 s, also after a rerun replaced it, unless she moved on
+  const focusThanks = () => {  // for 30 s, also after a slow rerun replaced it, unless she moved on
     const thanks = [...document.querySelectorAll('[data-testid="stAlert"]')]
       .find((alert) => alert.textContent.includes("reached us safely"));
     const active = document.activeElement;
@@ -34,7 +34,7 @@ TO_TOP = """<script>
       thanks.setAttribute("tabindex", "-1");
       thanks.focus({preventScroll: true});
     }
-    if (++tries < 200) { setTimeout(focusThanks, 50); }
+    if (++tries < 600) { setTimeout(focusThanks, 50); }
   };
   focusThanks();
 })();
