@@ -1,5 +1,6 @@
-"""The detector's learned reader (`stories/detect/learned.py`): what it adds, that it only
-adds, that it can be switched off or be missing, and that switching it rescans stored stories.
+"""The detector's learned reader (`stories/detect/learned.py`): what it adds, that it
+overrules only weak guesses made of ordinary words, that it can be switched off or be
+missing, and that switching it rescans stored stories.
 
 Its quality on text it never saw is measured in `test_detect_external.py` (floors with it
 on and off) and reported by `bench/external_corpora.py`.
@@ -8,6 +9,7 @@ on and off) and reported by `bench/external_corpora.py`.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -27,7 +29,8 @@ from moderation.queue import queue  # noqa: E402
 from stories.config import SettingInvalid, setting_value  # noqa: E402
 from stories.db import transaction  # noqa: E402
 from stories.detect import detect, learned  # noqa: E402
-from stories.findings import KINDS  # noqa: E402
+from stories.detect.lexicon import lexicon  # noqa: E402
+from stories.findings import KINDS, Finding  # noqa: E402
 from stories.scans import detector_fingerprint  # noqa: E402
 
 # Written for these tests (in no corpus): the rules miss the river and the pidgin age.
@@ -68,13 +71,69 @@ DISGUISED = ["My friend Ra\u200cchel drove me to ｌｕｔｈ in Ｌｅｅｄｓ
              "Dr P\u0430cik at St M\u0430ry's, 3 4 years old, rachel dot k at gmail dot com"]
 
 
-def test_it_only_adds_every_finding_of_the_rules_is_kept(monkeypatch):
+def _only_words(text: str, f: Finding) -> bool:
+    return all(lexicon().only_a_word(w) for w in re.findall(r"[^\W\d_]+", text[f.start : f.end]))
+
+
+def test_every_finding_of_the_rules_is_kept_but_weak_guesses_of_ordinary_words(monkeypatch):
     texts = [r["text"] for r in handwritten.load_half("dev")[::25]] + DISGUISED
+    overruled = 0
     for text in texts:
         rules = _rules(text, monkeypatch)
         both = detect(text)
-        assert set(rules) <= set(both), text[:30]
+        for f in set(rules) - set(both):
+            assert f.source in detector.OVERRULABLE and _only_words(text, f), (f.source, text[:30])
+            overruled += 1
         assert both == sorted(both, key=lambda f: (f.start, -f.end))
+    assert overruled < 20  # a few weak guesses in 80 stories, not the rules' work undone
+
+
+# Written for these tests: a list of tips whose capitalised ordinary words a rule reads as names.
+TIPS = """My tips, for what they are worth.
+
+1. Breathe into the belly before you try anything.
+2. Lube is not cheating. Buy a big bottle and use plenty of it.
+3. Intercourse is allowed to wait until you are ready.
+4. Rest days count as progress too."""
+
+
+def test_it_overrules_a_weak_guess_it_is_sure_is_an_ordinary_word(monkeypatch):
+    rules = _rules(TIPS, monkeypatch)
+    assert {(TIPS[f.start : f.end], f.source) for f in rules} == {("Lube", "proper-noun"),
+                                                                  ("Intercourse", "proper-noun")}
+    assert detect(TIPS) == []
+
+
+class _Sure(learned.Reading):
+    """A reading certain that every word of the text is no identifier."""
+
+    def __init__(self, text: str) -> None:
+        spans = learned.tokens(text)
+        super().__init__([], [s for s, _ in spans], [e for _, e in spans], [1.0] * len(spans))
+
+
+def _at(text: str, words: str, source: str, nth: int = 0) -> Finding:
+    start = [m.start() for m in re.finditer(re.escape(words), text)][nth]
+    return Finding("PERSON", start, start + len(words), 0.5, source)
+
+
+def test_what_a_sure_reader_may_overrule():
+    text = "Tea with Hope and Kettle, then Dr Thistle said kettle. Kettle Barnes signed."
+    hope, kettle = _at(text, "Hope", "name-gazetteer"), _at(text, "Kettle", "proper-noun")
+    title = _at(text, "Thistle", "title")  # a strong rule: a title before it
+    assert detector._overruled(text, [hope, kettle, title], _Sure(text)) == [hope, title]
+    # A word of a finding that stays is a name everywhere: "Kettle Barnes" keeps "Kettle".
+    signed = _at(text, "Kettle Barnes", "signature")
+    assert kettle in detector._overruled(text, [kettle, signed], _Sure(text))
+
+
+def test_sure_nothing_needs_every_token_of_the_span_sure():
+    text = "Lube is fine"
+    spans = learned.tokens(text)
+    reading = learned.Reading([], [s for s, _ in spans], [e for _, e in spans], [0.9995, 0.99, 1.0])
+    assert reading.sure_nothing(0, 4)  # "Lube": 0.9995 >= SURE_NOTHING
+    assert not reading.sure_nothing(0, 7)  # "Lube is": "is" only 0.99
+    assert reading.sure_nothing(8, 12) and not reading.sure_nothing(4, 5)  # a space holds no token
 
 
 def test_off_is_the_rules_alone(monkeypatch):
@@ -110,7 +169,7 @@ def test_a_failing_reader_fails_closed(monkeypatch):
     def broken(_text):
         raise RuntimeError("model file damaged")
 
-    monkeypatch.setattr(detector, "find_learned", broken)
+    monkeypatch.setattr(detector, "read_learned", broken)
     assert [(f.start, f.end, f.source) for f in detect(RIVER)] == [(0, len(RIVER), "detector-error")]
 
 

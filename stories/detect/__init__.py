@@ -14,8 +14,10 @@ mapped back to the whole run of original characters it came from, so
 `redact()` removes all of a disguised identifier.
 
 A learned reader (`learned.py`, a CRF trained on the hand-written development
-stories; ``STORIES_DETECT_LEARNED``) then reads the same shadow and adds each
-span that covers a word no rule finding covers: it only adds.
+stories; ``STORIES_DETECT_LEARNED``) reads the same shadow first.  It overrules a
+rule's weakest guesses (`OVERRULABLE`) when it is all but certain they name
+nothing, before later mentions of a name are marked (so a name kept is kept
+everywhere), and adds each span that covers a word no rule finding covers.
 
 `reidentification_hints(text, findings)` warns about combinations of details
 (age + town + job...) that identify people even when each looks harmless.
@@ -39,8 +41,10 @@ from .dates_widen import widen_dates
 from .districts import find_districts
 from .handle_lines import find_handle_lines
 from .hints import reidentification_hints
+from .learned import Reading
 from .learned import active as learned_active
-from .learned import find_learned
+from .learned import read as read_learned
+from .lexicon import lexicon
 from .mentions import CAPITAL_ONLY, repeat_mentions
 from .names import find_names
 from .nicknames import find_nicknames
@@ -90,8 +94,13 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
 # email is not a separate name); weak number rules yield to any other kind.
 _CONTAINERS = frozenset({"EMAIL", "URL", "HANDLE"})
 _WEAK_SOURCES = frozenset({"digit-run", "long-number", "zip", "proper-noun", "day-month", "repeat-mention"})
+# Rules that guess from a capital, a name list or a cue word alone: the learned reader
+# may overrule them (`learned.SURE_NOTHING`) where each word is only a word
+# (`Lexicon.only_a_word`).  Never a contact, number or date rule.
+OVERRULABLE = frozenset({"proper-noun", "name-gazetteer", "lowercase-name", "name-cue", "number-and-name"})
 # A word a learned span must add: a possessive's "s" is no word of its own.
 _WORD = re.compile(r"(?<!['’])\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _yields(f: Finding, c: Finding) -> bool:
@@ -137,14 +146,37 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _detect_shadow(text: str) -> list[Finding]:
-    """The rules over a (shadow) text; offsets index that text."""
+def _only_words(text: str, f: Finding) -> bool:
+    """Is every word of finding `f` an ordinary word that no name list holds?"""
+    lex = lexicon()
+    return all(lex.only_a_word(w) for w in _LETTERS.findall(text, f.start, f.end))
+
+
+def _overruled(text: str, found: list[Finding], reading: Reading) -> list[Finding]:
+    """`found` less the weak guesses made only of ordinary words that the reader is all
+    but certain name nothing, unless a word of one is also a word of a finding that stays
+    ("thank you andre" above a signature "Andre Whitfield": the same name in both places)."""
+    doubtful = {i for i, f in enumerate(found) if f.source in OVERRULABLE
+                and reading.sure_nothing(f.start, f.end) and _only_words(text, f)}
+    if not doubtful:
+        return found
+    kept = [f for i, f in enumerate(found) if i not in doubtful]
+    named = {w.lower() for f in kept for w in _WORD.findall(text, f.start, f.end)}
+    return kept + [found[i] for i in sorted(doubtful)
+                   if any(w.lower() in named for w in _WORD.findall(text, found[i].start, found[i].end))]
+
+
+def _detect_shadow(text: str, reading: Reading | None = None) -> list[Finding]:
+    """The rules over a (shadow) text, less the weak guesses `reading` overrules;
+    offsets index that text."""
     found: list[Finding] = []
     for finder in _FINDERS:
         try:
             found.extend(finder(text))
         except Exception:  # noqa: BLE001 - fail closed, see module docstring
             return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
+    if reading is not None:
+        found = _overruled(text, found, reading)
     try:
         found.extend(repeat_mentions(text, found))
     except Exception:  # noqa: BLE001 - fail closed, see module docstring
@@ -176,20 +208,21 @@ def detect(text: str) -> list[Finding]:
     # Capitals carry no evidence in a passage written all in capitals: the
     # rules read it in normal case (same length, so offsets are unchanged).
     read = recase(shadow.text)
-    found = _detect_shadow(read)
+    reading = None
+    if learned_active():  # the reader reads what the rules read: the shadow, capitals recased
+        try:
+            reading = read_learned(read)
+        except Exception:  # noqa: BLE001 - fail closed, see module docstring
+            return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
+    found = _detect_shadow(read, reading)
     if not shadow.aligned:
         found = _dedupe(_mapped(shadow, found))
-    return _with_learned(text, read, shadow, found) if learned_active() else found
+    return found if reading is None else _with_learned(text, shadow, found, reading.found)
 
 
-def _with_learned(text: str, read: str, shadow: Shadow, found: list[Finding]) -> list[Finding]:
-    """The rules' findings on `text` plus each learned span that covers a word none of
-    them covers (`learned.py`: it only adds, so it cannot lower recall).  The reader reads
-    what the rules read (`read`: the shadow, a passage in capitals in normal case)."""
-    try:
-        extra = find_learned(read)
-    except Exception:  # noqa: BLE001 - fail closed, see module docstring
-        return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
+def _with_learned(text: str, shadow: Shadow, found: list[Finding], extra: list[Finding]) -> list[Finding]:
+    """The rules' findings on `text` plus each learned span (`extra`, on the shadow) that
+    covers a word none of them covers."""
     if not extra:
         return found
     if not shadow.aligned:

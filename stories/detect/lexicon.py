@@ -296,6 +296,16 @@ class Lexicon:
     def is_name(self, word: str) -> bool:
         return word in self.first or word in self.last
 
+    def only_a_word(self, word: str) -> bool:
+        """A word of English, Spanish or French (the dictionary writes it in lower case,
+        or it is an everyday word) that no first-name or surname list holds in any case:
+        "Receptionist", "Anxiety", "kettle"; not "Hope", "chad" or "Timotea"."""
+        low = word.casefold()
+        if self.is_name(word) or self.is_name(word.title()) or low in self.names_lower:
+            return False
+        return (lowercase_word(low) or low in everyday_words()
+                or low in spanish_words() or low in french_words())
+
     def is_common(self, word: str) -> bool:
         """An everyday English word (so a capital alone proves nothing)."""
         low = word.casefold()
