@@ -40,6 +40,7 @@ from .dates_number import numbered_dates
 from .dates_widen import widen_dates
 from .districts import find_districts
 from .handle_lines import find_handle_lines
+from .handle_mentions import handle_mentions
 from .hints import reidentification_hints
 from .learned import Reading
 from .learned import active as learned_active
@@ -178,6 +179,7 @@ def _detect_shadow(text: str, reading: Reading | None = None) -> list[Finding]:
     if reading is not None:
         found = _overruled(text, found, reading)
     try:
+        found.extend(handle_mentions(text, found))
         found.extend(repeat_mentions(text, found))
     except Exception:  # noqa: BLE001 - fail closed, see module docstring
         return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]

@@ -124,7 +124,7 @@ _PLATFORMS = vocab.words(
 )
 _PLATFORM_CLASS = word_class(_PLATFORMS)
 _HANDLE_BEFORE_ON = re.compile(r"(?<![\w.@])(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{2,29})[ \t]+on[ \t]+$")
-REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}")
+REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,40}")  # Reddit allows 20; a longer one is still hers
 # A word joined by an underscore, with a lowercase letter, outside an address or a file
 # name: people write user names so ("bigcheddar_irl in our server", "WeChat me:
 # sunnyxy_0712"); prose has no other such words (not "{street_name}", "client_ip = ?": code).

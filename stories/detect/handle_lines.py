@@ -11,7 +11,9 @@ group".  No cue word stands before any of them; the line's shape is the cue:
 - a line opening with lowercase letters joined by dots ("beatrice.delarosa") before the
   comment, which is no web address ("bbc.co.uk is...");
 - a line that is a first name and one letter ("lorraine d", "Kristen M.");
-- a group's name before "· Private group" or "· Public group".
+- a group's name before "· Private group" or "· Public group";
+- a Discord message's header: the poster's display name, a dash and the time it was sent
+  ("menoMarge — Today at 04:19", "Toast — 14/03/2023 22:43"), not a diary's "Monday — 10:30".
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 from stories.findings import Finding
 
 from .lexicon import lexicon
+from .vocab import FUNCTION, MONTHS, WEEKDAYS
 
 _CAMEL = re.compile(r"^[ \t]*((?:[A-Z][a-z]+){2,5}\d{0,4})[ \t]*$", re.MULTILINE)
 _PRODUCTS = frozenset({
@@ -36,6 +39,17 @@ _GROUP = re.compile(
     re.MULTILINE,
 )
 
+# Discord's copied header: a display name (up to 32 characters), " — ", then the day and the
+# time: "Today at 04:19", "Yesterday at 9:02 PM" or a full date ("14/03/2023 22:43"); a
+# diary's "Physio — 10:30" has no day.
+_POSTER = re.compile(
+    r"^[ \t]*([^\s\d—–][^\n—–]{0,31}?)[ \t]+[—–][ \t]+"
+    r"(?:(?:Today|Yesterday)[ \t]+at|\d{1,2}/\d{1,2}/\d{2,4},?)[ \t]+"
+    r"\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*$",
+    re.MULTILINE,
+)
+_NOT_POSTERS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday", "tonight", "morning", "night"}
+
 
 def find_handle_lines(text: str) -> list[Finding]:
     """HANDLE, PERSON and FACILITY findings for the line shapes in the module docstring."""
@@ -46,6 +60,10 @@ def find_handle_lines(text: str) -> list[Finding]:
     first = lexicon().first
     found += [Finding("PERSON", m.start(1), m.end(1), 0.6, "commenter")
               for m in _NAME_INITIAL.finditer(text) if m.group(1).split()[0].title() in first]
+    if ":" in text:
+        found += [Finding("HANDLE", m.start(1), m.end(1), 0.6, "poster-header")
+                  for m in _POSTER.finditer(text)
+                  if m.group(1).lower() not in _NOT_POSTERS and m.group(1).lower() not in FUNCTION]
     if " group" in text:
         found += [Finding("FACILITY", m.start(1), m.end(1), 0.6, "group-name") for m in _GROUP.finditer(text)]
     return found
