@@ -54,3 +54,9 @@ def test_a_part_that_is_a_word_of_the_clinic_or_used_everywhere_is_no_nickname()
     assert [w for k, w in found(text) if k == "HANDLE"] == ["u/pelvic_pete_throwaway"]
     endo = ("thanks @sunny.side.endo! endo took years. endo is common. endo again. endo.")
     assert [w for k, w in found(endo) if k == "HANDLE"] == ["@sunny.side.endo"]
+
+
+def test_a_chat_speakers_initial_is_part_of_her_name():
+    chat = "14/03/2024, 19:08 - Kath M: what did she suggest?\n14/03/2024, 19:09 - Kath M: the cream"
+    assert [w for k, w in found(chat) if k == "PERSON"] == ["Kath M", "Kath M"]
+    assert [w for k, w in found("Kath I: no idea\nKath: yes")] == ["Kath", "Kath"]  # "I" is no initial

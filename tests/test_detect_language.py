@@ -144,3 +144,20 @@ def test_an_italian_age_is_found_and_a_duration_is_not(text: str, age: str) -> N
     assert [text[f.start : f.end] for f in detect(text) if f.kind == "AGE"] == [age]
     duration = "Soffro da 5 anni. Sei anni fa il dolore è cominciato, e non è stato facile."
     assert [f for f in detect(duration) if f.kind == "AGE"] == []
+
+
+# Written for this test: Indonesian, with her husband's name and a festival in it.
+INDONESIAN = (
+    "Saya tidak tahu harus cerita ke siapa. Sudah dua tahun setelah melahirkan, tapi rasa "
+    "nyeri itu masih ada setiap kali berhubungan dengan suami saya Bayu. Dokter kandungan bilang "
+    "semua normal. Baru setelah Lebaran saya ketemu fisioterapis yang sangat sabar, dan pelan-pelan "
+    "saya belajar bernapas dan rileks. Sekarang sudah jauh lebih baik."
+)
+
+
+def test_an_indonesian_storys_words_are_words_and_its_names_names() -> None:
+    assert story_language(INDONESIAN) == "id"
+    flagged = " ".join(flagged_words(INDONESIAN)).split()
+    assert "Bayu" in flagged
+    # words an English reading took for lowercase names ("rasa nyeri", "kali berhubungan")
+    assert not {"rasa", "nyeri", "ada", "setiap", "kali", "berhubungan", "sabar"} & set(flagged)

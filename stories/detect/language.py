@@ -1,5 +1,6 @@
 """Which language a story is written in: English, Spanish, French, Portuguese, Italian,
-Tagalog (Taglish, mixed with English) or romanised Hindi/Urdu (Hinglish, `romanised`).
+Tagalog (Taglish, mixed with English), Indonesian or Malay, or romanised Hindi/Urdu
+(Hinglish, `romanised`).
 
 Each language other than English is recognised by its commonest function words
 (one table each), which English never uses and which a Spanish name or a French
@@ -44,10 +45,17 @@ TAGALOG_MARKERS = vocab.words(
     "ang ng mga sa ko ako siya niya yung kasi lang po naman talaga hindi kami kayo namin ito yan"
 )
 
+# Indonesian and Malay share their function words ("yang", "tidak", "saya"); one table and
+# one word list for both ("id": `lexicon.language_words`).  Not "di", "ke": Italian has them.
+INDONESIAN_MARKERS = vocab.words(
+    "yang dan itu dengan untuk tidak ini dari dalam akan pada juga saya karena ada sudah aku tapi "
+    "kalau bisa lagi sangat belum boleh tak nak"
+)
+
 # Each language and its markers, in the order a story is tested for them.
 MARKERS = (
     ("es", SPANISH_MARKERS), ("fr", FRENCH_MARKERS), ("pt", PORTUGUESE_MARKERS), ("it", ITALIAN_MARKERS),
-    ("fil", TAGALOG_MARKERS), ("hi", HINDI_MARKERS),
+    ("fil", TAGALOG_MARKERS), ("id", INDONESIAN_MARKERS), ("hi", HINDI_MARKERS),
 )  # fmt: skip
 # The languages other than English the rules know.
 FOREIGN = tuple(lang for lang, _ in MARKERS)
@@ -61,8 +69,9 @@ _BY_COLUMNS: dict[int, tuple[Columns, str]] = {}
 
 
 def columns_language(cols: Columns) -> str:
-    """The language of the story whose tokens are `cols`: "es", "fr", "pt", "it", "fil" or
-    "hi" for Spanish, French, Portuguese, Italian, Tagalog or romanised Hindi, else "en"
+    """The language of the story whose tokens are `cols`: "es", "fr", "pt", "it", "fil", "id"
+    or "hi" for Spanish, French, Portuguese, Italian, Tagalog, Indonesian or Malay, or
+    romanised Hindi, else "en"
     (each marker class counted over the shared tokens, in C; worked out once per story)."""
     hit = _BY_COLUMNS.get(id(cols))
     if hit is not None and hit[0] is cols:

@@ -218,22 +218,28 @@ def spanish_words() -> frozenset[str]:
     return _wordfreq_words("es", 4.0)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def language_words(lang: str, min_zipf: float = 3.0) -> frozenset[str]:
-    """Casefolded words of `lang` ("es", "fr", "pt", "fil"...) of Zipf >= `min_zipf`
-    ("mulheres", "médecins", "nakita").  Filipino web text counts the names and places it
-    mentions among its commonest words ("john", "jose", "manila", "quezon"): for Tagalog
-    ("fil") only words of Zipf >= 4.5 count, less every first name and large town below Zipf
-    5.5 ("Lola" too), so a Taglish story's people and places stay names ("Jomar",
-    "Marikina"); the commonest words stay ("siya", "kaya")."""
+    """Casefolded words of `lang` ("es", "fr", "pt", "fil", "id"...) of Zipf >= `min_zipf`
+    ("mulheres", "médecins", "nakita").  Filipino and Indonesian web text counts the names
+    and places it mentions among its commonest words ("john", "jose", "manila", "budi"):
+    for Tagalog ("fil") and Indonesian with Malay ("id") only words of Zipf >= 4.5 count,
+    less every first name and large town below Zipf 5.5 ("Lola" too), so a story's people
+    and places stay names ("Jomar", "Marikina"); the commonest words stay ("siya", "yang")."""
     if lang == "hi":
         return HINDI_WORDS  # (a hand table: no word list covers romanised Hindi)
-    if lang != "fil":
+    if lang not in _NAMES_AMONG_WORDS:
         return _wordfreq_words(lang, min_zipf)
     lex = lexicon()
     names = lex.first_lower | lex.large_towns_lower | capitalised_names()
-    found = _wordfreq_words(lang, max(min_zipf, 4.5))  # not "jomar" (3.2), "marikina" (4.2)
-    return (found - names) | _wordfreq_words(lang, max(min_zipf, 5.5))
+    codes = _NAMES_AMONG_WORDS[lang]
+    found = frozenset().union(*(_wordfreq_words(code, max(min_zipf, 4.5)) for code in codes))
+    common = frozenset().union(*(_wordfreq_words(code, max(min_zipf, 5.5)) for code in codes))
+    return (found - names) | common
+
+
+# Languages whose word lists count names among their words, and the lists each reads.
+_NAMES_AMONG_WORDS = {"fil": ("fil",), "id": ("id", "ms")}
 
 
 def rarer_words(lang: str, endings: tuple[str, ...]) -> frozenset[str]:

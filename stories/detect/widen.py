@@ -329,7 +329,10 @@ def _whole(text: str, f: Finding) -> Finding:
     return facility_tail(text, facility_noun(text, place_tail(text, f)))
 
 
-_NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])|[ \t]+(?:[A-Z]\.){1,3}(?=[ \t,\n]|$)")
+# ... or a chat label's initial without a stop ("Kath M: the physio is worth it"; not "I").
+_NAME_SUFFIX = re.compile(
+    r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])|[ \t]+(?:[A-Z]\.){1,3}(?=[ \t,\n]|$)|[ \t][A-HJ-Z](?=:)"
+)
 # Initials before a surname: "J. Pugsley", "W.W. Hastings", "A. B. Okafor".
 _INITIALS_BEFORE = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.[ \t]?){1,3}[ \t]+$")
 # Letters with stops that are no one's initials: "the U.S. Rachel", "P.S. Jen", "Q. Declan".
@@ -347,7 +350,8 @@ def _not_initials(text: str, m: re.Match) -> bool:
 def _particles(text: str, f: Finding) -> Finding:
     """`f` widened over the particles or initials before a surname ("de Vries", "van der
     Merwe", "W.W. Hastings") and a generation or a surname's initials after it ("Kevin
-    Veitonen II", "Earl Baptiste Jr.", "a physio named Jen K.", "Sunil Kumar P.V.")."""
+    Veitonen II", "Earl Baptiste Jr.", "a physio named Jen K.", "Sunil Kumar P.V.", a
+    chat's "Kath M:")."""
     start = _particle_start(text, f)
     if f.kind == "PERSON" and start == f.start:
         initials = _INITIALS_BEFORE.search(text, max(0, f.start - 12), f.start)
