@@ -33,7 +33,8 @@ from stories.detect import detect
 from stories.detect.learned import SOURCE as LEARNED
 from stories.detect.lexicon import lexicon
 from stories.detect.shadow import Shadow, build_shadow
-from stories.detect.vocab import FACILITY_HEADS, FUNCTION, STREET_HEADS
+from stories.detect.street_words import STREET_HEADS
+from stories.detect.vocab import FACILITY_HEADS, FUNCTION
 from stories.errors import IdentifiersRemain
 from stories.findings import PLACEHOLDERS, Finding
 from stories.redact import redact_rescanned

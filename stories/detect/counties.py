@@ -13,7 +13,7 @@ import re
 
 from stories.findings import Finding
 
-from . import vocab
+from . import street_words, vocab
 from .tokens import shared_columns
 
 IRISH_COUNTIES = (
@@ -27,7 +27,7 @@ CO_NOT_COUNTY = rf"Co\.(?![^\S\n]+(?i:{IRISH_COUNTIES})\b)"
 _IRISH = re.compile(rf"\b(?:co\.?|county)[^\S\n]+(?:{IRISH_COUNTIES})\b", re.IGNORECASE)
 # "County" written with its capital, then a capitalised word: "County Durham".
 _COUNTY_NAME = re.compile(r"\b(?:County|COUNTY)[^\S\n]+([A-Z][a-z]+|[A-Z]{3,})\b")
-_NOT_A_COUNTY = vocab.FACILITY_HEADS | vocab.STREET_WORDS | vocab.STREET_HEADS | vocab.words(
+_NOT_A_COUNTY = vocab.FACILITY_HEADS | street_words.STREET_WORDS | street_words.STREET_HEADS | vocab.words(
     "councils courts line lines championship final show fair cricket football"
 )
 

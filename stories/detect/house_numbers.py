@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from . import vocab
+from . import street_words, vocab
 from .chart_words import ABBREVIATIONS
 from .holidays import FESTIVAL_NAMES
 from .lexicon import english_form, lexicon, lowercase_word
@@ -24,7 +24,7 @@ _LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t#*-]*([A-Za-z]+)[ \t]+(?:\d{1,5}[ \t]*[
 
 
 # Words before a number that belong to an address: "Suite 680⏎Kissousa", "Flat 3⏎Hove".
-_ADDRESS_LABELS = vocab.STREET_HEADS | vocab.words(
+_ADDRESS_LABELS = street_words.STREET_HEADS | vocab.words(
     "suite flat apt apartment unit floor room box block building house level plot lot door bay po"
 )
 
@@ -67,7 +67,7 @@ def _only_words(found: str) -> bool:
     return all(
         _TITLE_WORD.fullmatch(w)
         and lowercase_word(w.lower())
-        and w.lower() not in vocab.STREET_HEADS
+        and w.lower() not in street_words.STREET_HEADS
         and w.lower() not in _FIRM_WORDS
         and w.lower() not in lex.cities_lower
         and not lex.is_name(w)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from stories.findings import Finding
 
-from . import cues, vocab
+from . import cues, street_words, vocab
 from .chart_words import ANATOMY
 from .counties import county_at
 from .lexicon import dictionary_words, english_form, lowercase_word, proper_nouns, title_case_word
@@ -61,7 +61,7 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
     """Run s..j without the plain words at its ends; and does it hold a facility head?"""
     lex, lows, bases, plain = t.lex, t.lows, t.bases, t.plain
     tail = lows[j - 1]
-    anchored = tail in vocab.STREET_HEADS or tail in vocab.FACILITY_HEADS
+    anchored = tail in street_words.STREET_HEADS or tail in vocab.FACILITY_HEADS
     # after "at" ("at Mass General", "at the NHS Lothian clinic") a plain first word is part of the name
     at = s >= 1 and (lows[s - 1] == "at" or (s >= 2 and lows[s - 1] == "the" and lows[s - 2] == "at"))
     while s < j and plain(s):
@@ -69,7 +69,7 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
         if j - s > 1 and (
             low in vocab.FACILITY_HEADS
             or low in vocab.PLACE_PREFIXES
-            or lows[s + 1] in vocab.STREET_HEADS  # "Eastern Road", "Station Road"
+            or lows[s + 1] in street_words.STREET_HEADS  # "Eastern Road", "Station Road"
             or _acronym_before_name(t, s)  # "CPS Energy", "IES Lluís Vives"
             or (low == "our" and t.caps[s] and not t.sents[s] and anchored)  # "Our Saviour's Church"
             or ((anchored or at) and low not in vocab.FUNCTION)
@@ -348,8 +348,8 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         if not _department(t, s, e) and not _kind_of_school(t, s, e) and not _kind_of_activity(t, s, e):
             t.out.append(Finding("FACILITY", start, end, 0.8, "facility-head"))
         return
-    if (last in vocab.STREET_HEADS and count > 1) or (
-        last.endswith(vocab.STREET_ENDINGS) and not lex.is_name(bases[e - 1])  # "Katie", not "-tie" street
+    if (last in street_words.STREET_HEADS and count > 1) or (  # not "Katie": no "-tie" street
+        last.endswith(street_words.STREET_ENDINGS) and not lex.is_name(bases[e - 1])
     ):
         t.out.append(Finding("LOCATION", start, end, 0.8, "street"))
         return

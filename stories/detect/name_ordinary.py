@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from . import cues, vocab
+from . import cues, street_words, vocab
 from .lexicon import (
     derived_form,
     dictionary_words,
@@ -305,7 +305,7 @@ def keep_sentence_start(t: NameText, i: int, run_len: int) -> bool:
         return True  # "Montserrat Ferrer said hi": a first name and a surname
     if run_len >= 3 and ends_in_company(t, i + run_len) and low not in vocab.FUNCTION:
         return True  # "Heartland Ag Supply Co." opening a signature's line
-    if run_len >= 2 and t.lows[i + 1] in vocab.STREET_HEADS and low not in vocab.FUNCTION:
+    if run_len >= 2 and t.lows[i + 1] in street_words.STREET_HEADS and low not in vocab.FUNCTION:
         return True  # "Eastern Road, Brighton" opening an address line, "Main Street was": a street
     if low in vocab.FUNCTION or t.lex.is_safe(base):
         return False

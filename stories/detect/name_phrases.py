@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from . import cues, vocab
+from . import cues, street_words, vocab
 from .lexicon import english_form, english_words
 from .name_words import NameText, gap_is_space
 
@@ -31,8 +31,8 @@ def headed(t: NameText, i: int, j: int) -> bool:
         i += 1  # "The Office Party": the run's name starts after "The"
     if j - i > 1 and lows[i] in _LEADING_HEADS:
         return True  # "Hospital Italiano", "Clínica Santa Ana"
-    heads = vocab.STREET_HEADS | vocab.FACILITY_HEADS if j - i > 2 else vocab.FACILITY_HEADS
-    return lows[j - 1] in vocab.STREET_HEADS or any(lows[k] in heads for k in range(i + 1, j))
+    heads = street_words.STREET_HEADS | vocab.FACILITY_HEADS if j - i > 2 else vocab.FACILITY_HEADS
+    return lows[j - 1] in street_words.STREET_HEADS or any(lows[k] in heads for k in range(i + 1, j))
 
 
 # Words between a motion verb and "to": "referred me to", "went back to".

@@ -15,7 +15,7 @@ from itertools import compress
 
 from stories.findings import Finding
 
-from . import vocab
+from . import street_words, vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
 from .chart_words import UNIT_AFTER_NUMBER
 from .house_numbers import after_date_word, chart_word_after, no_street_after, numbered_label
@@ -48,9 +48,9 @@ _DAY_AND_MONTH = re.compile(rf"(?i)\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+(?:{vocab.MO
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})\.")
 _SENTENCE_STOP_INSIDE = re.compile(r"(?<=[^\W\d_]{4})\.\s")
 # Street word (any case, several languages) with names and a number around it.
-# `vocab.STREET_WORDS` as regex alternatives, longest first.
+# `street_words.STREET_WORDS` as regex alternatives, longest first.
 _STREET_WORD_ALTERNATIVES = "|".join(
-    re.escape(w) for w in sorted(vocab.STREET_WORDS, key=lambda w: (-len(w), w))
+    re.escape(w) for w in sorted(street_words.STREET_WORDS, key=lambda w: (-len(w), w))
 )
 STREET_WORD_RE = re.compile(
     r"(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?,?\s+)?"
@@ -61,15 +61,15 @@ STREET_WORD_RE = re.compile(
     r"(?:,?\s+(?:Apt\.?|Piano|Piso|Puerta|Esc\.|m\.|lok\.|Suite|Appartamento|Interno)\s*\d+)?"
 )
 # Cheap substring gates for `STREET_WORD_RE` (the words themselves).
-_STREET_WORD_GATES = tuple(sorted(vocab.STREET_WORDS))
+_STREET_WORD_GATES = tuple(sorted(street_words.STREET_WORDS))
 # Written "[A-Z](?<!\w.)" rather than "\b[A-Z]" (same matches) so that `re` can
 # skip quickly to capital letters instead of trying every position.
 # `has_word` keywords: a street word needs a word start before it and
 # whitespace after it, which few texts have (the gates above match "place").
 _STREET_WORDS = tuple((g.strip(), "") for g in _STREET_WORD_GATES)
-# `vocab.STREET_ENDINGS` as regex alternatives, longest first.
+# `street_words.STREET_ENDINGS` as regex alternatives, longest first.
 _FOREIGN_ALTERNATIVES = "|".join(
-    re.escape(w) for w in sorted(vocab.STREET_ENDINGS, key=lambda w: (-len(w), w))
+    re.escape(w) for w in sorted(street_words.STREET_ENDINGS, key=lambda w: (-len(w), w))
 )
 FOREIGN_ADDRESS_RE = re.compile(
     rf"[A-ZÄÖÜ](?<!\w.)[\wäöüß'-]{{1,30}}(?i:{_FOREIGN_ALTERNATIVES})"
@@ -77,11 +77,11 @@ FOREIGN_ADDRESS_RE = re.compile(
 )
 # Substring gates for `FOREIGN_ADDRESS_RE`; "ring " first: English prose has it
 # ("during", "bring"), and `any` stops there.
-_FOREIGN_GATES = ("ring ", *(w for w in vocab.STREET_ENDINGS if w != "ring"))
+_FOREIGN_GATES = ("ring ", *(w for w in street_words.STREET_ENDINGS if w != "ring"))
 # A street type written after the street's name, then the house number:
 # "Erzsébet tér 19.", "Király u. 15", "Trenerys gate 232", "Stensås terrasse 38".
 _AFTER_ALTERNATIVES = "|".join(
-    re.escape(w) for w in sorted(vocab.STREET_WORDS_AFTER, key=lambda w: (-len(w), w))
+    re.escape(w) for w in sorted(street_words.STREET_WORDS_AFTER, key=lambda w: (-len(w), w))
 )
 STREET_AFTER_RE = re.compile(
     rf"(?:[A-ZÀ-ÖØ-Þ](?<!\w.)[\w'’-]{{0,30}}[ \t]+){{1,3}}"
@@ -95,7 +95,7 @@ STREET_AFTER_LOWER_RE = re.compile(
     rf"(?:{_LOWER_AFTER_HEADS})[ \t]+\d{{1,5}}[A-Za-z]?\.?(?![\w])"
 )
 # `STREET_WORDS_AFTER` as tokens ("u." is the token "u"): a set test on the shared tokens.
-_AFTER_TOKENS = frozenset(w.rstrip(".") for w in vocab.STREET_WORDS_AFTER)
+_AFTER_TOKENS = frozenset(w.rstrip(".") for w in street_words.STREET_WORDS_AFTER)
 # A street named before its number, after a place word: "lives on Grössgstötten 50",
 # "the bus station is on Peter Zuidhove 188", "in Cheb 2" (European order).
 _NUMBER_PLACE_WORDS = frozenset({"on", "at", "in"})
@@ -188,7 +188,7 @@ def _street_named(street: str) -> bool:
 
 
 # Token endings that `FOREIGN_ADDRESS_RE` can match at ("Hauptstr" before ".").
-_TOKEN_ENDINGS = tuple(w.rstrip(".") for w in vocab.STREET_ENDINGS)
+_TOKEN_ENDINGS = tuple(w.rstrip(".") for w in street_words.STREET_ENDINGS)
 # Their last three letters (every ending has three or more): one set test before `endswith`.
 _ENDING_TAILS = frozenset(w[-3:] for w in _TOKEN_ENDINGS)
 if min(map(len, _TOKEN_ENDINGS)) < 3:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from . import vocab
+from . import street_words, vocab
 from .language import story_language, words_of
 from .lexicon import derived_form, dictionary_words, everyday_words, french_words, lexicon, lowercase_word
 from .recase_context import (
@@ -70,7 +70,7 @@ _VOWEL = re.compile("[AEIOUÀ-ÆÈ-ÏÒ-ÖØ-Ü]")
 # Words written with a capital in normal text whatever they mean here.
 _TITLED = (
     vocab.FACILITY_HEADS
-    | vocab.STREET_HEADS
+    | street_words.STREET_HEADS
     | (frozenset(vocab.MONTHS) - {"may"})  # "5 MAY" is a month, "YOU MAY" a verb: `dates_and_handles`
     | frozenset(vocab.WEEKDAYS)
     | frozenset({"dr", "mr", "mrs", "ms", "mx", "prof"})
@@ -295,7 +295,7 @@ def _heads_named(run: str, foreign: frozenset[str] = frozenset()) -> str:
 
     def fix(m: re.Match[str]) -> str:
         head = run[m.end() :].split(None, 1)[0].lower().rstrip(".,;:!?)")
-        if head not in vocab.FACILITY_HEADS and head not in vocab.STREET_HEADS:
+        if head not in vocab.FACILITY_HEADS and head not in street_words.STREET_HEADS:
             return m.group()
         # Only the words right before the head, after any function word ("ask your Clinic"),
         # and not when they are all clinical or role words ("the gynae Clinic").

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from . import cues, vocab
+from . import cues, street_words, vocab
 from .lexicon import derived_form, everyday_words, lexicon
 
 # Endings of English words that are rarely names or places ("TREATABLE", "MORTIFIED").
@@ -335,7 +335,7 @@ def rare_word(low: str) -> bool:
     return low in _rarer_english() and low not in lex.names_lower and low not in lex.cities_lower
 
 
-_HEADS = vocab.FACILITY_HEADS | vocab.STREET_HEADS
+_HEADS = vocab.FACILITY_HEADS | street_words.STREET_HEADS
 _NAME_PARTICLES = frozenset({"of", "for", "de", "del", "la", "el", "da", "das", "do", "dos", "di"})
 
 

@@ -23,7 +23,8 @@ import re
 from stories.findings import Finding
 
 from .counties import CO_NOT_COUNTY
-from .vocab import FACILITY_HEADS, STREET_ENDINGS, STREET_WORDS, TITLES, words
+from .street_words import STREET_ENDINGS, STREET_WORDS
+from .vocab import FACILITY_HEADS, TITLES, words
 from .widen_tails import (
     NAMEISH,
     facility_noun,
