@@ -29,7 +29,6 @@ from moderation.queue import queue  # noqa: E402
 from stories.config import SettingInvalid, setting_value  # noqa: E402
 from stories.db import transaction  # noqa: E402
 from stories.detect import detect, learned  # noqa: E402
-from stories.detect.lexicon import lexicon  # noqa: E402
 from stories.findings import KINDS, Finding  # noqa: E402
 from stories.scans import detector_fingerprint  # noqa: E402
 
@@ -71,10 +70,6 @@ DISGUISED = ["My friend Ra\u200cchel drove me to ｌｕｔｈ in Ｌｅｅｄｓ
              "Dr P\u0430cik at St M\u0430ry's, 3 4 years old, rachel dot k at gmail dot com"]
 
 
-def _only_words(text: str, f: Finding) -> bool:
-    return all(lexicon().only_a_word(w) for w in re.findall(r"[^\W\d_]+", text[f.start : f.end]))
-
-
 def test_every_finding_of_the_rules_is_kept_but_weak_guesses_of_ordinary_words(monkeypatch):
     texts = [r["text"] for r in handwritten.load_half("dev")[::25]] + DISGUISED
     overruled = 0
@@ -82,7 +77,7 @@ def test_every_finding_of_the_rules_is_kept_but_weak_guesses_of_ordinary_words(m
         rules = _rules(text, monkeypatch)
         both = detect(text)
         for f in set(rules) - set(both):
-            assert f.source in detector.OVERRULABLE and _only_words(text, f), (f.source, text[:30])
+            assert f.source in detector.OVERRULABLE and detector._only_words(text, f), (f.source, text[:30])
             overruled += 1
         assert both == sorted(both, key=lambda f: (f.start, -f.end))
     assert overruled < 20  # a few weak guesses in 80 stories, not the rules' work undone

@@ -48,7 +48,9 @@ _POSTER = re.compile(
     r"\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*$",
     re.MULTILINE,
 )
-_NOT_POSTERS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday", "tonight", "morning", "night"}
+# Not a display name: a function word (her own messages' "me — Today at"), a day or a month.
+_NOT_POSTERS = FUNCTION | frozenset(WEEKDAYS) | frozenset(MONTHS) | {
+    "today", "yesterday", "tonight", "morning", "night"}
 
 
 def find_handle_lines(text: str) -> list[Finding]:
@@ -62,8 +64,7 @@ def find_handle_lines(text: str) -> list[Finding]:
               for m in _NAME_INITIAL.finditer(text) if m.group(1).split()[0].title() in first]
     if ":" in text:
         found += [Finding("HANDLE", m.start(1), m.end(1), 0.6, "poster-header")
-                  for m in _POSTER.finditer(text)
-                  if m.group(1).lower() not in _NOT_POSTERS and m.group(1).lower() not in FUNCTION]
+                  for m in _POSTER.finditer(text) if m.group(1).lower() not in _NOT_POSTERS]
     if " group" in text:
         found += [Finding("FACILITY", m.start(1), m.end(1), 0.6, "group-name") for m in _GROUP.finditer(text)]
     return found

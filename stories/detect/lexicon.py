@@ -307,7 +307,7 @@ class Lexicon:
         or it is an everyday word) that no first-name or surname list holds in any case:
         "Receptionist", "Anxiety", "kettle"; not "Hope", "chad" or "Timotea"."""
         low = word.casefold()
-        if self.is_name(word) or self.is_name(word.title()) or low in self.names_lower:
+        if low in self.names_lower:  # (every first name and surname, casefolded)
             return False
         return (lowercase_word(low) or low in everyday_words()
                 or low in spanish_words() or low in french_words())
