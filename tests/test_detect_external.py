@@ -36,26 +36,28 @@ import handwritten  # noqa: E402
 
 MARGIN = 0.005
 FA_MARGIN = 1.0
-#: Measured with 2,340 dev stories (the reader trained on them and overruling weak
+#: Measured with 2,880 dev stories (the reader trained on them and overruling weak
 #: guesses), with the learned reader off (the rules alone) and on.  The reader learned
 #: from the dev half, so its "on" dev row is no measurement, only a guard that the
 #: shipped model still reads its features.
 MEASURED = {
     "off": {
-        "presidio_synth": {"recall": 0.9562, "precision": 0.9664, "fa_per_1000": 0.0},
-        "dev": {"recall": 0.9580, "precision": 0.8995, "fa_per_1000": 8.69},
+        "presidio_synth": {"recall": 0.9570, "precision": 0.9664, "fa_per_1000": 0.0},
+        "dev": {"recall": 0.9565, "precision": 0.8924, "fa_per_1000": 9.18},
         "test": {"recall": 0.9538, "precision": 0.9329, "fa_per_1000": 9.69},
-        "dev_caps": {"recall": 0.9060, "precision": 0.7400},
+        "dev_caps": {"recall": 0.9016, "precision": 0.7441},
     },
     "on": {
-        # (presidio's no-identifier records: the reader reads "3... 2... 1... liftoff!",
-        # repeated, as a handle; 30 words per 1,000 of those short records)
-        "presidio_synth": {"recall": 0.9700, "precision": 0.9458, "fa_per_1000": 30.10},
-        "dev": {"recall": 0.9994, "precision": 0.9056, "fa_per_1000": 8.30},
-        "test": {"recall": 0.9728, "precision": 0.9377, "fa_per_1000": 7.62},
-        "dev_caps": {"recall": 0.9606, "precision": 0.7292},
+        # (presidio's no-identifier records are few and short and repeat one template: the
+        # reader reads "3... 2... 1... liftoff!" as a handle and an unfilled "{street_name}"
+        # as a street; precision: "The Princess Royal arrived", eleven times, as a hospital)
+        "presidio_synth": {"recall": 0.9704, "precision": 0.9408, "fa_per_1000": 40.13},
+        "dev": {"recall": 0.9994, "precision": 0.9014, "fa_per_1000": 8.43},
+        "test": {"recall": 0.9701, "precision": 0.9449, "fa_per_1000": 5.54},
+        "dev_caps": {"recall": 0.9612, "precision": 0.7394},
     },
 }
+
 MODES = sorted(MEASURED)
 
 
@@ -82,7 +84,7 @@ def test_presidio_synth_holds(mode):
 
 def test_handwritten_dev_half_holds(mode):
     records = external_corpora.load("dev")
-    assert len(records) == 2340
+    assert len(records) == 2880
     res = external_corpora.score(records)
     assert res["empty_records"] >= handwritten.MIN_NO_IDENTIFIER
     _assert_floors(res, MEASURED[mode]["dev"])

@@ -125,9 +125,10 @@ def test_what_a_sure_reader_may_overrule():
 def test_sure_nothing_needs_every_token_of_the_span_sure():
     text = "Lube is fine"
     spans = learned.tokens(text)
-    reading = learned.Reading([], [s for s, _ in spans], [e for _, e in spans], [0.9995, 0.99, 1.0])
-    assert reading.sure_nothing(0, 4)  # "Lube": 0.9995 >= SURE_NOTHING
-    assert not reading.sure_nothing(0, 7)  # "Lube is": "is" only 0.99
+    sure, unsure = learned.SURE_NOTHING, learned.SURE_NOTHING - 0.005
+    reading = learned.Reading([], [s for s, _ in spans], [e for _, e in spans], [sure, unsure, 1.0])
+    assert reading.sure_nothing(0, 4)  # "Lube": just SURE_NOTHING
+    assert not reading.sure_nothing(0, 7)  # "Lube is": "is" a little less
     assert reading.sure_nothing(8, 12) and not reading.sure_nothing(4, 5)  # a space holds no token
 
 

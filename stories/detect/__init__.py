@@ -39,6 +39,7 @@ from .dates_logs import find_log_dates
 from .dates_number import numbered_dates
 from .dates_widen import widen_dates
 from .districts import find_districts
+from .form_fields import find_form_fields
 from .handle_lines import find_handle_lines
 from .handle_mentions import handle_mentions
 from .hints import reidentification_hints
@@ -47,6 +48,7 @@ from .learned import active as learned_active
 from .learned import read as read_learned
 from .lexicon import lexicon
 from .mentions import CAPITAL_ONLY, repeat_mentions
+from .name_chosen import find_chosen_names
 from .names import find_names
 from .nicknames import find_nicknames
 from .places import find_places
@@ -90,6 +92,8 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_districts,
     find_signoff,
     find_nicknames,
+    find_form_fields,
+    find_chosen_names,
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an
 # email is not a separate name); weak number rules yield to any other kind.

@@ -10,6 +10,8 @@
   before a dash, a colon or a comma (not "a 34F bra", which no line starts with).
 - Children's ages together: "My boys are 9 and 12.", "the kids are now 4, 7 and 10" (not
   "the kids are 2 hours away").
+- A birthday named by its number alone: "I celebrated my 73rd in June", "after my 65th" (not
+  "my 5th session": under 13 or before a noun it counts something else).
 
 Each pattern is tried only where its gate (a bracket, a word "years", a line start with a
 number) says it can match.
@@ -35,6 +37,12 @@ CHILDREN_AGES_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(_CHILDREN))})\s+(?:are|were)\s+(?:now\s+)?(?P<a>{_KID_AGE})"
     rf"(?:,?\s+(?P<b>{_KID_AGE}))?(?:,?\s+(?:and|&)\s+(?P<c>{_KID_AGE}))?"
     r"(?=\s*[,.;!?)]|\s+(?:now|this|years?\s+old)\b|$)",
+    re.IGNORECASE,
+)
+_OWNERS = ("my", "her", "his", "their", "your", "our")
+BIRTHDAY_RE = re.compile(
+    r"\b(?:my|her|his|their|your|our)\s+(?P<a>(?:1[3-9]|[2-9]\d|1[01]\d)(?:st|nd|rd|th))"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|on|at|and|with|a|last|this|next|was|is|party|bash|do|year)\b)",
     re.IGNORECASE,
 )
 LOWER_NAME_AGE_RE = re.compile(rf"\b(?P<name>[a-z]{{2,20}})\s?\(\s?(?P<a>{_NUM})\s?[),]")
@@ -189,6 +197,9 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
     if "f" in words or "m" in words:
         for m in LINE_SEX_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end(), 0.7, "sex-age")
+    if "th" in text or "st" in text or "nd" in text or "rd" in text:
+        for m in _scan(BIRTHDAY_RE, text, _OWNERS):
+            yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "birthday-number")
     if not _CHILDREN.isdisjoint(words):
         for m in CHILDREN_AGES_RE.finditer(text):
             for g in ("a", "b", "c"):

@@ -13,7 +13,15 @@ group".  No cue word stands before any of them; the line's shape is the cue:
 - a line that is a first name and one letter ("lorraine d", "Kristen M.");
 - a group's name before "· Private group" or "· Public group";
 - a Discord message's header: the poster's display name, a dash and the time it was sent
-  ("menoMarge — Today at 04:19", "Toast — 14/03/2023 22:43"), not a diary's "Monday — 10:30".
+  ("menoMarge — Today at 04:19", "Toast — 14/03/2023 22:43"), not a diary's "Monday — 10:30";
+- a chat line's sender after the time it was sent, when the sender is shaped like a user name
+  (letters or digits joined by a dot, an underscore or a hyphen, letters then digits, or a
+  capital inside a word: "ShaniceB"):
+  "3/2/24, 9:14 PM - kayla.b: are you", "[22:47] tobi.lifts: and", "10:23 PM — Rhodri.J";
+  names of plain letters are the speaker rule's (`name_speakers.py`);
+- the community she posts in: a subreddit ("r/CPPS"), a Discord server above a channel
+  ("pelvic pain pals › #wins"), after "Guild:" or "Server:", before "(Discord)", or named in
+  capitals before "discord" ("the Pelvic Pain Pals discord"), not "the Discord" alone.
 """
 
 from __future__ import annotations
@@ -53,6 +61,40 @@ _NOT_POSTERS = FUNCTION | frozenset(WEEKDAYS) | frozenset(MONTHS) | {
     "today", "yesterday", "tonight", "morning", "night"}
 
 
+# A chat line's time stamp (a date before it optional, in brackets or not), a separator, then
+# a sender shaped like a user name, then a colon or the line's end.
+_STAMPED = re.compile(
+    r"^[ \t]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:[-—–][ \t]*)?"
+    r"([^\W_][^\W_]*(?:[._-][^\W_]+)+|[^\W\d_]+\d+[^\W_]*|[^\W\d_]*[a-z][A-Z][^\W_]*)(?=[ \t]*(?::|$))",
+    re.MULTILINE,
+)
+SUBREDDIT = re.compile(r"(?<![\w/])/?r/[A-Za-z0-9][A-Za-z0-9_]{1,20}\b")
+# A Discord server: above a channel, after "Guild:"/"Server:", before "(Discord)", or in
+# capitals before "discord".
+_SERVER = re.compile(
+    r"^[ \t]*([^\n›#]{3,50}?)[ \t]*›[ \t]*#[\w-]+"
+    r"|^[ \t]*(?:Guild|Server):[ \t]*([^\n]{3,50}?)[ \t]*$"
+    r"|([^\s—–-][^\n—–()]{2,49}?)[ \t]+\(Discord\)"
+    r"|\bthe[ \t]+((?:[A-Z][\w'’&-]*[ \t]+){1,5}?)(?=[Dd]iscord\b)",
+    re.MULTILINE,
+)
+
+
+def find_communities(text: str) -> list[Finding]:
+    """FACILITY findings for the communities she posts in: subreddits and Discord servers."""
+    found = []
+    if "r/" in text:
+        found += [Finding("FACILITY", m.start(), m.end(), 0.8, "subreddit") for m in SUBREDDIT.finditer(text)]
+    if "iscord" in text or "›" in text or "Guild:" in text or "Server:" in text:
+        for m in _SERVER.finditer(text):
+            group = next(g for g in range(1, 5) if m.group(g))
+            start, end = m.start(group), m.end(group)
+            end = start + len(text[start:end].rstrip())
+            found.append(Finding("FACILITY", start, end, 0.7, "discord-server"))
+    return found
+
+
 def find_handle_lines(text: str) -> list[Finding]:
     """HANDLE, PERSON and FACILITY findings for the line shapes in the module docstring."""
     found = [Finding("HANDLE", m.start(1), m.end(1), 0.6, "handle-line")
@@ -65,6 +107,8 @@ def find_handle_lines(text: str) -> list[Finding]:
     if ":" in text:
         found += [Finding("HANDLE", m.start(1), m.end(1), 0.6, "poster-header")
                   for m in _POSTER.finditer(text) if m.group(1).lower() not in _NOT_POSTERS]
+        found += [Finding("HANDLE", m.start(1), m.end(1), 0.7, "stamped-sender")
+                  for m in _STAMPED.finditer(text) if not m.group(1).lower().endswith(_WEB_ENDINGS)]
     if " group" in text:
         found += [Finding("FACILITY", m.start(1), m.end(1), 0.6, "group-name") for m in _GROUP.finditer(text)]
-    return found
+    return found + find_communities(text)

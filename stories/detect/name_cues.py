@@ -59,7 +59,7 @@ _PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "to"})
 _DETERMINERS = frozenset({"a", "an", "next", "last", "this", "that", "every", "each"})
 
 
-_DOT_TITLES = vocab.words("dr mr mrs ms mx prof rev sr st dra sra srta mme")
+_DOT_TITLES = vocab.words("dr mr mrs ms mx prof rev sr st dra sra srta mme dott")
 
 
 def _sentence_end(gap: str) -> bool:

@@ -21,8 +21,8 @@ from .tokens import word_class
 
 # The kind of scheme right before its name ("my medical aid, Discovery", "obra social OSDE").
 _SCHEMES = vocab.words(
-    "insurance insurer insurers aid hmo prepaga social plano plan mutuelle mutual isapre eps seguro fund "
-    "scheme"
+    "insurance insurer insurers aid hmo prepaga prepagada aseguradora social plano plan mutuelle mutual "
+    "isapre eps seguro fund scheme"
 )
 # Verbs of an insurer, within a few words after its name.
 _INSURER_VERBS = vocab.words(
@@ -81,7 +81,7 @@ def _after_scheme(t: NameText) -> None:
         if t.caps[k] or (t.lows[k] in _AFTER_ONLY and (k == 0 or t.lows[k - 1] != _AFTER_ONLY[t.lows[k]])):
             continue  # "Social Health Insights" is a name; "social" only in "obra social"
         i = k + 1
-        if "\n" in t.gaps[i] or t.gaps[i].strip() not in ("", ",", ":"):
+        if "\n" in t.gaps[i] or t.gaps[i].strip() not in ("", ",", ":", "("):
             continue
         if t.lows[i] in _ARTICLES and i + 1 < t.n and t.gaps[i + 1] == " ":
             i += 1
@@ -116,6 +116,8 @@ def _through(t: NameText) -> None:
 # Words for what an insurer sells, after its name ("my Humana plan", "my Great Eastern rider").
 _PRODUCTS = vocab.words("plan policy cover coverage rider insurance scheme membership helpline")
 _PRODUCT_CLASS = word_class(_PRODUCTS)
+# What the cover is for, in lower case between the insurer and the product ("my Jubilee health policy").
+_COVER_KINDS = vocab.words("health medical dental life travel family")
 _OWNERS = vocab.words("my our his her their")
 
 
@@ -127,8 +129,11 @@ def _before_product(t: NameText) -> None:
         i = next((m for m in range(k - 1, max(0, k - _MAX_WORDS - 1), -1) if t.lows[m - 1] in _OWNERS), 0)
         if not i or (k - i == 1 and t.lows[i] in t.lex.very_common_lower):
             continue  # "my Health plan"
-        if all(t.caps[m] for m in range(i, k)) and _named(t, i) and _run_end(t, i) >= k:
-            _emit(t, i, k)
+        end = k
+        while end - 1 > i and not t.caps[end - 1] and t.lows[end - 1] in _COVER_KINDS:
+            end -= 1
+        if all(t.caps[m] for m in range(i, end)) and _named(t, i) and _run_end(t, i) >= end:
+            _emit(t, i, end)
 
 
 def find_insurers(t: NameText) -> None:

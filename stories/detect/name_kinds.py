@@ -348,8 +348,8 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         if not _department(t, s, e) and not _kind_of_school(t, s, e) and not _kind_of_activity(t, s, e):
             t.out.append(Finding("FACILITY", start, end, 0.8, "facility-head"))
         return
-    if (last in street_words.STREET_HEADS and count > 1) or (  # not "Katie": no "-tie" street
-        last.endswith(street_words.STREET_ENDINGS) and not lex.is_name(bases[e - 1])
+    if (count > 1 and (last in street_words.STREET_HEADS or last in street_words.STREET_WORDS_AFTER)) or (
+        last.endswith(street_words.STREET_ENDINGS) and not lex.is_name(bases[e - 1])  # not "Katie"
     ):
         t.out.append(Finding("LOCATION", start, end, 0.8, "street"))
         return

@@ -29,10 +29,11 @@ STREET_ENDINGS = (
 )  # fmt: skip
 
 # Street types written after the street's name and before the house number
-# ("Erzsébet tér 19.", "Király u. 15", "Trenerys gate 232"): Hungarian, Nordic, Czech.
+# ("Erzsébet tér 19.", "Király u. 15", "Trenerys gate 232", "Bağdat Caddesi No:214"): Hungarian,
+# Nordic, Czech, Turkish.
 STREET_WORDS_AFTER = words(
     "utca u. út útja tér körút krt. rkp. köz sor gate gata gaten vei veien veg vegen terrasse gade vej allé "
-    "gatan vägen väg ulice nám. náměstí třída"
+    "gatan vägen väg ulice nám. náměstí třída caddesi cad. sokak sokağı sk. bulvarı"
 )
 
 # Street words that open an address in several languages ("rue de la Paix 5",
@@ -43,5 +44,6 @@ STREET_WORDS = words(
     rue avenue boulevard chemin allée impasse calle cuesta avenida paseo camino plaza ronda
     via viale piazza corso vicolo largo rua travessa aleja ulica ul. plac osiedle ngõ phố
     đường khóm ấp straße gasse strada incrocio contrada borgo vico rotonda al. os. pl.
+    khiaban khiyaban kuche
     """
 )

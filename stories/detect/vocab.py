@@ -162,7 +162,7 @@ TITLES = words(
     nurse sister midwife sr sr. rev rev. reverend consultant surgeon
     dame sir lady lord
     dra dra. doctora sra sra. srta srta. don doña
-    dokter docteur dottore dottoressa dottor herr frau señor señora madame mme monsieur
+    dokter docteur dottore dottoressa dottor dott herr frau señor señora madame mme monsieur
     aunty auntie uncle ate kuya tita tito
     pastor padre fr fr. father rev. imam rabbi deacon dre
     capt capt. sgt sgt. sergeant sfc cpl lt lt. pvt

@@ -134,7 +134,11 @@ _WORD = re.compile(r"\S+")
 _COMPOUND_STREET = re.compile(
     r"(?i)\w(?:" + "|".join(re.escape(w) for w in STREET_ENDINGS if w[-1].isalpha()) + ")$"
 )
-_HOUSE_NUMBER = re.compile(",?" + _SP + r"+\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}){0,3}(?![\w/-])")
+# A house number, maybe written "No. 58", "No:214", "nº 12" or "Nr. 7".
+_HOUSE_NUMBER = re.compile(
+    ",?" + _SP + r"+(?:(?:No|N[º°o]|n[º°o]|Nr)\.?[ \t]?:?[ \t]?)?"
+    r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}){0,3}(?![\w/-])"
+)
 _UNIT_TAIL = re.compile(
     r"(?:,?" + _SP + r"+(?:Apt\.?|Apartment|Unit|Flat|Suite|Piso|Puerta|Piano|Scala|Interno|Int\.|Esc\.|Bajo|"
     r"RD|Level|Floor|Wohnung|Whg\.|m\.|lok\.)" + _SP + r"*\d{1,4}[A-Za-z]?(?![\w])){1,3}"

@@ -176,12 +176,21 @@ def joined_places(text: str, findings: list[Finding]) -> list[Finding]:
 _SHOP_JOIN = re.compile(r"[ \t](?:n|'n'|’n’|&)[ \t][A-Z][\w'’-]*")
 _NUMBERED_HEADS = ("ward", "unit", "bay", "wing")
 _HEAD_NUMBER = re.compile(r"[ \t]\d{1,3}[A-Z]?(?![\w/.,:-]\w)")
+# The letters a club, a practice or a hospital ends its name with: "Ballincollig GAA", "Pontyclun
+# RFC", "Midtown Pelvic PT", "Tweed Heads RSL", "Erasmus MC", "Charing Cross GIC".
+_ORGANISATION_LETTERS = re.compile(
+    r"[ \t](?:PT|GAA|RFC|RUFC|AFC|FC|RSL|GIC|UMC|MC|CC|GC|YMCA|YWCA)(?![\w'’-])"
+)
 
 
 def facility_tail(text: str, f: Finding) -> Finding:
-    """`f` widened over a shop's joined second word or a ward's number after it."""
+    """`f` widened over a shop's joined second word, a ward's number after it, or the letters
+    that make a name a club's, a practice's or a hospital's (then a facility)."""
     if f.kind not in NAMEISH:
         return f
+    letters = _ORGANISATION_LETTERS.match(text, f.end)
+    if letters is not None:
+        return Finding("FACILITY", f.start, letters.end(), f.score, f.source, f.note)
     m = _SHOP_JOIN.match(text, f.end) if f.kind == "FACILITY" else None
     last = text[max(f.start, f.end - 9) : f.end].lower()
     if m is None and last.endswith(_NUMBERED_HEADS + _NUMBERED_PARTS):
