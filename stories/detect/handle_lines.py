@@ -70,15 +70,24 @@ _STAMPED = re.compile(
     re.MULTILINE,
 )
 SUBREDDIT = re.compile(r"(?<![\w/])/?r/[A-Za-z0-9][A-Za-z0-9_]{1,20}\b")
-# A Discord server: above a channel, after "Guild:"/"Server:", before "(Discord)", or in
-# capitals before "discord".
-_SERVER = re.compile(
-    r"^[ \t]*([^\n›#]{3,50}?)[ \t]*›[ \t]*#[\w-]+"
-    r"|^[ \t]*(?:Guild|Server):[ \t]*([^\n]{3,50}?)[ \t]*$"
-    r"|([^\s—–-][^\n—–()]{2,49}?)[ \t]+\(Discord\)"
-    r"|\bthe[ \t]+((?:[A-Z][\w'’&-]*[ \t]+){1,5}?)(?=[Dd]iscord\b)",
+# A Discord server above a channel ("pelvic pain pals › #wins"), after "Guild:" or "Server:",
+# or in capitals before "discord" ("the Pelvic Pain Pals discord"; not "the discord" alone).
+_SERVER_LINE = re.compile(
+    r"^[ \t]*([^\n›#]{3,50}?)[ \t]*›[ \t]*#[\w-]+|^[ \t]*(?:Guild|Server):[ \t]*([^\n]{3,50}?)[ \t]*$",
     re.MULTILINE,
 )
+_SERVER_BEFORE_DISCORD = re.compile(r"\bthe[ \t]+((?:[A-Z][\w'’&-]*[ \t]+){1,5}?)(?=[Dd]iscord\b)")
+_DISCORD_AFTER = re.compile(r"[ \t]+\(Discord\)")
+
+
+def _server_before_label(text: str, at: int) -> tuple[int, int] | None:
+    """The server's name before " (Discord)" at `at`: back to the line's start or a dash
+    ("#success-stories — Curved & Unbothered (Discord)"), 3 to 50 characters, no bracket."""
+    start = max(text.rfind(sep, 0, at) for sep in ("\n", "—", "–", " - ")) + 1
+    while start < at and text[start] in " -\t":
+        start += 1
+    name = text[start:at]
+    return (start, at) if 3 <= len(name) <= 50 and "(" not in name and ")" not in name else None
 
 
 def find_communities(text: str) -> list[Finding]:
@@ -86,12 +95,16 @@ def find_communities(text: str) -> list[Finding]:
     found = []
     if "r/" in text:
         found += [Finding("FACILITY", m.start(), m.end(), 0.8, "subreddit") for m in SUBREDDIT.finditer(text)]
-    if "iscord" in text or "›" in text or "Guild:" in text or "Server:" in text:
-        for m in _SERVER.finditer(text):
-            group = next(g for g in range(1, 5) if m.group(g))
-            start, end = m.start(group), m.end(group)
-            end = start + len(text[start:end].rstrip())
-            found.append(Finding("FACILITY", start, end, 0.7, "discord-server"))
+    spans = []
+    if "›" in text or "Guild:" in text or "Server:" in text:
+        spans += [m.span(1) if m.group(1) else m.span(2) for m in _SERVER_LINE.finditer(text)]
+    if "iscord" in text:
+        spans += [m.span(1) for m in _SERVER_BEFORE_DISCORD.finditer(text)]
+        labelled = (_server_before_label(text, m.start()) for m in _DISCORD_AFTER.finditer(text))
+        spans += [span for span in labelled if span]
+    for start, end in spans:
+        end = start + len(text[start:end].rstrip())
+        found.append(Finding("FACILITY", start, end, 0.7, "discord-server"))
     return found
 
 

@@ -28,10 +28,13 @@ _CHOSEN = re.compile(
 # A bracketed note's signature after its last sentence, or a message's after a tilde at a
 # line's end (not "(Plan - B)").
 _NOTE_INITIALS = re.compile(
-    r"(?<=[.!?…])[ \t]+[—–~-][ \t]*(?P<n>[A-Z](?:\.[A-Z]){0,2}\.?)[ \t]*\)"
+    r"[.!?…][ \t]+[—–~-][ \t]*(?P<n>[A-Z](?:\.[A-Z]){0,2}\.?)[ \t]*\)"
     r"|~[ \t]*(?P<m>[A-Z](?:\.[A-Z]){0,2})\.?[ \t]*$",
     re.MULTILINE,
 )
+# Words one of `_CHOSEN`'s cues holds, tested before the pattern is (case as typed).
+_CHOSEN_GATES = ("initials", "my name to", "ublish", "sign it", "sign me", "signed as", "signed off as",
+                 "the name", "INITIALS", "UBLISH")
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -42,7 +45,7 @@ def _trim(text: str, start: int, end: int) -> int:
 def find_chosen_names(text: str) -> list[Finding]:
     """PERSON findings for the initials and names in the module docstring."""
     found = []
-    if "initials" in text or "name" in text or "ublish" in text or "sign" in text:
+    if any(gate in text for gate in _CHOSEN_GATES):
         lex = lexicon()
         for m in _CHOSEN.finditer(text):
             word = m.group("n")
@@ -50,7 +53,7 @@ def find_chosen_names(text: str) -> list[Finding]:
                 continue  # "publish as Anonymous", "sign it off as Me"
             end = _trim(text, m.start("n"), m.end("n"))
             found.append(Finding("PERSON", m.start("n"), end, 0.6, "chosen-name"))
-    if ")" in text or "~" in text:
+    if (")" in text and ("—" in text or "–" in text or "-" in text)) or "~" in text:
         for m in _NOTE_INITIALS.finditer(text):
             g = "n" if m.group("n") else "m"
             end = _trim(text, m.start(g), m.end(g))
