@@ -41,7 +41,7 @@ CHILDREN_AGES_RE = re.compile(
 )
 _OWNERS = ("my", "her", "his", "their", "your", "our")
 BIRTHDAY_RE = re.compile(
-    r"\b(?:my|her|his|their|your|our)\s+(?P<a>(?:1[3-9]|[2-9]\d|1[01]\d)(?:st|nd|rd|th))"
+    rf"\b(?:{'|'.join(_OWNERS)})\s+(?P<a>(?:1[3-9]|[2-9]\d|1[01]\d)(?:st|nd|rd|th))"
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|on|at|and|with|a|last|this|next|was|is|party|bash|do|year)\b)",
     re.IGNORECASE,
 )
@@ -197,7 +197,7 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
     if "f" in words or "m" in words:
         for m in LINE_SEX_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end(), 0.7, "sex-age")
-    if "th" in text or "st" in text or "nd" in text or "rd" in text:
+    if not words.isdisjoint(_OWNERS):  # (not "th" in text: every story holds "the")
         for m in _scan(BIRTHDAY_RE, text, _OWNERS):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "birthday-number")
     if not _CHILDREN.isdisjoint(words):
