@@ -51,11 +51,14 @@ from .mentions import CAPITAL_ONLY, repeat_mentions
 from .name_chosen import find_chosen_names
 from .names import find_names
 from .nicknames import find_nicknames
+from .org_names import find_org_names
 from .places import find_places
 from .places_lowercase import find_lowercase_places
+from .possessive_business import find_possessive_businesses
 from .postcode_districts import find_postcode_districts
 from .prose import find_prose
 from .recase import recase
+from .roads import find_roads
 from .saints import find_saint_places
 from .shadow import Shadow, build_shadow
 from .signoff import find_signoff
@@ -94,6 +97,9 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_nicknames,
     find_form_fields,
     find_chosen_names,
+    find_roads,
+    find_org_names,
+    find_possessive_businesses,
 )
 # Findings of these kinds swallow anything found inside them ("jane.doe" in an
 # email is not a separate name); weak number rules yield to any other kind.
@@ -117,8 +123,10 @@ def _yields(f: Finding, c: Finding) -> bool:
         return True  # "16-Jan-24": letters and digits, but a date
     if f.kind == "AGE" and c.kind in {"PHONE", "ID"}:
         return True  # "is 09" read as an age is the first group of "09 548-3669"
-    if f.kind == "PERSON" and c.source in {"numbered-street", "county", "district-word", "compass-side"}:
-        return True  # "Street" of "West 49th Street", "County Clare", "the suburb of Glen Waverley"
+    if f.kind == "PERSON" and c.source in {"numbered-street", "county", "district-word", "compass-side",
+                                           "possessive-business"}:
+        # "Street" of "West 49th Street", "County Clare", "the suburb of Glen Waverley", "McGill's"
+        return True
     return c.kind == "DATE" and (f.source in CAPITAL_ONLY or f.source == "the-place")
 
 

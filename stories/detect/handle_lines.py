@@ -19,6 +19,11 @@ group".  No cue word stands before any of them; the line's shape is the cue:
   capital inside a word: "ShaniceB"):
   "3/2/24, 9:14 PM - kayla.b: are you", "[22:47] tobi.lifts: and", "10:23 PM — Rhodri.J";
   names of plain letters are the speaker rule's (`name_speakers.py`);
+- a line that is lowercase words joined by hyphens, as Tumblr prints a reblogger's name
+  above the post ("moss-covered-cryptid", "softboi-soup"), not a compound word alone on a
+  line ("follow-up", "self-care"): three parts or more, or a part no dictionary holds;
+- the group a chat export came from ("WhatsApp Chat with "Peckham Aunties Zumba 💃🏾"",
+  "Exported from "NMTC Korle Bu Class of '01""), less its emoji;
 - the community she posts in: a subreddit ("r/CPPS"), a Discord server above a channel
   ("pelvic pain pals › #wins"), after "Guild:" or "Server:", before "(Discord)", or named in
   capitals before "discord" ("the Pelvic Pain Pals discord"), not "the Discord" alone.
@@ -30,7 +35,7 @@ import re
 
 from stories.findings import Finding
 
-from .lexicon import lexicon
+from .lexicon import lexicon, lowercase_word
 from .vocab import FUNCTION, MONTHS, WEEKDAYS
 
 _CAMEL = re.compile(r"^[ \t]*((?:[A-Z][a-z]+){2,5}\d{0,4})[ \t]*$", re.MULTILINE)
@@ -41,6 +46,8 @@ _PRODUCTS = frozenset({
 _DOTTED = re.compile(r"^((?:[a-z0-9]+\.){1,3}[a-z0-9]+)[ \t]+\S", re.MULTILINE)
 _WEB_ENDINGS = (".com", ".org", ".net", ".uk", ".au", ".ca", ".nz", ".ie", ".io", ".co", ".za", ".in", ".ng")
 # (not "Aoife x": a kiss)
+_HYPHENED = re.compile(r"^[ \t]*([a-z][a-z0-9]*(?:-[a-z0-9]+){1,5})[ \t]*$", re.MULTILINE)
+_CHAT_TITLE = re.compile(r"(?:WhatsApp [Cc]hat with|[Ee]xported from)[ \t]+[\"“]([^\"”\n]{2,60})[\"”]")
 _NAME_INITIAL = re.compile(r"^[ \t]*([A-Za-z][a-z]{1,15}[ \t]+[A-WYZa-wyz]\.?)[ \t]*$", re.MULTILINE)
 _GROUP = re.compile(
     r"^[ \t]*(?:Posted in[ \t]+)?(?!Anonymous )([^\n·]{3,80}?)[ \t]+·[ \t]+(?:Private|Public) group\b",
@@ -108,12 +115,29 @@ def find_communities(text: str) -> list[Finding]:
     return found
 
 
+def _handle_shaped(token: str) -> bool:
+    """Is a hyphenated lowercase token a user name rather than a compound word?"""
+    parts = token.split("-")
+    return len(parts) >= 3 or not all(p.isalpha() and lowercase_word(p) for p in parts)
+
+
+def _chat_title(m: re.Match) -> Finding:
+    """The group name of a chat export's title, less the emoji and spaces after it."""
+    name = m.group(1)
+    while name and not (name[-1].isalnum() or name[-1] in "')’"):
+        name = name[:-1]
+    return Finding("FACILITY", m.start(1), m.start(1) + len(name), 0.7, "chat-title")
+
+
 def find_handle_lines(text: str) -> list[Finding]:
     """HANDLE, PERSON and FACILITY findings for the line shapes in the module docstring."""
     found = [Finding("HANDLE", m.start(1), m.end(1), 0.6, "handle-line")
              for m in _CAMEL.finditer(text) if m.group(1) not in _PRODUCTS]
     found += [Finding("HANDLE", m.start(1), m.end(1), 0.6, "handle-line")
               for m in _DOTTED.finditer(text) if not m.group(1).endswith(_WEB_ENDINGS)]
+    found += [Finding("HANDLE", m.start(1), m.end(1), 0.6, "handle-line")
+              for m in _HYPHENED.finditer(text) if _handle_shaped(m.group(1))]
+    found += [_chat_title(m) for m in _CHAT_TITLE.finditer(text) if re.search(r"\w", m.group(1))]
     first = lexicon().first
     found += [Finding("PERSON", m.start(1), m.end(1), 0.6, "commenter")
               for m in _NAME_INITIAL.finditer(text) if m.group(1).split()[0].title() in first]

@@ -137,25 +137,29 @@ _COMPOUND_STREET = re.compile(
 # A house number, maybe written "No. 58", "No:214", "nº 12" or "Nr. 7".
 _HOUSE_NUMBER = re.compile(
     ",?" + _SP + r"+(?:(?:No|N[º°o]|n[º°o]|Nr)\.?[ \t]?:?[ \t]?)?"
-    r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}){0,3}(?![\w/-])"
+    r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}){0,3}(?![\w/°º-])"
 )
 _UNIT_TAIL = re.compile(
     r"(?:,?" + _SP + r"+(?:Apt\.?|Apartment|Unit|Flat|Suite|Piso|Puerta|Piano|Scala|Interno|Int\.|Esc\.|Bajo|"
-    r"RD|Level|Floor|Wohnung|Whg\.|m\.|lok\.)" + _SP + r"*\d{1,4}[A-Za-z]?(?![\w])){1,3}"
+    r"RD|Level|Floor|Wohnung|Whg\.|m\.|lok\.)" + _SP + r"*\d{1,4}[A-Za-z]?(?![\w])"
+    r"|,?" + _SP + r"+\d{1,2}[°º](?:[ \t]?[A-Z])?(?![\w])){1,3}"  # a floor and door: "4° B", "3º"
 )
-_UNIT_HEAD = re.compile(r"(?:Apt\.?|Apartment|Unit|Flat|Suite|Level|Floor)\s*\d{1,4}[A-Za-z]?,?\s+$")
+_UNIT_HEAD = re.compile(
+    r"(?:Apt\.?|Apartment|Unit|Flat|Suite|Level|Floor|Bldg\.?|Building|Edificio)\s*\d{1,4}[A-Za-z]?,?\s+$"
+)
 # A unit word right before an address's first number: "Plot 27, Ahmadu Bello Way",
-# "Flat B-204, Shantivan Society", "H.No. 296, Sunder Chowk".
+# "Flat B-204, Shantivan Society", "H.No. 296, Sunder Chowk", "Bldg 12, Sursock Street".
 _UNIT_WORD = re.compile(
-    r"\b(?:Apt\.?|Apartment|Unit|Flat|Suite|Plot|House|Block|(?:H\.?[ \t]?)?No\.?)[ \t]+(?:[A-Z]-?)?$"
+    r"\b(?:Apt\.?|Apartment|Unit|Flat|Suite|Plot|House|Block|Bldg\.?|Building|Edificio|Lote|"
+    r"(?:H\.?[ \t]?)?No\.?)[ \t]+(?:[A-Z]-?)?$"
 )
 _LOOK_BACK = 40  # characters examined before a finding
-# Findings that a facility's head before "of" turns into that facility ("the University
+# Findings that a facility's head before "of" or "for" turns into that facility ("the University
 # of Bristol", where "Bristol" was read as a town or a surname).
 _HEAD_OF_SOURCES = frozenset({"locative-cue", "city-gazetteer", "name-gazetteer", "proper-noun"})
 # Who a facility is for, when its name says so: " for Women", " for Sick Children".
-# A facility's head before "of": "University of", "Royal College of".
-_HEAD_OF = re.compile(r"(?:\b[A-Z][\w'’-]*[ \t]+){1,3}of[ \t]+(?:the[ \t]+)?$")
+# A facility's head before "of" or "for": "University of", "Royal College of", "Institute for".
+_HEAD_OF = re.compile(r"(?:\b[A-Z][\w'’-]*[ \t]+){1,3}(?:of|for)[ \t]+(?:the[ \t]+)?$")
 _FOR_WHOM = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*")
 
 
@@ -234,9 +238,10 @@ def _widen(text: str, f: Finding) -> Finding:
         m = _FOR_WHOM.match(text, end) if f.kind == "FACILITY" else None
         if m:  # "the Royal Hospital for Women", "Hospital for Sick Children"
             end = m.end()
-        # `_HEAD_OF` ends in "of" or "of the" before the finding: test that before searching
+        # `_HEAD_OF` ends in "of", "for" or "the" before the finding: test that before searching
         near = text[max(0, start - _LOOK_BACK) : start].rstrip(" \t\n")
-        b = _HEAD_OF.search(text, max(0, start - _LOOK_BACK), start) if near.endswith(("of", "the")) else None
+        b = (_HEAD_OF.search(text, max(0, start - _LOOK_BACK), start)
+             if near.endswith(("of", "for", "the")) else None)
         if b and any(w.lower() in FACILITY_HEADS for w in b.group().split()):
             start = b.start()  # "the University of Leeds Hospital", "Royal College of Nursing"
         if (start, end) != (f.start, f.end):
