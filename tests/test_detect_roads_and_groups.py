@@ -1,8 +1,11 @@
-"""Numbered roads, organisations named "<Head> of/for ...", Tumblr reblog names, chat-export
-titles and the unit words of an address (issue #11, seventeenth round): "a stretch like I-40",
-"the Association of Peyronie's Disease Advocates", "moss-covered-cryptid" alone on a line,
-"WhatsApp Chat with "Peckham Aunties Zumba 💃🏾"", "Bldg 12, Sursock Street", "Av. Santa Fe
-3120, 4° B".  Every text here is written for this test, not taken from a corpus."""
+"""Numbered roads, organisations named "<Head> of/for ...", teams, Tumblr reblog names,
+chat-export titles, a surname's possessive as a business, an address's building and floor, a
+month's part, a timeline's ages and "23/F" (issue #11, seventeenth round): "a stretch like
+I-40", "the Association of Peyronie's Disease Advocates", "Follow the Crusaders",
+"moss-covered-cryptid" alone on a line, "WhatsApp Chat with "Peckham Aunties Zumba 💃🏾"",
+"McGill's", "Bldg 12, Sursock Street", "Av. Santa Fe 3120, 4° B", "the first week of December
+2023", "– 13: first period".  Every text here is written for this test, not taken from a
+corpus."""
 
 from __future__ import annotations
 
@@ -105,3 +108,53 @@ def test_a_lone_surnames_possessive_is_a_business_with_its_s(text, business):
 ])
 def test_a_condition_a_degree_or_a_word_is_no_business(text):
     assert not any(k == "FACILITY" for k, _ in found(text))
+
+
+@pytest.mark.parametrize("text, team", [
+    ("Thirty-one years a season ticket holder. Follow the Crusaders, God help me.", "Crusaders"),
+    ("I did those things while watching the Riders lose.", "Riders"),
+    ("He has season tickets for the Blue Jays.", "Blue Jays"),
+])
+def test_the_team_a_fan_follows_or_watches_is_an_organisation(text, team):
+    assert ("FACILITY", team) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We watched the Olympics on the sofa with a heat pack.",
+    "I just suffered and watched the Golden Girls.",
+])
+def test_a_show_or_a_games_is_no_team(text):
+    assert not any(k == "FACILITY" for k, _ in found(text))
+
+
+@pytest.mark.parametrize("text, date", [
+    ("I saw you from May 2023 through the first week of December 2023.", "first week of December 2023"),
+    ("Then on the long weekend in May 2021 it all came to a head.", "long weekend in May 2021"),
+    ("Around half-term in February 2024 I noticed small leaks.", "half-term in February 2024"),
+])
+def test_the_part_of_a_month_that_narrows_it_is_part_of_the_date(text, date):
+    assert any(k == "DATE" and date in w for k, w in found(text))
+
+
+TIMELINE = """My life in one place
+
+– 13: first period. I fainted in maths.
+– 16: doctor puts me on the pill "for the pain".
+– 22: married, and sex hurts from the first night.
+"""
+
+
+def test_a_timelines_rising_ages_are_ages():
+    assert [w for k, w in found(TIMELINE) if k == "AGE"] == ["13", "16", "22"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ten tips\n\n10: drink water\n11: sleep more\n12: walk daily\n",
+    "By numbers\n\n10 – minutes a night, every night.\n\n12 – physio sessions, in all.\n",
+])
+def test_a_numbered_list_or_a_count_is_no_timeline(text):
+    assert not any(k == "AGE" for k, _ in found(text))
+
+
+def test_an_age_and_sex_written_with_a_slash_open_a_post():
+    assert ("AGE", "23/F") in found("so here goes\n23/F, penang. vulvar pain since uni.")

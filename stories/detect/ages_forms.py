@@ -10,6 +10,10 @@
   before a dash, a colon or a comma (not "a 34F bra", which no line starts with).
 - Children's ages together: "My boys are 9 and 12.", "the kids are now 4, 7 and 10" (not
   "the kids are 2 hours away").
+- A life told as a timeline of ages: lines opening with an age and a colon or a dash ("– 13:
+  first period", "30 — Night sweats"), two or more, rising, and not counting one by one
+  (a list's "10: ...", "11: ..." counts tips, not years; "10 – minutes a night" counts
+  minutes).
 - A birthday named by its number alone: "I celebrated my 73rd in June", "after my 65th" (not
   "my 5th session": under 13 or before a noun it counts something else).
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from stories.findings import Finding
 
@@ -93,6 +98,14 @@ FORUM_CHILD_AGE_RE = re.compile(
     r"\bD[DS]\d?[ \t]*[,(]?[ \t]*(?P<a>1[0-7]|[1-9])\b(?![.,:/]?\d|[ \t]*(?:%|weeks?|months?|days?))"
 )
 LINE_SEX_AGE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?] ))[ \t]*(?P<a>{_NUM})\s?[FMfm](?=\s*[-–—:,])")
+# A line of a life's timeline: "– 13: first period", "30 — Night sweats", "16 - the pill".
+_COUNTED = r"(?:sessions|appointments|visits|times|minutes|hours|days|weeks|months|years|pills|tablets)\b"
+# Not a count of things ("10 – minutes a night", "12 – physio sessions"): no lowercase plural after.
+TIMELINE_AGE_RE = re.compile(
+    r"^[ \t]*(?:[-–—•*][ \t]*)?(?P<a>1[0-9]|[2-9]\d)(?:[ \t]*:|[ \t]+[-–—])[ \t]+"
+    r"(?![a-z]+s\b|[a-z]+[ \t]+" + _COUNTED + r")\S",
+    re.MULTILINE,
+)
 # A spelled age of SPELLED_BE_RE starts a token (whitespace before, whitespace,
 # punctuation or a unit after): one of these lowercase words.
 _SPELLED_LOWS = vocab.SPELLED_AGE_WORDS
@@ -156,6 +169,17 @@ def _opens_line(text: str, pos: int) -> bool:
     return k == 0 or text[k - 1] == "\n"
 
 
+def _timeline_ages(text: str) -> list[Finding]:
+    """AGE findings for a timeline's ages (`TIMELINE_AGE_RE`): two or more lines, their ages
+    rising, not all one apart."""
+    lines = list(TIMELINE_AGE_RE.finditer(text))
+    ages = [int(m.group("a")) for m in lines]
+    steps = [b - a for a, b in pairwise(ages)]
+    if len(ages) < 2 or min(steps) <= 0 or set(steps) == {1}:
+        return []
+    return [Finding("AGE", m.start("a"), m.end("a"), 0.6, "timeline-age") for m in lines]
+
+
 def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     """AGE findings for the shapes in the module docstring."""
     if "(" in text:
@@ -200,6 +224,7 @@ def find_age_forms(text: str, words: frozenset[str] | set[str]) -> Iterator[Find
     if not words.isdisjoint(_OWNERS):  # (not "th" in text: every story holds "the")
         for m in _scan(BIRTHDAY_RE, text, _OWNERS):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "birthday-number")
+    yield from _timeline_ages(text)
     if not _CHILDREN.isdisjoint(words):
         for m in CHILDREN_AGES_RE.finditer(text):
             for g in ("a", "b", "c"):

@@ -209,10 +209,10 @@ def _sex_age_starts(text: str) -> list[int]:
     return starts
 
 
-# A forum post's opening "27f from walton", "32M here, married": an age and a sex letter
-# opening a line or a sentence.
+# A forum post's opening "27f from walton", "32M here, married", "23/F, penang": an age and
+# a sex letter opening a line or a sentence.
 LEAD_SEX_AGE_RE = re.compile(
-    r"(?P<a>1[3-9]|[2-9]\d)[FMfm](?=,|\s+(?:from|here|and|with|in|living|married)\b)"
+    r"(?P<a>1[3-9]|[2-9]\d)/?[FMfm](?=,|\s+(?:from|here|and|with|in|living|married)\b)"
 )
 _SENTENCE_ENDS = (". ", "! ", "? ")
 # Anywhere else, an age and a capital sex letter as forums write them: "ok so 24F if",
@@ -231,7 +231,7 @@ def _leading_sex_ages(text: str) -> Iterator[Finding]:
     """AGE findings for `LEAD_SEX_AGE_RE` at a line's or a sentence's first word, and for
     an age and a capital sex letter elsewhere (`_SEX_LETTER`)."""
     for s, e in digit_runs(text):
-        if e - s != 2 or text[e : e + 3].strip().lstrip("(")[:1] not in ("F", "M", "f", "m"):
+        if e - s != 2 or text[e : e + 3].strip().lstrip("(/")[:1] not in ("F", "M", "f", "m"):
             continue
         if not s or text[s - 1] == "\n" or text[max(0, s - 2) : s] in _SENTENCE_ENDS:
             m = LEAD_SEX_AGE_RE.match(text, s)
