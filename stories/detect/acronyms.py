@@ -102,7 +102,8 @@ def _employer(cols: Columns, k: int) -> bool:
 
 
 # "U of I", "the U of C", "u of t": a university by its initial, and its hospitals.
-_U_OF = re.compile(r"\b[Uu]\.?[ \t]?of\.?[ \t]?[A-Za-z](?![\w'’])(?:[ \t]+(?i:hospitals?|health))?")
+# (not "fob u off": "of" ends before a space or a dot)
+_U_OF = re.compile(r"\b[Uu]\.?[ \t]?of(?:\.[ \t]?|[ \t])[A-Za-z](?![\w'’])(?:[ \t]+(?i:hospitals?|health))?")
 
 
 def find_acronym_facilities(text: str) -> list[Finding]:

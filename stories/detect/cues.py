@@ -215,6 +215,7 @@ COMPANY_SUFFIX = re.compile(
     rf"(?:,?[^\S\n]+(?:S\.A\.S\.|S\.A\.|S\.L\.|S\.p\.A\.|SpA|GmbH(?:\s*&\s*Co\.\s*KG)?|Ltd\.?|Inc\.?|LLC|PLC|plc|"
     r"NV|BV|AG|Pty\s+Ltd|Sp\.\s*z\s*o\.o\.(?:\s*Sp\.k\.)?|Sp\.j\.|S\.C\.|s\.c\.|SARL|SAS|S\.Com\.|S\.Coop\.|"
     rf"i\s+syn\s+s\.c\.|et\s+Fils|and\s+Sons|&\s+Sons|Group|{CO_NOT_COUNTY}|Công\s+ty(?:\s+\w+){{0,5}}|TNHH))+"
+    r"(?!\w)"  # a whole suffix: not the "Inc" of "Stress Urinary Incontinence"
 )
 FIRM_JOINERS = frozenset({"and", "&", "et", "i", "und", "y", "và", "en"})
 FACILITY_PREV = frozenset({"at", "for", "by", "joined", "with"})
