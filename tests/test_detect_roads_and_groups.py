@@ -158,3 +158,38 @@ def test_a_numbered_list_or_a_count_is_no_timeline(text):
 
 def test_an_age_and_sex_written_with_a_slash_open_a_post():
     assert ("AGE", "23/F") in found("so here goes\n23/F, penang. vulvar pain since uni.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Howay then. Big Kev asked us at the Thursday brew.", "Kev"),
+    ("We went to see Tash and Jez at the weekend.", "Jez"),
+    ("i told stu and he laughed", "stu"),
+])
+def test_a_short_form_of_a_given_name_is_a_name(text, name):
+    assert any(k == "PERSON" and name in w for k, w in found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The nurse said: this is called Stress Urinary Incontinence.",
+    "take the leaflet so they cant fob u off",
+])
+def test_a_suffix_or_u_of_inside_a_longer_word_is_no_facility(text):
+    assert not any(k == "FACILITY" for k, _ in found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I go home and cry in the Bathroom for one hour.",
+    "Pads from the Supermarket, hidden in my bag.",
+    "My husband was away, in the Army, when it started.",
+])
+def test_a_kind_of_place_capitalised_after_the_is_no_facility(text):
+    assert not any(k == "FACILITY" for k, _ in found(text))
+
+
+def test_a_one_word_hospital_after_the_still_is():
+    assert ("FACILITY", "Royal") in found("I got seen at the Royal first, by a gynae.")
+
+
+def test_a_lowercase_doctors_whole_name_is_found():
+    text = "she gave me a physio, dr mariam el-sayed, at a clinic in zamalek"
+    assert ("PERSON", "mariam el-sayed") in found(text)

@@ -32,7 +32,7 @@ _LOCATION = (
 )
 _FACILITY = (
     r"(?:health[ \t]+)?insur(?:er|ance)(?:[ \t]+company)?|aseguradora|obra[ \t]+social|prepaga|mutuelle"
-    r"|employer"
+    r"|employer|workplace"
 )
 _KINDS = ("PERSON", "LOCATION", "FACILITY")
 _LINE = re.compile(
@@ -47,7 +47,7 @@ _MAX_WORDS = 5
 # An answer that declines or leaves the field empty.
 _DECLINES = vocab.words(
     """n/a na none no not nope prefer rather anonymous anon withheld optional private skip unknown
-    nil nothing same just use please ninguno ninguna prefiero anónimo anónima anonyme aucun"""
+    nil nothing same just use please yes ninguno ninguna prefiero anónimo anónima anonyme aucun"""
 )
 
 
@@ -60,7 +60,9 @@ def _answer(text: str, m: re.Match) -> tuple[int, int] | None:
     if not words or len(words) > _MAX_WORDS or not any(ch.isalnum() for ch in words[0]):
         return None
     lows = [w.strip(".").lower() for w in words]
-    if lows[0] in _DECLINES or lows[0] in vocab.FUNCTION:
+    if lows[0] in _DECLINES or all(w in vocab.FUNCTION for w in lows):
+        return None
+    if lows[0] in vocab.FUNCTION and words[0].islower():  # "Location: in the car"; not "Second Chapters"
         return None
     if lows[0] in vocab.TITLES and len(words) > 1:  # "Name: Mr Paul Dennison"
         start = text.index(words[1], start + len(words[0]))

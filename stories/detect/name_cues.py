@@ -307,7 +307,8 @@ def find_cue_names(t: NameText) -> None:
             if verdict is None:
                 verdict = may_name[bases[i]] = _lowercase_verdict(t, i)
             if doctor_lowercase(t, i):
-                t.emit_person(i, i + 1, 0.7, "title")  # "saw dr pengelly on fri": a surname
+                # "saw dr pengelly on fri": a surname; "dr mariam el-sayed": a name's rest too
+                t.emit_person(i, unlisted_after(t, i), 0.7, "title")
                 continue
             if i in name_spots and named_lowercase(t, i):
                 t.emit_person(i, unlisted_after(t, i), 0.7, "name-cue")  # "my name is borna jerković"

@@ -93,7 +93,9 @@ def _initial(t: NameText, k: int) -> bool:
     )
 
 
-_LOWER_WORD = re.compile(r"(?:(?![A-Z])[^\W\d_]){3,}(?:-(?:(?![A-Z])[^\W\d_]){2,})*")  # "jerković"
+# "jerković", "el-sayed" (two letters only before a hyphen)
+_LOW = r"(?:(?![A-Z])[^\W\d_])"  # a letter, not an ASCII capital
+_LOWER_WORD = re.compile(rf"(?:{_LOW}{{3,}}|{_LOW}{{2}}(?=-))(?:-{_LOW}{{2,}})*")
 
 
 def unlisted_after(t: NameText, i: int) -> int:

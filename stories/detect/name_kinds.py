@@ -295,11 +295,6 @@ def _doing_or_body(t: NameText, k: int) -> bool:
     return low in ANATOMY or _department_word(t, k) or (low.endswith("ing") and english_form(low))
 
 
-_KINDS_OF_PLACE = vocab.words(
-    """chemist chemists pharmacy vicarage rectory manse surgery hospital clinic library gym office church
-    chapel mosque temple gurdwara pub shop shops market mart ward unit canteen staffroom playground"""
-)
-
 # "referred me to the Royal Women's", "born at the Rosie's": an owner named after "the"
 # that owns nothing after it is a place.
 _OWNER_PLACE_CUES = frozenset({"at", "to", "from", "in"})
@@ -385,7 +380,7 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
     if prev == "the" and prev2 in _OWNER_PLACE_CUES and not is_city:
         # "went to the Royal", "born at the Mater", "in the Rotunda": a place; a person
         # is not "to the" anyone (the words the name lists share, "Royal", "Heath", too)
-        if not (count == 1 and (last in _KINDS_OF_PLACE or _doing_or_body(t, s))):  # "in the Chemist"
+        if not (count == 1 and (last in vocab.KINDS_OF_PLACE or _doing_or_body(t, s))):  # "in the Bathroom"
             t.out.append(Finding("FACILITY", start, end, 0.6, "the-place"))
         return
     if is_name:

@@ -363,3 +363,13 @@ UNITS = words(
     "yrs % percent mg ml mcg units unit cm mm kg lbs lb times sessions session "
     "dilators pounds kilos degrees stone miles km"
 )
+
+# Kinds of place, room and service, capitalised alone after "the" ("cried in the Bathroom",
+# "at the Supermarket", "in the Army"): no place's name.
+KINDS_OF_PLACE = words(
+    """chemist chemists pharmacy vicarage rectory manse surgery hospital clinic library gym office church
+    chapel mosque temple gurdwara pub shop shops market mart ward unit canteen staffroom playground
+    bathroom kitchen shower bedroom lounge toilet loo garden yard village town mall grocery supermarket
+    gallery hall corridor lobby car van bus train army navy military office consultation appointment
+    waiting room states caribbean netherlands tropics outback bush"""
+)
