@@ -36,27 +36,27 @@ import handwritten  # noqa: E402
 
 MARGIN = 0.005
 FA_MARGIN = 1.0
-#: Measured with 3,060 dev stories (the reader trained on them and overruling weak
+#: Measured with 3,420 dev stories (the reader trained on them and overruling weak
 #: guesses), with the learned reader off (the rules alone) and on.  The reader learned
 #: from the dev half, so its "on" dev row is no measurement, only a guard that the
-#: shipped model still reads its features.  Retrained on 3,060 stories, the reader lost
-#: precision on the test half (0.945 -> 0.933, false alarms 5.5 -> 7.3 per 1,000 words)
-#: while it gained on 360 fresh stories it had not seen (README): the floors record it.
+#: shipped model still reads its features.  Retrained on 3,420 stories, the reader found
+#: more of the test half (0.970 -> 0.976) and flagged a little more wrongly (precision 0.945
+#: -> 0.938, false alarms 5.5 -> 6.2 per 1,000 words): the floors record it.
 MEASURED = {
     "off": {
         "presidio_synth": {"recall": 0.9574, "precision": 0.9664, "fa_per_1000": 0.0},
-        "dev": {"recall": 0.9574, "precision": 0.8908, "fa_per_1000": 9.42},
+        "dev": {"recall": 0.9565, "precision": 0.8870, "fa_per_1000": 10.09},
         "test": {"recall": 0.9538, "precision": 0.9314, "fa_per_1000": 9.69},
-        "dev_caps": {"recall": 0.9029, "precision": 0.7462},
+        "dev_caps": {"recall": 0.9009, "precision": 0.7418},
     },
     "on": {
         # (presidio's no-identifier records are few and short and repeat one template: the
-        # reader reads an unfilled "{street_name}" as a street; precision: "The Princess
-        # Royal arrived", eleven times, as a hospital)
-        "presidio_synth": {"recall": 0.9712, "precision": 0.9479, "fa_per_1000": 10.03},
-        "dev": {"recall": 0.9996, "precision": 0.9003, "fa_per_1000": 8.6},
-        "test": {"recall": 0.9701, "precision": 0.9330, "fa_per_1000": 7.27},
-        "dev_caps": {"recall": 0.9617, "precision": 0.7421},
+        # reader reads "3... 2... 1... liftoff!" as a handle and an unfilled "{street_name}"
+        # as a street; precision: "The Princess Royal arrived", eleven times, as a hospital)
+        "presidio_synth": {"recall": 0.9708, "precision": 0.9412, "fa_per_1000": 32.61},
+        "dev": {"recall": 0.9995, "precision": 0.8961, "fa_per_1000": 9.28},
+        "test": {"recall": 0.9755, "precision": 0.9379, "fa_per_1000": 6.23},
+        "dev_caps": {"recall": 0.9610, "precision": 0.7365},
     },
 }
 
@@ -86,7 +86,7 @@ def test_presidio_synth_holds(mode):
 
 def test_handwritten_dev_half_holds(mode):
     records = external_corpora.load("dev")
-    assert len(records) == 3060
+    assert len(records) == 3420
     res = external_corpora.score(records)
     assert res["empty_records"] >= handwritten.MIN_NO_IDENTIFIER
     _assert_floors(res, MEASURED[mode]["dev"])

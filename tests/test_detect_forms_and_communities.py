@@ -150,3 +150,16 @@ def test_an_answer_opening_with_a_capitalised_little_word_still_counts():
 
 def test_a_yes_or_a_lowercase_phrase_answers_nothing():
     assert found("Employer: yes\nLocation: in the car at work\n") == []
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Name: K\nAge (optional): 29\nWhat would you like to talk about?", "29"),
+    ("Age (if you want): thirty-one\n", "thirty-one"),
+    ("Edad: 47 años\n", "47"),
+])
+def test_a_forms_age_field_is_an_age_whatever_its_note(text, age):
+    assert ("AGE", age) in found(text)
+
+
+def test_an_age_field_of_a_decade_or_a_refusal_names_no_age():
+    assert not any(k == "AGE" for k, _ in found("Age: 30s\nAge: prefer not to say\n"))

@@ -193,3 +193,21 @@ def test_a_one_word_hospital_after_the_still_is():
 def test_a_lowercase_doctors_whole_name_is_found():
     text = "she gave me a physio, dr mariam el-sayed, at a clinic in zamalek"
     assert ("PERSON", "mariam el-sayed") in found(text)
+
+
+def test_a_days_ordinal_before_a_festivals_month_is_part_of_the_date():
+    text = "It arrived on 30 March 2023, the ninth of Ramadan 1444, if you prefer that calendar."
+    assert any(k == "DATE" and "ninth of Ramadan 1444" in w for k, w in found(text))
+
+
+@pytest.mark.parametrize("text, hall", [
+    ("The FOP Lodge 7 rep helped with the paperwork.", "FOP Lodge 7"),
+    ("I quit going to the American Legion Post 64 on Fridays.", "American Legion Post 64"),
+    ("Teamsters Local 727 covered the counselling.", "Teamsters Local 727"),
+])
+def test_a_numbered_lodge_post_or_local_is_an_organisation(text, hall):
+    assert ("FACILITY", hall) in found(text)
+
+
+def test_a_numbered_blog_post_is_not():
+    assert not any(k == "FACILITY" for k, _ in found("Blog Post 3: the dilators arrive."))

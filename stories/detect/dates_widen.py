@@ -7,7 +7,8 @@ date keeps its weekday, as an English one keeps "Tuesday the 14th".
 "from 2 to 9 March 2020", "from the 9th to the 13th of January 2023", "Feb–Apr 2021": a range
 of days or of months is one finding; "w/c 11/01/21", "o dia 3 de novembro de 2021" keep their label.
 "the first week of December 2023", "the long weekend in May 2021", "half-term in February 2024":
-the part of a month that narrows it to a few days is part of the date.
+the part of a month that narrows it to a few days is part of the date, and so is a day's
+ordinal before a festival's month ("the ninth of Ramadan 1444").
 """
 
 from __future__ import annotations
@@ -43,9 +44,11 @@ _LABEL_BEFORE = re.compile(r"(?:\bw/[ce]|\b(?:(?:o|el|le)\s+)?(?:dia|día|jour))
 _MONTH_RANGE_BEFORE = re.compile(  # "Feb–Apr 2021", "from March to June 2020"
     rf"(?:\bfrom\s+)?\b(?:{vocab.MONTH_WORDS})\.?\s*(?:-|–|to|until|till)\s*$", re.IGNORECASE
 )
-_PART_BEFORE = re.compile(  # "the first week of", "the long weekend in", "half-term in"
+_ORDINAL_DAY = vocab.SPELLED_ORDINAL + r"|[0-3]?\d(?:st|nd|rd|th)"  # "ninth", "twenty-first", "14th"
+_PART_BEFORE = re.compile(  # "the first week of", "the long weekend in", "half-term in", "the ninth of"
     r"(?:\bthe\s+)?\b(?:(?:first|second|third|fourth|last|final|middle|early|late)\s+"
-    r"(?:week(?:end)?|fortnight|few\s+days|days|half|part)\s+of|(?:long\s+weekend|half[- ]?term|"
+    r"(?:week(?:end)?|fortnight|few\s+days|days|half|part)\s+of|(?:" + _ORDINAL_DAY + r")\s+of"
+    r"|(?:long\s+weekend|half[- ]?term|"
     r"bank\s+holiday(?:\s+weekend)?|spring\s+break|reading\s+week)\s+in)\s+$",
     re.IGNORECASE,
 )

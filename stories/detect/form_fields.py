@@ -1,5 +1,5 @@
 """The answers of a form pasted into a story: "First name or initials: GK", "Suburb / town:
-Chermside", "Insurer / funding: Bupa".
+Chermside", "Insurer / funding: Bupa", "Age (optional): 29".
 
 Patients often send their story through a web form or copy one from another clinic's, and
 its lines keep the shape "Label: answer".  The label says what the answer is, so the answer
@@ -34,10 +34,13 @@ _FACILITY = (
     r"(?:health[ \t]+)?insur(?:er|ance)(?:[ \t]+company)?|aseguradora|obra[ \t]+social|prepaga|mutuelle"
     r"|employer|workplace"
 )
-_KINDS = ("PERSON", "LOCATION", "FACILITY")
+_AGE = r"(?:your[ \t]+)?age|edad|âge|idade|alter"
+_KINDS = ("PERSON", "LOCATION", "FACILITY", "AGE")
+# An age field's answer: a number or a spelled age ("29", "thirty-one"), not "30s" or "prefer not".
+_AGE_ANSWER = re.compile(rf"(?:\d{{1,3}}|{vocab.SPELLED_AGE})(?![\w'’])", re.IGNORECASE)
 _LINE = re.compile(
     r"^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?(?:(?P<PERSON>" + _PERSON + r")|(?P<LOCATION>" + _LOCATION
-    + r")|(?P<FACILITY>" + _FACILITY + r"))(?:[ \t]*/[ \t]*[^\W\d_]+){0,2}"
+    + r")|(?P<FACILITY>" + _FACILITY + r")|(?P<AGE>" + _AGE + r"))(?:[ \t]*/[ \t]*[^\W\d_]+){0,2}"
     r"(?:[ \t]*\([^)\n]{1,40}\))?(?:\*\*)?[ \t]*:[ \t]*(?P<answer>[^\n]{1,80})",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -83,6 +86,11 @@ def find_form_fields(text: str) -> list[Finding]:
     found = []
     for m in _LINE.finditer(text):
         kind = next(k for k in _KINDS if m.group(k))
+        if kind == "AGE":
+            age = _AGE_ANSWER.match(text, m.start("answer"))
+            if age:
+                found.append(Finding("AGE", age.start(), age.end(), 0.7, "form-field"))
+            continue
         span = _answer(text, m)
         if span is None or (kind == "LOCATION" and _region(text, *span)):
             continue

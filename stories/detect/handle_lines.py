@@ -137,7 +137,8 @@ def find_handle_lines(text: str) -> list[Finding]:
               for m in _DOTTED.finditer(text) if not m.group(1).endswith(_WEB_ENDINGS)]
     found += [Finding("HANDLE", m.start(1), m.end(1), 0.6, "handle-line")
               for m in _HYPHENED.finditer(text) if _handle_shaped(m.group(1))]
-    found += [_chat_title(m) for m in _CHAT_TITLE.finditer(text) if re.search(r"\w", m.group(1))]
+    if "hat with" in text or "xported from" in text:  # (a substring test before the pattern)
+        found += [_chat_title(m) for m in _CHAT_TITLE.finditer(text) if re.search(r"\w", m.group(1))]
     first = lexicon().first
     found += [Finding("PERSON", m.start(1), m.end(1), 0.6, "commenter")
               for m in _NAME_INITIAL.finditer(text) if m.group(1).split()[0].title() in first]

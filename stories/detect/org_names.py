@@ -7,6 +7,10 @@ to or works for.  The head must be capitalised and followed by "of" or "for" and
 capitalised words (with "and", "&" or "the" between them); an ordinary phrase ("society
 for women") is lower case.  The run ends at the first word that is not capitalised.
 
+A numbered lodge, post, local or branch names one hall: "the FOP Lodge 7 rep", "the American
+Legion Post 64", "Teamsters Local 727", "RSL Sub-Branch 12" (capitalised words before it, no
+little word among them; a post only of the Legion or the VFW, not a "Blog Post 3").
+
 A team is an organisation too, named by a plural after "the" that a fan follows, supports,
 cheers for, plays for or watches: "Follow the Crusaders, God help me", "watching the Riders
 lose", "season tickets for the Blue Jays"; not a show or a games ("the Olympics", "the
@@ -23,16 +27,16 @@ _HEADS = (
     "Association", "Society", "Foundation", "Institute", "Federation", "Alliance", "Coalition",
     "League", "Academy", "Fellowship", "Council", "Guild", "Network", "Trust", "Fund",
 )
+# Each pattern opens with its literal words, so `re` skips to where one can start; the word
+# boundary before it, and the words before a team or a numbered hall, are tested after.
 _NAMED = re.compile(
-    r"\b(?:" + "|".join(_HEADS) + r")[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    r"(?:" + "|".join(_HEADS) + r")[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:and|&|of|for|the)[ \t]+)?[A-Z][\w'’-]*){0,5}"
 )
-
-
-_TEAM = re.compile(
+_THE_PLURAL = re.compile(r"the[ \t]+((?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s)\b")
+_FAN_VERB = re.compile(
     r"\b(?:[Ss]upport(?:s|ed|ing)?|[Ff]ollow(?:s|ed|ing)?|[Cc]heer(?:s|ed|ing)?[ \t]+(?:for|on)|fan[ \t]+of|"
-    r"tickets?[ \t]+(?:for|to)|play(?:s|ed|ing)?[ \t]+for|[Ww]atch(?:es|ed|ing)?)[ \t]+the[ \t]+"
-    r"((?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s)\b"
+    r"tickets?[ \t]+(?:for|to)|play(?:s|ed|ing)?[ \t]+for|[Ww]atch(?:es|ed|ing)?)[ \t]+$"
 )
 # Plurals after "watching the" that are shows, events or families, not teams.
 _NOT_TEAMS = frozenset({
@@ -41,11 +45,39 @@ _NOT_TEAMS = frozenset({
     "Archers", "Bachelors", "Traitors", "Voices", "Kids", "Boys", "Girls", "Lights", "Stars", "Fireworks",
     "Golden Girls", "Rugby Sevens", "Sevens", "Nationals", "Finals", "Playoffs", "Highland Games",
 })
+_HALL = re.compile(
+    r"(?:Lodge|Local|Branch|Sub-Branch|Chapter|Troop|Precinct|Post)[ \t]+(?:No\.?[ \t]?)?\d{1,4}[A-Z]?\b"
+)
+_HALL_OWNER = re.compile(r"(?:\b[A-Z][\w'’&-]*[ \t]+){1,4}$")  # "FOP ", "American Legion "
+_NOT_OWNERS = frozenset({"The", "A", "An", "My", "Our", "At", "In", "To"})
+_REACH = 60  # characters before a hall's word that its owner's name may take
+
+
+def _word_start(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalnum()
+
+
+def _hall(text: str, m: re.Match) -> Finding | None:
+    """The numbered hall `m` with its owner's name before it, or None without one (or for a
+    post that is no Legion's or VFW's: "Blog Post 3")."""
+    owner = _HALL_OWNER.search(text, max(0, m.start() - _REACH), m.start())
+    if owner is None or not _word_start(text, m.start()):
+        return None
+    words = list(re.finditer(r"\S+", text[owner.start() : m.start()]))
+    while words and words[0].group() in _NOT_OWNERS:
+        words.pop(0)
+    if not words or (m.group().startswith("Post") and words[-1].group() not in ("Legion", "VFW")):
+        return None
+    return Finding("FACILITY", owner.start() + words[0].start(), m.end(), 0.7, "org-name")
 
 
 def find_org_names(text: str) -> list[Finding]:
-    """FACILITY findings for "<Head> of/for <Capitalised Words>" and teams (module docstring)."""
-    found = [Finding("FACILITY", m.start(), m.end(), 0.7, "org-name") for m in _NAMED.finditer(text)]
-    found += [Finding("FACILITY", m.start(1), m.end(1), 0.6, "team") for m in _TEAM.finditer(text)
-              if m.group(1) not in _NOT_TEAMS]
-    return found
+    """FACILITY findings for "<Head> of/for <Capitalised Words>", numbered lodges and teams
+    (module docstring)."""
+    found = [Finding("FACILITY", m.start(), m.end(), 0.7, "org-name")
+             for m in _NAMED.finditer(text) if _word_start(text, m.start())]
+    found += [Finding("FACILITY", m.start(1), m.end(1), 0.6, "team") for m in _THE_PLURAL.finditer(text)
+              if m.group(1) not in _NOT_TEAMS and _word_start(text, m.start())
+              and _FAN_VERB.search(text, max(0, m.start() - 25), m.start())]
+    halls = (_hall(text, m) for m in _HALL.finditer(text))
+    return found + [h for h in halls if h is not None]

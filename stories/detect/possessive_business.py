@@ -22,27 +22,27 @@ from .vocab import FUNCTION, words
 
 # Conditions named after a doctor whose name is also a common surname.
 _CONDITIONS = words("parkinson huntington cushing addison graves paget hodgkin wilson reiter down bell")
-# The name, its "'s", then a lowercase word (group 2, tested) or punctuation or a line's end.
-_POSSESSIVE = re.compile(
-    r"\b((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)['’]s\b"
-    r"(?:[ \t]+([a-z]+)\b|(?=[ \t]*(?:[,.;:!?)\n]|$)))"
-)
+# Found from its "'s" (a pattern that opens with the apostrophe: `re` skips to each one): the
+# name that ends there, then what follows: a lowercase word (group 1, tested) or punctuation.
+_APOSTROPHE_S = re.compile(r"['’]s\b")
+_NAME_BEFORE = re.compile(r"(?<![\w'’])(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?$")
+_AFTER = re.compile(r"[ \t]+([a-z]+)\b|(?=[ \t]*(?:[,.;:!?)\n]|$))")
 
 
 def find_possessive_businesses(text: str) -> list[Finding]:
     """FACILITY findings for a lone surname's possessive (module docstring)."""
-    if "'s" not in text and "’s" not in text:
-        return []
     lex = lexicon()
     found = []
-    for m in _POSSESSIVE.finditer(text):
-        name, after = m.group(1), m.group(2)
-        if after is not None and after not in FUNCTION:
+    for s in _APOSTROPHE_S.finditer(text):
+        m = _NAME_BEFORE.search(text, max(0, s.start() - 30), s.start())
+        after = _AFTER.match(text, s.end())
+        if m is None or after is None or (after.group(1) is not None and after.group(1) not in FUNCTION):
             continue
+        name = m.group()
         low = name.casefold()
         if name not in lex.last or name in lex.first or low in EPONYMS or low in _CONDITIONS:
             continue
         if lowercase_word(low):
             continue
-        found.append(Finding("FACILITY", m.start(1), m.start(1) + len(name) + 2, 0.6, "possessive-business"))
+        found.append(Finding("FACILITY", m.start(), s.end(), 0.6, "possessive-business"))
     return found

@@ -28,8 +28,16 @@ _ROAD = re.compile(
     r"|[Tt]he[ \t]+([AMN]\d{1,4}(?:\(M\))?)(?![\w-])(?![ \t]+(?:visa|grade|form|paper|size)))"
 )
 
+# What a road needs in the text before `_ROAD` is tried at every word: its letters, or "the"
+# and a British road's letter and number (substring tests cost far less than the pattern).
+_GATES = ("I-", "US-", "SR-", "SH-", "FM-", "RM-", "CR-", "NH-", "IH-", "US ", "SR ", "FM ", "RM ", "CR ",
+          "IH ", "Interstate", "Route", "Rte", "Highway", "Hwy", "Autoroute", "Autobahn", "Motorway")
+_THE_ROAD = re.compile(r"[Tt]he[ \t]+[AMN]\d")
+
 
 def find_roads(text: str) -> list[Finding]:
     """LOCATION findings for the numbered roads the module docstring describes."""
+    if not (any(gate in text for gate in _GATES) or _THE_ROAD.search(text)):
+        return []
     return [Finding("LOCATION", *(m.span(1) if m.group(1) else m.span()), 0.7, "road-number")
             for m in _ROAD.finditer(text)]
