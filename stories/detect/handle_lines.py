@@ -45,9 +45,9 @@ _PRODUCTS = frozenset({
 })
 _DOTTED = re.compile(r"^((?:[a-z0-9]+\.){1,3}[a-z0-9]+)[ \t]+\S", re.MULTILINE)
 _WEB_ENDINGS = (".com", ".org", ".net", ".uk", ".au", ".ca", ".nz", ".ie", ".io", ".co", ".za", ".in", ".ng")
-# (not "Aoife x": a kiss)
 _HYPHENED = re.compile(r"^[ \t]*([a-z][a-z0-9]*(?:-[a-z0-9]+){1,5})[ \t]*$", re.MULTILINE)
 _CHAT_TITLE = re.compile(r"(?:WhatsApp [Cc]hat with|[Ee]xported from)[ \t]+[\"“]([^\"”\n]{2,60})[\"”]")
+# (not "Aoife x": a kiss)
 _NAME_INITIAL = re.compile(r"^[ \t]*([A-Za-z][a-z]{1,15}[ \t]+[A-WYZa-wyz]\.?)[ \t]*$", re.MULTILINE)
 _GROUP = re.compile(
     r"^[ \t]*(?:Posted in[ \t]+)?(?!Anonymous )([^\n·]{3,80}?)[ \t]+·[ \t]+(?:Private|Public) group\b",
