@@ -75,6 +75,9 @@ _TITLED = (
     | frozenset(vocab.WEEKDAYS)
     | frozenset({"dr", "mr", "mrs", "ms", "mx", "prof"})
 )
+# Roman numerals that end a name ("DAVE III"): written in capitals in normal text too, so a
+# name keeps its suffix (`widen._NAME_SUFFIX`) whichever way the story is written.
+_NAME_NUMERALS = frozenset({"ii", "iii", "iv"})
 
 
 def _foreign_compound(low: str, foreign: frozenset[str]) -> bool:
@@ -113,6 +116,8 @@ def _recased(word: str, foreign: frozenset[str] = frozenset()) -> str:
     if pos and pos.group(1).lower() + "'s" not in everyday_words():
         return _recased(pos.group(1), foreign) + pos.group(2).lower()  # "WOMEN'S", "KATE'S"
     low = word.lower()
+    if low in _NAME_NUMERALS:
+        return word
     if low in _TITLED and not (low in foreign and low not in vocab.FACILITY_HEADS):
         # "ROYAL HOSPITAL", "5 MAY": heads and months keep a capital (but not "ESTATE", summer,
         # or "MAYO" in a story in Italian or Spanish, which write them in lowercase)
