@@ -162,4 +162,4 @@ def test_a_forms_age_field_is_an_age_whatever_its_note(text, age):
 
 
 def test_an_age_field_of_a_decade_or_a_refusal_names_no_age():
-    assert not any(k == "AGE" for k, _ in found("Age: 30s\nAge: prefer not to say\n"))
+    assert not words_of("Age: 30s\nAge: prefer not to say\n", "AGE")

@@ -11,7 +11,8 @@ only where a lowercase word is judged alone:
   "Khala"), forms of address like "Mum" that `vocab.ROLES` does not hold ("Bhabhi" and
   "Didi" it does); not those that people carry as names too ("Inna", "Lolo", "Chacha");
 - `EPONYMS`: conditions named after a person who is not in the story ("Peyronie's
-  disease", "Bartholin's cyst"); only those that are no common surname;
+  disease", "Bartholin's cyst"); only those that are no common surname (those that are,
+  `SURNAME_EPONYMS`, stay names, read as conditions only where a possessive stands alone);
 - `GREETINGS`: greetings and blessings of the languages patients write around English
   ("Alhamdulillah", "Asante", "Waheguru");
 - `LOWERCASE_LOANWORDS`: loan and dialect words that are names too when capitalised
@@ -47,6 +48,9 @@ EPONYMS = words(
     klinefelter klinefelter's behcet behçet behcet's behçet's alzheimer alzheimer's asperger
     asperger's tourette tourette's rokitansky mrkh lyme"""
 )
+# Conditions named after a doctor whose name is also a common surname ("Parkinson's"): not
+# safe words, since the surname stays a name; `possessive_business` reads no firm in them.
+SURNAME_EPONYMS = words("parkinson huntington cushing addison graves paget hodgkin wilson reiter down bell")
 
 # Greetings and blessings of the languages patients write around English ("Kia ora koutou",
 # "Alhamdulillah", "Sat Sri Akal"): they identify nobody.  (Not "Kia", "Ora", "Tena": given

@@ -121,11 +121,14 @@ def _handle_shaped(token: str) -> bool:
     return len(parts) >= 3 or not all(p.isalpha() and lowercase_word(p) for p in parts)
 
 
-def _chat_title(m: re.Match) -> Finding:
-    """The group name of a chat export's title, less the emoji and spaces after it."""
+def _chat_title(m: re.Match) -> Finding | None:
+    """The group name of a chat export's title, less the emoji and spaces after it (None
+    when nothing else is left)."""
     name = m.group(1)
     while name and not (name[-1].isalnum() or name[-1] in "')’"):
         name = name[:-1]
+    if not re.search(r"\w", name):
+        return None
     return Finding("FACILITY", m.start(1), m.start(1) + len(name), 0.7, "chat-title")
 
 
@@ -138,7 +141,8 @@ def find_handle_lines(text: str) -> list[Finding]:
     found += [Finding("HANDLE", m.start(1), m.end(1), 0.6, "handle-line")
               for m in _HYPHENED.finditer(text) if _handle_shaped(m.group(1))]
     if "hat with" in text or "xported from" in text:  # (a substring test before the pattern)
-        found += [_chat_title(m) for m in _CHAT_TITLE.finditer(text) if re.search(r"\w", m.group(1))]
+        titles = (_chat_title(m) for m in _CHAT_TITLE.finditer(text))
+        found += [f for f in titles if f is not None]
     first = lexicon().first
     found += [Finding("PERSON", m.start(1), m.end(1), 0.6, "commenter")
               for m in _NAME_INITIAL.finditer(text) if m.group(1).split()[0].title() in first]

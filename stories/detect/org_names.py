@@ -23,6 +23,8 @@ import re
 
 from stories.findings import Finding
 
+from .anchors import begins_word
+
 _HEADS = (
     "Association", "Society", "Foundation", "Institute", "Federation", "Alliance", "Coalition",
     "League", "Academy", "Fellowship", "Council", "Guild", "Network", "Trust", "Fund",
@@ -53,15 +55,13 @@ _NOT_OWNERS = frozenset({"The", "A", "An", "My", "Our", "At", "In", "To"})
 _REACH = 60  # characters before a hall's word that its owner's name may take
 
 
-def _word_start(text: str, at: int) -> bool:
-    return at == 0 or not text[at - 1].isalnum()
-
-
 def _hall(text: str, m: re.Match) -> Finding | None:
     """The numbered hall `m` with its owner's name before it, or None without one (or for a
     post that is no Legion's or VFW's: "Blog Post 3")."""
+    if not begins_word(text, m.start()):
+        return None
     owner = _HALL_OWNER.search(text, max(0, m.start() - _REACH), m.start())
-    if owner is None or not _word_start(text, m.start()):
+    if owner is None:
         return None
     words = list(re.finditer(r"\S+", text[owner.start() : m.start()]))
     while words and words[0].group() in _NOT_OWNERS:
@@ -75,9 +75,9 @@ def find_org_names(text: str) -> list[Finding]:
     """FACILITY findings for "<Head> of/for <Capitalised Words>", numbered lodges and teams
     (module docstring)."""
     found = [Finding("FACILITY", m.start(), m.end(), 0.7, "org-name")
-             for m in _NAMED.finditer(text) if _word_start(text, m.start())]
+             for m in _NAMED.finditer(text) if begins_word(text, m.start())]
     found += [Finding("FACILITY", m.start(1), m.end(1), 0.6, "team") for m in _THE_PLURAL.finditer(text)
-              if m.group(1) not in _NOT_TEAMS and _word_start(text, m.start())
+              if m.group(1) not in _NOT_TEAMS and begins_word(text, m.start())
               and _FAN_VERB.search(text, max(0, m.start() - 25), m.start())]
     halls = (_hall(text, m) for m in _HALL.finditer(text))
     return found + [h for h in halls if h is not None]

@@ -5,7 +5,7 @@ A possessive with no noun after it names what the family owns: the pub, the shop
 company (as "Sainsbury's" and "McDonald's" did once).  Where the name list's surname
 rule marks only "Mulcahy", the "'s" is left out, and the finding calls a pub a person.
 Only a surname that is no first name ("Kelly's" may be Kelly's house), no condition named
-after a doctor ("Parkinson's", `EPONYMS`) and no word ("my Master's", "the Lord's"), before
+after a doctor ("Parkinson's", `EPONYMS`, `SURNAME_EPONYMS`) and no word ("my Master's", "the Lord's"), before
 punctuation, the end of a line or a little word ("out", "on", "for"), not a noun
 ("Mulcahy's dog").
 """
@@ -16,12 +16,10 @@ import re
 
 from stories.findings import Finding
 
-from .everyday_extra import EPONYMS
+from .everyday_extra import EPONYMS, SURNAME_EPONYMS
 from .lexicon import lexicon, lowercase_word
-from .vocab import FUNCTION, words
+from .vocab import FUNCTION
 
-# Conditions named after a doctor whose name is also a common surname.
-_CONDITIONS = words("parkinson huntington cushing addison graves paget hodgkin wilson reiter down bell")
 # Found from its "'s" (a pattern that opens with the apostrophe: `re` skips to each one): the
 # name that ends there, then what follows: a lowercase word (group 1, tested) or punctuation.
 _APOSTROPHE_S = re.compile(r"['’]s\b")
@@ -40,7 +38,7 @@ def find_possessive_businesses(text: str) -> list[Finding]:
             continue
         name = m.group()
         low = name.casefold()
-        if name not in lex.last or name in lex.first or low in EPONYMS or low in _CONDITIONS:
+        if name not in lex.last or name in lex.first or low in EPONYMS or low in SURNAME_EPONYMS:
             continue
         if lowercase_word(low):
             continue

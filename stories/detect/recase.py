@@ -75,9 +75,8 @@ _TITLED = (
     | frozenset(vocab.WEEKDAYS)
     | frozenset({"dr", "mr", "mrs", "ms", "mx", "prof"})
 )
-# Roman numerals that end a name ("DAVE III"): written in capitals in normal text too, so a
-# name keeps its suffix (`widen._NAME_SUFFIX`) whichever way the story is written.
-_NAME_NUMERALS = frozenset({"ii", "iii", "iv"})
+# Roman numerals that end a name ("DAVE III") stay in capitals, as normal text writes them.
+_NAME_NUMERALS = frozenset(n.lower() for n in vocab.NAME_NUMERALS)
 
 
 def _foreign_compound(low: str, foreign: frozenset[str]) -> bool:

@@ -364,12 +364,16 @@ UNITS = words(
     "dilators pounds kilos degrees stone miles km"
 )
 
+# Roman numerals that end a name ("Dave III"): `widen` takes them into the name, and `recase`
+# leaves them in capitals so that a story in capitals keeps them too.
+NAME_NUMERALS = ("II", "III", "IV")
+
 # Kinds of place, room and service, capitalised alone after "the" ("cried in the Bathroom",
 # "at the Supermarket", "in the Army"): no place's name.
 KINDS_OF_PLACE = words(
     """chemist chemists pharmacy vicarage rectory manse surgery hospital clinic library gym office church
     chapel mosque temple gurdwara pub shop shops market mart ward unit canteen staffroom playground
     bathroom kitchen shower bedroom lounge toilet loo garden yard village town mall grocery supermarket
-    gallery hall corridor lobby car van bus train army navy military office consultation appointment
+    gallery hall corridor lobby car van bus train army navy military consultation appointment
     waiting room states caribbean netherlands tropics outback bush"""
 )

@@ -24,7 +24,7 @@ from stories.findings import Finding
 
 from .counties import CO_NOT_COUNTY
 from .street_words import STREET_ENDINGS, STREET_WORDS
-from .vocab import FACILITY_HEADS, TITLES, words
+from .vocab import FACILITY_HEADS, NAME_NUMERALS, TITLES, words
 from .widen_tails import (
     NAMEISH,
     facility_noun,
@@ -341,7 +341,8 @@ def _whole(text: str, f: Finding) -> Finding:
 
 # ... or a chat label's initial without a stop ("Kath M: the physio is worth it"; not "I").
 _NAME_SUFFIX = re.compile(
-    r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])|[ \t]+(?:[A-Z]\.){1,3}(?=[ \t,\n]|$)|[ \t][A-HJ-Z](?=:)"
+    r",?[ \t]+(?:Jr\.?|Sr\.?|" + "|".join(NAME_NUMERALS) + r")(?![\w])"
+    r"|[ \t]+(?:[A-Z]\.){1,3}(?=[ \t,\n]|$)|[ \t][A-HJ-Z](?=:)"
 )
 # Initials before a surname: "J. Pugsley", "W.W. Hastings", "A. B. Okafor".
 _INITIALS_BEFORE = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.[ \t]?){1,3}[ \t]+$")
