@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from stories.detect import detect
+from stories.detect import detect, name_words
 from stories.findings import PLACEHOLDERS
 from stories.leftovers import leftovers, redact_with_mentions
 from stories.redact import redact, redact_rescanned
@@ -142,3 +142,24 @@ def test_text_in_capitals_gets_the_same_findings(text: str) -> None:
         return {(f.kind, f.start, f.end) for f in detect(t)}
 
     assert spans(text.upper()) == spans(text)
+
+
+def test_a_storys_findings_do_not_depend_on_the_stories_read_before_it():
+    """Per-word answers are cached across stories; what depends on a story's language is not
+    ("Los" opening a Spanish story's sentence is a word, "Los Angeles" in the next is a town)."""
+    english = "Martin Karlsen\n\nLos Angeles\nUnited States"
+    spanish = ("Los médicos no me creían y yo pensaba que era normal. Los días eran largos, "
+               "y por la noche no podía dormir por el dolor. Pero la fisioterapeuta de suelo "
+               "pélvico me explicó que los músculos estaban tensos, que no era mi culpa, y con "
+               "ejercicios, paciencia y mucho apoyo de mi marido, ahora estoy mucho mejor. "
+               "Los primeros meses fueron duros, pero valió la pena.")
+
+    def spans(t: str) -> list[tuple[str, int, int]]:
+        return sorted((f.kind, f.start, f.end) for f in detect(t))
+
+    name_words._PLAIN_CACHES.clear()  # each order starts from empty caches
+    alone = spans(english)
+    name_words._PLAIN_CACHES.clear()
+    spans(spanish)
+    assert spans(english) == alone
+    assert any(english[s:e].startswith("Los") for _, s, e in alone)

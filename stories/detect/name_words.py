@@ -162,7 +162,10 @@ class NameText:
         return lang != "en" and low in _common_of(lang)
 
     def plain(self, k: int) -> bool:
-        """A word that names nothing: function word, safe vocabulary, 1 letter."""
+        """A word that names nothing: function word, safe vocabulary, 1 letter, or at a
+        sentence start one of the story's language's commonest words.  The answer for the
+        word alone is cached across stories; the story's language is asked each time (a
+        Spanish story's "Los" must not make "Los Angeles" lose "Los" in the next story)."""
         word = self.words[k]
         cache = self.plain_at_start if self.sents[k] else self.plain_inside
         plain = cache.get(word)
@@ -170,7 +173,8 @@ class NameText:
             plain = self._plain_uncached(k)
             if len(cache) < _PLAIN_CACHE_MAX and len(word) <= _PLAIN_WORD_MAX:
                 cache[word] = plain
-        return plain
+        # "Pero Nuria siempre...", "Con Álex": the story's language's commonest words
+        return plain or (self.sents[k] and self.foreign_common_word(self.lows[k]))
 
     def _plain_uncached(self, k: int) -> bool:
         base, low = self.bases[k], self.lows[k]
@@ -184,8 +188,6 @@ class NameText:
             self.caps[k] and not self.sents[k] and low in vocab.AMBIGUOUS_NAMES
         ):
             return True
-        if self.sents[k] and self.foreign_common_word(low):
-            return True  # "Pero Nuria siempre...", "Con Álex": the story's language's commonest words
         # An everyday word whose capital proves nothing when shouted ("SO OBVIOUS");
         # sentence starts ("Afterwards") are judged in `name_ordinary.keep_sentence_start`,
         # headings and lone capitalised words in `name_ordinary.ordinary_run`.
