@@ -33,7 +33,7 @@ import handwritten  # noqa: E402
 import pycrfsuite  # noqa: E402
 
 from stories.detect import learned  # noqa: E402
-from stories.detect.recase import recase  # noqa: E402
+from stories.detect.lowercase_text import normal_case  # noqa: E402
 from stories.detect.shadow import build_shadow  # noqa: E402
 
 #: L1 and L2 weights and iterations (chosen on dev stories 1-1050 against 1051-1440).
@@ -54,10 +54,11 @@ def token_labels(spans: list[tuple[int, int]], gold: list[dict]) -> list[str]:
 
 
 def reading(text: str) -> str:
-    """What `detect()` shows the learned reader: the shadow with capitals recased, where
-    that keeps every offset (nearly every story); else the text as written."""
+    """What `detect()` shows the learned reader: the shadow in normal case (capitals
+    recased, a story in lowercase read as in capitals), where that keeps every offset
+    (nearly every story); else the text as written."""
     shadow = build_shadow(text)
-    return recase(shadow.text) if shadow.aligned else text
+    return normal_case(shadow.text) if shadow.aligned else text
 
 
 def train(records: list[dict], out: Path) -> None:

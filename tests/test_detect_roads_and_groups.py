@@ -114,6 +114,11 @@ def test_a_condition_a_degree_or_a_word_is_no_business(text):
     ("Thirty-one years a season ticket holder. Follow the Crusaders, God help me.", "Crusaders"),
     ("I did those things while watching the Riders lose.", "Riders"),
     ("He has season tickets for the Blue Jays.", "Blue Jays"),
+    ("It went during a Steelers game and I had to leave at half time.", "Steelers"),
+    ("Now I can sit through a whole Hornets basketball game again.", "Hornets"),
+    ("my husband is a big Canucks fan so he understood", "Canucks"),
+    ("Thanks for reading and go the Broncos! 🏉", "Broncos"),
+    ("Go Pirates go", "Pirates"),
 ])
 def test_the_team_a_fan_follows_or_watches_is_an_organisation(text, team):
     assert ("FACILITY", team) in found(text)
@@ -122,6 +127,9 @@ def test_the_team_a_fan_follows_or_watches_is_an_organisation(text, team):
 @pytest.mark.parametrize("text", [
     "We watched the Olympics on the sofa with a heat pack.",
     "I just suffered and watched the Golden Girls.",
+    "I stayed in and watched the Evening News with a heat pack.",
+    "Kids games at the party were hard to sit through.",
+    "We play board games and Cards Against Humanity on Fridays.",
 ])
 def test_a_show_or_a_games_is_no_team(text):
     assert not words_of(text, "FACILITY")

@@ -47,8 +47,10 @@ from .learned import Reading
 from .learned import active as learned_active
 from .learned import read as read_learned
 from .lexicon import lexicon
+from .lowercase_text import normal_case
 from .mentions import CAPITAL_ONLY, repeat_mentions
 from .name_chosen import find_chosen_names
+from .name_here import find_here_names
 from .names import find_names
 from .nicknames import find_nicknames
 from .org_names import find_org_names
@@ -57,7 +59,6 @@ from .places_lowercase import find_lowercase_places
 from .possessive_business import find_possessive_businesses
 from .postcode_districts import find_postcode_districts
 from .prose import find_prose
-from .recase import recase
 from .roads import find_roads
 from .saints import find_saint_places
 from .shadow import Shadow, build_shadow
@@ -97,6 +98,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_nicknames,
     find_form_fields,
     find_chosen_names,
+    find_here_names,
     find_roads,
     find_org_names,
     find_possessive_businesses,
@@ -219,9 +221,10 @@ def detect(text: str) -> list[Finding]:
         return [Finding("PERSON", 0, len(text), 0.0, "detector-error", "review whole text")]
     if not shadow.text:
         return []
-    # Capitals carry no evidence in a passage written all in capitals: the
-    # rules read it in normal case (same length, so offsets are unchanged).
-    read = recase(shadow.text)
+    # Capitals carry no evidence in a passage written all in capitals, nor their
+    # absence in a story written all in lowercase: the rules read either in
+    # normal case (same length, so offsets are unchanged).
+    read = normal_case(shadow.text)
     reading = None
     if learned_active():  # the reader reads what the rules read: the shadow, capitals recased
         try:

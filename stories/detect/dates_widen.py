@@ -52,6 +52,9 @@ _PART_BEFORE = re.compile(  # "the first week of", "the long weekend in", "half-
     r"bank\s+holiday(?:\s+weekend)?|spring\s+break|reading\s+week)\s+in)\s+$",
     re.IGNORECASE,
 )
+# A day written with a dot before a month, as German and the Scandinavian languages write
+# it, whatever the month's language: "17. mai 2022", "4. december 2019".
+_DAY_DOT_BEFORE = re.compile(r"(?<=[ \t(,])(?:[12]\d|3[01]|0?[1-9])\.[ \t]+$")  # (not a list's "1. ")
 _REACH = 32  # characters before a date that these words can take
 
 
@@ -61,8 +64,8 @@ def widen_dates(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def _widened(text: str, f: Finding) -> Finding:
-    """`f` (a DATE that holds a digit) widened over a relative day, a Romance weekday or
-    the first day of a range right before it; otherwise `f` itself."""
+    """`f` (a DATE that holds a digit) widened over a relative day, a Romance weekday, the
+    first day of a range, a part of a month or a dotted day right before it; otherwise `f`."""
     if not any(c.isdigit() for c in text[f.start : f.end]):
         return f  # "Mother's Day" alone is no one day, whatever comes before it
     start, lo = f.start, max(0, f.start - _REACH)
@@ -86,6 +89,8 @@ def _widened(text: str, f: Finding) -> Finding:
         m = _LABEL_BEFORE.search(text, lo, start)
     elif last.endswith((" of", " in")):
         m = _PART_BEFORE.search(text, lo, start)
+    elif text[start].isalpha() and last[-2:-1].isdigit() and last.endswith("."):
+        m = _DAY_DOT_BEFORE.search(text, lo, start)
     if m is None:
         return f
     return Finding(f.kind, m.start(), f.end, f.score, f.source, f.note)

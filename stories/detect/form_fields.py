@@ -6,8 +6,11 @@ its lines keep the shape "Label: answer".  The label says what the answer is, so
 is an identifier whatever it looks like: initials ("GK", "S"), a lowercase town
 ("campbellsville ky"), an insurer named with everyday words.  Only the answer's first part
 counts (up to a comma, a bracket or a dash: "Surrey (New Westminster)" is a town and a note);
-an answer that declines ("prefer not to say", "n/a", "anonymous"), a country or a region
-("Location: Ireland"), or a long sentence is left alone.
+an answer that declines ("prefer not to say", "n/a", "anonymous", "I would rather not"), a
+country or a region ("Location: Ireland"), or a long sentence is left alone.  Labels are read
+in English ("Preferred name for publication:"), Spanish, French, Portuguese, Italian, Dutch,
+German, the Scandinavian languages, Polish and Czech ("Leeftijd: 46", "Wohnort: Bielefeld",
+"Krankenkasse: Barmer").
 """
 
 from __future__ import annotations
@@ -22,19 +25,25 @@ from .lexicon import lexicon
 _PERSON = (
     r"(?:first|last|full|given|family|preferred|display|your|patient'?s?|partner'?s?)?[ \t]*"
     r"(?:name|names|initials?|surname|nickname)(?:[ \t]+or[ \t]+initials?)?"
-    r"|nombre(?:[ \t]+completo)?|apellidos?|pr[ée]nom|nom|nome"
+    r"(?:[ \t]+(?:for|on|to[ \t]+use[ \t]+on|in)[ \t]+(?:the[ \t]+)?"
+    r"(?:publication|website|site|story|web|blog))?"
+    r"|nombre(?:[ \t]+completo)?|apellidos?|pr[ée]nom|nom|nome|cognome"
+    r"|(?:voor|achter)?naam|vorname|nachname|(?:for|efter|etter)?navn|(?:för|efter)?namn|imi[ęe]|nazwisko"
+    r"|jm[ée]no|p[řr][íi]jmen[íi]"
     r"|interpreter|translator|carer|(?:typed|written(?:[ \t]+up)?|translated|recorded)[ \t]+by"
 )
 _LOCATION = (
     r"city|town|suburb|hometown|home[ \t]+town|village|location|where[ \t]+(?:are[ \t]+you[ \t]+)?from"
     r"|where[ \t]+(?:do[ \t]+)?you[ \t]+live|neighbou?rhood|ciudad|colonia|barrio|localidad|municipio"
-    r"|ville|quartier|cidade|bairro|post[ \t]?code|zip(?:[ \t]+code)?"
+    r"|ville|quartier|cidade|bairro|citt[àa]|post[ \t]?code|zip(?:[ \t]+code)?"
+    r"|woonplaats|gemeente|wijk|wohnort|stadtteil|bezirk|bosted|bostad|hemort|miejscowo[śs][ćc]|miasto"
+    r"|m[ěe]sto|bydli[šs]t[ěe]"
 )
 _FACILITY = (
     r"(?:health[ \t]+)?insur(?:er|ance)(?:[ \t]+company)?|aseguradora|obra[ \t]+social|prepaga|mutuelle"
-    r"|employer|workplace"
+    r"|employer|workplace|krankenkasse|(?:zorg)?verzekeraar|werkgever|arbeitgeber"
 )
-_AGE = r"(?:your[ \t]+)?age|edad|âge|idade|alter"
+_AGE = r"(?:your[ \t]+)?age|edad|âge|idade|alter|leeftijd|[åa]lder|wiek|v[ěe]k|et[àa]"
 _KINDS = ("PERSON", "LOCATION", "FACILITY", "AGE")
 # An age field's answer: a number or a spelled age ("29", "thirty-one"), not "30s" or "prefer not".
 _AGE_ANSWER = re.compile(rf"(?:\d{{1,3}}|{vocab.SPELLED_AGE})(?![\w'’])", re.IGNORECASE)
@@ -49,7 +58,7 @@ _ANSWER_END = re.compile(r"[,;(|<]|[ \t][-–—][ \t]|\.[ \t]|\.$")
 _MAX_WORDS = 5
 # An answer that declines or leaves the field empty.
 _DECLINES = vocab.words(
-    """n/a na none no not nope prefer rather anonymous anon withheld optional private skip unknown
+    """n/a na none no not nope i prefer rather anonymous anon withheld optional private skip unknown
     nil nothing same just use please yes ninguno ninguna prefiero anónimo anónima anonyme aucun"""
 )
 

@@ -7,7 +7,9 @@ colon.  One such line proves little ("Update: it worked", "Hx: none"), but a
 label that opens two or more lines is someone speaking, and if it is no word
 the dictionary writes in lower case ("Me:", "Edit:", "Answer:"), no clinical
 shorthand and no safe vocabulary, it is her name, whatever its case and
-whether or not a first-name list knows it ("Jen", "MEL", "JO").
+whether or not a first-name list knows it ("Jen", "MEL", "JO").  Where another speaker
+bears a name, a label that is a word is a name too unless it is an everyday word, a role or
+shorthand: "Mags:" beside "Shaz:" and "Tina:", but not "Me:" or "Update:".
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from itertools import compress
 from .chart_words import ABBREVIATIONS
 from .lexicon import lowercase_word
 from .name_words import NameText
-from .vocab import FUNCTION, ROLES, TITLES
+from .vocab import AGENT_ENDINGS, FUNCTION, ROLES, TITLES
 
 _MIN_LINES = 2  # a label that opens this many lines is a speaker
 
@@ -60,6 +62,23 @@ def _not_a_name(t: NameText, low: str, base: str) -> bool:
     )
 
 
+def _word_name(t: NameText, low: str, base: str) -> bool:
+    """In a conversation where another label is a name, is the label `low`, though a
+    word, a name too ("Mags:" beside "Shaz:" and "Tina:"): no everyday word, role, title,
+    shorthand or safe vocabulary ("Me:", "Update:", "Nurse:", "Edit:" stay words)?"""
+    return (
+        len(low) >= 3
+        and low not in FUNCTION
+        and low not in TITLES
+        and low not in ROLES
+        and low not in ABBREVIATIONS
+        and low not in t.lex.very_common_lower
+        and not (low.endswith(AGENT_ENDINGS) and lowercase_word(low))  # "PRESENTER:", "Caller:"
+        and not t.foreign_word(low)
+        and not t.lex.is_safe(base)
+    )
+
+
 def find_speakers(t: NameText) -> None:
     """PERSON findings (into `t.out`) for every label that opens at least `_MIN_LINES`
     lines and is no word (see module docstring)."""
@@ -70,9 +89,13 @@ def find_speakers(t: NameText) -> None:
         size = _label_at(t, i)
         if size:
             labels[tuple(t.lows[i : i + size])].append(i)
+    named = {lows for lows, where in labels.items()
+             if not _not_a_name(t, lows[0], t.words[where[0]].capitalize())}
     for lows, where in labels.items():
+        if len(where) < _MIN_LINES:
+            continue
         first = t.words[where[0]]
-        if len(where) < _MIN_LINES or _not_a_name(t, lows[0], first.capitalize()):
+        if lows not in named and not (named and _word_name(t, lows[0], first.capitalize())):
             continue
         second = lows[1] if len(lows) == 2 else ""
         kin = second in ROLES and first.capitalize() in t.lex.first  # "Meera Didi:", "Lola Mum:"

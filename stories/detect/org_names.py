@@ -14,7 +14,9 @@ little word among them; a post only of the Legion or the VFW, not a "Blog Post 3
 A team is an organisation too, named by a plural after "the" that a fan follows, supports,
 cheers for, plays for or watches: "Follow the Crusaders, God help me", "watching the Riders
 lose", "season tickets for the Blue Jays"; not a show or a games ("the Olympics", "the
-Simpsons").
+Simpsons").  So is a capitalised plural before its game, its fans or its season tickets ("a
+Vikings game", "Wildcats basketball games", "a Leafs fan"; not "Kids games" opening a
+sentence, an everyday word there) and one a fan cheers on ("go the Cowboys!", "Go Cubs go").
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import re
 from stories.findings import Finding
 
 from .anchors import begins_word
+from .lexicon import lexicon
 
 _HEADS = (
     "Association", "Society", "Foundation", "Institute", "Federation", "Alliance", "Coalition",
@@ -47,6 +50,14 @@ _NOT_TEAMS = frozenset({
     "Archers", "Bachelors", "Traitors", "Voices", "Kids", "Boys", "Girls", "Lights", "Stars", "Fireworks",
     "Golden Girls", "Rugby Sevens", "Sevens", "Nationals", "Finals", "Playoffs", "Highland Games",
 })
+_GAME = re.compile(
+    r"[ \t](?:(?:basketball|football|hockey|baseball|rugby|soccer|footy|netball|league|playoff)[ \t]+)?"
+    r"(?:games?|match(?:es)?|fans?|supporters?|season[ \t]+tickets?)\b"
+)
+_PLURAL_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+s)$")
+_GO_TEAM = re.compile(
+    r"[Gg]o[ \t]+(?:the[ \t]+)?([A-Z][a-z]+s)\b(?=[ \t]*(?:$|[^\w \t]|[Gg]o\b))", re.MULTILINE
+)
 _HALL = re.compile(
     r"(?:Lodge|Local|Branch|Sub-Branch|Chapter|Troop|Precinct|Post)[ \t]+(?:No\.?[ \t]?)?\d{1,4}[A-Z]?\b"
 )
@@ -77,7 +88,29 @@ def find_org_names(text: str) -> list[Finding]:
     found = [Finding("FACILITY", m.start(), m.end(), 0.7, "org-name")
              for m in _NAMED.finditer(text) if begins_word(text, m.start())]
     found += [Finding("FACILITY", m.start(1), m.end(1), 0.6, "team") for m in _THE_PLURAL.finditer(text)
-              if m.group(1) not in _NOT_TEAMS and begins_word(text, m.start())
+              if m.group(1).split()[-1] not in _NOT_TEAMS and m.group(1) not in _NOT_TEAMS
+              and begins_word(text, m.start())
               and _FAN_VERB.search(text, max(0, m.start() - 25), m.start())]
+    found += [_team(text, m.start(1), m.end(1)) for m in _GO_TEAM.finditer(text)
+              if begins_word(text, m.start()) and m.group(1) not in _NOT_TEAMS]
+    found += _teams_before_games(text)
     halls = (_hall(text, m) for m in _HALL.finditer(text))
     return found + [h for h in halls if h is not None]
+
+
+def _team(text: str, start: int, end: int) -> Finding:
+    return Finding("FACILITY", start, end, 0.6, "team")
+
+
+def _teams_before_games(text: str) -> list[Finding]:
+    """Teams named by a capitalised plural right before their game, fans or tickets."""
+    found = []
+    for m in _GAME.finditer(text):
+        plural = _PLURAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if plural is None or plural.group(1) in _NOT_TEAMS:
+            continue
+        before = text[max(0, plural.start() - 3) : plural.start()].rstrip(" \t")
+        if (not before or before[-1] in ".!?\n") and lexicon().only_a_word(plural.group(1)):
+            continue  # "Kids games were ..." opening a sentence: an everyday word's capital
+        found.append(_team(text, plural.start(), plural.end()))
+    return found

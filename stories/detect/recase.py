@@ -15,7 +15,15 @@ import re
 
 from . import street_words, vocab
 from .language import story_language, words_of
-from .lexicon import derived_form, dictionary_words, everyday_words, french_words, lexicon, lowercase_word
+from .lexicon import (
+    bare_contraction,
+    derived_form,
+    dictionary_words,
+    everyday_words,
+    french_words,
+    lexicon,
+    lowercase_word,
+)
 from .recase_context import (
     capitalised,
     congregations,
@@ -93,6 +101,10 @@ _POSSESSIVE = re.compile(r"(.{2,})(['’]S)")
 _ELIDED = re.compile(r"((?:[CDJLMNST]|QU)')(.{2,})")
 
 
+# A letter typed three times or more: a word drawn out for effect, never a name.
+_DRAWN_OUT = re.compile(r"([a-zà-ÿ])\1\1")
+
+
 def _english_word(low: str) -> bool:
     """An everyday English word (or a regular form of one) that is no name or town."""
     lex = lexicon()
@@ -117,6 +129,8 @@ def _recased(word: str, foreign: frozenset[str] = frozenset()) -> str:
     low = word.lower()
     if low in _NAME_NUMERALS:
         return word
+    if bare_contraction(low) or _DRAWN_OUT.search(low):
+        return low  # "DONT", "IM": an everyday word without its apostrophe; "SOOO", "LMAOOO": drawn out
     if low in _TITLED and not (low in foreign and low not in vocab.FACILITY_HEADS):
         # "ROYAL HOSPITAL", "5 MAY": heads and months keep a capital (but not "ESTATE", summer,
         # or "MAYO" in a story in Italian or Spanish, which write them in lowercase)

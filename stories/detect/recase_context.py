@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import cues, street_words, vocab
-from .lexicon import derived_form, everyday_words, lexicon
+from .lexicon import bare_contraction, derived_form, everyday_words, lexicon
 
 # Endings of English words that are rarely names or places ("TREATABLE", "MORTIFIED").
 _WORD_ENDINGS = (
@@ -111,6 +111,7 @@ def _strong_name(low: str) -> bool:
         and not lex.is_safe(low)
         and not derived_form(low)
         and not (low.endswith("ed") and len(low) > 4)
+        and not bare_contraction(low)  # "AND I WOULDNT": a word
     )
 
 

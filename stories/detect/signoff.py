@@ -162,12 +162,15 @@ _AGE_THEN = re.compile(r"(1[3-9]|[2-9]\d), ")
 _NOTE = re.compile(r"[(\[]|P\.?S\b", re.IGNORECASE)
 # A closing word, its comma and the name on the same line.
 _CLOSING = re.compile(
-    rf"(?:{'|'.join(sorted(w.title() for w in vocab.CLOSINGS if len(w) > 2))})"
+    rf"(?i:{'|'.join(sorted(w for w in vocab.CLOSINGS if len(w) > 2))})"
     r"(?: [a-z]+){0,2},[ \t]+"
 )
 
 
-_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Pastor|Deacon|Fr|Father|Sister|Imam)\.?[ \t]+")
+_TITLE = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Pastor|Deacon|Fr|Father|Sister|Imam"
+    r"|Aunty|Auntie|Aunt|Uncle|Nana|Nan|Gran|Granny|Grandma|Grandad|Grandpa)\.?[ \t]+"
+)  # (and the kin words a grandmother signs with: "Aunty H.", "Nana Jo")
 _DASHED = re.compile(r"[-–—~][ \t]*([a-z][a-z'’-]{1,20})")
 _DASH = re.compile(r"[-–—~][ \t]*(?=[^\W\d_])")
 

@@ -43,6 +43,9 @@ CLINICAL = words(
     """
 )
 
+#: Endings of words for what a person does ("presenter", "caller", "farmer", "therapist"):
+#: such a word the dictionary writes in lowercase labels a role, not a name.
+AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent")
 # Endings of clinical words in English and Spanish: a word ending so names a condition,
 # a test, a specialist or a specialty, never a person ("Prostatitis", "Internist",
 # "Naturopath", "Ginecóloga", "Kinesióloga", "Fisioterapeuta", "Ansiolítico").
