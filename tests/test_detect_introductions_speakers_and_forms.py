@@ -1,7 +1,8 @@
 """A writer who introduces herself as "<name> here", a chat speaker whose label is a word
-("Pips:" beside "Bev:"), and forms whose labels are Dutch, German, Scandinavian, Polish, Czech
-or Italian ("Leeftijd: 46", "Woonplaats: Utrecht").  Every text here is written for this
-test, not taken from a corpus."""
+("Pips:" beside "Bev:"), forms whose labels are Dutch, German, Scandinavian, Polish, Czech or
+Italian ("Leeftijd: 46", "Woonplaats: Utrecht"), a dotted day before a month, a closing typed
+in lower case, and a Discord name with its tag.  Every text here is written for this test,
+not taken from a corpus."""
 
 from __future__ import annotations
 
@@ -118,3 +119,33 @@ def test_a_lowercase_closing_or_a_kin_word_before_a_signature(text: str, name: s
 
 def test_a_closing_in_lowercase_before_everyday_words_is_no_signature():
     assert words_of("that is all from me.\n\nlove, the whole family\n", "PERSON") == []
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("if u want an invite dm me, im kestrel_rides#4412 on there", "kestrel_rides#4412"),
+    ("add me: Fern.Moth#0731 (pelvic pain pals server)", "Fern.Moth#0731"),
+])
+def test_a_discord_name_with_its_tag_is_a_handle(text: str, handle: str):
+    assert ("HANDLE", handle) in found(text)
+
+
+@pytest.mark.parametrize("text", ["we were in room #1234 for hours", "#endo #1234 #spoonie"])
+def test_a_number_after_a_hash_alone_is_no_handle(text: str):
+    assert words_of(text, "HANDLE") == []
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("Usuaria: nubedeabril\nAsunto: por fin un diagnóstico", "nubedeabril"),
+    ("Utilisatrice : perinee_sereine", "perinee_sereine"),
+])
+def test_a_forums_user_label_in_spanish_or_french_gives_a_handle(text: str, handle: str):
+    assert ("HANDLE", handle) in found(text)
+
+
+def test_the_word_users_in_spanish_is_no_label():
+    assert words_of("los usuarios del foro fueron muy amables conmigo", "HANDLE") == []
+
+
+def test_a_time_after_a_platform_is_no_handle():
+    assert words_of("I read loads of these threads at 2am and cried", "HANDLE") == []
+    assert words_of("found it on TikTok at 11:30pm, of all places", "HANDLE") == []

@@ -13,6 +13,7 @@ import pytest
 from stories.detect import detect
 from stories.detect.lowercase_text import normal_case, written_in_lowercase
 from stories.detect.recase import recase
+from stories.detect.word_forms import bare_contraction, english_compound
 from tests.detect_prose_util import covered, flagged_words
 
 TEXTED = (
@@ -101,3 +102,30 @@ def test_a_lowercase_thread_keeps_its_lone_and_hyphened_words_as_typed() -> None
     assert written_in_lowercase(THREAD)
     for word in ("hedgehog-in-a-teacup", "tired_of_ice_packs", "\nresources\n", "self-care"):
         assert word in out
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("dont", True), ("theyd", True), ("im", True), ("hadnt", True), ("james", False), ("ross", False),
+])
+def test_a_contraction_without_its_apostrophe_is_told_from_a_name(word: str, expected: bool) -> None:
+    assert bare_contraction(word) is expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("bloodwork", True), ("waitlist", True), ("nonbinary", True),
+    ("datamade", False), ("broadmeadow", False), ("blackwood", False), ("newcastle", False),
+])
+def test_two_words_written_as_one_are_a_word_only_if_english_uses_them(word: str, expected: bool) -> None:
+    assert english_compound(word) is expected
+
+
+def test_texting_shorthand_and_single_letters_stay_as_typed_but_a_middle_initial_stays_a_capital() -> None:
+    texted = (
+        "ok so r u ready for this, me n my bf went to see dr k at the clinic and ur gonna laugh but "
+        "the physio was lovely tbh and she had a poster of codey m ross on the wall which was weird "
+        "but fine, we went back for bloodwork twice and now im on the waitlist for the next bit x"
+    )
+    out = normal_case(texted)
+    for typed in (" r u ", " n my bf ", " ur ", " tbh ", "bloodwork", "waitlist"):
+        assert typed in out
+    assert "Codey M Ross" in out

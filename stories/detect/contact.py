@@ -65,6 +65,8 @@ _HANDLE_GATES = (
     "telegram",
     "mastodon",
     "pseudo",
+    "usuari",
+    "utilisat",
 )
 _NOT_HANDLES = frozenset(
     [
@@ -111,7 +113,8 @@ _NOT_HANDLES = frozenset(
 HANDLE_RE = re.compile(r"@(?<![\w.@/]@)[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 HANDLE_CUE_RE = re.compile(
     r"\b(?:insta(?:gram)?|ig|tiktok|tik tok|twitter|snap(?:chat)?|threads|bluesky|"
-    r"handle|username|user name|user|discord|reddit|telegram|mastodon|pseudo|pseudonyme)"
+    r"handle|username|user name|user|discord|reddit|telegram|mastodon|pseudo|pseudonyme"
+    r"|(?:nombre de )?usuari[oa]|utilisat(?:eur|rice))"
     r"(?:\s+(?:handle|account|name|username))?\s*(?:is|was|:|-|at|=)?\s*@?"
     r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?:#\d{4}\b)?)",
     re.IGNORECASE,
@@ -131,6 +134,19 @@ REDDIT_RE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,40}")  # Reddit allows 20
 UNDERSCORED_RE = re.compile(
     r"(?<![\w@./{-])(?=[A-Za-z0-9_]*[a-z])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+(?![\w@/}-]|\.\w|[ \t]*=)"
 )
+# A Discord user name with its four-digit tag: "ethan_rides#4412", "Moth.Girl#0731" (not a
+# hashtag, "#4412" alone, or "room #12").
+DISCORD_TAG_RE = re.compile(r"#(?<=[A-Za-z0-9_.]#)\d{4}(?!\d)")
+_TAG_NAME = re.compile(r"(?<![\w.@#])[A-Za-z0-9_.]{2,32}$")
+
+
+def _discord_tags(text: str) -> Iterator[Finding]:
+    """HANDLE findings for Discord names with their tag (`DISCORD_TAG_RE`), read from the tag
+    back to the name's start."""
+    for m in DISCORD_TAG_RE.finditer(text):
+        name = _TAG_NAME.search(text, max(0, m.start() - 32), m.start())
+        if name is not None and any(c.isalpha() for c in name.group()):
+            yield Finding("HANDLE", name.start(), m.end(), 0.9, "discord-tag")
 # A forum's attribution and a name on a platform: "Posted by tinyoakleaf on", "Posted on
 # October 14, 2023 by hotflashhannah", "Reply from marigold_and_moss:", "replying to
 # lemonteaNoIce", "I write on Tumblr as theo-has-a-pelvis".
@@ -292,9 +308,10 @@ def _sentence_joined(match: str) -> bool:
     return last[:1].isupper() and not last.isupper() and not host[-1:].isupper()
 
 
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm)", re.IGNORECASE)
 _HANDLE_WORDS = (
     "insta", "ig", "tiktok", "tik tok", "twitter", "snap", "threads", "bluesky", "handle", "user",
-    "discord", "reddit", "telegram", "mastodon", "pseudo",
+    "discord", "reddit", "telegram", "mastodon", "pseudo", "usuari", "nombre de usuari", "utilisat",
 )  # fmt: skip
 
 
@@ -361,6 +378,8 @@ def find_handles(text: str) -> Iterator[Finding]:
             at_sign = "@" in text[m.start() : m.start("h")]
             if handle.isalpha() and not at_sign and lowercase_word(handle.lower()):
                 continue  # "on Reddit: provoked vestibulodynia": a word after the colon
+            if _CLOCK.fullmatch(handle):
+                continue  # "these threads at 2am": a time
             if end - m.start("h") >= 3 and handle.lower() not in _NOT_HANDLES:
                 yield Finding("HANDLE", m.start("h"), end, 0.8, "handle-cue")
     if " on " in low:
@@ -372,6 +391,8 @@ def find_handles(text: str) -> Iterator[Finding]:
     if "_" in text:
         for m in UNDERSCORED_RE.finditer(text):
             yield Finding("HANDLE", m.start(), m.end(), 0.7, "underscored-handle")
+    if "#" in text:
+        yield from _discord_tags(text)
 
 
 def find_contact(text: str) -> list[Finding]:

@@ -30,6 +30,7 @@ DIALECT = words(
     liming lekker omo summat standin naija aney cuhdear braai poya telt chale nakakahiya
     cabras
     lol lols lmao lmfao omg tbh idk imo imho ngl haha hahaha smh btw fyi irl tho wtf ffs
+    ur bf gf bc cuz coz ppl pls plz thx rn omw tmrw tmr yall wk wks hrs yrs appt appts convo convos
     likkle lawd gyal bwoy nuff
     aboot mair hud hame lassie oot masel jist gaun hoose wean weans"""
 )

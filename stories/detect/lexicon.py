@@ -197,22 +197,6 @@ def everyday_words() -> frozenset[str]:
     return _english(5.0) | _wordfreq_words("es", 5.0)
 
 
-_CONTRACTION_ENDS = ("n't", "'s", "'ve", "'ll", "'d", "'re", "'m")
-
-
-def bare_contraction(low: str) -> bool:
-    """Is `low` an English contraction typed without its apostrophe ("dont", "theyd", "im",
-    "theres")?  Read only where capitals prove nothing (`recase`), where "SHELL" and
-    "THERES" are far likelier "she'll" and "there's" than a firm or a name."""
-    for end in _CONTRACTION_ENDS:
-        bare = end.replace("'", "")
-        if low.endswith(bare) and len(low) > len(bare):
-            cut = len(low) - len(bare) + end.index("'")
-            if low[:cut] + "'" + low[cut:] in english_words():
-                return True
-    return False
-
-
 @lru_cache(maxsize=1)
 def french_words() -> frozenset[str]:
     """Casefolded French words of Zipf >= 3 ("amie", "école"): a lone lowercase word

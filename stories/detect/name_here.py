@@ -17,6 +17,7 @@ import re
 from stories.findings import Finding
 
 from . import vocab
+from .anchors import find_all, matches_at
 from .lexicon import everyday_words, lexicon, lowercase_word
 
 SOURCE = "name-here"
@@ -27,11 +28,15 @@ _GREETING = (
 )
 # After the name: a pause, or a filler word.
 _AFTER = r"(?=[ \t]*(?:[,.!;:()\-–—\n]|$)|[ \t]+(?:well|again|from|too|btw)\b)"
-_HERE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?][ \t]))[ \t]*" + _GREETING
-    + r"(?P<name>[^\W\d_][^\W\d_'’-]{1,20})[ \t]+here" + _AFTER,
+# "here" and its pause, found first (a literal scan); then the name and what opens it, read
+# back from there in a short window.
+_HERE = re.compile(r"(?:here|Here|HERE)" + _AFTER)
+_NAME_OPENING = re.compile(
+    r"(?:^|(?<=[.!?][ \t]))[ \t]*" + _GREETING + r"(?P<name>[^\W\d_][^\W\d_'’-]{1,20})[ \t]+$",
     re.IGNORECASE | re.MULTILINE,
 )
+_WINDOW = 60  # characters before "here" that a greeting and a name can take
+_HERE_WORDS = (" here", " Here", " HERE", "\there")
 
 
 def _names_someone(word: str) -> bool:
@@ -50,10 +55,10 @@ def _names_someone(word: str) -> bool:
 
 def find_here_names(text: str) -> list[Finding]:
     """Every "<name> here" self-introduction's name (see the module docstring)."""
-    if "here" not in text and "HERE" not in text and "Here" not in text:
-        return []
-    return [
-        Finding("PERSON", m.start("name"), m.end("name"), 0.7, SOURCE)
-        for m in _HERE.finditer(text)
-        if _names_someone(m.group("name"))
-    ]
+    found = []
+    starts = [i + 1 for word in _HERE_WORDS for i in find_all(text, word)]  # (not "there", "where")
+    for here in matches_at(_HERE, text, starts):
+        m = _NAME_OPENING.search(text, max(0, here.start() - _WINDOW), here.start())
+        if m is not None and _names_someone(m.group("name")):
+            found.append(Finding("PERSON", m.start("name"), m.end("name"), 0.7, SOURCE))
+    return found

@@ -25,7 +25,7 @@ import re
 
 from stories.findings import Finding
 
-from .anchors import begins_word
+from .anchors import begins_word, find_all, matches_at
 from .lexicon import lexicon
 
 _HEADS = (
@@ -50,11 +50,12 @@ _NOT_TEAMS = frozenset({
     "Archers", "Bachelors", "Traitors", "Voices", "Kids", "Boys", "Girls", "Lights", "Stars", "Fireworks",
     "Golden Girls", "Rugby Sevens", "Sevens", "Nationals", "Finals", "Playoffs", "Highland Games",
 })
-_GAME = re.compile(
-    r"[ \t](?:(?:basketball|football|hockey|baseball|rugby|soccer|footy|netball|league|playoff)[ \t]+)?"
-    r"(?:games?|match(?:es)?|fans?|supporters?|season[ \t]+tickets?)\b"
+_GAME = re.compile(r"(?:games?|match(?:es)?|fans?|supporters?|season[ \t]+tickets?)\b")
+_GAME_WORDS = (" game", " match", " fan", " supporter", " season")  # where `_GAME` can start
+_PLURAL_BEFORE = re.compile(
+    r"(?<![\w'’])([A-Z][a-z]+s)[ \t]+"
+    r"(?:(?:basketball|football|hockey|baseball|rugby|soccer|footy|netball|league|playoff)[ \t]+)?$"
 )
-_PLURAL_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+s)$")
 _GO_TEAM = re.compile(
     r"[Gg]o[ \t]+(?:the[ \t]+)?([A-Z][a-z]+s)\b(?=[ \t]*(?:$|[^\w \t]|[Gg]o\b))", re.MULTILINE
 )
@@ -91,7 +92,8 @@ def find_org_names(text: str) -> list[Finding]:
               if m.group(1).split()[-1] not in _NOT_TEAMS and m.group(1) not in _NOT_TEAMS
               and begins_word(text, m.start())
               and _FAN_VERB.search(text, max(0, m.start() - 25), m.start())]
-    found += [_team(text, m.start(1), m.end(1)) for m in _GO_TEAM.finditer(text)
+    go = [i for word in ("go ", "Go ", "go\t") for i in find_all(text, word)]
+    found += [_team(text, m.start(1), m.end(1)) for m in matches_at(_GO_TEAM, text, go)
               if begins_word(text, m.start()) and m.group(1) not in _NOT_TEAMS]
     found += _teams_before_games(text)
     halls = (_hall(text, m) for m in _HALL.finditer(text))
@@ -105,12 +107,13 @@ def _team(text: str, start: int, end: int) -> Finding:
 def _teams_before_games(text: str) -> list[Finding]:
     """Teams named by a capitalised plural right before their game, fans or tickets."""
     found = []
-    for m in _GAME.finditer(text):
-        plural = _PLURAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    starts = [i + 1 for word in _GAME_WORDS for i in find_all(text, word)]
+    for m in matches_at(_GAME, text, starts):
+        plural = _PLURAL_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if plural is None or plural.group(1) in _NOT_TEAMS:
             continue
         before = text[max(0, plural.start() - 3) : plural.start()].rstrip(" \t")
         if (not before or before[-1] in ".!?\n") and lexicon().only_a_word(plural.group(1)):
             continue  # "Kids games were ..." opening a sentence: an everyday word's capital
-        found.append(_team(text, plural.start(), plural.end()))
+        found.append(_team(text, plural.start(1), plural.end(1)))
     return found

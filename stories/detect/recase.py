@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from . import street_words, vocab
+from .everyday_extra import DIALECT
 from .language import story_language, words_of
 from .lexicon import (
-    bare_contraction,
     derived_form,
     dictionary_words,
     everyday_words,
@@ -36,6 +36,7 @@ from .recase_context import (
     towns,
 )
 from .recase_runs import named_runs_after_at
+from .word_forms import bare_contraction, drawn_out, english_compound
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # A word in capitals: letters, single inner apostrophes or hyphens; at most 41
@@ -101,10 +102,6 @@ _POSSESSIVE = re.compile(r"(.{2,})(['’]S)")
 _ELIDED = re.compile(r"((?:[CDJLMNST]|QU)')(.{2,})")
 
 
-# A letter typed three times or more: a word drawn out for effect, never a name.
-_DRAWN_OUT = re.compile(r"([a-zà-ÿ])\1\1")
-
-
 def _english_word(low: str) -> bool:
     """An everyday English word (or a regular form of one) that is no name or town."""
     lex = lexicon()
@@ -129,8 +126,8 @@ def _recased(word: str, foreign: frozenset[str] = frozenset()) -> str:
     low = word.lower()
     if low in _NAME_NUMERALS:
         return word
-    if bare_contraction(low) or _DRAWN_OUT.search(low):
-        return low  # "DONT", "IM": an everyday word without its apostrophe; "SOOO", "LMAOOO": drawn out
+    if bare_contraction(low) or drawn_out(low) or low in DIALECT:
+        return low  # "DONT", "IM": no apostrophe; "SOOO", "LMAOOO": drawn out; "UR", "BF": texting
     if low in _TITLED and not (low in foreign and low not in vocab.FACILITY_HEADS):
         # "ROYAL HOSPITAL", "5 MAY": heads and months keep a capital (but not "ESTATE", summer,
         # or "MAYO" in a story in Italian or Spanish, which write them in lowercase)
@@ -161,6 +158,7 @@ def _recased(word: str, foreign: frozenset[str] = frozenset()) -> str:
                 # a dictionary's lowercase word: "CLENCHING", "AUSSI", "TREATABLE", "ATROPHY"
                 everyday = (
                     derived_form(low) or low in french_words() or rare_word(low) or low in dictionary_words()
+                    or english_compound(low)
                 )
         if everyday or lex.is_ordinary(word):
             out = low
@@ -319,7 +317,7 @@ def _heads_named(run: str, foreign: frozenset[str] = frozenset()) -> str:
         # and not when they are all clinical or role words ("the gynae Clinic").
         words = m.group().split()
         keep = len(words)
-        while keep and words[keep - 1] not in vocab.FUNCTION:
+        while keep and words[keep - 1] not in vocab.FUNCTION and not bare_contraction(words[keep - 1]):
             keep -= 1
         named = words[keep:]
         before = words[keep - 1] if keep else _last_word(run, m.start())

@@ -26,7 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import cues, street_words, vocab
-from .lexicon import bare_contraction, derived_form, everyday_words, lexicon
+from .lexicon import derived_form, everyday_words, lexicon
+from .word_forms import bare_contraction
 
 # Endings of English words that are rarely names or places ("TREATABLE", "MORTIFIED").
 _WORD_ENDINGS = (
