@@ -101,6 +101,7 @@ def find_org_names(text: str) -> list[Finding]:
 
 
 def _team(text: str, start: int, end: int) -> Finding:
+    """A team's FACILITY finding over text[start:end]."""
     return Finding("FACILITY", start, end, 0.6, "team")
 
 

@@ -3,6 +3,8 @@
 Letters and posts end with a signature: "Sincerely,⏎D. M. K.", "Love to you all,⏎MAGS",
 or a bare "Dale" under the last paragraph.  No cue word stands before it and a name
 there may be an everyday word ("Love,⏎Hope"), so the last line is read on its own:
+- a closing may be typed in lower case ("love, Soph x"), and a kin word before the name is
+  no part of it ("Aunty H.", "Nana Jo");
 - after a closing line that ends in a comma ("Sincerely,", "Love to you all,"), one to
   four capitalised words or initials are a name when one of them is initials, a first
   name, in capitals, or no English word ("Hope", not "A Grateful Patient");
