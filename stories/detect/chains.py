@@ -17,6 +17,7 @@ from functools import lru_cache
 from stories.findings import Finding
 
 from .anchors import lowered
+from .language import story_words
 from .lexicon import lexicon
 from .tokens import shared_columns, word_class
 
@@ -121,7 +122,8 @@ def find_chains(text: str) -> list[Finding]:
     out = []
     if names:
         out = [Finding("FACILITY", m.start(), m.end(), 0.6, "chain")
-               for m in _names_re(tuple(sorted(names))).finditer(text) if _chain_written(m.group())]
+               for m in _names_re(tuple(sorted(names))).finditer(text)
+               if _chain_written(m.group()) and not _story_word(cols, m.group())]
     for k in cols.marked(_CUED_CLASS, 1):
         if cols.lows[k - 1] in ("at", "from") and _chain_written(cols.words[k]):
             out.append(Finding("FACILITY", cols.start(k), cols.end(k), 0.6, "chain"))  # "at boots"
@@ -138,6 +140,12 @@ def _pubs(text: str) -> list[Finding]:
             if m:
                 out.append(Finding("FACILITY", m.start("p"), m.end("p"), 0.6, "pub"))
     return out
+
+
+def _story_word(cols, name: str) -> bool:
+    """Is the lowercase match a word of the story's language, when that is not English
+    (Dutch "ik heb", not the shop "heb")?"""
+    return name.islower() and name in story_words(cols)
 
 
 def _chain_written(name: str) -> bool:

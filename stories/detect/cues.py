@@ -21,6 +21,17 @@ ROMANCE_RELATIONS = vocab.words(
     amie marito moglie compagno compagna fidanzato fidanzata sorella fratello figlio figlia cugina
     cugino amica amico"""
 )
+# German and Dutch ("mein Mann Joop", "meine Tochter Lea", "mijn zus Ineke"): a relation
+# word only after one of these possessives, which English never writes ("man" is English).
+GERMANIC_POSSESSIVES = vocab.words("mein meine meinem meinen meiner unser unsere unserem mijn onze ons")
+GERMANIC_RELATIONS = vocab.words(
+    """mann frau freund freundin tochter sohn schwester bruder mutter vater partnerin ehemann ehefrau
+    schwiegermutter cousine kollegin man vrouw vriend vriendin dochter zoon zus broer moeder vader
+    schoonmoeder echtgenoot"""
+)
+# "Ich bin Steffi", "Ik ben Ineke", but also "Ich bin Krankenschwester": only before a word
+# that is none of the language's.
+GERMANIC_NAMING_PAIRS = frozenset({("ich", "bin"), ("ik", "ben")})
 POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your", "mine", "the"}) | ROMANCE_POSSESSIVES
 REL_ADJ = frozenset(
     [
@@ -57,7 +68,7 @@ REL_ADJ = frozenset(
 RELATIONS = frozenset(vocab.RELATIONS) | ROMANCE_RELATIONS
 NAMING = frozenset(
     {"named", "called", "name's", "name’s", "i'm", "i’m", "im", "nicknamed", "aka",
-     "llamo", "m'appelle", "m’appelle", "chamo", "chamo-me"}
+     "llamo", "m'appelle", "m’appelle", "chamo", "chamo-me", "heiße", "heisse", "heet"}
 )  # fmt: skip
 NAMING_PAIRS = frozenset(
     {

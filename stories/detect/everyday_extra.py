@@ -47,7 +47,7 @@ EPONYMS = words(
     """peyronie peyronie's peyronies crohn crohn's bartholin bartholin's skene skene's asherman
     asherman's hashimoto hashimoto's sjogren sjögren sjogren's sjögren's raynaud raynaud's
     klinefelter klinefelter's behcet behçet behcet's behçet's alzheimer alzheimer's asperger
-    asperger's tourette tourette's rokitansky mrkh lyme"""
+    asperger's tourette tourette's rokitansky mrkh lyme gleason"""
 )
 # Conditions named after a doctor whose name is also a common surname ("Parkinson's"): not
 # safe words, since the surname stays a name; `possessive_business` reads no firm in them.

@@ -100,10 +100,13 @@ def _discord_tags(text: str) -> Iterator[Finding]:
         if name is not None and any(c.isalpha() for c in name.group()):
             yield Finding("HANDLE", name.start(), m.end(), 0.9, "discord-tag")
 # A forum's attribution and a name on a platform: "Posted by tinyoakleaf on", "Posted on
-# October 14, 2023 by hotflashhannah", "Reply from marigold_and_moss:", "replying to
-# lemonteaNoIce", "I write on Tumblr as theo-has-a-pelvis".
+# October 14, 2023 by hotflashhannah", "Publicado por trianero62", "Geplaatst door
+# mamavanlotte", "Reply from marigold_and_moss:", "replying to lemonteaNoIce", "Mo (goes by
+# b1gmo_heals)", "I write on Tumblr as theo-has-a-pelvis".
 ATTRIBUTED_RE = re.compile(
     r"(?:(?:posted|written|submitted|shared|started)(?:[ \t]+on[ \t]+[^\n]{1,30}?)?[ \t]+by"
+    r"|(?:publicad[oa]|escrit[oa]|postad[oa]|publié|posté|geplaatst|gepost|gepostet|geschrieben|verfasst)"
+    r"[ \t]+(?:por|par|door|von)|goes[ \t]+by"
     r"|(?:reply|replied|response|comment)[ \t]+from|(?:replying|replied|reply)[ \t]+to"
     rf"|(?:{'|'.join(sorted(_PLATFORMS, key=len, reverse=True))})[ \t]+as)"
     r"[ \t]+@?(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])",
@@ -112,7 +115,9 @@ ATTRIBUTED_RE = re.compile(
 # The words an attribution starts with: `ATTRIBUTED_RE` is tried only at these (a platform's
 # name only after "on"), not at every position of a story.
 _ATTRIBUTION_VERBS = vocab.words(
-    "posted written submitted shared started reply replied replying response comment"
+    "posted written submitted shared started reply replied replying response comment goes "
+    "publicado publicada escrito escrita postado postada publié posté geplaatst gepost gepostet geschrieben "
+    "verfasst"
 )
 _ATTRIBUTION_CLASS = word_class(_ATTRIBUTION_VERBS | _PLATFORMS)
 

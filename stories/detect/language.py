@@ -52,10 +52,20 @@ INDONESIAN_MARKERS = vocab.words(
     "kalau bisa lagi sangat belum boleh tak nak"
 )
 
+# German and Dutch: not the words English shares or borrows ("die", "was", "mit", "dat"),
+# nor Portuguese's "das".  German writes every noun with a capital ("Krankenkasse",
+# "Frauenärztin"), Dutch some: read as the language's words, they are no names.
+GERMAN_MARKERS = vocab.words(
+    "und ich nicht ist der ein eine auf auch mein meine sich für nach bei wie aber noch wurde habe hatte "
+    "dass mir nur schon sehr"
+)
+DUTCH_MARKERS = vocab.words("het een ik niet maar ook naar bij mijn werd heb hij zij nog voor geen")
+
 # Each language and its markers, in the order a story is tested for them.
 MARKERS = (
     ("es", SPANISH_MARKERS), ("fr", FRENCH_MARKERS), ("pt", PORTUGUESE_MARKERS), ("it", ITALIAN_MARKERS),
-    ("fil", TAGALOG_MARKERS), ("id", INDONESIAN_MARKERS), ("hi", HINDI_MARKERS),
+    ("fil", TAGALOG_MARKERS), ("id", INDONESIAN_MARKERS), ("hi", HINDI_MARKERS), ("de", GERMAN_MARKERS),
+    ("nl", DUTCH_MARKERS),
 )  # fmt: skip
 # The languages other than English the rules know.
 FOREIGN = tuple(lang for lang, _ in MARKERS)

@@ -11,7 +11,7 @@ lowercase words that are unambiguous names ("sarah jones").
 
 from __future__ import annotations
 
-from . import cues, vocab
+from . import cues, germanic, vocab
 from .everyday_extra import DIALECT, KINSHIP
 from .lexicon import (
     Lexicon,
@@ -97,6 +97,8 @@ def cue_strength(t: NameText, i: int) -> int:
             )
         ):
             return 2
+        if _germanic_cue(t, i, p1, p2):
+            return 2  # "mein Mann Joop", "mijn zus Ineke", "Ich bin Steffi"
         if _married_to(t, i):
             return 2  # "married to Sunday for nineteen years"
         if p1 in cues.NAMING or (p2 is not None and (p2, p1) in cues.NAMING_PAIRS):
@@ -120,6 +122,18 @@ def cue_strength(t: NameText, i: int) -> int:
     if p1 is not None and p1 in cues.WEAK_PREV:
         return 1
     return 0
+
+
+def _germanic_cue(t: NameText, i: int, p1: str, p2: str | None) -> bool:
+    """Is capitalised token i named by a German or Dutch cue: a relation after a possessive
+    ("mein Mann Joop", "mijn zus Ineke"), or "ich bin" / "ik ben" before a word that is
+    none of the language's ("Ich bin Steffi", not "Ich bin Krankenschwester")?"""
+    if not t.caps[i] or p2 is None:
+        return False
+    if p1 in cues.GERMANIC_RELATIONS and p2 in cues.GERMANIC_POSSESSIVES:
+        return True
+    naming = (p2, p1) in cues.GERMANIC_NAMING_PAIRS
+    return naming and not t.plain(i) and not germanic.noun(t.language, t.lows[i])
 
 
 def _after_relation_comma(t: NameText, i: int) -> bool:

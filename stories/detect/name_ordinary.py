@@ -172,7 +172,7 @@ def ordinary_run(t: NameText, i: int, j: int) -> bool:
         if (
             not t.sents[i]  # sentence starts: see `keep_sentence_start`
             and _lone_everyday(t, bases[i])
-            and not place_cue(t, i)
+            and (not place_cue(t, i) or t.noun_capitals_word(i))  # German "in der Küche"
             and not _listed_with_a_name(t, i)
             and prev not in vocab.TITLES
             and prev not in cues.FACILITY_PREV

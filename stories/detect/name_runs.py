@@ -118,6 +118,11 @@ def _run_starts(t: NameText) -> list[int]:
 _WEEKDAYS = frozenset(vocab.WEEKDAYS)
 
 
+def _german_bin(lows: list[str], k: int) -> bool:
+    """Is token k German "bin" after "ich" ("Ich bin Steffi"), no particle ("bin Salleh")?"""
+    return lows[k] == "bin" and k > 0 and lows[k - 1] == "ich"
+
+
 def find_runs(t: NameText) -> None:
     """Classify every capitalised run not already inside a cue name."""
     n, lows, caps, sents, gaps, taken = t.n, t.lows, t.caps, t.sents, t.gaps, t.taken
@@ -131,7 +136,7 @@ def find_runs(t: NameText) -> None:
         if c < i or gaps[c].endswith("#"):
             continue  # (inside a run, or a hashtag: "#EndoWarrior" names a topic)
         i = c
-        if not caps[i] and lows[i] in _ARTICLES:
+        if not caps[i] and (lows[i] in _ARTICLES or _german_bin(lows, i)):
             continue  # "en el Hospital", "soy de Caballito": the name starts after the article
         if not caps[i] or i in taken:
             k = i
@@ -146,6 +151,7 @@ def find_runs(t: NameText) -> None:
                     and gap_is_space(gaps[k])
                     and k not in taken
                     and lows[k] not in vocab.FUNCTION
+                    and not t.noun_capitals_word(k)  # German "der Küche": an article, a noun
                 )
             ):
                 continue
@@ -154,13 +160,16 @@ def find_runs(t: NameText) -> None:
         while j < n and j not in taken:
             if caps[j] and (_joinable(lows[j - 1], gaps[j], True, sents[j], lows[j]) or _after_initial(t, j)):
                 comma = comma or gaps[j] == ", "
-            elif not (lows[j] in particles and not caps[j] and j + 1 < n and caps[j + 1]) and not (
+            elif not (
+                lows[j] in particles and not caps[j] and j + 1 < n and caps[j + 1]
+                and not _german_bin(lows, j)
+            ) and not (
                 comma and lows[j] in cues.FIRM_JOINERS and j + 1 < n and caps[j + 1]
             ):
                 break
             j += 1
         # allow particles inside a run: "van den Berg", "Newcastle upon Tyne"
-        while j + 1 < n and lows[j] in particles and gap_is_space(gaps[j]):
+        while j + 1 < n and lows[j] in particles and gap_is_space(gaps[j]) and not _german_bin(lows, j):
             k = j
             while k < n and lows[k] in particles and gap_is_space(gaps[k]):
                 k += 1
@@ -177,6 +186,8 @@ def find_runs(t: NameText) -> None:
                 break
         while j > i + 1 and lows[j - 1] in _WEEKDAYS:
             j -= 1  # "East Coast Park Saturday morning": a place, then a day, which names nothing
+        while j > i + 1 and t.leading_noun(i):
+            i += 1  # "mein Mann Thomas", "Heute Anna": a German or Dutch word before the name
         if j == i + 1 and _modal_name(t, i):
             t.emit_person(i, j, 0.6, "name-gazetteer")  # "Will has been a rock."
         elif j > i + 1 or not (_plain_alone(t, i) or _ordinary_alone(t, i)):  # "I", "The", "My", "Botox"

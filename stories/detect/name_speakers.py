@@ -31,7 +31,7 @@ def _label_at(t: NameText, i: int) -> int:
     (after any timestamp) before a colon with more text on the line or on the next one (a
     script's "DOUG:⏎..."); 0 if it labels no line."""
     gaps = t.gaps
-    opens = i == 0 or "\n" in gaps[i]
+    opens = i == 0 or "\n" in gaps[i] or _after_clock(t, i)
     if not opens or i + 1 >= t.n or not t.words[i].isalpha():
         return 0
     size = 1
@@ -42,6 +42,21 @@ def _label_at(t: NameText, i: int) -> int:
     if colon is None:
         return 0
     return size if "\n" not in after or after[colon.end() :].strip(" \t") == "\n" else 0
+
+
+_HALF_DAY = frozenset({"am", "pm"})
+
+
+def _after_clock(t: NameText, i: int) -> bool:
+    """Does token i follow a line's timestamp with its half of the day ("14/06/2023, 7:02 pm -
+    Nads:"), which is a word of its own where a 24-hour clock is none?"""
+    return (
+        i >= 1
+        and t.lows[i - 1] in _HALF_DAY
+        and t.gaps[i].strip() in ("-", "–")
+        and (i == 1 or "\n" in t.gaps[i - 1])
+        and any(c.isdigit() for c in t.gaps[i - 1])
+    )
 
 
 # The colon after a label, maybe after an emoji ("Jas 🌻: ok so"): no letter, digit or space.
@@ -75,7 +90,7 @@ def _word_name(t: NameText, low: str, base: str) -> bool:
         and low not in t.lex.very_common_lower
         and not (low.endswith(AGENT_ENDINGS) and lowercase_word(low))  # "PRESENTER:", "Caller:"
         and not t.foreign_word(low)
-        and not t.lex.is_safe(base)
+        and (not t.lex.is_safe(base) or low not in t.lex.common_lower)  # "Nads:", not "Pain:"
     )
 
 
@@ -85,7 +100,10 @@ def find_speakers(t: NameText) -> None:
     if ":" not in t.text:
         return
     labels: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in compress(range(t.n), t.sents):  # a line's first word starts a sentence
+    starts = [*compress(range(t.n), t.sents)]  # a line's first word starts a sentence
+    if _HALF_DAY.intersection(t.lows):
+        starts += [i for i in range(1, t.n) if not t.sents[i] and _after_clock(t, i)]
+    for i in starts:
         size = _label_at(t, i)
         if size:
             labels[tuple(t.lows[i : i + size])].append(i)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from stories.findings import Finding
 
-from . import vocab
+from . import germanic, vocab
 from .language import FOREIGN, columns_language
 from .lexicon import (
     Lexicon,
@@ -51,7 +51,12 @@ NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS) | {"jan", 
 
 
 def _everyday_of(lang: str) -> frozenset[str]:
-    """A language's everyday words (Zipf >= 3): French's are `french_words`."""
+    """A language's everyday words (Zipf >= 3): French's are `french_words`; German's and
+    Dutch's only from Zipf 4, as their lists hold the clinics, clubs and districts their
+    text names often ("UMC", "Barmer", "Schwabing"): their rarer nouns are known by
+    their shape (`germanic.noun`)."""
+    if lang in germanic.NOUN_LANGUAGES:
+        return language_words(lang, 4.0)
     return french_words() if lang == "fr" else language_words(lang)
 
 
@@ -150,7 +155,8 @@ class NameText:
         lang = self.language
         if lang == "en":
             return False
-        return low in (self.lex.ordinary_lower if lang == "es" else _everyday_of(lang))
+        words = self.lex.ordinary_lower if lang == "es" else _everyday_of(lang)
+        return low in words or germanic.noun(lang, low)
 
     def foreign_common_word(self, low: str) -> bool:
         """Is `low` one of the very commonest words of the story's language, when that is not
@@ -173,8 +179,34 @@ class NameText:
             plain = self._plain_uncached(k)
             if len(cache) < _PLAIN_CACHE_MAX and len(word) <= _PLAIN_WORD_MAX:
                 cache[word] = plain
-        # "Pero Nuria siempre...", "Con Álex": the story's language's commonest words
-        return plain or (self.sents[k] and self.foreign_common_word(self.lows[k]))
+        # "Pero Nuria siempre...", "Con Álex": the story's language's commonest words; in
+        # German and Dutch anywhere ("mein Mann", "hat Sie"), but no first name ("Thomas")
+        return plain or (
+            (self.sents[k] or self._noun_capitals(k)) and self.foreign_common_word(self.lows[k])
+        )
+
+    def leading_noun(self, k: int) -> bool:
+        """Is token k, opening a run of capitalised words in a German or Dutch story, one of
+        the language's words before a first name ("Mann" of "mein Mann Thomas"), not the
+        head of a club's or a clinic's name ("Kammerchor Loschwitz")?"""
+        return (k + 1 < self.n and self.bases[k + 1] in self.lex.first
+                and self._noun_capitals(k) and self.lows[k] not in vocab.TITLES
+                and (self.plain(k) or germanic.noun(self.language, self.lows[k])))
+
+    def noun_capitals_word(self, k: int) -> bool:
+        """Is token k one of the words of a German or Dutch story ("in der Küche", "im
+        Keller"): not a name, not a town, where a place's cue proves nothing?"""
+        return (self._noun_capitals(k) and self.foreign_word(self.lows[k])
+                and not self.lex.is_name(self.bases[k]))
+
+    def _noun_capitals(self, k: int) -> bool:
+        """Is the story in a language that writes nouns with a capital (German, Dutch), and
+        token k no large town there, and no first name unless one of the language's very
+        commonest words ("Mal", "Sie": names elsewhere)?"""
+        base = self.bases[k]
+        if self.language not in germanic.NOUN_LANGUAGES or base in self.lex.large_towns:
+            return False
+        return base not in self.lex.first or self.lows[k] in language_words(self.language, 5.5)
 
     def _plain_uncached(self, k: int) -> bool:
         base, low = self.bases[k], self.lows[k]

@@ -316,12 +316,22 @@ def _particle_start(text: str, f: Finding) -> int:
     m = _PARTICLES_BEFORE.search(text, max(0, f.start - 24), f.start)
     if m is None:
         return f.start
+    if _german_verb(text, m.start()):
+        return f.start  # "ich bin Steffi": German "am", no particle
     if m.group().split()[0].lower() in _SURE_PARTICLES:
         return m.start()
     before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
     if before and (before.group(1).lower() in TITLES or before.group(1)[0].isupper()):
         return m.start()
     return f.start
+
+
+_ICH = re.compile(r"(?i:ich)[ \t]+$")
+
+
+def _german_verb(text: str, pos: int) -> bool:
+    """Is the particle at `pos` German "bin" after "ich" ("ich bin Steffi"), no "bin Salleh"?"""
+    return text[pos : pos + 3].lower() == "bin" and _ICH.search(text, max(0, pos - 8), pos) is not None
 
 
 def widen(text: str, findings: list[Finding]) -> list[Finding]:

@@ -1,0 +1,64 @@
+"""German and Dutch nouns: words, though written with a capital.
+
+German writes every noun with a capital ("Krankenkasse", "Frauenärztin", "Beckenboden"),
+Dutch many of them, and both build long compounds that no word list holds at the
+frequency the name rules trust (`lexicon.language_words`, Zipf >= 3): "Versichertennummer"
+is a noun, not a name.  In a story written in either language (`language.columns_language`)
+a capitalised word is read as a noun when it is a compound whose last part is one of the
+language's common words ("Versicherten|nummer", "Östrogen|creme"), or when it ends with
+a suffix that makes nouns ("Krümmung", "Erektion", "Urologe", "verzakking").
+
+Places and institutions are compounds too ("Mönchen|gladbach", "Kreuz|berg",
+"Universitäts|klinikum"): a last part that makes place names or names an institution
+never makes a plain noun, and the town and name lists are asked before this
+(`name_ordinary`, `NameText.plain`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import vocab
+from .lexicon import language_words
+
+#: The languages whose nouns carry a capital mid-sentence.
+NOUN_LANGUAGES = frozenset({"de", "nl"})
+
+#: Last parts that make place names ("Kreuzberg", "Vlissingen", "Wilmersdorf") and the
+#: words that name an institution ("Universitätsklinikum", "Kinderspital"): never nouns here.
+_PLACE_TAILS = vocab.words(
+    """berg burg dorf hausen heim ingen stadt feld bach hof brück brücke furt see tal wald kirchen
+    hagen beck stedt leben rode horst kamp wijk dam dijk veen meer hoven broek horn ort land bad damm
+    weg straße strasse gasse allee platz ring ufer markt tor brunn born werder moor kirch zell münster
+    haven bos bosch kerk kirche gracht staat plein laan straat kade singel klinik klinikum krankenhaus spital
+    hospital praxis zentrum ziekenhuis kliniek centrum apotheke haus huis schule school"""
+)
+
+#: Suffixes that make nouns of the language (with the shortest word they end).
+_SUFFIXES = {
+    "de": ("ung", "ungen", "heit", "keit", "schaft", "ion", "ionen", "tät", "ismus", "ologe", "ologin",
+           "ärztin", "eutin", "istin", "erin", "chen"),
+    "nl": ("ing", "ingen", "heid", "schap", "tie", "ties", "isme", "loog", "loge", "arts", "pijn"),
+}
+_MIN_LENGTH = 7
+_MIN_HEAD, _MIN_TAIL = 3, 4
+
+
+@lru_cache(maxsize=2)
+def _tails(lang: str) -> frozenset[str]:
+    """The language's common words (Zipf >= 3.5) that may end a compound noun."""
+    return frozenset(w for w in language_words(lang, 3.5) if len(w) >= _MIN_TAIL and w not in _PLACE_TAILS)
+
+
+@lru_cache(maxsize=4096)
+def noun(lang: str, low: str) -> bool:
+    """Is casefolded `low` a noun of German or Dutch (`lang`) by its shape: a compound
+    ending with a common word, or a word with a noun-making suffix?"""
+    if lang not in NOUN_LANGUAGES or len(low) < _MIN_LENGTH or not low.isalpha():
+        return False
+    if any(low.endswith(tail) for tail in _PLACE_TAILS):
+        return False
+    if low.endswith(_SUFFIXES[lang]):
+        return True
+    tails = _tails(lang)
+    return any(low[cut:] in tails for cut in range(_MIN_HEAD, len(low) - _MIN_TAIL + 1))
