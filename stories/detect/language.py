@@ -1,6 +1,6 @@
 """Which language a story is written in: English, Spanish, French, Portuguese, Italian,
-Tagalog (Taglish, mixed with English), Indonesian or Malay, or romanised Hindi/Urdu
-(Hinglish, `romanised`).
+Tagalog (Taglish, mixed with English), Indonesian or Malay, romanised Hindi/Urdu
+(Hinglish, `romanised`), German or Dutch (whose capitalised nouns `germanic` reads).
 
 Each language other than English is recognised by its commonest function words
 (one table each), which English never uses and which a Spanish name or a French
