@@ -40,7 +40,7 @@ _SUFFIXES = {
            "ärztin", "eutin", "istin", "erin", "chen"),
     "nl": ("ing", "ingen", "heid", "schap", "tie", "ties", "isme", "loog", "loge", "arts", "pijn"),
 }
-_MIN_LENGTH = 7
+_MIN_LENGTH = 6
 _MIN_HEAD, _MIN_TAIL = 3, 4
 
 
