@@ -31,15 +31,15 @@ CHAINS = (
     "currys", "wilko", "dunnes", "dunnes stores", "penneys", "supervalu", "centra",
     "londis", "costa", "caffe nero", "nandos", "nando's", "kfc", "mcdonalds", "mcdonald's",
     "screwfix", "b&q", "homebase", "halfords", "specsavers", "deliveroo", "tesco express",
-    "sainsbury's local", "lloyds pharmacy",
+    "sainsbury's local", "lloyds pharmacy", "royal mail", "an post", "7-eleven", "seven-eleven",
     # North America
     "walmart", "costco", "kroger", "publix", "heb", "h-e-b", "walgreens", "cvs", "rite aid",
     "starbucks", "dunkin", "dunkin donuts", "chick-fil-a", "home depot", "lowes", "lowe's",
     "trader joe's", "trader joes", "safeway", "meijer", "wegmans", "tim hortons", "timmies", "loblaws",
-    "sobeys", "shoppers drug mart", "no frills", "t&t", "fedex", "usps",
+    "sobeys", "shoppers drug mart", "no frills", "t&t", "fedex", "usps", "canada post",
     # Australia and New Zealand
     "woolworths", "woolies", "coles", "bunnings", "kmart", "pak'nsave", "paknsave",
-    "chemist warehouse", "priceline",
+    "chemist warehouse", "priceline", "australia post", "nz post",
     # South Africa, Nigeria, Kenya, India, Portugal, Spain
     "pick n pay", "shoprite", "dis-chem", "naivas",
     "carrefour", "quickmart", "tuskys", "reliance fresh", "big bazaar", "dmart", "d-mart",
@@ -74,6 +74,9 @@ _PUB_CUE_CLASS = word_class(["went", "go", "going", "goes", "down", "at", "run",
 _CUED_CLASS = word_class(CUED_CHAINS)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _tokens(name: str) -> list[str]:
     """A chain's words as the tokenizer writes them ("sainsbury's" is "sainsbury")."""
     return [t for t in re.split(r"[^\w'’-]+|['’]s\b", name) if t]
@@ -82,8 +85,9 @@ def _tokens(name: str) -> list[str]:
 def _anchor(name: str, common: frozenset[str]) -> str | None:
     """The word of a chain's name that a story must hold for it to be there: its first
     word of two or more letters that is no very common word ("bargains" of "home
-    bargains"), or None when every word is common ("pick n pay": found by its phrase)."""
-    return next((w for w in _tokens(name) if w not in common and len(w) > 1), None)
+    bargains"), or None when every word is common ("pick n pay") or holds a digit, which the
+    tokenizer splits off ("7-eleven"): those are found by their phrase."""
+    return next((w for w in _tokens(name) if w not in common and len(w) > 1 and not _DIGIT.search(w)), None)
 
 
 @lru_cache(maxsize=1)

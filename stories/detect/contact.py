@@ -131,8 +131,40 @@ def _sentence_joined(match: str) -> bool:
     return last[:1].isupper() and not last.isupper() and not host[-1:].isupper()
 
 
+# A user name with full stops inside ("endo.warriors.vic", "ploy.piriya_"): lower case, at
+# least three parts, or two with a digit or "_"; no web address (`URL_RE`), no file.
+_DOTTED_RE = re.compile(r"(?<![\w@./-])[a-z][a-z0-9_]{1,29}(?:\.[a-z0-9_]{2,30}){1,3}(?![\w@/-]|\.\w)")
+_FILE_ENDINGS = frozenset(
+    ("txt", "pdf", "jpg", "jpeg", "png", "gif", "doc", "docx", "xls", "xlsx", "csv", "mp3", "mp4", "mov",
+     "zip", "html", "htm", "py", "js")
+)  # fmt: skip
+
+
+def find_dotted_handles(text: str) -> Iterator[Finding]:
+    """HANDLE findings for `_DOTTED_RE` where its shape proves a user name: three parts or
+    more ("endo.warriors.vic"; "ok.so" is two words typed without a space), or a digit or
+    "_" in it ("kavi.reads_22"), and no file's ending ("notes.txt")."""
+    for dot in find_all(text, "."):
+        if dot == 0 or not text[dot - 1].isalnum() or not text[dot + 1 : dot + 2].isalnum():
+            continue
+        start, reach = dot - 1, max(0, dot - 31)  # (a user name's first part is at most 30 long)
+        while start > reach and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        m = _DOTTED_RE.match(text, start)
+        if m is None or m.end() <= dot:
+            continue
+        word = m.group()
+        parts = word.split(".")
+        if parts[-1] in _FILE_ENDINGS or URL_GATE.search(word):
+            continue  # a file, or a web address (`contact`)
+        if len(parts) >= 3 or any(c.isdigit() or c == "_" for c in word):
+            yield Finding("HANDLE", m.start(), m.end(), 0.6, "dotted-handle")
+
+
 def find_contact(text: str) -> list[Finding]:
     out: list[Finding] = []
-    for finder in (find_emails, find_urls, find_handles, find_phones, find_ids, find_id_codes, find_cued_ids):
+    finders = (find_emails, find_urls, find_handles, find_dotted_handles, find_phones, find_ids,
+               find_id_codes, find_cued_ids)  # fmt: skip
+    for finder in finders:
         out.extend(finder(text))
     return out

@@ -29,7 +29,8 @@ FESTIVALS = (
     r"Pancake\s+Day|Songkran|Nowruz|Vesak|Chuseok|Oktoberfest|Juneteenth|Rosh\s+Hashanah|Yom\s+Kippur|"
     r"Sukkot|Durga\s+Puja|Dussehra|Ganesh\s+Chaturthi|Raksha\s+Bandhan|Karva\s+Chauth|Karwa\s+Chauth|Tết|"
     r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Tabaski|Phagwah|"
-    r"Shōgatsu|Hari\s+Raya|Timket|Meskel|Matariki|NAIDOC|CNY|Crop\s+Over|Kadooment\s+Day)|Holi"
+    r"Shōgatsu|Hari\s+Raya|Timket|Meskel|Matariki|NAIDOC|CNY|Crop\s+Over|Kadooment\s+Day|"
+    r"Ramadhan|Ramadhani|Ramzan|Sallah|Sankranti|Poson|Avurudu|Dashain|Tihar|Losar|Thingyan|Lebaran|Obon)|Holi"
 
 )
 
@@ -41,7 +42,8 @@ FESTIVAL_NAMES = (
     "kwanzaa", "thanksgiving", "halloween", "carnival", "carnaval", "navidad", "songkran", "nowruz",
     "vesak", "chuseok", "oktoberfest", "juneteenth", "hashanah", "kippur", "sukkot", "puja", "dussehra",
     "chaturthi", "bandhan", "chauth", "tết", "holi", "tabaski", "phagwah", "raya", "timket", "meskel",
-    "matariki", "naidoc", "cny", "kadooment",
+    "matariki", "naidoc", "cny", "kadooment", "ramadhan", "ramadhani", "ramzan", "sallah", "sankranti",
+    "poson", "avurudu", "dashain", "tihar", "losar", "thingyan", "lebaran", "obon",
 )  # fmt: skip
 
 # Every holiday above holds one of these words, as a run of letters of its own (a token or

@@ -313,6 +313,21 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-fr")
 
 
+# A year before its festival: "in 2019 Ramadhani", "the 2021 Sankranti holidays".
+_YEAR_FESTIVAL_RE = re.compile(
+    rf"(?:19|20)\d\d[ \t]+(?:{FESTIVALS})(?:[ \t]+(?:season|holidays?|break|weekend|festival))?(?!\w)"
+)
+
+
+def _year_festivals(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """`_YEAR_FESTIVAL_RE` tried at each four-digit year of the story (`runs`)."""
+    for s, e in runs:
+        if e - s == 4 and text.startswith(("19", "20"), s) and (s == 0 or not text[s - 1].isalnum()):
+            m = _YEAR_FESTIVAL_RE.match(text, s)
+            if m:
+                yield m
+
+
 def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterator[Finding]:
     """Dates written around seasons, holidays, lowercase months and Romance month names."""
     runs = digit_runs(text)
@@ -328,6 +343,8 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
         not _FESTIVAL_GATES.isdisjoint(words) or " Day" in text or "ew Year" in text or "ew year" in text
     ):
         for m in _festival_years(text, runs):
+            yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
+        for m in _year_festivals(text, runs):
             yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
     if not _MONTH_TOKENS.isdisjoint(words):
         lows = cols.lows
