@@ -36,28 +36,27 @@ import handwritten  # noqa: E402
 
 MARGIN = 0.005
 FA_MARGIN = 1.0
-#: Measured with 3,900 dev stories (the reader trained on them and overruling weak
+#: Measured with 4,140 dev stories (the reader trained on them and overruling weak
 #: guesses), with the learned reader off (the rules alone) and on.  The reader learned
 #: from the dev half, so its "on" dev row is no measurement, only a guard that the
-#: shipped model still reads its features.  A story typed all in lower case is now read as
-#: if typed in capitals (`lowercase_text`): on fresh stories recall rose and precision fell
-#: (README), and on the test half precision with the reader went from 0.938 to 0.925,
-#: recall and false alarms unchanged: the floors record it.
+#: shipped model still reads its features.  Retraining on 240 more stories moved the test
+#: half with the reader by one identifier (0.9755 to 0.9728) and false alarms from 6.23 to
+#: 6.92 per 1,000 words; the rules alone are unchanged there (README).
 MEASURED = {
     "off": {
         "presidio_synth": {"recall": 0.9590, "precision": 0.9663, "fa_per_1000": 0.0},
-        "dev": {"recall": 0.9572, "precision": 0.8734, "fa_per_1000": 11.15},
+        "dev": {"recall": 0.9567, "precision": 0.8800, "fa_per_1000": 10.61},
         "test": {"recall": 0.9538, "precision": 0.9182, "fa_per_1000": 9.69},
-        "dev_caps": {"recall": 0.8968, "precision": 0.7402},
+        "dev_caps": {"recall": 0.8967, "precision": 0.7473},
     },
     "on": {
         # (presidio's no-identifier records are few and short and repeat one template: the
         # reader reads "3... 2... 1... liftoff!" as a handle and an unfilled "{street_name}"
         # as a street; precision: "The Princess Royal arrived", eleven times, as a hospital)
-        "presidio_synth": {"recall": 0.9712, "precision": 0.9390, "fa_per_1000": 40.13},
-        "dev": {"recall": 0.9995, "precision": 0.8828, "fa_per_1000": 10.37},
-        "test": {"recall": 0.9755, "precision": 0.9251, "fa_per_1000": 6.23},
-        "dev_caps": {"recall": 0.9583, "precision": 0.7389},
+        "presidio_synth": {"recall": 0.9728, "precision": 0.9387, "fa_per_1000": 40.13},
+        "dev": {"recall": 0.9995, "precision": 0.8892, "fa_per_1000": 9.85},
+        "test": {"recall": 0.9728, "precision": 0.9218, "fa_per_1000": 6.92},
+        "dev_caps": {"recall": 0.9594, "precision": 0.7466},
     },
 }
 
@@ -87,7 +86,7 @@ def test_presidio_synth_holds(mode):
 
 def test_handwritten_dev_half_holds(mode):
     records = external_corpora.load("dev")
-    assert len(records) == 3900
+    assert len(records) == 4140
     res = external_corpora.score(records)
     assert res["empty_records"] >= handwritten.MIN_NO_IDENTIFIER
     _assert_floors(res, MEASURED[mode]["dev"])
