@@ -12,7 +12,7 @@ import pytest
 from stories.detect import germanic
 from stories.detect.language import story_language
 from stories.detect.lexicon import lexicon
-from tests.detect_prose_util import covered, flagged_words
+from tests.detect_prose_util import covered, flagged_words, found
 
 GERMAN = (
     "Ich bin Steffi, 41, und ich wohne seit zehn Jahren in München. Ich bin Krankenschwester und mein "
@@ -77,3 +77,24 @@ def test_a_large_town_is_known_by_its_own_languages_name() -> None:
     lex = lexicon()
     assert {"München", "Wien", "Milano", "Lisboa", "Warszawa"} <= lex.large_towns
     assert "Gerne" not in lex.cities  # an alternate name that is an everyday German word
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Ik ben 23 en woon sinds kort in Rotterdam met mijn vriend.", "23"),
+        ("Ich bin jetzt 58 Jahre alt und seit dreißig Jahren verheiratet.", "58"),
+        ("Ik ben 63 jaar, gepensioneerd leraar aardrijkskunde.", "63"),
+    ],
+)
+def test_a_german_or_dutch_age(text: str, age: str) -> None:
+    assert ("AGE", age) in found(text)
+
+
+def test_a_count_of_german_nouns_is_no_address() -> None:
+    text = (
+        "Ich war 20 Minuten beim Arzt und habe nicht geweint. Ich bin 3 Mal operiert worden, aber "
+        "mein Mann ist sehr lieb und die Ärztin auch. Es ist nicht leicht, aber ich habe jetzt Hoffnung."
+    )
+    assert [f for f in found(text) if f[0] == "LOCATION"] == []
+    assert ("AGE", "3") not in found(text)

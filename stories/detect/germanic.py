@@ -5,7 +5,7 @@ Dutch many of them, and both build long compounds that no word list holds at the
 frequency the name rules trust (`lexicon.language_words`, Zipf >= 3): "Versichertennummer"
 is a noun, not a name.  In a story written in either language (`language.columns_language`)
 a capitalised word is read as a noun when it is a compound whose last part is one of the
-language's common words ("Versicherten|nummer", "Östrogen|creme"), or when it ends with
+language's common words ("Versicherten|nummer", "Erfahrungs|bericht"), or when it ends with
 a suffix that makes nouns ("Krümmung", "Erektion", "Urologe", "verzakking").
 
 Places and institutions are compounds too ("Mönchen|gladbach", "Kreuz|berg",
@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import vocab
-from .lexicon import language_words
+from .lexicon import language_words, lexicon
 
 #: The languages whose nouns carry a capital mid-sentence.
 NOUN_LANGUAGES = frozenset({"de", "nl"})
@@ -30,8 +30,8 @@ _PLACE_TAILS = vocab.words(
     """berg burg dorf hausen heim ingen stadt feld bach hof brück brücke furt see tal wald kirchen
     hagen beck stedt leben rode horst kamp wijk dam dijk veen meer hoven broek horn ort land bad damm
     weg straße strasse gasse allee platz ring ufer markt tor brunn born werder moor kirch zell münster
-    haven bos bosch kerk kirche gracht staat plein laan straat kade singel klinik klinikum krankenhaus spital
-    hospital praxis zentrum ziekenhuis kliniek centrum apotheke haus huis schule school"""
+    haven bos bosch kerk kirche gracht staat drecht recht plein laan straat kade singel klinik klinikum
+    krankenhaus spital hospital praxis zentrum ziekenhuis kliniek centrum apotheke haus huis schule school"""
 )
 
 #: Suffixes that make nouns of the language (with the shortest word they end).
@@ -41,13 +41,14 @@ _SUFFIXES = {
     "nl": ("ing", "ingen", "heid", "schap", "tie", "ties", "isme", "loog", "loge", "arts", "pijn"),
 }
 _MIN_LENGTH = 6
-_MIN_HEAD, _MIN_TAIL = 3, 4
+_MIN_HEAD, _MIN_TAIL = 3, 5
 
 
 @lru_cache(maxsize=2)
 def _tails(lang: str) -> frozenset[str]:
-    """The language's common words (Zipf >= 3.5) that may end a compound noun."""
-    return frozenset(w for w in language_words(lang, 3.5) if len(w) >= _MIN_TAIL and w not in _PLACE_TAILS)
+    """The language's common words (Zipf >= 4) that may end a compound noun (not a rarer
+    one: "Neusiedler" is "Neu|siedler", the town's adjective)."""
+    return frozenset(w for w in language_words(lang, 4.0) if len(w) >= _MIN_TAIL and w not in _PLACE_TAILS)
 
 
 @lru_cache(maxsize=4096)
@@ -62,3 +63,13 @@ def noun(lang: str, low: str) -> bool:
         return True
     tails = _tails(lang)
     return any(low[cut:] in tails for cut in range(_MIN_HEAD, len(low) - _MIN_TAIL + 1))
+
+
+def story_noun(lang: str, word: str) -> bool:
+    """Is `word` (as written) one of the nouns of a story in German or Dutch (`lang`): a
+    word of the language (Zipf >= 4) or a noun by its shape, and no town ("58 Jahre", "20
+    Minuten", "3 Mal", but not "in 3 Wochen Bielefeld")?"""
+    if lang not in NOUN_LANGUAGES or word in lexicon().cities:
+        return False
+    low = word.casefold()
+    return low in language_words(lang, 4.0) or noun(lang, low)

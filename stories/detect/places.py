@@ -15,10 +15,11 @@ from itertools import compress
 
 from stories.findings import Finding
 
-from . import street_words, vocab
+from . import germanic, street_words, vocab
 from .anchors import FOLD_TRAPS, code_start, digit_runs, find_all, has_word, lowered, matches_at, run_starts
 from .chart_words import UNIT_AFTER_NUMBER
 from .house_numbers import after_date_word, chart_word_after, no_street_after, numbered_label
+from .language import story_language
 from .lexicon import Lexicon, english_form, lexicon
 from .tokens import shared_columns, word_class
 from .vocab import FUNCTION as FUNCTION_WORDS
@@ -269,6 +270,16 @@ def _street_word_finding(text: str, m: re.Match[str]) -> Finding | None:
     return Finding("LOCATION", start, end, 0.6, "street-word")
 
 
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _noun_after_number(text: str, m: re.Match[str]) -> bool:
+    """Is the capitalised word after the match's number a noun of a German or Dutch story
+    ("20 Minuten", "58 Jahre"), where a capital proves nothing?"""
+    word = _FIRST_WORD.search(text, m.start(), m.end())
+    return word is not None and germanic.story_noun(story_language(text), word.group())
+
+
 def find_places(text: str) -> Iterator[Finding]:
     ends = dict(digit_runs(text))
     for p in run_starts(text):
@@ -288,6 +299,7 @@ def find_places(text: str) -> Iterator[Finding]:
             and not UNIT_AFTER_NUMBER.match(text, p)  # "2 WKS", "650 MG PO": a quantity
             and not chart_word_after(text, m.start(), m.end())  # "0700 PT OOB TO CHAIR": a note
             and not no_street_after(text, m)
+            and not _noun_after_number(text, m)
         ):
             # a full stop after a word (not "St.") ends the sentence, and the address
             stop = _SENTENCE_STOP.search(m.group())

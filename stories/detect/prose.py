@@ -89,6 +89,17 @@ ES_AGE_CUE_RE = re.compile(
 # ("de 12 años de dolor" is a duration, "de 35 años de edad" an age)
 ES_AGE_YEARS_RE = re.compile(rf"\b(?:de|con)\s+(?P<a>{_ES_AGE})\s+años\b(?!\s+de\s+(?!edad))", re.IGNORECASE)
 FR_AGE_RE = re.compile(rf"\bj'ai\s+(?P<a>{_NUM_AGE})\s+ans\b", re.IGNORECASE)
+# German and Dutch: "Ich bin 41,", "ik ben 23 en", "ich bin jetzt 58", "58 Jahre alt", "63
+# jaar oud"; not "ich bin 3 Mal", "ik ben 1,65", "ich war 20 Minuten".
+_NOT_AN_AGE_AFTER = (
+    r"(?![.,]\d|\s*(?:%|kg|cm|km|uhr|minuten|stunden|wochen|weken|maanden|monate|tage|dagen|keer|mal|x)\b)"
+)
+GERMANIC_AGE_RE = re.compile(
+    rf"\b(?:ich\s+bin|ik\s+ben|ich\s+war|ik\s+was)\s+(?:(?:jetzt|nu|inzwischen|bald|schon|al)\s+)?"
+    rf"(?P<a>{_NUM_AGE})\b{_NOT_AN_AGE_AFTER}|\b(?P<b>{_NUM_AGE})\s+(?:jahre|jaar)\s+(?:alt|oud)\b",
+    re.IGNORECASE,
+)
+_GERMANIC_AGE_GATES = frozenset({"ich", "ik", "jahre", "jaar"})
 
 _MONTHS = "|".join([*vocab.MONTHS, *sorted(vocab.MONTH_ABBR, key=len, reverse=True)])
 _YEAR = r"(?:19|20)\d\d"
@@ -311,6 +322,10 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
     if "j'ai" in words:
         for m in FR_AGE_RE.finditer(text):
             yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "age-fr")
+    if not _GERMANIC_AGE_GATES.isdisjoint(words):
+        for m in GERMANIC_AGE_RE.finditer(text):
+            grp = "a" if m.group("a") else "b"
+            yield Finding("AGE", m.start(grp), m.end(grp), 0.7, "age-de")
 
 
 # A year before its festival: "in 2019 Ramadhani", "the 2021 Sankranti holidays".
