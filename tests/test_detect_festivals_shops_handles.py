@@ -54,3 +54,23 @@ def test_a_user_name_with_full_stops_inside(text: str, handle: str) -> None:
 )
 def test_dotted_words_that_are_no_user_name(text: str) -> None:
     assert not [words for kind, words in found(text) if kind == "HANDLE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [("Thanks for reading, and ta duck. And up the Vale!", "Vale"), ("Up the Irons\nDave from Barking", "Irons")],
+)
+def test_a_fans_cheer_names_the_team(text: str, team: str) -> None:
+    assert ("FACILITY", team) in found(text)
+
+
+def test_walking_up_the_hill_is_no_cheer() -> None:
+    assert found("I threw up the Paracetamol! Then we walked up the Mall and back.") == []
+
+
+def test_a_forum_post_header_in_spanish_names_its_author() -> None:
+    assert ("HANDLE", "sentadadelado") in found("Mensaje de sentadadelado » 21 oct 2023, 19:05\n\nHola.")
+
+
+def test_austrias_january_is_a_month() -> None:
+    assert ("DATE", "3. Jänner 2023") in found("3. Jänner 2023\nHeute beim Frauenarzt, wieder nichts.")

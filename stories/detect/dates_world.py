@@ -29,7 +29,7 @@ from . import vocab
 WORLD_MONTHS = vocab.words(
     """
     januari februari maart mei juni juli augustus maret agustus desember oktober
-    januar februar märz maerz dezember maj augusti
+    januar jänner jaenner feber februar märz maerz dezember maj augusti
     gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
     janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro
     stycznia lutego marca kwietnia maja czerwca lipca sierpnia września wrzesnia października pazdziernika
@@ -37,7 +37,8 @@ WORLD_MONTHS = vocab.words(
     wrzesień wrzesien październik pazdziernik listopad grudzień grudzien styczniu lutym marcu kwietniu
     maju czerwcu lipcu sierpniu wrześniu wrzesniu październiku pazdzierniku listopadzie grudniu
     """
-)  # Dutch, Indonesian and Malay; German and Scandinavian; Italian; Portuguese; Polish (three cases)
+)  # Dutch, Indonesian and Malay; German (Austria's "Jänner", "Feber") and Scandinavian; Italian;
+# Portuguese; Polish (three cases)
 _MONTH_ALT = "|".join(sorted(WORLD_MONTHS, key=len, reverse=True))
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:19|20)\d\d(?!\d)"

@@ -128,6 +128,7 @@ _ATTRIBUTION_CLASS = word_class(_ATTRIBUTION_VERBS | _PLATFORMS)
 # or "wrote:", "replied:" ("quincyquahog wrote:"), or above the forum's line about its
 # poster ("SallyGap⏎Registered Users Posts: 2,318"); tried at each line's start.
 _POSTER_LINE_RE = re.compile(
+    r"(?:(?:Mensaje|Message|Bericht|Beitrag|Post)[ \t]+(?:de|van|von|by)[ \t]+)?"  # "Mensaje de x » 21 oct"
     r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})(?:[ \t]*[»›\"'·•][ \t]*"
     r"(?:\d|OP\b|Original[ \t]+poster|Posted\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
     r"|[ \t]+[—–][ \t]+\d"

@@ -16,7 +16,8 @@ cheers for, plays for or watches: "Follow the Crusaders, God help me", "watching
 lose", "season tickets for the Blue Jays"; not a show or a games ("the Olympics", "the
 Simpsons").  So is a capitalised plural before its game, its fans or its season tickets ("a
 Vikings game", "Wildcats basketball games", "a Leafs fan"; not "Kids games" opening a
-sentence, an everyday word there) and one a fan cheers on ("go the Cowboys!", "Go Cubs go").
+sentence, an everyday word there) and one a fan cheers on ("go the Cowboys!", "Go Cubs go", "And
+up the Vale!").
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ _PLURAL_BEFORE = re.compile(
 _GO_TEAM = re.compile(
     r"[Gg]o[ \t]+(?:the[ \t]+)?([A-Z][a-z]+s)\b(?=[ \t]*(?:$|[^\w \t]|[Gg]o\b))", re.MULTILINE
 )
+# A British fan's cheer, a sentence of its own: "And up the Vale!", "Up the Irons" at a line's end.
+_UP_THE = re.compile(
+    r"[Uu]p[ \t]+the[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=[ \t]*(?:!|$))", re.MULTILINE
+)
+_CHEER_BEFORE = re.compile(r"(?:^|[.!?][ \t]+|\n|[Aa]nd[ \t]+)$")
 _HALL = re.compile(
     r"(?:Lodge|Local|Branch|Sub-Branch|Chapter|Troop|Precinct|Post)[ \t]+(?:No\.?[ \t]?)?\d{1,4}[A-Z]?\b"
 )
@@ -96,6 +102,10 @@ def find_org_names(text: str) -> list[Finding]:
     found += [_team(text, m.start(1), m.end(1)) for m in matches_at(_GO_TEAM, text, go)
               if begins_word(text, m.start()) and m.group(1) not in _NOT_TEAMS]
     found += _teams_before_games(text)
+    up = [i for word in ("up the", "Up the") for i in find_all(text, word)]
+    found += [_team(text, m.start(1), m.end(1)) for m in matches_at(_UP_THE, text, up)
+              if _CHEER_BEFORE.search(text, max(0, m.start() - 6), m.start())
+              and m.group(1) not in _NOT_TEAMS]
     halls = (_hall(text, m) for m in _HALL.finditer(text))
     return found + [h for h in halls if h is not None]
 
