@@ -58,7 +58,10 @@ def test_dotted_words_that_are_no_user_name(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "team"),
-    [("Thanks for reading, and ta duck. And up the Vale!", "Vale"), ("Up the Irons\nDave from Barking", "Irons")],
+    [
+        ("Thanks for reading, and ta duck. And up the Vale!", "Vale"),
+        ("Up the Irons\nDave from Barking", "Irons"),
+    ],
 )
 def test_a_fans_cheer_names_the_team(text: str, team: str) -> None:
     assert ("FACILITY", team) in found(text)
