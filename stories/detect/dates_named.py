@@ -30,7 +30,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .anchors import digit_runs, lowered
-from .holidays import HOLIDAY_WORDS
+from .holidays import FESTIVALS, HOLIDAY_WORDS
 from .tokens import shared_columns, word_class
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)(?![\d/.:-]?\d)"
@@ -273,3 +273,19 @@ def find_named_dates(text: str, words: frozenset[str] | set[str]) -> list[Findin
     if any(g in low for g in _MONTH_PART_GATES):
         out.extend(_month_parts(text))
     return out
+
+
+# A year before its festival: "in 2019 Ramadhani", "the 2021 Sankranti holidays".
+_YEAR_FESTIVAL_RE = re.compile(
+    rf"(?:19|20)\d\d[ \t]+(?:{FESTIVALS})(?:[ \t]+(?:season|holidays?|break|weekend|festival))?(?!\w)"
+)
+
+
+def year_festivals(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """`_YEAR_FESTIVAL_RE` tried at each four-digit year of the story (`runs`: its runs of
+    digits, `anchors.digit_runs`); `prose` reads them with the festivals before their year."""
+    for s, e in runs:
+        if e - s == 4 and text.startswith(("19", "20"), s) and (s == 0 or not text[s - 1].isalnum()):
+            m = _YEAR_FESTIVAL_RE.match(text, s)
+            if m:
+                yield m

@@ -195,7 +195,7 @@ class NameText:
 
     def noun_capitals_word(self, k: int) -> bool:
         """Is token k one of the words of a German or Dutch story ("in der Küche", "im
-        Keller"): not a name, not a town, where a place's cue proves nothing?"""
+        Keller"): not a name, not a large town, where a place's cue proves nothing?"""
         return (self._noun_capitals(k) and self.foreign_word(self.lows[k])
                 and not self.lex.is_name(self.bases[k]))
 

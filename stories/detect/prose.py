@@ -23,7 +23,7 @@ from .ages_bare import find_bare_ages
 from .ages_forms import find_age_forms
 from .ages_voices import CHILD_WORDS, find_voice_ages
 from .anchors import begins_word, bracket_word_starts, digit_runs, find_all, matches_at
-from .dates_named import find_named_dates
+from .dates_named import find_named_dates, year_festivals
 from .dates_world import find_world_dates
 from .holidays import FESTIVAL_NAMES, FESTIVALS
 from .lexicon import lexicon
@@ -328,21 +328,6 @@ def _ages(text: str, words: frozenset[str] | set[str]) -> Iterator[Finding]:
             yield Finding("AGE", m.start(grp), m.end(grp), 0.7, "age-de")
 
 
-# A year before its festival: "in 2019 Ramadhani", "the 2021 Sankranti holidays".
-_YEAR_FESTIVAL_RE = re.compile(
-    rf"(?:19|20)\d\d[ \t]+(?:{FESTIVALS})(?:[ \t]+(?:season|holidays?|break|weekend|festival))?(?!\w)"
-)
-
-
-def _year_festivals(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """`_YEAR_FESTIVAL_RE` tried at each four-digit year of the story (`runs`)."""
-    for s, e in runs:
-        if e - s == 4 and text.startswith(("19", "20"), s) and (s == 0 or not text[s - 1].isalnum()):
-            m = _YEAR_FESTIVAL_RE.match(text, s)
-            if m:
-                yield m
-
-
 def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterator[Finding]:
     """Dates written around seasons, holidays, lowercase months and Romance month names."""
     runs = digit_runs(text)
@@ -359,7 +344,7 @@ def _dates(text: str, words: frozenset[str] | set[str], cols: Columns) -> Iterat
     ):
         for m in _festival_years(text, runs):
             yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
-        for m in _year_festivals(text, runs):
+        for m in year_festivals(text, runs):
             yield Finding("DATE", m.start(), m.end(), 0.8, "festival-year")
     if not _MONTH_TOKENS.isdisjoint(words):
         lows = cols.lows
