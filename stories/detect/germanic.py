@@ -2,11 +2,12 @@
 
 German writes every noun with a capital ("Krankenkasse", "Frauenärztin", "Beckenboden"),
 Dutch many of them, and both build long compounds that no word list holds at the
-frequency the name rules trust (`lexicon.language_words`, Zipf >= 3): "Versichertennummer"
-is a noun, not a name.  In a story written in either language (`language.columns_language`)
-a capitalised word is read as a noun when it is a compound whose last part is one of the
-language's common words ("Versicherten|nummer", "Erfahrungs|bericht"), or when it ends with
-a suffix that makes nouns ("Krümmung", "Erektion", "Urologe", "verzakking").
+frequency the name rules trust for these languages (Zipf >= 4, `name_words`):
+"Versichertennummer" is a noun, not a name.  In a story written in either language
+(`language.columns_language`) a capitalised word is read as a noun when it is a compound
+whose last part is one of the language's common words ("Versicherten|nummer",
+"Erfahrungs|bericht"), or when it ends with a suffix that makes nouns ("Krümmung",
+"Erektion", "Urologe", "verzakking").
 
 Places and institutions are compounds too ("Mönchen|gladbach", "Kreuz|berg",
 "Universitäts|klinikum"): a last part that makes place names or names an institution
@@ -34,7 +35,9 @@ _PLACE_TAILS = vocab.words(
     krankenhaus spital hospital praxis zentrum ziekenhuis kliniek centrum apotheke haus huis schule school"""
 )
 
-#: Suffixes that make nouns of the language (with the shortest word they end).
+_PLACE_ENDINGS = tuple(_PLACE_TAILS)
+
+#: Suffixes that make nouns of the language.
 _SUFFIXES = {
     "de": ("ung", "ungen", "heit", "keit", "schaft", "ion", "ionen", "tät", "ismus", "ologe", "ologin",
            "ärztin", "eutin", "istin", "erin", "chen"),
@@ -57,7 +60,7 @@ def noun(lang: str, low: str) -> bool:
     ending with a common word, or a word with a noun-making suffix?"""
     if lang not in NOUN_LANGUAGES or len(low) < _MIN_LENGTH or not low.isalpha():
         return False
-    if any(low.endswith(tail) for tail in _PLACE_TAILS):
+    if low.endswith(_PLACE_ENDINGS):
         return False
     if low.endswith(_SUFFIXES[lang]):
         return True
