@@ -19,7 +19,7 @@ from stories.findings import Finding
 from .anchors import lowered
 from .language import story_words
 from .lexicon import lexicon
-from .tokens import shared_columns, word_class
+from .tokens import Columns, shared_columns, word_class
 
 # Names that are no everyday phrase: found wherever they stand.
 CHAINS = (
@@ -146,7 +146,7 @@ def _pubs(text: str) -> list[Finding]:
     return out
 
 
-def _story_word(cols, name: str) -> bool:
+def _story_word(cols: Columns, name: str) -> bool:
     """Is the lowercase match a word of the story's language, when that is not English
     (Dutch "ik heb", not the shop "heb")?"""
     return name.islower() and name in story_words(cols)
