@@ -134,6 +134,8 @@ def _sentence_joined(match: str) -> bool:
 # A user name with full stops inside ("endo.warriors.vic", "ploy.piriya_"): lower case, at
 # least three parts, or two with a digit or "_"; no web address (`URL_RE`), no file.
 _DOTTED_RE = re.compile(r"(?<![\w@./-])[a-z][a-z0-9_]{1,29}(?:\.[a-z0-9_]{2,30}){1,3}(?![\w@/-]|\.\w)")
+# A full stop with a letter or digit on each side (`str.isalnum`: "\w" less "_").
+_DOT_BETWEEN = re.compile(r"(?<=[^\W_])\.(?=[^\W_])")
 _FILE_ENDINGS = frozenset(
     ("txt", "pdf", "jpg", "jpeg", "png", "gif", "doc", "docx", "xls", "xlsx", "csv", "mp3", "mp4", "mov",
      "zip", "html", "htm", "py", "js")
@@ -144,9 +146,8 @@ def find_dotted_handles(text: str) -> Iterator[Finding]:
     """HANDLE findings for `_DOTTED_RE` where its shape proves a user name: three parts or
     more ("endo.warriors.vic"; "ok.so" is two words typed without a space), or a digit or
     "_" in it ("kavi.reads_22"), and no file's ending ("notes.txt")."""
-    for dot in find_all(text, "."):
-        if dot == 0 or not text[dot - 1].isalnum() or not text[dot + 1 : dot + 2].isalnum():
-            continue
+    for between in _DOT_BETWEEN.finditer(text):
+        dot = between.start()
         start, reach = dot - 1, max(0, dot - 31)  # (a user name's first part is at most 30 long)
         while start > reach and (text[start - 1].isalnum() or text[start - 1] == "_"):
             start -= 1

@@ -24,6 +24,14 @@ from .lexicon import language_words, lexicon
 
 #: The languages whose nouns carry a capital mid-sentence.
 NOUN_LANGUAGES = frozenset({"de", "nl"})
+#: From this Zipf on a German or Dutch word is an everyday word: lower, their lists hold the
+#: clinics, insurers and districts their text names often ("UMC", "Barmer", "Schwabing").
+WORD_ZIPF = 4.0
+
+
+def everyday_words(lang: str) -> frozenset[str]:
+    """The everyday words of German or Dutch (`lang`), casefolded (Zipf >= `WORD_ZIPF`)."""
+    return language_words(lang, WORD_ZIPF)
 
 #: Last parts that make place names ("Kreuzberg", "Vlissingen", "Wilmersdorf") and the
 #: words that name an institution ("Universitätsklinikum", "Kinderspital"): never nouns here.
@@ -51,7 +59,7 @@ _MIN_HEAD, _MIN_TAIL = 3, 5
 def _tails(lang: str) -> frozenset[str]:
     """The language's common words (Zipf >= 4) that may end a compound noun (not a rarer
     one: "Neusiedler" is "Neu|siedler", the town's adjective)."""
-    return frozenset(w for w in language_words(lang, 4.0) if len(w) >= _MIN_TAIL and w not in _PLACE_TAILS)
+    return frozenset(w for w in everyday_words(lang) if len(w) >= _MIN_TAIL and w not in _PLACE_TAILS)
 
 
 @lru_cache(maxsize=4096)
@@ -75,4 +83,4 @@ def story_noun(lang: str, word: str) -> bool:
     if lang not in NOUN_LANGUAGES or word in lexicon().cities:
         return False
     low = word.casefold()
-    return low in language_words(lang, 4.0) or noun(lang, low)
+    return low in everyday_words(lang) or noun(lang, low)

@@ -95,10 +95,12 @@ def columns_language(cols: Columns) -> str:
     return lang
 
 
+@lru_cache(maxsize=8)
 def story_language(text: str) -> str:
     """The language of `text` as `columns_language` reads it, but counting the words of the
     text itself: the recasing of capitals asks it of a text no rule has split yet (the two
-    counts differ on hyphenated words)."""
+    counts differ on hyphenated words).  Cached: the places rule asks it again for each number
+    before a capitalised word of one story."""
     lows = _WORD.findall(text.casefold())
     hits = ((lang, sum(map(markers.__contains__, lows))) for lang, markers in MARKERS)
     return next((lang for lang, count in hits if enough_markers(count, len(lows))), "en")

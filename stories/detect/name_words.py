@@ -52,11 +52,10 @@ NAMES_AFTER_CUE = frozenset(vocab.WEEKDAYS) | frozenset(vocab.MONTHS) | {"jan", 
 
 def _everyday_of(lang: str) -> frozenset[str]:
     """A language's everyday words (Zipf >= 3): French's are `french_words`; German's and
-    Dutch's only from Zipf 4, as their lists hold the clinics, clubs and districts their
-    text names often ("UMC", "Barmer", "Schwabing"): their rarer nouns are known by
-    their shape (`germanic.noun`)."""
+    Dutch's `germanic.everyday_words` (their rarer nouns are known by their shape,
+    `germanic.noun`)."""
     if lang in germanic.NOUN_LANGUAGES:
-        return language_words(lang, 4.0)
+        return germanic.everyday_words(lang)
     return french_words() if lang == "fr" else language_words(lang)
 
 
