@@ -134,8 +134,9 @@ def _sentence_joined(match: str) -> bool:
 # A user name with full stops inside ("endo.warriors.vic", "ploy.piriya_"): lower case, at
 # least three parts, or two with a digit or "_"; no web address (`URL_RE`), no file.
 _DOTTED_RE = re.compile(r"(?<![\w@./-])[a-z][a-z0-9_]{1,29}(?:\.[a-z0-9_]{2,30}){1,3}(?![\w@/-]|\.\w)")
-# A full stop with a letter or digit on each side (`str.isalnum`: "\w" less "_").
-_DOT_BETWEEN = re.compile(r"(?<=[^\W_])\.(?=[^\W_])")
+# A full stop with a letter or digit on each side (`str.isalnum`: "\w" less "_"), written to
+# open with the "." so that `re` jumps from one full stop to the next.
+_DOT_BETWEEN = re.compile(r"\.(?<=[^\W_]\.)(?=[^\W_])")
 _FILE_ENDINGS = frozenset(
     ("txt", "pdf", "jpg", "jpeg", "png", "gif", "doc", "docx", "xls", "xlsx", "csv", "mp3", "mp4", "mov",
      "zip", "html", "htm", "py", "js")
