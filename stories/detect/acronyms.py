@@ -28,7 +28,7 @@ from .lexicon import (
     lexicon,
     lowercase_word,
 )
-from .name_kinds import KIND_WORDS
+from .name_kind_of import KIND_WORDS
 from .tokens import Columns, shared_columns, word_class
 from .towns_lowercase import AFTER_MOTION, SAINTS, unknown_place_word
 from .vocab import words
@@ -152,7 +152,7 @@ _LOWER_HEADS = words(
     "academy bakery project library church chapel dental pharmacy"
 )
 # Words before a head that make it a kind of place, not one place's name: "at medical school",
-# "at community college", "at day hospital" (`name_kinds.KIND_WORDS` and a few more).
+# "at community college", "at day hospital" (`name_kind_of.KIND_WORDS` and a few more).
 _KIND_BEFORE_HEAD = (
     KIND_WORDS
     | vocab.DEPARTMENT_WORDS

@@ -184,6 +184,16 @@ def _relation_after(t: NameText, i: int) -> bool:
     )
 
 
+def _middle_initial(t: NameText, j: int) -> bool:
+    """Is token j a capital initial with its full stop, a capitalised word that is no
+    function word right after it ("Jordan M. White")?"""
+    word = t.words[j]
+    return (
+        len(word) == 1 and word.isupper() and word != "I" and j + 1 < t.n and t.gaps[j + 1] == ". "
+        and t.caps[j + 1] and t.lows[j + 1] not in vocab.FUNCTION
+    )
+
+
 def _extend(t: NameText, i: int) -> int:
     """Index one past the last token of a name starting at token i.
 
@@ -199,6 +209,9 @@ def _extend(t: NameText, i: int) -> int:
             break
         if caps[j] and not t.plain(j):
             j += 1
+            continue
+        if _middle_initial(t, j):
+            j += 2  # "my consultant, Jordan M. White": the initial and the surname after it
             continue
         if lower and not caps[j] and words[j] == t.bases[j] and t.lex.strong_name(words[j]):
             j += 1

@@ -17,8 +17,9 @@ from stories.findings import Finding
 from . import cues, street_words, vocab
 from .chart_words import ANATOMY
 from .counties import county_at
-from .lexicon import dictionary_words, english_form, lowercase_word, proper_nouns, title_case_word
+from .lexicon import english_form, proper_nouns, title_case_word
 from .name_evidence import after_greeting
+from .name_kind_of import department, department_word, kind_of_activity, kind_of_school
 from .name_ordinary import keep_sentence_start, ordinary_run
 from .name_phrases import group_named
 from .name_things import anatomy, care_and_town, holiday, named_thing, owner_of_heading, workplace
@@ -74,7 +75,8 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
             or (low == "our" and t.caps[s] and not t.sents[s] and anchored)  # "Our Saviour's Church"
             or ((anchored or at) and low not in vocab.FUNCTION)
             or (len(t.words[s]) == 1 and t.words[s].isupper() and low != "i" and t.gaps[s + 1] == ". ")
-            or (lex.is_name(bases[s]) and not plain(s + 1) and low not in vocab.FUNCTION)
+            or (lex.is_name(bases[s]) and (not plain(s + 1) or _initial_at(t, s + 1))
+                and low not in vocab.FUNCTION)
             or (low in _ORDINALS and anchored and not t.sents[s])  # "First Presbyterian", "Second Baptist"
         ):
             break
@@ -98,6 +100,15 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
     while e - 1 > s and lows[e - 1] == "i":
         e -= 1  # "At Primary School I was": "I" opens the next clause
     return s, e, has_facility
+
+
+def _initial_at(t: NameText, k: int) -> bool:
+    """Is token k a middle initial with its full stop, before another word of the run
+    ("Jordan M. Alvarez": "Jordan", a country too, is the first name before it)?"""
+    return (
+        k + 1 < t.n and len(t.words[k]) == 1 and t.words[k].isupper() and t.words[k] != "I"
+        and t.gaps[k + 1] == ". "
+    )
 
 
 def _region_in_name(t: NameText, k: int) -> bool:
@@ -135,96 +146,6 @@ _NO_DOCTORS = frozenset({"google", "internet", "youtube", "tiktok"})  # "Dr Goog
 
 # Endings of words for what someone does: "Practitioner", "Obstetrician", "Specialist".
 _AGENT_ENDINGS = ("ian", "ist", "er", "or", "ant", "ent", "ar")
-
-
-def _department(t: NameText, s: int, e: int) -> bool:
-    """Is the facility run s..e a kind of clinic, named only by what it treats and whom
-    ("the Perineal Clinic", "Women's Health Physio", "Pain Clinic", "the Adolescent
-    Gynaecology clinic"), not a place's name?"""
-    if e - s >= 2 and t.lows[e - 1] in _CLINIC_HEADS:
-        words = range(s, e - 1)
-    elif e - s >= 2 and all(t.lows[k] in vocab.DEPARTMENT_WORDS for k in range(s, e)):
-        words = range(s, e)  # "Pelvic Health", "Women's Health": what a clinic does, no name
-    elif e < t.n and t.lows[e] in _CLINIC_HEADS and not t.caps[e] and t.gaps[e] == " ":
-        words = range(s, e)  # the head in lower case after the run
-    else:
-        return False
-    return all(_department_word(t, k) for k in words)
-
-
-def _department_word(t: NameText, k: int) -> bool:
-    """Does token k say what a clinic treats or whom: a department word, a clinical word, an
-    age group, safe vocabulary?"""
-    low = t.lows[k]
-    return (
-        low in vocab.DEPARTMENT_WORDS
-        or low in vocab.CLINICAL
-        or low in _PATIENT_GROUPS
-        or (t.lex.is_safe(t.bases[k]) and low not in t.lex.regions_lower and low not in _NAMING_SAFE)
-    )
-
-
-# Safe words that name a clinic by where or what it is ("Western Women's Physio"), not by its care.
-_NAMING_SAFE = vocab.words("western eastern northern southern north south east west central core")
-
-
-_PATIENT_GROUPS = vocab.words(
-    "adolescent adolescents paediatric pediatric children's childrens teen teenage adult adults"
-)
-
-
-def _kind_of_school(t: NameText, s: int, e: int) -> bool:
-    """Is the facility run s..e a kind of school or hospital, not one by its name ("Sunday
-    School", "Medical School", "Primary School", "Teaching Hospital"), and not the end of a
-    longer name ("St. Agnes Nursery and Primary School", "Owerri Girls' Secondary School")?"""
-    named_before = s >= 1 and t.caps[s - 1] and not t.plain(s - 1) and t.gaps[s] in _INNER_GAPS
-    joined = s >= 1 and (t.lows[s - 1] in ("and", "&") or named_before)
-    return (
-        not joined
-        and e - s >= 2
-        and t.lows[e - 1] in KIND_HEADS
-        and all(t.lows[k] in KIND_WORDS for k in range(s, e - 1))
-    )
-
-
-_INNER_GAPS = frozenset({" ", "' ", "’ "})  # between a name's words ("Owerri Girls' Secondary")
-
-
-def _kind_of_activity(t: NameText, s: int, e: int) -> bool:
-    """Is the facility run s..e a kind of therapy or group named by everyday words ("Pain
-    Reprocessing Therapy", "Acceptance and Commitment Therapy", "Youth Group"), or an
-    operation named by a rarer word ("Excision Surgery")?  Not when a name or a town is
-    among its words ("Kanata Therapy Group", "Leeds Surgery")."""
-    if e - s < 2 or t.lows[s] == "the" or (s >= 1 and t.words[s - 1] == "The"):
-        return False  # "The Vanguard Group": a firm
-    head, lows, lex = t.lows[e - 1], t.lows, t.lex
-    before = s - 2 if s >= 2 and lows[s - 1] == "the" else s - 1
-    if before >= 0 and lows[before] in cues.FACILITY_PREV:
-        return False  # "at Peak Pelvic Therapy", "at the Gym Group": a place someone goes to
-    named = [k for k in range(s, e - 1) if lows[k] not in ("and", "&")]
-    if any(lows[k] in lex.names_lower or lows[k] in lex.cities_lower for k in named):
-        return False
-    if head in _ACTIVITY_HEADS:
-        return all(lowercase_word(lows[k]) for k in named)
-    return head == "surgery" and all(lows[k] in dictionary_words() for k in named)
-
-
-_ACTIVITY_HEADS = vocab.words("therapy therapies group groups")
-KIND_HEADS = vocab.words("school schools college university hospital nursery academy")
-KIND_WORDS = vocab.words(
-    """sunday night summer vacation medical nursing law dental art drama boarding private state
-    public catholic christian bible infant infants junior senior middle elementary primary secondary
-    high grammar sixth form community teaching general district cottage local maternity children's
-    womens women's mental psychiatric veterinary business film music language dance driving
-    secretarial technical comprehensive"""
-)
-
-
-# Heads of a kind of clinic or department (not "College", "Studio", "Group": names).
-_CLINIC_HEADS = vocab.words(
-    "clinic clinics physio physiotherapy services service unit department dept ward therapy "
-    "program programme desk team outpatients"
-)
 
 
 def classify(t: NameText, i: int, j: int) -> None:
@@ -292,7 +213,7 @@ def _doing_or_body(t: NameText, k: int) -> bool:
     low, base = t.lows[k], t.bases[k]
     if t.lex.is_name(base) or base in t.lex.cities:
         return False
-    return low in ANATOMY or _department_word(t, k) or (low.endswith("ing") and english_form(low))
+    return low in ANATOMY or department_word(t, k) or (low.endswith("ing") and english_form(low))
 
 
 # "referred me to the Royal Women's", "born at the Rosie's": an owner named after "the"
@@ -314,6 +235,17 @@ def _word_before_town(t: NameText, s: int) -> bool:
         and t.lows[s] not in proper_nouns()  # "Dublin", "Toronto": no dictionary writes them in lower case
         and title_case_word(base)
         and not (s + 1 < t.n and t.gaps[s + 1] == ", " and t.caps[s + 1])
+    )
+
+
+def _word_before_number(t: NameText, s: int) -> bool:
+    """Is token s a very common English word with a number right after it ("on Day 1",
+    "Week 3", "Band 5")?  A name or a town is seldom numbered; a step, a day, a size is."""
+    end = t.cols.end(s)
+    return (
+        t.text[end : end + 1] == " "
+        and t.text[end + 1 : end + 2].isdigit()
+        and t.lows[s] in t.lex.very_common_lower
     )
 
 
@@ -340,7 +272,7 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         t.out.append(Finding("FACILITY", start, suffix.end(), 0.8, "company-suffix"))
         return
     if has_facility or last in vocab.FACILITY_HEADS and count > 1:
-        if not _department(t, s, e) and not _kind_of_school(t, s, e) and not _kind_of_activity(t, s, e):
+        if not department(t, s, e) and not kind_of_school(t, s, e) and not kind_of_activity(t, s, e):
             t.out.append(Finding("FACILITY", start, end, 0.8, "facility-head"))
         return
     if (count > 1 and (last in street_words.STREET_HEADS or last in street_words.STREET_WORDS_AFTER)) or (
@@ -383,6 +315,8 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         if not (count == 1 and (last in vocab.KINDS_OF_PLACE or _doing_or_body(t, s))):  # "in the Bathroom"
             t.out.append(Finding("FACILITY", start, end, 0.6, "the-place"))
         return
+    if count == 1 and _word_before_number(t, s):
+        return  # "on Day 1", "Week 3", "Level 2": a word that counts, not a name
     if is_name:
         t.emit_person(s, e, 0.8, "name-gazetteer")
         return

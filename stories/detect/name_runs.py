@@ -63,8 +63,14 @@ def _after_initial(t: NameText, j: int) -> bool:
         and len(t.words[k - 1]) > 1
         and (t.gaps[k] == " " or (t.gaps[k] == ". " and t.lows[k - 1] in _DOT_TITLES))  # "Dr. A. Mensah"
         and t.lows[j] not in vocab.FUNCTION
-        and not t.very_common(t.bases[j])
+        and (not t.very_common(t.bases[j]) or _first_and_last(t, k - 1, j))
     )
+
+
+def _first_and_last(t: NameText, first: int, last: int) -> bool:
+    """Are tokens `first` and `last` (an initial between them) a first name and a surname
+    the lists know, the surname a common word too ("Meredith O. Tan", "Jordan M. White")?"""
+    return t.bases[first] in t.lex.first and t.lex.is_name(t.bases[last])
 
 
 def _plain_alone(t: NameText, i: int) -> bool:

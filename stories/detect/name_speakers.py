@@ -18,12 +18,14 @@ import re
 from collections import defaultdict
 from itertools import compress
 
+from . import germanic
 from .chart_words import ABBREVIATIONS
-from .lexicon import lowercase_word
+from .lexicon import language_words, lowercase_word
 from .name_words import NameText
 from .vocab import AGENT_ENDINGS, FUNCTION, ROLES, TITLES
 
 _MIN_LINES = 2  # a label that opens this many lines is a speaker
+_LABEL_ZIPF = 4.5  # a foreign nickname-sized label is a word from this frequency
 
 
 def _label_at(t: NameText, i: int) -> int:
@@ -72,9 +74,21 @@ def _not_a_name(t: NameText, low: str, base: str) -> bool:
         or low in TITLES
         or low in ABBREVIATIONS
         or (lowercase_word(low) and base not in t.lex.first)
-        or t.foreign_word(low)  # "Respuesta:" in a Spanish thread
+        or _foreign_label(t, low)  # "Respuesta:" in a Spanish thread
         or t.lex.is_safe(base)
     )
+
+
+def _foreign_label(t: NameText, low: str) -> bool:
+    """Is the label `low` a word of the story's language, not English ("Respuesta:",
+    "Marido:")?  Word lists hold the commonest nicknames ("bia", "lu", "marti": Zipf 3 to
+    4.5); a label that a name list holds, or of three letters, counts as a word only where
+    it is one of the language's common words (Zipf >= 4.5)."""
+    if not t.foreign_word(low):
+        return False
+    if (len(low) > 3 and low not in t.lex.first_lower) or t.language in germanic.NOUN_LANGUAGES:
+        return True
+    return low in language_words(t.language, _LABEL_ZIPF)
 
 
 def _word_name(t: NameText, low: str, base: str) -> bool:
@@ -89,7 +103,7 @@ def _word_name(t: NameText, low: str, base: str) -> bool:
         and low not in ABBREVIATIONS
         and low not in t.lex.very_common_lower
         and not (low.endswith(AGENT_ENDINGS) and lowercase_word(low))  # "PRESENTER:", "Caller:"
-        and not t.foreign_word(low)
+        and not _foreign_label(t, low)
         and (not t.lex.is_safe(base) or low not in t.lex.common_lower)  # "Nads:", not "Pain:"
     )
 

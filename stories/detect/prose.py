@@ -21,6 +21,7 @@ from stories.findings import Finding
 from . import vocab
 from .ages_bare import find_bare_ages
 from .ages_forms import find_age_forms
+from .ages_profile import find_profile_ages
 from .ages_voices import CHILD_WORDS, find_voice_ages
 from .anchors import begins_word, bracket_word_starts, digit_runs, find_all, matches_at
 from .dates_named import find_named_dates, year_festivals
@@ -86,8 +87,10 @@ ES_AGE_CUE_RE = re.compile(
     rf"\b(?:tengo|tenía|cumplí|cumplo|(?:a|desde|hasta)\s+los)\s+(?P<a>{_ES_AGE})\b(?!\s+y\s+(?:pico|tantos|algo)\b)",
     re.IGNORECASE,
 )
-# ("de 12 años de dolor" is a duration, "de 35 años de edad" an age)
-ES_AGE_YEARS_RE = re.compile(rf"\b(?:de|con)\s+(?P<a>{_ES_AGE})\s+años\b(?!\s+de\s+(?!edad))", re.IGNORECASE)
+# ("de 12 años de dolor" is a duration, "de 35 años de edad" an age; "a mis 71 años" one)
+ES_AGE_YEARS_RE = re.compile(
+    rf"\b(?:de|con|mis|sus)\s+(?P<a>{_ES_AGE})\s+años\b(?!\s+de\s+(?!edad))", re.IGNORECASE
+)
 FR_AGE_RE = re.compile(rf"\bj'ai\s+(?P<a>{_NUM_AGE})\s+ans\b", re.IGNORECASE)
 # German and Dutch: "Ich bin 41,", "ik ben 23 en", "ich bin jetzt 58", "58 Jahre alt", "63
 # jaar oud"; not "ich bin 3 Mal", "ik ben 1,65", "ich war 20 Minuten".
@@ -384,6 +387,7 @@ def find_prose(text: str) -> list[Finding]:
         *_ages(text, words),
         *_dates(text, words, cols),
         *find_bare_ages(text, words),
+        *find_profile_ages(text),
         *find_age_forms(text, words),
         *find_voice_ages(text, words),
         *find_named_dates(text, words),

@@ -1,0 +1,108 @@
+"""Detector rules: ages in a writer's profile line and at a life's turns, numbered everyday
+words, middle initials between a first name and a common-word surname, and nicknames that
+speak in a chat written in another language.  Every sentence here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from stories.detect import detect
+from tests.detect_prose_util import covered as _covered
+from tests.detect_prose_util import flagged_words as _flagged_words
+
+
+def _found_as(text: str, needle: str, kind: str) -> bool:
+    """Is `needle` covered, and does a finding of `kind` cover its start?"""
+    start = text.index(needle)
+    return _covered(text, needle) and any(f.kind == kind and f.start <= start < f.end for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Background: 34, male, desk job, two kids.", "34"),
+        ("quick recap: 22, at uni, burning pain since spring.", "22"),
+        ("TL;DR: 26, healthy, ED for a year and it was mostly anxiety.", "26"),
+        ("Bit about me: thirty-four, heavy diesel fitter, married.", "thirty-four"),
+        ("Pt: self, male, 45 yrs, IT manager.", "45"),
+        ("Chi sono: 58 anni, tre figli, maestra in pensione.", "58"),
+        ("Tópico: 52 anos, diabético, achei que tinha acabado.", "52"),
+        ("Y ahora, a mis 71 años, me pasé tres sufriendo por vergüenza.", "71"),
+        ("From 14 onwards I was curled up on the bathroom floor every month.", "14"),
+        ("By 15 she was in pain most days, not only during her period.", "15"),
+    ],
+)
+def test_ages_in_a_profile_line_and_at_a_life_s_turns(text: str, age: str) -> None:
+    assert _found_as(text, age, "AGE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Duration: 15 years, on and off, worse in winter.",
+        "Duración: 20 años, con altibajos y sin diagnóstico.",
+        "Score: 31, which the physio said was high.",
+        "Week 3: 20, then 25 squeezes a day.",
+        "From page 14 onwards the leaflet was useless.",
+        "By 10 she was asleep and I could finally cry.",
+    ],
+)
+def test_durations_scores_and_counts_after_a_label_are_not_ages(text: str) -> None:
+    assert not any(f.kind == "AGE" for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight months on and I can go to the office on Day 1 of my period.",
+        "The physio moved me up to Level 2 after six weeks.",
+        "I was on Band 5 then, working nights on the ward.",
+    ],
+)
+def test_an_everyday_word_with_a_number_after_it_is_no_name(text: str) -> None:
+    assert _flagged_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I met Jordan M. Alvarez at church and he listened.", "Jordan M. Alvarez"),
+        ("My consultant, Jordan M. White, explained every step.", "Jordan M. White"),
+    ],
+)
+def test_a_first_name_a_middle_initial_and_a_surname_are_one_name(text: str, name: str) -> None:
+    start = text.index(name)
+    assert any(f.kind == "PERSON" and f.start == start and f.end == start + len(name) for f in detect(text))
+
+
+PORTUGUESE_CHAT = """conversa no zap
+
+bia: amiga preciso desabafar
+lu: fala mulher
+bia: lembra que eu te falei que eu e o marido nunca conseguimos direito? então
+bia: fui na gineco hoje. ela nem conseguiu fazer o exame
+lu: aiii amiga, que tristeza
+bia: ela falou que parece vaginismo, que o músculo contrai sozinho de medo
+lu: minha prima teve isso e fez fisioterapia pélvica, resolveu
+bia: sério?? vou procurar amanhã então
+"""
+
+
+def test_nicknames_that_speak_in_a_chat_in_another_language_are_names() -> None:
+    found = {PORTUGUESE_CHAT[f.start : f.end] for f in detect(PORTUGUESE_CHAT) if f.kind == "PERSON"}
+    assert {"bia", "lu"} <= found
+
+
+SPANISH_QA = """Me pidieron que contara mi experiencia en forma de entrevista, así que aquí va.
+
+Pregunta: ¿cuánto tardaste en notar mejoría?
+Respuesta: unas seis semanas con los ejercicios, pero los primeros días fueron los peores.
+Pregunta: ¿y el dolor al principio?
+Respuesta: fuerte, pero la fisio me ayudó a respirar y a no apretar tanto cuando tenía miedo.
+Pregunta: ¿qué le dirías a alguien que está empezando?
+Respuesta: que no es culpa suya y que con paciencia todo mejora, aunque no lo parezca.
+"""
+
+
+def test_labels_that_are_common_words_of_the_chat_s_language_stay_words() -> None:
+    assert not any(f.kind == "PERSON" for f in detect(SPANISH_QA))
