@@ -106,3 +106,39 @@ Respuesta: que no es culpa suya y que con paciencia todo mejora, aunque no lo pa
 
 def test_labels_that_are_common_words_of_the_chat_s_language_stay_words() -> None:
     assert not any(f.kind == "PERSON" for f in detect(SPANISH_QA))
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Paciente de 34 años, A.M.R., administrativa, consulta por dolor.", "A.M.R."),
+        ("PT: me, G.M., age 52 at onset. Nonsmoker.", "G.M."),
+        ("Do sign it G.W. if you print it, please.", "G.W."),
+    ],
+)
+def test_dotted_initials_are_a_person(text: str, initials: str) -> None:
+    assert _found_as(text, initials, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "P.S. thank you to the whole team, you were great.",
+        "We landed at 6 a.m. and I went straight to the U.S. clinic.",
+        "E.D. is common after the operation, the nurse said.",
+    ],
+)
+def test_abbreviations_in_dotted_capitals_are_no_one(text: str) -> None:
+    assert not any(f.kind == "PERSON" for f in detect(text))
+
+
+def test_a_postcode_in_capitals_keeps_its_letters() -> None:
+    text = "PLEASE SEND IT TO 22 COTHAM ROAD, BRISTOL BS6 6DS OR RING ME."
+    assert _covered(text, "BS6 6DS")
+
+
+def test_a_salutation_with_a_title_names_the_person() -> None:
+    assert _found_as("Dear Sister Akins,\n\nThank you for everything.", "Akins", "PERSON")
+    assert _covered("DEAR SISTER AKINS,\n\nPLEASE EXCUSE THE BIG LETTERS. MY EYES ARE BAD.", "AKINS")
+    shouted = "MY SISTER HELPED ME A LOT. SHE WAS THERE EVERY DAY."
+    assert not any("HELPED" in w for w in _flagged_words(shouted))

@@ -51,6 +51,7 @@ from .lowercase_text import normal_case
 from .mentions import CAPITAL_ONLY, repeat_mentions
 from .name_chosen import find_chosen_names
 from .name_here import find_here_names
+from .name_initials import find_dotted_initials
 from .names import find_names
 from .nicknames import find_nicknames
 from .org_names import find_org_names
@@ -99,6 +100,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_form_fields,
     find_chosen_names,
     find_here_names,
+    find_dotted_initials,
     find_roads,
     find_org_names,
     find_possessive_businesses,

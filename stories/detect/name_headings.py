@@ -19,7 +19,9 @@ def ordinary_heading(t: NameText, i: int, j: int) -> bool:
     """Is the capitalised run i..j a heading of everyday words (see module docstring)?"""
     if not _heading(t, i, j) or ends_in_company(t, j):
         return False
-    title = next((k for k in range(i, j - 1) if t.lows[k] in vocab.HONORIFICS), -1)
+    dear = t.lows[i] == "dear"  # "Dear Sister Akins,": any title after "Dear" is one
+    title = next((k for k in range(i, j - 1)
+                  if t.lows[k] in vocab.HONORIFICS or (dear and k > i and t.lows[k] in vocab.TITLES)), -1)
     after = range(title + 1, j)
     if title >= 0 and not any(lowercase_word(t.lows[k]) or t.lex.is_safe(t.bases[k]) for k in after):
         return False  # "Dear Dr Feldman,": a salutation, whatever word the surname is ("The Doctor Part")

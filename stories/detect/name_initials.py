@@ -1,14 +1,50 @@
-"""A person named by initials right after a cue.
+"""A person named by initials.
 
 "my friend J. from water aerobics", "my friends call me K.B.", "a midwife called J.": a
 capital letter with its full stop, after a relation with a possessive or after a naming
 word, is someone's initial, not the pronoun or an abbreviation (`name_cues` asks these).
+
+Two to four capitals each with its full stop ("A.M.R.", "— P.J., 72, Oranmore", "sign it
+G.W.") are a person's initials wherever they stand (`find_dotted_initials`), unless they
+are one of the abbreviations written that way (`_DOTTED_WORDS`: "P.S.", "U.S.", "A.M.",
+"E.D.", "S.A.").
 """
 
 from __future__ import annotations
 
-from . import cues
+import re
+from collections.abc import Iterator
+
+from stories.findings import Finding
+
+from . import cues, vocab
 from .name_words import NameText
+
+# Abbreviations written as dotted capitals, in the stories' languages: a postscript, a
+# country, a time of day, an era, a degree or job, a condition, a company's form.
+_DOTTED_WORDS = frozenset(
+    w.replace(".", "")
+    for w in vocab.words(
+        """p.s. p.p.s. n.b. u.s. u.k. u.n. e.u. u.s.a. a.m. p.m. a.d. b.c. d.c. c.c. b.a. m.a.
+        b.s. m.s. m.d. r.n. j.d. d.o. p.t. o.t. e.r. i.v. o.b. g.p. r.i.p. v.a. a.a. i.c. d.r.
+        e.d. b.p. p.o. q.c. u.t.i. s.t.i. s.t.d. h.r.t. i.u.d. d.v.t. p.c.o.s. b.v. o.k. t.v.
+        s.a. s.l. c.v. d.f. s.s. s.v.p. r.d.v. l.a. n.y. d.j. p.r. h.r. i.d. a.k.a. r.s.v.p.
+        e.g. i.e. w.i. g.b. s.p.a. b.v.m. c.a. s.r.l. e.t. m.p. a.c."""
+    )
+)
+DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,4}(?![\w.])")
+
+
+def find_dotted_initials(text: str) -> Iterator[Finding]:
+    """PERSON findings for dotted initials that are no abbreviation ("A.M.R.", "P.J.")."""
+    if "." not in text:
+        return
+    for m in DOTTED_INITIALS_RE.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "."):
+            continue  # the end of a longer dotted run or word ("Ph.D.", "EE.UU.")
+        if m.group().replace(".", "").lower() not in _DOTTED_WORDS:
+            yield Finding("PERSON", start, m.end(), 0.6, "dotted-initials")
 
 _CALL = frozenset({"call", "calls", "called"})
 

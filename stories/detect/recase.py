@@ -229,6 +229,8 @@ def _recased_run(run: str, foreign: frozenset[str] = frozenset()) -> str:
     before_prev = ""
     for m in CAPS_WORD.finditer(run):
         word = m.group()
+        if run[m.end() : m.end() + 1].isdigit() or run[m.start() - 1 : m.start()].isdigit():
+            continue  # "BS6", "A1C", "6DS": letters with digits are a code, kept in capitals
         if _ARTICLE_A.search(run, last, m.start()):
             before_prev, prev, placed = prev, "a", False  # "AT A LITTLE CLINIC": "a" is a word too
         new = _recased(word, foreign)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import cues, street_words, vocab
-from .lexicon import derived_form, everyday_words, lexicon
+from .lexicon import derived_form, everyday_words, lexicon, lowercase_word
 from .word_forms import bare_contraction
 
 # Endings of English words that are rarely names or places ("TREATABLE", "MORTIFIED").
@@ -53,7 +53,9 @@ _NAME_NEXT = vocab.words(
     asked knows knew texted drove bought held hugged cried laughed works worked helped cooked
     loves loved wanted wants came comes have are were"""
 )
-_TITLE_WORDS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "frau", "herr", "sra", "dra", "dre", "sr"})
+_TITLE_WORDS = frozenset(
+    {"dr", "mr", "mrs", "ms", "mx", "prof", "frau", "herr", "sra", "dra", "dre", "sr", "sister", "nurse"}
+)
 _CUES = (
     cues.RELATIONS
     | cues.NAMING
@@ -183,10 +185,16 @@ def surnames(text: str, out: list[str], named: set[str] = frozenset()) -> None:
         if not word.isupper() or not out[t.start()].islower():
             continue
         low = word.lower()
-        if low not in lex.names_lower or low in everyday_words() or len(low) < 3:
-            continue
         p = toks[i - 1]
         gap = text[p.end() : t.start()]
+        # after a title, a word no dictionary writes in lower case ("DR AKINS", though "akin"
+        # has a plural; not "SISTER HELPED")
+        titled_word = (
+            gap in (" ", ". ") and p.group().lower() in _TITLE_WORDS
+            and low.isalpha() and not lowercase_word(low)
+        )
+        if (low not in lex.names_lower and not titled_word) or low in everyday_words() or len(low) < 3:
+            continue
         prev = "".join(out[p.start() : p.end()])
         initial = len(prev) == 1 and prev.isupper() and gap == ". "  # "M. PRITCHARD", not "A DRUM"
         if gap not in (" ", ". ") or (gap == ". " and not initial and prev.lower() not in _TITLE_WORDS):
