@@ -142,3 +142,24 @@ def test_a_salutation_with_a_title_names_the_person() -> None:
     assert _covered("DEAR SISTER AKINS,\n\nPLEASE EXCUSE THE BIG LETTERS. MY EYES ARE BAD.", "AKINS")
     shouted = "MY SISTER HELPED ME A LOT. SHE WAS THERE EVERY DAY."
     assert not any("HELPED" in w for w in _flagged_words(shouted))
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("I drive trains for Queensland Rail, so you can imagine the pads.", "Queensland Rail"),
+        ("It was partly covered through Manitoba Hydro, so check your plan.", "Manitoba Hydro"),
+        ("I'm a junior at the University of Michigan studying nursing.", "University of Michigan"),
+        ("I stopped going to Mass at Church of the Three Patrons for a year.", "Church of the Three Patrons"),
+    ],
+)
+def test_a_region_s_firm_and_a_head_of_a_place_are_facilities(text: str, firm: str) -> None:
+    start = text.index(firm)
+    assert any(f.kind == "FACILITY" and f.start == start and f.end == start + len(firm) for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["We had a lovely Canada Day with the kids.", "Nothing beats a Texas Summer for sweating."]
+)
+def test_a_region_s_day_or_season_is_no_firm(text: str) -> None:
+    assert not any(f.kind == "FACILITY" for f in detect(text))

@@ -84,6 +84,7 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
     e = j
     heads = lows[s:e]
     has_facility = any(h in vocab.FACILITY_HEADS for h in heads[1:]) if len(heads) > 1 else False
+    has_facility = has_facility or (len(heads) > 2 and heads[0] in vocab.FACILITY_HEADS and heads[1] == "of")
     if not has_facility:
         while (
             e > s
@@ -157,7 +158,13 @@ def classify(t: NameText, i: int, j: int) -> None:
         source = "clinic-and-town" if care >= 0 else "workplace"
         t.out.append(Finding("FACILITY", t.cols.start(max(i, care)), t.cols.end(j - 1), 0.6, source))
         return
+    if _region_firm(t, i, j) and not holiday(t, i, j):
+        t.out.append(Finding("FACILITY", t.cols.start(i), t.cols.end(j - 1), 0.6, "region-firm"))
+        return
     if ordinary_run(t, i, j) or named_thing(t, i, j) or holiday(t, i, j) or anatomy(t, i, j):
+        return
+    if _head_of_place(t, i, j):
+        t.out.append(Finding("FACILITY", t.cols.start(i), t.cols.end(j - 1), 0.6, "head-of-place"))
         return
     if group_named(t, i):  # "a peer group, Bodies Beyond Binary": all of it, "On" too
         t.out.append(Finding("FACILITY", t.cols.start(i), t.cols.end(j - 1), 0.7, "group-name"))
@@ -183,6 +190,35 @@ def classify(t: NameText, i: int, j: int) -> None:
     if all(t.plain(k) for k in range(s, e)) and not (has_facility and t.lows[s] in _ORDINALS):
         return
     _typed(t, s, e, has_facility)
+
+
+def _region_firm(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j mid-sentence a state, province or country and one more word that is no
+    function word ("Queensland Rail", "Manitoba Hydro", "Michigan Medicine")?  A region's
+    holiday ("Canada Day") was read before."""
+    return (
+        j - i == 2
+        and not t.sents[i]
+        and t.lows[i] in t.lex.regions_lower
+        and t.gaps[i + 1] == " "
+        and t.lows[i + 1] not in vocab.FUNCTION
+        and t.lows[i + 1] not in _SEASONS
+        and len(t.words[i + 1]) > 1
+    )
+
+
+_SEASONS = vocab.words("summer summers winter winters spring autumn fall heat time weather")
+
+
+def _head_of_place(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j a facility's head, "of", then a region or town ("University of
+    Michigan", "Bank of Ireland"), whose last word alone would name nothing?"""
+    return (
+        j - i >= 3
+        and t.lows[i] in vocab.FACILITY_HEADS
+        and t.lows[i + 1] == "of"
+        and (t.lows[j - 1] in t.lex.regions_lower or t.bases[j - 1] in t.lex.cities)
+    )
 
 
 # After these (not "at", which names shops and pubs by words: "at Boots"), a lone very

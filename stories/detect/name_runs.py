@@ -73,6 +73,23 @@ def _first_and_last(t: NameText, first: int, last: int) -> bool:
     return t.bases[first] in t.lex.first and t.lex.is_name(t.bases[last])
 
 
+def _past_head_of(t: NameText, j: int) -> int:
+    """One past the capitalised words after "of" (or "of the") that follows a facility's
+    head ending a run at j ("University of Michigan", "Church of the Three Patrons"), or j."""
+    lows, caps = t.lows, t.caps
+    if not (0 < j < t.n - 1 and lows[j] == "of" and lows[j - 1] in vocab.FACILITY_HEADS):
+        return j
+    k = j + 2 if lows[j + 1] == "the" and j + 2 < t.n else j + 1
+    if not all(gap_is_space(t.gaps[m]) for m in range(j, k + 1)) or not caps[k] or k in t.taken:
+        return j
+    k += 1
+    while k < t.n and caps[k] and gap_is_space(t.gaps[k]) and lows[k] not in vocab.FUNCTION:
+        if k in t.taken:
+            break
+        k += 1
+    return k
+
+
 def _plain_alone(t: NameText, i: int) -> bool:
     """Is token i, a run of its own, "I" or a function word opening a sentence?  Then
     `classify` would drop it at once (`name_ordinary.ordinary_run`); most runs are these."""
@@ -174,6 +191,7 @@ def find_runs(t: NameText) -> None:
             ):
                 break
             j += 1
+        j = _past_head_of(t, j)  # "University of Michigan", "Church of the Three Patrons"
         # allow particles inside a run: "van den Berg", "Newcastle upon Tyne"
         while j + 1 < n and lows[j] in particles and gap_is_space(gaps[j]) and not _german_bin(lows, j):
             k = j
