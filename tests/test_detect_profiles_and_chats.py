@@ -163,3 +163,19 @@ def test_a_region_s_firm_and_a_head_of_a_place_are_facilities(text: str, firm: s
 )
 def test_a_region_s_day_or_season_is_no_firm(text: str) -> None:
     assert not any(f.kind == "FACILITY" for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("J'ai eu un rendez-vous à l'Hôpital Tenon, enfin, après deux ans d'attente.", "Hôpital Tenon"),
+        ("Alla fine sono andata all'Ospedale Niguarda e mi hanno ascoltata davvero.", "Ospedale Niguarda"),
+    ],
+)
+def test_an_elided_article_is_no_part_of_the_name_after_it(text: str, name: str) -> None:
+    assert _covered(text, name)
+
+
+def test_a_name_with_an_apostrophe_keeps_it() -> None:
+    text = "My physio, Siobhan O'Brien, was brilliant with me."
+    assert _covered(text, "O'Brien")

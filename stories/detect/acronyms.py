@@ -51,9 +51,14 @@ def _after_preposition(cols: Columns, k: int) -> bool:
     lows, gaps = cols.lows, cols.gaps
     if k < 1 or "\n" in gaps[k]:
         return False
-    if lows[k - 1] in _PREPOSITIONS and gaps[k].strip() == "":
+    if lows[k - 1] in _PREPOSITIONS and gaps[k].strip() in _ARTICLE_GAPS:
         return True
     return k >= 2 and lows[k - 1] == "the" and lows[k - 2] in _PREPOSITIONS and gaps[k].strip() == ""
+
+
+# A gap between a preposition and its acronym: nothing, or a French elided article ("à l'HFME",
+# split off its word by `elisions`).
+_ARTICLE_GAPS = frozenset({"", "l'", "l’", "d'", "d’"})
 
 
 def _after_prepositions(cols: Columns) -> list[int]:

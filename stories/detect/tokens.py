@@ -21,12 +21,12 @@ from collections.abc import Iterable
 from itertools import accumulate, compress, repeat
 from operator import add, itemgetter, ne
 
-# A token is `[^\W\d_]+(?:['’\-][^\W\d_]+)*`.  The splitters write it with
-# possessive quantifiers (same matches: greedy and never followed by anything
-# that could fail) so `re` keeps no
-# backtracking state per letter.  They start with one plain letter class
-# ("L L*+" rather than "L++"): then `re` skips non-letters in a tight loop
-# instead of trying a full match at every position of a gap.
+from .elisions import ELIDED_SPLIT_RE, elided
+
+# A token is `[^\W\d_]+(?:['’\-][^\W\d_]+)*`.  The splitters write it with possessive
+# quantifiers (same matches: greedy and never followed by anything that could fail) so `re`
+# keeps no backtracking state per letter.  They start with one plain letter class ("L L*+"
+# rather than "L++"): `re` skips non-letters in a tight loop, not a match per position.
 _SPLIT_RE = re.compile(r"([^\W\d_][^\W\d_]*+(?:['’\-][^\W\d_]++)*+)")
 # The same split for ASCII text, where a letter is [A-Za-z]: ranges test
 # faster than the Unicode categories of `[^\W\d_]`.
@@ -371,7 +371,9 @@ def columns(text: str) -> Columns:
 
 
 def _splitter(text: str) -> re.Pattern[str]:
-    """The cheapest of the three equivalent splits that reads `text` right."""
+    """The cheapest of the three equivalent splits that reads `text` right (`elisions`)."""
+    if ("'" in text or "’" in text) and elided(text):
+        return ELIDED_SPLIT_RE
     if text.isascii():
         return _ASCII_SPLIT_RE
     return _LATIN1_SPLIT_RE if latin1(text) else _SPLIT_RE
