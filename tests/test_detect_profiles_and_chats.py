@@ -179,3 +179,63 @@ def test_an_elided_article_is_no_part_of_the_name_after_it(text: str, name: str)
 def test_a_name_with_an_apostrophe_keeps_it() -> None:
     text = "My physio, Siobhan O'Brien, was brilliant with me."
     assert _covered(text, "O'Brien")
+
+
+def test_senders_after_a_time_and_a_poster_s_header_are_found() -> None:
+    chat = ("22:14 Beto: carnal te cuento algo pero no le vayas a decir a nadie\n"
+            "22:14 Memo: q pasó wey, me asustas\n"
+            "22:15 Beto: nada grave, ya fui al urólogo por lo que te dije\n"
+            "22:16 Memo: ahh simón. y qué te dijo el doctor\n22:18 Beto: que tengo el azúcar alta, eso era\n")
+    found = {chat[f.start : f.end] for f in detect(chat)}
+    assert {"Beto", "Memo"} <= found
+    family = ("3/4/23 9:43 pm — ritu: same as every month?? this is not normal\n"
+              "3/4/23 9:44 pm — pinky: mummy also thought it was just her thyroid\n"
+              "3/4/23 9:47 pm — ritu: ok that's it. booking you at the clinic\n"
+              "3/4/23 9:48 pm — pinky: good. send the reports also\n")
+    assert {"ritu", "pinky"} <= {family[f.start : f.end] for f in detect(family)}
+    discord = "ashmoth — yesterday at 21:20\nthis is everything. so proud\n"
+    assert _covered(discord, "ashmoth")
+    forum = "OldGaffer62 · posted 12 Feb 2024\nLong-time lurker, first post.\n"
+    assert _covered(forum, "OldGaffer62")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("**gracefulat60** — Thank you for saying what the rest of us think.", "gracefulat60"),
+        ("**Osvaldo R**: Compadre, respect. I need to make that appointment.", "Osvaldo R"),
+        ("**Glen from Olds** — Had mine done at the Foothills last year.", "Glen"),
+    ],
+)
+def test_a_poster_in_bold_is_named(text: str, name: str) -> None:
+    assert _covered(text, name)
+
+
+def test_a_bold_heading_is_no_poster() -> None:
+    assert not any(f.kind in ("PERSON", "HANDLE") for f in detect("**What helped** — patience, mostly."))
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("WIFE'S LOG\n\n05/11\n0700 PT AWAKE. C/O PAIN 5/10.\n", "05/11"),
+     ("NOTES\n\nFRI 8/3\nISC QID NOW.\n", "FRI 8/3")],
+)
+def test_a_date_alone_on_a_log_s_line_heads_the_day(text: str, date: str) -> None:
+    assert _found_as(text, date, "DATE")
+
+
+def test_a_score_alone_on_a_line_is_no_date() -> None:
+    assert not any(f.kind == "DATE" for f in detect("Pain today:\n7/10\nbad again"))
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [("We’re 74 and 77 now. Still arguing about commas.", ("74", "77")),
+     ("By 44, things in the bedroom started failing.", ("44",))],
+)
+def test_a_couple_s_ages_and_an_age_a_turn_came_at(text: str, ages: tuple[str, ...]) -> None:
+    assert all(_found_as(text, age, "AGE") for age in ages)
+
+
+def test_spaced_initials_are_a_person() -> None:
+    assert _found_as("Mujer de 41 años (M. P. L.), administrativa, vive en el centro.", "M. P. L.", "PERSON")

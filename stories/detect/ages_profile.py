@@ -8,7 +8,8 @@ such a label, before a comma, is an age when the label is one that introduces th
 colon in these languages ("anni", "anos", "años", "ans", "yrs", "yo"), and the label
 names no length of time ("Duración: 15 años,").
 
-A life's turns give ages too: "From 14 onwards", "By 15 she was in pain most days".
+A life's turns give ages too: "From 14 onwards", "By 15 she was in pain most days", "By 44,
+things started failing"; and a couple gives two at once: "We're 74 and 77 now".
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ FROM_AGE_RE = re.compile(rf"rom\s+(?:the\s+age\s+of\s+)?(?P<a>{_NUM}|{_SPELLED})
 BY_AGE_RE = re.compile(
     rf"y\s+(?P<a>{_NUM}|{_SPELLED}),?\s+(?:she|he|I|i|we|they)\s+(?:was|were|had|could|couldn't)\b"
 )
+BY_COMMA_AGE_RE = re.compile(rf"y\s+(?P<a>{_NUM}|{_SPELLED}),\s")  # a sentence's "By 44, things..."
+# Two people's ages at once: "We're 74 and 77 now", "we are 61 and 64," (after "we").
+PAIR_AGE_RE = re.compile(
+    rf"(?:'re|’re|\s+are)\s+(?P<a>{_NUM})\s+and\s+(?P<b>{_NUM})(?=\s+(?:now|this\s+year)\b|[.,;!])"
+)
+_WE_BEFORE = re.compile(r"(?i)\bwe\s*$")
 _LABEL_WORD = re.compile(r"[^\W\d_][\w;]*")
 
 
@@ -74,7 +81,12 @@ def find_profile_ages(text: str) -> Iterator[Finding]:
             if _profile(text, m):
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "profile-age")
     turns = [(FROM_AGE_RE, "Ff")] if "onward" in text else []
-    turns.append((BY_AGE_RE, "Bb"))
+    turns += [(BY_AGE_RE, "Bb"), (BY_COMMA_AGE_RE, "B")]
+    if " and " in text:
+        for m in PAIR_AGE_RE.finditer(text):
+            if _WE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "pair-age")
+                yield Finding("AGE", m.start("b"), m.end("b"), 0.6, "pair-age")
     for rx, first in turns:
         for m in rx.finditer(text):
             at = m.start() - 1

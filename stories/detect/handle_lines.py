@@ -59,7 +59,7 @@ _GROUP = re.compile(
 # diary's "Physio — 10:30" has no day.
 _POSTER = re.compile(
     r"^[ \t]*([^\s\d—–][^\n—–]{0,31}?)[ \t]+[—–][ \t]+"
-    r"(?:(?:Today|Yesterday)[ \t]+at|\d{1,2}/\d{1,2}/\d{2,4},?)[ \t]+"
+    r"(?:(?i:today|yesterday)[ \t]+at|\d{1,2}/\d{1,2}/\d{2,4},?)[ \t]+"
     r"\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*$",
     re.MULTILINE,
 )
@@ -76,6 +76,14 @@ _STAMPED = re.compile(
     r"([^\W_][^\W_]*(?:[._-][^\W_]+)+|[^\W\d_]+\d+[^\W_]*|[^\W\d_]*[a-z][A-Z][^\W_]*)(?=[ \t]*(?::|$))",
     re.MULTILINE,
 )
+# A forum's post header: the poster, a middle dot, then "posted" or "replied" ("OldGaffer62 ·
+# posted 12 Feb 2024").
+_POSTED = re.compile(r"^[ \t]*([^\s·]{2,32})[ \t]+·[ \t]+(?i:posted|replied|wrote|commented)\b", re.MULTILINE)
+# A comment thread's poster in bold before a colon or a dash ("**gracefulat60** — Thank you",
+# "**Osvaldo R**: Compadre"): a user name's shape, or a first name (and an initial, or "from"
+# a place, which is not kept).
+_BOLD_POSTER = re.compile(r"^\*\*([^*\n:]{2,40})\*\*[ \t]*(?::|[—–-][ \t])", re.MULTILINE)
+_FIRST_AND_MORE = re.compile(r"([A-Z][a-z'’-]+)(?:[ \t]+[A-Z]\.?|[ \t]+from[ \t]+.+)?")
 SUBREDDIT = re.compile(r"(?<![\w/])/?r/[A-Za-z0-9][A-Za-z0-9_]{1,20}\b")
 # A Discord server above a channel ("pelvic pain pals › #wins"), after "Guild:" or "Server:",
 # or in capitals before "discord" ("the Pelvic Pain Pals discord"; not "the discord" alone).
@@ -153,4 +161,22 @@ def find_handle_lines(text: str) -> list[Finding]:
                   for m in _STAMPED.finditer(text) if not m.group(1).lower().endswith(_WEB_ENDINGS)]
     if " group" in text:
         found += [Finding("FACILITY", m.start(1), m.end(1), 0.6, "group-name") for m in _GROUP.finditer(text)]
+    if "·" in text:
+        posted = (m for m in _POSTED.finditer(text) if m.group(1).lower() not in _NOT_POSTERS)
+        found += [Finding("HANDLE", m.start(1), m.end(1), 0.6, "poster-header") for m in posted]
+    if "**" in text:
+        found += [f for f in map(_bold_poster, _BOLD_POSTER.finditer(text)) if f is not None]
     return found + find_communities(text)
+
+
+def _bold_poster(m: re.Match) -> Finding | None:
+    """The poster a bold label names: a user name's shape whole ("gracefulat60"), or a first
+    name with its initial ("Osvaldo R"; "Glen" of "Glen from Olds"), or None."""
+    label = m.group(1).strip()
+    if " " not in label and _handle_shaped(label):
+        return Finding("HANDLE", m.start(1), m.start(1) + len(label), 0.6, "bold-poster")
+    name = _FIRST_AND_MORE.fullmatch(label)
+    if name is None or name.group(1) not in lexicon().first or name.group(1).lower() in _NOT_POSTERS:
+        return None
+    end = m.start(1) + (name.end() if " from " not in label else name.end(1))
+    return Finding("PERSON", m.start(1), end, 0.6, "bold-poster")

@@ -4,8 +4,8 @@
 capital letter with its full stop, after a relation with a possessive or after a naming
 word, is someone's initial, not the pronoun or an abbreviation (`name_cues` asks these).
 
-Two to four capitals each with its full stop ("A.M.R.", "— P.J., 72, Oranmore", "sign it
-G.W.") are a person's initials wherever they stand (`find_dotted_initials`), unless they
+Two to four capitals each with its full stop ("A.M.R.", "M. P. L.", "— P.J., 72, Oranmore",
+"sign it G.W.") are a person's initials wherever they stand (`find_dotted_initials`), unless they
 are one of the abbreviations written that way (`_DOTTED_WORDS`: "P.S.", "U.S.", "A.M.",
 "E.D.", "S.A.").
 """
@@ -32,7 +32,7 @@ _DOTTED_WORDS = frozenset(
         e.g. i.e. w.i. g.b. s.p.a. b.v.m. c.a. s.r.l. e.t. m.p. a.c."""
     )
 )
-DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,4}(?![\w.])")
+DOTTED_INITIALS_RE = re.compile(r"[A-Z]\.(?: ?[A-Z]\.){1,3}(?![\w.])")  # "A.M.R.", "M. P. L."
 
 
 def find_dotted_initials(text: str) -> Iterator[Finding]:
@@ -43,7 +43,7 @@ def find_dotted_initials(text: str) -> Iterator[Finding]:
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "."):
             continue  # the end of a longer dotted run or word ("Ph.D.", "EE.UU.")
-        if m.group().replace(".", "").lower() not in _DOTTED_WORDS:
+        if m.group().replace(".", "").replace(" ", "").lower() not in _DOTTED_WORDS:
             yield Finding("PERSON", start, m.end(), 0.6, "dotted-initials")
 
 _CALL = frozenset({"call", "calls", "called"})

@@ -55,7 +55,7 @@ def _after_clock(t: NameText, i: int) -> bool:
     return (
         i >= 1
         and t.lows[i - 1] in _HALF_DAY
-        and t.gaps[i].strip() in ("-", "–")
+        and t.gaps[i].strip() in ("-", "–", "—")
         and (i == 1 or "\n" in t.gaps[i - 1])
         and any(c.isdigit() for c in t.gaps[i - 1])
     )
@@ -71,22 +71,22 @@ def _not_a_name(t: NameText, low: str, base: str) -> bool:
     return (
         len(low) < 2
         or low in FUNCTION
-        or low in TITLES
+        or (low in TITLES and not (base in t.lex.first and t.language == "en"))  # "Dre:" in English
         or low in ABBREVIATIONS
         or (lowercase_word(low) and base not in t.lex.first)
         or _foreign_label(t, low)  # "Respuesta:" in a Spanish thread
-        or t.lex.is_safe(base)
+        or (t.lex.is_safe(base) and not (base in t.lex.first and not lowercase_word(low)))  # "Dre:"
     )
 
 
 def _foreign_label(t: NameText, low: str) -> bool:
     """Is the label `low` a word of the story's language, not English ("Respuesta:",
-    "Marido:")?  Word lists hold the commonest nicknames ("bia", "lu", "marti": Zipf 3 to
-    4.5); a label that a name list holds, or of three letters, counts as a word only where
-    it is one of the language's common words (Zipf >= 4.5)."""
+    "Marido:")?  Word lists hold the commonest nicknames ("bia", "lu", "marti", "beto",
+    "memo": Zipf 3 to 4.5); a label that a name list holds, or of five letters or fewer,
+    counts as a word only where it is one of the language's common words (Zipf >= 4.5)."""
     if not t.foreign_word(low):
         return False
-    if (len(low) > 3 and low not in t.lex.first_lower) or t.language in germanic.NOUN_LANGUAGES:
+    if (len(low) > 5 and low not in t.lex.first_lower) or t.language in germanic.NOUN_LANGUAGES:
         return True
     return low in language_words(t.language, _LABEL_ZIPF)
 
