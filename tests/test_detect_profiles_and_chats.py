@@ -239,3 +239,34 @@ def test_a_couple_s_ages_and_an_age_a_turn_came_at(text: str, ages: tuple[str, .
 
 def test_spaced_initials_are_a_person() -> None:
     assert _found_as("Mujer de 41 años (M. P. L.), administrativa, vive en el centro.", "M. P. L.", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Posted in Brazilian Mums in Ireland (fb group)\n\nhi girls, sorry for the english",
+         "Brazilian Mums in Ireland"),
+        ("Posted in: Pudendal Neuralgia Support Canada (Facebook group)\n\nLong time lurker.",
+         "Pudendal Neuralgia Support Canada"),
+        ("For group Ukrainians in Cork 💙💛\n\nDear girls, many of you asked me.", "Ukrainians in Cork"),
+    ],
+)
+def test_the_group_a_post_header_names_is_a_facility(text: str, group: str) -> None:
+    start, end = text.index(group), text.index(group) + len(group)
+    assert any(f.kind == "FACILITY" and (f.start, f.end) == (start, end) for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Posted in: Men's Health › Peyronie's Disease\n\nHi all.",
+     "Posted in a private support group · 5h\n\nHi."],
+)
+def test_a_forum_section_or_an_unnamed_group_is_no_facility(text: str) -> None:
+    assert not any(f.kind == "FACILITY" for f in detect(text))
+
+
+def test_a_hospital_s_nickname_in_quotes_is_the_hospital() -> None:
+    text = 'I saw a urologist at the Belfast City Hospital – "the City" – and aye, it was cancer.'
+    start = text.index("City\"")
+    assert any(f.kind == "FACILITY" and f.start == start for f in detect(text))
+    assert not any(f.kind == "FACILITY" for f in detect('My mum called it – "the Change" – and laughed.'))

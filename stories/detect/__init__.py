@@ -40,6 +40,7 @@ from .dates_number import numbered_dates
 from .dates_widen import widen_dates
 from .districts import find_districts
 from .form_fields import find_form_fields
+from .group_headers import find_group_headers
 from .handle_lines import find_handle_lines
 from .handle_mentions import handle_mentions
 from .hints import reidentification_hints
@@ -101,6 +102,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Finding]], ...] = (
     find_chosen_names,
     find_here_names,
     find_dotted_initials,
+    find_group_headers,
     find_roads,
     find_org_names,
     find_possessive_businesses,

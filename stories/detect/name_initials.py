@@ -29,7 +29,7 @@ _DOTTED_WORDS = frozenset(
         b.s. m.s. m.d. r.n. j.d. d.o. p.t. o.t. e.r. i.v. o.b. g.p. r.i.p. v.a. a.a. i.c. d.r.
         e.d. b.p. p.o. q.c. u.t.i. s.t.i. s.t.d. h.r.t. i.u.d. d.v.t. p.c.o.s. b.v. o.k. t.v.
         s.a. s.l. c.v. d.f. s.s. s.v.p. r.d.v. l.a. n.y. d.j. p.r. h.r. i.d. a.k.a. r.s.v.p.
-        e.g. i.e. w.i. g.b. s.p.a. b.v.m. c.a. s.r.l. e.t. m.p. a.c."""
+        e.g. i.e. w.i. g.b. s.p.a. b.v.m. c.a. s.r.l. e.t. m.p. a.c. p.d. n.l. t.c."""
     )
 )
 DOTTED_INITIALS_RE = re.compile(r"[A-Z]\.(?: ?[A-Z]\.){1,3}(?![\w.])")  # "A.M.R.", "M. P. L."
