@@ -270,3 +270,20 @@ def test_a_hospital_s_nickname_in_quotes_is_the_hospital() -> None:
     start = text.index("City\"")
     assert any(f.kind == "FACILITY" and f.start == start for f in detect(text))
     assert not any(f.kind == "FACILITY" for f in detect('My mum called it – "the Change" – and laughed.'))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I tried Priligy 30 mg. It gave me headaches for a week.",
+        "She wrote me a script for Keflex just in case it came back.",
+        "The doctor put me on Estrogel for the flushes and it helped.",
+        "Month 9: started Trimix injections. I was terrified of the needle.",
+    ],
+)
+def test_a_medicine_with_its_dose_or_prescription_is_no_one(text: str) -> None:
+    assert not any(f.kind == "PERSON" for f in detect(text))
+
+
+def test_a_name_with_a_count_after_it_is_still_a_name() -> None:
+    assert _found_as("I saw Sarah 3 times before she retired.", "Sarah", "PERSON")

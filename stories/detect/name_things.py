@@ -106,7 +106,15 @@ _THING_AFTER = vocab.words(
 # "the Serola belt", "Sylk gel"): no one's name stands right before them.
 _PRODUCT_AFTER = vocab.words(
     "pads pad liners pants lube gel cream pessaries tablets pills belt cushion dilators dilator wand kit "
-    "spray"
+    "spray pessary injections injection capsules patches patch insert inserts drops ointment suppositories "
+    "ovules crema pomada comprimidos óvulos gotas pastillas comprimés gélules ovuli compresse"
+)
+# A dose after a medicine's name ("Priligy 30 mg", "ESTROGEL 1.5MG"), or a prescription before
+# it ("a script for Keflex", "started me on Estrogel", "me recetó Xylocaína").
+_DOSE_AFTER = re.compile(r"[ \t]+\d+(?:[.,]\d+)?[ \t]?(?i:mg|mcg|µg|ml|iu|units?)\b")
+_PRESCRIBED_BEFORE = re.compile(
+    r"(?i:prescribed|prescription for|script for|started me on|put me on|switched me to|recet[óo]|"
+    r"prescrit|prescritto|receitou)[ \t]+(?:(?i:me|some|the|a)[ \t]+)?$"
 )
 
 
@@ -130,14 +138,27 @@ def _named_brand(t: NameText, i: int, j: int) -> bool:
 def named_thing(t: NameText, i: int, j: int) -> bool:
     """Is the run i..j English words in title case right before a lowercase `_THING_AFTER`
     noun ("Happy Baby pose"), or one or two words of a brand before a `_PRODUCT_AFTER` one
-    ("Tena pads"), the name of a thing rather than of a person or a place?"""
-    if _named_brand(t, i, j):
+    ("Tena pads", "Trimix injections") or a medicine (`_medicine`), the name of a thing rather
+    than of a person or a place?"""
+    if _named_brand(t, i, j) or _medicine(t, i, j):
         return True
     if j >= t.n or t.caps[j] or t.gaps[j] != " " or t.words[j - 1].endswith(("'s", "’s")):
         return False
     if t.lows[j] in _PRODUCT_AFTER:
         return j - i <= 2
     return t.lows[j] in _THING_AFTER and all(title_case_word(t.bases[k]) for k in range(i, j))
+
+
+def _medicine(t: NameText, i: int, j: int) -> bool:
+    """Is the run i..j (one or two words) a medicine: a dose after it or a prescription
+    right before it?"""
+    if j - i > 2:
+        return False
+    start = t.cols.start(i)
+    return (
+        _DOSE_AFTER.match(t.text, t.cols.end(j - 1)) is not None
+        or _PRESCRIBED_BEFORE.search(t.text, max(0, start - 30), start) is not None
+    )
 
 
 # A holiday or festival without its year names no one ("every Chinese New Year", "Then Hogmanay.").
