@@ -287,3 +287,10 @@ def test_a_medicine_with_its_dose_or_prescription_is_no_one(text: str) -> None:
 
 def test_a_name_with_a_count_after_it_is_still_a_name() -> None:
     assert _found_as("I saw Sarah 3 times before she retired.", "Sarah", "PERSON")
+
+
+def test_a_name_signed_with_kisses_on_its_own_line_is_a_person() -> None:
+    text = "Is Dec having something similar in Boston?\n\nB x\n\n---\n\nFrom: my sister"
+    start = text.index("B x")
+    assert any(f.kind == "PERSON" and (f.start, f.end) == (start, start + 1) for f in detect(text))
+    assert not any(f.kind == "PERSON" for f in detect("See you Sunday.\n\nLove x\n\nP.S. bring the cake"))

@@ -10,7 +10,8 @@ there may be an everyday word ("Love,⏎Hope"), so the last line is read on its 
   name, in capitals, or no English word ("Hope", not "A Grateful Patient");
 - without one, one to four words or initials are a name only when none is an English
   word form or a very common word ("Dale", but not "Hope." or "Keep going.");
-- a texter's "- rach" (a dash, then one lowercase word that is no English word) too;
+- a texter's "- rach" (a dash, then one lowercase word that is no English word) too, and on
+  any line a name or an initial with kisses ("B x", "Gen xx"), not a word ("Love x");
 - the signature may stand above the town it was written from or the writer's job
   ("Yours faithfully,⏎G. Partridge⏎Histon, Cambridge"; "...⏎Chartered Accountant");
 - a quotation's attribution, on any line: "“Not a Single Leak” — Kristen M., 41";
@@ -118,7 +119,20 @@ def find_signoff(text: str) -> list[Finding]:
     """A PERSON finding for a signature on the story's last line, if there is one, and a
     LOCATION for a place written after it ("K. Adeyemi-Shaw, East Dulwich"); and the
     attribution lines of quotations ("— Aisha K., Leslieville")."""
-    return _last_line_signature(text) + _attributions(text)
+    return _last_line_signature(text) + _attributions(text) + _kissed(text)
+
+
+# A line that is a name (or an initial) and kisses, anywhere: an email chain's "B x", "Gen xx".
+_KISSED = re.compile(r"^[ \t]*([A-Z][a-z]{0,12})[ \t]+[xX]{1,4}[ \t]*$", re.MULTILINE)
+
+
+def _kissed(text: str) -> list[Finding]:
+    """PERSON findings for the names signed with kisses on lines of their own ("B x"), not an
+    English word ("Love x", "Thanks xx")."""
+    if " x" not in text and " X" not in text:
+        return []
+    return [Finding("PERSON", m.start(1), m.end(1), 0.6, "signature") for m in _KISSED.finditer(text)
+            if len(m.group(1)) == 1 or not lowercase_word(m.group(1).lower())]
 
 
 def _last_line_signature(text: str) -> list[Finding]:
