@@ -294,3 +294,13 @@ def test_a_name_signed_with_kisses_on_its_own_line_is_a_person() -> None:
     start = text.index("B x")
     assert any(f.kind == "PERSON" and (f.start, f.end) == (start, start + 1) for f in detect(text))
     assert not any(f.kind == "PERSON" for f in detect("See you Sunday.\n\nLove x\n\nP.S. bring the cake"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Os lo iba a contar el Domingo en la comida en casa de mamá.",
+     "Atiende los Lunes y Miércoles en la tarde, pide cita con tiempo.",
+     "Le Lundi suivant, rendez-vous chez la kiné, enfin."],
+)
+def test_a_day_of_the_week_in_another_language_is_no_one(text: str) -> None:
+    assert not any(f.kind in ("PERSON", "LOCATION", "FACILITY") for f in detect(text))

@@ -374,7 +374,7 @@ def lexicon() -> Lexicon:
         | vocab.TITLES
         | frozenset(vocab.MONTHS)
         | frozenset(vocab.MONTH_ABBR)
-        | frozenset(vocab.WEEKDAYS)
+        | frozenset(vocab.WEEKDAYS) | vocab.WORLD_WEEKDAYS
         | regions_lower
         | _read("languages.txt")
         | _read("medicines.txt")  # "Canesten", "Tamsulosin": medicines name nobody

@@ -155,6 +155,13 @@ MONTHS = [
 ]
 MONTH_ABBR = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# The days of the week in Spanish, French, Italian and Portuguese, capitalised in many stories
+# ("el Domingo", "los Lunes y Miércoles", "Le Lundi suivant"): never a person there.
+WORLD_WEEKDAYS = words(
+    """lunes martes miércoles miercoles jueves viernes sábado sabado sábados sabados domingo domingos
+    lundi mardi mercredi jeudi vendredi samedi dimanche lunedì martedì mercoledì giovedì venerdì
+    domenica segunda-feira terça-feira quarta-feira quinta-feira sexta-feira"""
+)
 # Every English month word, longest first, as a regex alternation ("september|sept|sep|...").
 MONTH_WORDS = "|".join(sorted([*MONTHS, *MONTH_ABBR], key=len, reverse=True))
 
