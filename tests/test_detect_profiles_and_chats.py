@@ -300,7 +300,7 @@ def test_a_name_signed_with_kisses_on_its_own_line_is_a_person() -> None:
     "text",
     ["Os lo iba a contar el Domingo en la comida en casa de mamá.",
      "Atiende los Lunes y Miércoles en la tarde, pide cita con tiempo.",
-     "Le Lundi suivant, rendez-vous chez la kiné, enfin."],
+     "Je suis retournée le Lundi suivant chez la kiné, enfin."],
 )
 def test_a_day_of_the_week_in_another_language_is_no_one(text: str) -> None:
     assert not any(f.kind in ("PERSON", "LOCATION", "FACILITY") for f in detect(text))
