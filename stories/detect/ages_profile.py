@@ -49,9 +49,8 @@ BY_AGE_RE = re.compile(
 BY_COMMA_AGE_RE = re.compile(rf"y\s+(?P<a>{_NUM}|{_SPELLED}),\s")  # a sentence's "By 44, things..."
 # Two people's ages at once: "We're 74 and 77 now", "we are 61 and 64," (after "we").
 PAIR_AGE_RE = re.compile(
-    rf"(?:'re|’re|\s+are)\s+(?P<a>{_NUM})\s+and\s+(?P<b>{_NUM})(?=\s+(?:now|this\s+year)\b|[.,;!])"
+    rf"[Ww]e(?:'re|’re|\s+are)\s+(?P<a>{_NUM})\s+and\s+(?P<b>{_NUM})(?=\s+(?:now|this\s+year)\b|[.,;!])"
 )
-_WE_BEFORE = re.compile(r"(?i)\bwe\s*$")
 _LABEL_WORD = re.compile(r"[^\W\d_][\w;]*")
 
 
@@ -82,9 +81,9 @@ def find_profile_ages(text: str) -> Iterator[Finding]:
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.7, "profile-age")
     turns = [(FROM_AGE_RE, "Ff")] if "onward" in text else []
     turns += [(BY_AGE_RE, "Bb"), (BY_COMMA_AGE_RE, "B")]
-    if " and " in text:
+    if "e're" in text or "e’re" in text or "e are" in text:
         for m in PAIR_AGE_RE.finditer(text):
-            if _WE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            if m.start() == 0 or not text[m.start() - 1].isalnum():
                 yield Finding("AGE", m.start("a"), m.end("a"), 0.6, "pair-age")
                 yield Finding("AGE", m.start("b"), m.end("b"), 0.6, "pair-age")
     for rx, first in turns:

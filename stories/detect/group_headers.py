@@ -2,15 +2,15 @@
 
 A post pasted from a Facebook group or a forum keeps the line that says where it was posted:
 "Posted in Brazilian Mums in Ireland (fb group)", "Posted in: Pudendal Neuralgia Support
-Canada (Facebook group)", "For group Ukrainians in Cork 💙💛", "Forum: SA Moms Connect ›
-...".  The group's name runs from the cue to a bracket, a dash, an emoji or the line's end;
-whatever its words, it names the group (its members can be found through it).  Not a
-forum's section before "›" ("Posted in: Men's Health › Peyronie's"), nor "a private group".
+Canada (Facebook group)", "For group Ukrainians in Cork 💙💛".  The group's name runs from the
+cue to a bracket, a dash, an emoji or the line's end; whatever its words, it names the group
+(its members can be found through it).  Not a forum's section before "›" ("Posted in: Men's
+Health › Peyronie's"), nor "a private group".
 
 A hospital is often given with the name its town calls it, in quotes after a dash or in
-brackets: "Belfast City Hospital – "the City"", "the Royal Women's ("the Women's")", "Bon
-Secours – "the Bons", as every Corkonian calls it".  Such a quoted "the ..." right after a
-facility's head names that facility too.
+brackets: "Belfast City Hospital – "the City"", "University Hospital Kerry – "the General"".
+Such a quoted "the ..." a few words after a facility's head ("Hospital") names that facility
+too ("the Royal Women's ("the Women's")", with no head, is missed).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from stories.findings import Finding
 
 from . import vocab
 
-# The cue, then the group's name up to a stop (a bracket, a dash, "›", a symbol, the line's end).
+# The cue, then the group's name up to a stop (a bracket, a dash, a symbol, the line's end); a
+# name followed by "›" or ">" matches nothing (a forum's section).
 _POSTED_IN = re.compile(
     r"^[ \t]*(?:[Pp]osted in:?|[Pp]ost in group|[Ff]or group|[Ss]hared in|[Ff]orum:|[Gg]roup:)[ \t]+"
     r"[\"“]?([^\s(›»|–—\"“-][^\n(›»>|–—]{1,60}?)[ \t]*(?=[(|–—]|[^\w\s'’&.,>›»-]|$)",
@@ -34,6 +35,7 @@ _QUOTED_THE = re.compile(
 )
 _HEAD_WORD = re.compile(r"[A-Z][\w'’]*")
 _NO_NAME = frozenset({"a", "an", "the", "my", "our", "this", "that"})
+_CUES = ("osted in", "ost in group", "or group", "hared in", "orum:", "roup:")  # (substring gates)
 
 
 def _group(m: re.Match[str]) -> Finding | None:
@@ -56,7 +58,7 @@ def _after_head(text: str, at: int) -> bool:
 def find_group_headers(text: str) -> Iterator[Finding]:
     """FACILITY findings for the groups and forums named by a post's header, and for
     hospitals' nicknames in quotes (see module docstring)."""
-    if "ost" in text or "roup" in text or "orum" in text or "hared" in text:
+    if any(cue in text for cue in _CUES):
         for m in _POSTED_IN.finditer(text):
             found = _group(m)
             if found is not None:

@@ -116,6 +116,10 @@ _PRESCRIBED_BEFORE = re.compile(
     r"(?i:prescribed|prescription for|script for|started me on|put me on|switched me to|recet[óo]|"
     r"prescrit|prescritto|receitou)[ \t]+(?:(?i:me|some|the|a)[ \t]+)?$"
 )
+# The last word of such a prescription (a set test before the pattern is tried).
+_PRESCRIBED_ENDS = vocab.words(
+    "prescribed for on to recetó receto prescrit prescritto receitou me some the a"
+)
 
 
 # Brands of the clinic's field that are first names too ("Tena"): a brand after a word for
@@ -155,9 +159,13 @@ def _medicine(t: NameText, i: int, j: int) -> bool:
     if j - i > 2:
         return False
     start = t.cols.start(i)
+    end = t.cols.end(j - 1)
+    if t.text[end + 1 : end + 2].isdigit() and _DOSE_AFTER.match(t.text, end) is not None:
+        return True
     return (
-        _DOSE_AFTER.match(t.text, t.cols.end(j - 1)) is not None
-        or _PRESCRIBED_BEFORE.search(t.text, max(0, start - 30), start) is not None
+        i > 0
+        and t.lows[i - 1] in _PRESCRIBED_ENDS
+        and _PRESCRIBED_BEFORE.search(t.text, max(0, start - 30), start) is not None
     )
 
 
