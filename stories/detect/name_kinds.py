@@ -194,8 +194,8 @@ def classify(t: NameText, i: int, j: int) -> None:
 
 def _region_firm(t: NameText, i: int, j: int) -> bool:
     """Is run i..j mid-sentence a state, province or country and one more word that is no
-    function word ("Queensland Rail", "Manitoba Hydro", "Michigan Medicine")?  A region's
-    holiday ("Canada Day") was read before."""
+    function word, season or time ("Queensland Rail", "Manitoba Hydro", "Michigan Medicine";
+    not "a Texas Summer")?  `classify` reads a region's holiday ("Canada Day") first."""
     return (
         j - i == 2
         and not t.sents[i]
