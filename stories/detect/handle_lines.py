@@ -13,7 +13,10 @@ group".  No cue word stands before any of them; the line's shape is the cue:
 - a line that is a first name and one letter ("lorraine d", "Kristen M.");
 - a group's name before "· Private group" or "· Public group";
 - a Discord message's header: the poster's display name, a dash and the time it was sent
-  ("menoMarge — Today at 04:19", "Toast — 14/03/2023 22:43"), not a diary's "Monday — 10:30";
+  ("menoMarge — Today at 04:19", "ashmoth — yesterday at 21:20", "Toast — 14/03/2023 22:43"),
+  not a diary's "Monday — 10:30"; a forum's post header ("OldGaffer62 · posted 12 Feb 2024");
+- a comment thread's poster in bold before a colon or a dash: a user name's shape
+  ("**gracefulat60** —") or a first name with an initial ("**Osvaldo R**:");
 - a chat line's sender after the time it was sent, when the sender is shaped like a user name
   (letters or digits joined by a dot, an underscore or a hyphen, letters then digits, or a
   capital inside a word: "ShaniceB"):

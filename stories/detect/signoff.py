@@ -11,7 +11,7 @@ there may be an everyday word ("Love,⏎Hope"), so the last line is read on its 
 - without one, one to four words or initials are a name only when none is an English
   word form or a very common word ("Dale", but not "Hope." or "Keep going.");
 - a texter's "- rach" (a dash, then one lowercase word that is no English word) too, and on
-  any line a name or an initial with kisses ("B x", "Gen xx"), not a word ("Love x");
+  any line a name or an initial with kisses ("B x", "Ju xx"), not a word ("Love x");
 - the signature may stand above the town it was written from or the writer's job
   ("Yours faithfully,⏎G. Partridge⏎Histon, Cambridge"; "...⏎Chartered Accountant");
 - a quotation's attribution, on any line: "“Not a Single Leak” — Kristen M., 41";
@@ -122,7 +122,7 @@ def find_signoff(text: str) -> list[Finding]:
     return _last_line_signature(text) + _attributions(text) + _kissed(text)
 
 
-# A line that is a name (or an initial) and kisses, anywhere: an email chain's "B x", "Gen xx".
+# A line that is a name (or an initial) and kisses, anywhere: an email chain's "B x", "Ju xx".
 _KISSED = re.compile(r"^[ \t]*([A-Z][a-z]{0,12})[ \t]+[xX]{1,4}[ \t]*$", re.MULTILINE)
 
 
