@@ -28,3 +28,9 @@ def found(text: str, kinds: tuple[str, ...] | None = None) -> list[tuple[str, st
 def words_of(text: str, kind: str) -> list[str]:
     """The words of every finding of one kind, in order."""
     return [words for k, words in found(text, (kind,))]
+
+
+def found_as(text: str, needle: str, kind: str) -> bool:
+    """Is `needle` covered, and does a finding of `kind` cover its start?"""
+    start = text.index(needle)
+    return covered(text, needle) and any(f.kind == kind and f.start <= start < f.end for f in detect(text))

@@ -9,12 +9,7 @@ import pytest
 from stories.detect import detect
 from tests.detect_prose_util import covered as _covered
 from tests.detect_prose_util import flagged_words as _flagged_words
-
-
-def _found_as(text: str, needle: str, kind: str) -> bool:
-    """Is `needle` covered, and does a finding of `kind` cover its start?"""
-    start = text.index(needle)
-    return _covered(text, needle) and any(f.kind == kind and f.start <= start < f.end for f in detect(text))
+from tests.detect_prose_util import found_as as _found_as
 
 
 @pytest.mark.parametrize(

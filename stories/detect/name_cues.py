@@ -29,7 +29,7 @@ from .name_given import (
     named_lowercase,
     unlisted_after,
 )
-from .name_initials import initial_after_relation, initials_after_naming, next_initial
+from .name_initials import initial_after_relation, initial_with_stop, initials_after_naming, next_initial
 from .name_words import NameText, gap_is_space, undictionary_word
 from .tokens import word_class
 
@@ -187,11 +187,7 @@ def _relation_after(t: NameText, i: int) -> bool:
 def _middle_initial(t: NameText, j: int) -> bool:
     """Is token j a capital initial with its full stop, a capitalised word that is no
     function word right after it ("Jordan M. White")?"""
-    word = t.words[j]
-    return (
-        len(word) == 1 and word.isupper() and word != "I" and j + 1 < t.n and t.gaps[j + 1] == ". "
-        and t.caps[j + 1] and t.lows[j + 1] not in vocab.FUNCTION
-    )
+    return initial_with_stop(t, j) and t.caps[j + 1] and t.lows[j + 1] not in vocab.FUNCTION
 
 
 def _extend(t: NameText, i: int) -> int:

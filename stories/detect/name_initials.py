@@ -60,6 +60,13 @@ def initials_after_naming(t: NameText, i: int) -> bool:
     return lows[i - 1] in ("called", "named") or (i >= 2 and lows[i - 1] == "me" and lows[i - 2] in _CALL)
 
 
+def initial_with_stop(t: NameText, k: int) -> bool:
+    """Is token k a capital initial (not "I") whose full stop a space follows, another word
+    after it ("Jordan M. Alvarez", "Jordan M. White")?"""
+    word = t.words[k]
+    return len(word) == 1 and word.isupper() and word != "I" and k + 1 < t.n and t.gaps[k + 1] == ". "
+
+
 def next_initial(t: NameText, i: int) -> bool:
     """Is token i + 1 another capital initial right after token i's full stop ("K.B.")?"""
     k = i + 1

@@ -19,6 +19,7 @@ from .chart_words import ANATOMY
 from .counties import county_at
 from .lexicon import english_form, proper_nouns, title_case_word
 from .name_evidence import after_greeting
+from .name_initials import initial_with_stop
 from .name_kind_of import department, department_word, kind_of_activity, kind_of_school
 from .name_ordinary import keep_sentence_start, ordinary_run
 from .name_phrases import group_named
@@ -75,7 +76,7 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
             or (low == "our" and t.caps[s] and not t.sents[s] and anchored)  # "Our Saviour's Church"
             or ((anchored or at) and low not in vocab.FUNCTION)
             or (len(t.words[s]) == 1 and t.words[s].isupper() and low != "i" and t.gaps[s + 1] == ". ")
-            or (lex.is_name(bases[s]) and (not plain(s + 1) or _initial_at(t, s + 1))
+            or (lex.is_name(bases[s]) and (not plain(s + 1) or initial_with_stop(t, s + 1))
                 and low not in vocab.FUNCTION)
             or (low in _ORDINALS and anchored and not t.sents[s])  # "First Presbyterian", "Second Baptist"
         ):
@@ -101,15 +102,6 @@ def _trimmed(t: NameText, s: int, j: int) -> tuple[int, int, bool]:
     while e - 1 > s and lows[e - 1] == "i":
         e -= 1  # "At Primary School I was": "I" opens the next clause
     return s, e, has_facility
-
-
-def _initial_at(t: NameText, k: int) -> bool:
-    """Is token k a middle initial with its full stop, before another word of the run
-    ("Jordan M. Alvarez": "Jordan", a country too, is the first name before it)?"""
-    return (
-        k + 1 < t.n and len(t.words[k]) == 1 and t.words[k].isupper() and t.words[k] != "I"
-        and t.gaps[k + 1] == ". "
-    )
 
 
 def _region_in_name(t: NameText, k: int) -> bool:

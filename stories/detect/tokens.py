@@ -28,8 +28,7 @@ from .elisions import ELIDED_SPLIT_RE, elided
 # keeps no backtracking state per letter.  They start with one plain letter class ("L L*+"
 # rather than "L++"): `re` skips non-letters in a tight loop, not a match per position.
 _SPLIT_RE = re.compile(r"([^\W\d_][^\W\d_]*+(?:['’\-][^\W\d_]++)*+)")
-# The same split for ASCII text, where a letter is [A-Za-z]: ranges test
-# faster than the Unicode categories of `[^\W\d_]`.
+# The same split for ASCII text ([A-Za-z]: ranges test faster than Unicode categories).
 _ASCII_SPLIT_RE = re.compile(r"([A-Za-z][A-Za-z]*+(?:['\-][A-Za-z]++)*+)")
 
 
