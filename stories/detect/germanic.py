@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import vocab
+from . import cues, vocab
 from .lexicon import language_words, lexicon
 
 #: The languages whose nouns carry a capital mid-sentence.
@@ -84,3 +84,23 @@ def story_noun(lang: str, word: str) -> bool:
         return False
     low = word.casefold()
     return low in everyday_words(lang) or noun(lang, low)
+
+
+#: Words after which a capitalised German or Dutch word is a name ("Frau Krämer", "namens
+#: Vroni", "Ik ben Ineke", "mijn man Joop") or a place ("aus Wien-Favoriten"), besides the titles and cues of `cues.CUE_PREV`.
+_NAME_PREV = vocab.words(
+    """namens bin ben heiße heisse heet mann man freund freundin vriend vriendin liebe lieber beste
+    mevrouw meneer tochter sohn dochter zoon schwester bruder zus broer partner partnerin aus uit"""
+)
+
+
+def capital_only(lang: str, word: str, prev: str | None) -> bool:
+    """In a German or Dutch story (`lang`), is a lone capitalised `word` that no name or town
+    list holds only a noun's capital: no title, kin word or naming word before it (`prev`,
+    casefolded), no institution's or place's ending, not an acronym?  ("meine Hebamme",
+    "Inkontinenz", but "Frau Overbeck", "Raphaelsklinik", "am UKE".)"""
+    if lang not in NOUN_LANGUAGES or word.isupper():
+        return False
+    if prev is not None and (prev in _NAME_PREV or prev in cues.CUE_PREV):
+        return False
+    return not word.casefold().endswith(_PLACE_ENDINGS)

@@ -11,7 +11,7 @@ head ("Heartland Ag Supply Co.") is a signature's company, not a heading.
 from __future__ import annotations
 
 from . import vocab
-from .lexicon import english_form, lowercase_word, spanish_common_words
+from .lexicon import english_form, language_words, lowercase_word, spanish_common_words
 from .name_words import NameText
 
 
@@ -27,13 +27,31 @@ def ordinary_heading(t: NameText, i: int, j: int) -> bool:
         return False  # "Dear Dr Feldman,": a salutation, whatever word the surname is ("The Doctor Part")
     lex, bases, plain = t.lex, t.bases, t.plain
     phrase = _line_has_function_word(t, i, j)  # "My Story:", "How Long Did I Put Up With It?"
+    titled = _title_case_line(t, i, j)
     return all(
         plain(k)
         or lex.is_ordinary(bases[k], place_ok=True)
         or _heading_word(t, k)
         or (phrase and _common_heading_word(t, k))
+        or (titled and _story_word(t, k))
         for k in range(i, j)
     )
+
+
+def _story_word(t: NameText, k: int) -> bool:
+    """Token k, in a line written in title case, is a word of the story's language other
+    than English: an everyday word ("Quizás", "Imparato"), a first name only when the
+    language writes it very often ("Tú", "Era"; not "María")."""
+    low, lang = t.lows[k], t.language
+    if lang == "en":
+        return False
+    if t.bases[k] in t.lex.first:
+        return low in language_words(lang, _COMMON_NAME_WORD)
+    return t.foreign_common_word(low) or low in language_words(lang)
+
+
+#: A first name is a word of a title-case line when its language writes it this often ("Tú").
+_COMMON_NAME_WORD = 4.5
 
 
 # Languages whose everyday words are a heading's words whatever a name list says (Spanish
@@ -63,7 +81,30 @@ def _heading(t: NameText, i: int, j: int) -> bool:
     gaps = t.gaps
     starts_line = i == 0 or "\n" in gaps[i] or (i == 1 and not gaps[0].strip(" #*\t"))
     ends_line = j >= t.n or "\n" in gaps[j] or gaps[j].startswith(":")
-    return starts_line and ends_line
+    return (starts_line and ends_line) or _title_case_line(t, i, j)
+
+
+#: A line written in title case has at least this many words, and after its first word this
+#: many function words written with a capital ("Que", "De", "When"), which a signature's
+#: name never holds ("Jesús Alberto Treviño Salinas", "Luis A. Paredes Ch.").
+_TITLE_LINE_WORDS = 4
+_TITLE_LINE_FUNCTION_WORDS = 2
+
+
+def _title_case_line(t: NameText, i: int, j: int) -> bool:
+    """Is run i..j part of a line of at least four words, every one of them capitalised
+    (or a number), two of them function words: a heading with a remark in brackets or after a colon ("Lo Que Nadie Te
+    Dice De La Diabetes (Post Largo, Perdón)", "OK I'll Just Say It: Erectile Dysfunction
+    When You're Still Young")?"""
+    first, end = i, j
+    while first > 0 and "\n" not in t.gaps[first]:
+        first -= 1
+    while end < t.n and "\n" not in t.gaps[end]:
+        end += 1
+    if end - first < _TITLE_LINE_WORDS or not all(t.caps[k] or t.words[k][:1].isdigit() for k in range(first, end)):
+        return False
+    function = sum(t.lows[k] in vocab.FUNCTION or t.foreign_common_word(t.lows[k]) for k in range(first + 1, end))
+    return function >= _TITLE_LINE_FUNCTION_WORDS
 
 
 def _line_has_function_word(t: NameText, i: int, j: int) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from stories.findings import Finding
 
-from . import cues, street_words, vocab
+from . import cues, germanic, street_words, vocab
 from .chart_words import ANATOMY
 from .counties import county_at
 from .lexicon import english_form, proper_nouns, title_case_word
@@ -352,4 +352,6 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         if not (count == 1 and lows[s] in lex.very_common_lower and _word_before_town(t, s)):
             t.out.append(Finding("LOCATION", start, end, 0.7, "city-gazetteer"))
         return
+    if count == 1 and germanic.capital_only(t.language, words[s], prev):
+        return  # "Hebamme", "Inkontinenz": a German noun's capital says nothing
     t.out.append(Finding("PERSON", start, t.cols.start(e - 1) + len(t.bases[e - 1]), 0.5, "proper-noun"))
