@@ -87,7 +87,8 @@ def story_noun(lang: str, word: str) -> bool:
 
 
 #: Words after which a capitalised German or Dutch word is a name ("Frau Krämer", "namens
-#: Vroni", "Ik ben Ineke", "mijn man Joop") or a place ("aus Wien-Favoriten"), besides the titles and cues of `cues.CUE_PREV`.
+#: Vroni", "Ik ben Ineke", "mijn man Joop") or a place ("aus Wien-Favoriten"), besides the
+#: titles and cues of `cues.CUE_PREV`.
 _NAME_PREV = vocab.words(
     """namens bin ben heiße heisse heet mann man freund freundin vriend vriendin liebe lieber beste
     mevrouw meneer tochter sohn dochter zoon schwester bruder zus broer partner partnerin aus uit"""

@@ -93,17 +93,18 @@ _TITLE_LINE_FUNCTION_WORDS = 2
 
 def _title_case_line(t: NameText, i: int, j: int) -> bool:
     """Is run i..j part of a line of at least four words, every one of them capitalised
-    (or a number), two of them function words: a heading with a remark in brackets or after a colon ("Lo Que Nadie Te
-    Dice De La Diabetes (Post Largo, Perdón)", "OK I'll Just Say It: Erectile Dysfunction
-    When You're Still Young")?"""
+    (or a number), two of them function words: a heading with a remark in brackets or
+    after a colon ("Lo Que Nadie Te Dice De La Diabetes (Post Largo, Perdón)")?"""
     first, end = i, j
     while first > 0 and "\n" not in t.gaps[first]:
         first -= 1
     while end < t.n and "\n" not in t.gaps[end]:
         end += 1
-    if end - first < _TITLE_LINE_WORDS or not all(t.caps[k] or t.words[k][:1].isdigit() for k in range(first, end)):
+    line = range(first, end)
+    if len(line) < _TITLE_LINE_WORDS or not all(t.caps[k] or t.words[k][:1].isdigit() for k in line):
         return False
-    function = sum(t.lows[k] in vocab.FUNCTION or t.foreign_common_word(t.lows[k]) for k in range(first + 1, end))
+    lows = t.lows
+    function = sum(lows[k] in vocab.FUNCTION or t.foreign_common_word(lows[k]) for k in line[1:])
     return function >= _TITLE_LINE_FUNCTION_WORDS
 
 

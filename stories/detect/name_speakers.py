@@ -31,7 +31,8 @@ _LABEL_ZIPF = 4.5  # a foreign nickname-sized label is a word from this frequenc
 def _label_at(t: NameText, i: int) -> int:
     """How many words (one, or two capitalised: "Mei Ling:") token i opens its line with
     (after any timestamp) before a colon with more text on the line or on the next one (a
-    script's "DOUG:⏎..."); 0 if it labels no line."""
+    script's "DOUG:⏎..."), or before a time that ends the line ("Huw 06:56"); 0 if it
+    labels no line."""
     gaps = t.gaps
     opens = i == 0 or "\n" in gaps[i] or _after_clock(t, i)
     if not opens or i + 1 >= t.n or not t.words[i].isalpha():
@@ -42,11 +43,27 @@ def _label_at(t: NameText, i: int) -> int:
     after = gaps[i + size]
     colon = _COLON.match(after)
     if colon is None:
-        return 0
+        return size if _clock_ends_line(t, i + size) else 0
     return size if "\n" not in after or after[colon.end() :].strip(" \t") == "\n" else 0
 
 
 _HALF_DAY = frozenset({"am", "pm"})
+
+
+def _clock_ends_line(t: NameText, k: int) -> bool:
+    """Does the label ending before token k stand before a time that ends its line ("Huw
+    06:56⏎", "Mam 7:02 pm⏎"), as a messaging app heads each message with its sender?"""
+    if k >= t.n:
+        return False
+    gap = t.gaps[k]
+    if _CLOCK_LINE.fullmatch(gap):
+        return True
+    return (_CLOCK.fullmatch(gap) is not None and t.lows[k] in _HALF_DAY
+            and (k + 1 >= t.n or "\n" in t.gaps[k + 1]))
+
+
+_CLOCK = re.compile(r" \d{1,2}[:.]\d{2} ?")
+_CLOCK_LINE = re.compile(r" \d{1,2}[:.]\d{2}[ \t]*\n\s*")
 
 
 def _after_clock(t: NameText, i: int) -> bool:
