@@ -144,11 +144,13 @@ def words_of(lang: str) -> frozenset[str]:
 
 # Endings of verb forms, adverbs and learned nouns and adjectives that names and places
 # rarely have: rarer words of the language with them are words too ("recetó",
-# "automediqué", "dolían", "pleurais", "pélvico", "dilatadores", "dilatateurs").
+# "automediqué", "dolían", "pleurais", "pélvico", "dilatadores", "dilatateurs", "agacharme").
 _INFLECTIONS = {
     "es": ("ó", "é", "ía", "ían", "aron", "ieron", "aba", "aban", "ábamos", "ando", "iendo", "ándolo",
            "mente", "ados", "adas", "idos", "idas", "ico", "ica", "icos", "icas", "ción", "ciones",
-           "dores", "doras", "ista", "istas", "encia", "ancia"),
+           "dores", "doras", "ista", "istas", "encia", "ancia",
+           # an infinitive with its pronoun: "mojarme", "agacharme", "operarse", "decirlo"
+           "arme", "erme", "irme", "arse", "erse", "irse", "arlo", "erlo", "irlo", "arnos", "ernos", "irnos"),
     "pt": ("ção", "ções", "ou", "aram", "eram", "ava", "avam", "ando", "endo", "mente", "ados", "adas",
            "ico", "ica", "icos", "icas", "dores", "ista", "ência", "ância"),
     "fr": ("ais", "ait", "aient", "ées", "èrent", "ions", "iez", "ement", "ant", "ique", "iques",

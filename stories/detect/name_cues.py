@@ -29,7 +29,13 @@ from .name_given import (
     named_lowercase,
     unlisted_after,
 )
-from .name_initials import initial_after_relation, initial_with_stop, initials_after_naming, next_initial
+from .name_initials import (
+    initial_after_relation,
+    initial_with_stop,
+    initials_after_naming,
+    letters_after_naming,
+    next_initial,
+)
 from .name_words import NameText, gap_is_space, undictionary_word
 from .tokens import word_class
 
@@ -312,6 +318,8 @@ def find_cue_names(t: NameText) -> None:
     cands.update(k - 2 for k in t.cols.marked(_PAIR_NEXT, 2, n))
     cands.update(k - 1 for k in t.cols.marked(_APPOSITION_CLASS, 1, n))
     cands.update(k + 1 for k in t.cols.marked(_THERE_CLASS, 1, n - 1))  # "the physio there, isla,"
+    if "anything but" in t.text:  # "called me anything but MC"
+        cands.update(k + 1 for k in range(1, n - 1) if lows[k] == "but" and lows[k - 1] == "anything")
     name_words = list(t.cols.marked(_NAME_CLASS, 0, n - 1))
     name_spots = {k + step for k in name_words for step in (1, 2)}  # after "name's", "name is"
     cands.update(k + 1 for k in name_words if t.words[k].lower() in NAMES)
@@ -345,6 +353,9 @@ def find_cue_names(t: NameText) -> None:
                 continue  # no cue can make this word a name (see `NameText.name_like`)
         if len(t.words[i]) == 1 and initial_after_relation(t, i):
             t.emit_person(i, i + 1, 0.7, "name-cue")  # "my friend J. from water aerobics"
+            continue
+        if letters_after_naming(t, i):
+            t.emit_person(i, i + 1, 0.7, "name-cue")  # "everybody calls me CJ"
             continue
         if len(t.words[i]) == 1 and initials_after_naming(t, i):
             j = i + 2 if next_initial(t, i) else i + 1

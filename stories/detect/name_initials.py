@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from stories.findings import Finding
 
 from . import cues, vocab
+from .chart_words import ABBREVIATIONS
+from .lexicon import lowercase_word
 from .name_words import NameText
 
 # Abbreviations written as dotted capitals, in the stories' languages: a postscript, a
@@ -58,6 +60,20 @@ def initials_after_naming(t: NameText, i: int) -> bool:
     if i + 1 >= t.n or not t.gaps[i + 1].startswith("."):
         return False
     return lows[i - 1] in ("called", "named") or (i >= 2 and lows[i - 1] == "me" and lows[i - 2] in _CALL)
+
+
+def letters_after_naming(t: NameText, i: int) -> bool:
+    """Is token i two or three capital letters the writer is called ("everybody calls me
+    CJ", "nobody has called me anything but MC"), no word or shorthand ("call me OK", "ED")?"""
+    word, low = t.words[i], t.lows[i]
+    if not (2 <= len(word) <= 3 and word.isalpha() and word.isupper()) or i < 2:
+        return False
+    if low in ABBREVIATIONS or lowercase_word(low) or t.lex.is_safe(word):
+        return False
+    k = i - 1
+    if k >= 3 and t.lows[k] == "but" and t.lows[k - 1] == "anything":
+        k -= 2
+    return t.lows[k] == "me" and t.lows[k - 1] in _CALL
 
 
 def initial_with_stop(t: NameText, k: int) -> bool:
