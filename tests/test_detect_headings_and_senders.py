@@ -82,3 +82,45 @@ def test_the_sender_above_each_message_with_its_time_is_a_person() -> None:
 )
 def test_a_word_before_a_time_is_no_sender(text: str) -> None:
     assert not any(w in ("Monday", "Update") for w in _flagged_words(text))
+
+
+def test_the_writer_of_each_dated_entry_is_a_person() -> None:
+    text = ("BETO — 15 de marzo de 2024\nMi amor, today was a bad day.\n\n"
+            "BETO — 16 de marzo de 2024\nThrew out the pads. Proud of you.")
+    assert [w for w in _flagged_words(text) if w == "BETO"] == ["BETO", "BETO"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priligy — 30 mg\nmade me dizzy\nPriligy — 60 mg\nbetter",
+        "Week 1 — 3 May 2023\nten squeezes\nWeek 2 — 10 May 2023\ntwenty",
+    ],
+)
+def test_a_dose_or_a_week_before_a_dash_is_no_writer(text: str) -> None:
+    assert not any(w in ("Priligy", "Week") for w in _flagged_words(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nobody has called me anything but MC since kindergarten, not even my mother.", "MC"),
+        ("Everybody for office dey call me CJ. Around that time e start.", "CJ"),
+    ],
+)
+def test_two_capitals_someone_is_called_are_a_name(text: str, name: str) -> None:
+    assert _found_as(text, name, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["My son calls me GP now, as a joke.", "they call me OK at work",
+                                  "the lads call me ED man, very funny"])
+def test_shorthand_someone_is_called_is_no_name(text: str) -> None:
+    assert _flagged_words(text) == []
+
+
+def test_a_spanish_infinitive_with_its_pronoun_is_a_word_in_a_story_in_lowercase() -> None:
+    text = ("me operaron hace un año y el cirujano muy contento pero luego en casa empecé a "
+            "mojarme entero al toser y al agacharme a atarme los zapatos y yo pensaba que esto "
+            "no me lo habían dicho nunca y que nadie me iba a ayudar")
+    flagged = " ".join(_flagged_words(text))
+    assert not any(w in flagged for w in ("mojarme", "agacharme", "atarme"))

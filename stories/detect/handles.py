@@ -131,7 +131,7 @@ _POSTER_LINE_RE = re.compile(
     r"(?:(?:Mensaje|Message|Bericht|Beitrag|Post)[ \t]+(?:de|van|von|by)[ \t]+)?"  # "Mensaje de x » 21 oct"
     r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})(?:[ \t]*[»›\"'·•][ \t]*"
     r"(?:\d|OP\b|Original[ \t]+poster|Posted\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
-    r"|[ \t]+[—–][ \t]+\d"
+    r"|[ \t]+[—–][ \t]+\d(?![\d.,]*[ \t]*(?i:mg|mcg|ml|g|iu|units?|tabs?|caps?|puffs?|%)(?!\w))"  # not a dose
     r"|[ \t]+(?:wrote|said|posted|replied|commented)[ \t]*:"
     r"|[ \t]*\n[ \t]*(?:Registered[ \t]+Users?|Posts:|Member[ \t]+since|Joined:))"
 )

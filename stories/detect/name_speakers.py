@@ -31,8 +31,8 @@ _LABEL_ZIPF = 4.5  # a foreign nickname-sized label is a word from this frequenc
 def _label_at(t: NameText, i: int) -> int:
     """How many words (one, or two capitalised: "Mei Ling:") token i opens its line with
     (after any timestamp) before a colon with more text on the line or on the next one (a
-    script's "DOUG:⏎..."), or before a time that ends the line ("Huw 06:56"); 0 if it
-    labels no line."""
+    script's "DOUG:⏎..."), or before a time or a dash and a date that end the line ("Huw
+    06:56", "BETO — 15 de marzo"); 0 if it labels no line."""
     gaps = t.gaps
     opens = i == 0 or "\n" in gaps[i] or _after_clock(t, i)
     if not opens or i + 1 >= t.n or not t.words[i].isalpha():
@@ -43,7 +43,7 @@ def _label_at(t: NameText, i: int) -> int:
     after = gaps[i + size]
     colon = _COLON.match(after)
     if colon is None:
-        return size if _clock_ends_line(t, i + size) else 0
+        return size if _clock_ends_line(t, i + size) or _dated_line(t, i + size) else 0
     return size if "\n" not in after or after[colon.end() :].strip(" \t") == "\n" else 0
 
 
@@ -62,6 +62,21 @@ def _clock_ends_line(t: NameText, k: int) -> bool:
             and (k + 1 >= t.n or "\n" in t.gaps[k + 1]))
 
 
+def _dated_line(t: NameText, k: int) -> bool:
+    """Does the label ending before token k head a diary's or a log's entry, a dash and a
+    short date or time ending its line ("BETO — 15 de marzo de 2024⏎", "Mam - Sun 3rd⏎")?"""
+    if k >= t.n or not _DASH.match(t.gaps[k]):
+        return False
+    start = t.cols.end(k - 1)
+    end = t.text.find("\n", start)
+    rest = t.text[start : end if end >= 0 else len(t.text)]
+    # a dose or a count is no date ("Priligy — 30 mg", "Day 2 - 10 squeezes")
+    return len(rest) <= _DATED_LINE_MAX and any(c.isdigit() for c in rest) and not _DOSE.search(rest)
+
+
+_DASH = re.compile(r"[ \t]+[—–-][ \t]+\S")
+_DOSE = re.compile(r"\d[ \t]*(?:mg|mcg|ml|g|iu|units?|tabs?|caps?|puffs?|x|%)\b", re.IGNORECASE)
+_DATED_LINE_MAX = 32
 _CLOCK = re.compile(r" \d{1,2}[:.]\d{2} ?")
 _CLOCK_LINE = re.compile(r" \d{1,2}[:.]\d{2}[ \t]*\n\s*")
 
@@ -128,7 +143,8 @@ def _word_name(t: NameText, low: str, base: str) -> bool:
 def find_speakers(t: NameText) -> None:
     """PERSON findings (into `t.out`) for every label that opens at least `_MIN_LINES`
     lines and is no word (see module docstring)."""
-    if ":" not in t.text:
+    text = t.text
+    if ":" not in text and " — " not in text and " – " not in text and " - " not in text:
         return
     labels: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
     starts = [*compress(range(t.n), t.sents)]  # a line's first word starts a sentence
