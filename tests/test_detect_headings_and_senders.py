@@ -124,3 +124,20 @@ def test_a_spanish_infinitive_with_its_pronoun_is_a_word_in_a_story_in_lowercase
             "no me lo habían dicho nunca y que nadie me iba a ayudar")
     flagged = " ".join(_flagged_words(text))
     assert not any(w in flagged for w in ("mojarme", "agacharme", "atarme"))
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Mi madre se llama Inés y tiene 78 años. Esta historia es de ella.", "78"),
+        ("Ich bin Ferdl (eigentlich Ferdinand), 62 Jahre, pensionierter Elektriker.", "62"),
+        ("Ik ben Henk, 54 jaar, getrouwd, twee volwassen kinderen.", "54"),
+        ("Salve, sono Gennaro, 34 anni, del Vomero.", "34"),
+    ],
+)
+def test_an_age_with_its_unit_in_spanish_german_dutch_and_italian(text: str, age: str) -> None:
+    assert _found_as(text, age, "AGE")
+
+
+def test_a_marriage_s_years_are_no_age() -> None:
+    assert _flagged_words("La relación tiene 10 años de casados y seguimos juntos.") == []

@@ -28,7 +28,8 @@ _FR_SPELLED = (
     rf"(?:(?:vingt|trente|quarante|cinquante|soixante)(?:[-\s]et[-\s]une?|-(?:{_FR_UNITS}|dix|onze|douze))?"
     r"|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)"
 )
-# What may follow the number in an aside: a sex letter, a unit of years, "años", "anos", "ans".
+# What may follow the number in an aside: a sex letter, a unit of years, "años", "anos", "ans",
+# "anni", "Jahre", "jaar" ("Ferdl, 62 Jahre, Elektriker").
 _AGE_UNIT = r"(?:[FMf]|yrs?|yo|y/o)"  # attached; a word of years follows: "31 años" is the number
 # After a name ("Sneha", "Jr.", "R.") or a closing bracket: ", 26F,", ", 63,", ", 29yrs.", ", 47 años";
 # after any word when a sex letter or "yrs" is attached ("from the coast, 31yrs.").
@@ -36,7 +37,8 @@ _NAME_END = r"\b[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]{0,20}\.?"
 ASIDE_AGE_RE = re.compile(
     rf"(?:{_NAME_END}|\)|\b[a-z]{{2,20}}(?=,\s{_NUM}(?:[FMf]|yrs?|yo)(?![\w/])))\s?,\s"
     rf"(?P<a>{_NUM}(?:{_AGE_UNIT})?(?![\w/])|{_FR_SPELLED}(?=\s+ans\b))"
-    rf"(?=(?:\s(?:años|anos|ans)\b)?(?:\s?[,;:)]|\s?\.{{1,3}}(?:\s|$)|\s*-\s|[ \t]*(?:\n|$))|\s+ans\b)"
+    r"(?=(?:\s(?:años|anos|ans|anni|[Jj]ahre|jaar)\b)?"
+    r"(?:\s?[,;:)]|\s?\.{1,3}(?:\s|$)|\s*-\s|[ \t]*(?:\n|$))|\s+ans\b)"
 )  # (at a line's end too: a heading's "MY STORY: Lindiwe, 45")
 # A number alone as a sentence right after a capitalised word: "Neecy. 36, born", "RGN. 42. Ward".
 SENTENCE_AGE_RE = re.compile(rf"\b[A-Z][A-Za-z'’-]{{1,20}}\.\s+(?P<a>{_NUM})(?=[,.]\s+[A-Za-z])")

@@ -87,9 +87,11 @@ ES_AGE_CUE_RE = re.compile(
     rf"\b(?:tengo|tenía|cumplí|cumplo|(?:a|desde|hasta)\s+los)\s+(?P<a>{_ES_AGE})\b(?!\s+y\s+(?:pico|tantos|algo)\b)",
     re.IGNORECASE,
 )
-# ("de 12 años de dolor" is a duration, "de 35 años de edad" an age; "a mis 71 años" one)
+# ("de 12 años de dolor" is a duration, "de 35 años de edad" an age; "a mis 71 años" one,
+# "mi madre tiene 78 años" too, "tiene 10 años de casada" not)
 ES_AGE_YEARS_RE = re.compile(
-    rf"\b(?:de|con|mis|sus)\s+(?P<a>{_ES_AGE})\s+años\b(?!\s+de\s+(?!edad))", re.IGNORECASE
+    rf"\b(?:de|con|mis|sus|tiene|tienen|cumple|cumplió)\s+(?P<a>{_ES_AGE})\s+años\b(?!\s+de\s+(?!edad))",
+    re.IGNORECASE,
 )
 FR_AGE_RE = re.compile(rf"\bj'ai\s+(?P<a>{_NUM_AGE})\s+ans\b", re.IGNORECASE)
 # German and Dutch: "Ich bin 41,", "ik ben 23 en", "ich bin jetzt 58", "58 Jahre alt", "63
