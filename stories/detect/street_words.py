@@ -15,7 +15,7 @@ STREET_HEADS = words(
     street st road rd avenue ave lane ln drive boulevard blvd way close
     crescent court ct place pl terrace grove gardens square sq hill row
     mews parade walk highway hwy parkway pkwy estate village town city
-    county borough heights park
+    county borough heights park trail turnpike
     """
 )
 
