@@ -141,3 +141,8 @@ def test_an_age_with_its_unit_in_spanish_german_dutch_and_italian(text: str, age
 
 def test_a_marriage_s_years_are_no_age() -> None:
     assert _flagged_words("La relación tiene 10 años de casados y seguimos juntos.") == []
+
+
+def test_a_list_of_german_nouns_is_no_name() -> None:
+    text = GERMAN + "Es war unkompliziert: Untersuchung, Hustentest, Ultraschall. Danach ging es mir besser."
+    assert not any("Hustentest" in words for words in _flagged_words(text))

@@ -352,6 +352,7 @@ def _typed(t: NameText, s: int, e: int, has_facility: bool) -> None:
         if not (count == 1 and lows[s] in lex.very_common_lower and _word_before_town(t, s)):
             t.out.append(Finding("LOCATION", start, end, 0.7, "city-gazetteer"))
         return
-    if count == 1 and germanic.capital_only(t.language, words[s], prev):
-        return  # "Hebamme", "Inkontinenz": a German noun's capital says nothing
+    if germanic.capital_only(t.language, words[s], prev) and all(
+            "," in t.gaps[k] and germanic.capital_only(t.language, words[k], None) for k in range(s + 1, e)):
+        return  # "Hebamme", "Untersuchung, Hustentest": a German noun's capital says nothing
     t.out.append(Finding("PERSON", start, t.cols.start(e - 1) + len(t.bases[e - 1]), 0.5, "proper-noun"))
