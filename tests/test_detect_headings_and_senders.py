@@ -146,3 +146,22 @@ def test_a_marriage_s_years_are_no_age() -> None:
 def test_a_list_of_german_nouns_is_no_name() -> None:
     text = GERMAN + "Es war unkompliziert: Untersuchung, Hustentest, Ultraschall. Danach ging es mir besser."
     assert not any("Hustentest" in words for words in _flagged_words(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El pasado Miércoles de Ceniza volví a ir en bici hasta el trabajo.",
+        "The worst was the night of the Santos Populares, the big June festival.",
+        "By Wigilia, on Christmas Eve, I could sit through the whole supper.",
+        "Quest'estate, a Ferragosto, ho mangiato la grigliata con tutti.",
+        "Merry Christmas to all of y'all, and thank you for reading.",
+    ],
+)
+def test_a_festival_is_no_one(text: str) -> None:
+    assert _flagged_words(text) == []
+
+
+def test_a_festival_with_its_year_is_a_date() -> None:
+    text = "He missed Día de los Muertos 2022 at the cemetery with the family."
+    assert _found_as(text, "Día de los Muertos 2022", "DATE")

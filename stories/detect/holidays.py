@@ -30,7 +30,10 @@ FESTIVALS = (
     r"Sukkot|Durga\s+Puja|Dussehra|Ganesh\s+Chaturthi|Raksha\s+Bandhan|Karva\s+Chauth|Karwa\s+Chauth|Tết|"
     r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Tabaski|Phagwah|"
     r"Shōgatsu|Hari\s+Raya|Timket|Meskel|Matariki|NAIDOC|CNY|Crop\s+Over|Kadooment\s+Day|"
-    r"Ramadhan|Ramadhani|Ramzan|Sallah|Sankranti|Poson|Avurudu|Dashain|Tihar|Losar|Thingyan|Lebaran|Obon)|Holi"
+    r"Ramadhan|Ramadhani|Ramzan|Sallah|Sankranti|Poson|Avurudu|Dashain|Tihar|Losar|Thingyan|Lebaran|Obon|"
+    r"Merry\s+Christmas|Mi[ée]rcoles\s+de\s+Ceniza|D[íi]a\s+de\s+(?:los\s+)?Muertos|D[íi]a\s+de\s+Reyes|"
+    r"Nochebuena|Nochevieja|Santos\s+Populares|Festas?\s+Juninas?|Ferragosto|Simbang\s+Gabi|Wigilia|"
+    r"Karneval|Fasching|Weihnachten|Sinterklaas|Koningsdag)|Holi"
 
 )
 
@@ -43,7 +46,9 @@ FESTIVAL_NAMES = (
     "vesak", "chuseok", "oktoberfest", "juneteenth", "hashanah", "kippur", "sukkot", "puja", "dussehra",
     "chaturthi", "bandhan", "chauth", "tết", "holi", "tabaski", "phagwah", "raya", "timket", "meskel",
     "matariki", "naidoc", "cny", "kadooment", "ramadhan", "ramadhani", "ramzan", "sallah", "sankranti",
-    "poson", "avurudu", "dashain", "tihar", "losar", "thingyan", "lebaran", "obon",
+    "poson", "avurudu", "dashain", "tihar", "losar", "thingyan", "lebaran", "obon", "ceniza", "muertos",
+    "nochebuena", "nochevieja", "populares", "junina", "juninas", "ferragosto", "gabi", "wigilia", "karneval",
+    "fasching", "weihnachten", "sinterklaas", "koningsdag",
 )  # fmt: skip
 
 # Every holiday above holds one of these words, as a run of letters of its own (a token or
