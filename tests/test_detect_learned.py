@@ -80,7 +80,7 @@ def test_every_finding_of_the_rules_is_kept_but_weak_guesses_of_ordinary_words(m
             assert f.source in detector.OVERRULABLE and detector._only_words(text, f), (f.source, text[:30])
             overruled += 1
         assert both == sorted(both, key=lambda f: (f.start, -f.end))
-    assert overruled < 20  # a few weak guesses in 80 stories, not the rules' work undone
+    assert overruled < len(texts) // 8  # a few weak guesses (21 in 216 texts), not the rules' work undone
 
 
 # Written for these tests: a list of tips whose capitalised ordinary words a rule reads as names.

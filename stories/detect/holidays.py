@@ -31,8 +31,9 @@ FESTIVALS = (
     r"New\s+Year(?:'s)?(?:\s+Eve|\s+Day)?|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Tabaski|Phagwah|"
     r"Shōgatsu|Hari\s+Raya|Timket|Meskel|Matariki|NAIDOC|CNY|Crop\s+Over|Kadooment\s+Day|"
     r"Ramadhan|Ramadhani|Ramzan|Sallah|Sankranti|Poson|Avurudu|Dashain|Tihar|Losar|Thingyan|Lebaran|Obon|"
-    r"Merry\s+Christmas|Mi[ée]rcoles\s+de\s+Ceniza|D[íi]a\s+de\s+(?:los\s+)?Muertos|D[íi]a\s+de\s+Reyes|"
-    r"Nochebuena|Nochevieja|Santos\s+Populares|Festas?\s+Juninas?|Ferragosto|Simbang\s+Gabi|Wigilia|"
+    r"Merry\s+Christmas|Miércoles\s+de\s+Ceniza|Miercoles\s+de\s+Ceniza|Día\s+de\s+los\s+Muertos|"
+    r"Dia\s+de\s+los\s+Muertos|Día\s+de\s+Muertos|Dia\s+de\s+Muertos|Día\s+de\s+Reyes|Dia\s+de\s+Reyes|"
+    r"Nochebuena|Nochevieja|Santos\s+Populares|Festa\s+Junina|Festas\s+Juninas|Ferragosto|Simbang\s+Gabi|Wigilia|"
     r"Karneval|Fasching|Weihnachten|Sinterklaas|Koningsdag)|Holi"
 
 )
@@ -47,8 +48,8 @@ FESTIVAL_NAMES = (
     "chaturthi", "bandhan", "chauth", "tết", "holi", "tabaski", "phagwah", "raya", "timket", "meskel",
     "matariki", "naidoc", "cny", "kadooment", "ramadhan", "ramadhani", "ramzan", "sallah", "sankranti",
     "poson", "avurudu", "dashain", "tihar", "losar", "thingyan", "lebaran", "obon", "ceniza", "muertos",
-    "nochebuena", "nochevieja", "populares", "junina", "juninas", "ferragosto", "gabi", "wigilia", "karneval",
-    "fasching", "weihnachten", "sinterklaas", "koningsdag",
+    "reyes", "nochebuena", "nochevieja", "populares", "junina", "juninas", "ferragosto", "gabi", "wigilia",
+    "karneval", "fasching", "weihnachten", "sinterklaas", "koningsdag",
 )  # fmt: skip
 
 # Every holiday above holds one of these words, as a run of letters of its own (a token or
