@@ -165,3 +165,35 @@ def test_a_festival_is_no_one(text: str) -> None:
 def test_a_festival_with_its_year_is_a_date() -> None:
     text = "He missed Día de los Muertos 2022 at the cemetery with the family."
     assert _found_as(text, "Día de los Muertos 2022", "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "shout"),
+    [
+        ("18/4/23 20:07 - Nerea: lo hice\n18/4/23 20:08 - Itziar: NEREAAAAA\n18/4/23 20:09 - Nerea: jajaja",
+         "NEREAAAAA"),
+        ("My sister Anna came with me. I screamed ANNNNA across the whole car park.", "ANNNNA"),
+    ],
+)
+def test_a_found_name_called_out_with_a_letter_drawn_out_is_a_person(text: str, shout: str) -> None:
+    assert _found_as(text, shout, "PERSON")
+
+
+def test_a_drawn_out_word_is_no_name() -> None:
+    assert _flagged_words("Sooo good. I was like NOOOO and she said yesss, ok fine.") == []
+
+
+def test_two_capitals_speaking_beside_an_interviewer_are_initials() -> None:
+    text = "INT: How did it start?\n\nDK: Gradual, like.\n\nINT: And then?\n\nDK: Blood tests."
+    assert _flagged_words(text) == ["DK", "DK"]
+
+
+def test_a_speaker_in_lower_case_with_an_initial_is_one_person() -> None:
+    text = "mel: omg hun\nkirsty b: wait what u meant\njo: pelvic physio\nkirsty b: so what now\njo: ok"
+    assert _flagged_words(text).count("kirsty b") == 2
+
+
+@pytest.mark.parametrize("text", ["ME: ok I'm here\nTHEM: go in\nME: going\nTHEM: proud",
+                                  "GP: take these\nPT: ok\nGP: and these\nPT: fine"])
+def test_a_word_or_shorthand_of_two_capitals_is_no_speaker(text: str) -> None:
+    assert _flagged_words(text) == []

@@ -91,9 +91,10 @@ def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
 
     Reads the token columns the name rules already built (`tokens.shared_columns`),
     so the look-up is a `str.find` per name word (`Columns.indexes`), not a regex per story."""
+    drawn = _drawn_out(text, found)
     words = _name_words(text, found)
     if not words:
-        return []
+        return drawn
     lex = lexicon()
     wanted = {w.lower() for w in words}
     cols = shared_columns(text)
@@ -125,4 +126,28 @@ def repeat_mentions(text: str, found: list[Finding]) -> list[Finding]:
         if word.isupper() and len(word) > 1 and word.lower() in lex.ordinary_lower:
             continue
         out.append(Finding("PERSON", start, start + len(word), 0.6, "repeat-mention"))
+    return out + drawn
+
+
+# A letter written three times or more in a row: a name called out ("NEREAAAAA", "VALEEEEN").
+_DRAWN = re.compile(r"([^\W\d_])\1\1")
+_DRAWN_WORD = re.compile(r"(?<![\w@])[^\W\d_]*([^\W\d_])\1\1[^\W\d_]*")
+_RUN = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def _drawn_out(text: str, found: list[Finding]) -> list[Finding]:
+    """PERSON findings for a found name called out with a letter drawn out ("Itziar:
+    NEREAAAAA" where "Nerea" speaks, "GIULIAAAA"): the word with each run of three or more
+    of one letter written once, or twice ("ANNNNA"), is a word of one of the story's
+    PERSON findings, whatever rule found it."""
+    if not _DRAWN.search(text):
+        return []
+    people = [f for f in found if f.kind == "PERSON"]
+    wanted = {w.lower() for f in people for w in _WORD.findall(text, f.start, f.end)}
+    taken = {f.start for f in people}
+    out = []
+    for m in _DRAWN_WORD.finditer(text):
+        low = m.group().lower()
+        if m.start() not in taken and (_RUN.sub(r"\1", low) in wanted or _RUN.sub(r"\1\1", low) in wanted):
+            out.append(Finding("PERSON", m.start(), m.end(), 0.6, "repeat-mention"))
     return out

@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from itertools import compress
 
-from . import germanic
+from . import germanic, vocab
 from .chart_words import ABBREVIATIONS
 from .lexicon import language_words, lowercase_word
 from .name_words import NameText
@@ -38,8 +38,10 @@ def _label_at(t: NameText, i: int) -> int:
     if not opens or i + 1 >= t.n or not t.words[i].isalpha():
         return 0
     size = 1
-    if gaps[i + 1] == " " and t.caps[i] and t.caps[i + 1] and t.words[i + 1].isalpha() and i + 2 < t.n:
-        size = 2  # "Mei Ling: I am 71", "Laura Whitfield: sending love"
+    nxt = t.words[i + 1]
+    if gaps[i + 1] == " " and nxt.isalpha() and i + 2 < t.n and (
+            (t.caps[i] and t.caps[i + 1]) or (len(nxt) == 1 and nxt != "I")):
+        size = 2  # "Mei Ling: I am 71", "Laura Whitfield: sending love", "kirsty b: wait"
     after = gaps[i + size]
     colon = _COLON.match(after)
     if colon is None:
@@ -97,6 +99,24 @@ def _after_clock(t: NameText, i: int) -> bool:
 _COLON = re.compile(r"(?:[ \t]*[^\w\s:]{1,4}[ \t]*)?:")
 
 
+def _initials(t: NameText, i: int) -> bool:
+    """Is the label at token i two capital letters that are no shorthand or word ("DK:"
+    beside an interviewer's "INT:"; not "GP:", "PT:", "OK:", "ME:")?"""
+    word = t.words[i]
+    if len(word) != 2 or not word.isupper():
+        return False
+    low = word.lower()
+    return low not in ABBREVIATIONS and low not in _NOT_INITIALS and low not in FUNCTION \
+        and low not in t.lex.very_common_lower  # "ME:", "HE:", "SO:"
+
+
+#: Shorthand labels: not initials, and no name beside initials ("INT:", "RESP:").
+_NOT_INITIALS = vocab.words(
+    "ok ps nb re fw fyi gp pt dr mr ms dx rx hx tx sx fx bp hr ed er or am pm uk us eu id "
+    "int intv iv res resp mod fac ans qn"
+)
+
+
 def _not_a_name(t: NameText, low: str, base: str) -> bool:
     """Is the label `low` a word, a title, shorthand or safe vocabulary ("Me", "Edit",
     "Dr", "Hx", "GP")?"""
@@ -133,6 +153,7 @@ def _word_name(t: NameText, low: str, base: str) -> bool:
         and low not in TITLES
         and low not in ROLES
         and low not in ABBREVIATIONS
+        and low not in _NOT_INITIALS  # "INT:" beside "DK:"
         and low not in t.lex.very_common_lower
         and not (low.endswith(AGENT_ENDINGS) and lowercase_word(low))  # "PRESENTER:", "Caller:"
         and not _foreign_label(t, low)
@@ -155,7 +176,7 @@ def find_speakers(t: NameText) -> None:
         if size:
             labels[tuple(t.lows[i : i + size])].append(i)
     named = {lows for lows, where in labels.items()
-             if not _not_a_name(t, lows[0], t.words[where[0]].capitalize())}
+             if _initials(t, where[0]) or not _not_a_name(t, lows[0], t.words[where[0]].capitalize())}
     for lows, where in labels.items():
         if len(where) < _MIN_LINES:
             continue
@@ -164,9 +185,10 @@ def find_speakers(t: NameText) -> None:
             continue
         second = lows[1] if len(lows) == 2 else ""
         kin = second in ROLES and first.capitalize() in t.lex.first  # "Meera Didi:", "Lola Mum:"
-        if second and not kin and (
+        initial = len(second) == 1 and second not in FUNCTION  # "kirsty b:"
+        if second and not kin and not initial and (
                 second in FUNCTION or second in t.lex.very_common_lower or t.lex.is_safe(second)):
             continue  # "Dear Team:", "Nurse Notes:": a word after the first (not "Ling")
         for i in where:
-            if i not in t.taken:
+            if i + len(lows) - 1 not in t.taken:  # (with its initial, though the name was found)
                 t.emit_person(i, i + len(lows), 0.6, "speaker")
