@@ -92,16 +92,22 @@ _TITLE_LINE_FUNCTION_WORDS = 2
 
 
 def _title_case_line(t: NameText, i: int, j: int) -> bool:
-    """Is run i..j part of a line of at least four words, every one of them capitalised
-    (or a number), two of them function words: a heading with a remark in brackets or
+    """Is run i..j part of a line of at least four words, every one of them capitalised,
+    two of them function words: a heading with a remark in brackets or
     after a colon ("Lo Que Nadie Te Dice De La Diabetes (Post Largo, Perdón)")?"""
+    caps, gaps = t.caps, t.gaps
+    # (a word in lower case beside the run, as in any sentence: the cheap test first)
+    if i > 0 and "\n" not in gaps[i] and not caps[i - 1]:
+        return False
+    if j < t.n and "\n" not in gaps[j] and not caps[j]:
+        return False
     first, end = i, j
-    while first > 0 and "\n" not in t.gaps[first]:
+    while first > 0 and "\n" not in gaps[first]:
         first -= 1
-    while end < t.n and "\n" not in t.gaps[end]:
+    while end < t.n and "\n" not in gaps[end]:
         end += 1
     line = range(first, end)
-    if len(line) < _TITLE_LINE_WORDS or not all(t.caps[k] or t.words[k][:1].isdigit() for k in line):
+    if len(line) < _TITLE_LINE_WORDS or not all(caps[k] for k in line):
         return False
     lows = t.lows
     function = sum(lows[k] in vocab.FUNCTION or t.foreign_common_word(lows[k]) for k in line[1:])

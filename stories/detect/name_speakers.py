@@ -77,6 +77,7 @@ def _dated_line(t: NameText, k: int) -> bool:
 
 
 _DASH = re.compile(r"[ \t]+[—–-][ \t]+\S")
+_DASH_DIGIT = re.compile(r"[—–-][ \t]+\d")  # where a dated entry's heading may be
 _DOSE = re.compile(r"\d[ \t]*(?:mg|mcg|ml|g|iu|units?|tabs?|caps?|puffs?|x|%)\b", re.IGNORECASE)
 _DATED_LINE_MAX = 32
 _CLOCK = re.compile(r" \d{1,2}[:.]\d{2} ?")
@@ -164,8 +165,7 @@ def _word_name(t: NameText, low: str, base: str) -> bool:
 def find_speakers(t: NameText) -> None:
     """PERSON findings (into `t.out`) for every label that opens at least `_MIN_LINES`
     lines and is no word (see module docstring)."""
-    text = t.text
-    if ":" not in text and " — " not in text and " – " not in text and " - " not in text:
+    if ":" not in t.text and not _DASH_DIGIT.search(t.text):
         return
     labels: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
     starts = [*compress(range(t.n), t.sents)]  # a line's first word starts a sentence
