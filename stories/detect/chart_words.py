@@ -52,6 +52,9 @@ ANATOMY = words(
     """pudendal neuralgia genitourinary obturator internus levator ani piriformis coccyx coccydynia
     alcock alcock's vestibule vestibular vestibulectomy"""
 )
+#: Units of a dose after its number ("30 mg", "2 tabs", "5%"), as a regex alternation: a
+#: medicine's line with its dose heads no forum post and names no diary's writer.
+DOSE_UNITS = r"(?:mg|mcg|ml|g|iu|units?|tabs?|caps?|puffs?|%)"
 UNIT_AFTER_NUMBER = re.compile(
     r"\d{1,5}(?:\.\d+)?[ \t]*(?:wks?|weeks?|days?|hrs?|hours?|mins?|minutes?|mg|mcg|ml|kg|lbs?|yrs?|yo"
     r"|units?|cm|mm|am|pm|x|tabs?|caps?|puffs?|gtts?)\b",

@@ -17,6 +17,7 @@ from stories.findings import Finding
 
 from . import vocab
 from .anchors import FOLD_TRAPS, find_all, lowered, matches_at, strip_trailing
+from .chart_words import DOSE_UNITS
 from .lexicon import lexicon, lowercase_word
 from .tokens import shared_columns, word_class
 
@@ -131,7 +132,7 @@ _POSTER_LINE_RE = re.compile(
     r"(?:(?:Mensaje|Message|Bericht|Beitrag|Post)[ \t]+(?:de|van|von|by)[ \t]+)?"  # "Mensaje de x » 21 oct"
     r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})(?:[ \t]*[»›\"'·•][ \t]*"
     r"(?:\d|OP\b|Original[ \t]+poster|Posted\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
-    r"|[ \t]+[—–][ \t]+\d(?![\d.,]*[ \t]*(?i:mg|mcg|ml|g|iu|units?|tabs?|caps?|puffs?|%)(?!\w))"  # not a dose
+    rf"|[ \t]+[—–][ \t]+\d(?![\d.,]*[ \t]*(?i:{DOSE_UNITS})(?!\w))"  # not a dose
     r"|[ \t]+(?:wrote|said|posted|replied|commented)[ \t]*:"
     r"|[ \t]*\n[ \t]*(?:Registered[ \t]+Users?|Posts:|Member[ \t]+since|Joined:))"
 )

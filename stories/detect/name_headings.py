@@ -17,7 +17,8 @@ from .name_words import NameText
 
 def ordinary_heading(t: NameText, i: int, j: int) -> bool:
     """Is the capitalised run i..j a heading of everyday words (see module docstring)?"""
-    if not _heading(t, i, j) or ends_in_company(t, j):
+    titled = _title_case_line(t, i, j)
+    if not (titled or _whole_line(t, i, j)) or ends_in_company(t, j):
         return False
     dear = t.lows[i] == "dear"  # "Dear Sister Akins,": any title after "Dear" is one
     title = next((k for k in range(i, j - 1)
@@ -27,7 +28,6 @@ def ordinary_heading(t: NameText, i: int, j: int) -> bool:
         return False  # "Dear Dr Feldman,": a salutation, whatever word the surname is ("The Doctor Part")
     lex, bases, plain = t.lex, t.bases, t.plain
     phrase = _line_has_function_word(t, i, j)  # "My Story:", "How Long Did I Put Up With It?"
-    titled = _title_case_line(t, i, j)
     return all(
         plain(k)
         or lex.is_ordinary(bases[k], place_ok=True)
@@ -76,12 +76,12 @@ def _heading_word(t: NameText, k: int) -> bool:
     return low in lex.ordinary_lower and (not lex.is_name(base) or low in spanish_common_words())
 
 
-def _heading(t: NameText, i: int, j: int) -> bool:
+def _whole_line(t: NameText, i: int, j: int) -> bool:
     """Is the run i..j a whole line (a heading), or a line's start before a colon?"""
     gaps = t.gaps
     starts_line = i == 0 or "\n" in gaps[i] or (i == 1 and not gaps[0].strip(" #*\t"))
     ends_line = j >= t.n or "\n" in gaps[j] or gaps[j].startswith(":")
-    return (starts_line and ends_line) or _title_case_line(t, i, j)
+    return starts_line and ends_line
 
 
 #: A line written in title case has at least this many words, and after its first word this

@@ -19,7 +19,7 @@ from collections import defaultdict
 from itertools import compress
 
 from . import germanic, vocab
-from .chart_words import ABBREVIATIONS
+from .chart_words import ABBREVIATIONS, DOSE_UNITS
 from .lexicon import language_words, lowercase_word
 from .name_words import NameText
 from .vocab import AGENT_ENDINGS, FUNCTION, ROLES, TITLES
@@ -78,7 +78,7 @@ def _dated_line(t: NameText, k: int) -> bool:
 
 _DASH = re.compile(r"[ \t]+[—–-][ \t]+\S")
 _DASH_DIGIT = re.compile(r"[—–-][ \t]+\d")  # where a dated entry's heading may be
-_DOSE = re.compile(r"\d[ \t]*(?:mg|mcg|ml|g|iu|units?|tabs?|caps?|puffs?|x|%)\b", re.IGNORECASE)
+_DOSE = re.compile(rf"\d[ \t]*(?:{DOSE_UNITS}|x)\b", re.IGNORECASE)
 _DATED_LINE_MAX = 32
 _CLOCK = re.compile(r" \d{1,2}[:.]\d{2} ?")
 _CLOCK_LINE = re.compile(r" \d{1,2}[:.]\d{2}[ \t]*\n\s*")
