@@ -30,6 +30,7 @@ from .name_given import (
     unlisted_after,
 )
 from .name_initials import (
+    anything_but,
     initial_after_relation,
     initial_with_stop,
     initials_after_naming,
@@ -319,7 +320,7 @@ def find_cue_names(t: NameText) -> None:
     cands.update(k - 1 for k in t.cols.marked(_APPOSITION_CLASS, 1, n))
     cands.update(k + 1 for k in t.cols.marked(_THERE_CLASS, 1, n - 1))  # "the physio there, isla,"
     if "anything but" in t.text:  # "called me anything but MC"
-        cands.update(k + 1 for k in range(1, n - 1) if lows[k] == "but" and lows[k - 1] == "anything")
+        cands.update(k + 1 for k in range(1, n - 1) if anything_but(t, k))
     name_words = list(t.cols.marked(_NAME_CLASS, 0, n - 1))
     name_spots = {k + step for k in name_words for step in (1, 2)}  # after "name's", "name is"
     cands.update(k + 1 for k in name_words if t.words[k].lower() in NAMES)

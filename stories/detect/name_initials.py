@@ -71,9 +71,14 @@ def letters_after_naming(t: NameText, i: int) -> bool:
     if low in ABBREVIATIONS or lowercase_word(low) or t.lex.is_safe(word):
         return False
     k = i - 1
-    if k >= 3 and t.lows[k] == "but" and t.lows[k - 1] == "anything":
+    if k >= 3 and anything_but(t, k):
         k -= 2
     return t.lows[k] == "me" and t.lows[k - 1] in _CALL
+
+
+def anything_but(t: NameText, k: int) -> bool:
+    """Is token k the "but" of "anything but" ("called me anything but MC")?"""
+    return k >= 1 and t.lows[k] == "but" and t.lows[k - 1] == "anything"
 
 
 def initial_with_stop(t: NameText, k: int) -> bool:
