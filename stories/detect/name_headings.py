@@ -17,8 +17,8 @@ from .name_words import NameText
 
 def ordinary_heading(t: NameText, i: int, j: int) -> bool:
     """Is the capitalised run i..j a heading of everyday words (see module docstring)?"""
-    titled = _title_case_line(t, i, j)
-    if not (titled or _whole_line(t, i, j)) or ends_in_company(t, j):
+    whole = _whole_line(t, i, j)
+    if (not whole and not _title_case_line(t, i, j)) or ends_in_company(t, j):
         return False
     dear = t.lows[i] == "dear"  # "Dear Sister Akins,": any title after "Dear" is one
     title = next((k for k in range(i, j - 1)
@@ -28,6 +28,7 @@ def ordinary_heading(t: NameText, i: int, j: int) -> bool:
         return False  # "Dear Dr Feldman,": a salutation, whatever word the surname is ("The Doctor Part")
     lex, bases, plain = t.lex, t.bases, t.plain
     phrase = _line_has_function_word(t, i, j)  # "My Story:", "How Long Did I Put Up With It?"
+    titled = not whole or _title_case_line(t, i, j)  # (each run's line tested once at most)
     return all(
         plain(k)
         or lex.is_ordinary(bases[k], place_ok=True)
